@@ -1,0 +1,35 @@
+"""The one error type for bad input: it names the file, the line and what was expected."""
+from __future__ import annotations
+
+
+class AlineaError(Exception):
+    """An error a user can act on; the CLI prints it on one line, the site maps it to 4xx."""
+
+
+class ParseError(AlineaError):
+    """A source document that cannot be read as what it claims to be."""
+
+    def __init__(self, path: str, line: int | None, message: str, *,
+                 expected: str = "", got: str = "") -> None:
+        self.path, self.line, self.message = path, line, message
+        self.expected, self.got = expected, got
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.message}"
+        if self.got:
+            got = self.got if len(self.got) <= 80 else self.got[:77] + "..."
+            text += f" (got {got!r}"
+            text += f", expected {self.expected})" if self.expected else ")"
+        elif self.expected:
+            text += f" (expected {self.expected})"
+        return text
+
+
+class NotFound(AlineaError):
+    """A provision, document or node that is not in the knowledge base."""
+
+
+class BadQuery(AlineaError):
+    """A query or parameter that cannot be understood."""

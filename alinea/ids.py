@@ -1,0 +1,191 @@
+"""Provision identifiers: parse, print, and map to the publisher's anchors.
+
+A provision id is a path (see docs/identifiers.md):
+
+>>> pid = ProvisionId.parse("A-13.1.1/55/p1/2/f/ii")
+>>> pid.doc, pid.section, pid.path
+('A-13.1.1', '55', ('p1', '2', 'f', 'ii'))
+>>> str(pid.parent)
+'A-13.1.1/55/p1/2/f'
+>>> pid.anchor
+'se:55-ss:1-p1:2-p2:f-p3:ii'
+>>> str(ProvisionId.parse("A-13.1.1/title:II/chapter:I"))
+'A-13.1.1/title:II/chapter:I'
+>>> ProvisionId.parse("A-13.1.1/83.5.1").anchor
+'se:83_5_1'
+>>> doc_id_from_chapter("S-2.1, r. 6")
+'S-2.1-r6'
+>>> chapter_from_doc_id("A-13.1.1-r1")
+'A-13.1.1, r. 1'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+CHAPTER_RE = r"(?:CCQ-1991|[A-Z]{1,3}-\d+(?:\.\d+)*)"
+"""A Québec chapter code as LégisQuébec prints it (``A-13.1.1``, ``C-25.01``)."""
+DOC_RE = rf"(?:{CHAPTER_RE}(?:-r\d+(?:\.\d+)*)?|guidance:[a-z0-9][a-z0-9-]*)"
+SECTION_RE = r"\d+(?:\.\d+)*"
+_DOC = re.compile(rf"^{DOC_RE}$")
+_SECTION = re.compile(rf"^{SECTION_RE}$")
+_DIVISION = re.compile(r"^([a-z]+):([A-Za-z0-9.\-]+)$")
+_PARAGRAPH = re.compile(r"^p(\d+)$")
+_NUMBERED = re.compile(r"^\d+(?:\.\d+)?$")
+_LETTERED = re.compile(r"^[a-z]{1,2}(?:\.\d+)?$")
+_QUOTATION = re.compile(r"^q\d+$")
+_ROMAN = re.compile(r"^[ivxlc]+$")
+
+
+class InvalidId(ValueError):
+    """A string that is not a provision id."""
+
+
+@dataclass(frozen=True)
+class ProvisionId:
+    """A parsed provision id."""
+
+    doc: str
+    """Document id: ``A-13.1.1``, ``A-13.1.1-r1``, ``guidance:adel-66-72``."""
+    divisions: tuple[tuple[str, str], ...] = ()
+    """Division path: ``(("title", "II"), ("chapter", "I"))``."""
+    section: str | None = None
+    """Section number, when the id names a section or a unit in it."""
+    path: tuple[str, ...] = ()
+    """Unit path below the section: ``("p1", "2", "a")``."""
+
+    @classmethod
+    def parse(cls, text: str) -> "ProvisionId":
+        """Parse an id; raise InvalidId naming what was wrong."""
+        parts = text.strip().strip("/").split("/")
+        if not parts or not _DOC.match(parts[0]):
+            raise InvalidId(f"{text!r}: expected a document id such as 'A-13.1.1' first")
+        doc, rest = parts[0], parts[1:]
+        divisions: list[tuple[str, str]] = []
+        while rest and _DIVISION.match(rest[0]):
+            kind, label = _DIVISION.match(rest[0]).groups()  # type: ignore[union-attr]
+            divisions.append((kind, label))
+            rest = rest[1:]
+        if divisions and rest:
+            raise InvalidId(f"{text!r}: nothing may follow a division path")
+        section = None
+        if rest:
+            if not _SECTION.match(rest[0]):
+                raise InvalidId(f"{text!r}: {rest[0]!r} is not a section number")
+            section, rest = rest[0], rest[1:]
+        for i, part in enumerate(rest):
+            ok = (_PARAGRAPH.match(part) if i == 0 else
+                  _NUMBERED.match(part) or _LETTERED.match(part) or _ROMAN.match(part)
+                  or _QUOTATION.match(part))
+            if not ok:
+                raise InvalidId(f"{text!r}: {part!r} is not a paragraph or subparagraph")
+        return cls(doc, tuple(divisions), section, tuple(rest))
+
+    def __str__(self) -> str:
+        parts = [self.doc]
+        parts += [f"{kind}:{label}" for kind, label in self.divisions]
+        if self.section is not None:
+            parts.append(self.section)
+        parts += list(self.path)
+        return "/".join(parts)
+
+    @property
+    def section_id(self) -> str | None:
+        """Id of the section this id is in, or None for documents and divisions."""
+        return None if self.section is None else f"{self.doc}/{self.section}"
+
+    @property
+    def parent(self) -> "ProvisionId | None":
+        """The enclosing unit or section (divisions: the enclosing division)."""
+        if self.path:
+            return ProvisionId(self.doc, (), self.section, self.path[:-1])
+        if self.section is not None:
+            return ProvisionId(self.doc)
+        if self.divisions:
+            return ProvisionId(self.doc, self.divisions[:-1])
+        return None
+
+    @property
+    def anchor(self) -> str:
+        """The LégisQuébec anchor of the provision (``se:55-ss:1-p1:2-p2:a``)."""
+        if self.section is None:
+            return ""
+        return unit_anchor(self.section, self.path)
+
+
+def unit_anchor(section: str, path: tuple[str, ...]) -> str:
+    """LégisQuébec anchor for a unit path under a section number."""
+    anchor = "se:" + section.replace(".", "_")
+    for depth, part in enumerate(path):
+        if depth == 0:
+            anchor += "-ss:" + part[1:]
+        else:
+            anchor += f"-p{depth}:" + part.replace(".", "_")
+    return anchor
+
+
+def is_provision_id(text: str) -> bool:
+    """True when text parses as a provision id."""
+    try:
+        ProvisionId.parse(text)
+    except InvalidId:
+        return False
+    return True
+
+
+def doc_id_from_chapter(chapter: str) -> str:
+    """``S-2.1, r. 6`` -> ``S-2.1-r6``; ``chapter A-13.1.1`` -> ``A-13.1.1``."""
+    chapter = re.sub(r"^(?:chapter|chapitre)\s+", "", " ".join(chapter.split()), flags=re.I)
+    match = re.match(rf"^({CHAPTER_RE})(?:\s*,\s*r\.\s*(\d+(?:\.\d+)*))?$", chapter)
+    if not match:
+        raise InvalidId(f"{chapter!r} is not a Québec chapter code")
+    code, reg = match.groups()
+    return f"{code}-r{reg}" if reg else code
+
+
+def chapter_from_doc_id(doc_id: str) -> str:
+    """``A-13.1.1-r1`` -> ``A-13.1.1, r. 1``."""
+    match = re.match(rf"^({CHAPTER_RE})-r(.+)$", doc_id)
+    return f"{match.group(1)}, r. {match.group(2)}" if match else doc_id
+
+
+def legisquebec_url(pid: ProvisionId | str, lang: str = "en") -> str:
+    """The official page of a provision, with its anchor.
+
+    >>> legisquebec_url("A-13.1.1/55/p1/2/a")
+    'https://www.legisquebec.gouv.qc.ca/en/document/cs/A-13.1.1#se:55-ss:1-p1:2-p2:a'
+    >>> legisquebec_url("A-13.1.1-r1/157.1", "fr")
+    'https://www.legisquebec.gouv.qc.ca/fr/document/rc/A-13.1.1,%20r.%201#se:157_1'
+    """
+    if isinstance(pid, str):
+        pid = ProvisionId.parse(pid)
+    is_regulation = "-r" in pid.doc and not pid.doc.startswith("guidance:")
+    kind = ("cr" if is_regulation else "cs") if lang == "en" else ("rc" if is_regulation else "lc")
+    chapter = chapter_from_doc_id(pid.doc).replace(" ", "%20")
+    url = f"https://www.legisquebec.gouv.qc.ca/{lang}/document/{kind}/{chapter}"
+    return url + (f"#{pid.anchor}" if pid.anchor else "")
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens.
+
+    >>> slug("ACT RESPECTING THE MINISTÈRE DU REVENU")
+    'act-respecting-the-ministere-du-revenu'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def amending_act_slug(act: str) -> str:
+    """``2018, c. 11`` -> ``2018-c-11`` (the act's URL segment)."""
+    return slug(act)
+
+
+def section_sort_key(number: str) -> tuple[int, ...]:
+    """Order section numbers as the statute does: 83 < 83.1 < 83.5.1 < 83.10 < 84.
+
+    >>> sorted(["83.10", "84", "83.5.1", "83", "83.1"], key=section_sort_key)
+    ['83', '83.1', '83.5.1', '83.10', '84']
+    """
+    return tuple(int(p) for p in number.split(".") if p.isdigit())

@@ -1,0 +1,47 @@
+"""Read a source file as text, refusing binary files and wrong encodings by name."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from alinea.errors import ParseError
+
+MAX_BYTES = 50_000_000
+
+
+def read_text(path: str | Path) -> str:
+    """The file decoded as UTF-8 (a BOM is dropped); ParseError for anything else."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(str(path), None, f"cannot read file: {exc.strerror or exc}") from None
+    return decode(data, str(path))
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode bytes read from `name`; the error names the line of the first bad byte."""
+    if len(data) > MAX_BYTES:
+        raise ParseError(name, None, f"file is {len(data):,} bytes, more than the {MAX_BYTES:,} allowed")
+    if b"\x00" in data[:8192] or data[:4] in (b"%PDF", b"PK\x03\x04") or data[:2] == b"\x1f\x8b":
+        raise ParseError(name, None, "binary file, not text", expected="UTF-8 text or HTML")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ParseError(
+            name, line,
+            f"not UTF-8: byte 0x{data[exc.start]:02x} at column {col} "
+            "(Latin-1 or Windows-1252?); save the file as UTF-8",
+        ) from None
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 8:
+        raise ParseError(name, None, f"binary file: {controls} control characters in the first 8 KB")
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines without their end-of-line characters (\\n or \\r\\n)."""
+    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]

@@ -1,0 +1,50 @@
+"""Parsers that turn source documents into the model.
+
+`parse_file(path, fmt, meta)` picks the ingester for a format; `detect_format`
+guesses the format of a file that is not in a manifest.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+from alinea.errors import AlineaError
+from alinea.model import Document
+from ingest.source import read_text
+
+Ingester = Callable[[str, dict], Document]
+FORMATS: dict[str, Ingester] = {}
+
+
+def ingester(fmt: str) -> Callable[[Ingester], Ingester]:
+    """Register a function (path, meta) -> Document for a format name."""
+    def register(func: Ingester) -> Ingester:
+        FORMATS[fmt] = func
+        return func
+    return register
+
+
+def detect_format(path: str) -> str:
+    """``legisquebec-text``, ``legisquebec-html``, ``guidance-text`` or ``guidance-html``."""
+    text = read_text(path)
+    head = text[:200_000]
+    if Path(path).suffix.lower() in (".html", ".htm", ".xhtml") or re.match(r"\s*<(!doctype|html)", head, re.I):
+        return "legisquebec-html" if "mainContent-document" in head or "legisquebec" in head.lower() else "guidance-html"
+    if re.search(r"^(?:chapter|chapitre)[ \u00a0]+[A-Z]{1,3}-\d", head[:5000], re.M):
+        return "legisquebec-text"
+    return "guidance-text"
+
+
+def parse_file(path: str, fmt: str | None = None, meta: dict | None = None) -> Document:
+    """Parse one source file with the ingester for its format."""
+    _load_ingesters()
+    fmt = fmt or detect_format(path)
+    if fmt not in FORMATS:
+        raise AlineaError(f"{path}: no ingester for format {fmt!r} (known: {', '.join(sorted(FORMATS))})")
+    return FORMATS[fmt](path, meta or {})
+
+
+def _load_ingesters() -> None:
+    # Importing each module registers its formats.
+    from ingest import legisquebec_text  # noqa: F401

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from alinea.errors import ParseError
-from alinea.ids import doc_id_from_chapter, section_sort_key, slug, unit_anchor
+from alinea.ids import doc_id_from_chapter, legisquebec_url, section_sort_key, slug, unit_anchor
 from alinea.model import (IN_FORCE, INOPERATIVE, INTEGRATED, OMITTED, REPEALED, Division,
                           Document, HistoryEntry, Note, Section, Source, Unit)
+from ingest import ingester
 from ingest.clean import clean
 from ingest.dates import parse_date
 from ingest.history import parse_history
@@ -411,11 +412,11 @@ def parse_statute_text(text: str, path: str) -> Document:
     return _Parser(split_lines(text), path).parse()
 
 
-def parse_statute_file(path: str) -> Document:
-    """Read and parse a LégisQuébec consolidated text file."""
-    return parse_statute_text(read_text(path), path)
-
-
-def with_meta(doc: Document, **meta: str) -> Document:
-    """The document with manifest fields (publisher, url, updated_to) filled in."""
-    return replace(doc, **{k: v for k, v in meta.items() if v})
+@ingester("legisquebec-text")
+def parse_statute_file(path: str, meta: dict | None = None) -> Document:
+    """Read and parse a LégisQuébec consolidated text file; `meta` (a manifest entry)
+    supplies the publisher and URL."""
+    doc = parse_statute_text(read_text(path), path)
+    meta = meta or {}
+    return replace(doc, publisher=meta.get("publisher") or doc.publisher,
+                   url=meta.get("url") or legisquebec_url(doc.id, doc.lang))

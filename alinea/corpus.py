@@ -1,0 +1,83 @@
+"""The corpus folder: its manifest, and parsing every document it lists."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from alinea.errors import AlineaError, ParseError
+from alinea.model import Document
+
+MANIFEST = "manifest.json"
+REQUIRED = ("id", "file", "format", "kind", "publisher", "lang", "title")
+KINDS = ("statute", "regulation", "guidance")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One document listed in the manifest."""
+
+    id: str
+    """Document id (``A-13.1.1``, ``guidance:adel-66-72``)."""
+    path: Path
+    """Absolute path of the source file."""
+    format: str
+    """Ingester name: ``legisquebec-text``, ``legisquebec-html``, ``guidance-text``, ``guidance-html``."""
+    meta: dict
+    """The whole manifest entry (kind, publisher, lang, title, url, current_to, sha256)."""
+
+
+def load_manifest(corpus_dir: str | Path) -> list[Entry]:
+    """The manifest's entries; AlineaError naming the manifest and entry when one is wrong."""
+    corpus_dir = Path(corpus_dir)
+    path = corpus_dir / MANIFEST
+    if not path.is_file():
+        raise AlineaError(f"{path}: no manifest; a corpus folder needs a {MANIFEST} listing its documents")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        raise ParseError(str(path), line, f"manifest is not valid UTF-8 JSON: {exc}") from None
+    docs = data.get("documents") if isinstance(data, dict) else None
+    if not isinstance(docs, list):
+        raise AlineaError(f"{path}: expected an object with a 'documents' list")
+    entries, seen = [], set()
+    for i, item in enumerate(docs, 1):
+        where = f"{path}: document {i}"
+        if not isinstance(item, dict):
+            raise AlineaError(f"{where}: expected an object")
+        missing = [k for k in REQUIRED if not item.get(k)]
+        if missing:
+            raise AlineaError(f"{where} ({item.get('id', '?')}): missing {', '.join(missing)}")
+        if item["kind"] not in KINDS:
+            raise AlineaError(f"{where} ({item['id']}): kind {item['kind']!r} is not one of {', '.join(KINDS)}")
+        if item["id"] in seen:
+            raise AlineaError(f"{where}: id {item['id']!r} is listed twice")
+        seen.add(item["id"])
+        entries.append(Entry(item["id"], corpus_dir / item["file"], item["format"], item))
+    return entries
+
+
+def sha256(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def parse_entry(entry: Entry) -> tuple[Document, list[str]]:
+    """Parse one listed document; return it with warnings where it disagrees with the manifest."""
+    from ingest import parse_file
+
+    if not entry.path.is_file():
+        raise AlineaError(f"{entry.path}: listed in the manifest as {entry.id} but missing")
+    doc = replace(parse_file(str(entry.path), entry.format, entry.meta), path=entry.meta["file"])
+    notes = [f"{entry.path}: {w}" if not w.startswith(str(entry.path)) else w for w in doc.warnings]
+    expected = entry.meta.get("sha256")
+    if expected and sha256(entry.path) != expected:
+        notes.append(f"{entry.path}: content differs from the manifest's sha256 (edited since it was listed?)")
+    if doc.id != entry.id:
+        notes.append(f"{entry.path}: the document says it is {doc.id}, the manifest says {entry.id}")
+    current_to = entry.meta.get("current_to")
+    if current_to and doc.updated_to and current_to != doc.updated_to:
+        notes.append(f"{entry.path}: current to {doc.updated_to}, the manifest says {current_to}")
+    return doc, notes

@@ -1,0 +1,155 @@
+"""The knowledge base as the site, the CLI and the API see it: lookups over a built corpus."""
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from alinea.errors import AlineaError, NotFound
+from alinea.ids import InvalidId, ProvisionId
+from alinea.model import Corpus, Division, Document, Reference, Section, Unit
+
+BUILD_FORMAT = 1
+CORPUS_FILE = "corpus.pickle"
+
+Node = Document | Division | Section | Unit
+
+
+@dataclass(frozen=True)
+class Located:
+    """A provision with the document and section it belongs to."""
+
+    node: Node
+    doc: Document
+    section: Section | None = None
+
+
+class KnowledgeBase:
+    """Read-only lookups over a Corpus; built once, shared by every request."""
+
+    def __init__(self, corpus: Corpus, extras: dict | None = None) -> None:
+        self.corpus = corpus
+        self.extras = extras or {}
+        self._nodes: dict[str, Located] = {}
+        self._order: dict[str, int] = {}
+        self._children: dict[str, list[str]] = {}
+        for doc in corpus.documents:
+            self._add(doc.id, Located(doc, doc))
+            for div in doc.divisions:
+                self._add(div.id, Located(div, doc))
+                self._children.setdefault(div.parent or doc.id, []).append(div.id)
+            for section in doc.sections:
+                self._add(section.id, Located(section, doc, section))
+                self._children.setdefault(section.parent or doc.id, []).append(section.id)
+                for unit in section.walk():
+                    self._add(unit.id, Located(unit, doc, section))
+        self.refs_out: dict[str, list[Reference]] = {}
+        self.refs_in: dict[str, list[Reference]] = {}
+        for ref in corpus.references:
+            self.refs_out.setdefault(ref.source, []).append(ref)
+            if ref.target:
+                self.refs_in.setdefault(ref.target, []).append(ref)
+
+    def _add(self, node_id: str, located: Located) -> None:
+        self._order[node_id] = len(self._order)
+        self._nodes[node_id] = located
+
+    # -- lookups ---------------------------------------------------------------
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return self.corpus.documents
+
+    def __contains__(self, node_id: str) -> bool:
+        return node_id in self._nodes
+
+    def get(self, node_id: str) -> Located:
+        """The node with that id; NotFound otherwise."""
+        try:
+            return self._nodes[node_id]
+        except KeyError:
+            raise NotFound(f"no provision {node_id!r} in the knowledge base") from None
+
+    def document(self, doc_id: str) -> Document:
+        located = self.get(doc_id)
+        if not isinstance(located.node, Document):
+            raise NotFound(f"{doc_id!r} is not a document")
+        return located.node
+
+    def children(self, node_id: str) -> list[Node]:
+        """Divisions and sections directly under a document or division, in order."""
+        return [self._nodes[c].node for c in self._children.get(node_id, [])]
+
+    def ancestors(self, node_id: str) -> list[Division]:
+        """Divisions enclosing a node, outermost first."""
+        located = self.get(node_id)
+        node = located.section if located.section is not None else located.node
+        parent = getattr(node, "parent", None)
+        chain: list[Division] = []
+        while parent and parent in self._nodes:
+            div = self._nodes[parent].node
+            if not isinstance(div, Division):
+                break
+            chain.append(div)
+            parent = div.parent
+        return list(reversed(chain))
+
+    def neighbours(self, section_id: str) -> tuple[Section | None, Section | None]:
+        """The sections before and after a section in its document."""
+        located = self.get(section_id)
+        sections = located.doc.sections
+        if located.section is None:
+            return None, None
+        i = sections.index(located.section)
+        return (sections[i - 1] if i else None, sections[i + 1] if i + 1 < len(sections) else None)
+
+    def ids(self) -> Iterator[str]:
+        return iter(self._nodes)
+
+    def default_statute(self) -> Document | None:
+        """The first statute in the corpus: what a bare section number refers to."""
+        return next((d for d in self.documents if d.kind == "statute"), None)
+
+    def lookup(self, text: str) -> str:
+        """The id a user means by an id or a plain section number ("55", "s. 55")."""
+        text = " ".join(text.split())
+        if not text:
+            raise NotFound("empty citation")
+        if text in self._nodes:
+            return text
+        try:
+            pid = ProvisionId.parse(text)
+        except InvalidId:
+            pid = None
+        if pid is not None:
+            raise NotFound(f"no provision {str(pid)!r} in the knowledge base")
+        from graph.citations import resolve_query  # the citation grammar knows the short forms
+
+        found = resolve_query(text, self)
+        if found:
+            return found
+        raise NotFound(f"{text!r} names no provision of the knowledge base")
+
+
+def save(kb_corpus: Corpus, data_dir: Path, extras: dict | None = None) -> Path:
+    """Write the built corpus (and stage extras such as the graph) to the data directory."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / CORPUS_FILE
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump({"format": BUILD_FORMAT, "corpus": kb_corpus, "extras": extras or {}}, fh,
+                    protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    return path
+
+
+def load(data_dir: str | Path) -> KnowledgeBase:
+    """The knowledge base built into data_dir; AlineaError when there is none."""
+    path = Path(data_dir) / CORPUS_FILE
+    if not path.is_file():
+        raise AlineaError(f"no knowledge base in {data_dir}/: run `alinea build` first")
+    with path.open("rb") as fh:
+        data = pickle.load(fh)
+    if not isinstance(data, dict) or data.get("format") != BUILD_FORMAT:
+        raise AlineaError(f"{path} was built by another version of Alinea: run `alinea build` again")
+    return KnowledgeBase(data["corpus"], data.get("extras"))

@@ -1,0 +1,99 @@
+"""Plain-text and JSON views of one provision, for `alinea show`."""
+from __future__ import annotations
+
+import textwrap
+
+from alinea.export import history_dict, note_dict, reference_dict, unit_dicts
+from alinea.ids import legisquebec_url
+from alinea.kb import KnowledgeBase
+from alinea.model import IN_FORCE, Division, Document, Section, Unit
+
+
+def breadcrumb(kb: KnowledgeBase, node_id: str) -> str:
+    located = kb.get(node_id)
+    parts = [located.doc.title] + [f"{d.label} {d.heading}".strip() for d in kb.ancestors(node_id)]
+    return " › ".join(parts)
+
+
+def _unit_lines(unit: Unit, depth: int, prefix: str = "") -> list[str]:
+    indent = "    " * depth
+    label = f"{unit.label} " if unit.label else ""
+    status = f" [{unit.status}]" if unit.status != IN_FORCE else ""
+    lines = textwrap.wrap(f"{prefix}{label}{unit.text}{status}", 100, initial_indent=indent,
+                          subsequent_indent=indent + "    ") or [indent]
+    for child in unit.children:
+        lines += _unit_lines(child, depth + 1)
+    if unit.closing:
+        lines += textwrap.wrap(unit.closing, 100, initial_indent=indent, subsequent_indent=indent)
+    return lines
+
+
+def provision_text(kb: KnowledgeBase, node_id: str) -> str:
+    """The provision as a reader wants it in a terminal."""
+    located = kb.get(node_id)
+    node = located.node
+    if isinstance(node, Document):
+        lines = [f"{node.id} — {node.title}", f"current to {node.updated_to or 'unknown'}", ""]
+        for child in kb.children(node.id):
+            lines.append(_toc_line(child))
+        return "\n".join(lines)
+    if isinstance(node, Division):
+        lines = [node.id, breadcrumb(kb, node.id), f"status: {node.status}", ""]
+        lines += [_toc_line(child) for child in kb.children(node.id)]
+        return "\n".join(lines)
+    section = located.section
+    assert section is not None
+    lines = [node.id, breadcrumb(kb, node.id), f"status: {section.status}"]
+    if located.doc.kind != "guidance":
+        lines.append(f"official: {legisquebec_url(node.id, located.doc.lang)}")
+    lines.append("")
+    if isinstance(node, Section):
+        if node.status_text:
+            lines.append(f"{node.number}. {node.status_text}")
+        for i, unit in enumerate(node.units):
+            lines += _unit_lines(unit, 0, f"{node.number}. " if i == 0 else "")
+    else:
+        lines += _unit_lines(node, 0)
+    lines.append("")
+    lines.append("History: " + ("; ".join(e.raw for e in section.history) or "none"))
+    for note in section.notes:
+        lines.append(f"Note ({note.kind}): {note.text}")
+    return "\n".join(lines)
+
+
+def _toc_line(node: object) -> str:
+    if isinstance(node, Division):
+        return f"  {node.label} {node.heading}".rstrip() + f"  [{node.id}]"
+    assert isinstance(node, Section)
+    first = node.status_text or (node.units[0].text if node.units else "")
+    return f"  {node.number}. {first[:80]}"
+
+
+def provision_json(kb: KnowledgeBase, node_id: str) -> dict:
+    """The provision with its context, history and references, as JSON."""
+    located = kb.get(node_id)
+    node = located.node
+    out: dict = {"id": node_id, "document": located.doc.id,
+                 "breadcrumb": [d.id for d in kb.ancestors(node_id)]}
+    if isinstance(node, (Document, Division)):
+        out["kind"] = "document" if isinstance(node, Document) else node.kind
+        out["title"] = node.title if isinstance(node, Document) else f"{node.label} {node.heading}".strip()
+        out["children"] = [c.id for c in kb.children(node_id)]  # type: ignore[attr-defined]
+        return out
+    section = located.section
+    assert section is not None
+    units = unit_dicts(node, section.id) if isinstance(node, Unit) else [
+        d for u in section.units for d in unit_dicts(u, section.id)]
+    out.update({
+        "kind": "section" if isinstance(node, Section) else node.kind,
+        "section": section.id, "status": section.status,
+        "text": node.text if isinstance(node, Section) else node.full_text,
+        "units": units,
+        "history": [history_dict(e) for e in section.history],
+        "notes": [note_dict(n) for n in section.notes],
+        "references_out": [reference_dict(r) for r in kb.refs_out.get(node_id, [])],
+        "references_in": [reference_dict(r) for r in kb.refs_in.get(node_id, [])],
+    })
+    if located.doc.kind != "guidance":
+        out["url"] = legisquebec_url(node_id, located.doc.lang)
+    return out

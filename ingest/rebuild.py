@@ -1,0 +1,71 @@
+"""Give back, line by line, the text a document was parsed from, using only parsed fields.
+
+This is the lossless check: `rebuild_lines(doc)` must equal the source lines
+(spaces normalised), each source line produced by exactly one model element.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from alinea.model import Division, Document, HistoryEntry, Section, Source, Unit
+
+
+def history_text(entries: tuple[HistoryEntry, ...]) -> str:
+    """A history line as printed: entries joined by '; ', closed by a period."""
+    return "; ".join(e.raw for e in entries) + "."
+
+
+def accounted(doc: Document) -> Iterator[tuple[Source, str]]:
+    """Every source line the model accounts for, with the text rebuilt from the model."""
+    for src in doc.front:
+        yield src, src.raw
+    for src in doc.skipped:
+        yield src, ""
+    for div in doc.divisions:
+        yield from _division(div)
+    for section in doc.sections:
+        yield from _section(section)
+
+
+def _division(div: Division) -> Iterator[tuple[Source, str]]:
+    if div.heading_source is not None:
+        yield div.source, div.label
+        yield div.heading_source, div.heading
+    else:
+        yield div.source, div.heading
+    if div.history_source is not None:
+        yield div.history_source, history_text(div.history)
+    for note in div.notes:
+        yield note.source, note.text
+
+
+def _section(section: Section) -> Iterator[tuple[Source, str]]:
+    if section.heading_source is not None:
+        yield section.heading_source, section.heading
+    if section.status_text:
+        yield section.source, f"{section.number}. {section.status_text}"
+    for i, unit in enumerate(section.units):
+        yield from _unit(unit, f"{section.number}. " if i == 0 and not section.status_text else "")
+    if section.history_source is not None:
+        yield section.history_source, history_text(section.history)
+    for note in section.notes:
+        yield note.source, note.text
+
+
+def _unit(unit: Unit, prefix: str = "") -> Iterator[tuple[Source, str]]:
+    label = f"{unit.label} " if unit.label else ""
+    yield unit.source, f"{prefix}{label}{unit.text}"
+    for child in unit.children:
+        yield from _unit(child)
+    if unit.closing_source is not None:
+        yield unit.closing_source, unit.closing
+
+
+def rebuild_lines(doc: Document) -> dict[int, str]:
+    """Line number -> rebuilt text; ValueError when a line is claimed twice."""
+    lines: dict[int, str] = {}
+    for src, text in accounted(doc):
+        if src.line in lines:
+            raise ValueError(f"line {src.line} is accounted for twice")
+        lines[src.line] = text
+    return lines

@@ -43,7 +43,8 @@ def section_dict(s: Section, doc: Document) -> dict:
            "history": [history_dict(e) for e in s.history],
            "notes": [note_dict(n) for n in s.notes], "status_text": s.status_text,
            "integrated_into": list(s.integrated_into) if s.integrated_into else None,
-           "period": period, "line": s.source.line}
+           "period": period, "enacted_by": s.enacted_by.act if s.enacted_by else None,
+           "line": s.source.line}
     if doc.kind != "guidance":
         out["url"] = legisquebec_url(s.id, doc.lang)
     return out

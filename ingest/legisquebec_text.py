@@ -335,7 +335,7 @@ class _Parser:
     # -- history and notes ------------------------------------------------------------
     def try_history(self, src: Source, text: str) -> bool:
         target = self.section if self.section is not None else self.last
-        if target is None or getattr(target, "history_source", "x") is not None:
+        if target is None or getattr(target, "history_source", "x") is not None or not text.endswith("."):
             return False
         if isinstance(target, _Division) and (target.heading_source is None and target.kind != "group"):
             return False

@@ -1,0 +1,50 @@
+"""Shared fixtures: the real Act parsed once, a knowledge base built once from the real corpus."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+ACT = CORPUS / "legisquebec" / "A-13.1.1.en.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def act():
+    """The Individual and Family Assistance Act, parsed from the bundled text."""
+    from ingest.legisquebec_text import parse_statute_file
+
+    return parse_statute_file(str(ACT))
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory):
+    """A data directory built from the bundled corpus."""
+    from alinea.build import build
+
+    path = tmp_path_factory.mktemp("data")
+    build(CORPUS, path, progress=lambda message: None)
+    return path
+
+
+@pytest.fixture(scope="session")
+def kb(data_dir):
+    """The knowledge base built from the bundled corpus."""
+    from alinea.kb import load
+
+    return load(data_dir)
+
+
+@pytest.fixture()
+def cli(data_dir, capsys):
+    """Run `alinea ARGS...` in-process; returns (exit code, stdout, stderr)."""
+    from alinea.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["--data", str(data_dir), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -1,0 +1,111 @@
+"""The `alinea` command: output shapes, exit codes, one-line errors, and docs that cannot drift."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from alinea.cli import parser
+from tests.conftest import ACT, ROOT
+
+SCHEMA = json.loads((ROOT / "alinea" / "export.schema.json").read_text())
+
+
+def test_parse_json_is_the_model(cli):
+    code, out, err = cli("parse", str(ACT), "--json")
+    assert code == 0 and err == ""
+    doc = json.loads(out)
+    assert doc["id"] == "A-13.1.1" and len(doc["sections"]) == 231
+    jsonschema.validate({"documents": [doc], "references": []}, SCHEMA)
+
+
+def test_parse_summary(cli):
+    code, out, _ = cli("parse", str(ACT))
+    assert code == 0
+    assert out.splitlines()[0] == "A-13.1.1 (statute, en) Individual and Family Assistance Act"
+    assert "231 sections" in out
+
+
+def test_parse_bad_file_is_one_line(cli, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("chapter A-1\nTitle\n1. Caf\xe9".encode("latin-1"))
+    code, out, err = cli("parse", str(bad), "--json")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1
+    assert re.match(rf"alinea parse: error: {re.escape(str(bad))}:3: not UTF-8", err)
+
+
+def test_export_validates_against_the_schema(cli, tmp_path):
+    target = tmp_path / "kb.json"
+    code, _, err = cli("export", "-o", str(target))
+    assert code == 0 and "wrote" in err
+    data = json.loads(target.read_text())
+    jsonschema.validate(data, SCHEMA)
+    statute = next(d for d in data["documents"] if d["id"] == "A-13.1.1")
+    s55 = next(s for s in statute["sections"] if s["number"] == "55")
+    assert s55["history"][1] == {"raw": "2016, c. 25, s. 28", "kind": "act", "year": 2016, "chapter": "25",
+                                 "sections": ["28"], "other_pinpoints": [], "date": None, "reason": None,
+                                 "act": "2016, c. 25"}
+    assert s55["parent"] == "A-13.1.1/title:II/chapter:I/division:II"
+
+
+def test_schema_rejects_a_wrong_status():
+    bad = {"documents": [{"id": "X", "kind": "statute", "lang": "en", "title": "T", "updated_to": None,
+                          "divisions": [], "sections": [{"id": "X/1", "number": "1", "status": "in effect",
+                                                         "parent": None, "text": "", "units": [],
+                                                         "history": [], "notes": []}]}],
+           "references": []}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, SCHEMA)
+
+
+@pytest.mark.parametrize("citation, first_line", [
+    ("55", "A-13.1.1/55"), ("s. 83.24", "A-13.1.1/83.24"), ("A-13.1.1/55/p1/2/a", "A-13.1.1/55/p1/2/a"),
+    ("A-13.1.1/title:II/chapter:I", "A-13.1.1/title:II/chapter:I")])
+def test_show(cli, citation, first_line):
+    code, out, _ = cli("show", citation)
+    assert code == 0 and out.splitlines()[0] == first_line
+
+
+def test_show_marks_status_and_notes(cli):
+    code, out, _ = cli("show", "40")
+    assert "status: repealed" in out and "40. (Repealed)." in out
+    code, out, _ = cli("show", "64")
+    assert "Note (not in force): The second sentence of the first paragraph of section 64 is not in force." in out
+
+
+def test_show_json(cli):
+    code, out, _ = cli("show", "A-13.1.1/55/p1/2/f", "--json")
+    data = json.loads(out)
+    assert data["id"] == "A-13.1.1/55/p1/2/f" and data["section"] == "A-13.1.1/55"
+    assert [u["id"] for u in data["units"]] == ["A-13.1.1/55/p1/2/f", "A-13.1.1/55/p1/2/f/i", "A-13.1.1/55/p1/2/f/ii"]
+    assert data["url"].endswith("#se:55-ss:1-p1:2-p2:f")
+
+
+@pytest.mark.parametrize("citation", ["999", "A-13.1.1/55/p9", "nonsense words"])
+def test_show_unknown_is_one_line(cli, citation):
+    code, out, err = cli("show", citation)
+    assert code == 1 and out == "" and err.count("\n") == 1 and err.startswith("alinea show: error:")
+
+
+def test_missing_data_dir_says_build_first(tmp_path, capsys):
+    from alinea.cli import main
+
+    assert main(["--data", str(tmp_path / "none"), "show", "55"]) == 1
+    assert "run `alinea build` first" in capsys.readouterr().err
+
+
+def test_console_script_is_installed():
+    out = subprocess.run([sys.executable, "-m", "alinea.cli", "--help"], capture_output=True, text=True, check=True)
+    assert "build" in out.stdout
+
+
+def test_every_subcommand_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    missing = [name for name in commands if f"alinea {name}" not in readme]
+    assert not missing, f"README.md does not document: {missing}"

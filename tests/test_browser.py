@@ -1,0 +1,80 @@
+"""The site in a real headless browser: pages load, links work, screenshots are saved for review."""
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import CHROMIUM_FLAGS, SCREENSHOTS, LiveServer, chromium_path
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(data_dir):
+    live = LiveServer(data_dir)
+    yield live
+    live.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert not errors, f"browser console errors: {errors}"
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+
+
+def test_home_to_section_to_unit(server, page):
+    page.goto(server.url + "/")
+    assert page.title() == "Home · Alinea"
+    shot(page, "home")
+    page.click("ul.documents a[href='/A-13.1.1']")
+    page.wait_for_url(server.url + "/A-13.1.1")
+    shot(page, "table-of-contents")
+    page.click("a[href='/A-13.1.1/55']")
+    page.wait_for_url(server.url + "/A-13.1.1/55")
+    assert page.inner_text("h1").startswith("Section 55")
+    page.click("li[data-id='A-13.1.1/55/p1/2/a'] > a.permalink")
+    page.wait_for_url(server.url + "/A-13.1.1/55/p1/2/a")
+    target = page.locator("li.unit.target")
+    assert target.get_attribute("data-id") == "A-13.1.1/55/p1/2/a"
+    assert page.evaluate("document.activeElement.dataset.id") == "A-13.1.1/55/p1/2/a"
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] < 900, "the highlighted unit is scrolled into view"
+    shot(page, "section-55-unit-a")
+
+
+def test_keyboard_skip_link(server, page):
+    page.goto(server.url + "/A-13.1.1/22")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_phone_width_has_no_horizontal_scroll(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    pg = context.new_page()
+    pg.goto(server.url + "/A-13.1.1/55")
+    assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    shot(pg, "phone-section-55")
+    context.close()

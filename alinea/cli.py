@@ -71,7 +71,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 # -- show ---------------------------------------------------------------------------
 def cmd_show(args: argparse.Namespace) -> int:
     from alinea.kb import load
-    from alinea.render_text import provision_json, provision_text
+    from alinea.views import provision_json, provision_text
 
     kb = load(data_dir(args))
     node_id = kb.lookup(" ".join(args.citation))

@@ -78,3 +78,10 @@ def test_phone_width_has_no_horizontal_scroll(browser, server):
     assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     shot(pg, "phone-section-55")
     context.close()
+
+
+def test_legisquebec_address_with_anchor_lands_on_our_unit(server, page):
+    page.goto(server.url + "/en/document/cs/A-13.1.1#se:55-ss:1-p1:2-p2:a")
+    page.wait_for_url(server.url + "/A-13.1.1/55#se:55-ss:1-p1:2-p2:a")
+    assert page.inner_text("h1").startswith("Section 55")
+    assert page.evaluate("getComputedStyle(document.querySelector('li[data-id=\"A-13.1.1/55/p1/2/a\"] > .text')).backgroundColor") != "rgba(0, 0, 0, 0)"

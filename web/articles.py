@@ -1,12 +1,13 @@
 """Pages for documents, divisions and provisions, each at its id (`/A-13.1.1/55/p1/2/a`)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, abort, current_app, jsonify, render_template, request
 
 from alinea.errors import NotFound
 from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
 from alinea.model import Division, Document, Section, Unit
+from alinea.views import provision_json
 
 bp = Blueprint("articles", __name__)
 MAX_ID = 300
@@ -26,6 +27,8 @@ def provision(node_id: str):
     if len(node_id) > MAX_ID:
         abort(404, "No provision has an id that long.")
     located = kb().get(node_id.strip("/"))
+    if wants_json():
+        return jsonify(provision_json(kb(), node_id.strip("/")))
     node = located.node
     if isinstance(node, Document):
         return render_template("document.html", doc=node, toc=toc(node.id))
@@ -41,6 +44,12 @@ def provision(node_id: str):
         ancestors=kb().ancestors(section.id), previous=before, next=after,
         official=legisquebec_url(node.id, located.doc.lang) if located.doc.kind != "guidance" else located.doc.url,
         cite_short=cite_short(section, node), cite_official=cite_official(located.doc, section, node))
+
+
+def wants_json() -> bool:
+    """Content negotiation: JSON when the client prefers it to HTML."""
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
 
 
 def toc(node_id: str) -> list[dict]:

@@ -1,5 +1,15 @@
-// Scroll the unit a permalink names into view (the page works without this).
+// Progressive enhancements; every page works without them.
 document.addEventListener("DOMContentLoaded", () => {
+  // A LégisQuébec anchor on a document page (#se:57, #se:55-ss:1-p1:2-p2:a, kept from a
+  // redirected LégisQuébec address) goes to our page for that provision.
+  const doc = document.querySelector("h1[data-doc]");
+  const hash = decodeURIComponent(window.location.hash.slice(1));
+  const match = /^se:(\d+(?:_\d+)*)/.exec(hash);
+  if (doc && match) {
+    window.location.replace(`/${doc.dataset.doc}/${match[1].replaceAll("_", ".")}#${hash}`);
+    return;
+  }
+  // Scroll the unit a permalink names into view and give it focus.
   const target = document.querySelector("li.unit.target");
   if (target) {
     target.scrollIntoView({ block: "center" });

@@ -1,4 +1,4 @@
-"""Plain-text and JSON views of one provision, for `alinea show`."""
+"""Views of one provision: plain text for `alinea show`, JSON for `--json` and the API."""
 from __future__ import annotations
 
 import textwrap

@@ -1,0 +1,80 @@
+"""The JSON API: every response validated against the OpenAPI document it serves."""
+from __future__ import annotations
+
+import jsonschema
+import pytest
+
+from web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(data_dir):
+    return create_app({"DATA_DIR": str(data_dir), "TESTING": True}).test_client()
+
+
+@pytest.fixture(scope="module")
+def openapi(client):
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def check(openapi: dict, template: str, response) -> dict:
+    """Validate a response against the schema the OpenAPI document gives for it."""
+    spec = openapi["paths"][template]["get"]["responses"][str(response.status_code)]
+    schema = spec["content"]["application/json"]["schema"]
+    data = response.get_json()
+    jsonschema.validate(data, {**schema, "components": openapi["components"]})
+    return data
+
+
+def test_openapi_document_is_valid(openapi):
+    assert openapi["openapi"].startswith("3.1")
+    for path in openapi["paths"].values():
+        for operation in path.values():
+            for response in operation["responses"].values():
+                schema = response["content"]["application/json"]["schema"]
+                jsonschema.Draft202012Validator.check_schema({**schema, "components": openapi["components"]})
+
+
+@pytest.mark.parametrize("ident, expected", [
+    ("A-13.1.1/55", "A-13.1.1/55"), ("A-13.1.1/55/p1/2/a", "A-13.1.1/55/p1/2/a"),
+    ("s. 83.24", "A-13.1.1/83.24"), ("A-13.1.1/title:II", "A-13.1.1/title:II"), ("A-13.1.1", "A-13.1.1")])
+def test_provisions(client, openapi, ident, expected):
+    data = check(openapi, "/api/provisions/{id}", client.get(f"/api/provisions/{ident}"))
+    assert data["id"] == expected
+
+
+def test_provision_content(client, openapi):
+    data = check(openapi, "/api/provisions/{id}", client.get("/api/provisions/A-13.1.1/64"))
+    assert data["status"] == "in force" and data["notes"][0]["kind"] == "not in force"
+    assert [h["raw"] for h in data["history"]] == ["2005, c. 15, s. 64", "I.N. 2016-01-01 (NCCP)"]
+    assert data["url"] == "https://www.legisquebec.gouv.qc.ca/en/document/cs/A-13.1.1#se:64"
+
+
+@pytest.mark.parametrize("ident", ["A-13.1.1/999", "A-13.1.1/55/p7", "<script>", "x" * 10_000])
+def test_unknown_provision_is_a_json_404(client, openapi, ident):
+    data = check(openapi, "/api/provisions/{id}", client.get(f"/api/provisions/{ident}"))
+    assert data["error"]["status"] == 404
+
+
+def test_content_negotiation(client, openapi):
+    response = client.get("/A-13.1.1/55/p1/2/a", headers={"Accept": "application/json"})
+    assert check(openapi, "/api/provisions/{id}", response)["id"] == "A-13.1.1/55/p1/2/a"
+    response = client.get("/A-13.1.1/55/p1/2/a", headers={"Accept": "text/html,*/*;q=0.8"})
+    assert response.content_type.startswith("text/html")
+
+
+@pytest.mark.parametrize("url, location", [
+    ("/en/document/cs/A-13.1.1", "/A-13.1.1"),
+    ("/fr/document/lc/A-13.1.1", "/A-13.1.1"),
+    ("/en/version/cs/A-13.1.1?code=se:57&historique=20240101", "/A-13.1.1/57"),
+    ("/fr/version/lc/A-13.1.1?code=se:83_5_1", "/A-13.1.1/83.5.1")])
+def test_legisquebec_addresses_redirect(client, url, location):
+    response = client.get(url)
+    assert response.status_code in (301, 302) and response.headers["Location"] == location
+
+
+def test_legisquebec_address_of_a_document_not_in_the_corpus(client):
+    assert client.get("/en/document/cs/A-2.1").status_code == 404
+    assert client.get("/en/document/cs/not-a-chapter").status_code == 400

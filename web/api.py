@@ -1,0 +1,74 @@
+"""The JSON API (described by /api/openapi.json) and LégisQuébec URL redirects."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, jsonify, redirect, request
+
+from alinea.errors import AlineaError, BadQuery, NotFound
+from alinea.ids import InvalidId, doc_id_from_chapter
+from alinea.views import provision_json
+
+bp = Blueprint("api", __name__)
+OPENAPI = Path(__file__).with_name("openapi.json")
+
+
+def kb():
+    return current_app.extensions["kb"]
+
+
+@lru_cache(maxsize=1)
+def openapi_document() -> dict:
+    return json.loads(OPENAPI.read_text(encoding="utf-8"))
+
+
+def error(status: int, message: str) -> tuple[Response, int]:
+    return jsonify({"error": {"status": status, "message": message}}), status
+
+
+@bp.errorhandler(NotFound)
+def api_not_found(exc: NotFound):
+    return error(404, str(exc))
+
+
+@bp.errorhandler(AlineaError)
+def api_bad_request(exc: AlineaError):
+    return error(400, str(exc))
+
+
+@bp.get("/api/openapi.json")
+def openapi():
+    return jsonify(openapi_document())
+
+
+@bp.get("/api/provisions/<path:node_id>")
+def provisions(node_id: str):
+    return jsonify(provision_json(kb(), kb().lookup(node_id)))
+
+
+@bp.get("/api/<path:rest>")
+def unknown_endpoint(rest: str):
+    return error(404, f"no API endpoint /api/{rest}; see /api/openapi.json")
+
+
+LQ_ANCHOR = re.compile(r"^se:(\d+(?:_\d+)*)")
+
+
+@bp.get("/<any(en,fr):lang>/<any(document,version):view>/<any(cs,cr,lc,rc):kind>/<path:chapter>")
+def legisquebec(lang: str, view: str, kind: str, chapter: str):
+    """LégisQuébec URLs (``/en/document/cs/A-13.1.1``, ``/fr/version/lc/A-13.1.1?code=se:57``)
+    redirect to our page for the same provision; a ``#se:57`` fragment is kept by the browser."""
+    chapter = chapter.split("/")[0]
+    try:
+        doc_id = doc_id_from_chapter(chapter.replace("%20", " "))
+    except InvalidId:
+        raise BadQuery(f"{chapter!r} is not a Québec chapter code") from None
+    target = doc_id
+    if m := LQ_ANCHOR.match(request.args.get("code", "")):
+        target = f"{doc_id}/{m[1].replace('_', '.')}"
+    if target not in kb():
+        raise NotFound(f"{target} (from the LégisQuébec address) is not in the knowledge base")
+    return redirect(f"/{target}", code=301 if view == "document" else 302)

@@ -18,10 +18,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["DEBUG"] = False
     app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
 
-    from web import api, articles, errors, security
+    from web import api, articles, course, errors, security
 
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(course.bp)
     app.register_blueprint(articles.bp)
     return app

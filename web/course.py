@@ -1,0 +1,38 @@
+"""The course-material builder: notes in, linked HTML or Markdown out."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, render_template, request
+
+from alinea.course import MAX_NOTES, render_course
+from alinea.errors import BadQuery
+
+bp = Blueprint("course", __name__)
+EXAMPLE = """# Leaving a job
+
+A recipient who quits cannot have the benefit reduced for that reason: [[s. 59]].
+
+![[s. 83.24]]
+
+See also [[s. 55(2)(a)]] for how employment income is subtracted.
+"""
+
+
+@bp.route("/course", methods=["GET", "POST"])
+def course():
+    notes = request.form.get("notes", EXAMPLE if request.method == "GET" else "")
+    if len(notes) > MAX_NOTES:
+        raise BadQuery(f"notes are {len(notes):,} characters; the limit is {MAX_NOTES:,}")
+    appendix = request.form.get("appendix") == "on"
+    result = render_course(notes, current_app.extensions["kb"], base_url=request.url_root.rstrip("/"),
+                           appendix=appendix)
+    fmt = request.form.get("format", "")
+    if fmt == "markdown":
+        return Response(result.markdown, mimetype="text/markdown",
+                        headers={"Content-Disposition": 'attachment; filename="course.md"'})
+    if fmt == "html":
+        page = render_template("course_standalone.html", body=result.html, used=result.used)
+        return Response(page, mimetype="text/html",
+                        headers={"Content-Disposition": 'attachment; filename="course.html"'})
+    if fmt not in ("", "preview"):
+        raise BadQuery(f"unknown format {fmt!r}: use preview, html or markdown")
+    return render_template("course.html", notes=notes, result=result, appendix=appendix)

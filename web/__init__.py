@@ -9,6 +9,19 @@ from flask import Flask
 from alinea.kb import load
 
 
+SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+               "de", "des", "du", "et", "la", "le", "les", "l", "d", "en", "au", "aux", "sur"}
+
+
+def heading_case(text: str) -> str:
+    """``ESTABLISHMENT AND PAYMENT OF BENEFIT`` -> ``Establishment and Payment of Benefit``;
+    headings already in mixed case are left alone."""
+    if any(c.islower() for c in text):
+        return text
+    words = text.lower().split(" ")
+    return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
 def create_app(test_config: dict | None = None) -> Flask:
     """The Flask app for the knowledge base built in DATA_DIR (default: $ALINEA_DATA or ./data)."""
     app = Flask(__name__)
@@ -20,6 +33,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from web import api, articles, course, errors, security
 
+    app.add_template_filter(heading_case)
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)

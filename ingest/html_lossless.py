@@ -21,6 +21,7 @@ from ingest.legisquebec_html import BODY_ID
 from ingest.rebuild import history_text
 
 CONTENT_NOTES = ("text", "repeal schedule")
+"""Kinds of the notes that hold a schedule's content, printed before its history."""
 
 
 def body_text(root: etree._Element) -> str:
@@ -54,10 +55,11 @@ def model_text(doc: Document) -> Iterator[str]:
 def _division(div: Division) -> Iterator[str]:
     yield div.label + (". —" if div.label.startswith("§") else "")
     yield div.heading
-    yield from (n.text for n in div.notes if n.kind in CONTENT_NOTES)
+    content = [n.text for n in div.notes if div.kind == "schedule" and n.kind in CONTENT_NOTES]
+    yield from content
     if div.history:
         yield history_text(div.history)
-    yield from (n.text for n in div.notes if n.kind not in CONTENT_NOTES)
+    yield from (n.text for n in div.notes[len(content):])
 
 
 def _section(section: Section) -> Iterator[str]:

@@ -42,6 +42,20 @@ BODY_ID = "mainContent-document"
 HEADING_LABEL = re.compile(r"^(§|[A-ZÀ-Ý][A-ZÀ-Ý-]*)\s*([0-9A-Z]+(?:\.[0-9A-Z]+)*)[\s.\-—–]*$")
 
 
+def division_label(printed: str) -> tuple[str, str, str] | None:
+    """(kind, label, number) of a heading label as printed, None for an unknown kind.
+
+    >>> division_label("SECTION I"), division_label("§ I.I. \u00a0—\u00a0")
+    (('division', 'SECTION I', 'I'), ('subdivision', '§ I.I', 'I.I'))
+    >>> division_label("ANNEXE\u00a0A"), division_label("Règles")
+    (('schedule', 'ANNEXE A', 'A'), None)
+    """
+    m = HEADING_LABEL.match(clean(printed))
+    if not m or (m[1] != "§" and m[1] not in DIVISION_KINDS):
+        return None
+    return ("subdivision" if m[1] == "§" else DIVISION_KINDS[m[1]]), f"{m[1]} {m[2]}", m[2]
+
+
 class _Page(SectionReader):
     """One parse of a page: walks the body once, building the model and the references."""
 
@@ -141,13 +155,12 @@ class _Page(SectionReader):
         kind, label, number = "group", "", slug(heading)
         if label_el is not None:
             label = clean_text(label_el)
-            m = HEADING_LABEL.match(label)
-            if m and (m[1] == "§" or m[1] in DIVISION_KINDS):
-                kind = "subdivision" if m[1] == "§" else DIVISION_KINDS[m[1]]
-                label, number = f"{m[1]} {m[2]}", m[2]
-            else:
+            known = division_label(label)
+            if known is None:
                 self.warn(label_el, f"heading label {label!r} is not of a known kind; kept as a group")
                 number = slug(f"{label} {heading}")
+            else:
+                kind, label, number = known
             source = Source(el.sourceline, visible_text(label_el))
         elif heading_source is not None:
             source, heading_source = heading_source, None
@@ -167,8 +180,8 @@ class _Page(SectionReader):
         if head is None or label_el is None:
             raise self.error(el, "a schedule without its heading (div.ScheduleHeading with its label)")
         label = clean_text(label_el)
-        m = HEADING_LABEL.match(label)
-        number = m[2] if m else slug(label)
+        known = division_label(label)
+        label, number = (known[1], known[2]) if known else (label, slug(label))
         sid = f"{self.doc_id}/schedule:{number}"
         heading = clean_text(head, {label_el})
         history_el = next((c for c in children(el) if has_class(c, "HistoricalNote")), None)
@@ -180,7 +193,7 @@ class _Page(SectionReader):
         repealed = bool(notes) and all(repealed_only(b) for b in body_blocks if clean_text(b))
         history, history_source = self.history(history_el)
         self.add_division(Division(
-            sid, "schedule", f"{m[1]} {number}" if m else label, number, heading, None,
+            sid, "schedule", label, number, heading, None,
             Source(label_el.sourceline, visible_text(label_el)),
             Source(head.sourceline, visible_text(head, {label_el})) if heading else None,
             REPEALED if repealed else IN_FORCE, history, history_source, tuple(notes + extra)), el)

@@ -161,8 +161,8 @@ class SectionReader:
         label_el = None if kind == "paragraph" else next(
             (c for c in children(el) if is_label(c) and c not in skip), None)
         label, number = "", str(ordinal)
-        if kind == "paragraph" and (m := re.search(r"-ss:(\d+)$", el.get("id") or "")):
-            number = m[1]
+        if kind == "paragraph" and (m := re.search(r"-ss:(\d+)$", el.get("id") or "")) and m[1] != number:
+            self.warn(el, f"paragraph {ordinal} of section {section} has the anchor {el.get('id')!r}")
         if label_el is not None:
             label = clean_text(label_el)
             shape = label_kind(label_el, label)
@@ -192,11 +192,12 @@ class SectionReader:
 
     def unit_id(self, el: etree._Element, section: str, parent_id: str, kind: str, number: str,
                 term: str | None) -> str:
-        """The id from the publisher's anchor when it has one, else from the label; a
-        unit whose id cannot be made or repeats one gets ``q<n>`` (as in the text ingester)."""
+        """A paragraph's id has its ordinal (as in the text ingester); an item's comes from
+        the publisher's anchor when it has one, else from its label; an item whose id
+        cannot be made or repeats one gets ``q<n>`` (as in the text ingester)."""
         parsed = parse_anchor(el.get("id") or "")
         uid = ""
-        if parsed is not None and parsed[0] == section and parsed[1]:
+        if kind != "paragraph" and parsed is not None and parsed[0] == section and parsed[1]:
             uid = f"{self.doc_id}/{section}/" + "/".join(parsed[1])
             if uid.rsplit("/", 1)[0] != parent_id:
                 self.warn(el, f"anchor {el.get('id')!r} does not sit under {parent_id}")

@@ -41,6 +41,7 @@ UNIT_ID = re.compile(r"-(?:p\d+:[A-Za-z0-9_]+|df:[^-]+)$")
 LINK = re.compile(r"^(?:https?://(?:www\.)?legisquebec\.gouv\.qc\.ca)?/(?:fr|en)/document/"
                   r"(?:lc|cs|rc|cr)/([^?#]+)(?:\?[^#]*)?(?:#(.*))?$")
 OMITTED_WORDS = re.compile(r"\b(Omis|Omitted)\b")
+SECTION_LABEL = etree.XPath(".//a[contains(@class, 'linkOtherLang')]")
 
 
 def link_target(href: str, doc_id: str) -> str | None:
@@ -117,7 +118,7 @@ class SectionReader:
             raise self.error(el, f"section {number} comes after section {previous}: "
                                  "sections out of order or repeated")
         sid = f"{self.doc_id}/{number}"
-        label_link = next(iter(el.xpath(".//a[contains(@class, 'linkOtherLang')]")), None)
+        label_link = next(iter(SECTION_LABEL(el)), None)
         label = clean_text(label_link) if label_link is not None else ""
         if label.rstrip(".") != number:
             self.warn(el, f"section {number} is labelled {label!r}")
@@ -215,25 +216,25 @@ class SectionReader:
 
     # -- histories, notes, links --------------------------------------------------------
     def history(self, el: etree._Element | None) -> tuple[tuple[HistoryEntry, ...], Source | None]:
-        text = clean_text(el) if el is not None else ""
-        if el is None or not text:
+        raw = visible_text(el) if el is not None else ""
+        if el is None or not clean(raw):
             return (), None
-        entries = parse_history(text, self.lang, strict=False)
+        entries = parse_history(raw, self.lang, strict=False)
         for entry in entries:
             if entry.kind == "unparsed":
                 self.warn(el, f"history entry {entry.raw!r} has no known shape; kept unparsed")
-        return tuple(entries), Source(el.sourceline, visible_text(el))
+        return tuple(entries), Source(el.sourceline, raw)
 
     def note(self, el: etree._Element, owner: str, kind: str) -> Note | None:
         """A block of text attached to a section or division; None when it is empty."""
-        pieces = list(text_pieces(el))
-        text = clean("".join(t for t, _ in pieces))
+        pieces = text_pieces(el)
+        raw = "".join(t for t, _ in pieces)
+        text = clean(raw)
         if not text:
             return None
         detected = note_kind(text, None)
         self.link_refs(owner, "note", pieces, text)
-        return make_note(detected if detected != "text" else kind, text,
-                         Source(el.sourceline, visible_text(el)))
+        return make_note(detected if detected != "text" else kind, text, Source(el.sourceline, raw))
 
     def link_refs(self, source: str, field: str, pieces: Pieces, text: str) -> None:
         """A `cites` reference for every link to a LégisQuébec document among `pieces`."""

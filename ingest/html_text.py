@@ -16,7 +16,7 @@ are *chrome*; every other text node is document text.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from lxml import etree
 
@@ -52,30 +52,42 @@ def children(el: etree._Element) -> list[etree._Element]:
 
 
 def text_pieces(el: etree._Element, skip: Iterable[etree._Element] = (),
-                link: etree._Element | None = None) -> Iterator[tuple[str, etree._Element | None]]:
+                link: etree._Element | None = None) -> list[tuple[str, etree._Element | None]]:
     """The visible text of `el` in document order, each piece with the ``<a href>`` it
     is inside (or None).  Descendants in `skip` are left out (their tails are kept)."""
-    skipped = skip if isinstance(skip, (set, frozenset)) else set(skip)
-    if el.text:
-        yield el.text, link
-    for child in el:
-        if not is_chrome(child) and child not in skipped:
-            yield from child_pieces(child, skipped, link)
-        if child.tail:
-            yield child.tail, link
+    pieces: list[tuple[str, etree._Element | None]] = []
+    _collect(el, skip if isinstance(skip, (set, frozenset)) else set(skip), link, pieces)
+    return pieces
 
 
 def child_pieces(child: etree._Element, skipped: set | frozenset,
-                 link: etree._Element | None = None) -> Iterator[tuple[str, etree._Element | None]]:
+                 link: etree._Element | None = None) -> list[tuple[str, etree._Element | None]]:
     """The pieces of one child element, its tail excluded; blocks and labels are set
     off by spaces so that words in adjacent blocks do not run together."""
+    pieces: list[tuple[str, etree._Element | None]] = []
+    _collect_child(child, skipped, link, pieces)
+    return pieces
+
+
+def _collect(el: etree._Element, skipped: set | frozenset, link: etree._Element | None,
+             out: list[tuple[str, etree._Element | None]]) -> None:
+    if el.text:
+        out.append((el.text, link))
+    for child in el:
+        if not is_chrome(child) and child not in skipped:
+            _collect_child(child, skipped, link, out)
+        if child.tail:
+            out.append((child.tail, link))
+
+
+def _collect_child(child: etree._Element, skipped: set | frozenset, link: etree._Element | None,
+                   out: list[tuple[str, etree._Element | None]]) -> None:
     block = child.tag in BLOCK_TAGS
-    inner = child if child.tag == "a" and child.get("href") else link
     if block:
-        yield " ", link
-    yield from text_pieces(child, skipped, inner)
+        out.append((" ", link))
+    _collect(child, skipped, child if child.tag == "a" and child.get("href") else link, out)
     if block or is_label(child):
-        yield " ", link
+        out.append((" ", link))
 
 
 def is_label(el: etree._Element) -> bool:

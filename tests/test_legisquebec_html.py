@@ -14,6 +14,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import jsonschema
 import lxml.html
 import pytest
 
@@ -25,7 +26,7 @@ import ingest.legisquebec_html
 from alinea.build import build
 from alinea.cli import main
 from alinea.errors import AlineaError, ParseError
-from alinea.export import division_dict, document_dict, section_dict
+from alinea.export import division_dict, document_dict, reference_dict, section_dict
 from alinea.ids import ProvisionId, unit_anchor
 from alinea.model import OMITTED, REPEALED, Document
 from ingest import detect_format, parse_file
@@ -71,6 +72,13 @@ def test_module_doctests_pass():
 def test_golden(name):
     doc = doc_of(name)
     assert_golden(f"html-{name.removesuffix('.html')}", document_dict(replace(doc, path=name)))
+
+
+def test_export_of_every_page_and_its_references_fits_the_schema():
+    schema = json.loads((ROOT / "alinea" / "export.schema.json").read_text(encoding="utf-8"))
+    data = {"documents": [document_dict(doc_of(name)) for name in ALL],
+            "references": [reference_dict(r) for name in ALL for r in page(name)[1]]}
+    jsonschema.validate(data, schema)
 
 
 # -- lossless ----------------------------------------------------------------------------

@@ -37,7 +37,7 @@ LABEL_SHAPES = [  # the text ingester's order: numbers, then roman numerals, the
 ]
 DEFINITION = re.compile(r'^[«“"]\s*([^»”"]+?)\s*[»”"]\s*(?::|,|\bmeans\b|\bincludes\b)')
 SECTION_ID = re.compile(r"^se:(\d+(?:_\d+)*)$")
-UNIT_ID = re.compile(r"-(?:p\d+:[A-Za-z0-9_]+|df:[^-]+)$")
+UNIT_ID = re.compile(r"-(?:p\d+:[A-Za-z0-9_]+|df:[\w-]+)$")
 LINK = re.compile(r"^(?:https?://(?:www\.)?legisquebec\.gouv\.qc\.ca)?/(?:fr|en)/document/"
                   r"(?:lc|cs|rc|cr)/([^?#]+)(?:\?[^#]*)?(?:#(.*))?$")
 OMITTED_WORDS = re.compile(r"\b(Omis|Omitted)\b")

@@ -242,6 +242,31 @@ def test_unnumbered_definitions():
     assert ProvisionId.parse(loi.id).path == ("p1", "df:loi")
 
 
+def test_definitions_with_publisher_df_ids(tmp_path):
+    # The markup the fixture README describes (div.Definition, id "-df:"), not in these pages:
+    # s. 1 of r. 2 rewritten with it.
+    text = (FIXTURES / "S-2_1_r_2.fr.html").read_text(encoding="utf-8")
+    text = text.replace('<div class="Continued-SectionSubsection"><span integrity:order="14"',
+                        '<div class="Definition" id="se:1-ss:1-df:entente"><span integrity:order="14"')
+    text = text.replace('<div class="Continued-SectionSubsection"><span integrity:order="21"',
+                        '<div id="se:1-ss:1-df:signataire-employeur"><span integrity:order="21"')
+    doc, _ = parse_html_text(text, "r2.html")
+    definitions = doc.section("1").units[0].children
+    for unit, term, anchor in ((definitions[0], "entente", "se:1-ss:1-df:entente"),
+                               (definitions[6], "signataire-employeur", "se:1-ss:1-df:signataire-employeur")):
+        assert (unit.kind, unit.term, unit.anchor) == ("definition", term, anchor)
+        assert unit.id == "S-2.1-r2/1/p1/" + anchor.rsplit("-ss:1-", 1)[1]
+        assert ProvisionId.parse(unit.id).anchor == unit.anchor
+
+
+def test_replaced_section_is_marked_repealed(tmp_path):
+    text = (FIXTURES / "S-2_1_r_2.fr.html").read_text(encoding="utf-8")
+    at = text.index('id="se:21"')
+    text = text[:at] + text[at:].replace("(Abrogé).", "(Remplacé).", 1)
+    section = parse_html_text(text, "r2.html")[0].section("21")
+    assert (section.status, section.status_text) == (REPEALED, "(Remplacé).")
+
+
 def test_numbered_definitions_keep_the_publisher_numbering():
     first = units_of(doc_of("S-2_1_r_6.fr.html"))["S-2.1-r6/1.1/p1/1"]
     assert (first.kind, first.label, first.term, first.anchor) == (

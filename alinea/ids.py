@@ -13,6 +13,10 @@ A provision id is a path (see docs/identifiers.md):
 'A-13.1.1/title:II/chapter:I'
 >>> ProvisionId.parse("A-13.1.1/83.5.1").anchor
 'se:83_5_1'
+>>> ProvisionId.parse("S-2.1-r2/1/p1/df:entente").anchor
+'se:1-ss:1-df:entente'
+>>> parse_anchor("se:8_0_1-ss:2-p1:c-p2:ii")
+('8.0.1', ('p2', 'c', 'ii'))
 >>> doc_id_from_chapter("S-2.1, r. 6")
 'S-2.1-r6'
 >>> chapter_from_doc_id("A-13.1.1-r1")
@@ -36,6 +40,8 @@ _NUMBERED = re.compile(r"^\d+(?:\.\d+)?$")
 _LETTERED = re.compile(r"^[a-z]{1,2}(?:\.\d+)?$")
 _QUOTATION = re.compile(r"^q\d+$")
 _ROMAN = re.compile(r"^[ivxlc]+$")
+_DEFINED = re.compile(r"^df:[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ANCHOR = re.compile(r"^se:(\d+(?:_\d+)*)((?:-ss:\d+)(?:-p\d+:[a-z0-9_]+|-df:[a-z0-9-]+)*)?$")
 
 
 class InvalidId(ValueError):
@@ -53,7 +59,7 @@ class ProvisionId:
     section: str | None = None
     """Section number, when the id names a section or a unit in it."""
     path: tuple[str, ...] = ()
-    """Unit path below the section: ``("p1", "2", "a")``."""
+    """Unit path below the section: ``("p1", "2", "a")``; a defined term is ``df:<slug>``."""
 
     @classmethod
     def parse(cls, text: str) -> "ProvisionId":
@@ -77,7 +83,7 @@ class ProvisionId:
         for i, part in enumerate(rest):
             ok = (_PARAGRAPH.match(part) if i == 0 else
                   _NUMBERED.match(part) or _LETTERED.match(part) or _ROMAN.match(part)
-                  or _QUOTATION.match(part))
+                  or _QUOTATION.match(part) or _DEFINED.match(part))
             if not ok:
                 raise InvalidId(f"{text!r}: {part!r} is not a paragraph or subparagraph")
         return cls(doc, tuple(divisions), section, tuple(rest))
@@ -120,9 +126,38 @@ def unit_anchor(section: str, path: tuple[str, ...]) -> str:
     for depth, part in enumerate(path):
         if depth == 0:
             anchor += "-ss:" + part[1:]
+        elif part.startswith("df:"):
+            anchor += "-" + part
         else:
             anchor += f"-p{depth}:" + part.replace(".", "_")
     return anchor
+
+
+def parse_anchor(anchor: str) -> tuple[str, tuple[str, ...]] | None:
+    """Section number and unit path of a LégisQuébec anchor (the inverse of
+    `unit_anchor`), or None when the text is not a provision anchor.
+
+    >>> parse_anchor("se:55-ss:1-p1:2-p2:a")
+    ('55', ('p1', '2', 'a'))
+    >>> parse_anchor("se:1-ss:1-df:accident")
+    ('1', ('p1', 'df:accident'))
+    >>> parse_anchor("se:83_5_1"), parse_anchor("ga:l_i-h1")
+    (('83.5.1', ()), None)
+    """
+    match = _ANCHOR.match(anchor)
+    if not match:
+        return None
+    section, rest = match[1].replace("_", "."), match[2] or ""
+    path: list[str] = []
+    for part in rest.split("-")[1:]:
+        kind, _, value = part.partition(":")
+        if kind == "ss":
+            path.append("p" + value)
+        elif kind == "df":
+            path.append("df:" + value)
+        else:
+            path.append(value.replace("_", "."))
+    return section, tuple(path)
 
 
 def is_provision_id(text: str) -> bool:

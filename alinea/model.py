@@ -314,7 +314,8 @@ class Reference:
     end: int | None = None
     """Offset just past ``text``."""
     field: str = "text"
-    """Which field of the source the offsets index: ``text``, ``closing`` or ``heading``."""
+    """Which field of the source the offsets index: ``text``, ``closing``, ``heading``, or
+    ``note`` (the text of the one note of the source that holds the words)."""
     candidates: tuple[str, ...] = ()
     """For ``ambiguous`` references, the ids it might mean."""
     note: str = ""

@@ -1,0 +1,266 @@
+"""Sections of a LégisQuébec HTML page: paragraphs, items, definitions, histories, notes
+and the links they hold (read for `ingest.legisquebec_html`).
+
+A section is ``div.section`` (``se:8_0_1`` is section 8.0.1); its paragraphs are
+``div.Subsection`` (``-ss:N``), their items ``div.Paragraph`` / ``div.Subparagraph``
+(``-p1:N``, ``-p2:a``...) labelled by ``Label-Z`` (``3°``, ``(3)``), ``Label-P``
+(``3.``), ``Label-L`` (``a)``, ``(a)``) or ``Label-R`` (``i.``).  A defined term is a
+unit of kind ``definition``: an element with a ``-df:`` id or class ``Definition``, an
+item, or an unnumbered ``Continued-SectionSubsection``, whose text starts with the
+quoted term («entente»: ..., "spouse" means ...).
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from lxml import etree
+
+from alinea.errors import ParseError
+from alinea.ids import (InvalidId, ProvisionId, doc_id_from_chapter, is_provision_id, parse_anchor,
+                        section_sort_key, slug)
+from alinea.model import (IN_FORCE, OMITTED, REPEALED, HistoryEntry, Note, Reference, Section,
+                          Source, Unit)
+from ingest.clean import clean
+from ingest.history import parse_history
+from ingest.html_text import (child_pieces, children, classes, clean_text, has_class, is_chrome,
+                              is_label, links_in, repealed_only, text_pieces, visible_text)
+from ingest.legisquebec_text import STATUS, make_note, note_kind
+
+Pieces = list[tuple[str, etree._Element | None]]
+LABEL_KINDS = {"Label-Z": "subparagraph", "Label-P": "subparagraph", "Label-L": "clause",
+               "Label-R": "item"}
+LABEL_SHAPES = [  # the text ingester's order: numbers, then roman numerals, then letters
+    ("subparagraph", re.compile(r"^\(?(\d+(?:\.\d+)?)(?:\)|°|\.)$")),
+    ("item", re.compile(r"^\(?([ivxl]+)[.)]$")),
+    ("clause", re.compile(r"^\(?([a-z]{1,2}(?:\.\d+)?)\)$")),
+]
+DEFINITION = re.compile(r'^[«“"]\s*([^»”"]+?)\s*[»”"]\s*(?::|,|\bmeans\b|\bincludes\b)')
+SECTION_ID = re.compile(r"^se:(\d+(?:_\d+)*)$")
+UNIT_ID = re.compile(r"-(?:p\d+:[A-Za-z0-9_]+|df:[\w-]+)$")
+LINK = re.compile(r"^(?:https?://(?:www\.)?legisquebec\.gouv\.qc\.ca)?/(?:fr|en)/document/"
+                  r"(?:lc|cs|rc|cr)/([^?#]+)(?:\?[^#]*)?(?:#(.*))?$")
+OMITTED_WORDS = re.compile(r"\b(Omis|Omitted)\b")
+SECTION_LABEL = etree.XPath(".//a[contains(@class, 'linkOtherLang')]")
+
+
+def link_target(href: str, doc_id: str) -> str | None:
+    """The id a link names: a document, or a provision when it has a ``#se:`` anchor;
+    ``""`` for a document link whose chapter cannot be read; None for other links.
+
+    >>> link_target("/fr/document/lc/E-12.001?&cible=", "S-2.1-r6")
+    'E-12.001'
+    >>> link_target("/en/document/cr/S-2.1,%20r.%206#se:4_4_2-ss:1-p1:c", "A-13.1.1")
+    'S-2.1-r6/4.4.2/p1/c'
+    >>> link_target("#se:55", "A-13.1.1"), link_target("https://www.quebec.ca/", "A-13.1.1")
+    ('A-13.1.1/55', None)
+    >>> link_target("/fr/document/lc/Loi?&cible=", "A-13.1.1")
+    ''
+    """
+    href = href.strip()
+    if href.startswith("#"):
+        target, fragment = doc_id, href[1:]
+    elif m := LINK.match(href):
+        try:
+            target = doc_id_from_chapter(unquote(m[1]).strip(" /"))
+        except InvalidId:
+            return ""
+        fragment = m[2] or ""
+    else:
+        return None
+    if anchor := parse_anchor(fragment):
+        return str(ProvisionId(target, (), anchor[0], anchor[1]))
+    return None if href.startswith("#") else target
+
+
+def label_kind(el: etree._Element, label: str) -> tuple[str, str] | None:
+    """(kind, number) of an item label: ``3°`` -> subparagraph 3, ``a)`` -> clause a.
+    The label's class decides between a letter and a roman numeral (``i)``)."""
+    by_class = next((LABEL_KINDS[c] for c in classes(el) if c in LABEL_KINDS), None)
+    for kind, pattern in LABEL_SHAPES:
+        if by_class in (None, kind) and (m := pattern.match(label)):
+            return kind, m[1]
+    return None
+
+
+def term_slug(term: str) -> str:
+    """The id segment of a defined term: ``programme d’activités`` -> ``programme-d-activites``."""
+    return slug(re.sub(r"[’']", " ", term))
+
+
+class SectionReader:
+    """Reads sections for a page parser, which provides the state below."""
+
+    path: str
+    doc_id: str
+    lang: str
+    warnings: list[str]
+    sections: list[Section]
+    references: list[Reference]
+    unit_ids: set[str]
+    last: str
+
+    def error(self, el: etree._Element | None, message: str, **kw: str) -> ParseError:
+        return ParseError(self.path, el.sourceline if el is not None else None, message, **kw)
+
+    def warn(self, el: etree._Element, message: str) -> None:
+        self.warnings.append(f"{self.path}:{el.sourceline}: {message}")
+
+    # -- sections -----------------------------------------------------------------
+    def section(self, el: etree._Element, parent: str | None) -> None:
+        m = SECTION_ID.match(el.get("id") or "")
+        if not m:
+            raise self.error(el, "a section without its 'se:' id", got=el.get("id") or "",
+                             expected="id='se:7' or 'se:8_0_1'")
+        number = m[1].replace("_", ".")
+        previous = self.sections[-1].number if self.sections else None
+        if previous is not None and section_sort_key(number) <= section_sort_key(previous):
+            raise self.error(el, f"section {number} comes after section {previous}: "
+                                 "sections out of order or repeated")
+        sid = f"{self.doc_id}/{number}"
+        label_link = next(iter(SECTION_LABEL(el)), None)
+        label = clean_text(label_link) if label_link is not None else ""
+        if label.rstrip(".") != number:
+            self.warn(el, f"section {number} is labelled {label!r}")
+        skip = {label_link} if label_link is not None else set()
+        paragraphs = [c for c in children(el) if has_class(c, "Subsection")]
+        history_el = next((c for c in children(el) if has_class(c, "HistoricalNote")), None)
+        status, status_text, units = IN_FORCE, "", ()
+        self.unit_ids = set()
+        if (len(paragraphs) == 1 and not self.unit_children(paragraphs[0])
+                and repealed_only(paragraphs[0], skip)):
+            status_text = clean_text(paragraphs[0], skip)
+            status = next((s for p, s in STATUS if p.match(status_text)), REPEALED)
+        else:
+            units = tuple(self.unit(p, number, sid, "paragraph", i, skip)
+                          for i, p in enumerate(paragraphs, 1))
+        history, history_source = self.history(history_el)
+        if history_el is None:
+            self.warn(el, f"section {number} has no history (div.HistoricalNote)")
+        notes = []
+        for other in children(el):
+            if other not in paragraphs and other is not history_el and clean_text(other):
+                if not has_class(other, "Note"):
+                    self.warn(other, f"unexpected <{other.tag} class={other.get('class')!r}> in "
+                                     f"section {number}; kept as a note")
+                notes.append(self.note(other, sid, "editorial" if has_class(other, "Note") else "text"))
+        raw = f"{label} {status_text}" if status_text else label
+        self.sections.append(Section(sid, number, status, parent, units, Source(el.sourceline, raw),
+                                     history, history_source, tuple(notes), status_text=status_text))
+        self.last = "section"
+
+    def unit_children(self, el: etree._Element) -> list[etree._Element]:
+        """The child elements of a unit that are units themselves (items, definitions)."""
+        return [c for c in children(el) if UNIT_ID.search(c.get("id") or "")
+                or (c.tag == "div" and has_class(c, "Definition"))
+                or (has_class(c, "Continued-SectionSubsection") and DEFINITION.match(clean_text(c)))]
+
+    def unit(self, el: etree._Element, section: str, parent_id: str, kind: str, ordinal: int,
+             skip: set) -> Unit:
+        """A paragraph (``div.Subsection``) or an item, with its descendants."""
+        kids = self.unit_children(el)
+        label_el = None if kind == "paragraph" else next(
+            (c for c in children(el) if is_label(c) and c not in skip), None)
+        label, number = "", str(ordinal)
+        if kind == "paragraph" and (m := re.search(r"-ss:(\d+)$", el.get("id") or "")) and m[1] != number:
+            self.warn(el, f"paragraph {ordinal} of section {section} has the anchor {el.get('id')!r}")
+        if label_el is not None:
+            label = clean_text(label_el)
+            shape = label_kind(label_el, label)
+            if shape is None:
+                self.warn(label_el, f"label {label!r} is not a number, letter or roman numeral")
+            kind, number = shape or (kind, slug(label) or number)
+        own_skip = skip | set(kids) | ({label_el} if label_el is not None else set())
+        before, after, closing_el = split_pieces(el, kids, own_skip)
+        text, closing = clean("".join(t for t, _ in before)), clean("".join(t for t, _ in after))
+        anchor = el.get("id") or ""
+        term = None
+        if kind != "paragraph" and ((d := DEFINITION.match(text)) or "-df:" in anchor
+                                    or has_class(el, "Definition")):
+            term = d[1] if d else anchor.rsplit("-df:", 1)[-1]
+            kind, number = "definition", number if label else ""
+        uid = self.unit_id(el, section, parent_id, kind, number, term)
+        status = IN_FORCE
+        if text and not kids and repealed_only(el, own_skip):
+            status = OMITTED if OMITTED_WORDS.search(text) else REPEALED
+        self.link_refs(uid, "text", before, text)
+        self.link_refs(uid, "closing", after, closing)
+        built = tuple(self.unit(k, section, uid, "subparagraph", i, skip) for i, k in enumerate(kids, 1))
+        raw = (visible_text(label_el) if label_el is not None else "") + "".join(t for t, _ in before)
+        closing_source = Source(closing_el.sourceline, "".join(t for t, _ in after)) if closing else None
+        return Unit(uid, kind, label, number, text, Source(el.sourceline, raw), anchor, built,
+                    closing, closing_source, status, term)
+
+    def unit_id(self, el: etree._Element, section: str, parent_id: str, kind: str, number: str,
+                term: str | None) -> str:
+        """A paragraph's id has its ordinal (as in the text ingester); an item's comes from
+        the publisher's anchor when it has one, else from its label; an item whose id
+        cannot be made or repeats one gets ``q<n>`` (as in the text ingester)."""
+        parsed = parse_anchor(el.get("id") or "")
+        uid = ""
+        if kind != "paragraph" and parsed is not None and parsed[0] == section and parsed[1]:
+            uid = f"{self.doc_id}/{section}/" + "/".join(parsed[1])
+            if uid.rsplit("/", 1)[0] != parent_id:
+                self.warn(el, f"anchor {el.get('id')!r} does not sit under {parent_id}")
+                uid = ""
+        if not uid:
+            segment = (f"p{number}" if kind == "paragraph" else
+                       f"df:{term_slug(term or '')}" if kind == "definition" and not number else number)
+            uid = f"{parent_id}/{segment}"
+        if uid in self.unit_ids or not is_provision_id(uid):
+            self.warn(el, f"cannot make a unique id from {uid.rsplit('/', 1)[-1]!r} under "
+                          f"{parent_id}; numbered as a quotation")
+            uid = f"{parent_id}/q{len(self.unit_ids) + 1}"
+        self.unit_ids.add(uid)
+        return uid
+
+    # -- histories, notes, links --------------------------------------------------------
+    def history(self, el: etree._Element | None) -> tuple[tuple[HistoryEntry, ...], Source | None]:
+        raw = visible_text(el) if el is not None else ""
+        if el is None or not clean(raw):
+            return (), None
+        entries = parse_history(raw, self.lang, strict=False)
+        for entry in entries:
+            if entry.kind == "unparsed":
+                self.warn(el, f"history entry {entry.raw!r} has no known shape; kept unparsed")
+        return tuple(entries), Source(el.sourceline, raw)
+
+    def note(self, el: etree._Element, owner: str, kind: str) -> Note | None:
+        """A block of text attached to a section or division; None when it is empty."""
+        pieces = text_pieces(el)
+        raw = "".join(t for t, _ in pieces)
+        text = clean(raw)
+        if not text:
+            return None
+        detected = note_kind(text, None)
+        self.link_refs(owner, "note", pieces, text)
+        return make_note(detected if detected != "text" else kind, text, Source(el.sourceline, raw))
+
+    def link_refs(self, source: str, field: str, pieces: Pieces, text: str) -> None:
+        """A `cites` reference for every link to a LégisQuébec document among `pieces`."""
+        for link, words, start, end in links_in(pieces, text):
+            target = link_target(link.get("href") or "", self.doc_id)
+            if target:
+                self.references.append(Reference(source, target, "cites", words, start, end, field))
+            elif target == "":
+                self.references.append(Reference(source, "", "unresolved", words, start, end, field,
+                                                 note=f"link {link.get('href')!r} names no chapter"))
+
+
+def split_pieces(el: etree._Element, kids: list[etree._Element], skip: set
+                 ) -> tuple[Pieces, Pieces, etree._Element]:
+    """A unit's own text pieces before its first child unit, those after it (the
+    closing), and the element the closing starts in."""
+    before: Pieces = [(el.text, None)] if el.text else []
+    after: Pieces = []
+    closing_el, target = el, before
+    for child in el:
+        if child in kids:
+            target = after
+        elif not is_chrome(child) and child not in skip:
+            if target is after and not after:
+                closing_el = child
+            target.extend(child_pieces(child, skip))
+        if child.tail:
+            target.append((child.tail, None))
+    return before, after, closing_el

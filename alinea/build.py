@@ -63,7 +63,7 @@ def build(corpus_dir: str | Path, data_dir: str | Path, progress: Progress = std
     t0 = time.perf_counter()
     docs, errors, warnings = parse_corpus(corpus_dir, progress)
     timings["parse"] = time.perf_counter() - t0
-    corpus = Corpus(tuple(docs), (), tuple(errors))
+    corpus = Corpus(tuple(docs), tuple(r for doc in docs for r in doc.links), tuple(errors))
 
     t0 = time.perf_counter()
     data_dir.mkdir(parents=True, exist_ok=True)

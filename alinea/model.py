@@ -64,6 +64,8 @@ class HistoryEntry:
             return f"{self.year}, c. {self.chapter}"
         if self.kind == "decree" and self.chapter:
             return f"D. {self.chapter}"
+        if self.kind == "revised" and self.chapter:
+            return f"R.R.Q., {self.year}, c. {self.chapter}"
         return None
 
 
@@ -265,6 +267,8 @@ class Document:
     """Lines kept as unparsed text, with the reason (``file:line: ...``)."""
     concepts: tuple[str, ...] = ()
     """Concept ids (programs, terms) the document is about (guidance)."""
+    links: tuple["Reference", ...] = ()
+    """References the publisher marked up as links (LégisQuébec HTML), found while parsing."""
 
     def section(self, number: str) -> Section | None:
         """The section with that number, or None."""

@@ -30,7 +30,7 @@ def detect_format(path: str) -> str:
     text = read_text(path)
     head = text[:200_000]
     if Path(path).suffix.lower() in (".html", ".htm", ".xhtml") or re.match(r"\s*<(!doctype|html)", head, re.I):
-        return "legisquebec-html" if "mainContent-document" in head or "legisquebec" in head.lower() else "guidance-html"
+        return "legisquebec-html" if "mainContent-document" in head else "guidance-html"
     if re.search(r"^(?:chapter|chapitre)[ \u00a0]+[A-Z]{1,3}-\d", head[:5000], re.M):
         return "legisquebec-text"
     return "guidance-text"

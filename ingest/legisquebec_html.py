@@ -252,7 +252,8 @@ def read_legisquebec_html(path: str, meta: dict | None = None) -> tuple[Document
 @ingester("legisquebec-html")
 def parse_html_file(path: str, meta: dict | None = None) -> Document:
     """The `legisquebec-html` format: a page saved from legisquebec.gouv.qc.ca."""
-    return read_legisquebec_html(path, meta)[0]
+    doc, references = read_legisquebec_html(path, meta)
+    return replace(doc, links=references)
 
 
 def html_references(source: str | Path | etree._Element | etree._ElementTree) -> tuple[Reference, ...]:

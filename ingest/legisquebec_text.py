@@ -340,7 +340,7 @@ class _Parser:
         if isinstance(target, _Division) and (target.heading_source is None and target.kind != "group"):
             return False
         try:
-            entries = parse_history(text)
+            entries = parse_history(text, self.lang)
         except ValueError:
             return False
         target.history, target.history_source = tuple(entries), src

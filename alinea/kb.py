@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -50,6 +51,13 @@ class KnowledgeBase:
             self.refs_out.setdefault(ref.source, []).append(ref)
             if ref.target:
                 self.refs_in.setdefault(ref.target, []).append(ref)
+
+    @cached_property
+    def citation_index(self):
+        """What citation resolution knows about the corpus (graph.resolve.Index), built once."""
+        from graph.resolve import Index
+
+        return Index.build(self.corpus)
 
     def _add(self, node_id: str, located: Located) -> None:
         self._order[node_id] = len(self._order)

@@ -53,6 +53,15 @@ class KnowledgeBase:
                 self.refs_in.setdefault(ref.target, []).append(ref)
 
     @cached_property
+    def graph(self):
+        """The law graph (networkx.MultiDiGraph, see graph.build): as built, else built once now."""
+        if "graph" in self.extras:
+            return self.extras["graph"]
+        from graph.build import build_graph
+
+        return build_graph(self.corpus, self.corpus.references, self.citation_index)
+
+    @cached_property
     def citation_index(self):
         """What citation resolution knows about the corpus (graph.resolve.Index), built once."""
         from graph.resolve import Index

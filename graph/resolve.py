@@ -47,6 +47,8 @@ class Index:
     default_statute: str | None
     titles: dict[str, set[str]] = field(default_factory=dict)
     """Normalised act title -> document ids it has been seen with."""
+    written: dict[str, str] = field(default_factory=dict)
+    """Document id -> its title as first written in the corpus."""
 
     @classmethod
     def build(cls, corpus: Corpus) -> "Index":
@@ -69,6 +71,8 @@ class Index:
 
     def learn(self, title: str, doc: str) -> None:
         self.titles.setdefault(normalise_title(title), set()).add(doc)
+        if not title.isupper():
+            self.written.setdefault(doc, " ".join(title.split()))
 
     @property
     def title_list(self) -> list[str]:

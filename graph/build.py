@@ -15,11 +15,17 @@ program, with ``via`` naming the provision that says so.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 import networkx as nx
 
-from alinea.ids import ANNUAL_RE, InvalidId, ProvisionId, chapter_from_doc_id, legisquebec_url
+from alinea.ids import (
+    ANNUAL_RE,
+    InvalidId,
+    ProvisionId,
+    chapter_from_doc_id,
+    legisquebec_url,
+)
 from alinea.model import Corpus, Reference
 from graph.resolve import Index
 from graph.terms import Concept, find_concepts

@@ -32,11 +32,17 @@ carrying what the grammar read, for `graph.resolve.resolve`):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
-from alinea.ids import CHAPTER_RE, annual_statute_id, doc_id_from_chapter, federal_act_id
+from alinea.ids import (
+    CHAPTER_RE,
+    annual_statute_id,
+    doc_id_from_chapter,
+    federal_act_id,
+)
 from alinea.model import Citation
 
 if TYPE_CHECKING:
@@ -58,7 +64,7 @@ ORDINALS = {
     "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10", "1st": "1", "2nd": "2",
     "3rd": "3", "4th": "4", "5th": "5", "6th": "6",
     "premier": "1", "première": "1", "1er": "1", "1re": "1", "deuxième": "2", "2e": "2",
-    "second": "2", "seconde": "2", "troisième": "3", "3e": "3", "quatrième": "4", "4e": "4",
+    "seconde": "2", "troisième": "3", "3e": "3", "quatrième": "4", "4e": "4",
     "cinquième": "5", "5e": "5", "sixième": "6", "6e": "6", "septième": "7", "7e": "7",
     "huitième": "8", "8e": "8", "neuvième": "9", "9e": "9", "dixième": "10", "10e": "10",
 }
@@ -154,12 +160,12 @@ class _Scan:
         return pattern.match(self.text, pos)
 
 
-def _c(pattern: str, flags: int = re.I) -> re.Pattern:
+def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
 _VALUE_SECTION = _c(rf"({NUM}){END}")
-_VALUE_DIVISION = re.compile(rf"([IVXLC]+|\d+|[A-Z])(?![\w-])")
+_VALUE_DIVISION = re.compile(r"([IVXLC]+|\d+|[A-Z])(?![\w-])")
 _VALUE_UNIT = re.compile(rf"(?:\((\d+(?:\.\d+)?|[a-z]{{1,2}}(?:\.\d+)?)\)|(\d+(?:\.\d+)?)°?|((?:[ivx]{{1,4}}|[a-z])(?:\.\d+)?)){END}")
 _LABELS = re.compile(r"((?:\((?:\d+(?:\.\d+)?|[a-z]{1,4}(?:\.\d+)?)\))+)")
 _LABEL = re.compile(r"\(([^()]+)\)")
@@ -189,6 +195,7 @@ _NAME_CONTINUES = _c(rf"{S1}(?:respecting|to|on|for|concerning|of|sur|concernant
 _THIS_ACT = _c(rf"(?:this{S1}Act|the{S1}present{S1}Act|this{S1}Regulation|la{S1}présente{S1}loi|le{S1}présent{S1}règlement|ce{S1}règlement){END}")
 _THAT_ACT = _c(rf"(?:that{S1}Act|cette{S1}loi){END}")
 _ENABLING_EN = re.compile(rf"(?:the{S1})?Act{END}(?!{S}\()")
+_UNKNOWN_TITLE = re.compile(rf"(?:[A-Z][\w’'-]*{S1})*(?:Act|Code|Charter){END}")
 _ENABLING_FR = re.compile(rf"(?:la{S1})?Loi{END}(?!{S}\()")
 _REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:du|le|ce){S1}règlement){END}(?!{S1}(?:Act|respecting|sur){END})")
 
@@ -268,9 +275,9 @@ def _level(scan: _Scan, pos: int) -> tuple[Level, int, int] | None:
     """One level at pos: (level, start of its text, end)."""
     text, fr = scan.text, scan.lang == "fr"
     start = pos
-    if not fr and (d := scan.at(_DET_EN, pos)):
-        if (o := scan.at(_ORDINALS, d.end())) and (p := scan.at(_PARAGRAPH_EN, o.end())):
-            return _ordinal_level(o), start, p.end()
+    if (not fr and (d := scan.at(_DET_EN, pos)) and (o := scan.at(_ORDINALS, d.end()))
+            and (p := scan.at(_PARAGRAPH_EN, o.end()))):
+        return _ordinal_level(o), start, p.end()
     if (o := scan.at(_ORDINALS, pos)) and (p := scan.at(_ALINEA_FR if fr else _PARAGRAPH_EN, o.end())):
         return _ordinal_level(o), start, p.end()
     if fr and (m := scan.at(_ALINEA_AFTER, pos)):
@@ -362,10 +369,9 @@ def _act_after(scan: _Scan, pos: int) -> tuple[Act, int] | None:
         return named
     if scan.names is not None and (m := scan.names.match(text, name_start)):
         return Act("name", name=m.group(0)), m.end()
-    if m := (_ENABLING_FR if fr else _ENABLING_EN).match(text, pos):
-        if not scan.at(_NAME_CONTINUES, m.end()):
-            return Act("enabling"), m.end()
-    if not fr and (m := scan.at(re.compile(rf"(?:[A-Z][\w’'-]*{S1})*(?:Act|Code|Charter){END}"), name_start)):
+    if (m := (_ENABLING_FR if fr else _ENABLING_EN).match(text, pos)) and not scan.at(_NAME_CONTINUES, m.end()):
+        return Act("enabling"), m.end()
+    if not fr and (m := scan.at(_UNKNOWN_TITLE, name_start)):
         return Act("name", name=m.group(0)), m.end()
     return None
 
@@ -557,7 +563,7 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
         return None
     body = "|".join(re.escape(n).replace(r"\ ", f"{SP}+").replace("’", APOS).replace("'", APOS)
                     for n in names)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![a-z\d-])", re.I)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![a-z\d-])", re.IGNORECASE)
 
 
 def _share_acts(text: str, spans: list) -> list:
@@ -566,7 +572,7 @@ def _share_acts(text: str, spans: list) -> list:
     out = list(spans)
     for i in range(len(out) - 2, -1, -1):
         s, e, levels, act = out[i]
-        ns, ne, nlevels, nact = out[i + 1]
+        ns, _, nlevels, nact = out[i + 1]
         if (act is None and levels and nlevels and levels[0].kind == "section" and not levels[0].relative
                 and nact is not None and nact.kind != "regulation"
                 and re.fullmatch(rf"{S},?{S}(?:and|or|et|ou){S1}", text[e:ns])):
@@ -677,7 +683,7 @@ def parse_query(text: str) -> list[Found]:
     return []
 
 
-def resolve_query(text: str, kb: "KnowledgeBase") -> str | None:
+def resolve_query(text: str, kb: KnowledgeBase) -> str | None:
     """The id of the provision a typed citation names (in the default statute unless the
     citation names a document), or None.  A list or range gives its first provision."""
     from graph.resolve import Context, resolve

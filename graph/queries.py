@@ -14,6 +14,7 @@ A section stands for itself and its units: what its units cite, the section cite
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import networkx as nx
 
@@ -127,7 +128,7 @@ def path(graph: nx.MultiDiGraph, a: str, b: str) -> list[Link]:
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return []
     steps = []
-    for u, v in zip(nodes, nodes[1:]):
+    for u, v in pairwise(nodes):
         x, y = (u, v) if view.has_edge(u, v) else (v, u)
         steps.append(Link(x, y, view.edges[x, y]["type"], view.edges[x, y]["text"]))
     return steps

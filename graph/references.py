@@ -25,12 +25,18 @@ from alinea.ids import doc_id_from_chapter
 from alinea.model import Corpus, Division, Document, Reference, Section, Unit
 from graph.citations import Found, find_citations, type_relations
 from graph.resolve import Context, Index, Resolution, headings_naming_acts, resolve
-from graph.terms import (Concept, concepts_pattern, defining_spans, find_concepts, find_mentions,
-                         program_of_chapters)
+from graph.terms import (
+    Concept,
+    concepts_pattern,
+    defining_spans,
+    find_concepts,
+    find_mentions,
+    program_of_chapters,
+)
 
-_PROGRAM_ANAPHOR = re.compile(r"\b(?:this|the)\s+program\b|\b(?:ce|le)\s+programme\b", re.I)
+_PROGRAM_ANAPHOR = re.compile(r"\b(?:this|the)\s+program\b|\b(?:ce|le)\s+programme\b", re.IGNORECASE)
 _QUOTED_SECTION = re.compile(r"^(\d+(?:\.\d+)*)\.\s")
-_INDEFINITE_REGULATION = re.compile(r"\b(?:a|the\s+first|un|le\s+premier)\s+(?:regulation|règlement)\b", re.I)
+_INDEFINITE_REGULATION = re.compile(r"\b(?:a|the\s+first|un|le\s+premier)\s+(?:regulation|règlement)\b", re.IGNORECASE)
 
 
 @dataclass

@@ -14,11 +14,16 @@ resolved citation.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Iterator
 
-from alinea.ids import ANNUAL_RE, annual_statute_id, doc_id_from_chapter, section_sort_key
+from alinea.ids import (
+    ANNUAL_RE,
+    annual_statute_id,
+    doc_id_from_chapter,
+    section_sort_key,
+)
 from alinea.model import Corpus, Division, Document
 from graph.citations import DIVISION_RANK, Found, Level, acts_in_parentheses
 
@@ -51,7 +56,7 @@ class Index:
     """Document id -> its title as first written in the corpus."""
 
     @classmethod
-    def build(cls, corpus: Corpus) -> "Index":
+    def build(cls, corpus: Corpus) -> Index:
         """Index a corpus and learn the titles of the acts its texts cite with their chapter."""
         docs = {d.id: d for d in corpus.documents}
         statute = next((d.id for d in corpus.documents if d.kind == "statute"), None)
@@ -172,7 +177,7 @@ class Context:
     def base_doc(self) -> str:
         return self.base or self.doc
 
-    def after(self, resolution: "Resolution") -> "Context":
+    def after(self, resolution: Resolution) -> Context:
         """The context for the next citation of the same section."""
         return replace(
             self,

@@ -18,8 +18,8 @@ Ids are ``program:<slug>`` and ``term:<slug>`` (``program:basic-income``,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from alinea.ids import slug
 from alinea.model import Corpus, Document, Unit
@@ -66,7 +66,7 @@ class Mention:
 
 def concept_slug(name: str) -> str:
     """Slug of a program or term name, without a trailing singular "program"."""
-    return slug(re.sub(r"\s+program$", "", name.strip(), flags=re.I))
+    return slug(re.sub(r"\s+program$", "", name.strip(), flags=re.IGNORECASE))
 
 
 def inflections(form: str) -> tuple[str, ...]:
@@ -157,7 +157,7 @@ def _program_forms(pid: str, label: str) -> tuple[str, ...]:
 
 def _as_written(doc: Document, heading: str) -> str | None:
     """The heading's words as the sections write them ("Aim for Employment Program")."""
-    pattern = re.compile(re.escape(heading).replace(r"\ ", r"\s+"), re.I)
+    pattern = re.compile(re.escape(heading).replace(r"\ ", r"\s+"), re.IGNORECASE)
     for section in doc.sections:
         for unit in section.walk():
             if m := pattern.search(unit.text):
@@ -204,7 +204,7 @@ def concepts_pattern(concepts: list[Concept]) -> tuple[re.Pattern | None, dict[s
         return None, by_form
     body = "|".join(re.escape(f).replace(r"\ ", r"\s+").replace("'", "['’]")
                     for f in sorted(by_form, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I), by_form
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE), by_form
 
 
 def find_mentions(text: str, pattern: re.Pattern | None, by_form: dict[str, tuple[str, str]]) -> list[Mention]:

@@ -75,8 +75,8 @@ def test_guidance_cites_the_statute_and_its_regulation():
     guidance = doc("guidance:adel-66-72", "guidance", "fr", {"1": [
         "Article 48 (Règlement sur l'aide aux personnes et aux familles)",
         "Article 133 (Loi sur l'aide aux personnes et aux familles)",
-        "Les prestataires du Programme de solidarité sociale, au sens du Règlement sur l'aide aux personnes "
-        "et aux familles, et l'article 999."]})
+        ("Les prestataires du Programme de solidarité sociale, au sens du Règlement sur l'aide aux personnes "
+         "et aux familles, et l'article 999.")]})
     refs = extract_references(Corpus((act(), guidance)))
     mine = [(r.target, r.type, r.text) for r in refs if r.source.startswith("guidance:")]
     assert mine == [
@@ -90,8 +90,8 @@ def test_guidance_cites_the_statute_and_its_regulation():
 def test_french_regulation_reads_the_act_it_is_made_under():
     regulation = doc("S-2.1-r2", "regulation", "fr", {
         "1": ["«entente»: l'entente visée à l'article 98 de la Loi;"],
-        "24": ["Les signataires s'engagent, sous réserve du deuxième alinéa de l'article 28, à respecter "
-               "le présent article et la section IV."],
+        "24": [("Les signataires s'engagent, sous réserve du deuxième alinéa de l'article 28, à respecter "
+                "le présent article et la section IV.")],
         "28": ["Texte un.", "Texte deux."]})
     refs = [(r.source, r.target, r.type) for r in extract_references(Corpus((regulation,)))]
     assert refs == [("S-2.1-r2/1/p1", "S-2.1/98", "cites"),

@@ -165,7 +165,7 @@ def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
 
 
 _VALUE_SECTION = _c(rf"({NUM}){END}")
-_VALUE_DIVISION = re.compile(r"([IVXLC]+|\d+|[A-Z])(?![\w-])")
+_VALUE_DIVISION = re.compile(r"([IVXLC]+(?:\.[IVXLC]+)*|\d+|[A-Z])(?![\w-])")
 _VALUE_UNIT = re.compile(rf"(?:\((\d+(?:\.\d+)?|[a-z]{{1,2}}(?:\.\d+)?)\)|(\d+(?:\.\d+)?)°?|((?:[ivx]{{1,4}}|[a-z])(?:\.\d+)?)){END}")
 _LABELS = re.compile(r"((?:\((?:\d+(?:\.\d+)?|[a-z]{1,4}(?:\.\d+)?)\))+)")
 _LABEL = re.compile(r"\(([^()]+)\)")
@@ -607,7 +607,7 @@ def _imply_divisions(text: str, spans: list) -> list:
 _BEFORE = [
     ("despite", _c(rf"(?:despite|notwithstanding|malgré|nonobstant){S1}(?:the{S1}|l{APOS}|le{S1}|la{S1}|les{S1})?$")),
     ("subject to", _c(rf"(?:(?<!not )subject{S1}to|(?<!pas )sous{S1}réserve{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de))(?:{S1}[\w’'-]+){{0,5}}?{S}(?:{S1}|l{APOS})?$")),
-    ("for the purposes of", _c(rf"(?:for{S1}the{S1}purposes?{S1}of|aux{S1}fins{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)|pour{S1}l{APOS}application{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)){S}(?:the{S1})?$")),
+    ("for the purposes of", _c(rf"(?:for{S1}the{S1}purposes?{S1}of|(?:aux{S1}fins{S1}de{S1}l{APOS}|pour{S1}l{APOS}){S}application{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)|aux{S1}fins{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)){S}(?:the{S1})?$")),
     ("within the meaning of", _c(rf"(?:within{S1}the{S1}meaning{S1}of|au{S1}sens{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)){S}(?:the{S1})?$")),
 ]
 _NECESSARY = rf"(?:with{S1}the{S1}necessary{S1}modifications|by{S1}operation{S1}of{S1}law|avec{S1}les{S1}adaptations{S1}nécessaires)"

@@ -66,13 +66,17 @@ class Index:
         for doc in corpus.documents:
             if doc.kind != "guidance":
                 index.learn(doc.title, doc.id)
-            for text, lang in texts_of(doc):
-                for _, _, act in acts_in_parentheses(text):
-                    if act.name and act.doc:
-                        index.learn(act.name, act.doc)
+            for text, _ in texts_of(doc):
+                index.learn_from(text)
             for division, chapter in headings_naming_acts(doc):
                 index.learn(division.heading, chapter)
         return index
+
+    def learn_from(self, text: str) -> None:
+        """Learn the titles a text gives with their chapter: "the Labour Code (chapter C-27)"."""
+        for _, _, act in acts_in_parentheses(text):
+            if act.name and act.doc:
+                self.learn(act.name, act.doc)
 
     def learn(self, title: str, doc: str) -> None:
         self.titles.setdefault(normalise_title(title), set()).add(doc)
@@ -423,6 +427,10 @@ def _divisions(doc: str, levels: list[Level], context: Context) -> Resolution:
         values = list(level.values) + [v for pair in level.ranges for v in pair]
         paths = [f"{p}/{level.kind}:{v}" for p in paths for v in values]
     if doc not in index.documents:
+        if base is None and doc == context.doc:
+            rank = DIVISION_RANK[levels[0].kind]
+            base = next((d for d in reversed(context.divisions)
+                         if DIVISION_RANK.get(d.rsplit("/", 1)[1].split(":")[0], 0) > rank), None)
         return Resolution(tuple(f"{base or doc}{p}" for p in paths))
     targets, missing, candidates = [], [], []
     known = index.division_ids.get(doc, ())

@@ -174,6 +174,14 @@ def test_french_acts_and_relative_references():
     assert found[0].act.doc == "E-12.001"
 
 
+def test_french_dotted_subdivisions_and_purposes():
+    found = find_citations("aux fins de l'application de la Loi sur l'équité salariale (chapitre E-12.001) et "
+                           "conformément aux règles énoncées à la sous-section I.I.", "fr")
+    assert [(c.text, c.relation) for c in found] == [
+        ("Loi sur l'équité salariale (chapitre E-12.001)", "for the purposes of"), ("sous-section I.I", "cites")]
+    assert found[1].levels[0].values == ("I.I",)
+
+
 def test_french_short_form_with_chapter():
     c = find_citations("(chapitre S-2.1, a. 223, 1er al., par. 36)", "fr")[0]
     assert c.act.doc == "S-2.1"

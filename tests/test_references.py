@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from alinea.export import reference_dict
-from benchmarks.references_eval import evaluate
+from benchmarks.references_eval import evaluate, evaluate_texts
 from tests.golden import assert_golden
 from tests.law_graph_data import act, references
 
@@ -133,3 +133,11 @@ def test_precision_and_recall_on_the_hand_annotated_sample():
     for name in ("by target", "by typed relation"):
         assert result[name]["precision"] >= 0.97, result["extra"]
         assert result[name]["recall"] >= 0.97, result["missed"]
+
+
+def test_precision_and_recall_on_french_regulation_paragraphs():
+    result = evaluate_texts()
+    assert result["sections"]["sampled"] >= 25
+    for name in ("by target", "by typed relation"):
+        assert result[name]["precision"] >= 0.95, result["extra"]
+        assert result[name]["recall"] >= 0.95, result["missed"]

@@ -563,7 +563,7 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
         return None
     body = "|".join(re.escape(n).replace(r"\ ", f"{SP}+").replace("’", APOS).replace("'", APOS)
                     for n in names)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![a-z\d-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{body})(?-i:(?![a-z\d-]))", re.IGNORECASE)  # "…ActLink to external site"
 
 
 def _share_acts(text: str, spans: list) -> list:

@@ -105,6 +105,12 @@ def test_known_titles_are_found_without_their_chapter():
         "Employment Insurance Act", "Act respecting health services"]
 
 
+def test_titles_run_into_link_text_of_web_pages():
+    text = "In keeping with the provisions of the Individual and Family Assistance ActLink to external site., the"
+    assert texts(text, names=["individual and family assistance act"]) == ["Individual and Family Assistance Act"]
+    assert texts("the Taxation Actor", names=["Taxation Act"]) == []
+
+
 def test_the_regulation_and_that_act():
     found = find_citations("within the meaning of the regulation, by regulation, or section 17 of that Act")
     assert [(c.text, c.act.kind, c.relation) for c in found] == [

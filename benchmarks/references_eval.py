@@ -54,6 +54,10 @@ def predicted(refs: list[Reference], sample: set[str], doc: str = "A-13.1.1") ->
     return out
 
 
+def _pairs(triples: set[tuple]) -> set[tuple]:
+    return {t[:2] for t in triples}
+
+
 def scores(gold: set[tuple], got: set[tuple]) -> dict[str, float | int]:
     hits = len(gold & got)
     return {"gold": len(gold), "found": len(got), "correct": hits,
@@ -91,8 +95,7 @@ def evaluate_texts(path: Path = GOLD_FR) -> dict[str, dict]:
             context = context.after(resolution)
             got |= {(unit, t, found.relation) for t in resolution.targets}
             got |= {(unit, t, "unresolved") for t in resolution.missing}
-    pairs = lambda triples: {t[:2] for t in triples}  # noqa: E731
-    return {"by target": scores(pairs(gold), pairs(got)), "by typed relation": scores(gold, got),
+    return {"by target": scores(_pairs(gold), _pairs(got)), "by typed relation": scores(gold, got),
             "sections": {"sampled": len(lines)}, "missed": sorted(gold - got), "extra": sorted(got - gold)}
 
 

@@ -74,7 +74,7 @@ _ORD = "|".join(sorted(map(re.escape, list(ORDINALS) + list(RELATIVE_ORDINALS)),
 
 _EN = {
     "section": "section", "sections": "section",
-    "paragraph": "numbered", "paragraphs": "numbered",
+    "paragraph": "unit", "paragraphs": "unit",  # "paragraph 2 of section 27": the subparagraph (2)
     "subparagraph": "unit", "subparagraphs": "unit",
     "title": "title", "titles": "title", "chapter": "chapter", "chapters": "chapter",
     "division": "division", "divisions": "division", "subdivision": "subdivision",
@@ -83,7 +83,7 @@ _EN = {
 }
 _FR = {
     "article": "section", "articles": "section",
-    "paragraphe": "numbered", "paragraphes": "numbered",
+    "paragraphe": "unit", "paragraphes": "unit",
     "sous-paragraphe": "unit", "sous-paragraphes": "unit",
     "titre": "title", "titres": "title", "chapitre": "chapter", "chapitres": "chapter",
     "section": "division", "sections": "division", "sous-section": "subdivision",
@@ -146,7 +146,8 @@ class Found(Citation):
     lang: str = "en"
     """Language the citation was read in."""
     kind: str = "provision"
-    """``provision`` or ``concept`` (a program named in the text, see graph.terms)."""
+    """``provision``; for words naming a program or term (see graph.terms) ``concept``, and
+    ``anaphor`` for "this program" (a program only where something is made to apply to it)."""
 
 
 # -- the scanner ------------------------------------------------------------------------
@@ -199,6 +200,12 @@ _UNKNOWN_TITLE = re.compile(rf"(?:[A-Z][\w’'-]*{S1})*(?:Act|Code|Charter){END}
 _ENABLING_FR = re.compile(rf"(?:la{S1})?Loi{END}(?!{S}\()")
 _REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:du|le|ce){S1}règlement){END}(?!{S1}(?:Act|respecting|sur){END})")
 
+_ARTICLE = _c(rf"(?:the|la|le|l{APOS}){S}")
+_TITLE_START = re.compile(rf"(?:{_NAME_HEADS}|[A-ZÉÈ])")
+_BREAK = re.compile(r"[;:()]|\.\s")
+_HEAD_BACK = re.compile(rf"\b(?:{_NAME_HEADS}){END}")
+_PAREN_AFTER = re.compile(rf"{S}\(([^()]{{3,150}})\)")
+_SECTION_WORD = _c(rf"(?:section|article){S1}")
 _QC_REF = _c(rf"(?:chapter|chapitre|c\.|ch\.){S}({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)$", 0)
 _FED_REVISED = _c(rf"(?:Revised{S1}Statutes{S1}of{S1}Canada|R\.S\.C\.|Lois{S1}révisées{S1}du{S1}Canada|L\.R\.C\.){S},?{S}\(?(\d{{4}})\)?{S},{S}(?:chapter|chapitre|c\.|ch\.){S}([A-Z]{{1,3}}-\d+(?:\.\d+)*)$", 0)
 _FED_ANNUAL = _c(rf"(?:Statutes{S1}of{S1}Canada|S\.C\.|Lois{S1}du{S1}Canada|L\.C\.){S},?{S}(\d{{4}}){S},{S}(?:chapter|chapitre|c\.|ch\.){S}(\d+)$", 0)
@@ -287,12 +294,12 @@ def _level(scan: _Scan, pos: int) -> tuple[Level, int, int] | None:
         rel = "that" if m[1].lower() in ("that", "cet", "cette", "ce") else "this"
         return Level(kinds[m[2].lower()], relative=rel), start, m.end()
     if m := scan.at(_ABBREV_SECTION, pos):
-        return _section_level(scan, start, m.end(), fallback=True)
+        return _section_level(scan, start, m.end())
     if m := scan.at(_KEYWORD_FR if fr else _KEYWORD_EN, pos):
         kind = (_FR if fr else _EN)[m[1].lower()]
         if kind == "section":
-            return _section_level(scan, start, m.end(), fallback=False)
-        if kind in ("numbered", "unit"):
+            return _section_level(scan, start, m.end())
+        if kind == "unit":
             got = _values(scan, m.end(), _VALUE_UNIT, wordlike=True)
             if got:
                 singles, ranges, end = got
@@ -314,13 +321,13 @@ def _ordinal_level(o: re.Match) -> Level:
     return Level("paragraph", tuple(ORDINALS[w] for w in words if w in ORDINALS))
 
 
-def _section_level(scan: _Scan, start: int, pos: int, fallback: bool) -> tuple[Level, int, int] | None:
+def _section_level(scan: _Scan, start: int, pos: int) -> tuple[Level, int, int] | None:
+    """Section numbers at pos, with the start of the citation's text."""
     got = _values(scan, pos, _VALUE_SECTION, wordlike=False)
     if not got:
         return None
     singles, ranges, end = got
-    level = Level("section", tuple(singles), tuple(ranges))
-    return level, start, end
+    return Level("section", tuple(singles), tuple(ranges)), start, end
 
 
 def _pinpoints_after_section(scan: _Scan, pos: int, single: bool) -> tuple[list[Level], int]:
@@ -362,7 +369,7 @@ def _act_after(scan: _Scan, pos: int) -> tuple[Act, int] | None:
         return Act("chapter", doc_id_from_chapter(m[1])), m.end()
     if m := scan.at(_STATUTES_OF, pos):
         return Act("annual", annual_statute_id(m[2], m[1])), m.end()
-    lead = scan.at(_c(rf"(?:the|la|le|l{APOS}){S}"), pos)
+    lead = scan.at(_ARTICLE, pos)
     name_start = lead.end() if lead else pos
     named = _name_with_chapter(scan, name_start)
     if named:
@@ -379,13 +386,13 @@ def _act_after(scan: _Scan, pos: int) -> tuple[Act, int] | None:
 def _name_with_chapter(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     """A title followed by its chapter in parentheses, starting at pos."""
     text = scan.text
-    if not re.match(rf"(?:{_NAME_HEADS}|[A-ZÉÈ])", text[pos:pos + 12]):
+    if not _TITLE_START.match(text, pos):
         return None
     paren = text.find("(", pos, pos + 300)
     if paren < 0:
         return None
     between = text[pos:paren]
-    if re.search(r"[;:()]|\.\s", between) or not re.search(rf"\b(?:{_NAME_HEADS}){END}", between):
+    if _BREAK.search(between) or not _HEAD_BACK.search(between):
         return None
     close = text.find(")", paren)
     act = chapter_ref(text[paren + 1:close]) if close > 0 else None
@@ -420,7 +427,7 @@ def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | 
         if got:
             act, end = got
         break
-    if act is None and (p := scan.at(re.compile(rf"{S}\(([^()]{{3,150}})\)"), end)):
+    if act is None and (p := scan.at(_PAREN_AFTER, end)):
         inside = p[1]
         if scan.names is not None and scan.names.fullmatch(inside.strip()):
             act, end = Act("name", name=inside.strip()), p.end()
@@ -435,10 +442,10 @@ def _short_with_code(scan: _Scan, pos: int) -> tuple[list[Level], Act, int, int]
     m = scan.at(_CODE_HEAD, pos)
     if not m:
         return None
-    a = scan.at(_ABBREV_SECTION, m.end()) or scan.at(_c(rf"(?:section|article){S1}"), m.end())
+    a = scan.at(_ABBREV_SECTION, m.end()) or scan.at(_SECTION_WORD, m.end())
     if not a:
         return None
-    got = _section_level(scan, m.start(), a.end(), fallback=True)
+    got = _section_level(scan, m.start(), a.end())
     if got is None:
         return None
     level, _, end = got
@@ -474,7 +481,6 @@ def acts_in_parentheses(text: str) -> list[tuple[int, int, Act]]:
     return out
 
 
-_HEAD_BACK = re.compile(rf"\b(?:{_NAME_HEADS}){END}")
 _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 
 
@@ -482,7 +488,7 @@ def _title_start(text: str, paren: int) -> int | None:
     """Where the title before a parenthesis starts ("the Labour Code (…)" -> at "Labour"), or None."""
     window_start = max(0, paren - 300)
     heads = list(_HEAD_BACK.finditer(text, window_start, paren))
-    if not heads or re.search(r"[;:()]|\.\s", text[heads[-1].start():paren]):
+    if not heads or _BREAK.search(text, heads[-1].start(), paren):
         return None
     head = heads[-1]
     start = head.start()

@@ -17,7 +17,10 @@ A second, held-out sample, tests/fixtures/references_gold_fr.jsonl, holds 29
 French paragraphs copied from the LégisQuébec HTML fixtures (regulations S-2.1,
 r. 2, r. 6 and r. 11), annotated before the extractor was run on them; each line
 gives the paragraph, its unit id and enclosing divisions, and its citations.  Those
-regulations are not in the corpus, so ids are checked as cited.
+regulations are not in the corpus, so ids are checked as cited.  Its first run, the
+held-out measure, gave precision = recall = 0.949 by target and 0.897 by typed
+relation; the two forms it missed ("aux fins de l'application de", "sous-section
+I.I") were then added to the grammar, so it is no longer held out.
 
     python -m benchmarks.references_eval [-v]
 """
@@ -124,7 +127,7 @@ def main() -> None:
     _print(f"A-13.1.1 (English): {result['sections']['sampled']} sections, "
            f"{result['by typed relation']['gold']} gold references", result, args.verbose)
     held_out = evaluate_texts()
-    _print(f"held out (French regulations): {held_out['sections']['sampled']} paragraphs, "
+    _print(f"French regulations: {held_out['sections']['sampled']} paragraphs, "
            f"{held_out['by typed relation']['gold']} gold references", held_out, args.verbose)
 
 

@@ -13,6 +13,9 @@ from alinea.errors import AlineaError
 from alinea.export import export
 from alinea.kb import save
 from alinea.model import Corpus, Document
+from graph.build import build_graph
+from graph.references import extract_references
+from graph.resolve import Index
 
 Progress = Callable[[str], None]
 
@@ -66,8 +69,21 @@ def build(corpus_dir: str | Path, data_dir: str | Path, progress: Progress = std
     corpus = Corpus(tuple(docs), tuple(r for doc in docs for r in doc.links), tuple(errors))
 
     t0 = time.perf_counter()
+    index = Index.build(corpus)
+    references = extract_references(corpus, index)
+    corpus = Corpus(corpus.documents, tuple(references), corpus.errors)
+    timings["references"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    graph = build_graph(corpus, references, index)
+    timings["graph"] = time.perf_counter() - t0
+    unresolved = sum(1 for r in references if r.type in ("unresolved", "ambiguous"))
+    progress(f"{len(references)} references ({unresolved} unresolved or ambiguous: `alinea references "
+             f"--unresolved`), graph of {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges "
+             f"({(timings['references'] + timings['graph']) * 1000:.0f} ms)")
+
+    t0 = time.perf_counter()
     data_dir.mkdir(parents=True, exist_ok=True)
-    save(corpus, data_dir)
+    save(corpus, data_dir, {"graph": graph})
     (data_dir / "export.json").write_text(json.dumps(export(corpus), ensure_ascii=False, indent=1),
                                           encoding="utf-8")
     timings["save"] = time.perf_counter() - t0

@@ -82,6 +82,127 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- references and the graph ----------------------------------------------------------
+UNRESOLVED = ("unresolved", "ambiguous")
+
+
+def cmd_references(args: argparse.Namespace) -> int:
+    from alinea.export import reference_dict
+    from alinea.kb import load
+
+    kb = load(data_dir(args))
+    source = kb.lookup(args.source) if args.source else None
+    refs = [r for r in kb.corpus.references
+            if (not args.unresolved or r.type in UNRESOLVED)
+            and (not args.type or r.type == args.type)
+            and (source is None or r.source == source or r.source.startswith(source + "/"))]
+    if args.json:
+        print_json([reference_dict(r) for r in refs])
+        return 0
+    for r in refs:
+        target = r.target or ("|".join(r.candidates) if r.candidates else "?")
+        note = f"  ({r.note})" if r.note else ""
+        print(f"{r.source}\t{r.type}\t{target}\t{r.text}{note}")
+    print(f"{len(refs)} references", file=sys.stderr)
+    return 0
+
+
+def _graph_node(kb: object, text: str) -> str:
+    """A graph node named by its id ("program:basic-income", "2018, c. 11") or by a citation."""
+    return text if text in kb.graph else kb.lookup(text)  # type: ignore[attr-defined]
+
+
+def _link_lines(graph: object, links: list, key: str) -> list[str]:
+    lines = []
+    for link in links:
+        other = getattr(link, key)
+        label = graph.nodes[other].get("label", "")  # type: ignore[attr-defined]
+        via = f" via {link.via}" if link.via else ""
+        origin = link.source if key == "target" else link.target
+        lines.append(f"  {link.type:22} {other}  {label[:60]}  «{link.text[:70]}» [{origin}]{via}")
+    return lines
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from alinea.kb import load
+    from graph import queries
+    from graph.export import graph_json
+
+    kb = load(data_dir(args))
+    graph = kb.graph
+    node = _graph_node(kb, " ".join(args.node))
+    data = graph.nodes[node]
+    if args.to:
+        other = _graph_node(kb, args.to)
+        steps = queries.path(graph, node, other)
+        if args.json:
+            print_json([s.as_dict() for s in steps])
+        else:
+            print(f"{node} -> {other}: " + (f"{len(steps)} steps" if steps else "not linked by citations"))
+            for step in steps:
+                print(f"  {step.source}  --{step.type}-->  {step.target}  {step.text[:60]}")
+        return 0
+    if data.get("kind") == "program":
+        answer = queries.governing(graph, node)
+        if args.json:
+            print_json({k: [x if isinstance(x, str) else x.as_dict() for x in v] for k, v in answer.items()})
+            return 0
+        print(f"{node} — {data.get('label', '')}")
+        for key in ("established by", "applied", "regulations", "named by"):
+            links = answer[key]
+            print(f"{key} ({len(links)}):")
+            print("\n".join(_link_lines(graph, links, "source")) or "  -")
+        print(f"sections of the establishing divisions: {', '.join(answer['sections']) or '-'}")
+        return 0
+    if data.get("kind") == "amending act":
+        links = queries.changed_by(graph, node)
+        if args.json:
+            print_json([link.as_dict() for link in links])
+            return 0
+        print(f"{node}: {len(links)} provisions list it in their history")
+        for link in links:
+            print(f"  {link.source}  {link.text}")
+        return 0
+    out, into = queries.cites(graph, node), queries.cited_by(graph, node)
+    if args.json:
+        value = {"node": node, "kind": data.get("kind"), "label": data.get("label"),
+                 "cites": [x.as_dict() for x in out], "cited_by": [x.as_dict() for x in into]}
+        if args.depth:
+            value["neighbourhood"] = graph_json(queries.neighbourhood(graph, node, args.depth))
+        print_json(value)
+        return 0
+    print(f"{node} — {data.get('kind')}: {data.get('label', '')}")
+    print(f"cites ({len(out)}):")
+    print("\n".join(_link_lines(graph, out, "target")) or "  -")
+    print(f"cited by ({len(into)}):")
+    print("\n".join(_link_lines(graph, into, "source")) or "  -")
+    if args.depth:
+        sub = queries.neighbourhood(graph, node, args.depth)
+        print(f"neighbourhood at depth {args.depth}: {sub.number_of_nodes()} nodes, {sub.number_of_edges()} edges "
+              "(--json prints it)")
+    return 0
+
+
+def cmd_export_graph(args: argparse.Namespace) -> int:
+    from alinea.kb import load
+    from graph.export import graph_json, write_graphml
+
+    kb = load(data_dir(args))
+    fmt = args.format or ("graphml" if args.output and args.output.endswith(".graphml") else "json")
+    if fmt == "graphml":
+        if not args.output or args.output == "-":
+            raise AlineaError("GraphML is written to a file: give -o FILE.graphml")
+        write_graphml(kb.graph, args.output)
+    elif args.output and args.output != "-":
+        Path(args.output).write_text(json.dumps(graph_json(kb.graph), ensure_ascii=False) + "\n", encoding="utf-8")
+    else:
+        print_json(graph_json(kb.graph))
+        return 0
+    print(f"wrote {args.output} ({kb.graph.number_of_nodes()} nodes, {kb.graph.number_of_edges()} edges)",
+          file=sys.stderr)
+    return 0
+
+
 # -- serve --------------------------------------------------------------------------
 def cmd_serve(args: argparse.Namespace) -> int:
     from alinea.kb import CORPUS_FILE
@@ -127,6 +248,26 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("citation", nargs="+")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("references", help="every cross-reference, typed; --unresolved lists the ones to check")
+    p.add_argument("--unresolved", action="store_true", help="only unresolved and ambiguous references")
+    p.add_argument("--type", help="only references of this type (cites, applies, despite, amended by ...)")
+    p.add_argument("--source", help="only references made by this provision (an id or a citation) and its units")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_references)
+
+    p = sub.add_parser("graph", help="what a provision cites and what cites it; what governs a program; "
+                                     "what an amending act changed; --to for the path between two provisions")
+    p.add_argument("node", nargs="+", help='a provision (id or citation), "program:basic-income", "2018, c. 11"')
+    p.add_argument("--to", help="another node: print the chain of citations between them")
+    p.add_argument("--depth", type=int, default=0, help="also give the neighbourhood within N references")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_graph)
+
+    p = sub.add_parser("export-graph", help="the law graph as node-link JSON or GraphML")
+    p.add_argument("-o", "--output", help="file to write (default: JSON on stdout)")
+    p.add_argument("--format", choices=["json", "graphml"], help="default: from the file name, else json")
+    p.set_defaults(func=cmd_export_graph)
 
     p = sub.add_parser("serve", help="the web site")
     p.add_argument("--host", default="127.0.0.1")

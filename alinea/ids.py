@@ -21,6 +21,15 @@ A provision id is a path (see docs/identifiers.md):
 'S-2.1-r6'
 >>> chapter_from_doc_id("A-13.1.1-r1")
 'A-13.1.1, r. 1'
+
+Targets outside the corpus use the same paths.  A Québec act is named by its
+chapter code (``A-2.1/57/p1/4``); a federal act by ``canada:`` and a slug of its
+official citation (see `federal_act_id`); an annual Québec statute (an amending
+act, or an act never consolidated) by its citation ``2018, c. 11`` and its
+sections by ``2018, c. 11, s. 14`` (see `annual_statute_id`):
+
+>>> str(ProvisionId.parse("canada:sc-1996-c-23/22"))
+'canada:sc-1996-c-23/22'
 """
 from __future__ import annotations
 
@@ -30,7 +39,7 @@ from dataclasses import dataclass
 
 CHAPTER_RE = r"(?:CCQ-1991|[A-Z]{1,3}-\d+(?:\.\d+)*)"
 """A Québec chapter code as LégisQuébec prints it (``A-13.1.1``, ``C-25.01``)."""
-DOC_RE = rf"(?:{CHAPTER_RE}(?:-r\d+(?:\.\d+)*)?|guidance:[a-z0-9][a-z0-9-]*)"
+DOC_RE = rf"(?:{CHAPTER_RE}(?:-r\d+(?:\.\d+)*)?|guidance:[a-z0-9][a-z0-9-]*|canada:[a-z0-9][a-z0-9-]*)"
 SECTION_RE = r"\d+(?:\.\d+)*"
 _DOC = re.compile(rf"^{DOC_RE}$")
 _SECTION = re.compile(rf"^{SECTION_RE}$")
@@ -210,6 +219,33 @@ def slug(text: str) -> str:
     """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def federal_act_id(revised: bool, year: str | int, chapter: str) -> str:
+    """Id of a federal act from its official citation (Revised Statutes or annual Statutes of Canada).
+
+    >>> federal_act_id(True, 1985, "C-29")      # Revised Statutes of Canada, 1985, chapter C-29
+    'canada:rsc-1985-c-c-29'
+    >>> federal_act_id(False, "1996", "23")     # Statutes of Canada, 1996, chapter 23
+    'canada:sc-1996-c-23'
+    """
+    return f"canada:{'rsc' if revised else 'sc'}-{year}-c-{chapter.lower()}"
+
+
+def annual_statute_id(year: str | int, chapter: str, section: str | None = None) -> str:
+    """Id of an annual Québec statute (as history entries name amending acts), or of one of its sections.
+
+    >>> annual_statute_id(2018, "11")
+    '2018, c. 11'
+    >>> annual_statute_id("1969", "63", "67")
+    '1969, c. 63, s. 67'
+    """
+    act = f"{year}, c. {chapter}"
+    return f"{act}, s. {section}" if section else act
+
+
+ANNUAL_RE = re.compile(r"^(\d{4}), c\. (\d+)(?:, s\. (\d+(?:\.\d+)*))?$")
+"""Matches the ids made by `annual_statute_id`."""
 
 
 def amending_act_slug(act: str) -> str:

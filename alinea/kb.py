@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -50,6 +51,22 @@ class KnowledgeBase:
             self.refs_out.setdefault(ref.source, []).append(ref)
             if ref.target:
                 self.refs_in.setdefault(ref.target, []).append(ref)
+
+    @cached_property
+    def graph(self):
+        """The law graph (networkx.MultiDiGraph, see graph.build): as built, else built once now."""
+        if "graph" in self.extras:
+            return self.extras["graph"]
+        from graph.build import build_graph
+
+        return build_graph(self.corpus, self.corpus.references, self.citation_index)
+
+    @cached_property
+    def citation_index(self):
+        """What citation resolution knows about the corpus (graph.resolve.Index), built once."""
+        from graph.resolve import Index
+
+        return Index.build(self.corpus)
 
     def _add(self, node_id: str, located: Located) -> None:
         self._order[node_id] = len(self._order)

@@ -291,9 +291,9 @@ class Citation:
     targets: tuple[str, ...]
     """Ids it names, relative parts resolved when a context was given."""
     doc: str | None = None
-    """Chapter code of the act it names, when it names one."""
+    """Document id of the act it names (``A-2.1``, ``canada:sc-1996-c-23``), when it gives one."""
     relation: str = "cites"
-    """``cites``, ``applies``, ``despite``, ``subject to``, ``for the purposes of``,
+    """``cites``, ``applies``, ``applies to``, ``despite``, ``subject to``, ``for the purposes of``,
     ``within the meaning of``."""
     unresolved: str = ""
     """Why some part could not be resolved, empty when fully resolved."""
@@ -308,8 +308,8 @@ class Reference:
     target: str
     """Id of the cited node (a provision, a term, a program, an amending act)."""
     type: str
-    """``cites``, ``applies``, ``despite``, ``subject to``, ``for the purposes of``,
-    ``within the meaning of``, ``defines``, ``uses term``, ``amended by``,
+    """``cites``, ``applies``, ``applies to``, ``despite``, ``subject to``, ``for the purposes of``,
+    ``within the meaning of``, ``defines``, ``uses term``, ``establishes``, ``amended by``,
     ``integrated into``, ``cited by guidance``, ``unresolved``, ``ambiguous``."""
     text: str = ""
     """The cited words exactly as written in the source unit."""

@@ -1,0 +1,16 @@
+"""The law graph as files: GraphML (for Gephi, yEd, Cytoscape) and node-link JSON."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+
+def graph_json(graph: nx.MultiDiGraph) -> dict:
+    """Node-link JSON: ``{"nodes": [{"id": …, "kind": …}], "edges": [{"source": …, "target": …, "type": …}]}``."""
+    return nx.node_link_data(graph, edges="edges")
+
+
+def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    """GraphML with every attribute; attributes a node or edge lacks are left out."""
+    nx.write_graphml(graph, str(path))

@@ -1,0 +1,474 @@
+"""Citations -> provision ids, against what the corpus holds and where the citation was read.
+
+`resolve(found, context)` turns a `graph.citations.Found` into the ids it names:
+sections and units that exist (ranges expanded against the sections of the target
+document, "paragraph 2 of section 27" looked up among the units that exist),
+divisions ("Division II of this chapter"), relative references ("the first
+paragraph", "that section", "that Act") and other acts, in or out of the corpus.
+
+The `Context` says where the citation was read (document, section, unit,
+enclosing divisions) and what was cited before it in the same section (for
+"that section", "that paragraph", "that Act"); `Context.after` moves it past a
+resolved citation.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from alinea.ids import (
+    ANNUAL_RE,
+    annual_statute_id,
+    doc_id_from_chapter,
+    section_sort_key,
+)
+from alinea.model import Corpus, Division, Document
+from graph.citations import DIVISION_RANK, Found, Level, acts_in_parentheses
+
+KNOWN_TITLES = {
+    "Individual and Family Assistance Regulation": "A-13.1.1-r1",
+    "Règlement sur l'aide aux personnes et aux familles": "A-13.1.1-r1",
+    "Loi sur l'aide aux personnes et aux familles": "A-13.1.1",
+}
+"""Official titles (LégisQuébec) of documents the corpus names without their chapter."""
+
+def normalise_title(title: str) -> str:
+    """Titles compare without case, leading article or quote style.
+
+    >>> normalise_title("the  Labour Code") == normalise_title("LABOUR CODE")
+    True
+    """
+    title = " ".join(title.replace("’", "'").split()).casefold()
+    return re.sub(r"^(?:(?:the|la|le)\s+|l')", "", title)
+
+
+@dataclass
+class Index:
+    """What resolution needs to know about the corpus, built once."""
+
+    documents: dict[str, Document]
+    default_statute: str | None
+    titles: dict[str, set[str]] = field(default_factory=dict)
+    """Normalised act title -> document ids it has been seen with."""
+    written: dict[str, str] = field(default_factory=dict)
+    """Document id -> its title as first written in the corpus."""
+
+    @classmethod
+    def build(cls, corpus: Corpus) -> Index:
+        """Index a corpus and learn the titles of the acts its texts cite with their chapter."""
+        docs = {d.id: d for d in corpus.documents}
+        statute = next((d.id for d in corpus.documents if d.kind == "statute"), None)
+        index = cls(docs, statute)
+        for title, doc in KNOWN_TITLES.items():
+            index.learn(title, doc)
+        for doc in corpus.documents:
+            if doc.kind != "guidance":
+                index.learn(doc.title, doc.id)
+            for text, _ in texts_of(doc):
+                index.learn_from(text)
+            for division, chapter in headings_naming_acts(doc):
+                index.learn(division.heading, chapter)
+        return index
+
+    def learn_from(self, text: str) -> None:
+        """Learn the titles a text gives with their chapter: "the Labour Code (chapter C-27)"."""
+        for _, _, act in acts_in_parentheses(text):
+            if act.name and act.doc:
+                self.learn(act.name, act.doc)
+
+    def learn(self, title: str, doc: str) -> None:
+        self.titles.setdefault(normalise_title(title), set()).add(doc)
+        if not title.isupper():
+            self.written.setdefault(doc, " ".join(title.split()))
+
+    @property
+    def title_list(self) -> list[str]:
+        """Every learned title (normalised), for `find_citations(names=...)`."""
+        return list(self.titles)
+
+    def documents_titled(self, title: str) -> set[str]:
+        return self.titles.get(normalise_title(title), set())
+
+    @cached_property
+    def ids(self) -> dict[str, int]:
+        """Every document, division, section and unit id, with its position in document order."""
+        order: dict[str, int] = {}
+        for doc in self.documents.values():
+            order[doc.id] = len(order)
+            for div in doc.divisions:
+                order[div.id] = len(order)
+            for section in doc.sections:
+                order[section.id] = len(order)
+                for unit in section.walk():
+                    order[unit.id] = len(order)
+        return order
+
+    @cached_property
+    def children(self) -> dict[str, tuple[str, ...]]:
+        """Unit ids directly under a section or unit id."""
+        out: dict[str, tuple[str, ...]] = {}
+        for doc in self.documents.values():
+            for section in doc.sections:
+                out[section.id] = tuple(u.id for u in section.units)
+                for unit in section.walk():
+                    out[unit.id] = tuple(c.id for c in unit.children)
+        return out
+
+    @cached_property
+    def section_numbers(self) -> dict[str, tuple[str, ...]]:
+        return {d.id: tuple(s.number for s in d.sections) for d in self.documents.values()}
+
+    @cached_property
+    def division_ids(self) -> dict[str, tuple[str, ...]]:
+        return {d.id: tuple(div.id for div in d.divisions) for d in self.documents.values()}
+
+    def regulation_of(self, statute: str) -> str | None:
+        """The one regulation known to be made under a statute, or None."""
+        known = {d for docs in self.titles.values() for d in docs} | set(self.documents)
+        regulations = sorted(d for d in known if d.startswith(statute + "-r"))
+        return regulations[0] if len(regulations) == 1 else None
+
+
+def texts_of(doc: Document) -> Iterator[tuple[str, str]]:
+    """(text, lang) of every unit text, closing text and division heading of a document."""
+    for division in doc.divisions:
+        yield division.heading, doc.lang
+    for section in doc.sections:
+        for unit in section.walk():
+            yield unit.text, doc.lang
+            if unit.closing:
+                yield unit.closing, doc.lang
+
+
+def headings_naming_acts(doc: Document) -> Iterator[tuple[Division, str]]:
+    """(group division, chapter) for headings over sections all integrated into one act
+    ("ACT RESPECTING INDUSTRIAL ACCIDENTS …" over sections integrated into c. A-3.001)."""
+    for division in doc.divisions:
+        if division.kind != "group":
+            continue
+        chapters = {s.integrated_into[0] for s in doc.sections
+                    if s.parent == division.id and s.integrated_into}
+        if len(chapters) == 1:
+            yield division, doc_id_from_chapter(chapters.pop())
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a citation is read, and what the same section cited before it."""
+
+    index: Index
+    doc: str
+    """The citing document."""
+    section: str | None = None
+    """The citing section (for text quoted from another act: the quoted section)."""
+    unit: str | None = None
+    """The citing unit."""
+    divisions: tuple[str, ...] = ()
+    """Divisions enclosing the citing text, outermost first."""
+    base: str | None = None
+    """Document a bare "section 5" names, when not the citing one (guidance: the statute;
+    quoted text: the quoted act)."""
+    last_section: str | None = None
+    last_paragraph: str | None = None
+    last_act: str | None = None
+    last_divisions: tuple[tuple[str, str], ...] = ()
+    other_regulation: bool = False
+    """The section spoke of "a regulation" before: "the regulation" then refers back to it."""
+
+    @property
+    def base_doc(self) -> str:
+        return self.base or self.doc
+
+    def after(self, resolution: Resolution) -> Context:
+        """The context for the next citation of the same section."""
+        return replace(
+            self,
+            last_section=resolution.section or self.last_section,
+            last_paragraph=resolution.paragraph or self.last_paragraph,
+            last_act=resolution.act or self.last_act,
+            last_divisions=tuple({**dict(self.last_divisions), **dict(resolution.divisions)}.items()))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a citation names."""
+
+    targets: tuple[str, ...] = ()
+    """Ids named: provisions that exist, or ids built as cited for documents outside the corpus."""
+    missing: tuple[str, ...] = ()
+    """Ids named in a document of the corpus that has no such provision."""
+    candidates: tuple[str, ...] = ()
+    """When the citation is ambiguous, the ids it may mean."""
+    note: str = ""
+    """Why something is missing or ambiguous."""
+    section: str | None = None
+    """Last section named (antecedent of "that section")."""
+    paragraph: str | None = None
+    """Last paragraph named (antecedent of "that paragraph")."""
+    act: str | None = None
+    """Other act named (antecedent of "that Act")."""
+    divisions: tuple[tuple[str, str], ...] = ()
+    """(kind, id) of divisions named (antecedents of "that chapter")."""
+
+
+def resolve(found: Found, context: Context) -> Resolution:
+    """The ids a citation names, read where `context` says."""
+    doc, problem = _document(found, context)
+    if doc is None:
+        return problem
+    other_act = doc if found.act is not None and found.act.kind not in ("this", "regulation") else None
+    levels = list(found.levels)
+    if not levels:
+        return Resolution((doc,), act=other_act)
+    top = levels[0]
+    if top.kind in DIVISION_RANK:
+        if any(lv.kind == "section" for lv in levels):
+            levels = [lv for lv in levels if lv.kind not in DIVISION_RANK]
+        else:
+            return replace(_divisions(doc, levels, context), act=other_act)
+    top = levels[0]
+    if top.kind == "unit" and top.relative:
+        if top.relative == "this" and context.unit:
+            return Resolution((context.unit,))
+        return Resolution(note=f"no subparagraph to read '{top.relative} subparagraph' against")
+    if top.kind == "section" and not top.relative:
+        sections, missing, note = _sections(context.index, doc, top)
+        rest = levels[1:]
+    else:
+        section = _section_for_relative(top, context)
+        if section is None:
+            return Resolution(note=f"no section to read {_describe(top)} against")
+        sections, missing, note = [section], [], ""
+        rest = levels[1:] if top.kind == "section" else levels
+    targets: list[str] = []
+    for sid in sections:
+        got, lost, why = _below(sid, rest, context)
+        targets += got
+        missing += lost
+        note = note or why
+    paragraph = next((t for t in reversed(targets) if _paragraph_of(t, rest)), None)
+    return Resolution(_ordered(targets, context.index), tuple(missing), note=note if missing else "",
+                      section=sections[-1] if sections else None,
+                      paragraph=_paragraph_of(paragraph, rest) if paragraph else None, act=other_act)
+
+
+def _describe(level: Level) -> str:
+    what = {"paragraph": "paragraph", "unit": "subparagraph"}.get(level.kind, level.kind)
+    return f"{level.relative or 'the'} {what}"
+
+
+def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
+    act = found.act
+    index = context.index
+    if act is None or act.kind == "this":
+        return context.base_doc, Resolution()
+    if act.doc:
+        return act.doc, Resolution()
+    if act.kind == "that":
+        if context.last_act:
+            return context.last_act, Resolution()
+        return None, Resolution(note="'that Act' with no act named before it in the section")
+    if act.kind == "enabling":
+        m = re.match(r"^(.+)-r\d+(?:\.\d+)*$", context.base_doc)
+        if m:
+            return m[1], Resolution()
+        return None, Resolution(note="'the Act' read outside a regulation: which act is not said")
+    if act.kind == "regulation":
+        if context.other_regulation:
+            return None, Resolution(note="refers back to 'a regulation' named earlier in the section, "
+                                         "which no document identifies")
+        regulation = index.regulation_of(context.base_doc)
+        if regulation:
+            return regulation, Resolution()
+        return None, Resolution(note=f"no regulation known to be made under {context.base_doc}")
+    docs = sorted(index.documents_titled(act.name))
+    if len(docs) == 1:
+        return docs[0], Resolution()
+    if docs:
+        return None, Resolution(candidates=tuple(docs), note=f"{act.name!r} names several acts: {', '.join(docs)}")
+    return None, Resolution(note=f"act not identified: {act.name!r} (no chapter given and not named elsewhere with one)")
+
+
+def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str], str]:
+    """Section ids a section level names; ranges take every section of the document between
+    the endpoints ("131 to 135" includes 133.1)."""
+    endpoints = list(level.values) + [n for pair in level.ranges for n in pair]
+    if m := ANNUAL_RE.match(doc):
+        return [annual_statute_id(m[1], m[2], n) for n in endpoints], [], ""
+    if doc not in index.documents:
+        return [f"{doc}/{n}" for n in endpoints], [], ""
+    numbers = index.section_numbers[doc]
+    sections = [f"{doc}/{n}" for n in level.values if n in numbers]
+    for lo, hi in level.ranges:
+        klo, khi = section_sort_key(lo), section_sort_key(hi)
+        sections += [f"{doc}/{n}" for n in numbers if klo <= section_sort_key(n) <= khi]
+    missing = [f"{doc}/{n}" for n in endpoints if n not in numbers]
+    note = f"{doc} has no section {', '.join(m.rsplit('/', 1)[1] for m in missing)}" if missing else ""
+    return sections, missing, note
+
+
+def _section_for_relative(level: Level, context: Context) -> str | None:
+    """The section a citation without a section number is read against."""
+    if level.kind == "section" and level.relative == "that":
+        return context.last_section
+    if level.kind == "paragraph" and level.relative == "that" and context.last_paragraph:
+        return context.last_paragraph.rsplit("/", 1)[0]
+    return context.section
+
+
+def _paragraph_of(target: str | None, rest: list[Level]) -> str | None:
+    """The paragraph id a target lies in, when the citation named a paragraph."""
+    if target is None or not any(lv.kind == "paragraph" for lv in rest):
+        return None
+    if ANNUAL_RE.match(target):
+        return target
+    m = re.match(r"^(.*?/p\d+)(?:/|$)", target)
+    return m[1] if m else None
+
+
+def _below(sid: str, levels: list[Level], context: Context) -> tuple[list[str], list[str], str]:
+    """Ids under a section for the paragraph and unit levels of a citation."""
+    index = context.index
+    if not levels:
+        return [sid], [], ""
+    if ANNUAL_RE.match(sid):
+        return [sid], [], ""
+    in_corpus = sid.split("/", 1)[0] in index.documents and not sid.startswith("canada:")
+    para = levels[0] if levels[0].kind == "paragraph" else None
+    units = levels[1:] if para else levels
+    if para is not None:
+        paragraphs, note = _paragraphs(sid, para, context)
+        if note:
+            return [], [], note
+        ids = _expand(index, paragraphs, units)
+        return _split(ids, index, in_corpus)
+    if not in_corpus:
+        return _expand(index, [f"{sid}/p1"], units), [], ""
+    choices = list(index.children.get(sid, ()))
+    if context.unit and context.unit.startswith(sid + "/p") and units and not units[0].relative:
+        mine = re.match(r"^(.*?/p\d+)", context.unit)[0]
+        choices.sort(key=lambda p: p != mine)
+    for paragraph in choices:
+        ids = _expand(index, [paragraph], units)
+        if ids and all(i in index.ids for i in ids):
+            return ids, [], ""
+    first = units[0]
+    if first.fallback and len(units) == 1 and len(first.values) == 1:
+        alinea = f"{sid}/p{first.values[0]}"
+        if alinea in index.ids:
+            return [alinea], [], ""
+    ids = _expand(index, [choices[0] if choices else f"{sid}/p1"], units)
+    return _split(ids, index, True)
+
+
+def _paragraphs(sid: str, level: Level, context: Context) -> tuple[list[str], str]:
+    """Paragraph ids an alinéa level names in a section."""
+    index = context.index
+    if level.relative == "that":
+        return [context.last_paragraph], ""
+    here = re.match(r"^(.*?/p(\d+))", context.unit or "")
+    if level.relative == "this":
+        return ([here[1]], "") if here else ([], "'this paragraph' outside a paragraph")
+    if level.relative == "preceding":
+        if here and int(here[2]) > 1:
+            return [f"{sid}/p{int(here[2]) - 1}"], ""
+        return [], "'the preceding paragraph' in a first paragraph"
+    if level.relative == "last":
+        kids = index.children.get(sid)
+        return ([kids[-1]], "") if kids else ([], f"{sid}: its paragraphs are not in the corpus")
+    numbers = list(level.values) + [str(n) for lo, hi in level.ranges
+                                     for n in range(int(lo), int(hi) + 1)]
+    return [f"{sid}/p{n}" for n in numbers], ""
+
+
+def _expand(index: Index, parents: list[str], levels: list[Level]) -> list[str]:
+    """Ids for unit levels under parents; a range takes the units between its endpoints."""
+    ids = list(parents)
+    for level in levels:
+        out: list[str] = []
+        for parent in ids:
+            out += [f"{parent}/{v}" for v in level.values]
+            kids = list(index.children.get(parent, ()))
+            labels = [k.rsplit("/", 1)[1] for k in kids]
+            for lo, hi in level.ranges:
+                if lo in labels and hi in labels and labels.index(lo) <= labels.index(hi):
+                    out += kids[labels.index(lo):labels.index(hi) + 1]
+                else:
+                    out += [f"{parent}/{lo}", f"{parent}/{hi}"]
+        ids = out
+    return ids
+
+
+def _split(ids: list[str], index: Index, in_corpus: bool) -> tuple[list[str], list[str], str]:
+    if not in_corpus:
+        return ids, [], ""
+    found = [i for i in ids if i in index.ids]
+    missing = [i for i in ids if i not in index.ids]
+    return found, missing, (f"not in the text of the corpus: {', '.join(missing)}" if missing else "")
+
+
+def _divisions(doc: str, levels: list[Level], context: Context) -> Resolution:
+    """Division ids: "Chapter I, II, V or VI of Title II", "Division II of this chapter"."""
+    index = context.index
+    top = levels[0]
+    base: str | None = None
+    if top.relative:
+        base = (_enclosing(context, top.kind) if top.relative == "this"
+                else dict(context.last_divisions).get(top.kind))
+        if base is None:
+            return Resolution(note=f"no {top.kind} to read '{top.relative} {top.kind}' against")
+        levels = levels[1:]
+        if not levels:
+            return Resolution((base,), divisions=((top.kind, base),))
+    paths = [""]
+    for level in levels:
+        values = list(level.values) + [v for pair in level.ranges for v in pair]
+        paths = [f"{p}/{level.kind}:{v}" for p in paths for v in values]
+    if doc not in index.documents:
+        if base is None and doc == context.doc:
+            rank = DIVISION_RANK[levels[0].kind]
+            base = next((d for d in reversed(context.divisions)
+                         if DIVISION_RANK.get(d.rsplit("/", 1)[1].split(":")[0], 0) > rank), None)
+        return Resolution(tuple(f"{base or doc}{p}" for p in paths))
+    targets, missing, candidates = [], [], []
+    known = index.division_ids.get(doc, ())
+    for path in paths:
+        if base is not None:
+            (targets if f"{base}{path}" in index.ids else missing).append(f"{base}{path}")
+            continue
+        bases = [d for d in reversed(context.divisions) if d.startswith(doc + "/")] + [doc]
+        hit = next((f"{b}{path}" for b in bases if f"{b}{path}" in index.ids), None)
+        if hit:
+            targets.append(hit)
+            continue
+        ending = [d for d in known if d.endswith(path)]
+        if len(ending) == 1:
+            targets.append(ending[0])
+        elif ending:
+            candidates += ending
+        else:
+            missing.append(f"{doc}{path}")
+    note = ""
+    if candidates:
+        note = f"{', '.join(p.lstrip('/') for p in paths)}: several divisions match"
+    elif missing:
+        note = f"no such division in {doc}: {', '.join(missing)}"
+    named = tuple((levels[-1].kind, t) for t in targets[-1:])
+    return Resolution(tuple(targets), tuple(missing), tuple(candidates), note, divisions=named)
+
+
+def _enclosing(context: Context, kind: str) -> str | None:
+    for division in reversed(context.divisions):
+        if division.rsplit("/", 1)[1].startswith(kind + ":"):
+            return division
+    return None
+
+
+def _ordered(targets: list[str], index: Index) -> tuple[str, ...]:
+    """Targets without repeats, in document order when they are in the corpus."""
+    unique = list(dict.fromkeys(targets))
+    if all(t in index.ids for t in unique):
+        unique.sort(key=index.ids.__getitem__)
+    return tuple(unique)

@@ -206,16 +206,32 @@ def _markdown_of(notes: str, citations: _Citations) -> str:
     return "\n".join(out)
 
 
+def plain_citations(kb: KnowledgeBase) -> Finder:
+    """A finder of the citations written in plain text ("section 83.24"), in English or French."""
+    from graph.resolve import citations_in
+
+    def find(text: str) -> list[tuple[int, int, str]]:
+        out: list[tuple[int, int, str]] = []
+        for lang in ("en", "fr"):
+            for found, resolution in citations_in(text, kb.citation_index, lang):
+                targets = [t for t in resolution.targets if t in kb]
+                if targets and not any(found.start < e and found.end > s for s, e, _ in out):
+                    out.append((found.start, found.end, targets[0]))
+        return sorted(out)
+    return find
+
+
 def render_course(notes: str, kb: KnowledgeBase, *, base_url: str = "", finder: Finder | None = None,
                   appendix: bool = False) -> Course:
-    """Render a trainer's notes; `appendix` adds the text of every provision used."""
+    """Render a trainer's notes; `appendix` adds the text of every provision used.  Citations in
+    plain text are linked with `finder` (default: the citation grammar)."""
+    finder = finder or plain_citations(kb)
     notes = notes[:MAX_NOTES].replace("\r\n", "\n")
     citations = _Citations(kb, base_url)
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.inline.ruler.before("link", "cite", _cite_inline(citations))
     md.block.ruler.before("paragraph", "cite_embed", _embed_block(citations), {"alt": ["paragraph"]})
-    if finder is not None:
-        md.core.ruler.after("inline", "plain_citations", _plain_citations(citations, finder))
+    md.core.ruler.after("inline", "plain_citations", _plain_citations(citations, finder))
 
     def render_cite(renderer, tokens, idx, options, env) -> str:
         token = tokens[idx]

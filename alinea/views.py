@@ -6,7 +6,7 @@ import textwrap
 from alinea.export import history_dict, note_dict, reference_dict, unit_dicts
 from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
-from alinea.model import IN_FORCE, Division, Document, Section, Unit
+from alinea.model import IN_FORCE, Division, Document, Reference, Section, Unit
 
 
 def breadcrumb(kb: KnowledgeBase, node_id: str) -> str:
@@ -69,6 +69,11 @@ def _toc_line(node: object) -> str:
     return f"  {node.number}. {first[:80]}"
 
 
+def references(table: dict[str, list[Reference]], ids: list[str]) -> list[Reference]:
+    """The references a table holds for any of the ids, in their order."""
+    return [ref for node_id in ids for ref in table.get(node_id, [])]
+
+
 def provision_json(kb: KnowledgeBase, node_id: str) -> dict:
     """The provision with its context, history and references, as JSON."""
     located = kb.get(node_id)
@@ -84,6 +89,7 @@ def provision_json(kb: KnowledgeBase, node_id: str) -> dict:
     assert section is not None
     units = unit_dicts(node, section.id) if isinstance(node, Unit) else [
         d for u in section.units for d in unit_dicts(u, section.id)]
+    ids = [node_id] + [u.id for u in (node.walk() if isinstance(node, Unit) else section.walk())]
     out.update({
         "kind": "section" if isinstance(node, Section) else node.kind,
         "section": section.id, "status": section.status,
@@ -91,8 +97,8 @@ def provision_json(kb: KnowledgeBase, node_id: str) -> dict:
         "units": units,
         "history": [history_dict(e) for e in section.history],
         "notes": [note_dict(n) for n in section.notes],
-        "references_out": [reference_dict(r) for r in kb.refs_out.get(node_id, [])],
-        "references_in": [reference_dict(r) for r in kb.refs_in.get(node_id, [])],
+        "references_out": [reference_dict(r) for r in references(kb.refs_out, ids)],
+        "references_in": [reference_dict(r) for r in references(kb.refs_in, ids)],
     })
     if located.doc.kind != "guidance":
         out["url"] = legisquebec_url(node_id, located.doc.lang)

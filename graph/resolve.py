@@ -25,7 +25,7 @@ from alinea.ids import (
     section_sort_key,
 )
 from alinea.model import Corpus, Division, Document
-from graph.citations import DIVISION_RANK, Found, Level, acts_in_parentheses
+from graph.citations import DIVISION_RANK, Found, Level, acts_in_parentheses, find_citations
 
 KNOWN_TITLES = {
     "Individual and Family Assistance Regulation": "A-13.1.1-r1",
@@ -274,6 +274,8 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
         m = re.match(r"^(.+)-r\d+(?:\.\d+)*$", context.base_doc)
         if m:
             return m[1], Resolution()
+        if context.base and context.base != context.doc:
+            return context.base, Resolution()
         return None, Resolution(note="'the Act' read outside a regulation: which act is not said")
     if act.kind == "regulation":
         if context.other_regulation:
@@ -472,3 +474,15 @@ def _ordered(targets: list[str], index: Index) -> tuple[str, ...]:
     if all(t in index.ids for t in unique):
         unique.sort(key=index.ids.__getitem__)
     return tuple(unique)
+
+
+def citations_in(text: str, index: Index, lang: str = "en") -> list[tuple[Found, Resolution]]:
+    """Every citation in free text (notes, questions, source code) with what it names; a bare
+    "section 55" is read in the default statute, and each citation is context for the next."""
+    context = Context(index, "", base=index.default_statute)
+    out: list[tuple[Found, Resolution]] = []
+    for found in find_citations(text, lang, index.title_list):
+        resolution = resolve(found, context)
+        out.append((found, resolution))
+        context = context.after(resolution)
+    return out

@@ -17,8 +17,7 @@ def test_links_excerpts_and_provisions_used(kb):
                            base_url="https://alinea.test")
     doc = tree(course.html)
     assert doc.xpath("//a[@class='cite']/@href") == ["https://alinea.test/A-13.1.1/59",
-                                                     "https://alinea.test/A-13.1.1/55/p1/2/a",
-                                                     "https://alinea.test/A-13.1.1/83.24"]
+                                                     "https://alinea.test/A-13.1.1/55/p1/2/a"]
     (excerpt,) = doc.xpath("//figure[@class='excerpt']")
     assert excerpt.get("data-id") == "A-13.1.1/83.24"
     assert excerpt.findtext("blockquote").startswith("83.24. Sections 49 to 51, 58, 59, 63, 64 and 69 apply")
@@ -76,3 +75,12 @@ def test_course_page_and_downloads(client):
     assert doc.xpath("//style") and doc.xpath("//figure[@class='excerpt']")
     assert client.post("/course", data={"notes": "x", "format": "pdf"}).status_code == 400
     assert client.post("/course", data={"notes": "x" * 300_000}).status_code == 400
+
+
+def test_plain_text_citations_are_linked(kb):
+    course = render_course("Under section 83.24, sections 49 to 51 apply. Voir l'article 59 de la Loi. "
+                           "Version 1.2.3, 2024-08-31, 10.0.0.1.", kb)
+    links = tree(course.html).xpath("//a[@class='cite']")
+    assert [(a.text, a.get("href")) for a in links] == [
+        ("section 83.24", "/A-13.1.1/83.24"), ("sections 49 to 51", "/A-13.1.1/49"),
+        ("article 59 de la Loi", "/A-13.1.1/59")]

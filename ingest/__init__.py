@@ -47,4 +47,4 @@ def parse_file(path: str, fmt: str | None = None, meta: dict | None = None) -> D
 
 def _load_ingesters() -> None:
     # Importing each module registers its formats.
-    from ingest import legisquebec_text  # noqa: F401
+    from ingest import guidance_text, legisquebec_text  # noqa: F401

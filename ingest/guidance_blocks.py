@@ -29,9 +29,10 @@ from pathlib import Path
 from alinea.errors import ParseError
 from alinea.ids import slug
 from alinea.model import IN_FORCE, Chrome, Document, Period, Section, Source, Unit
-from ingest.periods import fold_chars, governing_period, parse_period
+from ingest.periods import find_periods, fold_chars, governing_period, parse_period
 
 HEADING, PARAGRAPH, BULLET, NUMBERED, LABEL = "heading", "paragraph", "bullet", "numbered", "label"
+QUESTION = "question"
 LABELS = {
     "note": "note", "notes": "note", "remarque": "note", "remarques": "note", "a noter": "note",
     "nota": "note", "important": "note", "attention": "note", "precision": "note",
@@ -45,6 +46,10 @@ _REFERENCES = re.compile(
     r"|legislative references)\s*:?$")
 _QA = re.compile(r"(?:\bq\s*(?:&|/|et|and)\s*[ra]\b|\bfaq\b|questions?\s+(?:et|and)\s+(?:reponses?|answers?)"
                  r"|foire aux questions|questions? frequentes?|frequently asked questions)")
+_UPDATED = re.compile(
+    r"^(?:last (?:update|updated|modified|revised)|updated on|date (?:of )?(?:last )?(?:update|modification)"
+    r"|derniere (?:mise a jour|modification)|mise a jour|mis a jour le"
+    r"|date de (?:la derniere )?(?:mise a jour|modification))\s*:?\s*")
 _FR_WORDS = {"le", "la", "les", "des", "du", "est", "et", "une", "pour", "dans", "qui", "au", "aux", "sont"}
 _EN_WORDS = {"the", "and", "of", "to", "is", "for", "in", "you", "are", "be", "with", "your", "this"}
 
@@ -54,7 +59,8 @@ class Block:
     """One content block of a page, before it is given its place in the structure."""
 
     kind: str
-    """``heading``, ``paragraph``, ``bullet``, ``numbered`` or ``label``."""
+    """``heading``, ``paragraph``, ``bullet``, ``numbered``, ``label`` or ``question`` (HTML
+    ``dt``/``summary``; in text a question is a numbered line ending with "?")."""
     text: str
     """The text, spaces normalised, chrome taken out, the marker or label removed."""
     source: Source
@@ -72,6 +78,14 @@ class Block:
 def label_kind(text: str) -> str | None:
     """``note``/``example`` when text is a label line ("Note", "Exemple :"), else None."""
     return LABELS.get(fold_chars(" ".join(text.split())).rstrip(" :.").strip())
+
+
+def updated_date(text: str) -> str | None:
+    """The ISO date of a "Last update: 2016-12-21" / "Dernière mise à jour : …" line, else None."""
+    if not _UPDATED.match(fold_chars(" ".join(text.split()))):
+        return None
+    found = find_periods(text)
+    return (found[0].period.start or found[0].period.end) if found else None
 
 
 def is_references_heading(text: str) -> bool:
@@ -161,7 +175,7 @@ class _Builder:
         elif block.kind == LABEL:
             self.flush_label()
             self.pending = block
-        elif block.kind == NUMBERED and (block.text.endswith("?") or self.section.is_qa):
+        elif block.kind == QUESTION or (block.kind == NUMBERED and (block.text.endswith("?") or self.section.is_qa)):
             self.flush_label()
             self.add_question(block)
         elif block.kind == BULLET:

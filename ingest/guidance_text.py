@@ -20,16 +20,13 @@ from alinea.model import Chrome, Document, Source
 from ingest import ingester
 from ingest.chrome import BUTTON, LINK, LINK_ICON, REPEATED, is_button, line_chrome, repeated_runs, strip_link_icons
 from ingest.clean import clean, fold_quotes
-from ingest.guidance_blocks import BULLET, HEADING, LABEL, NUMBERED, PARAGRAPH, Block, Page, build_document, label_kind
-from ingest.periods import find_periods, fold_chars
+from ingest.guidance_blocks import (BULLET, HEADING, LABEL, NUMBERED, PARAGRAPH, Block, Page, build_document,
+                                    label_kind, updated_date)
+from ingest.periods import fold_chars
 from ingest.source import read_text, split_lines
 
 _BULLET = re.compile(r"^([ \t\u00a0\u2002\u2003\u2009\u202f]*)([•◦▪▫‣⁃●○■□·\-–—*])[ \t\u00a0]+(\S.*)$")
 _NUMBERED = re.compile(r"^(\d{1,2}[.)])\s+(\S.*)$")
-_UPDATED = re.compile(
-    r"^(?:last (?:update|updated|modified|revised)|updated on|date (?:of )?(?:last )?(?:update|modification)"
-    r"|derniere (?:mise a jour|modification)|mise a jour|mis a jour le"
-    r"|date de (?:la derniere )?(?:mise a jour|modification))\s*:?\s*")
 _MARKUP = re.compile(r"^\s*<(?:!doctype|html|head|body|div|p|section|article)\b", re.I)
 _TWO_SENTENCES = re.compile(r"[.!?]\s+[A-ZÀ-Ý]")
 _ADDRESS = re.compile(r"\S@\S|https?://|www\.")
@@ -106,10 +103,9 @@ class _Classifier:
         if reason := line_chrome(text):
             ln.role, ln.reason = "chrome", reason
             return
-        if _UPDATED.match(fold_chars(text)) and find_periods(text):
+        if date := updated_date(text):
             ln.role = "updated"
-            date = find_periods(text)[0].period
-            self.page.updated_to = self.page.updated_to or date.start or date.end
+            self.page.updated_to = self.page.updated_to or date
             return
         if removals and removals[-1][0] == len(text) and len(text.split()) <= 8 \
                 and not _BULLET.match(ln.source.raw):

@@ -36,8 +36,10 @@ from alinea.model import Period
 from ingest.dates import iso, month_number
 
 RANGE, FROM, AFTER, UNTIL, BEFORE, POINT = "range", "from", "after", "until", "before", "point"
-GOVERNING = (RANGE, FROM, AFTER, UNTIL, BEFORE)
-"""Kinds that say which dates a text governs (a date alone only mentions one)."""
+GOVERNING = (RANGE, FROM)
+"""Kinds that say which dates a running text governs.  A date alone only mentions a day,
+and "après le …", "avant le …", "jusqu'au …" in running text are mostly conditions
+("a person who left after 1 November 2021"), so they date a heading but not a paragraph."""
 
 _MONTHS = sorted({
     "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",

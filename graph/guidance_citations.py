@@ -16,21 +16,25 @@ personnes et aux familles", "Individual and Family Assistance Regulation" or
 RAPF.  A capitalised "la Loi" / "the Act" ("le Règlement" / "the Regulation")
 after an article number means them, as it does on these pages; a lower-case
 "la loi", or "la Loi sur …" naming another act, does not.  An article whose act
-is not named is reported unresolved rather than guessed.  Ranges ("articles 86
-à 90") expand to every section the corpus has between the two, inserted ones
-included; when the cited document is not in the corpus the endpoints are kept
-and the citation says so.
+is not named takes the act of the citation before it in the same text ("l'article
+55 de la Loi et l'article 61"); with none before it, it is ambiguous between the
+Act and the Regulation and both candidates are given rather than one guessed.
+Ranges ("articles 86 à 90") expand to every section the corpus has between the
+two, inserted ones included; when the cited document is not in the corpus the
+endpoints are kept and the citation says so.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable, Mapping, Sequence
 
-from alinea.ids import ProvisionId, chapter_from_doc_id, legisquebec_url, section_sort_key
+from alinea.ids import ProvisionId, chapter_from_doc_id, doc_id_from_chapter, legisquebec_url, section_sort_key
 from alinea.model import Citation, Document, Reference
 from ingest.periods import fold_chars
 
 ACT, REGULATION = "A-13.1.1", "A-13.1.1-r1"
+AMBIGUOUS = "ambiguous: the article's act is not named"
+"""`Citation.unresolved` of an article naming no act; its targets are then candidates."""
 _AP = r"['’]"
 _CHAPTER = r"(?:\s*\((?:chapitre|chapter|c\.)\s+a-13\.1\.1(?P<reg>,\s*r\.\s*1)?\s*\))?"
 _NAMES = [
@@ -91,7 +95,7 @@ def _named_doc(m: re.Match[str], original: str) -> tuple[str | None, str]:
         if not word.split()[-1][:1].isupper():
             return None, f"{word!r} in lower case does not name the Act"
         return (REGULATION if fold_chars(word).split()[-1] in ("reglement", "regulation") else ACT), ""
-    return None, "the article's act is not named"
+    return None, AMBIGUOUS
 
 
 def _items(nums: str) -> list[tuple[str, str | None]]:
@@ -143,7 +147,10 @@ def find_guidance_citations(text: str, lang: str = "fr",
     order, to expand ranges; documents missing from it keep their ranges' endpoints."""
     sections = sections or {}
     folded = fold_chars(text)
-    found = [_article(m, text, folded, sections) for m in _ARTICLES["fr" if lang == "fr" else "en"].finditer(folded)]
+    found: list[Citation] = []
+    for m in _ARTICLES["fr" if lang == "fr" else "en"].finditer(folded):
+        previous = next((c.doc for c in reversed(found) if c.doc), None)
+        found.append(_article(m, text, folded, sections, previous))
     taken = [(c.start, c.end) for c in found]
     for m in _MENTION.finditer(folded):
         start, end = m.span()
@@ -151,35 +158,42 @@ def find_guidance_citations(text: str, lang: str = "fr",
             continue
         doc, _ = _named_doc(m, text)
         assert doc is not None
-        found.append(Citation(text[start:end], start, end, (doc,), chapter_from_doc_id(doc)))
+        found.append(Citation(text[start:end], start, end, (doc,), chapter_from_doc_id(doc),
+                              _relation(folded, start)))
     return sorted(found, key=lambda c: c.start)
 
 
-def _article(m: re.Match[str], text: str, folded: str, sections: Mapping[str, Sequence[str]]) -> Citation:
+def _article(m: re.Match[str], text: str, folded: str, sections: Mapping[str, Sequence[str]],
+             previous: str | None) -> Citation:
+    """The citation of one match; `previous` is the act (chapter) named by the citation before it."""
     start, end = m.span()
     written = text[start:end]
+    relation = _relation(folded, start)
     doc, why = _named_doc(m, text)
-    if doc is None and not m.group("bare") and (other := _OTHER.match(folded, end)):
+    if doc is None and why == AMBIGUOUS and (other := _OTHER.match(folded, end)):
         name = text[other.start("other"):other.end("other")].rstrip()
         if name[:1].isupper():
             end = other.start("other") + len(name)
-            return Citation(text[start:end], start, end, (), None, _relation(folded, start),
-                            f"cites another act: {name}")
-    if doc is None:
-        return Citation(written, start, end, (), None, _relation(folded, start), why)
+            return Citation(text[start:end], start, end, (), None, relation, f"cites another act: {name}")
+    if doc is None and why == AMBIGUOUS and previous:
+        doc, why = doc_id_from_chapter(previous), ""
+    if doc is None and why != AMBIGUOUS:
+        return Citation(written, start, end, (), None, relation, why)
+    docs = [doc] if doc else [ACT, REGULATION]
+    targets: list[str] = []
+    notes: list[str] = [why] if why else []
     items = _items(m.group("nums"))
     path = _path(m) if len(items) == 1 and items[0][1] is None else ""
-    targets: list[str] = []
-    notes: list[str] = []
-    for first, last in items:
-        if last is None:
-            targets.append(f"{doc}/{first}{path}")
-            continue
-        numbers, note = _expand(doc, first, last, sections)
-        targets += [f"{doc}/{n}" for n in numbers]
-        notes += [note] if note else []
-    return Citation(written, start, end, tuple(dict.fromkeys(targets)), chapter_from_doc_id(doc),
-                    _relation(folded, start), "; ".join(notes))
+    for cited in docs:
+        for first, last in items:
+            if last is None:
+                targets.append(f"{cited}/{first}{path}")
+                continue
+            numbers, note = _expand(cited, first, last, sections)
+            targets += [f"{cited}/{n}" for n in numbers]
+            notes += [note] if note else []
+    return Citation(written, start, end, tuple(dict.fromkeys(targets)),
+                    chapter_from_doc_id(doc) if doc else None, relation, "; ".join(notes))
 
 
 def _node_ids(documents: Iterable[Document]) -> set[str]:
@@ -221,6 +235,8 @@ def _references(source: str, cit: Citation, where: str, in_corpus: set[str], nod
 
     if not cit.targets:
         return [ref("", "unresolved", "")]
+    if cit.doc is None:
+        return [Reference(source, "", "ambiguous", cit.text, cit.start, cit.end, where, cit.targets, cit.unresolved)]
     out = []
     for target in cit.targets:
         pid = ProvisionId.parse(target)

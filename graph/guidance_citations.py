@@ -78,8 +78,11 @@ _RELATIONS = [
 _ARTICLES = {lang: re.compile(rf"\b(?:{prefix})?{_WORD[lang]}\s+{_NUMS}{_SUFFIX}")
              for lang, prefix in (("fr", _PREFIX_FR), ("en", _PREFIX_EN))}
 _MENTION = re.compile(rf"\b(?:{_NAME}){_CHAPTER}(?:\s*\((?:lapf|rapf)\))?")
+_CLAUSE = (r"qui|que|dont|ou|et|est|sont|stipule|stipulent|prevoit|prevoient|precise|dispose|s['’]applique"
+           r"|ne|peut|doit|which|that|provides|states|applies|is|are|and|or|may|must")
 _OTHER = re.compile(rf"\s+(?:de\s+la|de\s+l{_AP}|du|des|of\s+the|of)\s*"
-                    rf"(?P<other>(?:loi|code|charte|reglement|act|regulation|charter)\b[^,.;:()]{{0,80}})")
+                    rf"(?P<other>(?:loi|code|charte|reglement|act|regulation|charter)\b"
+                    rf"(?:\s+(?!(?:{_CLAUSE})\b)[^\s,.;:()]+){{0,9}})")
 
 
 def _named_doc(m: re.Match[str], original: str) -> tuple[str | None, str]:

@@ -29,7 +29,6 @@ from typing import Iterable, Iterator, NamedTuple
 
 from alinea.errors import AlineaError
 from alinea.model import Document, Reference
-from ingest.dates import fold
 from ingest.periods import fold_chars
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "corpus" / "glossary.json"
@@ -75,39 +74,48 @@ class ConceptMatch(NamedTuple):
     text: str
 
 
-def _pattern(name: str) -> str:
-    words = re.split(r"[\s\-‑]+", fold(name).replace("’", "'"))
-    parts = [re.escape(w).replace("'", "['’]") for w in words if w]
-    body = r"[\s\-‑]+".join(parts)
-    if not words[-1].endswith(("s", "x")):
-        body += "(?:s|es)?"
-    return rf"\b{body}\b"
+_WORD = re.compile(r"\w+")
+_JOINER = re.compile(r"[\s\-‑'’]+|,\s*")
+"""What may stand between the words of a name in a text: spaces, hyphens, apostrophes, or a
+comma ("Individualized Integration, Training and Employment Plan")."""
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold_chars(name)))
+
+
+def _plurals(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    last = words[-1]
+    if last.endswith(("s", "x")) or not last.isalpha():
+        return []
+    return [words[:-1] + (last + "s",), words[:-1] + (last + "es",)]
 
 
 class Glossary:
-    """The concepts, with a matcher for their names in English and French."""
+    """The concepts, with a matcher for their names in English and French.
+
+    Names are matched word by word (a dictionary of word sequences, longest first),
+    so tagging a text costs a few lookups per word whatever the size of the glossary."""
 
     def __init__(self, concepts: Iterable[Concept], path: str = "") -> None:
         self.concepts = {c.id: c for c in concepts}
-        self._names: dict[str, str] = {}
-        acronyms: dict[str, str] = {}
-        patterns: list[tuple[str, str]] = []
+        self._names: dict[tuple[str, ...], str] = {}
+        self._acronyms: dict[str, str] = {}
         for concept in self.concepts.values():
             for name in concept.names:
-                key = " ".join(fold(name).replace("’", "'").split())
-                if self._names.get(key, concept.id) != concept.id:
-                    raise AlineaError(f"{path}: {name!r} names both {self._names[key]} and {concept.id}")
-                self._names[key] = concept.id
                 if _ACRONYM.match(name):
-                    acronyms[name] = concept.id
-                else:
-                    patterns.append((name, concept.id))
-        patterns.sort(key=lambda p: len(p[0]), reverse=True)
-        self._by_group = [cid for _, cid in patterns]
-        self._words = re.compile("|".join(f"({_pattern(n)})" for n, _ in patterns)) if patterns else None
-        self._acronyms = acronyms
-        self._acronym_re = re.compile(rf"\b({'|'.join(sorted(acronyms, key=len, reverse=True))})\b") \
-            if acronyms else None
+                    self._acronyms[name] = concept.id
+                words = _words(name)
+                if self._names.get(words, concept.id) != concept.id:
+                    raise AlineaError(f"{path}: {name!r} names both {self._names[words]} and {concept.id}")
+                self._names[words] = concept.id
+        self._keys = dict(self._names)
+        for words, cid in self._names.items():
+            for plural in _plurals(words):
+                self._keys.setdefault(plural, cid)
+        for name in self._acronyms:
+            del self._keys[_words(name)]
+        self._longest = max((len(k) for k in self._keys), default=0)
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts.values())
@@ -122,21 +130,30 @@ class Glossary:
         """The concept a name (either language, any case, accents optional) stands for."""
         if name.strip() in self._acronyms:
             return self._acronyms[name.strip()]
-        return self._names.get(" ".join(fold(name).replace("’", "'").split()))
+        return self._keys.get(_words(name))
 
     def find(self, text: str) -> list[ConceptMatch]:
         """Concepts named in text, longest names first, without overlaps, in text order.
         Abbreviations count only in capitals (PAS, not "pas")."""
+        folded = fold_chars(text)
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
         found: list[ConceptMatch] = []
-        if self._words is not None:
-            for m in self._words.finditer(fold_chars(text)):
-                cid = self._by_group[(m.lastindex or 1) - 1]
-                found.append(ConceptMatch(m.start(), m.end(), cid, text[m.start():m.end()]))
-        if self._acronym_re is not None:
-            for m in self._acronym_re.finditer(text):
-                if not any(f.start < m.end() and m.start() < f.end for f in found):
-                    found.append(ConceptMatch(m.start(), m.end(), self._acronyms[m[1]], m[1]))
-        return sorted(found)
+        i = 0
+        while i < len(words):
+            for size in range(min(self._longest, len(words) - i), 0, -1):
+                cid = self._keys.get(tuple(w for _, _, w in words[i:i + size]))
+                if cid and all(_JOINER.fullmatch(folded[words[k][1]:words[k + 1][0]])
+                               for k in range(i, i + size - 1)):
+                    start, end = words[i][0], words[i + size - 1][1]
+                    found.append(ConceptMatch(start, end, cid, text[start:end]))
+                    i += size
+                    break
+            else:
+                original = text[words[i][0]:words[i][1]]
+                if original in self._acronyms:
+                    found.append(ConceptMatch(words[i][0], words[i][1], self._acronyms[original], original))
+                i += 1
+        return found
 
 
 def load_glossary(path: str | Path = GLOSSARY) -> Glossary:

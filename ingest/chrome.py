@@ -89,21 +89,22 @@ def is_button(text: str) -> bool:
         and bool(_ACTION_VERBS.match(fold_chars(text.strip())))
 
 
-def repeated_runs(texts: list[str], min_run: int = 2) -> set[int]:
-    """Indices of items that belong to a run of at least `min_run` consecutive items
-    repeated elsewhere in the list (the same notice boxed under several buttons)."""
+def repeated_runs(texts: list[str], min_run: int = 2, max_run: int = 4) -> set[int]:
+    """Indices of items in a short run (`min_run` to `max_run` consecutive items, as long as
+    the repetition goes) that the list repeats elsewhere: the same notice boxed under
+    several buttons.  Longer repetitions are content (a page pasted twice stays a page)."""
     marked: set[int] = set()
     positions: dict[str, list[int]] = {}
     for i, text in enumerate(texts):
         positions.setdefault(text, []).append(i)
     for i in range(len(texts)):
         for j in positions[texts[i]]:
-            if j <= i:
+            if j <= i or (i > 0 and texts[i - 1] == texts[j - 1]):
                 continue
             length = 0
             while j + length < len(texts) and i + length < j and texts[i + length] == texts[j + length]:
                 length += 1
-            if length >= min_run:
+            if min_run <= length <= max_run:
                 marked.update(range(i, i + length))
                 marked.update(range(j, j + length))
     return marked

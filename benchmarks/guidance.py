@@ -26,7 +26,8 @@ def main() -> None:
     pages = [(e.id, lambda e=e: parse_file(str(e.path), e.format, e.meta)) for e in entries
              if e.meta["kind"] == "guidance"]
     pages.append(("html fixture", lambda: parse_file(str(HTML))))
-    long_text = "\n\n".join([(ROOT / "corpus" / "guidance" / "adel-66-72.fr.txt").read_text(encoding="utf-8")] * 50)
+    seed = (ROOT / "corpus" / "guidance" / "adel-66-72.fr.txt").read_text(encoding="utf-8")
+    long_text = "\n\n".join([seed] * 50)
     pages.append(("ADEL seed x50", lambda: parse_guidance_text(long_text, "long.txt")))
     rows = []
     for name, parse in pages:
@@ -34,9 +35,9 @@ def main() -> None:
         lines = sum(1 for s in doc.sections for _ in s.walk())
         rows.append({"page": name, "units": lines, "step": "parse", **summary(time_calls(parse, 20))})
         rows.append({"page": name, "units": lines, "step": "citations",
-                     **summary(time_calls(lambda: guidance_references(doc, [act]), 20))})
+                     **summary(time_calls(lambda doc=doc: guidance_references(doc, [act]), 20))})
         rows.append({"page": name, "units": lines, "step": "concepts",
-                     **summary(time_calls(lambda: document_concepts(doc, glossary), 20))})
+                     **summary(time_calls(lambda doc=doc: document_concepts(doc, glossary), 20))})
     rows.append({"page": "glossary", "units": len(glossary), "step": "load",
                  **summary(time_calls(load_glossary, 20))})
     print_table(rows, ["page", "units", "step", "median_ms", "p95_ms", "max_ms", "n"])

@@ -28,7 +28,13 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Sequence
 
-from alinea.ids import ProvisionId, chapter_from_doc_id, doc_id_from_chapter, legisquebec_url, section_sort_key
+from alinea.ids import (
+    ProvisionId,
+    chapter_from_doc_id,
+    doc_id_from_chapter,
+    legisquebec_url,
+    section_sort_key,
+)
 from alinea.model import Citation, Document, Reference
 from ingest.periods import fold_chars
 
@@ -56,10 +62,12 @@ _ORD_EN = r"first|second|third|fourth|fifth|sixth|seventh"
 _PREFIX_FR = (rf"(?:(?:le|du|au|dans le)\s+)?(?:paragraphe\s+(?P<sp>\d+(?:\.\d+)?)°?\s+"
               rf"(?:du\s+(?P<al2>{_ORD_FR})\s+alinea\s+)?de\s+l{_AP}\s*"
               rf"|(?P<al>{_ORD_FR})\s+alinea\s+de\s+l{_AP}\s*)")
-_PREFIX_EN = (rf"(?:the\s+)?(?:subparagraph\s+(?P<sp>\d+(?:\.\d+)?)\s+of\s+(?:the\s+(?P<al2>{_ORD_EN})\s+paragraph\s+of\s+)?"
+_PREFIX_EN = (rf"(?:the\s+)?(?:subparagraph\s+(?P<sp>\d+(?:\.\d+)?)\s+of\s+"
+              rf"(?:the\s+(?P<al2>{_ORD_EN})\s+paragraph\s+of\s+)?"
               rf"|paragraph\s+(?P<item>\d+(?:\.\d+)?)\s+of\s+"
               rf"|(?P<al>{_ORD_EN})\s+paragraph\s+of\s+)")
-_WORD = {"fr": rf"(?:l{_AP}\s*|les\s+)?(?:articles?|art\.)", "en": r"(?:sections?|ss?\.|secs?\.|articles?|art\.)"}
+_WORD = {"fr": rf"(?:l{_AP}\s*|les\s+)?(?:articles?|art\.)",
+         "en": r"(?:sections?|ss?\.|secs?\.|articles?|art\.)"}
 _SUFFIX = (rf"(?:(?:\s*(?P<open>\()\s*|\s+(?:de\s+la|de\s+l{_AP}|du|des|of\s+the|of)\s*)"
            rf"(?:(?:{_NAME}){_CHAPTER}|{_BARE})(?(open)\s*\))"
            rf"|\s+(?P<abbr>lapf|rapf)\b)?")
@@ -239,7 +247,8 @@ def _references(source: str, cit: Citation, where: str, in_corpus: set[str], nod
     if not cit.targets:
         return [ref("", "unresolved", "")]
     if cit.doc is None:
-        return [Reference(source, "", "ambiguous", cit.text, cit.start, cit.end, where, cit.targets, cit.unresolved)]
+        return [Reference(source, "", "ambiguous", cit.text, cit.start, cit.end, where, cit.targets,
+                          cit.unresolved)]
     out = []
     for target in cit.targets:
         pid = ProvisionId.parse(target)

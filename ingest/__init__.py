@@ -32,7 +32,7 @@ def detect_format(path: str) -> str:
     if Path(path).suffix.lower() in (".html", ".htm", ".xhtml") or re.match(r"\s*<(!doctype|html)", head, re.I):
         title = re.search(r"<title[^>]*>([^<]*)", head, re.I)
         publisher = bool(title and re.search(r"l[ée]gis\s*qu[ée]bec", title[1], re.I))
-        # Guidance pages link to LégisQuébec too: only its document markup or title says it is one of its pages.
+        # Guidance pages link to LégisQuébec too: only its markup or its title says a page is its own.
         return "legisquebec-html" if "mainContent-document" in head or publisher else "guidance-html"
     if re.search(r"^(?:chapter|chapitre)[ \u00a0]+[A-Z]{1,3}-\d", head[:5000], re.M):
         return "legisquebec-text"

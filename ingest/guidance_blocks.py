@@ -175,7 +175,8 @@ class _Builder:
         elif block.kind == LABEL:
             self.flush_label()
             self.pending = block
-        elif block.kind == QUESTION or (block.kind == NUMBERED and (block.text.endswith("?") or self.section.is_qa)):
+        elif block.kind == QUESTION or (
+                block.kind == NUMBERED and (block.text.endswith("?") or self.section.is_qa)):
             self.flush_label()
             self.add_question(block)
         elif block.kind == BULLET:
@@ -208,8 +209,8 @@ class _Builder:
         label = block.label if block.kind == NUMBERED else ""
         unit = _Unit(block.box or PARAGRAPH, label, block.text, block.source)
         if self.pending is not None:
-            unit.kind, unit.label, unit.label_source = self.pending.box, self.pending.label, self.pending.source
-            self.pending = None
+            label_block, self.pending = self.pending, None
+            unit.kind, unit.label, unit.label_source = label_block.box, label_block.label, label_block.source
         if unit.kind == PARAGRAPH and not label and self.question is not None:
             unit.kind = "answer"
             self.question.children.append(unit)

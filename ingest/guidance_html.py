@@ -28,10 +28,29 @@ from lxml import etree
 from alinea.errors import ParseError
 from alinea.model import Chrome, Document, Source
 from ingest import ingester
-from ingest.chrome import BUTTON, LINK_ICON, NAVIGATION, REPEATED, line_chrome, repeated_runs, strip_link_icons
+from ingest.chrome import (
+    BUTTON,
+    LINK_ICON,
+    NAVIGATION,
+    REPEATED,
+    line_chrome,
+    repeated_runs,
+    strip_link_icons,
+)
 from ingest.clean import clean
-from ingest.guidance_blocks import (BULLET, HEADING, LABEL, NUMBERED, PARAGRAPH, QUESTION, Block, Page,
-                                    build_document, label_kind, updated_date)
+from ingest.guidance_blocks import (
+    BULLET,
+    HEADING,
+    LABEL,
+    NUMBERED,
+    PARAGRAPH,
+    QUESTION,
+    Block,
+    Page,
+    build_document,
+    label_kind,
+    updated_date,
+)
 from ingest.periods import find_periods
 from ingest.source import read_text
 
@@ -122,7 +141,7 @@ class _Walker:
         """Everything in the body that is not inside the main content is chrome."""
         path = [self.root, *self.root.iterancestors()]
         path = path[: next(i for i, el in enumerate(path) if el is self.body) + 1][::-1]
-        for el, inside in zip(path, path[1:]):
+        for el, inside in zip(path, path[1:], strict=False):
             texts = [(el, el.text)]
             for child in el:
                 if child is not inside and isinstance(child.tag, str):
@@ -130,7 +149,8 @@ class _Walker:
                 texts.append((child, child.tail))
             for owner, text in texts:
                 if text and text.strip():
-                    self.page.chrome.append(Chrome(Source(owner.sourceline or 0, text), "outside the main content"))
+                    source = Source(owner.sourceline or 0, text)
+                    self.page.chrome.append(Chrome(source, "outside the main content"))
 
     # -- text ------------------------------------------------------------------
     def inline(self, el: etree._Element, skip_lists: bool = False) -> str:
@@ -297,9 +317,11 @@ def parse_guidance_html(text: str, path: str, meta: dict | None = None) -> Docum
     """Parse a guidance page saved as HTML from `path`; `meta` is its manifest entry."""
     meta = meta or {}
     try:
-        tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+        tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise ParseError(path, None, f"not an HTML page: {exc}", expected="a page saved from a browser") from None
+        raise ParseError(path, None, f"not an HTML page: {exc}",
+                         expected="a page saved from a browser") from None
     body = tree.find("body")
     if body is None:
         raise ParseError(path, None, "no <body> in the HTML page", expected="a page saved from a browser")

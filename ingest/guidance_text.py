@@ -18,14 +18,34 @@ from dataclasses import dataclass, field
 from alinea.errors import ParseError
 from alinea.model import Chrome, Document, Source
 from ingest import ingester
-from ingest.chrome import BUTTON, LINK, LINK_ICON, REPEATED, is_button, line_chrome, repeated_runs, strip_link_icons
+from ingest.chrome import (
+    BUTTON,
+    LINK,
+    LINK_ICON,
+    REPEATED,
+    is_button,
+    line_chrome,
+    repeated_runs,
+    strip_link_icons,
+)
 from ingest.clean import clean, fold_quotes
-from ingest.guidance_blocks import (BULLET, HEADING, LABEL, NUMBERED, PARAGRAPH, Block, Page, build_document,
-                                    label_kind, updated_date)
+from ingest.guidance_blocks import (
+    BULLET,
+    HEADING,
+    LABEL,
+    NUMBERED,
+    PARAGRAPH,
+    Block,
+    Page,
+    build_document,
+    label_kind,
+    updated_date,
+)
 from ingest.periods import fold_chars
 from ingest.source import read_text, split_lines
 
-_BULLET = re.compile(r"^([ \t\u00a0\u2002\u2003\u2009\u202f]*)([•◦▪▫‣⁃●○■□·\-–—*])[ \t\u00a0]+(\S.*)$")
+_BULLET = re.compile(r"^([ \t\u00a0\u2002\u2003\u2009\u202f]*)"
+                     r"([•◦▪▫‣⁃●○■□·\-–—*])[ \t\u00a0]+(\S.*)$")
 _NUMBERED = re.compile(r"^(\d{1,2}[.)])\s+(\S.*)$")
 _MARKUP = re.compile(r"^\s*<(?:!doctype|html|head|body|div|p|section|article)\b", re.I)
 _TWO_SENTENCES = re.compile(r"[.!?]\s+[A-ZÀ-Ý]")

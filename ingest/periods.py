@@ -72,7 +72,8 @@ _EXPRESSIONS = [
     (FROM, rf"\bau\s+(?P<f6>{DATE})"),
     (FROM, rf"\b(?:since|as\s+of|as\s+from|effective(?:\s+on|\s+as\s+of|\s+from)?)\s+(?P<f7>{DATE})"),
     (FROM, rf"\b(?:starting|beginning|commencing)(?:\s+on|\s+in|\s+from)?\s+(?P<f8>{DATE})"),
-    (FROM, rf"\b(?:comes?|came|coming|will\s+come)\s+into\s+(?:effect|force)\s+(?:on|as\s+of|in)\s+(?P<f9>{DATE})"),
+    (FROM, rf"\b(?:comes?|came|coming|will\s+come)\s+into\s+(?:effect|force)\s+(?:on|as\s+of|in)\s+"
+           rf"(?P<f9>{DATE})"),
     (FROM, rf"\b(?:takes?|took|will\s+take)\s+effect\s+(?:on\s+|in\s+)?(?P<f10>{DATE})"),
     (FROM, rf"\bfrom\s+(?P<f11>{DATE})"),
     (AFTER, rf"\b(?:apres|after)\s+{_LE}(?P<g1>{DATE})"),

@@ -9,8 +9,16 @@ import pytest
 from alinea.corpus import glossary_path, load_manifest
 from alinea.errors import AlineaError
 from alinea.model import Document
-from graph.concepts import (GLOSSARY, KINDS, compute_uses, concept_references, document_concepts,
-                            dump_glossary, glossary_references, load_glossary)
+from graph.concepts import (
+    GLOSSARY,
+    KINDS,
+    compute_uses,
+    concept_references,
+    document_concepts,
+    dump_glossary,
+    glossary_references,
+    load_glossary,
+)
 from ingest import parse_file
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -43,7 +51,8 @@ def test_size_and_kinds() -> None:
     ("Aim for Employment Program", "Programme objectif emploi", "POE", "program:aim-for-employment"),
     ("Social Assistance and Support Program", "Programme d'aide et d'accompagnement social", "PAAS",
      "program:social-assistance-and-support"),
-    ("Administrative Tribunal of Québec", "Tribunal administratif du Québec", "TAQ", "term:administrative-tribunal"),
+    ("Administrative Tribunal of Québec", "Tribunal administratif du Québec", "TAQ",
+     "term:administrative-tribunal"),
     ("last resort financial assistance", "aide financière de dernier recours", "AFDR",
      "program:last-resort-financial-assistance"),
 ])
@@ -114,8 +123,9 @@ def test_a_french_page_reaches_the_english_act(act: Document) -> None:
     entry = ENTRIES["guidance:adel-66-72"]
     adel = parse_file(str(entry.path), entry.format, entry.meta)
     concepts = document_concepts(adel, glossary)
-    assert concepts[:2] == ("term:recipient", "program:social-solidarity")   # the title: "Prestataire du Programme…"
-    assert {"program:basic-income", "term:severely-limited-capacity", "term:reside-in-quebec"} <= set(concepts)
+    # the title comes first: "Prestataire du Programme de solidarité sociale…"
+    assert concepts[:2] == ("term:recipient", "program:social-solidarity")
+    assert {"program:basic-income", "term:severely-limited-capacity", "term:reside-in-quebec"} <= {*concepts}
     sections = {n for c in concepts for n in glossary.get(c).sections}
     assert {"67", "70", "83.15"} <= sections
     refs = concept_references(adel, glossary)

@@ -33,10 +33,11 @@ CORPUS = ROOT / "corpus"
 HTML_FIXTURE = ROOT / "tests" / "fixtures" / "guidance-html" / "adel-66-72.fr.html"
 ENTRIES = {e.id: e for e in load_manifest(CORPUS)}
 GUIDANCE = [i for i, e in ENTRIES.items() if e.meta["kind"] == "guidance"]
-CHROME_WORDS = re.compile(r"Link to external site|New window|opens a new window|Reduced text|Enlarge text|"
-                          r"Print text|Main menu|Top of Page|Log in|General notice|Access to the service in English|"
-                          r"Passer au contenu|Imprimer|Partager|dataLayer|Accessibilité|Rechercher|Haut de page|"
-                          r"Lien vers un site externe|Fil d'Ariane|Menu principal|©")
+CHROME_WORDS = re.compile(r"Link to external site|New window|opens a new window|Reduced text|Enlarge text"
+                          r"|Print text|Main menu|Top of Page|Log in|General notice"
+                          r"|Access to the service in English|Passer au contenu|Imprimer|Partager|dataLayer"
+                          r"|Accessibilité|Rechercher|Haut de page|Lien vers un site externe|Fil d'Ariane"
+                          r"|Menu principal|©")
 
 
 def parse(doc_id: str) -> Document:
@@ -94,11 +95,12 @@ def test_adel_history_of_calculation_methods_is_a_timeline(adel: Document) -> No
         ("Entre le 1er octobre 2021 et le 31 décembre 2021", "2021-10-01", "2021-12-31"),
         ("Entre le 1er janvier 2022 et le 31 décembre 2022", "2022-01-01", "2022-12-31"),
     ]
-    for (_, _, end), (_, start, _) in zip(dated, dated[1:]):
+    for (_, _, end), (_, start, _) in zip(dated, dated[1:], strict=False):
         assert end < start
     periods = {s.number: s.period for s in adel.sections}
-    assert (periods["1"].start, periods["1"].end) == ("2019-01-01", "2022-12-31")   # "entre janvier 2019 et décembre 2022"
-    assert (periods["2"].start, periods["2"].end) == ("2023-01-01", None)           # "au 1er janvier 2023"
+    # "entre janvier 2019 et décembre 2022", "au 1er janvier 2023", "Depuis janvier 2023"
+    assert (periods["1"].start, periods["1"].end) == ("2019-01-01", "2022-12-31")
+    assert (periods["2"].start, periods["2"].end) == ("2023-01-01", None)
     assert (periods["4"].start, periods["4"].text) == ("2023-01-01", "Depuis janvier 2023")
     assert periods["5"] is None and periods["6"] is None and periods["11"] is None
 
@@ -173,9 +175,9 @@ def test_online_services_notices_and_buttons_are_chrome() -> None:
         "Log in", "Register for online services", "View the amounts and dates of the benefits"}
     nested = {u.id: u for u in units(doc)}["guidance:online-services-last-resort-assistance/3/p1/1"]
     assert [c.text for c in nested.children] == ["Social Assistance Program", "Social Solidarity Program"]
-    assert [s.heading for s in doc.sections] == ["", "Accessing online services", "Registering for online services",
-                                                 "Required documents or information",
-                                                 "Benefit amounts and payment dates"]
+    assert [s.heading for s in doc.sections] == [
+        "", "Accessing online services", "Registering for online services",
+        "Required documents or information", "Benefit amounts and payment dates"]
 
 
 # -- every seed page -----------------------------------------------------------------------
@@ -197,8 +199,8 @@ def golden_data(doc: Document, refs: list) -> dict:
     data["front"] = [[s.line, s.raw] for s in doc.front]
     data["chrome"] = [[c.source.line, c.reason, c.text, c.offset] for c in doc.chrome]
     data["label_lines"] = {u.id: u.label_source.line for u in units(doc) if u.label_source}
-    data["references"] = [[r.source, r.target, r.type, r.text, r.start, r.end, r.field, list(r.candidates), r.note]
-                          for r in refs]
+    data["references"] = [[r.source, r.target, r.type, r.text, r.start, r.end, r.field, list(r.candidates),
+                           r.note] for r in refs]
     return data
 
 
@@ -213,7 +215,8 @@ def test_default_corpus_builds(tmp_path: Path) -> None:
     assert result.ok, result.corpus.errors
     assert [d.id for d in result.corpus.documents] == list(ENTRIES)
     exported = json.loads((tmp_path / "data" / "export.json").read_text(encoding="utf-8"))
-    periods = [s["period"] for d in exported["documents"] if d["id"] == "guidance:adel-66-72" for s in d["sections"]]
+    adel = next(d for d in exported["documents"] if d["id"] == "guidance:adel-66-72")
+    periods = [s["period"] for s in adel["sections"]]
     assert {"start": "2021-01-01", "end": "2021-09-30",
             "text": "Entre le 1er janvier 2021 et le 30 septembre 2021"} in periods
 
@@ -394,7 +397,8 @@ def test_html_questions_from_definition_lists_and_details() -> None:
     (b"", "not an HTML page"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
     ("<html><body><p>Réduction</p></body></html>".encode("latin-1"), "not UTF-8"),
-    (b"<html><head><title>x</title></head><body><nav>Menu</nav><script>x()</script></body></html>", "no content"),
+    (b"<html><head><title>x</title></head><body><nav>Menu</nav><script>x()</script></body></html>",
+     "no content"),
 ])
 def test_bad_html_input(tmp_path: Path, data: bytes, message: str) -> None:
     path = write(tmp_path, "page.html", data)

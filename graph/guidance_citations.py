@@ -238,6 +238,18 @@ def guidance_references(doc: Document, documents: Iterable[Document] = ()) -> li
     return refs
 
 
+def outside_corpus(references: Iterable[Reference], documents: Iterable[Document],
+                   lang: str = "fr") -> dict[str, str]:
+    """Cited ids whose document is not in the corpus -> their LégisQuébec page: the nodes to
+    mark "not in the corpus" (they become ordinary nodes once the document is added)."""
+    in_corpus = {d.id for d in documents}
+    out: dict[str, str] = {}
+    for ref in references:
+        if ref.target and ProvisionId.parse(ref.target).doc not in in_corpus:
+            out.setdefault(ref.target, legisquebec_url(ref.target, lang))
+    return out
+
+
 def _references(source: str, cit: Citation, where: str, in_corpus: set[str], nodes: set[str],
                 lang: str) -> list[Reference]:
     def ref(target: str, kind: str, note: str) -> Reference:

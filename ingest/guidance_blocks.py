@@ -16,7 +16,8 @@ labels) plus the lines that are not content (front matter, chrome, blanks).
 - a numbered line ending with "?" (or any question line in a section headed
   Q&A/FAQ) is a ``question`` unit whose answer paragraphs are its children
   (kind ``answer``);
-- the bullets of a closing "Lois et règlements" section are ``reference`` units;
+- the bullets (or plain lines) of a closing "Lois et règlements" section are
+  ``reference`` units;
 - a section's `period` comes from its heading, else from the first paragraph
   when it says which dates it governs, else (HTML) from the enclosing heading.
 """
@@ -206,6 +207,9 @@ class _Builder:
         self.question = self.holder
 
     def add_paragraph(self, block: Block) -> None:
+        if self.section.is_references and block.kind != LABEL and not self.pending:
+            self.section.units.append(_Unit("reference", "", block.text, block.source))
+            return
         label = block.label if block.kind == NUMBERED else ""
         unit = _Unit(block.box or PARAGRAPH, label, block.text, block.source)
         if self.pending is not None:

@@ -206,19 +206,8 @@ class _Walker:
             self.heading(el, ctx)
         elif tag in ("ul", "ol"):
             self.items(el, ctx)
-        elif tag == "dl":
-            for child in el:
-                if child.tag == "dt":
-                    self.block(QUESTION, self.inline(child), child.sourceline or 0, ctx)
-                elif isinstance(child.tag, str) and not self.drop(child):
-                    self.container(child, ctx)
-        elif tag == "details":
-            for child in el:
-                if child.tag == "summary":
-                    self.block(QUESTION, self.inline(child), child.sourceline or 0, ctx)
-                elif isinstance(child.tag, str) and not self.drop(child):
-                    self.walk(child, ctx)
-            self.tails(el, ctx)
+        elif tag in ("dt", "summary"):
+            self.block(QUESTION, self.inline(el), el.sourceline or 0, ctx)
         elif tag == "tr":
             cells = [clean(self.inline(c)) for c in el if c.tag in ("td", "th")]
             self.paragraph(" | ".join(c for c in cells if c), el.sourceline or 0, ctx)
@@ -231,11 +220,6 @@ class _Walker:
         if reason:
             self.chrome(el, reason)
         return bool(reason)
-
-    def tails(self, el: etree._Element, ctx: _Context) -> None:
-        for child in el:
-            if child.tail and child.tail.strip():
-                self.paragraph(child.tail, child.sourceline or 0, ctx)
 
     def container(self, el: etree._Element, ctx: _Context) -> None:
         """An element that may mix running text and blocks: each run of text is a paragraph."""

@@ -50,6 +50,7 @@ _NUMBERED = re.compile(r"^(\d{1,2}[.)])\s+(\S.*)$")
 _MARKUP = re.compile(r"^\s*<(?:!doctype|html|head|body|div|p|section|article)\b", re.I)
 _TWO_SENTENCES = re.compile(r"[.!?]\s+[A-ZÀ-Ý]")
 _ADDRESS = re.compile(r"\S@\S|https?://|www\.")
+_CITATION = re.compile(r"^(?:articles?|sections?|art\.|s\.)\s+\d", re.I)
 TAB = 4
 
 
@@ -67,7 +68,8 @@ class _Line:
 
 
 def heading_like(text: str) -> bool:
-    """A short line that reads as a heading: capital first, no sentence end."""
+    """A short line that reads as a heading: capital first, no sentence end, not an address
+    and not a citation ("Article 133 (Loi sur …)" is a line of a list of laws)."""
     words = text.split()
     if not words or len(words) > 20 or len(text) > 200 or not any(c.isalpha() for c in text):
         return False
@@ -75,7 +77,7 @@ def heading_like(text: str) -> bool:
         return False
     if text[-1] in ".:;,!" or (text.endswith("?") and len(words) > 6):
         return False
-    return not _TWO_SENTENCES.search(text) and not _ADDRESS.search(text)
+    return not (_TWO_SENTENCES.search(text) or _ADDRESS.search(text) or _CITATION.match(text))
 
 
 def banner_like(text: str) -> bool:

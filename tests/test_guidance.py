@@ -130,6 +130,56 @@ def test_adel_laws_and_regulations_are_reference_units(adel: Document) -> None:
     ]
 
 
+ANOTHER_ADEL_PAGE = """Ministère de l'Emploi et de la Solidarité sociale
+
+ADEL – Aide à la décision en ligne
+
+Aide financière de dernier recours
+
+Contribution parentale
+
+Un adulte qui n'a pas affirmé son indépendance est considéré à la charge de ses parents.
+
+Un adulte n'y est pas assujetti s'il répond à un critère de l'article 57 de la Loi.
+
+Note
+
+La contribution parentale ne s'applique pas au Programme de solidarité sociale.
+
+Situations particulières
+
+À compter du 1er janvier 2024, les revenus des parents sont vérifiés auprès de Revenu Québec :
+
+- Revenu familial;
+- Nombre d'enfants à charge.
+
+Lois et règlements
+
+Article 55 (Loi sur l'aide aux personnes et aux familles)
+Article 57 (Loi sur l'aide aux personnes et aux familles)
+Article 152 (Règlement sur l'aide aux personnes et aux familles)
+"""
+
+
+def test_another_adel_page_of_the_same_shape(act: Document) -> None:
+    """Nothing depends on the seed's wording: a page on another topic, dashes for bullets,
+    a list of laws without bullets."""
+    doc = parse_guidance_text(ANOTHER_ADEL_PAGE, "contribution-parentale.fr.txt")
+    assert doc.id == "guidance:contribution-parentale" and doc.title == "Contribution parentale"
+    assert [s.line for s in doc.front] == [1, 3, 5, 7]
+    assert [s.heading for s in doc.sections] == ["", "Situations particulières", "Lois et règlements"]
+    assert [(u.kind, u.label) for u in doc.sections[0].units] == [("paragraph", ""), ("paragraph", ""),
+                                                                  ("note", "Note")]
+    dated = doc.sections[1]
+    assert (dated.period.start, dated.period.end) == ("2024-01-01", None)
+    assert [(b.label, b.text) for b in dated.units[0].children] == [
+        ("-", "Revenu familial;"), ("-", "Nombre d'enfants à charge.")]
+    assert [u.kind for u in doc.sections[2].units] == ["reference"] * 3
+    targets = [r.target for r in guidance_references(doc, [act])]
+    assert targets == ["A-13.1.1/57", "A-13.1.1/55", "A-13.1.1/57", "A-13.1.1-r1/152"]
+    lossless(doc, ANOTHER_ADEL_PAGE)
+
+
 def test_without_a_manifest_the_page_names_itself() -> None:
     doc = parse_file(str(CORPUS / "guidance" / "adel-66-72.fr.txt"))
     assert detect_format(str(CORPUS / "guidance" / "adel-66-72.fr.txt")) == "guidance-text"

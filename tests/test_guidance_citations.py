@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from alinea.corpus import load_manifest
 from alinea.model import Document
-from graph.guidance_citations import AMBIGUOUS, find_guidance_citations, guidance_references
+from graph.guidance_citations import AMBIGUOUS, find_guidance_citations, guidance_references, outside_corpus
 from ingest import parse_file
 from ingest.guidance_text import parse_guidance_text
 
@@ -125,6 +125,9 @@ def test_references_of_the_adel_page(act: Document) -> None:
                             "https://www.legisquebec.gouv.qc.ca/fr/document/rc/A-13.1.1,%20r.%201#se:157_1")
     unit = {u.id: u for s in adel.sections for u in s.walk()}["guidance:adel-66-72/11/p2"]
     assert unit.text[refs[1].start:refs[1].end] == refs[1].text
+    outside = outside_corpus(guidance_references(adel, [act]), [act, adel])
+    assert sorted(outside) == ["A-13.1.1-r1", "A-13.1.1-r1/157.1", "A-13.1.1-r1/157.2", "A-13.1.1-r1/48"]
+    assert outside["A-13.1.1-r1/48"] == "https://www.legisquebec.gouv.qc.ca/fr/document/rc/A-13.1.1,%20r.%201#se:48"
 
 
 def test_references_are_checked_against_the_corpus(act: Document) -> None:

@@ -9,9 +9,12 @@ from hypothesis import strategies as st
 
 from alinea.corpus import load_manifest
 from alinea.model import Document
+from graph.concepts import load_glossary
 from graph.guidance_citations import AMBIGUOUS, find_guidance_citations, guidance_references, outside_corpus
+from graph.guidance_links import link_guidance
 from ingest import parse_file
 from ingest.guidance_text import parse_guidance_text
+from ingest.legisquebec_text import parse_statute_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 ENTRIES = {e.id: e for e in load_manifest(CORPUS)}
@@ -165,3 +168,38 @@ def test_random_text_gives_exact_offsets(text: str, lang: str) -> None:
     for cit in find_guidance_citations(text, lang, {"A-13.1.1": ["1", "2", "2.1", "3"]}):
         assert text[cit.start:cit.end] == cit.text
         assert cit.targets or cit.unresolved
+
+
+REGULATION = """Updated to 1 January 2025
+chapter A-13.1.1, r. 1
+Individual and Family Assistance Regulation
+48. An adult is deemed to reside in Québec when the adult is domiciled there.
+D. 1073-2006, s. 48.
+157.1. The periods considered are those of the first paragraph.
+D. 1140-2022, s. 30.
+157.2. The months considered are those in which the adult resided in Québec.
+D. 1140-2022, s. 30.
+"""
+
+
+def test_the_regulation_resolves_once_it_is_in_the_corpus(act: Document) -> None:
+    regulation = parse_statute_text(REGULATION, "reg.txt")
+    entry = ENTRIES["guidance:adel-66-72"]
+    adel = parse_file(str(entry.path), entry.format, entry.meta)
+    refs = guidance_references(adel, [act, regulation])
+    listed = [r for r in refs if r.source.startswith("guidance:adel-66-72/11/")]
+    assert [(r.target, r.note) for r in listed] == [
+        ("A-13.1.1-r1/48", ""), ("A-13.1.1/133", ""), ("A-13.1.1-r1/157.1", ""), ("A-13.1.1-r1/157.2", "")]
+    assert outside_corpus(refs, [act, regulation, adel]) == {}
+
+
+def test_link_guidance_tags_pages_and_adds_references(act: Document) -> None:
+    docs = [act] + [parse_file(str(e.path), e.format, e.meta) for e in ENTRIES.values()
+                    if e.meta["kind"] == "guidance"]
+    linked, refs = link_guidance(docs, load_glossary())
+    adel = next(d for d in linked if d.id == "guidance:adel-66-72")
+    assert "program:basic-income" in adel.concepts and linked[0] is act
+    kinds = {r.type for r in refs}
+    assert {"cites", "within the meaning of", "uses term", "defines"} <= kinds
+    assert ("guidance:adel-66-72/11/p2", "A-13.1.1/133", "cites") in {(r.source, r.target, r.type) for r in refs}
+    assert ("A-13.1.1/22", "term:spouses", "defines") in {(r.source, r.target, r.type) for r in refs}

@@ -8,7 +8,7 @@ headings (their level lets sub-headings inherit a dated heading's period),
 box whose class says note or example (``note``, ``remarque``, ``exemple``,
 ``example``, ``encadre``) gives its kind to the paragraphs inside it.
 Everything else is chrome, kept with its reason: scripts and styles, ``nav``,
-site header and footer, forms and buttons, hidden and screen-reader-only
+site header and footer, search boxes and form controls, hidden and screen-reader-only
 text, breadcrumbs and share or print tools, and whatever lies outside the main
 content.  Title, language, publisher, URL and last-update date come from the
 page's ``<html lang>``, ``<meta>`` and ``<link rel=canonical>`` when present.
@@ -55,16 +55,17 @@ from ingest.periods import find_periods
 from ingest.source import read_text
 
 _SCRIPTS = {"script", "style", "noscript", "template"}
-_FORMS = {"form", "button", "input", "select", "textarea", "option"}
+_FORMS = {"button", "input", "select", "textarea", "option", "label", "fieldset", "legend"}
+"""Form controls (a ``<form>`` itself is not chrome: ASP.NET pages wrap the whole page in one)."""
 _EMBEDDED = {"iframe", "svg", "canvas", "object", "embed", "video", "audio", "map"}
 _INLINE = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "i", "img", "kbd",
            "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
-           "font", "label", "del", "ins"}
+           "font", "del", "ins"}
 _ROLES = {"navigation": NAVIGATION, "search": "form", "banner": "header", "contentinfo": "footer"}
 _CHROME_TOKENS = {
     "hidden": {"sr", "only", "visually", "screen", "reader", "invisible", "hidden", "offscreen"},
     NAVIGATION: {"breadcrumb", "breadcrumbs", "ariane", "skip", "menu", "nav", "navbar", "navigation",
-                 "pagination", "langue", "language", "lang", "switcher"},
+                 "pagination", "langue", "language", "lang", "switcher", "search", "recherche"},
     "page control": {"share", "partage", "partager", "social", "print", "imprimer", "toolbar", "outils",
                      "cookie", "cookies", "feedback", "retroaction"},
     BUTTON: {"btn", "button", "bouton"},
@@ -153,8 +154,9 @@ class _Walker:
                     self.page.chrome.append(Chrome(source, "outside the main content"))
 
     # -- text ------------------------------------------------------------------
-    def inline(self, el: etree._Element, skip_lists: bool = False) -> str:
-        """The element's text with its inline descendants; chrome inside is set aside."""
+    def inline(self, el: etree._Element, skip_lists: bool = False, cells: bool = False) -> str:
+        """The element's text with its descendants' (a table row's cells apart); chrome inside
+        is set aside."""
         parts = [el.text or ""]
         for child in el:
             if isinstance(child.tag, str):
@@ -163,7 +165,8 @@ class _Walker:
                 elif child.tag == "br":
                     parts.append("\n")
                 elif not (skip_lists and child.tag in ("ul", "ol")):
-                    parts.append(self.inline(child, skip_lists))
+                    text = self.inline(child, skip_lists)
+                    parts.append(f"\t{text}\t" if cells else text)
             parts.append(child.tail or "")
         return "".join(parts)
 
@@ -209,8 +212,7 @@ class _Walker:
         elif tag in ("dt", "summary"):
             self.block(QUESTION, self.inline(el), el.sourceline or 0, ctx)
         elif tag == "tr":
-            cells = [clean(self.inline(c)) for c in el if c.tag in ("td", "th")]
-            self.paragraph(" | ".join(c for c in cells if c), el.sourceline or 0, ctx)
+            self.paragraph(self.inline(el, cells=True), el.sourceline or 0, ctx)
         else:
             box = _box_kind(el)
             self.container(el, _Context(box or ctx.box, ctx.depth) if box else ctx)
@@ -264,7 +266,9 @@ class _Walker:
     def items(self, el: etree._Element, ctx: _Context) -> None:
         inner = _Context(ctx.box, ctx.depth + 1)
         number = int(el.get("start", "1")) if el.get("start", "1").isdigit() else 1
+        stray = [(el, el.text)]
         for child in el:
+            stray.append((child, child.tail))
             if not isinstance(child.tag, str) or self.drop(child):
                 continue
             if child.tag != "li":
@@ -277,6 +281,9 @@ class _Walker:
             for sub in child.iter("ul", "ol"):
                 if next(a for a in sub.iterancestors() if a.tag in ("ul", "ol")) is el:
                     self.items(sub, inner)
+        for owner, text in stray:
+            if text and text.strip():  # text typed between the items of a list, outside any <li>
+                self.paragraph(text, owner.sourceline or 0, ctx)
 
 
 def _meta(tree: etree._Element, names: tuple[str, ...]) -> str:

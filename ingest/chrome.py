@@ -29,7 +29,9 @@ _LINK_ICON = re.compile(
     r"|this link (?:opens|will open) (?:in )?a new window(?: and leads to (?:an )?external (?:site|website))?"
     r"|opens in a new (?:window|tab)|new window|external link"
     r"|lien (?:vers un site )?externe|ce lien s['’]ouvr\w* dans une nouvelle fenetre"
-    r"|s['’]ouvre dans une nouvelle fenetre|nouvelle fenetre)\.?")
+    r"|s['’]ouvre dans une nouvelle fenetre|nouvelle fenetre)\.")
+"""The alternative text of link icons as copied: always a phrase closed by a period, so that
+"an external link" in a sentence stays."""
 _PHRASES = {
     CONTROL: r"(?:reduced?|enlarge|larger|smaller|increase|decrease|print)(?: the)? text(?: size)?"
              r"|text size|print(?: this)?(?: page)?|share(?: this page)?"

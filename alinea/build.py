@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from alinea.corpus import load_manifest, parse_entry
+from alinea.corpus import glossary_path, load_manifest, parse_entry
 from alinea.errors import AlineaError
 from alinea.export import export
 from alinea.kb import save
-from alinea.model import Corpus, Document
+from alinea.model import Corpus, Document, Reference
 from graph.build import build_graph
+from graph.concepts import Glossary, load_glossary
+from graph.guidance_links import link_guidance
 from graph.references import extract_references
 from graph.resolve import Index
 
@@ -59,6 +61,36 @@ def parse_corpus(corpus_dir: Path, progress: Progress) -> tuple[list[Document], 
     return docs, errors, warnings
 
 
+def merge_references(*groups: list[Reference]) -> list[Reference]:
+    """References from the ingesters (publisher links), the statute's text and the guidance layer,
+    in that order; a reference already made (same source, target, type and span), or a second
+    ``defines`` of the same concept, is kept once.  History references are all kept: the publisher
+    repeats an entry when an act amended a section twice."""
+    seen: set[tuple] = set()
+    defined: set[str] = set()
+    out: list[Reference] = []
+    for ref in (r for group in groups for r in group):
+        key = (ref.source, ref.target, ref.type, ref.start, ref.end, ref.field)
+        if (key in seen and ref.field != "history") or (ref.type == "defines" and ref.start is None and ref.target in defined):
+            continue
+        seen.add(key)
+        if ref.type == "defines":
+            defined.add(ref.target)
+        out.append(ref)
+    return out
+
+
+def link_corpus(docs: list[Document], glossary: Glossary | None, errors: list[str] = ()) -> tuple[Corpus, Index]:
+    """The parsed documents with every reference: publisher links, the citations and terms of
+    statutes and regulations, and what the guidance layer finds (citations, concepts)."""
+    docs, guidance_refs = link_guidance(docs, glossary)
+    corpus = Corpus(tuple(docs), (), tuple(errors))
+    index = Index.build(corpus)
+    references = merge_references([r for doc in docs for r in doc.links], extract_references(corpus, index),
+                                  guidance_refs)
+    return Corpus(corpus.documents, tuple(references), corpus.errors), index
+
+
 def build(corpus_dir: str | Path, data_dir: str | Path, progress: Progress = stderr_progress) -> BuildResult:
     """Parse, link and index the corpus into data_dir."""
     corpus_dir, data_dir = Path(corpus_dir), Path(data_dir)
@@ -66,12 +98,10 @@ def build(corpus_dir: str | Path, data_dir: str | Path, progress: Progress = std
     t0 = time.perf_counter()
     docs, errors, warnings = parse_corpus(corpus_dir, progress)
     timings["parse"] = time.perf_counter() - t0
-    corpus = Corpus(tuple(docs), tuple(r for doc in docs for r in doc.links), tuple(errors))
-
     t0 = time.perf_counter()
-    index = Index.build(corpus)
-    references = extract_references(corpus, index)
-    corpus = Corpus(corpus.documents, tuple(references), corpus.errors)
+    glossary_file = glossary_path(corpus_dir)
+    corpus, index = link_corpus(docs, load_glossary(glossary_file) if glossary_file else None, errors)
+    references = list(corpus.references)
     timings["references"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     graph = build_graph(corpus, references, index)

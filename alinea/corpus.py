@@ -59,6 +59,17 @@ def load_manifest(corpus_dir: str | Path) -> list[Entry]:
     return entries
 
 
+def glossary_path(corpus_dir: str | Path) -> Path | None:
+    """The bilingual glossary the manifest names under ``"glossary"`` (data, not a source document)."""
+    corpus_dir = Path(corpus_dir)
+    try:
+        data = json.loads((corpus_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    name = data.get("glossary") if isinstance(data, dict) else None
+    return corpus_dir / name if isinstance(name, str) and name else None
+
+
 def sha256(path: Path) -> str:
     """Hex SHA-256 of a file's bytes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -109,7 +109,8 @@ class Unit:
     kind: str
     """``paragraph``, ``subparagraph`` (``(3)``, ``3°``), ``clause`` (``(a)``, ``a)``),
     ``item`` (``i.``), ``quotation`` (text quoted from another act), ``definition``,
-    and for guidance ``bullet``, ``note``, ``example``, ``question``, ``answer``."""
+    and for guidance ``bullet``, ``note``, ``example``, ``question``, ``answer``,
+    ``reference`` (an article in a page's closing "Lois et règlements" list)."""
     label: str
     """The label as printed: ``(1.1)``, ``(a)``, ``ii.``, ``3°``; empty for paragraphs."""
     number: str
@@ -132,6 +133,8 @@ class Unit:
     """For a ``definition`` unit, the term it defines."""
     continuation: tuple[Source, ...] = ()
     """Further source lines folded into ``text`` (HTML and guidance only)."""
+    label_source: Source | None = None
+    """The line the label was printed on when it stands apart ("Note", "Exemple" above the text)."""
 
     def walk(self) -> Iterator["Unit"]:
         """This unit then its descendants, in document order."""
@@ -147,6 +150,22 @@ class Unit:
         if self.closing:
             parts.append(self.closing)
         return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """Page furniture kept out of the content: menus, buttons, link-icon text, repeated notices."""
+
+    source: Source
+    """The line (HTML: the element) it was read from."""
+    reason: str
+    """Why it is not content: ``navigation``, ``page control``, ``button``, ``link``,
+    ``link icon``, ``repeated notice``, ``copyright``, ``script``, ``hidden``."""
+    text: str = ""
+    """For chrome inside a content line: the words taken out (with the space before them)."""
+    offset: int | None = None
+    """Where they were taken out, in the line as rebuilt without them; None when the whole
+    line (element) is chrome."""
 
 
 @dataclass(frozen=True)
@@ -269,6 +288,8 @@ class Document:
     """Concept ids (programs, terms) the document is about (guidance)."""
     links: tuple["Reference", ...] = ()
     """References the publisher marked up as links (LégisQuébec HTML), found while parsing."""
+    chrome: tuple[Chrome, ...] = ()
+    """Page chrome kept out of the content, with the reason (guidance)."""
 
     def section(self, number: str) -> Section | None:
         """The section with that number, or None."""

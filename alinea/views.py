@@ -47,7 +47,13 @@ def provision_text(kb: KnowledgeBase, node_id: str) -> str:
     if located.doc.kind != "guidance":
         lines.append(f"official: {legisquebec_url(node.id, located.doc.lang)}")
     lines.append("")
-    if isinstance(node, Section):
+    if isinstance(node, Section) and located.doc.kind == "guidance":
+        lines.append(node.heading)
+        if node.period:
+            lines.append(f"period: {node.period.start or '…'} to {node.period.end or '…'} ({node.period.text})")
+        for unit in node.units:
+            lines += _unit_lines(unit, 0)
+    elif isinstance(node, Section):
         if node.status_text:
             lines.append(f"{node.number}. {node.status_text}")
         for i, unit in enumerate(node.units):
@@ -55,7 +61,8 @@ def provision_text(kb: KnowledgeBase, node_id: str) -> str:
     else:
         lines += _unit_lines(node, 0)
     lines.append("")
-    lines.append("History: " + ("; ".join(e.raw for e in section.history) or "none"))
+    if located.doc.kind != "guidance":
+        lines.append("History: " + ("; ".join(e.raw for e in section.history) or "none"))
     for note in section.notes:
         lines.append(f"Note ({note.kind}): {note.text}")
     return "\n".join(lines)
@@ -97,6 +104,9 @@ def provision_json(kb: KnowledgeBase, node_id: str) -> dict:
         "units": units,
         "history": [history_dict(e) for e in section.history],
         "notes": [note_dict(n) for n in section.notes],
+        "heading": section.heading,
+        "period": section.period and {"start": section.period.start, "end": section.period.end,
+                                      "text": section.period.text},
         "references_out": [reference_dict(r) for r in references(kb.refs_out, ids)],
         "references_in": [reference_dict(r) for r in references(kb.refs_in, ids)],
     })

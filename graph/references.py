@@ -61,7 +61,8 @@ def extract_references(corpus: Corpus, index: Index | None = None) -> list[Refer
     walk = _Walk(index, find_concepts(corpus), index.title_list)
     refs: list[Reference] = []
     for doc in corpus.documents:
-        refs += _document(walk, doc)
+        if doc.kind != "guidance":  # guidance pages are linked by graph.guidance_links
+            refs += _document(walk, doc)
     return refs
 
 

@@ -30,7 +30,10 @@ def detect_format(path: str) -> str:
     text = read_text(path)
     head = text[:200_000]
     if Path(path).suffix.lower() in (".html", ".htm", ".xhtml") or re.match(r"\s*<(!doctype|html)", head, re.I):
-        return "legisquebec-html" if "mainContent-document" in head else "guidance-html"
+        title = re.search(r"<title[^>]*>([^<]*)", head, re.I)
+        publisher = bool(title and re.search(r"l[ée]gis\s*qu[ée]bec", title[1], re.I))
+        # Guidance pages link to LégisQuébec too: only its markup or its title says a page is its own.
+        return "legisquebec-html" if "mainContent-document" in head or publisher else "guidance-html"
     if re.search(r"^(?:chapter|chapitre)[ \u00a0]+[A-Z]{1,3}-\d", head[:5000], re.M):
         return "legisquebec-text"
     return "guidance-text"
@@ -47,4 +50,4 @@ def parse_file(path: str, fmt: str | None = None, meta: dict | None = None) -> D
 
 def _load_ingesters() -> None:
     # Importing each module registers its formats.
-    from ingest import legisquebec_html, legisquebec_text  # noqa: F401
+    from ingest import guidance_html, guidance_text, legisquebec_html, legisquebec_text  # noqa: F401

@@ -2,6 +2,8 @@
 
 This is the lossless check: `rebuild_lines(doc)` must equal the source lines
 (spaces normalised), each source line produced by exactly one model element.
+Guidance pages add page chrome: whole chrome lines are given back as read, and
+chrome taken out of a content line (a link icon's text) is put back where it was.
 """
 from __future__ import annotations
 
@@ -21,10 +23,13 @@ def accounted(doc: Document) -> Iterator[tuple[Source, str]]:
         yield src, src.raw
     for src in doc.skipped:
         yield src, ""
+    for chrome in doc.chrome:
+        if chrome.offset is None:
+            yield chrome.source, chrome.source.raw
     for div in doc.divisions:
         yield from _division(div)
     for section in doc.sections:
-        yield from _section(section)
+        yield from _section(section, numbered=doc.kind != "guidance")
 
 
 def _division(div: Division) -> Iterator[tuple[Source, str]]:
@@ -39,13 +44,14 @@ def _division(div: Division) -> Iterator[tuple[Source, str]]:
         yield note.source, note.text
 
 
-def _section(section: Section) -> Iterator[tuple[Source, str]]:
+def _section(section: Section, numbered: bool = True) -> Iterator[tuple[Source, str]]:
     if section.heading_source is not None:
         yield section.heading_source, section.heading
     if section.status_text:
         yield section.source, f"{section.number}. {section.status_text}"
     for i, unit in enumerate(section.units):
-        yield from _unit(unit, f"{section.number}. " if i == 0 and not section.status_text else "")
+        first = i == 0 and numbered and not section.status_text
+        yield from _unit(unit, f"{section.number}. " if first else "")
     if section.history_source is not None:
         yield section.history_source, history_text(section.history)
     for note in section.notes:
@@ -53,8 +59,12 @@ def _section(section: Section) -> Iterator[tuple[Source, str]]:
 
 
 def _unit(unit: Unit, prefix: str = "") -> Iterator[tuple[Source, str]]:
-    label = f"{unit.label} " if unit.label else ""
-    yield unit.source, f"{prefix}{label}{unit.text}"
+    if unit.label_source is not None:
+        yield unit.label_source, unit.label
+        yield unit.source, f"{prefix}{unit.text}"
+    else:
+        label = f"{unit.label} " if unit.label else ""
+        yield unit.source, f"{prefix}{label}{unit.text}".rstrip()
     for child in unit.children:
         yield from _unit(child)
     if unit.closing_source is not None:
@@ -68,4 +78,9 @@ def rebuild_lines(doc: Document) -> dict[int, str]:
         if src.line in lines:
             raise ValueError(f"line {src.line} is accounted for twice")
         lines[src.line] = text
+    inline = sorted((c for c in doc.chrome if c.offset is not None),
+                    key=lambda c: (c.source.line, -(c.offset or 0)))
+    for chrome in inline:
+        line, at = lines.get(chrome.source.line, ""), chrome.offset or 0
+        lines[chrome.source.line] = line[:at] + chrome.text + line[at:]
     return lines

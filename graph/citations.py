@@ -198,7 +198,7 @@ _THAT_ACT = _c(rf"(?:that{S1}Act|cette{S1}loi){END}")
 _ENABLING_EN = re.compile(rf"(?:the{S1})?Act{END}(?!{S}\()")
 _UNKNOWN_TITLE = re.compile(rf"(?:[A-Z][\w’'-]*{S1})*(?:Act|Code|Charter){END}")
 _ENABLING_FR = re.compile(rf"(?:la{S1})?Loi{END}(?!{S}\()")
-_REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:du|le|ce){S1}règlement){END}(?!{S1}(?:Act|respecting|sur){END})")
+_REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:(?:du|le|ce){S1})?règlement){END}(?!{S1}(?:Act|respecting|sur){END})")
 
 _ARTICLE = _c(rf"(?:the|la|le|l{APOS}){S}")
 _TITLE_START = re.compile(rf"(?:{_NAME_HEADS}|[A-ZÉÈ])")

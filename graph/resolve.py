@@ -31,8 +31,14 @@ KNOWN_TITLES = {
     "Individual and Family Assistance Regulation": "A-13.1.1-r1",
     "Règlement sur l'aide aux personnes et aux familles": "A-13.1.1-r1",
     "Loi sur l'aide aux personnes et aux familles": "A-13.1.1",
+    "Individual and Family Assistance Act": "A-13.1.1",
+    "LAPF": "A-13.1.1",
+    "RAPF": "A-13.1.1-r1",
+    "Code civil du Québec": "CCQ-1991",
+    "Civil Code of Québec": "CCQ-1991",
 }
-"""Official titles (LégisQuébec) of documents the corpus names without their chapter."""
+"""Official titles (LégisQuébec) and the usual abbreviations of documents the corpus names
+without their chapter."""
 
 def normalise_title(title: str) -> str:
     """Titles compare without case, leading article or quote style.

@@ -14,7 +14,7 @@ from alinea.export import export
 from alinea.kb import save
 from alinea.model import Corpus, Document, Reference
 from graph.build import build_graph
-from graph.concepts import Glossary, load_glossary
+from graph.concepts import Glossary, annotate_graph, load_glossary
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
 from graph.resolve import Index
@@ -100,11 +100,14 @@ def build(corpus_dir: str | Path, data_dir: str | Path, progress: Progress = std
     timings["parse"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     glossary_file = glossary_path(corpus_dir)
-    corpus, index = link_corpus(docs, load_glossary(glossary_file) if glossary_file else None, errors)
+    glossary = load_glossary(glossary_file) if glossary_file else None
+    corpus, index = link_corpus(docs, glossary, errors)
     references = list(corpus.references)
     timings["references"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     graph = build_graph(corpus, references, index)
+    if glossary is not None:
+        annotate_graph(graph, glossary)
     timings["graph"] = time.perf_counter() - t0
     unresolved = sum(1 for r in references if r.type in ("unresolved", "ambiguous"))
     progress(f"{len(references)} references ({unresolved} unresolved or ambiguous: `alinea references "
@@ -113,7 +116,7 @@ def build(corpus_dir: str | Path, data_dir: str | Path, progress: Progress = std
 
     t0 = time.perf_counter()
     data_dir.mkdir(parents=True, exist_ok=True)
-    save(corpus, data_dir, {"graph": graph})
+    save(corpus, data_dir, {"graph": graph, "glossary": glossary})
     (data_dir / "export.json").write_text(json.dumps(export(corpus), ensure_ascii=False, indent=1),
                                           encoding="utf-8")
     timings["save"] = time.perf_counter() - t0

@@ -61,6 +61,11 @@ class KnowledgeBase:
 
         return build_graph(self.corpus, self.corpus.references, self.citation_index)
 
+    @property
+    def glossary(self):
+        """The bilingual glossary (graph.concepts.Glossary) the corpus was built with, or None."""
+        return self.extras.get("glossary")
+
     @cached_property
     def citation_index(self):
         """What citation resolution knows about the corpus (graph.resolve.Index), built once."""

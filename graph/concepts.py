@@ -271,3 +271,13 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+def annotate_graph(graph, glossary: Glossary) -> None:
+    """Give the graph's concept nodes their names in both languages and their kind."""
+    for concept in glossary:
+        if concept.id not in graph:
+            graph.add_node(concept.id)
+        node = graph.nodes[concept.id]
+        node.update(label=concept.en, label_fr=concept.fr, concept_kind=concept.kind, in_corpus=True,
+                    kind=node.get("kind") or ("program" if concept.id.startswith("program:") else "term"))

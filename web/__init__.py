@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from alinea.ids import amending_act_slug
 from alinea.kb import load
 
 
@@ -29,14 +30,23 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     app.config["DEBUG"] = False
-    app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
+    kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
 
-    from web import api, articles, course, errors, security
+    from web import api, articles, course, errors, law_graph, security
+    from web.present import Presenter, href
+    from web.svg import neighbourhood_svg
+
+    app.extensions["presenter"] = Presenter(kb)
+    app.extensions["act_slugs"] = law_graph.act_slugs(kb.graph)
+    app.jinja_env.globals.update(present=app.extensions["presenter"], present_href=lambda node: href(kb, node),
+                                 neighbourhood_svg=lambda node: neighbourhood_svg(kb.graph, node))
 
     app.add_template_filter(heading_case)
+    app.add_template_filter(amending_act_slug, "act_slug")
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(course.bp)
+    app.register_blueprint(law_graph.bp)
     app.register_blueprint(articles.bp)
     return app

@@ -1,0 +1,91 @@
+"""Pages of the law graph: the Act's programs and terms (`/program:basic-income`, `/term:spouses`),
+the acts that amended it (`/acts/2018-c-11`: what that act changed) and a provision's neighbourhood."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template
+
+from alinea.errors import NotFound
+from alinea.ids import amending_act_slug
+from graph.queries import changed_by, cited_by, cites, governing
+from web.svg import neighbourhood_svg
+
+bp = Blueprint("law_graph", __name__)
+
+
+def kb():
+    return current_app.extensions["kb"]
+
+
+@bp.get("/program:<name>")
+def program(name: str):
+    return concept(f"program:{name}")
+
+
+@bp.get("/term:<name>")
+def term(name: str):
+    return concept(f"term:{name}")
+
+
+def concept(concept_id: str):
+    graph = kb().graph
+    if concept_id not in graph or graph.nodes[concept_id].get("kind") not in ("program", "term"):
+        raise NotFound(f"no program or term {concept_id!r} in the knowledge base")
+    data = graph.nodes[concept_id]
+    glossary = kb().glossary
+    entry = glossary.get(concept_id) if glossary else None
+    incoming = [(u, d) for u, _, d in graph.in_edges(concept_id, data=True)]
+    defined_by = sorted({u for u, d in incoming if d.get("type") in ("defines", "establishes")})
+    users = [u for u, d in incoming if d.get("type") in ("uses term", "cites", "cited by guidance")]
+    used_in = sorted({u.split("/")[0] + "/" + u.split("/")[1] if u.count("/") else u for u in users
+                      if not u.startswith("guidance:")}, key=_order)
+    statute = kb().default_statute()
+    if entry and statute:
+        used_in = sorted(set(used_in) | {f"{statute.id}/{n}" for n in entry.uses}, key=_order)
+    guidance = sorted({u.split("/")[0] for u in users if u.startswith("guidance:")})
+    governs = governing(graph, concept_id) if data.get("kind") == "program" else None
+    return render_template("concept.html", concept_id=concept_id, data=data, entry=entry,
+                           defined_by=defined_by, used_in=used_in, guidance=guidance, governs=governs)
+
+
+def _order(node_id: str) -> int:
+    return kb()._order.get(node_id, 10**9)
+
+
+@bp.get("/acts")
+def acts():
+    graph = kb().graph
+    rows = sorted(((n, len(changed_by(graph, n))) for n, d in graph.nodes(data=True)
+                   if d.get("kind") == "amending act"), key=lambda row: _act_key(row[0]))
+    return render_template("acts.html", acts=rows)
+
+
+@bp.get("/acts/<name>")
+def act(name: str):
+    graph = kb().graph
+    slugs = current_app.extensions["act_slugs"]
+    if name not in slugs:
+        raise NotFound(f"no amending act {name!r} in the histories of the corpus")
+    act_id = slugs[name]
+    links = sorted(changed_by(graph, act_id), key=lambda link: _order(link.source))
+    return render_template("act.html", act_id=act_id, links=links)
+
+
+def _act_key(act_id: str) -> tuple:
+    parts = [int(p) if p.isdigit() else p for p in act_id.replace(",", " ").replace(".", " ").split()]
+    return tuple((0, p) if isinstance(p, int) else (1, p) for p in parts)
+
+
+def act_slugs(graph) -> dict[str, str]:
+    """URL segment -> amending act node id (``2018-c-11`` -> ``2018, c. 11``)."""
+    return {amending_act_slug(n): n for n, d in graph.nodes(data=True) if d.get("kind") == "amending act"}
+
+
+@bp.get("/graph/<path:node_id>")
+def neighbourhood(node_id: str):
+    graph = kb().graph
+    if node_id not in graph:
+        raise NotFound(f"{node_id!r} is not a node of the law graph")
+    out = cites(graph, node_id)
+    into = cited_by(graph, node_id)
+    return render_template("graph.html", node_id=node_id, label=graph.nodes[node_id].get("label", node_id),
+                           svg=neighbourhood_svg(graph, node_id, limit=30), out=out, into=into)

@@ -1,0 +1,118 @@
+"""What the pages show about a provision, computed from the knowledge base (no re-parsing):
+text cut into linked segments, definitions of the terms it uses, and who cites it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alinea.ids import amending_act_slug, legisquebec_url
+from alinea.kb import KnowledgeBase
+from alinea.model import Reference, Section, Unit
+
+LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
+              "within the meaning of", "cited by guidance", "integrated into", "establishes")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a unit's text: plain, a cross-reference or a defined term."""
+
+    text: str
+    href: str = ""
+    kind: str = ""
+    """``ref`` (a citation), ``term`` (a defined term) or empty for plain text."""
+    title: str = ""
+    """What the link says on hover and focus (the relation, or the term's definition)."""
+    target: str = ""
+
+
+def href(kb: KnowledgeBase, target: str) -> str:
+    """Our page for a node, or the official page for a provision outside the corpus."""
+    if target in kb or target.startswith(("program:", "term:")):
+        return f"/{target}"
+    graph = kb.graph
+    if target in graph and graph.nodes[target].get("kind") == "amending act":
+        return f"/acts/{amending_act_slug(target)}"
+    if target in graph and graph.nodes[target].get("url"):
+        return graph.nodes[target]["url"]
+    try:
+        return legisquebec_url(target)
+    except ValueError:
+        return ""
+
+
+class Presenter:
+    """Per-knowledge-base helpers for templates, built once at start-up."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.definitions = self._definitions()
+
+    def _definitions(self) -> dict[str, str]:
+        """Term id -> the words of the provision that defines it."""
+        out: dict[str, str] = {}
+        for ref in self.kb.corpus.references:
+            if ref.type != "defines" or ref.target in out or ref.source not in self.kb:
+                continue
+            node = self.kb.get(ref.source).node
+            text = node.full_text if isinstance(node, Unit) else getattr(node, "text", "")
+            where = ref.source.split("/", 2)[1] if ref.source.count("/") else ref.source
+            out[ref.target] = f"s. {where}: {' '.join(text.split())[:280]}" + ("…" if len(text) > 280 else "")
+        glossary = self.kb.glossary
+        for concept in glossary or ():
+            out.setdefault(concept.id, f"{concept.en} / {concept.fr}")
+        return out
+
+    def segments(self, source_id: str, text: str, field: str = "text") -> list[Segment]:
+        """The text with its citations and defined terms as links; overlapping spans keep the
+        longer one (a citation over a term inside it)."""
+        refs = [r for r in self.kb.refs_out.get(source_id, [])
+                if r.field == field and r.start is not None and r.end is not None and r.end <= len(text)
+                and (r.type in LINK_TYPES or r.type == "uses term")]
+        refs.sort(key=lambda r: (r.start, -(r.end - r.start)))
+        out: list[Segment] = []
+        pos = 0
+        for ref in refs:
+            if ref.start < pos:
+                continue
+            if ref.start > pos:
+                out.append(Segment(text[pos:ref.start]))
+            out.append(self._link(ref, text[ref.start:ref.end]))
+            pos = ref.end
+        if pos < len(text):
+            out.append(Segment(text[pos:]))
+        return out
+
+    def _link(self, ref: Reference, words: str) -> Segment:
+        if ref.type == "uses term":
+            return Segment(words, href(self.kb, ref.target), "term",
+                           self.definitions.get(ref.target, ref.target), ref.target)
+        title = f"{ref.type}: {ref.target}" if ref.type != "cites" else ref.target
+        return Segment(words, href(self.kb, ref.target), "ref", title, ref.target)
+
+    def cited_by(self, section: Section) -> dict[str, list[Reference]]:
+        """References into the section or its units, grouped: provisions, regulation powers,
+        guidance; each citing source once per target."""
+        ids = [section.id] + [u.id for u in section.walk()]
+        groups: dict[str, list[Reference]] = {"provisions": [], "regulation powers": [], "guidance": []}
+        seen: set[tuple[str, str]] = set()
+        for node_id in ids:
+            for ref in self.kb.refs_in.get(node_id, []):
+                if ref.type not in LINK_TYPES or ref.source.startswith(section.id + "/") or ref.source == section.id:
+                    continue
+                if (ref.source, ref.target) in seen:
+                    continue
+                seen.add((ref.source, ref.target))
+                if ref.source.startswith("guidance:"):
+                    groups["guidance"].append(ref)
+                elif ref.type == "for the purposes of":
+                    groups["regulation powers"].append(ref)
+                else:
+                    groups["provisions"].append(ref)
+        return groups
+
+    def label(self, node_id: str) -> str:
+        """A short human label for a node id."""
+        graph = self.kb.graph
+        if node_id in graph and graph.nodes[node_id].get("label"):
+            return str(graph.nodes[node_id]["label"])
+        return node_id

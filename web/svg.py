@@ -1,0 +1,110 @@
+"""A provision's neighbourhood in the law graph as an SVG picture drawn on the server.
+
+The centre node sits in the middle; what it cites is on the right half of a circle, what cites
+it on the left, each a link to its page. Presentation attributes only (no inline style), so the
+picture passes the site's Content-Security-Policy and reads without JavaScript.
+"""
+from __future__ import annotations
+
+import math
+from html import escape
+
+import networkx as nx
+
+from alinea.ids import amending_act_slug
+from graph.queries import STRUCTURE, members
+
+COLOURS = {"section": "#0b4f8a", "unit": "#0b4f8a", "division": "#555555", "program": "#7a4b00",
+           "term": "#2f6b2f", "guidance": "#6a2c91", "amending act": "#8a1c1c", "external act": "#444444",
+           "external provision": "#444444", "document": "#333333"}
+WIDTH, HEIGHT = 760, 460
+
+
+def _section_of(graph: nx.MultiDiGraph, node: str) -> str:
+    """Units are drawn as their section, so the picture stays readable."""
+    while graph.nodes[node].get("kind") == "unit":
+        parents = [u for u, _, t in graph.in_edges(node, data="type") if t == STRUCTURE]
+        if not parents:
+            break
+        node = parents[0]
+    return node
+
+
+def neighbours(graph: nx.MultiDiGraph, centre: str, limit: int = 16) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(out, in): the nodes the centre (or its units) cites and those citing it, each with the
+    edge type, collapsed to sections, most frequent first, at most `limit` in all."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for m in members(graph, centre):
+        for _, v, t in graph.out_edges(m, data="type"):
+            if t != STRUCTURE and t != "amended by":
+                key = ("out", _section_of(graph, v), t)
+                counts[key] = counts.get(key, 0) + 1
+        for u, _, t in graph.in_edges(m, data="type"):
+            if t != STRUCTURE:
+                key = ("in", _section_of(graph, u), t)
+                counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    out: list[tuple[str, str]] = []
+    into: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for direction, node, kind in ranked:
+        if node == centre or (direction, node) in seen or len(out) + len(into) >= limit:
+            continue
+        seen.add((direction, node))
+        (out if direction == "out" else into).append((node, kind))
+    return out, into
+
+
+def _label(graph: nx.MultiDiGraph, node: str) -> str:
+    label = str(graph.nodes[node].get("label") or node)
+    return label if len(label) <= 28 else label[:27] + "…"
+
+
+def _href(graph: nx.MultiDiGraph, node: str) -> str:
+    data = graph.nodes[node]
+    if data.get("in_corpus") and data.get("kind") not in ("amending act",):
+        return f"/{node}"
+    if data.get("kind") == "amending act":
+        return f"/acts/{amending_act_slug(node)}"
+    return str(data.get("url") or "")
+
+
+def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, limit: int = 16) -> str:
+    """The SVG markup (an accessible figure: title and description name what it shows)."""
+    out, into = neighbours(graph, centre, limit)
+    cx, cy, r = WIDTH / 2, HEIGHT / 2, min(WIDTH, HEIGHT) / 2 - 50
+    places: list[tuple[str, str, float, float, str]] = []
+    for side, items in (("out", out), ("in", into)):
+        for i, (node, kind) in enumerate(items):
+            angle = math.pi * (i + 1) / (len(items) + 1) - math.pi / 2
+            x = cx + (r * 1.35 * math.cos(angle) if side == "out" else -r * 1.35 * math.cos(angle))
+            y = cy + r * math.sin(angle)
+            places.append((node, kind, x, y, side))
+    title = f"Provisions around {_label(graph, centre)}"
+    desc = (f"{len(out)} nodes it cites on the right, {len(into)} nodes citing it on the left"
+            if places else "No cross-references to or from this provision")
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+             f'aria-labelledby="graph-title graph-desc" class="neighbourhood">',
+             f'<title id="graph-title">{escape(title)}</title><desc id="graph-desc">{escape(desc)}</desc>',
+             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+             'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#777"/></marker></defs>']
+    for node, kind, x, y, side in places:
+        (x1, y1, x2, y2) = (cx, cy, x, y) if side == "out" else (x, y, cx, cy)
+        parts.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="#999" '
+                     f'stroke-width="1.2" marker-end="url(#arrow)"><title>{escape(kind)}</title></line>')
+        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        parts.append(f'<text x="{mx:.0f}" y="{my - 3:.0f}" font-size="10" fill="#666" text-anchor="middle">'
+                     f'{escape(kind)}</text>')
+    for node, kind, x, y, side in places:
+        colour = COLOURS.get(graph.nodes[node].get("kind", ""), "#333")
+        link = _href(graph, node)
+        label = escape(_label(graph, node))
+        shape = (f'<circle cx="{x:.0f}" cy="{y:.0f}" r="6" fill="{colour}"/>'
+                 f'<text x="{x + (10 if side == "out" else -10):.0f}" y="{y + 4:.0f}" font-size="12" '
+                 f'fill="{colour}" text-anchor="{"start" if side == "out" else "end"}">{label}</text>')
+        parts.append(f'<a href="{escape(link)}">{shape}</a>' if link else shape)
+    parts.append(f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="10" fill="#f0a500"/>'
+                 f'<text x="{cx:.0f}" y="{cy - 16:.0f}" font-size="14" font-weight="bold" fill="#1a1a1a" '
+                 f'text-anchor="middle">{escape(_label(graph, centre))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,8 +1,8 @@
 """Full-text search over provisions and guidance, in English and French.
 
->>> from search import open_index, SearchQuery      # doctest: +SKIP
->>> index = open_index("data", kb)                   # doctest: +SKIP
->>> results = index.search(SearchQuery('"capacity for employment" status:"in force"', page=1))  # doctest: +SKIP
+    from search import SearchQuery, open_index
+    index = open_index("data", kb)        # once, shared by every request (kb: a KnowledgeBase)
+    results = index.search(SearchQuery('"capacity for employment" status:"in force"', page=2))
 
 `open_index` returns a thread-safe `CurrentIndex` that follows rebuilds;
 results are `SearchResults` (search.results), the query language is described

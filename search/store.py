@@ -9,7 +9,9 @@ Old directories are removed after the swap except the previous one: a search
 that started on it just before the swap may still be reading it.  The next
 build removes it; by then every reader has reopened (`CurrentIndex` checks the
 pointer before each search), and a reader whose directory vanished between
-reading the pointer and opening it reads the pointer again.
+reading the pointer and opening it reads the pointer again.  (A searcher that
+is already open keeps reading its files after they are unlinked, on POSIX.)
+Directories another build is still writing are left alone.
 """
 from __future__ import annotations
 
@@ -23,10 +25,12 @@ from alinea.errors import AlineaError
 from alinea.model import Corpus
 from search.engine import Resolver, SearchQuery
 from search.results import SearchResults
-from search.whoosh_index import IndexMissing, WhooshIndex
+from search.whoosh_index import META_FILE, IndexMissing, WhooshIndex
 
 POINTER = "index.current"
 PREFIX = "index."
+ABANDONED_AFTER = 3600
+"""Seconds after which an unfinished index directory (a crashed build) may be removed."""
 
 
 def current_dir(data_dir: str | Path) -> Path | None:
@@ -57,9 +61,14 @@ def build_index(corpus: Corpus, data_dir: str | Path) -> Path:
     os.replace(tmp, data_dir / POINTER)
     keep = {target.name, previous.name if previous else ""}
     for path in data_dir.glob(PREFIX + "*"):
-        if path.is_dir() and path.name not in keep:
+        if path.is_dir() and path.name not in keep and _finished_or_abandoned(path):
             shutil.rmtree(path, ignore_errors=True)
     return target
+
+
+def _finished_or_abandoned(path: Path) -> bool:
+    """False for a directory another build is still writing (no metadata yet, recently touched)."""
+    return (path / META_FILE).is_file() or time.time() - path.stat().st_mtime > ABANDONED_AFTER
 
 
 class CurrentIndex:

@@ -104,6 +104,17 @@ class WhooshIndex:
         self.directory, self._ix, self._resolve = directory, ix, resolve
         self._meta = IndexMeta(meta["documents"], meta["divisions"], frozenset(meta["kinds"]))
 
+    @property
+    def meta(self) -> IndexMeta:
+        """What the query translator knows about the open index."""
+        return self._meta
+
+    def searcher(self) -> Searcher:
+        """A Whoosh searcher of the open index, for tools that use Whoosh directly (benchmarks)."""
+        if self._ix is None:
+            raise AlineaError("the search index is not open")
+        return self._ix.searcher()
+
     def close(self) -> None:
         if self._ix is not None:
             self._ix.close()
@@ -144,7 +155,7 @@ class _Search:
 
     def run(self) -> SearchResults:
         parsed = parse(self.query.text)
-        built = Translator(self.owner._meta).translate(parsed)
+        built = Translator(self.owner.meta).translate(parsed)
         cited = self.owner.cited(parsed.text, self.searcher)
         groups = self._groups(built)
         if cited is not None:
@@ -193,7 +204,7 @@ class _Search:
         return facets
 
     def _label(self, facet: str, value: str) -> str:
-        meta = self.owner._meta
+        meta = self.owner.meta
         return {"document": meta.documents, "title": meta.divisions, "chapter": meta.divisions,
                 "lang": LANG_NAMES}.get(facet, {}).get(value, value)
 

@@ -19,7 +19,7 @@ from alinea.ids import InvalidId, ProvisionId, doc_id_from_chapter
 from alinea.model import STATUSES
 from search.analysis import LANGS, text_analyzer, word_analyzer
 from search.concepts import PROGRAMS, programs_named
-from search.query import And, Filter, Fuzzy, Node, Not, Or, Parsed, Phrase, Prefix, Wildcard
+from search.query import And, Filter, Fuzzy, Node, Not, Or, Parsed, Phrase, Prefix, Wildcard, Word, leaves
 
 STATUS_WORDS = {"inforce": "in force", "force": "in force", "current": "in force", "envigueur": "in force",
                 "vigueur": "in force", "abroge": "repealed", "omis": "omitted", "inoperant": "inoperative",
@@ -56,6 +56,8 @@ class Built:
     """Exact phrases outside any NOT (as ``words`` terms): highlighted only where they occur whole."""
     restricts: bool = False
     """True when something outside any NOT selects documents (else the query means "all but")."""
+    literal: bool = False
+    """True when every positive term is a common word ("the", "de"): they are then searched as written."""
     spelled: list[tuple[str, int, int]] = field(default_factory=list)
     """(word as indexed in ``words``, start, end in the cleaned query) of positive words, for "did you mean"."""
     messages: list[str] = field(default_factory=list)
@@ -70,6 +72,11 @@ def _tokens(analyzer, text: str) -> list[tuple[str, int, int]]:
     return [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, mode="query")]
 
 
+def _common(text: str) -> bool:
+    """True when a word is a stop word in some language ("the", "de")."""
+    return bool(_tokens(word_analyzer(), text)) and any(not _tokens(text_analyzer(lang), text) for lang in LANGS)
+
+
 class Translator:
     """Translates parsed queries for one index."""
 
@@ -77,7 +84,11 @@ class Translator:
         self.meta = meta
 
     def translate(self, parsed: Parsed) -> Built:
-        built = Built(None)
+        positive = [leaf for leaf, negated in leaves(parsed.node) if not negated]
+        built = Built(None, literal=bool(positive) and all(isinstance(leaf, Word) and _common(leaf.text)
+                                                            for leaf in positive))
+        if built.literal:
+            built.messages.append("only common words: searched them exactly as written")
         q = self._node(parsed.node, False, built)
         if q is not None and not built.restricts:
             q = wq.And([wq.Every(), q])
@@ -121,7 +132,7 @@ class Translator:
             return fuzzy[0] if len(fuzzy) == 1 else wq.And(fuzzy)
         if isinstance(leaf, Phrase) and leaf.slop is not None and len(terms) > 1:
             return SpanNear2([wq.Term("words", t) for t in terms], slop=leaf.slop, ordered=False)
-        if isinstance(leaf, Phrase) or len(terms) > 1:
+        if isinstance(leaf, Phrase) or len(terms) > 1 or built.literal:
             return wq.Phrase("words", terms) if len(terms) > 1 else wq.Term("words", terms[0])
         return self._word(leaf.text, negated)  # type: ignore[union-attr]
 

@@ -85,6 +85,13 @@ def test_stop_words_are_ignored_outside_phrases(index):
     assert sections(index, "benefit of the") == sections(index, "benefit")
 
 
+def test_a_query_of_common_words_only_is_searched_as_written(index, kb):
+    results = everything(index, "de la")
+    assert results and "common words" in index.search(SearchQuery("de la")).messages[0]
+    for hit in results:
+        assert {"de", "la"} <= set(words(element_text(kb, hit.id)))
+
+
 @pytest.mark.parametrize("phrase", ["father or mother", "father and mother", "capacity for employment",
                                     "programs or services"])
 def test_phrase_matches_exactly_with_its_stop_words(index, kb, phrase):
@@ -171,6 +178,7 @@ def test_status_filter_counts_match_the_model(index, kb):
     results = index.search(SearchQuery("status:repealed", per_page=100))
     assert {h.section for h in results.hits} == expected
     assert {v.value: v.count for v in results.facets["status"]} == {REPEALED: len(expected)}
+    assert sections(index, "status:abrogé") == expected
     assert sections(index, 'status:"in force" benefit') == sections(index, "benefit")  # no repealed benefit text
 
 

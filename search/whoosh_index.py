@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -33,6 +34,28 @@ FACETS = (("document", "doc"), ("title", "title_id"), ("chapter", "chapter_id"),
           ("status", "status"), ("lang", "lang"))
 """Facet name -> the column it counts."""
 LANG_NAMES = {"en": "English", "fr": "Français"}
+
+
+COLUMNS = ("group",) + tuple(column for _, column in FACETS)
+"""Per-document values read once when the index is opened (grouping and facets need them for every match)."""
+
+
+class Columns:
+    """Values of the COLUMNS fields for every document number, held compactly in memory."""
+
+    def __init__(self, reader) -> None:
+        self._values: dict[str, list[str]] = {}
+        self._codes: dict[str, array] = {}
+        for name in COLUMNS:
+            distinct: dict[str, int] = {}
+            codes = array("I")
+            for value in reader.column_reader(name):
+                text = value.decode("utf-8") if isinstance(value, bytes) else value
+                codes.append(distinct.setdefault(text, len(distinct)))
+            self._values[name], self._codes[name] = list(distinct), codes
+
+    def get(self, name: str, docnum: int) -> str:
+        return self._values[name][self._codes[name][docnum]]
 
 
 class IndexMissing(AlineaError):
@@ -72,6 +95,7 @@ class WhooshIndex:
         self._ix: index.Index | None = None
         self._meta = IndexMeta({}, {}, frozenset())
         self._resolve: Resolver | None = None
+        self.columns: Columns | None = None
 
     def build(self, corpus: Corpus, directory: Path) -> None:
         """Index every record of corpus into directory (created; it must not exist)."""
@@ -101,6 +125,8 @@ class WhooshIndex:
             raise IndexMissing(f"no usable search index in {directory}/ ({exc}): run `alinea build`") from None
         if meta.get("format") != FORMAT:
             raise AlineaError(f"the search index in {directory}/ is of another version: run `alinea build`")
+        with ix.searcher() as searcher:
+            self.columns = Columns(searcher.reader())
         self.directory, self._ix, self._resolve = directory, ix, resolve
         self._meta = IndexMeta(meta["documents"], meta["divisions"], frozenset(meta["kinds"]))
 
@@ -151,7 +177,8 @@ class _Search:
     def __init__(self, owner: WhooshIndex, searcher: Searcher, query: SearchQuery) -> None:
         self.owner, self.searcher, self.query = owner, searcher, query
         self.reader = searcher.reader()
-        self.columns = {name: self.reader.column_reader(name) for _, name in FACETS + (("", "group"),)}
+        assert owner.columns is not None
+        self.columns = owner.columns
 
     def run(self) -> SearchResults:
         parsed = parse(self.query.text)
@@ -177,8 +204,7 @@ class _Search:
             citation=None if cited is None else self.searcher.stored_fields(cited)["id"])
 
     def _value(self, column: str, docnum: int) -> str:
-        value = self.columns[column][docnum]
-        return value.decode("utf-8") if isinstance(value, bytes) else value
+        return self.columns.get(column, docnum)
 
     def _groups(self, built: Built) -> list[tuple[float, int]]:
         """(score, docnum) of the best element of each matching section, best first."""

@@ -137,15 +137,18 @@ class Translator:
         return self._word(leaf.text, negated)  # type: ignore[union-attr]
 
     def _word(self, text: str, negated: bool) -> wq.Query | None:
-        """A word in each language's stemmed field; a stop word matches that language's documents."""
+        """A word in each language's stemmed field.  A stop word of one language matches every
+        document of that language; a stop word of every language is dropped."""
+        stems = {lang: [t.text for t in text_analyzer(lang)(text, mode="query")] for lang in LANGS}
+        if not any(stems.values()):
+            return None
         per_lang: list[wq.Query] = []
-        for lang in LANGS:
-            stems = [t.text for t in text_analyzer(lang)(text, mode="query")]
-            if stems:
-                per_lang.append(wq.Term(f"text_{lang}", stems[0]))
+        for lang, found in stems.items():
+            if found:
+                per_lang.append(wq.Term(f"text_{lang}", found[0]))
             elif not negated:
                 per_lang.append(wq.ConstantScoreQuery(wq.Term("alang", lang), 0.0))
-        return None if not per_lang else per_lang[0] if len(per_lang) == 1 else wq.Or(per_lang)
+        return per_lang[0] if len(per_lang) == 1 else wq.Or(per_lang)
 
     # -- filters ---------------------------------------------------------------------------
     def _filter(self, f: Filter, built: Built) -> wq.Query | None:

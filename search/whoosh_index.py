@@ -184,7 +184,8 @@ class _Search:
         parsed = parse(self.query.text)
         built = Translator(self.owner.meta).translate(parsed)
         cited = self.owner.cited(parsed.text, self.searcher)
-        groups = self._groups(built)
+        # an id typed as is names its provision and nothing else: its fragments are not searched as words
+        groups = [] if cited is not None and is_provision_id(parsed.text.strip()) else self._groups(built)
         if cited is not None:
             key = self._value("group", cited)
             score = next((s for s, d in groups if self._value("group", d) == key), 0.0)

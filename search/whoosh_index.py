@@ -102,7 +102,7 @@ class WhooshIndex:
         directory = Path(directory)
         directory.mkdir(parents=True)
         ix = index.create_in(str(directory), schema())
-        writer = ix.writer(limitmb=128)
+        writer = ix.writer(limitmb=128, compound=False)  # separate files are memory-mapped, not copied
         divisions: dict[str, str] = {}
         kinds: set[str] = set()
         for rec in records(corpus):

@@ -10,7 +10,7 @@ sections, units, headings).  Figures are printed, never asserted.
 Columns:
 - ``whoosh``: the whole `SearchIndex.search` (parse, score every match, collapse
   units into sections, facets, snippets, did-you-mean) for one page of 10;
-- ``whoosh-engine``: Whoosh alone, top 10 elements and the match count;
+- ``whoosh-engine``: Whoosh alone, every matching element scored and counted;
 - ``fts5``: SQLite FTS5 (porter, diacritics removed), top 10 sections by bm25
   and the number of matching sections (no facets, no snippets); for a citation,
   an id lookup followed by the search of its number.
@@ -120,13 +120,12 @@ def fts5_citation(db: sqlite3.Connection, match: str | None, cited: str) -> tupl
 
 # -- Whoosh ----------------------------------------------------------------------------
 def whoosh_engine(index: WhooshIndex, text: str) -> int:
-    """Whoosh alone: top 10 elements and the number of matches."""
+    """Whoosh alone: every match scored and counted (one pass)."""
     built = Translator(index.meta).translate(parse(text))
     if built.query is None:
         return 0
     with index.searcher() as searcher:
-        results = searcher.search(built.query, limit=10)
-        return len(results)
+        return len(searcher.search(built.query, limit=None))
 
 
 def run_scale(corpus: Corpus, factor: int, repeat: int, workdir: Path) -> tuple[list[dict], dict]:

@@ -18,6 +18,7 @@ from graph.concepts import Glossary, annotate_graph, load_glossary
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
 from graph.resolve import Index
+from search.store import build_index
 
 Progress = Callable[[str], None]
 
@@ -120,6 +121,11 @@ def build(corpus_dir: str | Path, data_dir: str | Path, progress: Progress = std
     (data_dir / "export.json").write_text(json.dumps(export(corpus), ensure_ascii=False, indent=1),
                                           encoding="utf-8")
     timings["save"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    index_dir = build_index(corpus, data_dir, glossary)
+    timings["index"] = time.perf_counter() - t0
     progress(f"wrote {data_dir}/ ({len(docs)} documents, {len(corpus.references)} references, "
-             f"{len(errors)} failed, {len(warnings)} warnings)")
+             f"{len(errors)} failed, {len(warnings)} warnings; search index {index_dir.name}/ "
+             f"in {timings['index'] * 1000:.0f} ms)")
     return BuildResult(corpus, warnings, timings)

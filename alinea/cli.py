@@ -203,6 +203,44 @@ def cmd_export_graph(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- search -------------------------------------------------------------------------
+def cmd_search(args: argparse.Namespace) -> int:
+    from alinea.kb import load
+    from search import SearchQuery, open_index
+
+    try:
+        kb = load(data_dir(args))
+    except AlineaError:
+        kb = None  # without the model only provision ids are read as citations
+    index = open_index(data_dir(args), kb)
+    results = index.search(SearchQuery(" ".join(args.query), page=args.page, per_page=args.limit))
+    if args.json:
+        print_json(results.to_dict())
+    else:
+        print(search_text(results))
+    return 0
+
+
+def search_text(results) -> str:
+    """Results as a reader wants them in a terminal (matched words in [brackets])."""
+    lines = [f"{results.total} result{'s' * (results.total != 1)} for {results.query!r}"
+             + (f" (page {results.page} of {results.pages})" if results.pages > 1 else "")]
+    if results.citation:
+        lines.append(f"read as a citation of {results.citation}")
+    if results.did_you_mean:
+        lines.append(f"did you mean: {results.did_you_mean}")
+    lines += [f"note: {m}" for m in results.messages]
+    for n, hit in enumerate(results.hits, (results.page - 1) * results.per_page + 1):
+        text, pos, marked = hit.snippet.text, 0, []
+        for start, end in hit.snippet.matches:
+            marked += [text[pos:start], "[", text[start:end], "]"]
+            pos = end
+        marked.append(text[pos:])
+        lines += ["", f"{n}. {hit.title} — {hit.id}  [{hit.status}]", f"   {hit.breadcrumb}",
+                  f"   {''.join(marked)}"]
+    return "\n".join(lines)
+
+
 # -- serve --------------------------------------------------------------------------
 def cmd_serve(args: argparse.Namespace) -> int:
     from alinea.kb import CORPUS_FILE
@@ -268,6 +306,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="file to write (default: JSON on stdout)")
     p.add_argument("--format", choices=["json", "graphml"], help="default: from the file name, else json")
     p.set_defaults(func=cmd_export_graph)
+
+    p = sub.add_parser("search", help="full-text search (words, \"phrases\", AND/OR/NOT, prefix*, fuzzy~, "
+                                      "status:, amended:, kind:, lang:, in:, program:, citations)")
+    p.add_argument("query", nargs="+", help="the query (quote it for the shell)")
+    p.add_argument("--json", action="store_true", help="print results as JSON")
+    p.add_argument("--limit", type=int, default=10, help="results per page (default 10, at most 100)")
+    p.add_argument("--page", type=int, default=1, help="page of results (default 1)")
+    p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("serve", help="the web site")
     p.add_argument("--host", default="127.0.0.1")

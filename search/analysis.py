@@ -1,0 +1,89 @@
+"""Text analysis per language: what a word of the law becomes in the index.
+
+Two kinds of analyser, both folding case and accents and dropping French
+elisions (``l'``, ``d'``, ``qu'`` with straight or typographic apostrophes)
+and English possessives:
+
+- `text_analyzer(lang)` also removes stop words and stems (English Porter,
+  French Snowball): the ``text_en`` / ``text_fr`` fields that plain words search;
+- `word_analyzer()` keeps every word as written: the ``words`` field that
+  phrases, proximity, prefixes, wildcards, fuzzy terms and spelling use, so that
+  a phrase matches exactly, stop words included.
+
+Accents are folded before stemming so that "révision" and "revision" meet the
+same stemmer input.
+
+>>> [t.text for t in word_analyzer()("L’aide de dernier recours, d'autre part")]
+['aide', 'de', 'dernier', 'recours', 'autre', 'part']
+>>> [t.text for t in text_analyzer("fr")("les révisions de l'aide")]
+['revis', 'aid']
+>>> [t.text for t in text_analyzer("en")("the adult’s benefits")]
+['adult', 'benefit']
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from whoosh.analysis import Analyzer, CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.lang import stopwords_for_language
+from whoosh.support.charset import accent_map
+
+LANGS = ("en", "fr")
+"""Languages with their own analysed field; any other language is analysed as English."""
+TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
+"""A word, with inner dots (``83.24``) and apostrophes (``l’aide``) kept for the elision filter."""
+ELIDED = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
+"""French words that lose their vowel before another word (``l'``, ``d'``, ``qu'``...)."""
+MORE_STOP_WORDS = {"fr": frozenset({"les"})}
+"""Stop words missing from Whoosh's lists."""
+
+
+class ElisionFilter(Filter):
+    """Drop an elided French article (``l’aide`` -> ``aide``) and an English ``’s``;
+    any other apostrophe becomes a straight one."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            text = token.text.replace("’", "'")
+            if "'" in text:
+                head, _, rest = text.partition("'")
+                if head in ELIDED and rest:
+                    if token.chars:
+                        token.startchar += len(head) + 1
+                    text = rest
+                if text.endswith("'s"):
+                    if token.chars:
+                        token.endchar -= 2
+                    text = text[:-2]
+            token.text = text
+            yield token
+
+
+def lang_of(lang: str) -> str:
+    """The analysed language used for a document language."""
+    return lang if lang in LANGS else "en"
+
+
+@cache
+def stop_words(lang: str) -> frozenset[str]:
+    """Stop words of a language, accents kept (as the stop filter sees them)."""
+    lang = lang_of(lang)
+    return frozenset(stopwords_for_language(lang)) | MORE_STOP_WORDS.get(lang, frozenset())
+
+
+def _base() -> Analyzer:
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | ElisionFilter()
+
+
+@cache
+def text_analyzer(lang: str) -> Analyzer:
+    """Stop words removed, accents folded, stemmed: for plain-word search in one language."""
+    lang = lang_of(lang)
+    return _base() | StopFilter(stoplist=stop_words(lang), minsize=1) | CharsetFilter(accent_map) \
+        | StemFilter(lang=lang)
+
+
+@cache
+def word_analyzer() -> Analyzer:
+    """Every word, accents folded, not stemmed: for phrases, prefixes, fuzzy terms and spelling."""
+    return _base() | CharsetFilter(accent_map)

@@ -1,0 +1,125 @@
+"""What gets indexed: one record per section, per unit, per division heading.
+
+Records are built from the model only (never from the source files) and do not
+depend on the search engine: the Whoosh index and the SQLite benchmark index
+the same records.  Any `Document` is indexed the same way whatever its kind,
+so guidance pages need nothing special.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterator
+
+from alinea.ids import ProvisionId
+from alinea.model import IN_FORCE, Corpus, Division, Document, HistoryEntry, Section, Unit
+from search.concepts import ConceptTags, ancestors
+
+SEPARATOR = " › "
+"""Between the parts of a breadcrumb."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One indexed element."""
+
+    id: str
+    """Provision id of the element (section, unit or division)."""
+    group: str
+    """What results collapse on: the section id, or the division id for a heading."""
+    doc: str
+    """Document id."""
+    doc_kind: str
+    """``statute``, ``regulation`` or ``guidance``."""
+    kind: str
+    """``section``, a unit kind (``subparagraph``...) or ``heading``."""
+    lang: str
+    """Language of the document."""
+    status: str
+    """Status of the element (a unit's own status when it is not in force, else its section's)."""
+    title: str
+    """How a result names its section or heading: ``s. 55``, ``TITLE II FINANCIAL ASSISTANCE PROGRAMS``."""
+    breadcrumb: str
+    """Document title and enclosing headings, joined by `SEPARATOR`."""
+    within: tuple[str, ...]
+    """Ids of the document and every enclosing division."""
+    title_id: str
+    """Id of the enclosing title (or top-level division), empty when none."""
+    chapter_id: str
+    """Id of the enclosing chapter, empty when none."""
+    text: str
+    """The text searched and shown."""
+    amended: tuple[int, ...]
+    """Years of the acts in the element's history (enacting and amending)."""
+    programs: tuple[str, ...]
+    """Program slugs (``basic-income``; see search.concepts)."""
+    terms: tuple[str, ...]
+    """Terms the section defines."""
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """What a ``kind:`` filter matches: the document's kind, the element's, a heading's division kind."""
+        kinds = [self.doc_kind, self.kind]
+        if self.kind == "heading":
+            kinds.append(ProvisionId.parse(self.id).divisions[-1][0])
+        return tuple(dict.fromkeys(kinds))
+
+
+def records(corpus: Corpus, tags: ConceptTags | None = None) -> Iterator[Record]:
+    """Every record of every document, in document order."""
+    tags = tags or ConceptTags(corpus)
+    for doc in corpus.documents:
+        yield from document_records(doc, tags)
+
+
+def document_records(doc: Document, tags: ConceptTags) -> Iterator[Record]:
+    """Records of one document: its headings, then each section followed by its units."""
+    for division in doc.divisions:
+        yield _division_record(division, doc, tags)
+    for section in doc.sections:
+        base = _section_record(section, doc, tags)
+        yield base
+        for unit in section.walk():
+            yield _unit_record(unit, base)
+
+
+def _context(node: Section | Division, doc: Document, tags: ConceptTags) -> dict:
+    chain = ancestors(node, doc)
+    if isinstance(node, Division):
+        chain.append(node)
+    titles = [d.id for d in chain if d.kind in ("title", "part")] or [d.id for d in chain[:1]]
+    chapters = [d.id for d in chain if d.kind == "chapter"]
+    heads = [doc.title] + [f"{d.label} {d.heading}".strip() for d in chain if d is not node]
+    return {"doc": doc.id, "doc_kind": doc.kind, "lang": doc.lang, "breadcrumb": SEPARATOR.join(heads),
+            "within": (doc.id, *(d.id for d in chain)), "title_id": titles[0] if titles else "",
+            "chapter_id": chapters[0] if chapters else "", "programs": tags.programs_of(node, doc)}
+
+
+def _years(history: tuple[HistoryEntry, ...]) -> tuple[int, ...]:
+    return tuple(sorted({e.year for e in history if e.year is not None}))
+
+
+def section_title(section: Section, doc: Document) -> str:
+    """``s. 55`` (``art. 55`` in French), with the section's heading; a guidance section's heading."""
+    if doc.kind == "guidance":
+        return section.heading or section.number
+    name = f"{'art.' if doc.lang == 'fr' else 's.'} {section.number}"
+    return f"{name} {section.heading}" if section.heading else name
+
+
+def _division_record(division: Division, doc: Document, tags: ConceptTags) -> Record:
+    heading = f"{division.label} {division.heading}".strip()
+    text = "\n".join([heading] + [n.text for n in division.notes])
+    return Record(id=division.id, group=division.id, kind="heading", status=division.status, title=heading,
+                  text=text, amended=_years(division.history), terms=(), **_context(division, doc, tags))
+
+
+def _section_record(section: Section, doc: Document, tags: ConceptTags) -> Record:
+    text = "\n".join(t for t in (section.heading, section.text or section.status_text) if t)
+    return Record(id=section.id, group=section.id, kind="section", status=section.status,
+                  title=section_title(section, doc), text=text, amended=_years(section.history),
+                  terms=tags.defined_terms(section), **_context(section, doc, tags))
+
+
+def _unit_record(unit: Unit, section: Record) -> Record:
+    status = unit.status if unit.status != IN_FORCE else section.status
+    return replace(section, id=unit.id, kind=unit.kind, status=status, text=unit.full_text)

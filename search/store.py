@@ -1,0 +1,154 @@
+"""Where the index lives in a data directory, and how a rebuild replaces it atomically.
+
+Each build writes a new directory ``index.<timestamp>-<pid>/`` and, once it is
+complete, repoints the one-line file ``index.current`` at it with `os.replace`
+(atomic on POSIX and Windows).  Readers always go through that file, so a
+reader sees the old index or the new one, never a half-written one.
+
+Old directories are removed after the swap except the previous one: a search
+that started on it just before the swap may still be reading it.  The next
+build removes it; by then every reader has reopened (`CurrentIndex` checks the
+pointer before each search), and a reader whose directory vanished between
+reading the pointer and opening it reads the pointer again.  (A searcher that
+is already open keeps reading its files after they are unlinked, on POSIX.)
+Directories another build is still writing are left alone.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+from alinea.errors import AlineaError
+from alinea.model import Corpus
+from search.engine import Resolver, SearchQuery
+from search.results import SearchResults
+from search.whoosh_index import META_FILE, IndexMissing, WhooshIndex
+
+POINTER = "index.current"
+PREFIX = "index."
+ABANDONED_AFTER = 3600
+"""Seconds after which an unfinished index directory (a crashed build) may be removed."""
+
+
+def current_dir(data_dir: str | Path) -> Path | None:
+    """The index directory the pointer names, or None when there is no built index."""
+    data_dir = Path(data_dir)
+    try:
+        name = (data_dir / POINTER).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    path = data_dir / name
+    return path if name.startswith(PREFIX) and "/" not in name and path.is_dir() else None
+
+
+def build_index(corpus: Corpus, data_dir: str | Path, glossary=None) -> Path:
+    """Index corpus into a new directory of data_dir, swap it in, remove stale ones; returns it."""
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S") + f"{time.time() % 1:.6f}"[1:]
+    target = data_dir / f"{PREFIX}{stamp}-{os.getpid()}-{threading.get_ident() % 10000}"
+    try:
+        WhooshIndex().build(corpus, target, glossary)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    previous = current_dir(data_dir)
+    tmp = data_dir / f"{POINTER}.{os.getpid()}-{threading.get_ident()}.tmp"
+    tmp.write_text(target.name + "\n", encoding="utf-8")
+    os.replace(tmp, data_dir / POINTER)
+    keep = {target.name, previous.name if previous else ""}
+    for path in data_dir.glob(PREFIX + "*"):
+        if path.is_dir() and path.name not in keep and _finished_or_abandoned(path):
+            shutil.rmtree(path, ignore_errors=True)
+    return target
+
+
+def _finished_or_abandoned(path: Path) -> bool:
+    """False for a directory another build is still writing (no metadata yet, recently touched)."""
+    return (path / META_FILE).is_file() or time.time() - path.stat().st_mtime > ABANDONED_AFTER
+
+
+class CurrentIndex:
+    """The index a data directory currently points at, reopened after each rebuild.
+
+    Thread-safe: the web app shares one instance between its threads."""
+
+    def __init__(self, data_dir: str | Path, resolve: Resolver | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.resolve = resolve
+        self._lock = threading.Lock()
+        self._stamp: tuple[int, int] | None = None
+        self._index: WhooshIndex | None = None
+        self._current()
+
+    def _pointer_stamp(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.data_dir / POINTER)
+        except OSError:
+            return None
+        return st.st_ino, st.st_mtime_ns
+
+    def _current(self) -> WhooshIndex:
+        """The open index, reopened when the pointer changed since it was opened."""
+        with self._lock:
+            if self._index is None or self._pointer_stamp() != self._stamp:
+                self._open()
+            assert self._index is not None
+            return self._index
+
+    def _open(self) -> None:
+        error: AlineaError = AlineaError(f"no search index in {self.data_dir}/: run `alinea build`")
+        for _ in range(3):
+            stamp = self._pointer_stamp()
+            directory = current_dir(self.data_dir)
+            if directory is None:
+                break
+            index = WhooshIndex()
+            try:
+                index.open(directory, self.resolve)
+            except IndexMissing as exc:  # removed by a rebuild between reading the pointer and opening it
+                error = exc
+                continue
+            self._index, self._stamp = index, stamp
+            return
+        raise error
+
+    @property
+    def directory(self) -> Path | None:
+        """The directory searched now."""
+        return self._current().directory
+
+    def search(self, query: SearchQuery | str) -> SearchResults:
+        """Search the current index (a plain string is the first page of that query)."""
+        query = query if isinstance(query, SearchQuery) else SearchQuery(query)
+        for _ in range(3):
+            index = self._current()
+            try:
+                return index.search(query)
+            except IndexMissing:
+                with self._lock:
+                    self._stamp = None
+        raise AlineaError(f"the search index in {self.data_dir}/ keeps changing: try again")
+
+    def close(self) -> None:
+        with self._lock:
+            if self._index is not None:
+                self._index.close()
+            self._index = None
+
+
+def open_index(data_dir: str | Path, kb=None) -> CurrentIndex:
+    """The search index of a data directory, for the CLI and the web app.
+
+    kb (a KnowledgeBase) lets typed citations ("s. 55(2)(a)") be read as queries; without
+    it only provision ids are.  AlineaError when the directory has no index."""
+    resolve = None
+    if kb is not None:
+        from graph.citations import resolve_query
+
+        def resolve(text: str) -> str | None:
+            return resolve_query(text, kb)
+    return CurrentIndex(data_dir, resolve)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from alinea.corpus import glossary_path, load_manifest, parse_entry
+from alinea.corpus import glossary_path, load_manifest, parse_entry, thesaurus_path
 from alinea.errors import AlineaError
 from alinea.export import export
 from alinea.kb import save
@@ -18,6 +18,7 @@ from graph.concepts import Glossary, annotate_graph, load_glossary
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
 from graph.resolve import Index
+from graph.thesaurus import load_thesaurus
 from search.store import build_index
 
 Progress = Callable[[str], None]
@@ -117,7 +118,9 @@ def build(corpus_dir: str | Path, data_dir: str | Path, progress: Progress = std
 
     t0 = time.perf_counter()
     data_dir.mkdir(parents=True, exist_ok=True)
-    save(corpus, data_dir, {"graph": graph, "glossary": glossary})
+    thesaurus_file = thesaurus_path(corpus_dir)
+    thesaurus = tuple(load_thesaurus(thesaurus_file)) if thesaurus_file else None
+    save(corpus, data_dir, {"graph": graph, "glossary": glossary, "thesaurus": thesaurus})
     (data_dir / "export.json").write_text(json.dumps(export(corpus), ensure_ascii=False, indent=1),
                                           encoding="utf-8")
     timings["save"] = time.perf_counter() - t0

@@ -59,15 +59,25 @@ def load_manifest(corpus_dir: str | Path) -> list[Entry]:
     return entries
 
 
-def glossary_path(corpus_dir: str | Path) -> Path | None:
-    """The bilingual glossary the manifest names under ``"glossary"`` (data, not a source document)."""
+def _data_file(corpus_dir: str | Path, key: str) -> Path | None:
+    """The data file the manifest names under key, or None."""
     corpus_dir = Path(corpus_dir)
     try:
         data = json.loads((corpus_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return None
-    name = data.get("glossary") if isinstance(data, dict) else None
+    name = data.get(key) if isinstance(data, dict) else None
     return corpus_dir / name if isinstance(name, str) and name else None
+
+
+def glossary_path(corpus_dir: str | Path) -> Path | None:
+    """The bilingual glossary the manifest names under ``"glossary"`` (data, not a source document)."""
+    return _data_file(corpus_dir, "glossary")
+
+
+def thesaurus_path(corpus_dir: str | Path) -> Path | None:
+    """The lay-to-legal thesaurus the manifest names under ``"thesaurus"`` (data, not a source document)."""
+    return _data_file(corpus_dir, "thesaurus")
 
 
 def sha256(path: Path) -> str:

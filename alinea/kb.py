@@ -67,6 +67,17 @@ class KnowledgeBase:
         return self.extras.get("glossary")
 
     @cached_property
+    def thesaurus(self):
+        """The lay-to-legal thesaurus (graph.thesaurus.Thesaurus) the corpus was built with, or None;
+        its matcher is built here, once, from the entries the build kept."""
+        entries = self.extras.get("thesaurus")
+        if entries is None:
+            return None
+        from graph.thesaurus import Thesaurus
+
+        return Thesaurus(entries)
+
+    @cached_property
     def citation_index(self):
         """What citation resolution knows about the corpus (graph.resolve.Index), built once."""
         from graph.resolve import Index

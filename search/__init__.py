@@ -8,9 +8,9 @@
 results are `SearchResults` (search.results), the query language is described
 in search.query, and `build_index` is what `alinea build` calls.
 """
-from search.engine import SearchIndex, SearchQuery
+from search.engine import SearchIndex, SearchQuery, SectionScore, WordBag
 from search.results import FacetValue, Hit, SearchResults, Snippet
 from search.store import CurrentIndex, build_index, current_dir, open_index
 
-__all__ = ["CurrentIndex", "FacetValue", "Hit", "SearchIndex", "SearchQuery", "SearchResults", "Snippet",
-           "build_index", "current_dir", "open_index"]
+__all__ = ["CurrentIndex", "FacetValue", "Hit", "SearchIndex", "SearchQuery", "SearchResults", "SectionScore",
+           "Snippet", "WordBag", "build_index", "current_dir", "open_index"]

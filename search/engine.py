@@ -36,6 +36,41 @@ class SearchQuery:
         object.__setattr__(self, "per_page", max(1, min(MAX_PER_PAGE, int(self.per_page))))
 
 
+@dataclass(frozen=True)
+class WordBag:
+    """Weighted words and phrases that score sections without a query language: no operators,
+    no filters, every word optional (what "which articles govern this?" and its baseline ask)."""
+
+    words: tuple[tuple[str, float], ...]
+    """(text, weight): each text is analysed like a plain query word (stemmed, stop words dropped)."""
+    phrases: tuple[tuple[str, float], ...] = ()
+    """(text, weight): matched as exact phrases, common words included."""
+    doc_kind: str = "statute"
+    """Only elements of documents of this kind are scored."""
+    max_terms: int = 48
+    """Keep at most this many distinct terms, the most weighty and rare first (a whole page stays fast)."""
+    limit: int = 60
+    """Sections returned at most."""
+    explain: int = 15
+    """The first this many sections say which words matched (finding them costs more than scoring)."""
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    """How well a section (and its best element) matches a WordBag."""
+
+    section: str
+    """Section id."""
+    score: float
+    """Score of the section's own record (its whole text); 0 when only a unit matched."""
+    best: str
+    """The unit that matched best (the section itself when it has no matching unit)."""
+    best_score: float
+    """Score of that element."""
+    matched: tuple[str, ...] = ()
+    """Words of the best element's text that matched, as written, in text order (see WordBag.explain)."""
+
+
 class SearchIndex(Protocol):
     """A full-text index of the knowledge base."""
 
@@ -47,6 +82,9 @@ class SearchIndex(Protocol):
 
     def search(self, query: SearchQuery) -> SearchResults:
         """One page of results; never raises on a malformed query (messages say what was done)."""
+
+    def score_sections(self, bag: WordBag) -> list[SectionScore]:
+        """Sections whose elements match any word or phrase of the bag, best first (BM25)."""
 
     def close(self) -> None:
         """Release files."""

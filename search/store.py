@@ -20,15 +20,17 @@ import shutil
 import threading
 import time
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from alinea.errors import AlineaError
 from alinea.model import Corpus
-from search.engine import Resolver, SearchQuery
+from search.engine import Resolver, SearchQuery, SectionScore, WordBag
 from search.results import SearchResults
 from search.whoosh_index import META_FILE, IndexMissing, WhooshIndex
 
 POINTER = "index.current"
 PREFIX = "index."
+T = TypeVar("T")
 ABANDONED_AFTER = 3600
 """Seconds after which an unfinished index directory (a crashed build) may be removed."""
 
@@ -121,17 +123,25 @@ class CurrentIndex:
         """The directory searched now."""
         return self._current().directory
 
-    def search(self, query: SearchQuery | str) -> SearchResults:
-        """Search the current index (a plain string is the first page of that query)."""
-        query = query if isinstance(query, SearchQuery) else SearchQuery(query)
+    def _ask(self, question: Callable[[WhooshIndex], T]) -> T:
+        """question asked of the current index, again after a rebuild removed it under us."""
         for _ in range(3):
             index = self._current()
             try:
-                return index.search(query)
+                return question(index)
             except IndexMissing:
                 with self._lock:
                     self._stamp = None
         raise AlineaError(f"the search index in {self.data_dir}/ keeps changing: try again")
+
+    def search(self, query: SearchQuery | str) -> SearchResults:
+        """Search the current index (a plain string is the first page of that query)."""
+        query = query if isinstance(query, SearchQuery) else SearchQuery(query)
+        return self._ask(lambda index: index.search(query))
+
+    def score_sections(self, bag: WordBag) -> list[SectionScore]:
+        """Sections of the current index scored by a bag of words (search.engine.WordBag)."""
+        return self._ask(lambda index: index.score_sections(bag))
 
     def close(self) -> None:
         with self._lock:

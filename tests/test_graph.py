@@ -104,6 +104,7 @@ def data_dir(tmp_path_factory):
     (corpus / "legisquebec").mkdir()
     shutil.copy(ACT_PATH, corpus / "legisquebec" / ACT_PATH.name)
     shutil.copy(ACT_PATH.parent.parent / "glossary.json", corpus / "glossary.json")
+    shutil.copy(ACT_PATH.parent.parent / "thesaurus.json", corpus / "thesaurus.json")
     manifest = json.loads((ACT_PATH.parent.parent / "manifest.json").read_text(encoding="utf-8"))
     manifest["documents"] = [d for d in manifest["documents"] if d["id"] == "A-13.1.1"]
     (corpus / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")

@@ -1,0 +1,182 @@
+"""Which articles govern this? Quality and speed of `alinea govern` against a plain BM25 baseline.
+
+    python -m benchmarks.govern [--data DIR] [--split dev|test|all] [-v] [--repeat 3]
+
+Questions: benchmarks/govern_eval/questions.jsonl (written by a reader of the Act who never
+saw the code; README beside it), plus the seed ADEL page (`guidance:adel-66-72`): its body
+(every section but the closing "Lois et règlements" list) is the question and the articles
+of that list are the answer.  Only articles of the corpus count: the page cites s. 133 of
+the Act and ss. 48, 157.1 and 157.2 of the Regulation, which is not in the corpus, so its
+expected answer is A-13.1.1/133 alone.
+
+Each system ranks the Act's sections (guidance results are left out):
+- ``alinea``: graph.govern.govern (thesaurus, glossary, citations, graph evidence);
+- ``bm25``: the same Whoosh index and section grouping, the question's own words only, no
+  expansion and no graph (search.WordBag with the text alone).
+
+Metrics, per question then averaged: hit@1 and hit@5 (the `primary` section is first / in
+the first five), any@5 (some expected section in the first five), recall@10 (share of the
+expected sections in the first ten), MRR (1 / rank of the primary section in the first
+20, else 0).  Latency: p50 and p95 of one call, each question timed `--repeat` times.
+Figures are printed, never asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from alinea.kb import KnowledgeBase, load
+from benchmarks.timing import percentile, print_table
+from graph.govern import govern
+from search import WordBag, open_index
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ROOT / "benchmarks" / "govern_eval" / "questions.jsonl"
+ADEL = "guidance:adel-66-72"
+DEPTH = 20
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    lang: str
+    q: str
+    expected: tuple[str, ...]
+    primary: str
+    split: str
+
+
+def load_questions(path: Path = QUESTIONS, splits: tuple[str, ...] = ("dev", "test")) -> list[Item]:
+    """The questions of the given splits (a split not asked for is never read into memory)."""
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        data = json.loads(line)
+        if data["split"] in splits:
+            items.append(Item(data["id"], data["lang"], data["q"], tuple(data["expected"]), data["primary"],
+                              data["split"]))
+    return items
+
+
+def adel_item(kb: KnowledgeBase) -> Item:
+    """The seed ADEL page: its body as the question, the corpus articles of its list as the answer."""
+    doc = kb.document(ADEL)
+    body, cited = [], []
+    for section in doc.sections:
+        units = list(section.walk())
+        if units and all(u.kind == "reference" for u in units):
+            for u in units:
+                cited += [r.target for r in kb.refs_out.get(u.id, []) if r.target in kb and "/" in r.target
+                          and not r.target.startswith("guidance:")]
+            continue
+        body.append(section.heading)
+        body += [u.text for u in units]
+    expected = tuple(dict.fromkeys(cited))
+    return Item("adel-66-72", doc.lang, "\n".join(t for t in body if t), expected, expected[0], "adel")
+
+
+def alinea_ranking(kb, index) -> Callable[[str], list[str]]:
+    def rank(text: str) -> list[str]:
+        answer = govern(text, kb, index, limit=DEPTH)
+        return list(dict.fromkeys(r.section for r in answer.results if r.role != "guidance"))
+    return rank
+
+
+def bm25_ranking(kb, index) -> Callable[[str], list[str]]:
+    def rank(text: str) -> list[str]:
+        scores = index.score_sections(WordBag(((text, 1.0),), limit=DEPTH, explain=0))
+        return [s.section for s in scores]
+    return rank
+
+
+def scores(ranking: list[str], item: Item) -> dict[str, float]:
+    top5, top10 = ranking[:5], ranking[:10]
+    rank = ranking.index(item.primary) + 1 if item.primary in ranking else None
+    return {"hit@1": float(rank == 1), "hit@5": float(rank is not None and rank <= 5),
+            "any@5": float(any(e in top5 for e in item.expected)),
+            "recall@10": sum(e in top10 for e in item.expected) / len(item.expected),
+            "MRR": 1 / rank if rank else 0.0}
+
+
+def evaluate(rank: Callable[[str], list[str]], items: list[Item]) -> dict[str, dict[str, float]]:
+    """Item id -> its scores (and its ranking under "ranking")."""
+    out = {}
+    for item in items:
+        ranking = rank(item.q)
+        out[item.id] = {**scores(ranking, item), "ranking": ranking}
+    return out
+
+
+def averages(per_item: dict[str, dict], ids: list[str]) -> dict[str, float]:
+    keys = ("hit@1", "hit@5", "any@5", "recall@10", "MRR")
+    return {k: sum(per_item[i][k] for i in ids) / len(ids) for k in keys} if ids else {}
+
+
+def latency(rank: Callable[[str], list[str]], items: list[Item], repeat: int) -> dict[str, float]:
+    times = []
+    for _ in range(repeat):
+        for item in items:
+            start = time.perf_counter()
+            rank(item.q)
+            times.append((time.perf_counter() - start) * 1000)
+    return {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95), "max_ms": max(times), "n": len(times)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", default=str(ROOT / "data"), help="a data directory built by `alinea build`")
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per question")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the dev questions whose primary "
+                        "section is not in Alinea's top five (never the test questions)")
+    args = parser.parse_args(argv)
+    kb = load(args.data)
+    index = open_index(args.data, kb)
+    splits = ("dev", "test") if args.split == "all" else (args.split,)
+    items = load_questions(splits=splits)
+    adel = adel_item(kb)
+    systems = {"alinea": alinea_ranking(kb, index), "bm25": bm25_ranking(kb, index)}
+    results = {name: evaluate(rank, items + [adel]) for name, rank in systems.items()}
+
+    rows = []
+    for split in splits:
+        for lang in ("en", "fr", "all"):
+            ids = [i.id for i in items if i.split == split and (lang == "all" or i.lang == lang)]
+            for name in systems:
+                rows.append({"split": split, "lang": lang, "n": len(ids), "system": name,
+                             **averages(results[name], ids)})
+    for name in systems:
+        rows.append({"split": "adel page", "lang": adel.lang, "n": 1, "system": name,
+                     **averages(results[name], [adel.id])})
+    print(f"Which articles govern this? {len(items)} questions ({', '.join(splits)}) + the ADEL page "
+          f"(expected: {', '.join(adel.expected)}); rankings of the Act's sections, depth {DEPTH}")
+    print_table(rows, ["split", "lang", "n", "system", "hit@1", "hit@5", "any@5", "recall@10", "MRR"])
+    for name in systems:
+        rank = results[name][adel.id]["ranking"]
+        where = rank.index(adel.primary) + 1 if adel.primary in rank else None
+        print(f"ADEL page, {name}: {adel.primary} at rank {where or '>' + str(DEPTH)}; first five: "
+              f"{', '.join(s.split('/')[1] for s in rank[:5])}")
+
+    print("\nLatency of one call (ms), every question and the ADEL page")
+    timing = [{"system": name, **latency(rank, items + [adel], args.repeat)} for name, rank in systems.items()]
+    print_table(timing, ["system", "n", "p50_ms", "p95_ms", "max_ms"])
+
+    if args.verbose:
+        print("\nDev questions whose primary section is not in Alinea's first five:")
+        for item in items:
+            if item.split != "dev":
+                continue
+            r = results["alinea"][item.id]
+            if not r["hit@5"]:
+                print(f"  {item.id} expected {', '.join(e.split('/')[1] for e in item.expected)}; "
+                      f"got {', '.join(s.split('/')[1] for s in r['ranking'][:6])}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

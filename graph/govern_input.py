@@ -1,0 +1,211 @@
+"""Reading a "which articles govern this?" input: a node of the law graph, or free text.
+
+`read_input` decides what the input is: a provision (an id or a citation typed alone:
+``s. 83.24``), a program or term (its id, or its name alone in either language: ``Programme
+de revenu de base``), a guidance page (``guidance:adel-66-72``) or an amending act
+(``2018, c. 11``) is a node; anything else is text, in English or French
+(`detect_lang`).  `cues` then reads the text: the thesaurus's everyday expressions, the
+glossary's concepts (this is how French reaches the English Act), the programs it names,
+the provisions it cites, and whether it asks to contest a decision.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from alinea.errors import NotFound
+from graph.concepts import ConceptMatch
+from graph.thesaurus import ThesaurusMatch, stems, words_of
+
+MAX_CHARS = 20_000
+"""Text read at most; a longer input is cut (and the answer says so)."""
+STOP_WORDS = {
+    "en": frozenset("the and is are was were my i i'm to of can could do does did what for with it if be been have has "
+                    "this that they them me will would not you your how when who why because from at or about there "
+                    "get got any just so his her she he our we an by".split()),
+    "fr": frozenset("le la les de des du et est je j mon ma mes pour avec que qui ce ca pas il elle une un sur au aux "
+                    "dans vous nous ils elles peut faut c qu d l m n s t y son sa ses mais ou si quand est-ce pis "
+                    "moi toi lui leur tu".split()),
+}
+"""Common words of each language (folded), counted to tell English from French; words common to
+both ("on", "a", "en") are in neither."""
+CHALLENGE = {
+    "en": ("contest", "challenge", "appeal", "disagree", "dispute", "fight", "review", "reconsider", "unfair",
+           "tribunal", "look at it again", "go further", "overturn"),
+    "fr": ("contester", "contestation", "revision", "reviser", "appel", "desaccord", "pas d'accord", "injuste",
+           "recours", "tribunal", "reexamen", "me battre", "se battre"),
+}
+"""Words of a text that asks to have a decision looked at again."""
+ADVERSE = {
+    "en": ("refuse", "refusal", "deny", "denied", "cut", "reduce", "lower", "stop", "cancel", "suspend",
+           "terminate", "penalize", "penalise", "decision", "claim back", "owe"),
+    "fr": ("refus", "refuser", "couper", "coupe", "reduire", "baisser", "arreter", "suspendre", "annuler",
+           "penaliser", "decision", "reclamer", "reclamation", "dois", "doit"),
+}
+"""Words of a text about a decision that went against someone (the remedies may apply)."""
+_AMENDING_ACT = re.compile(r"^\s*(\d{4})\s*,?\s*c(?:hapter|h)?\.?\s*(\d+)\s*$", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the input is."""
+
+    text: str
+    """The text as read (control characters removed, cut at MAX_CHARS)."""
+    lang: str
+    """``en`` or ``fr``."""
+    kind: str
+    """``text``, or the node's kind: ``provision``, ``program``, ``term``, ``guidance``, ``amending act``."""
+    node: str | None = None
+    """The node id in node mode."""
+    messages: tuple[str, ...] = ()
+    """What was done to the input (cut, cleaned)."""
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What a text says that points to provisions."""
+
+    thesaurus: tuple[ThesaurusMatch, ...] = ()
+    """Everyday expressions of the thesaurus."""
+    concepts: tuple[ConceptMatch, ...] = ()
+    """Programs and terms of the glossary."""
+    programs: tuple[tuple[str, str], ...] = ()
+    """(program id, the words that name it)."""
+    citations: tuple[tuple[str, str], ...] = ()
+    """(provision id, the citation as written) of provisions of the corpus the text cites."""
+    challenge: tuple[str, ...] = ()
+    """Words asking to contest a decision."""
+    adverse: tuple[str, ...] = ()
+    """Words about a decision against the person."""
+
+
+def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """Control characters removed, the text cut at MAX_CHARS; with messages saying so."""
+    messages = []
+    cleaned = _CONTROL.sub(" ", text)
+    if cleaned != text:
+        messages.append("control characters were removed")
+    if len(cleaned) > MAX_CHARS:
+        cleaned = cleaned[:MAX_CHARS]
+        messages.append(f"the text was cut at {MAX_CHARS:,} characters")
+    return cleaned, tuple(messages)
+
+
+def detect_lang(text: str) -> str:
+    """``fr`` when the text has more French than English common words (or accented letters
+    and no English common words), else ``en``."""
+    words = [w for _, _, w in words_of(text.replace("’", "'"))]
+    en = sum(w in STOP_WORDS["en"] for w in words)
+    fr = sum(w in STOP_WORDS["fr"] for w in words)
+    if fr == en == 0:
+        accented = any(unicodedata.normalize("NFD", c) != c for c in text if c.isalpha())
+        return "fr" if accented else "en"
+    return "fr" if fr > en else "en"
+
+
+def read_input(text: str, kb) -> Reading:
+    """The input as a node of the knowledge base when it names one on its own, else as text."""
+    cleaned, messages = clean_text(text)
+    node = node_named(cleaned, kb)
+    lang = detect_lang(cleaned)
+    if node is not None:
+        return Reading(cleaned.strip(), lang, node_kind(kb, node), node, messages)
+    return Reading(cleaned, lang, "text", None, messages)
+
+
+def node_named(text: str, kb) -> str | None:
+    """The node a short input names on its own: an id of the graph, an amending act, a citation,
+    or the name of a program or term; None for anything else."""
+    text = " ".join(text.split())
+    if not text or len(text) > 200:
+        return None
+    graph = kb.graph
+    if text in graph and graph.nodes[text].get("kind") != "external act" and (text in kb or graph.nodes[text].get("in_corpus")
+                                                                            or graph.nodes[text].get("kind") == "amending act"):
+        return text
+    if m := _AMENDING_ACT.match(text):
+        act = f"{m[1]}, c. {m[2]}"
+        if act in graph:
+            return act
+    try:
+        return kb.lookup(text)
+    except NotFound:
+        pass
+    glossary = kb.glossary
+    concept = glossary.resolve(text.strip(" ?.!")) if glossary is not None else None
+    return concept if concept is not None and concept in graph else None
+
+
+def node_kind(kb, node: str) -> str:
+    """``provision``, ``program``, ``term``, ``guidance`` or ``amending act``."""
+    kind = kb.graph.nodes[node].get("kind", "") if node in kb.graph else ""
+    if kind in ("program", "term", "amending act"):
+        return kind
+    if node.startswith("guidance:"):
+        return "guidance"
+    return "provision"
+
+
+def _phrases(words: tuple[str, ...], lang: str) -> set[tuple[str, ...]]:
+    return {stems(tuple(w for _, _, w in words_of(phrase)), lang) for phrase in words}
+
+
+def _find_words(text: str, lang: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Words of text (stemmed in lang) that are one of table[lang]'s phrases, as written."""
+    words = words_of(text.replace("’", "'"))
+    stemmed = stems(tuple(w for _, _, w in words), lang)
+    wanted = _phrases(table[lang], lang)
+    found = []
+    for size in sorted({len(p) for p in wanted}, reverse=True):
+        for i in range(len(words) - size + 1):
+            if stemmed[i:i + size] in wanted:
+                found.append(text[words[i][0]:words[i + size - 1][1]])
+    return tuple(dict.fromkeys(found))
+
+
+def cues(reading: Reading, kb) -> Cues:
+    """Everything in the text that points to provisions (see Cues)."""
+    from graph.resolve import citations_in
+
+    text, lang = reading.text, reading.lang
+    thesaurus = tuple(kb.thesaurus.find(text, lang)) if kb.thesaurus is not None else ()
+    glossary = kb.glossary
+    concepts = tuple(glossary.find(text)) if glossary is not None else ()
+    programs = {m.concept: m.text for m in concepts if m.concept.startswith("program:")}
+    for m in concepts:
+        program = program_of_term(glossary, m.concept)
+        if program:
+            programs.setdefault(program, m.text)
+    for m in thesaurus:
+        for program in programs_of_entry(kb, m.entry):
+            programs.setdefault(program, m.text)
+    cited: dict[str, str] = {}
+    for found, resolution in citations_in(text, kb.citation_index, lang):
+        for target in resolution.targets:
+            if target in kb and target not in cited:
+                cited[target] = text[found.start:found.end]
+    return Cues(thesaurus, concepts, tuple(programs.items()), tuple(cited.items()),
+                _find_words(text, lang, CHALLENGE), _find_words(text, lang, ADVERSE))
+
+
+def program_of_term(glossary, concept: str) -> str | None:
+    """The program a term names when the term is the program's name without "Program"
+    ("basic income" -> program:basic-income)."""
+    entry = glossary.get(concept) if glossary is not None else None
+    if entry is None or concept.startswith("program:"):
+        return None
+    program = glossary.resolve(f"{entry.en} Program")
+    return program if program and program.startswith("program:") else None
+
+
+def programs_of_entry(kb, entry_id: str) -> tuple[str, ...]:
+    """Programs whose name is one of a thesaurus entry's `means` phrases."""
+    entry = kb.thesaurus.get(entry_id)
+    glossary = kb.glossary
+    if entry is None or glossary is None:
+        return ()
+    found = (glossary.resolve(phrase) for phrase in entry.means)
+    return tuple(dict.fromkeys(p for p in found if p and p.startswith("program:")))

@@ -1,0 +1,415 @@
+"""Scoring the provisions that govern a text: full-text retrieval plus the law graph.
+
+Each candidate section collects evidence; each piece adds to its score and says why, with
+the chain of nodes that justifies it (its *path*):
+
+- ``text``: BM25 over the Act's sections and units (search.WordBag) with the text's own
+  words and the Act's phrases the thesaurus and the glossary give for them;
+- ``thesaurus``: an everyday expression whose entry names the section;
+- ``definition`` / ``establishes``: the section defines a term, or establishes a program,
+  that the text names (in either language);
+- ``cited``: the text cites it;
+- ``program``: the section belongs to the chapter of a program the text names;
+- ``applies``: a provision made to apply to that program, and the provision that makes it
+  apply (s. 83.24 makes s. 59 apply to the Basic Income Program);
+- ``remedy``: review and contestation, when the text is about a decision;
+- ``regulation``: a power to make regulations for the purposes of a section ranked high;
+- ``term``: the definition of a term that both the text and a section ranked high use.
+
+`Weights` holds the weights (tuned on the dev split of benchmarks/govern_eval only).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from alinea.errors import NotFound
+from alinea.model import IN_FORCE, Section
+from graph.govern_input import Cues, Reading, program_of_term, programs_of_entry
+from graph.queries import governing
+from search import SectionScore, WordBag
+
+REMEDIES = ("term:review", "term:administrative-tribunal")
+"""Glossary concepts whose defining sections are the remedies against a decision."""
+REPEATED = 0.25
+"""Share of the score a second (third...) piece of evidence of the same kind adds."""
+ROLES = ("rule", "definition", "procedure", "regulation power", "guidance")
+_REGULATIONS = re.compile(r"\bregulations?\b|\brèglements?\b", re.IGNORECASE)
+_PROCEDURE = re.compile(r"\bremed|\brecours\b|\breview\b|\brévision\b", re.IGNORECASE)
+_DEFINITIONS = re.compile(r"\bdefinitions?\b|\bdéfinitions?\b|\binterpretation\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each kind of evidence counts (BM25 is normalised to 0..1 first)."""
+
+    text: float = 1.0
+    own_words: float = 1.0
+    """Weight of the text's own words in the bag (English text)."""
+    own_words_fr: float = 0.3
+    """Weight of the text's own words when it is French (they rarely occur in the English Act)."""
+    means: float = 0.6
+    """Weight of the thesaurus's Act phrases in the bag."""
+    concept_words: float = 0.6
+    """Weight of the English names of the glossary concepts in the bag."""
+    thesaurus: float = 0.5
+    context: float = 0.3
+    """Factor for thesaurus entries that name a program ("welfare", "basic income"): they say
+    where the question stands, not what it asks (program evidence covers them)."""
+    general: float = 0.25
+    """A thesaurus match counts 1 / (1 + general * its generality) (see graph.thesaurus)."""
+    thesaurus_decay: float = 0.15
+    """Each later section of an entry counts 1 / (1 + decay * position)."""
+    definition: float = 0.35
+    establishes: float = 0.15
+    cited: float = 3.0
+    program: float = 0.15
+    applied: float = 0.3
+    via: float = 0.5
+    challenge: float = 0.9
+    adverse: float = 0.12
+    regulation: float = 0.35
+    regulation_text: float = 0.5
+    """Factor for the text evidence of regulation-making powers: they list every topic of the Act,
+    so their words match questions they do not answer on their own."""
+    term: float = 0.3
+    not_in_force: float = 0.2
+    """Factor for repealed, omitted or spent sections."""
+    second_pass: int = 8
+    """How many of the best sections regulation powers and definitions are sought for."""
+
+
+WEIGHTS = Weights()
+
+
+@dataclass
+class Reason:
+    """One piece of evidence for a section."""
+
+    kind: str
+    text: str
+    path: tuple[str, ...]
+    weight: float
+    pinpoint: str | None = None
+
+
+@dataclass
+class Candidate:
+    """A section and the evidence collected for it."""
+
+    section: str
+    reasons: list[Reason] = field(default_factory=list)
+    bm25: float = 0.0
+    best: str | None = None
+    matched: tuple[str, ...] = ()
+
+    @property
+    def score(self) -> float:
+        """Per kind of evidence, the strongest piece and a share of the others (twenty regulation
+        powers pointing at a section do not make it twenty times as relevant)."""
+        total = 0.0
+        for kind in {r.kind for r in self.reasons}:
+            weights = sorted((r.weight for r in self.reasons if r.kind == kind), reverse=True)
+            total += weights[0] + REPEATED * sum(weights[1:])
+        return total
+
+    def add(self, reason: Reason) -> None:
+        for i, old in enumerate(self.reasons):
+            if old.kind == reason.kind and old.path == reason.path:
+                if reason.weight > old.weight:
+                    self.reasons[i] = reason
+                return
+        self.reasons.append(reason)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What scoring needs to know about a knowledge base, computed once."""
+
+    statute: str
+    sections: dict[str, Section]
+    order: dict[str, int]
+    roles: dict[str, str]
+    """Section id -> its role by nature: ``definition``, ``procedure``, ``regulation power`` or ``rule``."""
+    regulations: dict[str, tuple[tuple[str, str], ...]]
+    """Section id -> (regulation unit, words) of the powers made for its purposes."""
+    defines: dict[str, tuple[str, ...]]
+    """Concept id -> the units or sections that define or establish it."""
+    uses: dict[str, frozenset[str]]
+    """Section id -> concepts its text uses."""
+    guidance: dict[str, tuple[str, ...]]
+    """Section id -> guidance units that cite it."""
+
+
+def section_of(node: str) -> str:
+    """``A-13.1.1/22/p1/3`` -> ``A-13.1.1/22``."""
+    parts = node.split("/")
+    return "/".join(parts[:2]) if len(parts) > 2 and not node.startswith("guidance:") else node
+
+
+@lru_cache(maxsize=4)
+def prepare(kb) -> Prepared:
+    """The tables of Prepared, read from the knowledge base's statute and graph."""
+    statute = kb.default_statute()
+    if statute is None:
+        raise NotFound("the knowledge base has no statute")
+    sections = {s.id: s for s in statute.sections}
+    order = {s.id: i for i, s in enumerate(statute.sections)}
+    headings = {d.id: d.heading for d in statute.divisions}
+    roles = {}
+    for s in statute.sections:
+        chain = " ".join(headings.get(a.id, "") for a in kb.ancestors(s.id))
+        roles[s.id] = ("regulation power" if _REGULATIONS.search(chain) else "procedure" if _PROCEDURE.search(chain)
+                       else "definition" if _DEFINITIONS.search(chain) else "rule")
+    graph = kb.graph
+    regulations: dict[str, list[tuple[str, str]]] = {}
+    defines: dict[str, list[str]] = {}
+    uses: dict[str, set[str]] = {}
+    guidance: dict[str, list[str]] = {}
+    for u, v, data in graph.edges(data=True):
+        kind = data.get("type")
+        source, target = section_of(u), section_of(v)
+        if kind == "for the purposes of" and roles.get(source) == "regulation power" and target in sections:
+            regulations.setdefault(target, []).append((u, data.get("text", "")))
+        elif kind in ("defines", "establishes"):
+            defines.setdefault(v, []).append(u)
+        elif kind == "uses term" and source in sections:
+            uses.setdefault(source, set()).add(v)
+        elif kind == "cited by guidance" and target in sections:
+            guidance.setdefault(target, []).append(u)
+    glossary = kb.glossary
+    for concept in glossary or ():
+        for number in concept.sections:
+            defines.setdefault(concept.id, []).append(f"{statute.id}/{number}")
+    return Prepared(statute.id, sections, order, roles,
+                    {k: tuple(dict.fromkeys(v)) for k, v in regulations.items()},
+                    {k: tuple(dict.fromkeys(v)) for k, v in defines.items()},
+                    {k: frozenset(v) for k, v in uses.items()},
+                    {k: tuple(dict.fromkeys(v)) for k, v in guidance.items()})
+
+
+def quoted(text: str) -> str:
+    return f"‘{' '.join(text.split())}’"
+
+
+def label(kb, node: str) -> str:
+    """``s. 59``, ``s. 22 para. 1 subpara. 3``, a program's or term's name."""
+    if node in kb.graph and node.startswith(("program:", "term:")):
+        return str(kb.graph.nodes[node].get("label") or node)
+    parts = node.split("/")
+    if len(parts) < 2 or node.startswith("guidance:"):
+        return node
+    out = f"s. {parts[1]}"
+    for part in parts[2:]:
+        out += f" para. {part[1:]}" if part.startswith("p") and part[1:].isdigit() else f"({part})"
+    return out
+
+
+class Scorer:
+    """Collects the evidence for one text."""
+
+    def __init__(self, kb, index, reading: Reading, cues: Cues, weights: Weights = WEIGHTS) -> None:
+        self.kb, self.index, self.reading, self.cues, self.w = kb, index, reading, cues, weights
+        self.prep = prepare(kb)
+        self.candidates: dict[str, Candidate] = {}
+
+    def candidate(self, section: str) -> Candidate | None:
+        if section not in self.prep.sections:
+            return None
+        if section not in self.candidates:
+            self.candidates[section] = Candidate(section)
+        return self.candidates[section]
+
+    def add(self, node: str, kind: str, text: str, path: tuple[str, ...], weight: float, pinpoint: str | None = None) -> None:
+        found = self.candidate(section_of(node))
+        if found is not None and weight > 0:
+            found.add(Reason(kind, text, path, weight, pinpoint if pinpoint is not None else
+                             (node if node != found.section else None)))
+
+    def match_factor(self, match) -> float:
+        """How much a thesaurus match says about the question's subject: less for an entry that
+        names a program (`Weights.context`) and for a head word of the domain (`Weights.general`
+        per other entry whose expressions contain it: "welfare", "cheque")."""
+        factor = self.w.context if programs_of_entry(self.kb, match.entry) else 1.0
+        return factor / (1 + self.w.general * match.generality)
+
+    # -- evidence ---------------------------------------------------------------------
+    def bag(self) -> WordBag:
+        """The text's own words and the Act's wording the thesaurus and glossary give for them."""
+        w, cues = self.w, self.cues
+        own = w.own_words_fr if self.reading.lang == "fr" else w.own_words
+        words: list[tuple[str, float]] = [(self.reading.text, own)]
+        phrases: list[tuple[str, float]] = []
+        for match in cues.thesaurus:
+            entry = self.kb.thesaurus.get(match.entry)
+            weight = w.means * self.match_factor(match)
+            for phrase in entry.means:
+                words.append((phrase, weight))
+                if " " in phrase:
+                    phrases.append((phrase, weight))
+        glossary = self.kb.glossary
+        programs = {program for program, _ in cues.programs}
+        for match in cues.concepts:
+            concept = glossary.get(match.concept)
+            weight = w.concept_words * (w.context if match.concept in programs
+                                        or program_of_term(glossary, match.concept) else 1.0)
+            words.append((concept.en, weight))
+            if " " in concept.en:
+                phrases.append((concept.en, weight))
+        return WordBag(tuple(words), tuple(phrases))
+
+    def text_evidence(self, scores: list[SectionScore]) -> None:
+        if not scores:
+            return
+        top = max(max(s.score, s.best_score) for s in scores) or 1.0
+        for s in scores:
+            c = self.candidate(s.section)
+            if c is None:
+                continue
+            c.bm25 = max(s.score, s.best_score) / top
+            c.best = s.best if s.best != s.section else None
+            c.matched = s.matched
+            words = ", ".join(quoted(m) for m in s.matched[:6])
+            weight = self.w.text * c.bm25 * (self.w.regulation_text if self.prep.roles[c.section] == "regulation power"
+                                             else 1.0)
+            c.add(Reason("text", f"its text matches {words}" if words else "its text matches the question",
+                         ("text", s.best), weight, c.best))
+
+    def thesaurus_evidence(self) -> None:
+        strongest: dict[str, tuple[float, object]] = {}
+        for match in self.cues.thesaurus:
+            factor = self.match_factor(match)
+            if factor > strongest.get(match.entry, (0.0, None))[0]:
+                strongest[match.entry] = (factor, match)
+        for factor, match in strongest.values():
+            entry = self.kb.thesaurus.get(match.entry)
+            for i, number in enumerate(entry.sections):
+                node = f"{self.prep.statute}/{number}"
+                weight = self.w.thesaurus * factor / (1 + self.w.thesaurus_decay * i)
+                means = entry.means[0]
+                self.add(node, "thesaurus", f"{quoted(match.text)} is what the Act calls {quoted(means)}",
+                         (f"text: {quoted(match.text)}", f"thesaurus: {entry.id}", node), weight)
+
+    def concept_evidence(self) -> None:
+        glossary = self.kb.glossary
+        seen: set[str] = set()
+        for match in self.cues.concepts:
+            if match.concept in seen:
+                continue
+            seen.add(match.concept)
+            concept = glossary.get(match.concept)
+            program = match.concept.startswith("program:")
+            for node in self.prep.defines.get(match.concept, ()):
+                if node.startswith(self.prep.statute + "/"):
+                    verb = "establishes" if program else "defines"
+                    text = f"{verb} the {concept.en}" if program else f"defines {quoted(concept.en)}"
+                    if quoted(match.text) != quoted(concept.en):
+                        text += f" ({quoted(match.text)} in the question)"
+                    self.add(node, "establishes" if program else "definition", text,
+                             (f"text: {quoted(match.text)}", match.concept, verb, node),
+                             self.w.establishes if program else self.w.definition)
+
+    def citation_evidence(self) -> None:
+        for target, said in self.cues.citations:
+            self.add(target, "cited", f"the question cites it ({quoted(said)})", (f"text: {quoted(said)}", target),
+                     self.w.cited, target)
+
+    def program_evidence(self) -> None:
+        graph = self.kb.graph
+        for program, said in self.cues.programs:
+            if program not in graph:
+                continue
+            name = graph.nodes[program].get("label", program)
+            for section in governing(graph, program)["sections"]:
+                self.add(section, "program", f"part of the {name}", (f"text: {quoted(said)}", program, section),
+                         self.w.program)
+
+    def applied_evidence(self, strength: dict[str, float]) -> None:
+        """Provisions made to apply to a program the text names, when the text is about them
+        too; and the provision that makes them apply, as strong as what it applies."""
+        graph = self.kb.graph
+        for program, _ in self.cues.programs:
+            if program not in graph:
+                continue
+            name = graph.nodes[program].get("label", program)
+            for link in governing(graph, program)["applied"]:
+                if not link.via:
+                    continue
+                targets = (governing(graph, link.source)["sections"] if link.source.startswith("program:")
+                           else [link.source])
+                for target in targets:
+                    section = section_of(target)
+                    if strength.get(section, 0.0) <= 0:
+                        continue
+                    what = label(self.kb, section)
+                    if target != link.source:
+                        what += f" (a rule of the {graph.nodes[link.source].get('label', link.source)})"
+                    via = label(self.kb, section_of(link.via))
+                    self.add(section, "applies", f"{via} makes it apply to the {name}",
+                             (program, f"applies to (via {link.via})", section), self.w.applied)
+                    self.add(link.via, "applies", f"it makes {what} apply to the {name}",
+                             (program, "applied by", link.via, section), self.w.via * strength[section], link.via)
+
+    def remedy_evidence(self) -> None:
+        cues = self.cues
+        if not cues.challenge and not cues.adverse:
+            return
+        weight = self.w.challenge if cues.challenge else self.w.adverse
+        said = (cues.challenge or cues.adverse)[0]
+        glossary = self.kb.glossary
+        for concept_id in REMEDIES:
+            concept = glossary.get(concept_id) if glossary else None
+            for node in self.prep.defines.get(concept_id, ()):
+                if node.startswith(self.prep.statute + "/") and concept is not None:
+                    self.add(node, "remedy", f"the question is about a decision ({quoted(said)}): "
+                                             f"{concept.en} is the remedy", (f"text: {quoted(said)}", concept_id, node),
+                             weight)
+
+    def second_pass(self) -> None:
+        """Provisions that make the best sections found so far apply to a program, the
+        regulation powers for their purposes, and the definitions of the terms they share
+        with the text."""
+        ranked = sorted(self.candidates.values(), key=lambda c: -c.score)
+        top = ranked[0].score if ranked else 0.0
+        self.applied_evidence({c.section: c.score / top for c in ranked
+                               if top and any(r.kind in ("text", "thesaurus", "cited") for r in c.reasons)})
+        best = [c for c in ranked if self.prep.roles.get(c.section) == "rule"][:self.w.second_pass]
+        used = {m.concept for m in self.cues.concepts}
+        for c in best:
+            strength = c.score / top if top else 0.0
+            for unit, words in self.prep.regulations.get(c.section, ()):
+                self.add(unit, "regulation", f"regulations may be made for the purposes of {label(self.kb, c.section)}"
+                         f" ({quoted(words)})", (c.section, "for the purposes of", unit), self.w.regulation * strength, unit)
+            for concept in self.prep.uses.get(c.section, frozenset()) & used:
+                name = self.kb.graph.nodes[concept].get("label", concept)
+                for node in self.prep.defines.get(concept, ()):
+                    if node.startswith(self.prep.statute + "/") and section_of(node) != c.section:
+                        self.add(node, "term", f"defines {quoted(name)}, used by {label(self.kb, c.section)} and the question",
+                                 (c.section, "uses term", concept, "defined by", node), self.w.term * strength)
+
+    def run(self, scores: list[SectionScore]) -> list[Candidate]:
+        self.text_evidence(scores)
+        self.thesaurus_evidence()
+        self.concept_evidence()
+        self.citation_evidence()
+        self.program_evidence()
+        self.remedy_evidence()
+        self.second_pass()
+        for c in self.candidates.values():
+            section = self.prep.sections[c.section]
+            if section.status != IN_FORCE:
+                for i, r in enumerate(c.reasons):
+                    c.reasons[i] = replace(r, weight=r.weight * self.w.not_in_force)
+        return sorted(self.candidates.values(), key=lambda c: (-c.score, self.prep.order[c.section]))
+
+
+def role_of(prep: Prepared, c: Candidate) -> str:
+    """The role a section plays for the text: by its nature, or ``definition`` when a
+    definition of a term of the text is what brought it."""
+    kinds = {r.kind for r in c.reasons}
+    if kinds & {"definition", "term"} and prep.roles[c.section] in ("rule", "definition"):
+        strongest = max(c.reasons, key=lambda r: r.weight).kind
+        if strongest in ("definition", "term") or prep.roles[c.section] == "definition":
+            return "definition"
+    return prep.roles[c.section]

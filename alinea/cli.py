@@ -241,6 +241,59 @@ def search_text(results) -> str:
     return "\n".join(lines)
 
 
+# -- govern -------------------------------------------------------------------------
+def cmd_govern(args: argparse.Namespace) -> int:
+    from alinea.kb import load
+    from graph.govern import govern, govern_lines
+    from search import open_index
+
+    if args.batch and args.text:
+        raise AlineaError("give a text or --batch FILE, not both")
+    if not args.batch and not args.text:
+        raise AlineaError("give a text to read (or - for standard input), or --batch FILE")
+    kb = load(data_dir(args))
+    index = open_index(data_dir(args), kb)
+    if args.batch:
+        stream = sys.stdin if args.batch == "-" else _open_batch(args.batch)
+        for answer in govern_lines(stream, kb, index, args.limit):
+            sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+            if "error" in answer:
+                print(f"alinea govern: {answer['error']}", file=sys.stderr)
+        return 0
+    text = sys.stdin.read() if args.text == ["-"] else " ".join(args.text)
+    answer = govern(text, kb, index, args.limit)
+    if args.json:
+        print_json(answer.to_dict())
+    else:
+        print(govern_text(answer))
+    return 0
+
+
+def _open_batch(path: str):
+    try:
+        return open(path, encoding="utf-8", errors="strict")  # noqa: SIM115 (read line by line by govern_lines)
+    except OSError as exc:
+        raise AlineaError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def govern_text(answer) -> str:
+    """An answer as a reader wants it in a terminal: grouped by role, each with its reason and path."""
+    what = f"{answer.input_kind} {answer.node}" if answer.node else f"text ({answer.lang})"
+    lines = [f"Which articles govern this? {what}: {len(answer.results)} results"]
+    lines += [f"note: {m}" for m in answer.messages]
+    if answer.concepts:
+        lines.append("read as: " + "; ".join(f"{c.said!r} -> {c.means}" for c in answer.concepts[:12]))
+    for role, results in answer.groups():
+        lines += ["", f"{role.upper()}"]
+        for r in results:
+            pin = f" [{r.id}]" if r.id != r.section else ""
+            status = f" ({r.status})" if r.status != "in force" else ""
+            lines.append(f"{r.rank:3}. {r.title}{status}{pin}")
+            lines.append(f"     why: {r.reason}")
+            lines.append(f"     path: {' -> '.join(r.path)}")
+    return "\n".join(lines)
+
+
 # -- serve --------------------------------------------------------------------------
 def cmd_serve(args: argparse.Namespace) -> int:
     from alinea.kb import CORPUS_FILE
@@ -314,6 +367,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=10, help="results per page (default 10, at most 100)")
     p.add_argument("--page", type=int, default=1, help="page of results (default 1)")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("govern", help="which articles govern this? a question, a situation, a page (English or "
+                                      "French) or a node (provision, program, term, guidance page, amending act)")
+    p.add_argument("text", nargs="*", help="the text (quote it for the shell), or - to read standard input")
+    p.add_argument("--batch", metavar="FILE", help='JSON lines {"id": ..., "q": ...} in (- for standard input), '
+                                                   "one JSON answer per line out, in order")
+    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.add_argument("--limit", type=int, default=10, help="provisions at most (default 10, at most 50)")
+    p.set_defaults(func=cmd_govern)
 
     p = sub.add_parser("serve", help="the web site")
     p.add_argument("--host", default="127.0.0.1")

@@ -32,8 +32,6 @@ from search import SectionScore, WordBag
 
 REMEDIES = ("term:review", "term:administrative-tribunal")
 """Glossary concepts whose defining sections are the remedies against a decision."""
-REPEATED = 0.25
-"""Share of the score a second (third...) piece of evidence of the same kind adds."""
 ROLES = ("rule", "definition", "procedure", "regulation power", "guidance")
 _REGULATIONS = re.compile(r"\bregulations?\b|\brèglements?\b", re.IGNORECASE)
 _PROCEDURE = re.compile(r"\bremed|\brecours\b|\breview\b|\brévision\b", re.IGNORECASE)
@@ -64,7 +62,8 @@ class Weights:
     definition: float = 0.35
     establishes: float = 0.15
     cited: float = 3.0
-    program: float = 0.15
+    program: float = 0.3
+    other_program: float = 0.6
     applied: float = 0.3
     via: float = 0.5
     challenge: float = 0.9
@@ -74,6 +73,9 @@ class Weights:
     """Factor for the text evidence of regulation-making powers: they list every topic of the Act,
     so their words match questions they do not answer on their own."""
     term: float = 0.3
+    repeated: float = 0.25
+    """Share of the score a second (third...) piece of evidence of the same kind adds."""
+    unit_share: float = 1.0
     not_in_force: float = 0.2
     """Factor for repealed, omitted or spent sections."""
     second_pass: int = 8
@@ -99,6 +101,7 @@ class Candidate:
     """A section and the evidence collected for it."""
 
     section: str
+    repeated: float
     reasons: list[Reason] = field(default_factory=list)
     bm25: float = 0.0
     best: str | None = None
@@ -106,12 +109,12 @@ class Candidate:
 
     @property
     def score(self) -> float:
-        """Per kind of evidence, the strongest piece and a share of the others (twenty regulation
-        powers pointing at a section do not make it twenty times as relevant)."""
+        """Per kind of evidence, the strongest piece and a share (`Weights.repeated`) of the others:
+        twenty regulation powers pointing at a section do not make it twenty times as relevant."""
         total = 0.0
         for kind in {r.kind for r in self.reasons}:
             weights = sorted((r.weight for r in self.reasons if r.kind == kind), reverse=True)
-            total += weights[0] + REPEATED * sum(weights[1:])
+            total += weights[0] + self.repeated * sum(weights[1:])
         return total
 
     def add(self, reason: Reason) -> None:
@@ -140,6 +143,10 @@ class Prepared:
     """Section id -> concepts its text uses."""
     guidance: dict[str, tuple[str, ...]]
     """Section id -> guidance units that cite it."""
+    chapters: dict[str, tuple[str, ...]]
+    """Program id -> the sections of the division that establishes it."""
+    program_of: dict[str, str]
+    """Section id -> the program whose division it is in."""
 
 
 def section_of(node: str) -> str:
@@ -182,11 +189,14 @@ def prepare(kb) -> Prepared:
     for concept in glossary or ():
         for number in concept.sections:
             defines.setdefault(concept.id, []).append(f"{statute.id}/{number}")
+    chapters = {n: tuple(governing(graph, n)["sections"]) for n, kind in graph.nodes(data="kind") if kind == "program"}
+    chapters = {n: secs for n, secs in chapters.items() if secs}
+    program_of = {section: program for program, secs in chapters.items() for section in secs}
     return Prepared(statute.id, sections, order, roles,
                     {k: tuple(dict.fromkeys(v)) for k, v in regulations.items()},
                     {k: tuple(dict.fromkeys(v)) for k, v in defines.items()},
                     {k: frozenset(v) for k, v in uses.items()},
-                    {k: tuple(dict.fromkeys(v)) for k, v in guidance.items()})
+                    {k: tuple(dict.fromkeys(v)) for k, v in guidance.items()}, chapters, program_of)
 
 
 def quoted(text: str) -> str:
@@ -218,7 +228,7 @@ class Scorer:
         if section not in self.prep.sections:
             return None
         if section not in self.candidates:
-            self.candidates[section] = Candidate(section)
+            self.candidates[section] = Candidate(section, self.w.repeated)
         return self.candidates[section]
 
     def add(self, node: str, kind: str, text: str, path: tuple[str, ...], weight: float, pinpoint: str | None = None) -> None:
@@ -262,19 +272,20 @@ class Scorer:
     def text_evidence(self, scores: list[SectionScore]) -> None:
         if not scores:
             return
-        top = max(max(s.score, s.best_score) for s in scores) or 1.0
+        share = self.w.unit_share
+        top = max(max(s.score, share * s.best_score) for s in scores) or 1.0
         for s in scores:
             c = self.candidate(s.section)
             if c is None:
                 continue
-            c.bm25 = max(s.score, s.best_score) / top
+            c.bm25 = max(s.score, share * s.best_score) / top
             c.best = s.best if s.best != s.section else None
             c.matched = s.matched
             words = ", ".join(quoted(m) for m in s.matched[:6])
             weight = self.w.text * c.bm25 * (self.w.regulation_text if self.prep.roles[c.section] == "regulation power"
                                              else 1.0)
             c.add(Reason("text", f"its text matches {words}" if words else "its text matches the question",
-                         ("text", s.best), weight, c.best))
+                         (f"text: {words}" if words else "text", "full-text match", s.best), weight, c.best))
 
     def thesaurus_evidence(self) -> None:
         strongest: dict[str, tuple[float, object]] = {}
@@ -316,14 +327,26 @@ class Scorer:
                      self.w.cited, target)
 
     def program_evidence(self) -> None:
+        """Where the text stands: the sections of a program it names count more (`Weights.program`
+        times what they already have); the sections of another program's chapter count less
+        (`Weights.other_program`) unless they are made to apply to a program it names."""
         graph = self.kb.graph
-        for program, said in self.cues.programs:
-            if program not in graph:
-                continue
-            name = graph.nodes[program].get("label", program)
-            for section in governing(graph, program)["sections"]:
-                self.add(section, "program", f"part of the {name}", (f"text: {quoted(said)}", program, section),
-                         self.w.program)
+        named = {p: said for p, said in self.cues.programs if p in self.prep.chapters}
+        if not named:
+            return
+        applied: set[str] = set()
+        for program in named:
+            for link in governing(graph, program)["applied"]:
+                if link.via:
+                    applied.update(self.prep.chapters.get(link.source, (section_of(link.source),)))
+        for c in self.candidates.values():
+            home = self.prep.program_of.get(c.section)
+            if home in named:
+                name = graph.nodes[home].get("label", home)
+                c.add(Reason("program", f"part of the {name}", (f"text: {quoted(named[home])}", home, c.section),
+                             self.w.program * c.score))
+            elif home is not None and c.section not in applied:
+                c.reasons = [replace(r, weight=r.weight * self.w.other_program) for r in c.reasons]
 
     def applied_evidence(self, strength: dict[str, float]) -> None:
         """Provisions made to apply to a program the text names, when the text is about them

@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from whoosh.lang import stemmer_for_language
+from whoosh.lang import stemmer_for_language, stopwords_for_language
 
 from alinea.errors import AlineaError
 from ingest.periods import fold_chars
@@ -33,6 +33,9 @@ LANGS = ("en", "fr")
 _WORD = re.compile(r"\w+")
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý]{2,7}$")
 _SECTION = re.compile(r"^\d+(?:\.\d+)*$")
+NEAR = 3
+"""Words an expression's words may be spread over beyond its own length, for a near match."""
+_SENTENCE_END = re.compile(r"[.!?;:\n]")
 _JOINER = re.compile(r"[\s\-‑'’/]+|,\s*")
 """What may stand between the words of an expression in a text."""
 
@@ -63,6 +66,9 @@ class ThesaurusMatch(NamedTuple):
     """How many other entries have an expression that contains this one ("welfare" is in
     "apply for welfare", "welfare debt", "first time on welfare"...): a head word of the
     domain says where a question stands more than what it asks."""
+    exact: bool = True
+    """False when the expression's words were found close together but not as written
+    ("quit the job" for "quit my job", "lâché ma petite job" for "lâché ma job")."""
 
 
 @cache
@@ -74,6 +80,12 @@ def words_of(text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded word) of each word of text."""
     folded = fold_chars(text)
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
+
+
+@cache
+def _stop_stems(lang: str) -> frozenset[str]:
+    """Stems of a language's common words (folded): they do not make a near match."""
+    return frozenset(stems((w for _, _, w in words_of(" ".join(stopwords_for_language(lang)))), lang))
 
 
 def stems(words: Iterable[str], lang: str) -> tuple[str, ...]:
@@ -101,6 +113,14 @@ class Thesaurus:
                         self._stemmed[lang].setdefault(stems(words, lang), entry.id)
         self._longest = max((len(k) for table in self._exact.values() for k in table), default=0)
         self._generality = {lang: _generality(table) for lang, table in self._stemmed.items()}
+        self._near: dict[str, dict[str, list[tuple[frozenset[str], int, str]]]] = {lang: {} for lang in LANGS}
+        for lang, table in self._stemmed.items():
+            stop = _stop_stems(lang)
+            for key, entry_id in table.items():
+                content = frozenset(k for k in key if k not in stop)
+                if len(content) >= 2:
+                    for stem in content:
+                        self._near[lang].setdefault(stem, []).append((content, len(key), entry_id))
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries.values())
@@ -138,7 +158,29 @@ class Thesaurus:
                 if original in self._acronyms:
                     found.append(ThesaurusMatch(words[i][0], words[i][1], self._acronyms[original], original))
                 i += 1
-        return found
+        return found + self._near_matches(text, words, stemmed, lang, {m.entry for m in found})
+
+    def _near_matches(self, text: str, words: list[tuple[int, int, str]], stemmed: tuple[str, ...], lang: str,
+                      known: set[str]) -> list[ThesaurusMatch]:
+        """Expressions of two or more meaningful words whose words all occur, in any order, within
+        a few words of each other in one sentence; one match per entry not already found."""
+        found: list[ThesaurusMatch] = []
+        table = self._near[lang]
+        for i, stem in enumerate(stemmed):
+            for content, size, entry_id in table.get(stem, ()):
+                if entry_id in known:
+                    continue
+                window = range(max(0, i - size - NEAR), min(len(words), i + size + NEAR + 1))
+                hits = [k for k in window if stemmed[k] in content]
+                if {stemmed[k] for k in hits} != content:
+                    continue
+                first, last = min(hits), max(hits)
+                if last - first > size + NEAR - 1 or _SENTENCE_END.search(text, words[first][1], words[last][0]):
+                    continue
+                start, end = words[first][0], words[last][1]
+                found.append(ThesaurusMatch(start, end, entry_id, text[start:end], 0, False))
+                known.add(entry_id)
+        return sorted(found)
 
 
 def _generality(table: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], int]:

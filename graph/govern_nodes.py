@@ -1,0 +1,212 @@
+"""Which articles govern a node of the law graph: a provision, a program, a term, a guidance
+page or an amending act.  The answer is read from the graph, each result with the edge that
+brings it and its role; repealed or spent provisions are shown as they are (the node was
+asked for by name)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alinea.model import Section
+
+from graph.govern import GovernAnswer, GovernResult, Understood, govern_text, guidance_results, section_title
+from graph.govern_input import ADVERSE, Reading, _find_words
+from graph.govern_rank import REMEDIES, WEIGHTS, Weights, label, prepare, quoted, section_of
+from graph.queries import changed_by, cited_by, cites, governing
+
+RELATIONS = {"applies": 4.0, "applies to": 4.0, "for the purposes of": 3.0, "despite": 2.5, "subject to": 2.5,
+             "within the meaning of": 2.5, "cites": 2.0}
+"""How strongly a reference edge ties two provisions (the provision asked about scores 10)."""
+
+
+@dataclass
+class _Found:
+    node: str
+    score: float
+    role: str
+    reason: str
+    path: tuple[str, ...]
+
+
+class _Collect:
+    """Results keyed by section: the strongest reason leads, the others are appended."""
+
+    def __init__(self, kb) -> None:
+        self.kb, self.prep = kb, prepare(kb)
+        self.found: dict[str, list[_Found]] = {}
+
+    def add(self, node: str, score: float, reason: str, path: tuple[str, ...], role: str | None = None) -> None:
+        section = section_of(node)
+        if section not in self.kb or node.startswith("guidance:") or not isinstance(self.kb.get(section).node, Section):
+            return
+        role = role or self.prep.roles.get(section, "rule")
+        self.found.setdefault(section, []).append(_Found(node, score, role, reason, path))
+
+    def results(self, limit: int) -> list[GovernResult]:
+        ranked = sorted(self.found.items(), key=lambda kv: (-max(f.score for f in kv[1]), self._order(kv[0])))
+        out = []
+        for rank, (section, found) in enumerate(ranked[:limit], 1):
+            found.sort(key=lambda f: -f.score)
+            lead = found[0]
+            reasons = list(dict.fromkeys(f.reason for f in found))
+            out.append(GovernResult(id=lead.node, section=section, score=round(lead.score, 4), role=lead.role,
+                                    reason="; ".join(reasons[:4]), path=lead.path,
+                                    title=section_title(self.kb, section), status=self.kb.get(section).node.status,
+                                    rank=rank))
+        return out
+
+    def _order(self, section: str) -> int:
+        return self.prep.order.get(section, 10**6)
+
+
+def govern_node(reading: Reading, kb, search_index, limit: int, weights: Weights = WEIGHTS) -> GovernAnswer:
+    """The provisions that govern a node (see the module docstring)."""
+    node = reading.node
+    assert node is not None
+    collect = _Collect(kb)
+    concepts: tuple[Understood, ...] = ()
+    if reading.kind == "program":
+        _program(collect, node)
+    elif reading.kind == "term":
+        _term(collect, node)
+    elif reading.kind == "amending act":
+        _amending_act(collect, node)
+    elif reading.kind == "guidance":
+        return _guidance(reading, kb, search_index, limit, weights)
+    else:
+        _provision(collect, node)
+    name = kb.graph.nodes[node].get("label", node) if node in kb.graph else node
+    concepts = (Understood(node, reading.text, str(name)),)
+    results = collect.results(limit)
+    results += guidance_results(kb, [r.section for r in results], len(results))
+    messages = reading.messages + (() if results else (f"nothing in the corpus is linked to {node}",))
+    return GovernAnswer(reading.text, reading.lang, reading.kind, concepts, tuple(results), node, messages)
+
+
+def _provision(collect: _Collect, node: str) -> None:
+    kb, graph = collect.kb, collect.kb.graph
+    me = section_of(node)
+    collect.add(node, 10.0, "the provision asked about", (node,))
+    for link in cites(graph, node):
+        target = link.target
+        if link.type in ("uses term", "defines"):
+            for definition in collect.prep.defines.get(target, ()):
+                if section_of(definition) != me:
+                    name = graph.nodes[target].get("label", target)
+                    collect.add(definition, 2.2, f"defines {quoted(name)}, which {label(kb, me)} uses",
+                                (link.source, "uses term", target, "defined by", definition), "definition")
+        elif link.type == "applies to":
+            continue
+        elif link.type in RELATIONS and section_of(target) != me:
+            if link.type == "applies":
+                reason = f"{label(kb, me)} makes it apply{_to_program(graph, link.source)} ({quoted(link.text)})"
+            else:
+                reason = f"{label(kb, me)} {'cites it' if link.type == 'cites' else link.type + ' it'} ({quoted(link.text)})"
+            collect.add(target, RELATIONS[link.type], reason, (link.source, link.type, target))
+    for link in cited_by(graph, node):
+        source = link.source
+        if link.type in RELATIONS and not source.startswith("guidance:") and section_of(source) != me:
+            if link.type == "applies":
+                reason = f"it makes {label(kb, me)} apply{_to_program(graph, source)}"
+            elif link.type == "for the purposes of":
+                reason = f"regulations may be made for the purposes of {label(kb, me)}"
+            else:
+                reason = f"it {'cites' if link.type == 'cites' else link.type} {label(kb, me)} ({quoted(link.text)})"
+            collect.add(source, RELATIONS[link.type] * 0.9, reason, (source, link.type, link.target))
+    text = " ".join(u.text for u in kb.get(me).node.walk()) if me in kb else ""
+    if _find_words(text, "en", ADVERSE):
+        _remedies(collect, f"{label(kb, me)} provides for a decision", me)
+
+
+def _to_program(graph, unit: str) -> str:
+    """`` to the Basic Income Program`` when the unit makes something apply to a program, else ''."""
+    program = next((v for _, v, t in graph.out_edges(unit, data="type") if t == "applies to"), "")
+    return f" to the {graph.nodes[program].get('label', program)}" if program else ""
+
+
+def _remedies(collect: _Collect, why: str, origin: str) -> None:
+    glossary = collect.kb.glossary
+    for concept_id in REMEDIES:
+        concept = glossary.get(concept_id) if glossary else None
+        for definition in collect.prep.defines.get(concept_id, ()):
+            if concept is not None and definition.startswith(collect.prep.statute + "/"):
+                collect.add(definition, 1.5, f"{why}: {concept.en} is the remedy", (origin, concept_id, definition),
+                            "procedure")
+
+
+def _program(collect: _Collect, program: str) -> None:
+    kb, graph = collect.kb, collect.kb.graph
+    name = graph.nodes[program].get("label", program)
+    answer = governing(graph, program)
+    for link in answer["established by"]:
+        collect.add(link.source, 9.0, f"establishes the {name}", (program, "established by", link.source))
+    for i, section in enumerate(answer["sections"]):
+        collect.add(section, 8.0 - i * 0.05, f"a provision of the {name}'s chapter", (program, "contains", section))
+    for link in answer["applied"]:
+        if not link.via:
+            collect.add(link.source, 8.6, f"it makes other provisions apply to the {name}", (program, "applied by", link.source))
+            continue
+        via = label(kb, section_of(link.via))
+        if link.source.startswith("program:"):
+            other = graph.nodes[link.source].get("label", link.source)
+            collect.add(link.via, 8.6, f"it makes the rules of the {other} apply to the {name}",
+                        (program, "applied by", link.via, link.source))
+            continue
+        collect.add(link.source, 5.0, f"{via} makes it apply to the {name}",
+                    (program, f"applies to (via {link.via})", link.source))
+    for link in answer["regulations"]:
+        collect.add(link.source, 7.6, f"regulations may be made for the {name}", (program, "for the purposes of", link.source),
+                    "regulation power")
+    for link in answer["named by"]:
+        if link.type == "defines":
+            collect.add(link.source, 8.5, f"defines the {name}", (program, "defined by", link.source), "definition")
+        else:
+            collect.add(link.source, 2.0, f"it names the {name} ({quoted(link.text)})" if link.text
+                        else f"it names the {name}", (program, link.type, link.source))
+
+
+def _term(collect: _Collect, term: str) -> None:
+    kb, graph = collect.kb, collect.kb.graph
+    name = graph.nodes[term].get("label", term)
+    for definition in collect.prep.defines.get(term, ()):
+        collect.add(definition, 9.0, f"defines {quoted(name)}", (term, "defined by", definition), "definition")
+    counts: dict[str, int] = {}
+    for u, _, kind in graph.in_edges(term, data="type"):
+        if kind in ("uses term", "cites") and not u.startswith("guidance:"):
+            counts[section_of(u)] = counts.get(section_of(u), 0) + 1
+    for section, n in counts.items():
+        collect.add(section, 2.0 + min(n, 10) / 10, f"uses {quoted(name)}" + (f" {n} times" if n > 1 else ""),
+                    (term, "used by", section))
+
+
+def _amending_act(collect: _Collect, act: str) -> None:
+    for link in changed_by(collect.kb.graph, act):
+        collect.add(link.source, 5.0, f"its history lists {quoted(link.text)}", (act, "amended", link.source))
+
+
+def _guidance(reading: Reading, kb, search_index, limit: int, weights: Weights) -> GovernAnswer:
+    """A guidance page: the articles it cites first, then what governs its text."""
+    node = reading.node
+    assert node is not None
+    located = kb.get(node)
+    doc = located.doc
+    sections = [located.section] if located.section is not None else list(doc.sections)
+    cited: dict[str, tuple[str, str]] = {}
+    texts = []
+    for section in sections:
+        texts.append(section.heading)
+        for unit in section.walk():
+            texts.append(unit.text)
+            for ref in kb.refs_out.get(unit.id, []):
+                if ref.type == "cited by guidance" and ref.target in kb and section_of(ref.target) not in cited:
+                    cited[section_of(ref.target)] = (unit.id, ref.text)
+    found = govern_text(Reading("\n".join(t for t in texts if t), doc.lang, "text"), kb, search_index, limit, weights)
+    results: list[GovernResult] = []
+    for section, (unit, said) in cited.items():
+        results.append(GovernResult(id=section, section=section, score=100.0, role=prepare(kb).roles.get(section, "rule"),
+                                    reason=f"the page cites it ({quoted(said)})", path=(unit, "cited by guidance", section),
+                                    title=section_title(kb, section), status=kb.get(section).node.status))
+    results += [r for r in found.results if r.section not in cited and r.role != "guidance"]
+    ranked = tuple(GovernResult(**{**r.__dict__, "rank": i}) for i, r in enumerate(results[:limit], 1))
+    name = kb.graph.nodes[node].get("label", doc.title) if node in kb.graph else doc.title
+    return GovernAnswer(reading.text, doc.lang, "guidance", (Understood(node, reading.text, str(name)),) + found.concepts,
+                        ranked, node, reading.messages)

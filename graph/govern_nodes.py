@@ -129,7 +129,8 @@ def _remedies(collect: _Collect, why: str, origin: str) -> None:
         concept = glossary.get(concept_id) if glossary else None
         for definition in collect.prep.defines.get(concept_id, ()):
             if concept is not None and definition.startswith(collect.prep.statute + "/"):
-                collect.add(definition, 1.5, f"{why}: {concept.en} is the remedy", (origin, concept_id, definition),
+                collect.add(definition, 1.5, f"{why}: {concept.en} is the remedy",
+                            (origin, "decisions reviewed by", concept_id, "defined by", definition),
                             "procedure")
 
 
@@ -143,18 +144,19 @@ def _program(collect: _Collect, program: str) -> None:
         collect.add(section, 8.0 - i * 0.05, f"a provision of the {name}'s chapter", (program, "contains", section))
     for link in answer["applied"]:
         if not link.via:
-            collect.add(link.source, 8.6, f"it makes other provisions apply to the {name}", (program, "applied by", link.source))
+            collect.add(link.source, 8.6, f"it makes other provisions apply to the {name}",
+                        (program, "made to apply by", link.source))
             continue
         via = label(kb, section_of(link.via))
         if link.source.startswith("program:"):
             other = graph.nodes[link.source].get("label", link.source)
             collect.add(link.via, 8.6, f"it makes the rules of the {other} apply to the {name}",
-                        (program, "applied by", link.via, link.source))
+                        (program, "made to apply by", link.via, "applies", link.source))
             continue
         collect.add(link.source, 5.0, f"{via} makes it apply to the {name}",
-                    (program, f"applies to (via {link.via})", link.source))
+                    (program, "made to apply by", link.via, "applies", link.source))
     for link in answer["regulations"]:
-        collect.add(link.source, 7.6, f"regulations may be made for the {name}", (program, "for the purposes of", link.source),
+        collect.add(link.source, 7.6, f"regulations may be made for the {name}", (program, "regulations for it", link.source),
                     "regulation power")
     for link in answer["named by"]:
         if link.type == "defines":

@@ -203,6 +203,11 @@ def quoted(text: str) -> str:
     return f"‘{' '.join(text.split())}’"
 
 
+def said(words: str) -> str:
+    """The path node that stands for words of the input: ``text: ‘quit my job’``."""
+    return f"text: {quoted(words)}"
+
+
 def label(kb, node: str) -> str:
     """``s. 59``, ``s. 22 para. 1 subpara. 3``, a program's or term's name."""
     if node in kb.graph and node.startswith(("program:", "term:")):
@@ -285,7 +290,8 @@ class Scorer:
             weight = self.w.text * c.bm25 * (self.w.regulation_text if self.prep.roles[c.section] == "regulation power"
                                              else 1.0)
             c.add(Reason("text", f"its text matches {words}" if words else "its text matches the question",
-                         (f"text: {words}" if words else "text", "full-text match", s.best), weight, c.best))
+                         (said(", ".join(s.matched[:3]) or self.reading.text[:40]), "full-text match", s.best),
+                         weight, c.best))
 
     def thesaurus_evidence(self) -> None:
         strongest: dict[str, tuple[float, object]] = {}
@@ -300,7 +306,7 @@ class Scorer:
                 weight = self.w.thesaurus * factor / (1 + self.w.thesaurus_decay * i)
                 means = entry.means[0]
                 self.add(node, "thesaurus", f"{quoted(match.text)} is what the Act calls {quoted(means)}",
-                         (f"text: {quoted(match.text)}", f"thesaurus: {entry.id}", node), weight)
+                         (said(match.text), "everyday words for", f"thesaurus:{entry.id}", "governed by", node), weight)
 
     def concept_evidence(self) -> None:
         glossary = self.kb.glossary
@@ -318,12 +324,12 @@ class Scorer:
                     if quoted(match.text) != quoted(concept.en):
                         text += f" ({quoted(match.text)} in the question)"
                     self.add(node, "establishes" if program else "definition", text,
-                             (f"text: {quoted(match.text)}", match.concept, verb, node),
+                             (said(match.text), "names", match.concept, "defined by" if not program else "established by", node),
                              self.w.establishes if program else self.w.definition)
 
     def citation_evidence(self) -> None:
-        for target, said in self.cues.citations:
-            self.add(target, "cited", f"the question cites it ({quoted(said)})", (f"text: {quoted(said)}", target),
+        for target, words in self.cues.citations:
+            self.add(target, "cited", f"the question cites it ({quoted(words)})", (said(words), "cites", target),
                      self.w.cited, target)
 
     def program_evidence(self) -> None:
@@ -331,7 +337,7 @@ class Scorer:
         times what they already have); the sections of another program's chapter count less
         (`Weights.other_program`) unless they are made to apply to a program it names."""
         graph = self.kb.graph
-        named = {p: said for p, said in self.cues.programs if p in self.prep.chapters}
+        named = {p: words for p, words in self.cues.programs if p in self.prep.chapters}
         if not named:
             return
         applied: set[str] = set()
@@ -343,7 +349,7 @@ class Scorer:
             home = self.prep.program_of.get(c.section)
             if home in named:
                 name = graph.nodes[home].get("label", home)
-                c.add(Reason("program", f"part of the {name}", (f"text: {quoted(named[home])}", home, c.section),
+                c.add(Reason("program", f"part of the {name}", (said(named[home]), "names", home, "contains", c.section),
                              self.w.program * c.score))
             elif home is not None and c.section not in applied:
                 c.reasons = [replace(r, weight=r.weight * self.w.other_program) for r in c.reasons]
@@ -370,23 +376,25 @@ class Scorer:
                         what += f" (a rule of the {graph.nodes[link.source].get('label', link.source)})"
                     via = label(self.kb, section_of(link.via))
                     self.add(section, "applies", f"{via} makes it apply to the {name}",
-                             (program, f"applies to (via {link.via})", section), self.w.applied)
+                             (program, "made to apply by", link.via, "applies", section), self.w.applied)
                     self.add(link.via, "applies", f"it makes {what} apply to the {name}",
-                             (program, "applied by", link.via, section), self.w.via * strength[section], link.via)
+                             (section, "made to apply by", link.via, "applies to", program),
+                             self.w.via * strength[section], link.via)
 
     def remedy_evidence(self) -> None:
         cues = self.cues
         if not cues.challenge and not cues.adverse:
             return
         weight = self.w.challenge if cues.challenge else self.w.adverse
-        said = (cues.challenge or cues.adverse)[0]
+        words = (cues.challenge or cues.adverse)[0]
         glossary = self.kb.glossary
         for concept_id in REMEDIES:
             concept = glossary.get(concept_id) if glossary else None
             for node in self.prep.defines.get(concept_id, ()):
                 if node.startswith(self.prep.statute + "/") and concept is not None:
-                    self.add(node, "remedy", f"the question is about a decision ({quoted(said)}): "
-                                             f"{concept.en} is the remedy", (f"text: {quoted(said)}", concept_id, node),
+                    self.add(node, "remedy", f"the question is about a decision ({quoted(words)}): "
+                                             f"{concept.en} is the remedy", (said(words), "asks about", concept_id,
+                                                                              "defined by", node),
                              weight)
 
     def second_pass(self) -> None:
@@ -403,7 +411,8 @@ class Scorer:
             strength = c.score / top if top else 0.0
             for unit, words in self.prep.regulations.get(c.section, ()):
                 self.add(unit, "regulation", f"regulations may be made for the purposes of {label(self.kb, c.section)}"
-                         f" ({quoted(words)})", (c.section, "for the purposes of", unit), self.w.regulation * strength, unit)
+                         f" ({quoted(words)})", (c.section, "regulations for its purposes", unit),
+                         self.w.regulation * strength, unit)
             for concept in self.prep.uses.get(c.section, frozenset()) & used:
                 name = self.kb.graph.nodes[concept].get("label", concept)
                 for node in self.prep.defines.get(concept, ()):

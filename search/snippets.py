@@ -22,10 +22,13 @@ def find_matches(text: str, lang: str, terms: dict[str, set[str]], phrases: list
     phrases are sequences of ``words`` terms."""
     spans: list[tuple[int, int]] = []
     words = [(t.text, t.startchar, t.endchar) for t in word_analyzer()(text, chars=True, mode="index")]
+    starts: dict[str, list[int]] = {}
+    for i, (w, _, _) in enumerate(words):
+        starts.setdefault(w, []).append(i)
     for phrase in phrases:
         n = len(phrase)
-        spans += [(words[i][1], words[i + n - 1][2]) for i in range(len(words) - n + 1)
-                  if tuple(w for w, _, _ in words[i:i + n]) == phrase]
+        spans += [(words[i][1], words[i + n - 1][2]) for i in starts.get(phrase[0], ()) if i + n <= len(words)
+                  and tuple(w for w, _, _ in words[i:i + n]) == phrase]
     wanted = terms.get("words", set())
     spans += [(s, e) for w, s, e in words if w in wanted]
     if terms.get(text_field):

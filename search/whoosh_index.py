@@ -14,15 +14,15 @@ from pathlib import Path
 
 from whoosh import index
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from alinea.errors import AlineaError
 from alinea.ids import is_provision_id
 from alinea.model import Corpus
-from search.analysis import LANGS, lang_of, text_analyzer, word_analyzer
+from search.analysis import lang_of, text_analyzer, word_analyzer
 from search.concepts import ConceptTags
 from search.engine import Resolver, SearchQuery, SectionScore, WordBag
+from search.whoosh_bag import BagScorer
 from search.query import parse
 from search.records import Record, records
 from search.results import FacetValue, Hit, SearchResults
@@ -92,7 +92,7 @@ class WhooshIndex:
         self._meta = IndexMeta({}, {}, frozenset(), {})
         self._resolve: Resolver | None = None
         self.columns: Columns | None = None
-        self._elements: list[tuple[str, str]] | None = None
+        self._bags: BagScorer | None = None
 
     def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
         """Index every record of corpus into directory (created; it must not exist); the
@@ -141,18 +141,11 @@ class WhooshIndex:
             raise AlineaError("the search index is not open")
         return self._ix.searcher()
 
-    def elements(self, searcher: Searcher) -> list[tuple[str, str]]:
-        """(id, element kind) of every document number, read once (bag scoring groups every match)."""
-        if self._elements is None:
-            reader = searcher.reader()
-            self._elements = [(f["id"], f["element"]) for f in map(reader.stored_fields, range(reader.doc_count_all()))]
-        return self._elements
-
     def close(self) -> None:
         if self._ix is not None:
             self._ix.close()
         self._ix = None
-        self._elements = None
+        self._bags = None
 
     def _searcher(self) -> Searcher:
         if self._ix is None:
@@ -170,7 +163,10 @@ class WhooshIndex:
     def score_sections(self, bag: WordBag) -> list[SectionScore]:
         """Sections matching any word or phrase of the bag, best first (see search.engine.WordBag)."""
         with self._searcher() as searcher:
-            return _BagSearch(self, searcher, bag).run()
+            if self._bags is None:
+                assert self.columns is not None
+                self._bags = BagScorer(searcher, self.columns)
+            return self._bags.score(searcher, bag)
 
     def cited(self, text: str, searcher: Searcher) -> int | None:
         """Document number of the provision the whole text cites, or None."""
@@ -285,78 +281,6 @@ class _Search:
             if candidates:
                 return max(candidates, key=lambda w: (self.reader.doc_frequency("words", w), w))
         return None
-
-class _BagSearch:
-    """One WordBag against one searcher: BM25 over each element, collapsed to sections."""
-
-    def __init__(self, owner: WhooshIndex, searcher: Searcher, bag: WordBag) -> None:
-        self.owner, self.searcher, self.bag = owner, searcher, bag
-        assert owner.columns is not None
-        self.columns = owner.columns
-
-    def _terms(self) -> dict[tuple[str, str], float]:
-        """(field, term) -> weight: a term said n times weighs its heaviest weight times
-        1 + ln(n) / 2; only terms of the index, the weightiest and rarest `max_terms` of them."""
-        heaviest: dict[tuple[str, str], float] = {}
-        counts: Counter = Counter()
-        for text, weight in self.bag.words:
-            for lang in LANGS:
-                for token in text_analyzer(lang)(text, mode="query"):
-                    key = (f"text_{lang}", token.text)
-                    heaviest[key] = max(heaviest.get(key, 0.0), weight)
-                    counts[key] += 1
-        reader = self.searcher.reader()
-        weights = {key: w * (1 + math.log(counts[key]) / 2) for key, w in heaviest.items()
-                   if w > 0 and reader.doc_frequency(*key)}
-        ranked = sorted(weights, key=lambda k: (-weights[k] * self.searcher.idf(*k), k))
-        return {key: weights[key] for key in ranked[:self.bag.max_terms]}
-
-    def _phrases(self) -> list[tuple[tuple[str, ...], float]]:
-        reader = self.searcher.reader()
-        out = []
-        for text, weight in self.bag.phrases:
-            words = tuple(t.text for t in word_analyzer()(text, mode="query"))
-            if words and weight > 0 and all(reader.doc_frequency("words", w) for w in words):
-                out.append((words, weight))
-        return out
-
-    def run(self) -> list[SectionScore]:
-        terms, phrases = self._terms(), self._phrases()
-        parts: list[wq.Query] = [wq.Term(f, t, boost=w) for (f, t), w in terms.items()]
-        parts += [wq.Phrase("words", list(words), boost=w) if len(words) > 1 else wq.Term("words", words[0], boost=w)
-                  for words, w in phrases]
-        if not parts:
-            return []
-        found = self.searcher.search(wq.Or(parts), limit=None, filter=wq.Term("doc_kind", self.bag.doc_kind))
-        own: dict[str, float] = {}
-        best: dict[str, tuple[float, int]] = {}
-        elements = self.owner.elements(self.searcher)
-        for docnum, score in found.items():
-            element_id, kind = elements[docnum]
-            if kind == "heading":
-                continue
-            group = self.columns.get("group", docnum)
-            if element_id == group:
-                own[group] = score
-            if group not in best or score > best[group][0]:
-                best[group] = (score, docnum)
-        order = sorted(best, key=lambda g: (-max(own.get(g, 0.0), best[g][0]), g))[:self.bag.limit]
-        by_field: dict[str, set[str]] = {}
-        for f, t in terms:
-            by_field.setdefault(f, set()).add(t)
-        return [self._section(g, own.get(g, 0.0), *best[g], by_field if i < self.bag.explain else None,
-                              [w for w, _ in phrases]) for i, g in enumerate(order)]
-
-    def _section(self, group: str, own: float, score: float, docnum: int, terms: dict[str, set[str]] | None,
-                 phrases: list[tuple[str, ...]]) -> SectionScore:
-        stored = self.searcher.stored_fields(docnum)
-        matched: tuple[str, ...] = ()
-        if terms is not None:
-            lang, body = stored["lang"], stored["body"]
-            spans = find_matches(body, lang, {"words": set(), **terms}, phrases, f"text_{lang_of(lang)}")
-            matched = tuple(dict.fromkeys(" ".join(body[s:e].split()) for s, e in spans))
-        return SectionScore(group, round(own, 4), stored["id"], round(score, 4), matched)
-
 
 def _filter(facet: str, value: str) -> str:
     """The query filter that narrows results to one facet value."""

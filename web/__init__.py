@@ -31,8 +31,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     app.config["DEBUG"] = False
     kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
+    from search import open_index
 
-    from web import api, articles, course, errors, law_graph, security
+    app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
+
+    from web import api, articles, course, errors, govern, law_graph, security
     from web.present import Presenter, href
     from web.svg import neighbourhood_svg
 
@@ -48,5 +51,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(course.bp)
     app.register_blueprint(law_graph.bp)
+    app.register_blueprint(govern.bp)
     app.register_blueprint(articles.bp)
     return app

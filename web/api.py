@@ -49,6 +49,18 @@ def provisions(node_id: str):
     return jsonify(provision_json(kb(), kb().lookup(node_id)))
 
 
+@bp.get("/api/govern")
+def govern_api():
+    from web.govern import answer_for, problem, read_limit
+
+    q = request.args.get("q", "")
+    limit = read_limit(request.args.get("limit"))
+    message = problem(q)
+    if message:
+        raise BadQuery(message)
+    return jsonify(answer_for(q, limit).to_dict())
+
+
 @bp.get("/api/<path:rest>")
 def unknown_endpoint(rest: str):
     return error(404, f"no API endpoint /api/{rest}; see /api/openapi.json")

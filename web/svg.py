@@ -108,3 +108,55 @@ def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, limit: int = 16) -> s
                  f'text-anchor="middle">{escape(_label(graph, centre))}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+PATH_WIDTH, ROW = 760, 34
+
+
+def paths_svg(kb, answer, limit: int = 8) -> str:
+    """The paths of an answer's first results as an SVG picture: the words of the input on the
+    left, the nodes each path goes through, the provisions on the right (each a link)."""
+    from graph.govern_rank import label
+
+    paths = [r.path for r in answer.results[:limit] if r.path]
+    columns = max((len(p[0::2]) for p in paths), default=0)
+    places: dict[str, tuple[int, int]] = {}
+    per_column = [0] * columns
+    edges: list[tuple[str, str, str]] = []
+    for path in paths:
+        nodes, kinds = path[0::2], path[1::2]
+        for j, node in enumerate(nodes):
+            if node not in places:
+                col = columns - len(nodes) + j
+                places[node] = (col, per_column[col])
+                per_column[col] += 1
+        edges += [(nodes[j], nodes[j + 1], kinds[j]) for j in range(len(nodes) - 1)]
+    height = 30 + ROW * max(per_column, default=1)
+    step = (PATH_WIDTH - 220) / max(1, columns - 1)
+
+    def xy(node: str) -> tuple[float, float]:
+        col, row = places[node]
+        return 20 + col * step, 24 + row * ROW
+
+    title = f"How the first {len(paths)} results were reached"
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {PATH_WIDTH} {height}" role="img" '
+             f'aria-labelledby="paths-title paths-desc" class="govern-paths">',
+             f'<title id="paths-title">{escape(title)}</title>',
+             f'<desc id="paths-desc">{escape("; ".join(" — ".join(p) for p in paths))}</desc>']
+    for a, b, kind in dict.fromkeys(edges):
+        (x1, y1), (x2, y2) = xy(a), xy(b)
+        parts.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="#999" stroke-width="1.2">'
+                     f'<title>{escape(kind)}</title></line>')
+    for node in places:
+        x, y = xy(node)
+        graph_kind = kb.graph.nodes[node].get("kind", "") if node in kb.graph else ""
+        colour = COLOURS.get(graph_kind, "#8a5a00" if node.startswith("thesaurus:") else "#444444")
+        text = node[len("text: "):] if node.startswith("text: ") else \
+            node[len("thesaurus:"):] if node.startswith("thesaurus:") else label(kb, node)
+        text = text if len(text) <= 34 else text[:33] + "…"
+        shape = (f'<circle cx="{x:.0f}" cy="{y:.0f}" r="5" fill="{colour}"/>'
+                 f'<text x="{x + 9:.0f}" y="{y + 4:.0f}" font-size="12" fill="{colour}">{escape(text)}</text>')
+        link = _href(kb.graph, node) if node in kb.graph else ""
+        parts.append(f'<a href="{escape(link)}">{shape}</a>' if link else shape)
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,63 @@
+"""The "which articles govern this?" page (`/govern?q=...`): a form, the provisions grouped by
+role with their reasons, and a picture of the paths that lead to them."""
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, current_app, render_template, request
+
+from alinea.errors import BadQuery
+from graph.govern import DEFAULT_LIMIT, MAX_LIMIT, govern
+from web.svg import paths_svg
+
+bp = Blueprint("govern", __name__)
+MAX_CHARS = 10_000
+ROLE_TITLES = {"rule": "The rules themselves", "definition": "Definitions", "procedure": "Procedure and remedies",
+               "regulation power": "Regulation-making powers", "guidance": "Guidance"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!--|<!DOCTYPE", re.IGNORECASE)
+
+
+def problem(text: str) -> str | None:
+    """What is wrong with a text typed into the form or the API, in words; None when it can be read."""
+    if not text.strip():
+        return "Type a question, paste a situation or a guidance page, or name a provision (s. 59, program:basic-income)."
+    if len(text) >= MAX_CHARS:
+        return (f"The text has {len(text):,} characters; at most {MAX_CHARS - 1:,} can be read here "
+                "(paste the part that matters, or use `alinea govern` for longer texts).")
+    if _CONTROL.search(text):
+        return "The text contains control characters; paste it as plain text."
+    if _MARKUP.search(text):
+        return "The text looks like HTML markup; paste the words of the page as the browser shows them."
+    return None
+
+
+def read_limit(value: str | None) -> int:
+    """The limit parameter: a whole number from 1 to MAX_LIMIT; BadQuery otherwise."""
+    if value is None or value == "":
+        return DEFAULT_LIMIT
+    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_LIMIT:
+        raise BadQuery(f"limit must be a whole number from 1 to {MAX_LIMIT}, not {value[:20]!r}")
+    return int(value)
+
+
+def answer_for(text: str, limit: int):
+    """The answer for a checked text, from the app's knowledge base and search index."""
+    return govern(text, current_app.extensions["kb"], current_app.extensions["search"], limit)
+
+
+@bp.get("/govern")
+def page():
+    q = request.args.get("q")
+    try:
+        limit = read_limit(request.args.get("limit"))
+    except BadQuery as exc:
+        return render_template("govern.html", q=q or "", limit=DEFAULT_LIMIT, message=str(exc), answer=None), 400
+    if q is None:
+        return render_template("govern.html", q="", limit=limit, message=None, answer=None)
+    message = problem(q)
+    if message:
+        return render_template("govern.html", q=q[:MAX_CHARS], limit=limit, message=message, answer=None), 400
+    answer = answer_for(q, limit)
+    return render_template("govern.html", q=q, limit=limit, message=None, answer=answer, roles=ROLE_TITLES,
+                           svg=paths_svg(current_app.extensions["kb"], answer))

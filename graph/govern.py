@@ -24,6 +24,8 @@ from graph.govern_rank import ROLES, WEIGHTS, Candidate, Scorer, Weights, label,
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
 GUIDANCE_LIMIT = 3
+MAX_REASONS = 5
+"""Reasons a result gives at most, strongest first."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,10 @@ class GovernResult:
     reason: str
     """Why it applies, in words (the strongest reasons first)."""
     path: tuple[str, ...]
-    """The chain that justifies the strongest reason: text, thesaurus entry or concept, edges, nodes."""
+    """node, edge, node, ...: the chain that justifies the strongest reason drawn from the graph or the
+    thesaurus (the full-text match when there is none).  Even positions are nodes (graph ids,
+    ``text: ‘…’`` for words of the input, ``thesaurus:<entry>``), odd positions name the edges;
+    the last node is the result."""
     matched: tuple[str, ...] = ()
     """Words of the pinpoint's text that matched the input."""
     title: str = ""
@@ -88,7 +93,8 @@ class GovernAnswer:
 
 
 def govern(text_or_node: str, kb, search_index, limit: int = DEFAULT_LIMIT, weights: Weights = WEIGHTS) -> GovernAnswer:
-    """The provisions that govern a text or a node, best first (at most `limit`, plus guidance)."""
+    """The provisions that govern a text or a node, best first: at most `limit`, then the remedies
+    against a decision when the text is about one and they did not make the cut, then guidance."""
     limit = max(1, min(MAX_LIMIT, int(limit)))
     reading = read_input(text_or_node, kb)
     if not reading.text.strip():
@@ -106,7 +112,9 @@ def govern_text(reading: Reading, kb, search_index, limit: int, weights: Weights
     found = cues(reading, kb)
     scorer = Scorer(kb, search_index, reading, found, weights)
     ranked = scorer.run(search_index.score_sections(scorer.bag()))
-    results = [result(kb, c, role_of(scorer.prep, c), rank) for rank, c in enumerate(ranked[:limit], 1)]
+    remedies = [c for c in ranked[limit:] if any(r.kind == "remedy" for r in c.reasons)]
+    chosen = ranked[:limit] + remedies
+    results = [result(kb, c, role_of(scorer.prep, c), rank) for rank, c in enumerate(chosen, 1)]
     results += guidance_results(kb, [r.section for r in results], len(results))
     messages = reading.messages
     if not results:
@@ -119,8 +127,9 @@ def result(kb, c: Candidate, role: str, rank: int) -> GovernResult:
     reasons = sorted(c.reasons, key=lambda r: -r.weight)
     pinpoint = next((r.pinpoint for r in reasons if r.pinpoint), None) or c.best or c.section
     texts = list(dict.fromkeys(r.text for r in reasons))
+    path = next((r.path for r in reasons if r.kind != "text"), reasons[0].path)
     return GovernResult(id=pinpoint, section=c.section, score=round(c.score, 4), role=role,
-                        reason="; ".join(texts), path=reasons[0].path, matched=c.matched,
+                        reason="; ".join(texts[:MAX_REASONS]), path=path, matched=c.matched,
                         title=section_title(kb, c.section), status=kb.get(c.section).node.status, rank=rank)
 
 

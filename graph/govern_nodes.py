@@ -160,7 +160,7 @@ def _program(collect: _Collect, program: str) -> None:
                     "regulation power")
     for link in answer["named by"]:
         if link.type == "defines":
-            collect.add(link.source, 8.5, f"defines the {name}", (program, "defined by", link.source), "definition")
+            collect.add(link.source, 9.2, f"defines the {name}", (program, "defined by", link.source), "definition")
         else:
             collect.add(link.source, 2.0, f"it names the {name} ({quoted(link.text)})" if link.text
                         else f"it names the {name}", (program, link.type, link.source))

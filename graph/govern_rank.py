@@ -42,14 +42,14 @@ _DEFINITIONS = re.compile(r"\bdefinitions?\b|\bdéfinitions?\b|\binterpretation\
 class Weights:
     """How much each kind of evidence counts (BM25 is normalised to 0..1 first)."""
 
-    text: float = 1.0
+    text: float = 1.33
     own_words: float = 1.0
     """Weight of the text's own words in the bag (English text)."""
     own_words_fr: float = 0.3
     """Weight of the text's own words when it is French (they rarely occur in the English Act)."""
     means: float = 0.6
     """Weight of the thesaurus's Act phrases in the bag."""
-    concept_words: float = 0.6
+    concept_words: float = 0.0
     """Weight of the English names of the glossary concepts in the bag."""
     thesaurus: float = 0.5
     context: float = 0.3
@@ -57,19 +57,19 @@ class Weights:
     where the question stands, not what it asks (program evidence covers them)."""
     general: float = 0.25
     """A thesaurus match counts 1 / (1 + general * its generality) (see graph.thesaurus)."""
-    thesaurus_decay: float = 0.15
+    thesaurus_decay: float = 0.0
     """Each later section of an entry counts 1 / (1 + decay * position)."""
-    definition: float = 0.35
+    definition: float = 0.1
     establishes: float = 0.15
     cited: float = 3.0
     program: float = 0.3
     other_program: float = 0.6
     applied: float = 0.3
-    via: float = 0.5
-    challenge: float = 0.9
+    via: float = 1.0
+    challenge: float = 1.8
     adverse: float = 0.12
     regulation: float = 0.35
-    regulation_text: float = 0.5
+    regulation_text: float = 0.25
     """Factor for the text evidence of regulation-making powers: they list every topic of the Act,
     so their words match questions they do not answer on their own."""
     term: float = 0.3
@@ -203,6 +203,12 @@ def quoted(text: str) -> str:
     return f"‘{' '.join(text.split())}’"
 
 
+def excerpt(text: str, size: int = 60) -> str:
+    """The start of a text on one line, cut at a word."""
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + "…"
+
+
 def said(words: str) -> str:
     """The path node that stands for words of the input: ``text: ‘quit my job’``."""
     return f"text: {quoted(words)}"
@@ -290,8 +296,8 @@ class Scorer:
             weight = self.w.text * c.bm25 * (self.w.regulation_text if self.prep.roles[c.section] == "regulation power"
                                              else 1.0)
             c.add(Reason("text", f"its text matches {words}" if words else "its text matches the question",
-                         (said(", ".join(s.matched[:3]) or self.reading.text[:40]), "full-text match", s.best),
-                         weight, c.best))
+                         (said(excerpt(self.reading.text)), f"full-text match ({words})" if words else "full-text match",
+                          s.best), weight, c.best))
 
     def thesaurus_evidence(self) -> None:
         strongest: dict[str, tuple[float, object]] = {}
@@ -378,7 +384,7 @@ class Scorer:
                     self.add(section, "applies", f"{via} makes it apply to the {name}",
                              (program, "made to apply by", link.via, "applies", section), self.w.applied)
                     self.add(link.via, "applies", f"it makes {what} apply to the {name}",
-                             (section, "made to apply by", link.via, "applies to", program),
+                             (section, f"made to apply to {program} by", link.via),
                              self.w.via * strength[section], link.via)
 
     def remedy_evidence(self) -> None:

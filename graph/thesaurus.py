@@ -229,7 +229,7 @@ def _entry(item: object, where: str) -> Entry:
     if not isinstance(say, dict) or not all(_strings(say.get(lang, [])) for lang in LANGS):
         raise AlineaError(f"{where} ({item['id']}): 'say' must map 'en' and 'fr' to lists of strings")
     for key in ("means", "sections"):
-        if not _strings(item.get(key)):
+        if not _strings(item.get(key)) or not item[key]:
             raise AlineaError(f"{where} ({item['id']}): {key!r} must be a non-empty list of strings")
     if bad := [s for s in item["sections"] if not _SECTION.match(s)]:
         raise AlineaError(f"{where} ({item['id']}): 'sections' has {bad[0]!r}, not a section number")

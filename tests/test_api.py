@@ -78,3 +78,28 @@ def test_legisquebec_addresses_redirect(client, url, location):
 def test_legisquebec_address_of_a_document_not_in_the_corpus(client):
     assert client.get("/en/document/cs/A-2.1").status_code == 404
     assert client.get("/en/document/cs/not-a-chapter").status_code == 400
+
+
+@pytest.mark.parametrize("q", ["Can my social assistance be cut because I quit my job?",
+                               "Est-ce qu'on peut me couper mon chèque si j'ai lâché ma job?",
+                               "s. 83.24", "program:basic-income", "term:spouses", "guidance:adel-66-72", "2018, c. 11"])
+def test_govern(client, openapi, q):
+    data = check(openapi, "/api/govern", client.get("/api/govern", query_string={"q": q, "limit": 5}))
+    ranked = [r for r in data["results"] if r["role"] not in ("guidance", "procedure")]
+    assert 1 <= len(ranked) <= 5 and [r["rank"] for r in data["results"]] == list(range(1, len(data["results"]) + 1))
+    assert all(r["rank"] in data["groups"][r["role"]] for r in data["results"])
+
+
+def test_govern_answers_the_question_of_the_issue(client, openapi):
+    data = check(openapi, "/api/govern", client.get("/api/govern", query_string={
+        "q": "Can my social assistance be cut because I quit my job?"}))
+    assert data["input_kind"] == "text" and data["lang"] == "en"
+    assert data["results"][0]["section"] == "A-13.1.1/59"
+    assert "thesaurus:leaving-a-job" in [c["id"] for c in data["concepts"]]
+
+
+@pytest.mark.parametrize("params", [{"q": ""}, {}, {"q": "x" * 10_000}, {"q": "<p>bonjour</p>"},
+                                    {"q": "a\x01b"}, {"q": "s. 59", "limit": "0"}, {"q": "s. 59", "limit": "many"}])
+def test_govern_bad_input_is_a_json_400(client, openapi, params):
+    data = check(openapi, "/api/govern", client.get("/api/govern", query_string=params))
+    assert data["error"]["status"] == 400 and data["error"]["message"]

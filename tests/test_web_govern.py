@@ -1,0 +1,61 @@
+"""The "which articles govern this?" page, checked as parsed HTML."""
+from __future__ import annotations
+
+import pytest
+from lxml import html
+
+from web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(data_dir):
+    return create_app({"DATA_DIR": str(data_dir), "TESTING": True}).test_client()
+
+
+def page(client, query: dict | None = None, status: int = 200):
+    response = client.get("/govern", query_string=query or {})
+    assert response.status_code == status
+    assert response.headers["Content-Security-Policy"].startswith("default-src 'self'")
+    return html.fromstring(response.data)
+
+
+def test_the_form_has_a_labelled_textarea_and_the_nav_links_to_it(client):
+    tree = page(client)
+    area = tree.xpath("//form[@action='/govern']//textarea[@name='q']")[0]
+    assert tree.xpath(f"//label[@for='{area.get('id')}']")
+    assert tree.xpath("//nav[@aria-label='Site']//a[@href='/govern']")
+    assert not tree.xpath("//ol[@class='govern-results']")
+
+
+def test_results_are_grouped_by_role_with_reasons_and_pinpoints(client):
+    tree = page(client, {"q": "Can my social assistance be cut because I quit my job?"})
+    assert tree.xpath("//textarea[@name='q']/text()") == ["Can my social assistance be cut because I quit my job?"]
+    groups = [h.text_content() for h in tree.xpath("//section[@class='govern-group']/h2")]
+    assert groups[0] == "The rules themselves" and "Procedure and remedies" in groups
+    first = tree.xpath("//ol[@class='govern-results']/li")[0]
+    assert first.get("value") == "1" and first.get("data-section") == "A-13.1.1/59"
+    assert first.xpath("./a[@class='result']/@href")[0].startswith("/A-13.1.1/59")
+    assert "leaving or losing a job" in first.xpath("./p[@class='reason']")[0].text_content()
+    assert tree.xpath("//figure[@class='govern-figure']/*[local-name()='svg']//*[local-name()='a']/@href")
+
+
+def test_french_and_node_input(client):
+    tree = page(client, {"q": "Est-ce qu'on peut me couper mon chèque si j'ai lâché ma job?"})
+    assert "a text in French" in tree.xpath("//section[@class='govern-read']/p")[0].text_content()
+    tree = page(client, {"q": "program:basic-income", "limit": "5"})
+    assert tree.xpath("//section[@class='govern-read']//a/@href") == ["/program:basic-income"]
+    assert len(tree.xpath("//ol[@class='govern-results']/li")) >= 5
+
+
+@pytest.mark.parametrize("q, words", [("", "Type a question"), ("x" * 10_000, "at most 9,999"),
+                                      ("<script>alert(1)</script>", "HTML"), ("a\x07b", "control characters")])
+def test_bad_input_gives_a_clear_message(client, q, words):
+    tree = page(client, {"q": q}, status=400)
+    alert = tree.xpath("//p[@role='alert']")[0].text_content()
+    assert words in alert and not tree.xpath("//ol[@class='govern-results']")
+    assert not tree.xpath("//script[contains(text(), 'alert(1)')]")
+
+
+def test_bad_limit_gives_a_clear_message(client):
+    tree = page(client, {"q": "s. 59", "limit": "999"}, status=400)
+    assert "limit must be a whole number" in tree.xpath("//p[@role='alert']")[0].text_content()

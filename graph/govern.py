@@ -127,7 +127,9 @@ def result(kb, c: Candidate, role: str, rank: int) -> GovernResult:
     reasons = sorted(c.reasons, key=lambda r: -r.weight)
     pinpoint = next((r.pinpoint for r in reasons if r.pinpoint), None) or c.best or c.section
     texts = list(dict.fromkeys(r.text for r in reasons))
-    path = next((r.path for r in reasons if r.kind != "text"), reasons[0].path)
+    kinds = {"definition": ("definition", "term"), "regulation power": ("regulation",)}.get(role, ())
+    path = next((r.path for kind in kinds for r in reasons if r.kind == kind), None) or \
+        next((r.path for r in reasons if r.kind != "text"), reasons[0].path)
     return GovernResult(id=pinpoint, section=c.section, score=round(c.score, 4), role=role,
                         reason="; ".join(texts[:MAX_REASONS]), path=path, matched=c.matched,
                         title=section_title(kb, c.section), status=kb.get(c.section).node.status, rank=rank)

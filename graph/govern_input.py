@@ -153,7 +153,7 @@ def _phrases(words: tuple[str, ...], lang: str) -> set[tuple[str, ...]]:
     return {stems(tuple(w for _, _, w in words_of(phrase)), lang) for phrase in words}
 
 
-def _find_words(text: str, lang: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+def find_words(text: str, lang: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """Words of text (stemmed in lang) that are one of table[lang]'s phrases, as written."""
     words = words_of(text.replace("’", "'"))
     stemmed = stems(tuple(w for _, _, w in words), lang)
@@ -188,7 +188,7 @@ def cues(reading: Reading, kb) -> Cues:
             if target in kb and target not in cited:
                 cited[target] = text[found.start:found.end]
     return Cues(thesaurus, concepts, tuple(programs.items()), tuple(cited.items()),
-                _find_words(text, lang, CHALLENGE), _find_words(text, lang, ADVERSE))
+                find_words(text, lang, CHALLENGE), find_words(text, lang, ADVERSE))
 
 
 def program_of_term(glossary, concept: str) -> str | None:

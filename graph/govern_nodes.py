@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from alinea.model import Section
 
 from graph.govern import GovernAnswer, GovernResult, Understood, govern_text, guidance_results, section_title
-from graph.govern_input import ADVERSE, Reading, _find_words
+from graph.govern_input import ADVERSE, Reading, find_words
 from graph.govern_rank import REMEDIES, WEIGHTS, Weights, label, prepare, quoted, section_of
 from graph.queries import changed_by, cited_by, cites, governing
 
@@ -113,7 +113,7 @@ def _provision(collect: _Collect, node: str) -> None:
                 reason = f"it {'cites' if link.type == 'cites' else link.type} {label(kb, me)} ({quoted(link.text)})"
             collect.add(source, RELATIONS[link.type] * 0.9, reason, (source, link.type, link.target))
     text = " ".join(u.text for u in kb.get(me).node.walk()) if me in kb else ""
-    if _find_words(text, "en", ADVERSE):
+    if find_words(text, "en", ADVERSE):
         _remedies(collect, f"{label(kb, me)} provides for a decision", me)
 
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from alinea.errors import NotFound
 from alinea.model import IN_FORCE, Section
-from graph.govern_input import Cues, Reading, program_of_term, programs_of_entry
+from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
 from graph.queries import governing
 from search import SectionScore, WordBag
 
@@ -43,13 +43,14 @@ class Weights:
     """How much each kind of evidence counts (BM25 is normalised to 0..1 first)."""
 
     text: float = 1.33
+    """Weight of the full-text (BM25) evidence."""
     own_words: float = 1.0
     """Weight of the text's own words in the bag (English text)."""
     own_words_fr: float = 0.3
     """Weight of the text's own words when it is French (they rarely occur in the English Act)."""
     means: float = 0.6
     """Weight of the thesaurus's Act phrases in the bag."""
-    concept_words: float = 0.0
+    concept_words: float = 0.2
     """Weight of the English names of the glossary concepts in the bag."""
     thesaurus: float = 0.5
     context: float = 0.3
@@ -57,8 +58,9 @@ class Weights:
     where the question stands, not what it asks (program evidence covers them)."""
     general: float = 0.25
     """A thesaurus match counts 1 / (1 + general * its generality) (see graph.thesaurus)."""
-    thesaurus_decay: float = 0.0
-    """Each later section of an entry counts 1 / (1 + decay * position)."""
+    adverse_words: float = 0.5
+    """Factor for a thesaurus match that is itself a word of an adverse decision ("cut my cheque"):
+    it says what happened, other cues say why."""
     definition: float = 0.1
     establishes: float = 0.15
     cited: float = 3.0
@@ -75,7 +77,6 @@ class Weights:
     term: float = 0.3
     repeated: float = 0.25
     """Share of the score a second (third...) piece of evidence of the same kind adds."""
-    unit_share: float = 1.0
     not_in_force: float = 0.2
     """Factor for repealed, omitted or spent sections."""
     second_pass: int = 8
@@ -253,6 +254,8 @@ class Scorer:
         names a program (`Weights.context`) and for a head word of the domain (`Weights.general`
         per other entry whose expressions contain it: "welfare", "cheque")."""
         factor = self.w.context if programs_of_entry(self.kb, match.entry) else 1.0
+        if find_words(match.text, self.reading.lang, ADVERSE):
+            factor *= self.w.adverse_words
         return factor / (1 + self.w.general * match.generality)
 
     # -- evidence ---------------------------------------------------------------------
@@ -283,13 +286,12 @@ class Scorer:
     def text_evidence(self, scores: list[SectionScore]) -> None:
         if not scores:
             return
-        share = self.w.unit_share
-        top = max(max(s.score, share * s.best_score) for s in scores) or 1.0
+        top = max(max(s.score, s.best_score) for s in scores) or 1.0
         for s in scores:
             c = self.candidate(s.section)
             if c is None:
                 continue
-            c.bm25 = max(s.score, share * s.best_score) / top
+            c.bm25 = max(s.score, s.best_score) / top
             c.best = s.best if s.best != s.section else None
             c.matched = s.matched
             words = ", ".join(quoted(m) for m in s.matched[:6])
@@ -307,9 +309,9 @@ class Scorer:
                 strongest[match.entry] = (factor, match)
         for factor, match in strongest.values():
             entry = self.kb.thesaurus.get(match.entry)
-            for i, number in enumerate(entry.sections):
+            for number in entry.sections:
                 node = f"{self.prep.statute}/{number}"
-                weight = self.w.thesaurus * factor / (1 + self.w.thesaurus_decay * i)
+                weight = self.w.thesaurus * factor
                 means = entry.means[0]
                 self.add(node, "thesaurus", f"{quoted(match.text)} is what the Act calls {quoted(means)}",
                          (said(match.text), "everyday words for", f"thesaurus:{entry.id}", "governed by", node), weight)

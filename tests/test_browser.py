@@ -85,3 +85,20 @@ def test_legisquebec_address_with_anchor_lands_on_our_unit(server, page):
     page.wait_for_url(server.url + "/A-13.1.1/55#se:55-ss:1-p1:2-p2:a")
     assert page.inner_text("h1").startswith("Section 55")
     assert page.evaluate("getComputedStyle(document.querySelector('li[data-id=\"A-13.1.1/55/p1/2/a\"] > .text')).backgroundColor") != "rgba(0, 0, 0, 0)"
+
+
+def test_govern_question_to_its_first_article(server, page):
+    page.goto(server.url + "/")
+    page.click("nav[aria-label='Site'] a[href='/govern']")
+    page.wait_for_url(server.url + "/govern")
+    page.fill("textarea#q", "Can my social assistance be cut because I quit my job?")
+    page.click("form.govern-form button[type='submit']")
+    page.wait_for_selector("ol.govern-results")
+    assert page.title() == "Which articles govern this? · Alinea"
+    shot(page, "govern-answer")
+    first = page.locator("ol.govern-results > li").first
+    assert first.get_attribute("data-section") == "A-13.1.1/59"
+    first.locator("a.result").click()
+    page.wait_for_url(server.url + "/A-13.1.1/59*")
+    assert page.inner_text("h1").startswith("Section 59")
+    shot(page, "govern-first-article")

@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, render_template, request
 
 from alinea.errors import BadQuery
 from graph.govern import DEFAULT_LIMIT, MAX_LIMIT, govern
+from graph.govern_rank import label
 from web.svg import paths_svg
 
 bp = Blueprint("govern", __name__)
@@ -59,5 +60,14 @@ def page():
     if message:
         return render_template("govern.html", q=q[:MAX_CHARS], limit=limit, message=message, answer=None), 400
     answer = answer_for(q, limit)
+    kb = current_app.extensions["kb"]
     return render_template("govern.html", q=q, limit=limit, message=None, answer=answer, roles=ROLE_TITLES,
-                           svg=paths_svg(current_app.extensions["kb"], answer))
+                           svg=paths_svg(kb, answer), excerpts={r.id: excerpt_of(kb, r.id) for r in answer.results},
+                           pinpoint=lambda node: label(kb, node))
+
+
+def excerpt_of(kb, node_id: str, size: int = 220) -> str:
+    """The start of a provision's text (a unit's with its children), on one line."""
+    node = kb.get(node_id).node
+    text = " ".join((getattr(node, "full_text", None) or getattr(node, "text", "") or "").split())
+    return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + "…"

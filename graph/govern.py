@@ -54,10 +54,11 @@ class GovernResult:
     reason: str
     """Why it applies, in words (the strongest reasons first)."""
     path: tuple[str, ...]
-    """node, edge, node, ...: the chain that justifies the strongest reason drawn from the graph or the
-    thesaurus (the full-text match when there is none).  Even positions are nodes (graph ids,
-    ``text: ‘…’`` for words of the input, ``thesaurus:<entry>``), odd positions name the edges;
-    the last node is the result."""
+    """node, edge, node, ...: the chain that justifies the result: for a definition or a regulation
+    power, the route through that term or power; else the strongest reason drawn from the graph
+    or the thesaurus (the full-text match when there is none).  Even positions are nodes (graph
+    ids, ``text: ‘…’`` for words of the input, ``thesaurus:<entry>``), odd positions name the
+    edges; the last node is the result."""
     matched: tuple[str, ...] = ()
     """Words of the pinpoint's text that matched the input."""
     title: str = ""

@@ -244,7 +244,7 @@ def search_text(results) -> str:
 # -- govern -------------------------------------------------------------------------
 def cmd_govern(args: argparse.Namespace) -> int:
     from alinea.kb import load
-    from graph.govern import govern, govern_lines
+    from graph.govern import govern
     from search import open_index
 
     if args.batch and args.text:
@@ -254,11 +254,14 @@ def cmd_govern(args: argparse.Namespace) -> int:
     kb = load(data_dir(args))
     index = open_index(data_dir(args), kb)
     if args.batch:
-        stream = sys.stdin if args.batch == "-" else _open_batch(args.batch)
-        for answer in govern_lines(stream, kb, index, args.limit):
-            sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
-            if "error" in answer:
-                print(f"alinea govern: {answer['error']}", file=sys.stderr)
+        if args.batch == "-":
+            _govern_batch(sys.stdin.buffer, kb, index, args.limit)
+            return 0
+        try:
+            with open(args.batch, "rb") as stream:
+                _govern_batch(stream, kb, index, args.limit)
+        except OSError as exc:
+            raise AlineaError(f"cannot read {args.batch}: {exc.strerror}") from None
         return 0
     text = sys.stdin.read() if args.text == ["-"] else " ".join(args.text)
     answer = govern(text, kb, index, args.limit)
@@ -269,11 +272,13 @@ def cmd_govern(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_batch(path: str):
-    try:
-        return open(path, encoding="utf-8", errors="strict")  # noqa: SIM115 (read line by line by govern_lines)
-    except OSError as exc:
-        raise AlineaError(f"cannot read {path}: {exc.strerror}") from None
+def _govern_batch(lines, kb, index, limit: int) -> None:
+    from graph.govern import govern_lines
+
+    for answer in govern_lines(lines, kb, index, limit):
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        if "error" in answer:
+            print(f"alinea govern: {answer['error']}", file=sys.stderr)
 
 
 def govern_text(answer) -> str:

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 from alinea.errors import AlineaError
 from graph.govern_input import Cues, Reading, cues, read_input
-from graph.govern_rank import ROLES, WEIGHTS, Candidate, Scorer, Weights, label, prepare, quoted, role_of, section_of
+from graph.govern_rank import ROLES, WEIGHTS, Candidate, Scorer, Weights, label, prepare, role_of
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
@@ -111,7 +111,7 @@ def govern(text_or_node: str, kb, search_index, limit: int = DEFAULT_LIMIT, weig
 def govern_text(reading: Reading, kb, search_index, limit: int, weights: Weights = WEIGHTS) -> GovernAnswer:
     """Text mode: cues, retrieval, graph evidence, ranking."""
     found = cues(reading, kb)
-    scorer = Scorer(kb, search_index, reading, found, weights)
+    scorer = Scorer(kb, reading, found, weights)
     ranked = scorer.run(search_index.score_sections(scorer.bag()))
     remedies = [c for c in ranked[limit:] if any(r.kind == "remedy" for r in c.reasons)]
     chosen = ranked[:limit] + remedies
@@ -184,10 +184,17 @@ def understood(kb, found: Cues) -> tuple[Understood, ...]:
 
 
 # -- batches --------------------------------------------------------------------------------
-def govern_lines(lines: Iterable[str], kb, search_index, limit: int = DEFAULT_LIMIT) -> Iterator[dict]:
+def govern_lines(lines: Iterable[str | bytes], kb, search_index, limit: int = DEFAULT_LIMIT) -> Iterator[dict]:
     """One JSON object per input line ({"id": ..., "q": ...}) -> one answer per line, in order,
-    each carrying its id; a line that cannot be read gives an error object and the rest go on."""
+    each carrying its id; a line that cannot be read (not UTF-8, not JSON, no string "q") gives
+    an error object and the rest go on.  Blank lines are skipped."""
     for number, line in enumerate(lines, 1):
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield {"id": None, "line": number, "error": f"line {number}: not UTF-8 ({exc.reason} at byte {exc.start})"}
+                continue
         if not line.strip():
             continue
         try:
@@ -206,5 +213,3 @@ def govern_lines(lines: Iterable[str], kb, search_index, limit: int = DEFAULT_LI
             continue
         yield {"id": item.get("id"), **answer.to_dict()}
 
-
-__all__ = ["GovernAnswer", "GovernResult", "Understood", "govern", "govern_lines", "quoted", "section_of"]

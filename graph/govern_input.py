@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from alinea.errors import NotFound
 from graph.concepts import ConceptMatch
@@ -149,8 +150,9 @@ def node_kind(kb, node: str) -> str:
     return "provision"
 
 
-def _phrases(words: tuple[str, ...], lang: str) -> set[tuple[str, ...]]:
-    return {stems(tuple(w for _, _, w in words_of(phrase)), lang) for phrase in words}
+@cache
+def _phrases(words: tuple[str, ...], lang: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(stems(tuple(w for _, _, w in words_of(phrase)), lang) for phrase in words)
 
 
 def find_words(text: str, lang: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -201,6 +203,7 @@ def program_of_term(glossary, concept: str) -> str | None:
     return program if program and program.startswith("program:") else None
 
 
+@lru_cache(maxsize=1024)
 def programs_of_entry(kb, entry_id: str) -> tuple[str, ...]:
     """Programs whose name is one of a thesaurus entry's `means` phrases."""
     entry = kb.thesaurus.get(entry_id)

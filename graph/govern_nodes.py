@@ -4,7 +4,7 @@ brings it and its role; repealed or spent provisions are shown as they are (the 
 asked for by name)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from alinea.model import Section
 
@@ -63,7 +63,6 @@ def govern_node(reading: Reading, kb, search_index, limit: int, weights: Weights
     node = reading.node
     assert node is not None
     collect = _Collect(kb)
-    concepts: tuple[Understood, ...] = ()
     if reading.kind == "program":
         _program(collect, node)
     elif reading.kind == "term":
@@ -208,7 +207,7 @@ def _guidance(reading: Reading, kb, search_index, limit: int, weights: Weights) 
                                     reason=f"the page cites it ({quoted(said)})", path=(unit, "cited by guidance", section),
                                     title=section_title(kb, section), status=kb.get(section).node.status))
     results += [r for r in found.results if r.section not in cited and r.role != "guidance"]
-    ranked = tuple(GovernResult(**{**r.__dict__, "rank": i}) for i, r in enumerate(results[:limit], 1))
+    ranked = tuple(replace(r, rank=i) for i, r in enumerate(results[:limit], 1))
     name = kb.graph.nodes[node].get("label", doc.title) if node in kb.graph else doc.title
     return GovernAnswer(reading.text, doc.lang, "guidance", (Understood(node, reading.text, str(name)),) + found.concepts,
                         ranked, node, reading.messages)

@@ -231,8 +231,8 @@ def label(kb, node: str) -> str:
 class Scorer:
     """Collects the evidence for one text."""
 
-    def __init__(self, kb, index, reading: Reading, cues: Cues, weights: Weights = WEIGHTS) -> None:
-        self.kb, self.index, self.reading, self.cues, self.w = kb, index, reading, cues, weights
+    def __init__(self, kb, reading: Reading, cues: Cues, weights: Weights = WEIGHTS) -> None:
+        self.kb, self.reading, self.cues, self.w = kb, reading, cues, weights
         self.prep = prepare(kb)
         self.candidates: dict[str, Candidate] = {}
 

@@ -13,7 +13,7 @@ from alinea.cli import main
 from benchmarks.govern import adel_item, alinea_ranking, averages, evaluate, load_questions
 from graph.govern import GovernAnswer, govern, govern_lines
 from graph.govern_input import MAX_CHARS, clean_text, cues, detect_lang, node_named, read_input
-from search import open_index
+from search import WordBag, open_index
 
 ACT = "A-13.1.1"
 
@@ -73,7 +73,7 @@ def test_control_characters_and_length_are_reported():
 
 def test_cues_of_a_french_question(kb):
     found = cues(read_input("Mon conjoint a lâché sa job. Voir l'article 59; je veux contester la décision.", kb), kb)
-    assert "leaving-a-job" not in {m.entry for m in found.thesaurus if m.exact} or True
+    assert {"spouses-partner", "leaving-a-job", "review"} <= {m.entry for m in found.thesaurus}
     assert "term:spouses" in {m.concept for m in found.concepts}
     assert (f"{ACT}/59", "article 59") in found.citations
     assert found.challenge
@@ -94,13 +94,12 @@ def test_adverse_words_without_a_challenge(kb):
 # -- evidence, each with a real example --------------------------------------------------------
 def test_83_24_makes_59_apply_to_the_basic_income_program(ask):
     answer = ask("I'm on basic income and I quit my job. Can they cut my payments?")
-    assert sections(answer)[:2] == [f"{ACT}/59", f"{ACT}/83.24"] or \
-        set(sections(answer)[:3]) >= {f"{ACT}/59", f"{ACT}/83.24"}
+    assert set(sections(answer)[:3]) >= {f"{ACT}/59", f"{ACT}/83.24"}
     s59, s8324 = result(answer, "59"), result(answer, "83.24")
     assert "s. 83.24 makes it apply to the Basic Income Program" in s59.reason
     assert "it makes s. 59 apply to the Basic Income Program" in s8324.reason
     assert s8324.id == f"{ACT}/83.24/p1"
-    assert "quit my job" in answer.concepts[-1].said or any(c.id == "thesaurus:leaving-a-job" for c in answer.concepts)
+    assert ("thesaurus:leaving-a-job", "quit my job") in [(c.id, c.said) for c in answer.concepts]
 
 
 def test_73_carries_the_social_assistance_rules_to_social_solidarity(ask):
@@ -132,8 +131,8 @@ def test_a_review_question_brings_review_and_the_tribunal(ask):
 def test_a_question_without_a_challenge_keeps_the_rule_first(ask):
     answer = ask("Can my social assistance be cut because I quit my job?")
     assert sections(answer)[0] == f"{ACT}/59"
-    assert result(answer, "59").path[:4] == ("text: ‘quit my job’", "everyday words for", "thesaurus:leaving-a-job",
-                                             "governed by") or result(answer, "59").reason
+    assert result(answer, "59").path == ("text: ‘quit my job’", "everyday words for", "thesaurus:leaving-a-job",
+                                         "governed by", f"{ACT}/59")
 
 
 def test_regulation_powers_for_the_rules_found(ask):
@@ -164,12 +163,14 @@ def test_pinpoints_exist_and_belong_to_their_section(ask, kb):
         assert len(r.path) % 2 == 1 and r.reason
 
 
-def test_repealed_sections_are_not_ranked_above_the_rules(ask, kb):
-    answer = ask("apprenticeship, youth and the repealed chapter on the Youth Alternative Program")
-    statuses = [kb.get(s).node.status for s in sections(answer)]
-    in_force = [i for i, s in enumerate(statuses) if s == "in force"]
-    repealed = [i for i, s in enumerate(statuses) if s != "in force"]
-    assert not repealed or not in_force or min(in_force) < min(repealed)
+def test_sections_no_longer_in_force_are_demoted(ask, kb, index):
+    """The plain search ranks the amendments integrated into another act (ss. 137-141) right after
+    s. 96; the answer keeps in-force provisions ahead of them."""
+    q = "amendment integrated into the Act respecting industrial accidents and occupational diseases"
+    plain = [s.section for s in index.score_sections(WordBag(((q, 1.0),)))][:5]
+    assert [kb.get(s).node.status for s in plain].count("integrated") >= 3
+    statuses = [kb.get(s).node.status for s in sections(ask(q))]
+    assert statuses[0] == "in force" and "integrated" not in statuses[:5]
 
 
 # -- node mode --------------------------------------------------------------------------------
@@ -274,13 +275,20 @@ def test_cli_reads_standard_input(cli, monkeypatch):
 
 def test_cli_batch_from_a_file_and_stdin(cli, tmp_path, monkeypatch):
     path = tmp_path / "q.jsonl"
-    path.write_text('{"id": "x", "q": "s. 59"}\n{bad\n{"id": "y", "q": "spouses"}\n', encoding="utf-8")
+    path.write_bytes('{"id": "x", "q": "s. 59"}\n{bad\n{"id": "z", "q": "caf\xe9"}\n{"id": "y", "q": "spouses"}\n'
+                     .encode("utf-8").replace("\xe9".encode("utf-8"), b"\xe9"))
     code, out, err = cli("govern", "--batch", str(path), "--limit", "2")
     rows = [json.loads(line) for line in out.splitlines()]
-    assert code == 0 and [r["id"] for r in rows] == ["x", None, "y"] and "error" in rows[1] and "line 2" in err
-    monkeypatch.setattr("sys.stdin", io.StringIO('{"id": 1, "q": "s. 62"}\n'))
+    assert code == 0 and [r["id"] for r in rows] == ["x", None, None, "y"]
+    assert "not JSON" in rows[1]["error"] and "not UTF-8" in rows[2]["error"] and "line 2" in err and "line 3" in err
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b'{"id": 1, "q": "s. 62"}\n'), encoding="utf-8"))
     code, out, _ = cli("govern", "--batch", "-")
     assert json.loads(out)["id"] == 1
+
+
+def test_cli_batch_file_missing(cli, tmp_path):
+    code, _, err = cli("govern", "--batch", str(tmp_path / "none.jsonl"))
+    assert code == 1 and "cannot read" in err
 
 
 def test_cli_without_data_fails_with_one_line(tmp_path, capsys):

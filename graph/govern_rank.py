@@ -42,23 +42,24 @@ _DEFINITIONS = re.compile(r"\bdefinitions?\b|\bdéfinitions?\b|\binterpretation\
 class Weights:
     """How much each kind of evidence counts (BM25 is normalised to 0..1 first)."""
 
-    text: float = 1.33
+    text: float = 1.0
     """Weight of the full-text (BM25) evidence."""
-    own_words: float = 1.0
+    own_words: float = 1.33
     """Weight of the text's own words in the bag (English text)."""
-    own_words_fr: float = 0.3
-    """Weight of the text's own words when it is French (they rarely occur in the English Act)."""
-    means: float = 0.6
+    own_words_fr: float = 0.0
+    """Weight of the text's own words when it is French: none, since the statute is English and
+    French words reach it through the thesaurus and the glossary."""
+    means: float = 0.45
     """Weight of the thesaurus's Act phrases in the bag."""
     concept_words: float = 0.2
     """Weight of the English names of the glossary concepts in the bag."""
-    thesaurus: float = 0.5
+    thesaurus: float = 1.0
     context: float = 0.3
     """Factor for thesaurus entries that name a program ("welfare", "basic income"): they say
     where the question stands, not what it asks (program evidence covers them)."""
-    general: float = 0.25
+    general: float = 0.125
     """A thesaurus match counts 1 / (1 + general * its generality) (see graph.thesaurus)."""
-    adverse_words: float = 0.5
+    adverse_words: float = 0.65
     """Factor for a thesaurus match that is itself a word of an adverse decision ("cut my cheque"):
     it says what happened, other cues say why."""
     definition: float = 0.1
@@ -66,9 +67,9 @@ class Weights:
     cited: float = 3.0
     program: float = 0.3
     other_program: float = 0.6
-    applied: float = 0.3
-    via: float = 1.0
-    challenge: float = 1.8
+    applied: float = 0.15
+    via: float = 2.0
+    challenge: float = 2.4
     adverse: float = 0.12
     regulation: float = 0.35
     regulation_text: float = 0.25

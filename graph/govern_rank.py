@@ -217,11 +217,11 @@ def said(words: str) -> str:
 
 
 def label(kb, node: str) -> str:
-    """``s. 59``, ``s. 22 para. 1 subpara. 3``, a program's or term's name."""
+    """``s. 59``, ``s. 22 para. 1(3)``, a program's or term's name; other ids as they are."""
     if node in kb.graph and node.startswith(("program:", "term:")):
         return str(kb.graph.nodes[node].get("label") or node)
     parts = node.split("/")
-    if len(parts) < 2 or node.startswith("guidance:"):
+    if len(parts) < 2 or node.startswith("guidance:") or ":" in parts[1]:
         return node
     out = f"s. {parts[1]}"
     for part in parts[2:]:

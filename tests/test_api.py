@@ -78,3 +78,26 @@ def test_legisquebec_addresses_redirect(client, url, location):
 def test_legisquebec_address_of_a_document_not_in_the_corpus(client):
     assert client.get("/en/document/cs/A-2.1").status_code == 404
     assert client.get("/en/document/cs/not-a-chapter").status_code == 400
+
+
+@pytest.mark.parametrize("query", ["spouse", '"capacity for employment"', "s. 55(2)(a)", "benifit", '"unclosed (',
+                                   "<script>alert(1)</script>", "revenu de base lang:fr", "status:repealed"])
+def test_search(client, openapi, query):
+    data = check(openapi, "/api/search", client.get("/api/search", query_string={"q": query}))
+    assert data["query"] == query
+    for hit in data["results"]:
+        assert "<script" not in hit["snippet"]["html"]
+
+
+def test_search_citation_first_and_pages(client, openapi):
+    data = check(openapi, "/api/search", client.get("/api/search", query_string={"q": "s. 55(2)(a)"}))
+    assert data["citation"] == "A-13.1.1/55/p1/2/a" and data["results"][0]["id"] == "A-13.1.1/55/p1/2/a"
+    page2 = check(openapi, "/api/search", client.get("/api/search", query_string={"q": "benefit", "page": 2, "limit": 5}))
+    assert page2["page"] == 2 and len(page2["results"]) == 5
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "x", "page": "0"}, {"q": "x", "limit": "1000"}, {"q": "x", "page": "abc"},
+                                    {"q": "x" * 10_001}])
+def test_search_bad_parameters_are_400(client, openapi, params):
+    data = check(openapi, "/api/search", client.get("/api/search", query_string=params))
+    assert data["error"]["status"] == 400

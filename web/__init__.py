@@ -32,10 +32,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["DEBUG"] = False
     kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
 
-    from web import api, articles, course, errors, law_graph, security
+    from search import open_index
+    from web import api, articles, course, errors, law_graph, search, security
     from web.present import Presenter, href
     from web.svg import neighbourhood_svg
 
+    app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
     app.extensions["presenter"] = Presenter(kb)
     app.extensions["act_slugs"] = law_graph.act_slugs(kb.graph)
     app.jinja_env.globals.update(present=app.extensions["presenter"], present_href=lambda node: href(kb, node),
@@ -46,6 +48,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(search.bp)
     app.register_blueprint(course.bp)
     app.register_blueprint(law_graph.bp)
     app.register_blueprint(articles.bp)

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, current_app, jsonify, redirect, request
 from alinea.errors import AlineaError, BadQuery, NotFound
 from alinea.ids import InvalidId, doc_id_from_chapter
 from alinea.views import provision_json
+from web.search import run_query
 
 bp = Blueprint("api", __name__)
 OPENAPI = Path(__file__).with_name("openapi.json")
@@ -47,6 +48,14 @@ def openapi():
 @bp.get("/api/provisions/<path:node_id>")
 def provisions(node_id: str):
     return jsonify(provision_json(kb(), kb().lookup(node_id)))
+
+
+@bp.get("/api/search")
+def search():
+    results = run_query()
+    if results is None:
+        raise BadQuery("give a query: /api/search?q=...")
+    return jsonify(results.to_dict())
 
 
 @bp.get("/api/<path:rest>")

@@ -19,7 +19,10 @@ def kb() -> KnowledgeBase:
 
 @bp.get("/")
 def home():
-    return render_template("home.html", documents=kb().documents)
+    graph = kb().graph
+    programs = [(n, d.get("label", n), d.get("label_fr", "")) for n, d in graph.nodes(data=True)
+                if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
+    return render_template("home.html", documents=kb().documents, programs=programs)
 
 
 @bp.get("/<path:node_id>")

@@ -34,6 +34,8 @@ def provision(node_id: str):
         return jsonify(provision_json(kb(), node_id.strip("/")))
     node = located.node
     if isinstance(node, Document):
+        if node.kind == "guidance":
+            return render_template("guidance.html", doc=node, target=None)
         return render_template("document.html", doc=node, toc=toc(node.id))
     if isinstance(node, Division):
         return render_template("division.html", doc=located.doc, division=node, toc=toc(node.id),

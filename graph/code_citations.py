@@ -105,21 +105,23 @@ class Recogniser:
 
     @cached_property
     def triggers(self) -> re.Pattern:
-        """One regex matching wherever a citation may start: a line without a match holds none."""
+        """One regex over a line's UTF-8 bytes, lower-cased, matching wherever a citation may
+        start: a line without a match holds none.  Every branch starts with a literal, so that
+        the regex engine skips the characters that start none (10x faster than words with
+        ``re.IGNORECASE``)."""
         titles = [t for t, docs in self.index.titles.items() if all(self.corpus_law(d) for d in docs)]
-        codes = sorted({d.split("/")[0] for d in self.index.documents if _QUEBEC_DOC.match(d)}
-                       | {d.split("-r")[0] for d in self.index.documents if _QUEBEC_DOC.match(d)})
+        codes = {d.split("-r")[0].lower() for d in self.index.documents if _QUEBEC_DOC.match(d)}
         words = [
             r"legisquebec", r"/(?:en|fr)/(?:document|version|showdoc)/", r"guidance:", r"§",
-            r"(?<![\w.$@])(?:ss?|secs?|arts?|aa|a)\.[ \t]*\d",
-            r"\b(?:sections?|articles?)[ \t]+\d",
-            r"\b(?:titles?|chapters?|divisions?|titres?|chapitres?)[ \t]+[IVXLC\d]",
-            r"\b(?:CQLR|RLRQ|regulation|règlement)\b",
-            r"(?-i:[A-Z]{1,3}-\d+(?:\.\d+)*(?:,\s*r\.\s*\d+)?),?[ \t]*(?:s|art|a)[ \t]+\d",
+            r"s(?<![\w.$@]s)(?:s|ecs?)?\.[ \t]*\d", r"a(?<![\w.$@]a)(?:rts?|a)?\.[ \t]*\d",
+            r"sections?[ \t]+\d", r"articles?[ \t]+\d", r"titles?[ \t]+[ivxlc\d]", r"titres?[ \t]+[ivxlc\d]",
+            r"chapters?[ \t]+[ivxlc\d]", r"chapitres?[ \t]+[ivxlc\d]", r"divisions?[ \t]+[ivxlc\d]",
+            r"cqlr", r"rlrq", r"regulation", r"règlement",
+            r"-\d+(?:\.\d+)*(?:,[ \t]*r\.[ \t]*\d+)?,?[ \t]*(?:s|art|a)[ \t]+\d",  # "A-2.1, s 57"
         ]
-        words += [re.escape(code) + r"(?![\w])" for code in codes]
-        words += [re.escape(t).replace(r"\ ", r"\s+").replace("'", "['’]") for t in titles]
-        return re.compile("|".join(words), re.IGNORECASE)
+        words += [re.escape(code) for code in sorted(codes)]
+        words += [re.escape(t).replace(r"\ ", r"\s+").replace("'", "(?:'|’)") for t in titles]
+        return re.compile("|".join(words).encode("utf-8"))
 
     def resolve(self, found: Found) -> Resolution:
         return resolve(found, Context(self.index, "", base=self.statute))
@@ -306,32 +308,37 @@ def file_citations(text: str, path: str, rec: Recogniser, include_other: bool = 
 
 def _lines_to_read(text: str, rec: Recogniser) -> list[tuple[int, str, list[tuple[int, str]]]]:
     """(line number, line, segments to read as (offset, text)) for each line with a trigger;
-    each character of the text is looked at a bounded number of times."""
-    hits: list[tuple[int, int, int, list[int]]] = []  # number, start, end, trigger offsets
+    the triggers run over the text's bytes, lower-cased, and each byte is looked at a bounded
+    number of times."""
+    raw = text.encode("utf-8", "surrogatepass")
+    hits: list[tuple[int, int, int, list[int]]] = []  # number, start, end, trigger offsets (bytes)
     end, number, counted = -1, 1, 0
-    for m in rec.triggers.finditer(text):
+    for m in rec.triggers.finditer(raw.lower()):
         pos = m.start()
         if pos < end:
             hits[-1][3].append(pos - hits[-1][1])
             continue
-        start = text.rfind("\n", max(end, 0), pos) + 1
-        number += text.count("\n", counted, start)
+        start = raw.rfind(b"\n", max(end, 0), pos) + 1
+        number += raw.count(b"\n", counted, start)
         counted = start
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
+        end = raw.find(b"\n", pos)
+        end = len(raw) if end < 0 else end
         hits.append((number, start, end, [pos - start]))
     out = []
     for number, start, end, positions in hits:
-        line = text[start:end]
+        data = raw[start:end]
+        line = data.decode("utf-8", "surrogatepass")
         line = line[:-1] if line.endswith("\r") else line
-        out.append((number, line, _segments(line, positions)))
+        if len(line) > LONG_LINE:
+            segments = _segments(line, [len(data[:p].decode("utf-8", "ignore")) for p in positions])
+        else:
+            segments = [(0, line)]
+        out.append((number, line, segments))
     return out
 
 
 def _segments(line: str, positions: list[int]) -> list[tuple[int, str]]:
-    """The whole line, or for a long line the windows around its triggers (merged)."""
-    if len(line) <= LONG_LINE:
-        return [(0, line)]
+    """The windows of a long line around its triggers (merged)."""
     windows: list[list[int]] = []
     for pos in positions:
         lo, hi = max(0, pos - WINDOW), min(len(line), pos + WINDOW)

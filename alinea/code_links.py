@@ -283,9 +283,13 @@ class Recorded:
     citations: tuple[CodeCitation, ...]
     skipped: tuple[Skipped, ...] = ()
 
-    def citing(self, ids: set[str]) -> list[CodeCitation]:
-        """Citations naming any of the ids (ambiguous ones: as a candidate)."""
-        return [c for c in self.citations if c.target in ids or ids.intersection(c.candidates)]
+    def citing(self, provision: str) -> list[CodeCitation]:
+        """Citations naming a provision or a provision under it (a document: any of its
+        provisions; a section: any of its units), ambiguous ones among their candidates."""
+        def under(target: str) -> bool:
+            return target == provision or target.startswith(provision + "/")
+
+        return [c for c in self.citations if under(c.target) or any(map(under, c.candidates))]
 
     def as_json(self) -> dict:
         counts = {status: sum(1 for c in self.citations if c.status == status) for status in CODE_STATUSES}

@@ -333,7 +333,7 @@ def test_record(cli, data_dir, tmp_path, monkeypatch):
     recorded = load_recorded(copy)
     assert recorded.root == str(SAMPLE)
     assert recorded.citations[0].file == "benefits/basic_income.py"
-    assert [c.file for c in recorded.citing({"A-13.1.1/74"})] == ["web/src/rules.ts"]
+    assert [c.file for c in recorded.citing("A-13.1.1/74")] == ["web/src/rules.ts"]
     assert load_recorded(tmp_path) is None
     (tmp_path / "code_links.json").write_text("{}")
     with pytest.raises(Exception, match="not a scan recorded"):

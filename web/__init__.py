@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from alinea.code_links import load_recorded
 from alinea.kb import load
 
 
@@ -30,13 +31,15 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     app.config["DEBUG"] = False
     app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
+    app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
 
-    from web import api, articles, course, errors, security
+    from web import api, articles, code_links, course, errors, security
 
     app.add_template_filter(heading_case)
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(course.bp)
+    app.register_blueprint(code_links.bp)
     app.register_blueprint(articles.bp)
     return app

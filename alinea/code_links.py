@@ -19,10 +19,11 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from alinea.errors import AlineaError, ParseError
 from alinea.model import CodeCitation
@@ -62,7 +63,7 @@ def parse_gitignore(text: str, base: str) -> list[IgnoreRule]:
         if not line or line.startswith("#"):
             continue
         negate = line.startswith("!")
-        if negate or line.startswith("\\!") or line.startswith("\\#"):
+        if negate or line.startswith(("\\!", "\\#")):
             line = line[1:]
         dir_only = line.endswith("/")
         line = line.rstrip("/")
@@ -306,7 +307,7 @@ def record(result: Scan, paths: list[str], data_dir: Path) -> Path:
     def relative(shown: str) -> str:
         return Path(os.path.relpath(os.path.abspath(shown), root)).as_posix()
 
-    kept = Recorded(root, datetime.now(timezone.utc).isoformat(timespec="seconds"), result.files_scanned,
+    kept = Recorded(root, datetime.now(UTC).isoformat(timespec="seconds"), result.files_scanned,
                     tuple(CodeCitation(**{**asdict(c), "file": relative(c.file)}) for c in result.citations),
                     tuple(Skipped(relative(s.file), s.reason) for s in result.skipped))
     data_dir.mkdir(parents=True, exist_ok=True)

@@ -327,8 +327,7 @@ def _lines_to_read(text: str, rec: Recogniser) -> list[tuple[int, str, list[tupl
     out = []
     for number, start, end, positions in hits:
         data = raw[start:end]
-        line = data.decode("utf-8", "surrogatepass")
-        line = line[:-1] if line.endswith("\r") else line
+        line = data.decode("utf-8", "surrogatepass").removesuffix("\r")
         if len(line) > LONG_LINE:
             segments = _segments(line, [len(data[:p].decode("utf-8", "ignore")) for p in positions])
         else:

@@ -136,6 +136,8 @@ def test_other_acts_only_with_all(kb):
      [("article 57 de la Loi sur l'aide aux personnes et aux familles", "explicit", "A-13.1.1/57")]),
     ("x = 's. 55(2)(a)'", [("s. 55(2)(a)", "short", "A-13.1.1/55/p1/2/a")]),
     ("# section 57", [("section 57", "word", "A-13.1.1/57")]),
+    ("# § 57", [("§ 57", "word", "A-13.1.1/57")]),
+    ("see s. 57 of the Act", [("s. 57 of the Act", "short", "A-13.1.1/57")]),
     ("link: /fr/document/lc/A-13.1.1#se:55-ss:1-p1:2-p2:a",
      [("/fr/document/lc/A-13.1.1#se:55-ss:1-p1:2-p2:a", "url", "A-13.1.1/55/p1/2/a")]),
     ("https://www.legisquebec.gouv.qc.ca/fr/document/rc/A-13.1.1,%20r.%201#se:157_1",
@@ -153,7 +155,7 @@ def test_forms(rec, line, expected):
     "version 1.2.3, v2.0.1", "released 2024-08-31", "host = '10.0.0.55'", "x = obj.s.55", "y = $s.55",
     "<section class='rules'>", "section { margin: 0 }", "see section 3 of the README", "Chapter 2 of the guide",
     "UTF-8, SHA-256, ISO-8601/2019", "src/A-13.1.1/55/main.py", "A-13.1.1/55/p1/2/a.py", "this section",
-    "the first paragraph", "paragraph 2",
+    "the first paragraph", "paragraph 2", "s. 2 of the guide",
 ])
 def test_lookalikes(rec, line):
     assert [line[m.start:m.end] for m in find_in_line(line, rec) if m.form != "act"] == []
@@ -255,12 +257,16 @@ def test_nested_gitignore_overrides_and_directories_are_pruned(tmp_path):
 
 
 def test_gitignore_of_the_enclosing_repository_applies(tmp_path):
-    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "info").mkdir(parents=True)
+    (tmp_path / ".git" / "info" / "exclude").write_text("*.local\n")
     (tmp_path / ".gitignore").write_text("generated/\n")
     (tmp_path / "src" / "generated").mkdir(parents=True)
     (tmp_path / "src" / "generated" / "g.py").write_text("s. 55\n")
     (tmp_path / "src" / "main.py").write_text("s. 55\n")
+    (tmp_path / "src" / "settings.local").write_text("s. 55\n")
     assert [shown for _, shown in walk(str(tmp_path / "src"))] == [f"{tmp_path / 'src'}/main.py"]
+    assert [shown for _, shown in walk(str(tmp_path / "src" / "generated" / "g.py"))] == [
+        str(tmp_path / "src" / "generated" / "g.py")]
 
 
 # -- bad input -------------------------------------------------------------------------------
@@ -305,7 +311,7 @@ def test_strict_exit_codes(cli):
 
 
 def test_human_output(cli):
-    code, out, err = cli("links", str(SAMPLE / "web/src/rules.ts"))
+    _, out, err = cli("links", str(SAMPLE / "web/src/rules.ts"))
     assert out.splitlines()[3] == (f"{SAMPLE}/web/src/rules.ts:7:4: repealed: RLRQ c A-13.1.1, art. 74 "
                                    "→ A-13.1.1/74 (repealed: s. 74 (Repealed).)")
     assert err == "alinea links: 1 files scanned, 0 skipped; 4 citations: 1 repealed, 3 ok\n"

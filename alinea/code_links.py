@@ -220,8 +220,6 @@ class Scan:
 
     files_scanned: int = 0
     """Text files read."""
-    bytes_scanned: int = 0
-    """Their total size in characters."""
     skipped: list[Skipped] = field(default_factory=list)
     """Files not read, with the reason."""
     citations: list[CodeCitation] = field(default_factory=list)
@@ -266,7 +264,6 @@ def scan(paths: list[str], kb: KnowledgeBase, include_other: bool = False) -> Sc
                 result.skipped.append(Skipped(shown, why))
                 continue
             result.files_scanned += 1
-            result.bytes_scanned += len(text)
             result.citations += file_citations(text, shown, rec, include_other)
     return result
 

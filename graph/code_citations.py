@@ -46,6 +46,7 @@ STALE = (REPEALED, UNKNOWN, AMBIGUOUS)
 LONG_LINE = 2_000
 """Lines longer than this (minified code, data) are read only around their trigger words."""
 WINDOW = 300
+"""Characters read on each side of a trigger word in a long line."""
 
 _ID = re.compile(rf"(?<![\w./:@-])(?:https?://[\w.-]+(?::\d+)?(?:/api/provisions)?/|/)?({DOC_RE}(?:/[\w.:-]+)*)")
 _ID_TRAIL = re.compile(r"[.:,;-]+$")
@@ -247,6 +248,7 @@ def _names_document(found: Found) -> bool:
 
 
 def _coverage(found: list[Found]) -> int:
+    """Characters of a line the pinpoints found cover."""
     return sum(f.end - f.start for f in found if f.levels)
 
 
@@ -263,7 +265,7 @@ def _mention(found: Found, text: str, rec: Recogniser) -> Mention | None:
         return _resolved(found, "act", found.start, rec)
     explicit = act is not None and act.kind != "enabling"
     if not explicit:
-        if found.levels[0].kind not in ("section",) or _NAMES_ANOTHER.match(text[found.end:]):
+        if found.levels[0].kind != "section" or _NAMES_ANOTHER.match(text[found.end:]):
             return None  # "Chapter 2", "section 3 of the README"
         pinpointed = len(found.levels) > 1 or _ABBREVIATED.match(found.text)
         return _resolved(found, "short" if pinpointed else "word", found.start, rec)
@@ -298,8 +300,7 @@ def file_citations(text: str, path: str, rec: Recogniser, include_other: bool = 
         if mention.form == "act" or (mention.form == "word" and not in_context):
             continue
         written = texts[number][mention.start:mention.end]
-        for citation in _citations(mention, others, rec):
-            target, status, note, candidates = citation
+        for target, status, note, candidates in _citations(mention, others, rec):
             if status == OTHER_ACT and not include_other:
                 continue
             out.append(CodeCitation(path, number, mention.start + 1, written, target, status, note, candidates))
@@ -440,7 +441,8 @@ def _not_in_force(section: Section, doc: Document, rec: Recogniser) -> list[tupl
         covered, partial = section.id, False
         context = Context(rec.index, doc.id, section=section.id)
         for found in find_citations(note.text, doc.lang, rec.names):
-            targets = [t for t in resolve(found, context).targets if t.startswith(section.id)]
+            targets = [t for t in resolve(found, context).targets
+                       if t == section.id or t.startswith(section.id + "/")]
             if targets:
                 covered, partial = targets[0], bool(_PARTIAL.search(note.text, 0, found.start))
                 break

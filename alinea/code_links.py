@@ -151,8 +151,8 @@ def _inherited_rules(folder: Path) -> list[IgnoreRule]:
 
 # -- walking ---------------------------------------------------------------------------
 def walk(path: str) -> Iterator[tuple[Path, str]]:
-    """(file, path to show) for a file, or for every file under a folder that git would not
-    ignore, in name order; symbolic links are not followed."""
+    """(file, path to show) for a file, or for every regular file under a folder that git would
+    not ignore, in name order; symbolic links are not followed."""
     given = Path(path)
     if given.is_file():
         yield given, path
@@ -172,6 +172,8 @@ def walk(path: str) -> Iterator[tuple[Path, str]]:
             if entry.is_symlink() or entry.name == ".git":
                 continue
             is_dir = entry.is_dir()
+            if not is_dir and not entry.is_file():
+                continue  # sockets, pipes, devices
             if ignored(Path(entry.path).as_posix(), is_dir, rules):
                 continue
             (folders if is_dir else files).append(entry)
@@ -256,9 +258,10 @@ def scan(paths: list[str], kb: KnowledgeBase, include_other: bool = False) -> Sc
     seen: set[Path] = set()
     for path in paths:
         for file, shown in walk(path):
-            if file.resolve() in seen:
-                continue
-            seen.add(file.resolve())
+            if len(paths) > 1:  # overlapping paths: each file once
+                if file.resolve() in seen:
+                    continue
+                seen.add(file.resolve())
             text, why = read_source(file)
             if text is None:
                 result.skipped.append(Skipped(shown, why))

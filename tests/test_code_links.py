@@ -3,13 +3,15 @@ their statuses, lookalikes that are not citations, .gitignore, skipped files, th
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from alinea.code_links import ignored, load_recorded, parse_gitignore, scan, walk
+from alinea.errors import AlineaError
 from alinea.kb import KnowledgeBase
 from alinea.model import Corpus, Document, Note, Section, Source, Unit
 from graph.code_citations import Recogniser, file_citations, find_in_line
@@ -276,6 +278,7 @@ def test_large_empty_crlf_and_utf16_files(kb, tmp_path):
     (tmp_path / "crlf.py").write_bytes(b"x = 1\r\n# s. 40\r\n")
     (tmp_path / "utf16.txt").write_bytes("# art. 83.24 LAPF\n".encode("utf-16"))
     (tmp_path / "long.js").write_text("var a=1;" * 20_000 + "/* s. 55(2)(a) */" + "var b=2;" * 20_000)
+    os.mkfifo(tmp_path / "pipe")  # never opened: reading it would block
     result = scan([str(tmp_path)], kb)
     assert [(s.file.rsplit("/", 1)[1], s.reason.split(" (")[0]) for s in result.skipped] == [
         ("big.txt", "larger than 2,000,000 bytes")]
@@ -340,8 +343,14 @@ def test_record(cli, data_dir, tmp_path, monkeypatch):
     assert recorded.root == str(SAMPLE)
     assert recorded.citations[0].file == "benefits/basic_income.py"
     assert [c.file for c in recorded.citing("A-13.1.1/74")] == ["web/src/rules.ts"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", recorded.scanned_at)
+    assert json.loads((copy / "code_links.json").read_text())["format"] == 1
     assert load_recorded(tmp_path) is None
     (tmp_path / "code_links.json").write_text("{}")
-    with pytest.raises(Exception, match="not a scan recorded"):
+    with pytest.raises(AlineaError, match="not a scan recorded by `alinea links --record`"):
         load_recorded(tmp_path)
-    assert Path(copy / "code_links.json").read_text().startswith("{")
+
+
+def test_overlapping_paths_give_each_file_once(kb):
+    twice = scan([str(SAMPLE / "config"), str(SAMPLE / "config" / "limits.json")], kb)
+    assert twice.files_scanned == 2 and len(twice.citations) == 6

@@ -49,6 +49,7 @@ def test_code_page_lists_stale_citations_first(client):
 
 def test_code_page_answers_json(client):
     response = client.get("/code", headers={"Accept": "application/json"})
+    assert "Accept" in response.headers["Vary"]
     data = response.get_json()
     assert data["counts"]["repealed"] == 3 and len(data["citations"]) == 26
 

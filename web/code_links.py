@@ -9,9 +9,10 @@ from alinea.errors import BadQuery, NotFound
 from alinea.ids import InvalidId, ProvisionId, legisquebec_url
 from alinea.model import CodeCitation, Section
 from graph.code_citations import CODE_STATUSES, STALE
-from web.articles import wants_json
+from web.articles import vary_on_accept, wants_json
 
 bp = Blueprint("code", __name__)
+bp.after_request(vary_on_accept)
 
 
 def recorded() -> Recorded | None:

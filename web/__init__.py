@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from alinea.code_links import load_recorded
 from alinea.ids import amending_act_slug
 from alinea.kb import load
 
@@ -33,10 +34,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
 
     from search import open_index
-    from web import api, articles, course, errors, law_graph, search, security
+    from web import api, articles, code_links, course, errors, law_graph, search, security
     from web.present import Presenter, href
     from web.svg import neighbourhood_svg
 
+    app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
     app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
     app.extensions["presenter"] = Presenter(kb)
     app.extensions["act_slugs"] = law_graph.act_slugs(kb.graph)
@@ -51,5 +53,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(search.bp)
     app.register_blueprint(course.bp)
     app.register_blueprint(law_graph.bp)
+    app.register_blueprint(code_links.bp)
     app.register_blueprint(articles.bp)
     return app

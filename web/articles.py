@@ -51,6 +51,13 @@ def provision(node_id: str):
         cite_short=cite_short(section, node), cite_official=cite_official(located.doc, section, node))
 
 
+@bp.after_request
+def vary_on_accept(response):
+    """Provision pages answer HTML or JSON by the Accept header: caches must key on it."""
+    response.vary.add("Accept")
+    return response
+
+
 def wants_json() -> bool:
     """Content negotiation: JSON when the client prefers it to HTML."""
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])

@@ -25,7 +25,7 @@ carrying what the grammar read, for `graph.resolve.resolve`):
 >>> c.text, c.relation, [(lv.kind, lv.values) for lv in c.levels], c.act.doc
 ('subparagraph 4 of the first paragraph of section 57 of the Act (chapter A-2.1)', 'cites', [('section', ('57',)), ('paragraph', ('1',)), ('unit', ('4',))], 'A-2.1')
 >>> [c.text for c in find_citations("sous réserve du deuxième alinéa de l'article 28", lang="fr")]
-['deuxième alinéa de l\\'article 28']
+["deuxième alinéa de l'article 28"]
 >>> find_citations("sous réserve du deuxième alinéa de l'article 28", lang="fr")[0].relation
 'subject to'
 """
@@ -467,7 +467,8 @@ def acts_in_parentheses(text: str) -> list[tuple[int, int, Act]]:
     """Every "(chapter X)"-style parenthesis, with the title before it when there is one:
     (start, end, act) with the act's name set.
 
-    >>> [(text[s:e], a.doc) for s, e, a in acts_in_parentheses(text := "under the Labour Code (chapter C-27) and")]
+    >>> text = "under the Labour Code (chapter C-27) and"
+    >>> [(text[s:e], a.doc) for s, e, a in acts_in_parentheses(text)]
     [('Labour Code (chapter C-27)', 'C-27')]
     """
     out = []

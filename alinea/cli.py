@@ -10,6 +10,7 @@ from pathlib import Path
 from alinea import __version__
 from alinea.errors import AlineaError
 
+
 def data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data or os.environ.get("ALINEA_DATA") or "data")
 

@@ -10,7 +10,6 @@ from alinea.code_links import load_recorded
 from alinea.ids import amending_act_slug
 from alinea.kb import load
 
-
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
                "de", "des", "du", "et", "la", "le", "les", "l", "d", "en", "au", "aux", "sur"}
 

@@ -10,9 +10,8 @@ from flask import Blueprint, Response, current_app, jsonify, redirect, request
 from alinea.errors import AlineaError, BadQuery, NotFound
 from alinea.ids import InvalidId, ProvisionId, doc_id_from_chapter, parse_anchor
 from alinea.views import provision_json
-from web.search import run_query
-
 from web.code_links import code_links_json
+from web.search import run_query
 
 bp = Blueprint("api", __name__)
 OPENAPI = Path(__file__).with_name("openapi.json")

@@ -28,6 +28,7 @@ run: $(DATA)/corpus.pickle
 	$(BIN)/alinea --data $(DATA) serve --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.test-installed
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 bench: $(DATA)/corpus.pickle

@@ -10,6 +10,7 @@ from pathlib import Path
 from alinea import __version__
 from alinea.errors import AlineaError
 
+
 def data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data or os.environ.get("ALINEA_DATA") or "data")
 
@@ -299,6 +300,35 @@ def govern_text(answer) -> str:
     return "\n".join(lines)
 
 
+# -- citations of the law in code --------------------------------------------------------
+def cmd_links(args: argparse.Namespace) -> int:
+    from alinea.code_links import record, scan
+    from alinea.kb import load
+
+    kb = load(data_dir(args))
+    result = scan(args.paths, kb, include_other=args.all)
+    if args.json:
+        print_json(result.as_json())
+    else:
+        for c in result.citations:
+            target = c.target or " | ".join(c.candidates) or "?"
+            note = f" ({c.note})" if c.note else ""
+            print(f"{c.file}:{c.line}:{c.column}: {c.status}: {c.text} → {target}{note}")
+        for s in result.skipped:
+            print(f"{s.file}: skipped: {s.reason}", file=sys.stderr)
+    counts = ", ".join(f"{n} {status}" for status, n in result.counts().items() if n)
+    print(f"alinea links: {result.files_scanned} files scanned, {len(result.skipped)} skipped; "
+          f"{len(result.citations)} citations{': ' + counts if counts else ''}", file=sys.stderr)
+    if args.record:
+        path = record(result, args.paths, data_dir(args))
+        print(f"alinea links: recorded in {path}", file=sys.stderr)
+    if args.strict and result.stale:
+        print(f"alinea links: --strict: {len(result.stale)} citations point at repealed, missing or "
+              "ambiguous law", file=sys.stderr)
+        return 1
+    return 0
+
+
 # -- serve --------------------------------------------------------------------------
 def cmd_serve(args: argparse.Namespace) -> int:
     from alinea.kb import CORPUS_FILE
@@ -381,6 +411,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("--limit", type=int, default=10, help="provisions at most (default 10, at most 50)")
     p.set_defaults(func=cmd_govern)
+
+    p = sub.add_parser("links", help="find the citations of the law in source code and check them")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.gitignore is respected)")
+    p.add_argument("--json", action="store_true", help="print the scan as JSON")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when a citation names repealed, missing or ambiguous law (for CI)")
+    p.add_argument("--all", action="store_true", help="also list citations of acts the corpus does not hold")
+    p.add_argument("--record", action="store_true", help="keep the scan in the data directory for the site")
+    p.set_defaults(func=cmd_links)
 
     p = sub.add_parser("serve", help="the web site")
     p.add_argument("--host", default="127.0.0.1")

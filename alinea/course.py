@@ -222,8 +222,9 @@ def plain_citations(kb: KnowledgeBase) -> Finder:
 
 
 def render_course(notes: str, kb: KnowledgeBase, *, base_url: str = "", finder: Finder | None = None,
-                  appendix: bool = False) -> Course:
-    """Render a trainer's notes; `appendix` adds the text of every provision used.  Citations in
+                  appendix: bool = False, heading_shift: int = 0) -> Course:
+    """Render a trainer's notes; `appendix` adds the text of every provision used; `heading_shift`
+    lowers every heading by that many levels (a preview inside a page).  Citations in
     plain text are linked with `finder` (default: the citation grammar)."""
     finder = finder or plain_citations(kb)
     notes = notes[:MAX_NOTES].replace("\r\n", "\n")
@@ -248,6 +249,14 @@ def render_course(notes: str, kb: KnowledgeBase, *, base_url: str = "", finder: 
         citations.use(token.meta["id"])
         return citations.excerpt_html(token.meta["id"])
 
+    def render_heading(renderer, tokens, idx, options, env) -> str:
+        token = tokens[idx]
+        level = min(6, int(token.tag[1]) + heading_shift)
+        return f"<h{level}>" if token.type == "heading_open" else f"</h{level}>\n"
+
+    if heading_shift:
+        md.add_render_rule("heading_open", render_heading)
+        md.add_render_rule("heading_close", render_heading)
     md.add_render_rule("cite", render_cite)
     md.add_render_rule("cite_embed", render_embed)
     body = md.render(notes)

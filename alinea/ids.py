@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import parse_qs, unquote
 
 CHAPTER_RE = r"(?:CCQ-1991|[A-Z]{1,3}-\d+(?:\.\d+)*)"
 """A Québec chapter code as LégisQuébec prints it (``A-13.1.1``, ``C-25.01``)."""
@@ -209,6 +210,41 @@ def legisquebec_url(pid: ProvisionId | str, lang: str = "en") -> str:
     chapter = chapter_from_doc_id(pid.doc).replace(" ", "%20")
     url = f"https://www.legisquebec.gouv.qc.ca/{lang}/document/{kind}/{chapter}"
     return url + (f"#{pid.anchor}" if pid.anchor else "")
+
+
+LEGISQUEBEC_URL = re.compile(
+    r"(?i:(?:https?://)?(?:www\.)?legisquebec\.gouv\.qc\.ca)?/(?P<lang>en|fr)/(?i:document|version|showdoc)/"
+    rf"(?P<kind>cs|cr|lc|rc)/(?P<chapter>{CHAPTER_RE}(?:(?:,|%2C)(?: |%20)*r\.?(?: |%20)*\d+(?:\.\d+)*)?)"
+    r"(?![\w.-])/?(?:\?(?P<query>[^#\s\"'<>`]*))?(?:#(?P<fragment>[^\s\"'<>`]*))?")
+"""A LégisQuébec address of a consolidated act or regulation (current or point in time)."""
+
+
+def parse_legisquebec_url(url: str) -> ProvisionId | None:
+    """The provision a LégisQuébec address names (the inverse of `legisquebec_url`), or None
+    when it is not such an address.  The anchor comes from the fragment, else from the
+    ``code=`` parameter of a point-in-time address; an address without one names the document.
+
+    >>> str(parse_legisquebec_url("https://www.legisquebec.gouv.qc.ca/en/document/cs/A-13.1.1#se:55-ss:1-p1:2-p2:a"))
+    'A-13.1.1/55/p1/2/a'
+    >>> str(parse_legisquebec_url("/fr/version/lc/A-13.1.1?code=se:57&historique=20240101"))
+    'A-13.1.1/57'
+    >>> str(parse_legisquebec_url("legisquebec.gouv.qc.ca/fr/document/rc/A-13.1.1,%20r.%201#se:157_1"))
+    'A-13.1.1-r1/157.1'
+    >>> str(parse_legisquebec_url("https://www.legisquebec.gouv.qc.ca/en/document/cr/A-13.1.1, r. 1"))
+    'A-13.1.1-r1'
+    >>> parse_legisquebec_url("https://www.quebec.ca/"), parse_legisquebec_url("/en/document/cs/Loi")
+    (None, None)
+    """
+    match = LEGISQUEBEC_URL.search(url)
+    if not match:
+        return None
+    try:
+        doc = doc_id_from_chapter(unquote(match["chapter"]))
+    except InvalidId:
+        return None
+    code = parse_qs(match["query"] or "").get("code", [""])[0]
+    anchor = parse_anchor(unquote(match["fragment"] or "")) or parse_anchor(code)
+    return ProvisionId(doc, (), anchor[0], anchor[1]) if anchor else ProvisionId(doc)
 
 
 def slug(text: str) -> str:

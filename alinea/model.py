@@ -364,3 +364,25 @@ class Corpus:
             if doc.id == doc_id:
                 return doc
         return None
+
+
+@dataclass(frozen=True)
+class CodeCitation:
+    """A citation of the law found in a source file by `alinea links`."""
+
+    file: str
+    """Path of the file: as walked from the path given, or relative to the scanned root once recorded."""
+    line: int
+    """1-based line number."""
+    column: int
+    """1-based column of the citation's first character, counted in characters."""
+    text: str
+    """The citation exactly as written."""
+    target: str
+    """Id of the provision it names; empty when ambiguous (see ``candidates``) or not identified."""
+    status: str
+    """``ok``, ``repealed``, ``not in force``, ``unknown provision``, ``ambiguous`` or ``other act``."""
+    note: str = ""
+    """Why: the provision's status as printed, a not-in-force note, what is missing, what else it may mean."""
+    candidates: tuple[str, ...] = ()
+    """For an ambiguous citation, the ids it may mean."""

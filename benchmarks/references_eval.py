@@ -71,7 +71,9 @@ def evaluate(refs: list[Reference], path: Path = GOLD) -> dict[str, dict]:
     """Scores by target and by typed relation, with the differences."""
     sample, gold = load_gold(path)
     got = predicted(refs, sample)
-    pairs = lambda triples: {t[:2] for t in triples}
+    def pairs(triples):
+        return {t[:2] for t in triples}
+
     return {"by target": scores(pairs(gold), pairs(got)), "by typed relation": scores(gold, got),
             "sections": {"sampled": len(sample)},
             "missed": sorted(gold - got), "extra": sorted(got - gold)}

@@ -25,7 +25,7 @@ carrying what the grammar read, for `graph.resolve.resolve`):
 >>> c.text, c.relation, [(lv.kind, lv.values) for lv in c.levels], c.act.doc
 ('subparagraph 4 of the first paragraph of section 57 of the Act (chapter A-2.1)', 'cites', [('section', ('57',)), ('paragraph', ('1',)), ('unit', ('4',))], 'A-2.1')
 >>> [c.text for c in find_citations("sous réserve du deuxième alinéa de l'article 28", lang="fr")]
-['deuxième alinéa de l\\'article 28']
+["deuxième alinéa de l'article 28"]
 >>> find_citations("sous réserve du deuxième alinéa de l'article 28", lang="fr")[0].relation
 'subject to'
 """
@@ -189,6 +189,8 @@ _ABBREV_SECTION = re.compile(rf"(?:(?:ss?|secs?|arts?|aa|Ss|Secs?|Arts?)\.|a\.(?
 _SHORT_PIN = _c(rf",{S}(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphe|subparagraph|paragraphe|paragraph|s\.-par|sous-par|subpara|subpar|alinéa|paras|para|par|al)\.?{S}(?P<v>\d+(?:\.\d+)?°?|\([a-z0-9.]+\)|[a-z]{{1,3}}(?:\.\d+)?){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))")
 _CODE_HEAD = re.compile(rf"(?:(?i:chapter|chapitre|c\.|ch\.){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
                         rf"|(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:c|ch)\.{S}(\d+){S},{S}")
+_OFFICIAL_SECTION = re.compile(rf"(?:s|art|a){S1}(?=\d)")
+"""The section abbreviation without a period in LégisQuébec's citation form "CQLR c A-13.1.1, s 55"."""
 _DIV_KEY_CASE = re.compile(r"[A-Z]")
 
 _NAME_HEADS = r"Act|Code|Charter|Regulation|Regulations|Loi|Charte|Règlement|Tariff|Tarif|By-law"
@@ -438,11 +440,12 @@ def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | 
 
 def _short_with_code(scan: _Scan, pos: int) -> tuple[list[Level], Act, int, int] | None:
     """ "A-13.1.1, s. 55, par. 2", "c. A-3.001, s. 11", "chapitre S-2.1, a. 223, 1er al., par. 36",
-    "2016, c. 25, s. 30" (an annual statute)."""
+    "A-13.1.1, s 55" (LégisQuébec's form), "2016, c. 25, s. 30" (an annual statute)."""
     m = scan.at(_CODE_HEAD, pos)
     if not m:
         return None
-    a = scan.at(_ABBREV_SECTION, m.end()) or scan.at(_SECTION_WORD, m.end())
+    a = (scan.at(_ABBREV_SECTION, m.end()) or scan.at(_SECTION_WORD, m.end())
+         or (m[1] and scan.at(_OFFICIAL_SECTION, m.end())))
     if not a:
         return None
     got = _section_level(scan, m.start(), a.end())
@@ -464,7 +467,8 @@ def acts_in_parentheses(text: str) -> list[tuple[int, int, Act]]:
     """Every "(chapter X)"-style parenthesis, with the title before it when there is one:
     (start, end, act) with the act's name set.
 
-    >>> [(text[s:e], a.doc) for s, e, a in acts_in_parentheses(text := "under the Labour Code (chapter C-27) and")]
+    >>> text = "under the Labour Code (chapter C-27) and"
+    >>> [(text[s:e], a.doc) for s, e, a in acts_in_parentheses(text)]
     [('Labour Code (chapter C-27)', 'C-27')]
     """
     out = []

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from alinea.model import Section
-
 from graph.govern import GovernAnswer, GovernResult, Understood, govern_text, guidance_results, section_title
 from graph.govern_input import ADVERSE, Reading, find_words
 from graph.govern_rank import REMEDIES, WEIGHTS, Weights, label, prepare, quoted, section_of
@@ -166,7 +165,7 @@ def _program(collect: _Collect, program: str) -> None:
 
 
 def _term(collect: _Collect, term: str) -> None:
-    kb, graph = collect.kb, collect.kb.graph
+    graph = collect.kb.graph
     name = graph.nodes[term].get("label", term)
     for definition in collect.prep.defines.get(term, ()):
         collect.add(definition, 9.0, f"defines {quoted(name)}", (term, "defined by", definition), "definition")

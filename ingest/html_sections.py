@@ -17,14 +17,31 @@ from urllib.parse import unquote
 from lxml import etree
 
 from alinea.errors import ParseError
-from alinea.ids import (InvalidId, ProvisionId, doc_id_from_chapter, is_provision_id, parse_anchor,
-                        section_sort_key, slug)
-from alinea.model import (IN_FORCE, OMITTED, REPEALED, HistoryEntry, Note, Reference, Section,
-                          Source, Unit)
+from alinea.ids import (
+    InvalidId,
+    ProvisionId,
+    doc_id_from_chapter,
+    is_provision_id,
+    parse_anchor,
+    section_sort_key,
+    slug,
+)
+from alinea.model import IN_FORCE, OMITTED, REPEALED, HistoryEntry, Note, Reference, Section, Source, Unit
 from ingest.clean import clean
 from ingest.history import parse_history
-from ingest.html_text import (child_pieces, children, classes, clean_text, has_class, is_chrome,
-                              is_label, links_in, repealed_only, text_pieces, visible_text)
+from ingest.html_text import (
+    child_pieces,
+    children,
+    classes,
+    clean_text,
+    has_class,
+    is_chrome,
+    is_label,
+    links_in,
+    repealed_only,
+    text_pieces,
+    visible_text,
+)
 from ingest.legisquebec_text import STATUS, make_note, note_kind
 
 Pieces = list[tuple[str, etree._Element | None]]

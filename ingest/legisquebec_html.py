@@ -33,8 +33,17 @@ from ingest import ingester
 from ingest.clean import clean
 from ingest.dates import parse_date
 from ingest.html_sections import SectionReader
-from ingest.html_text import (child_pieces, children, classes, clean_text, has_class, is_label,
-                              leaf_blocks, repealed_only, visible_text)
+from ingest.html_text import (
+    child_pieces,
+    children,
+    classes,
+    clean_text,
+    has_class,
+    is_label,
+    leaf_blocks,
+    repealed_only,
+    visible_text,
+)
 from ingest.legisquebec_text import DIVISION_KINDS, HEADING_REPEALED, UPDATED
 from ingest.source import read_text
 

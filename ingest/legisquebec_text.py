@@ -12,8 +12,20 @@ from dataclasses import dataclass, field, replace
 
 from alinea.errors import ParseError
 from alinea.ids import doc_id_from_chapter, legisquebec_url, section_sort_key, slug, unit_anchor
-from alinea.model import (IN_FORCE, INOPERATIVE, INTEGRATED, OMITTED, REPEALED, Division,
-                          Document, HistoryEntry, Note, Section, Source, Unit)
+from alinea.model import (
+    IN_FORCE,
+    INOPERATIVE,
+    INTEGRATED,
+    OMITTED,
+    REPEALED,
+    Division,
+    Document,
+    HistoryEntry,
+    Note,
+    Section,
+    Source,
+    Unit,
+)
 from ingest import ingester
 from ingest.clean import clean
 from ingest.dates import parse_date
@@ -256,7 +268,7 @@ class _Parser:
         assert div is not None
         self.expect_heading = None
         div.heading, div.heading_source = text, src
-        if m := HEADING_REPEALED.match(text):
+        if HEADING_REPEALED.match(text):
             div.status = REPEALED
 
     # -- sections ---------------------------------------------------------------

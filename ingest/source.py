@@ -1,11 +1,14 @@
 """Read a source file as text, refusing binary files and wrong encodings by name."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from alinea.errors import ParseError
 
 MAX_BYTES = 50_000_000
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+"""Control characters other than tab, line feed, form feed and carriage return."""
 
 
 def read_text(path: str | Path) -> str:
@@ -36,7 +39,7 @@ def decode(data: bytes, name: str) -> str:
             f"not UTF-8: byte 0x{data[exc.start]:02x} at column {col} "
             "(Latin-1 or Windows-1252?); save the file as UTF-8",
         ) from None
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(CONTROLS.findall(text, 0, 8192))
     if controls > 8:
         raise ParseError(name, None, f"binary file: {controls} control characters in the first 8 KB")
     return text

@@ -22,11 +22,11 @@ from alinea.model import Corpus
 from search.analysis import lang_of, text_analyzer, word_analyzer
 from search.concepts import ConceptTags
 from search.engine import Resolver, SearchQuery, SectionScore, WordBag
-from search.whoosh_bag import BagScorer
 from search.query import parse
 from search.records import Record, records
 from search.results import FacetValue, Hit, SearchResults
 from search.snippets import find_matches, make_snippet
+from search.whoosh_bag import BagScorer
 from search.whoosh_query import Built, IndexMeta, Translator
 
 FORMAT = 1

@@ -48,3 +48,18 @@ def cli(data_dir, capsys):
         return code, out, err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def linked_data_dir(data_dir, tmp_path_factory):
+    """The built data directory plus a recorded `alinea links` scan of tests/fixtures/sample-repo."""
+    import shutil
+
+    from alinea.code_links import record, scan
+    from alinea.kb import load
+
+    path = tmp_path_factory.mktemp("linked") / "data"
+    shutil.copytree(data_dir, path)
+    sample = FIXTURES / "sample-repo"
+    record(scan([str(sample)], load(path)), [str(sample)], path)
+    return path

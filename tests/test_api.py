@@ -65,10 +65,35 @@ def test_content_negotiation(client, openapi):
     assert response.content_type.startswith("text/html")
 
 
+@pytest.mark.parametrize("ident", [
+    "A-13.1.1", "A-13.1.1/title:I", "A-13.1.1/title:I/chapter:I", "A-13.1.1/title:I/chapter:II/division:I",
+    "A-13.1.1/title:V/group:act-respecting-industrial-accidents-and-occupational-diseases",
+    "A-13.1.1/schedule:repeal-schedules", "A-13.1.1/1", "A-13.1.1/40", "A-13.1.1/1/p1", "A-13.1.1/5/p1/1",
+    "A-13.1.1/55/p1/2/a", "A-13.1.1/55/p1/2/f/i", "A-13.1.1/177/p2/1/q1", "guidance:adel-66-72",
+    "guidance:adel-66-72/1", "guidance:adel-66-72/3/p2", "guidance:adel-66-72/3/p3/1",
+    "guidance:cisss-socio-professional-allowances/4/p1/1"])
+def test_every_kind_of_provision_answers_json(client, openapi, ident):
+    response = client.get(f"/{ident}", headers={"Accept": "application/json"})
+    assert response.content_type == "application/json" and "Accept" in response.headers["Vary"]
+    data = check(openapi, "/api/provisions/{id}", response)
+    assert data["id"] == ident
+    assert data == check(openapi, "/api/provisions/{id}", client.get(f"/api/provisions/{ident}"))
+    assert client.get(f"/{ident}").content_type.startswith("text/html")
+
+
+def test_a_missing_provision_answers_json_when_json_is_wanted(client, openapi):
+    response = client.get("/A-13.1.1/999", headers={"Accept": "application/json"})
+    assert check(openapi, "/api/provisions/{id}", response)["error"]["status"] == 404
+
+
 @pytest.mark.parametrize("url, location", [
     ("/en/document/cs/A-13.1.1", "/A-13.1.1"),
     ("/fr/document/lc/A-13.1.1", "/A-13.1.1"),
     ("/en/version/cs/A-13.1.1?code=se:57&historique=20240101", "/A-13.1.1/57"),
+    ("/fr/version/lc/A-13.1.1?code=se:57&historique=20240101", "/A-13.1.1/57"),
+    ("/fr/version/lc/A-13.1.1?code=se:55-ss:1-p1:2-p2:a&historique=20240101", "/A-13.1.1/55/p1/2/a"),
+    ("/en/version/cs/A-13.1.1?code=se:55-ss:1-p1:9&historique=20240101", "/A-13.1.1/55/p1"),
+    ("/en/version/cs/A-13.1.1?code=se:57-unknown", "/A-13.1.1/57"),
     ("/fr/version/lc/A-13.1.1?code=se:83_5_1", "/A-13.1.1/83.5.1")])
 def test_legisquebec_addresses_redirect(client, url, location):
     response = client.get(url)
@@ -103,3 +128,58 @@ def test_govern_answers_the_question_of_the_issue(client, openapi):
 def test_govern_bad_input_is_a_json_400(client, openapi, params):
     data = check(openapi, "/api/govern", client.get("/api/govern", query_string=params))
     assert data["error"]["status"] == 400 and data["error"]["message"]
+
+
+@pytest.mark.parametrize("query", ["spouse", '"capacity for employment"', "s. 55(2)(a)", "benifit", '"unclosed (',
+                                   "<script>alert(1)</script>", "revenu de base lang:fr", "status:repealed"])
+def test_search(client, openapi, query):
+    data = check(openapi, "/api/search", client.get("/api/search", query_string={"q": query}))
+    assert data["query"] == query
+    for hit in data["results"]:
+        assert "<script" not in hit["snippet"]["html"]
+
+
+def test_search_citation_first_and_pages(client, openapi):
+    data = check(openapi, "/api/search", client.get("/api/search", query_string={"q": "s. 55(2)(a)"}))
+    assert data["citation"] == "A-13.1.1/55/p1/2/a" and data["results"][0]["id"] == "A-13.1.1/55/p1/2/a"
+    page2 = check(openapi, "/api/search", client.get("/api/search", query_string={"q": "benefit", "page": 2, "limit": 5}))
+    assert page2["page"] == 2 and len(page2["results"]) == 5
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "x", "page": "0"}, {"q": "x", "limit": "1000"}, {"q": "x", "page": "abc"},
+                                    {"q": "x" * 10_001}])
+def test_search_bad_parameters_are_400(client, openapi, params):
+    data = check(openapi, "/api/search", client.get("/api/search", query_string=params))
+    assert data["error"]["status"] == 400
+
+@pytest.fixture(scope="module")
+def linked(linked_data_dir):
+    return create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}).test_client()
+
+
+def test_code_links(linked, openapi):
+    data = check(openapi, "/api/code-links", linked.get("/api/code-links"))
+    assert data["files_scanned"] == 12 and len(data["citations"]) == 26
+    assert data["counts"] == {"repealed": 3, "unknown provision": 2, "ambiguous": 1, "not in force": 0,
+                              "ok": 20, "other act": 0}
+    first = data["citations"][0]
+    assert (first["file"], first["line"], first["column"], first["target"]) == (
+        "benefits/basic_income.py", 3, 16, "A-13.1.1/83.24")
+
+
+def test_code_links_of_a_provision_and_by_status(linked, openapi):
+    data = check(openapi, "/api/code-links", linked.get("/api/code-links?id=A-13.1.1/55"))
+    assert [c["target"] for c in data["citations"]] == [
+        "A-13.1.1/55/p1/2/a", "A-13.1.1/55/p1/9", "A-13.1.1/55/p1/2/a", "A-13.1.1/55"]
+    data = check(openapi, "/api/code-links", linked.get("/api/code-links?id=A-13.1.1-r1/48"))
+    assert [(c["status"], c["candidates"]) for c in data["citations"]] == [
+        ("ok", []), ("ambiguous", ["A-13.1.1/48", "A-13.1.1-r1/48"])]
+    data = check(openapi, "/api/code-links", linked.get("/api/code-links?status=repealed"))
+    assert [c["text"] for c in data["citations"]] == ["s. 40", "A-13.1.1/title:II/chapter:III",
+                                                      "RLRQ c A-13.1.1, art. 74"]
+    assert check(openapi, "/api/code-links", linked.get("/api/code-links?status=stale"))["error"]["status"] == 400
+
+
+def test_code_links_without_a_scan(client, openapi):
+    data = check(openapi, "/api/code-links", client.get("/api/code-links"))
+    assert data["error"]["message"].startswith("no scan of code recorded")

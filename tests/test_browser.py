@@ -85,6 +85,37 @@ def test_legisquebec_address_with_anchor_lands_on_our_unit(server, page):
     page.wait_for_url(server.url + "/A-13.1.1/55#se:55-ss:1-p1:2-p2:a")
     assert page.inner_text("h1").startswith("Section 55")
     assert page.evaluate("getComputedStyle(document.querySelector('li[data-id=\"A-13.1.1/55/p1/2/a\"] > .text')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert page.evaluate("document.activeElement.dataset.id") == "A-13.1.1/55/p1/2/a"
+
+
+def test_point_in_time_address_lands_on_the_unit(server, page):
+    page.goto(server.url + "/fr/version/lc/A-13.1.1?code=se:55-ss:1-p1:2-p2:a&historique=20240101")
+    page.wait_for_url(server.url + "/A-13.1.1/55/p1/2/a")
+    assert page.locator("li.unit.target").get_attribute("data-id") == "A-13.1.1/55/p1/2/a"
+
+
+def test_code_page_to_a_stale_citations_provision(browser, linked_data_dir):
+    live = LiveServer(linked_data_dir)
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        pg.goto(live.url + "/")
+        pg.click("header nav a[href='/code']")
+        pg.wait_for_url(live.url + "/code")
+        first = pg.locator("main section.code-status").first
+        assert first.get_attribute("id") == "status-repealed"
+        shot(pg, "code-citations")
+        first.locator("tbody tr").first.locator("a.provision").click()
+        pg.wait_for_url(live.url + "/A-13.1.1/40")
+        assert pg.inner_text("h1").startswith("Section 40")
+        assert pg.inner_text("section.cited-by-code li") == "benefits/basic_income.py:25 s. 40 repealed repealed: s. 40 (Repealed)."
+        shot(pg, "code-citation-followed")
+    finally:
+        context.close()
+        live.close()
+    assert not errors
 
 
 def test_govern_question_to_its_first_article(server, page):

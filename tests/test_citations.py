@@ -203,6 +203,8 @@ def test_french_short_form_with_chapter():
     ("s. 55(2)(a)", [("section", ("55",)), ("unit", ("2",)), ("unit", ("a",))]),
     ("s. 55 (2) (f) (ii)", [("section", ("55",)), ("unit", ("2",)), ("unit", ("f",)), ("unit", ("ii",))]),
     ("A-13.1.1, s. 55, par. 2", [("section", ("55",)), ("unit", ("2",))]),
+    ("A-13.1.1, s 55", [("section", ("55",))]),  # LégisQuébec's form "CQLR c, s 55"
+    ("A-13.1.1, art 55(2)", [("section", ("55",)), ("unit", ("2",))]),
     ("art. 22, al. 1, par. 3", [("section", ("22",)), ("paragraph", ("1",)), ("unit", ("3",))]),
     ("s. 55, 2nd para.", [("section", ("55",)), ("paragraph", ("2",))]),
 ])
@@ -214,6 +216,7 @@ def test_typed_short_forms(query, levels):
 
 def test_queries_with_other_words_are_not_citations():
     assert parse_query("section 55 please") == []
+    assert parse_query("s 55") == []  # no period: only after a chapter code
     assert parse_query("") == []
 
 

@@ -6,12 +6,11 @@ import shutil
 
 import jsonschema
 import networkx as nx
-
-from alinea.kb import load
 import pytest
 
 from alinea.cli import main
 from alinea.errors import NotFound
+from alinea.kb import load
 from graph import queries
 from graph.export import graph_json, write_graphml
 from tests.law_graph_data import ACT_PATH, graph, references

@@ -82,3 +82,58 @@ def test_unknown_provisions_are_404_with_suggestions(client, url):
 def test_404_suggests_nearest(client):
     tree = page(client, "/A-13.1.1/999", 404)
     assert "/A-13.1.1/99" in tree.xpath("//ul[@class='suggestions']//a/@href")
+
+
+def test_guidance_page(client):
+    tree = page(client, "/guidance:adel-66-72")
+    assert tree.findtext(".//h1").startswith("Prestataire du Programme de solidarité sociale")
+    timeline = [li.text_content() for li in tree.xpath("//section[@class='periods']//li")]
+    assert any(t.startswith("2021-01-01 → 2021-09-30") for t in timeline)
+    cited = tree.xpath("//section[@aria-labelledby='cited-h']//a/@href")
+    assert "/A-13.1.1/133" in cited
+    assert any(href.startswith("https://www.legisquebec.gouv.qc.ca/") and "A-13.1.1,%20r.%201" in href for href in cited)
+
+
+def test_cross_references_and_terms_are_links(client):
+    tree = page(client, "/A-13.1.1/56")
+    xrefs = tree.xpath("//li[@data-id='A-13.1.1/56/p1']/span[@class='text']/a[@class='xref']/@href")
+    assert xrefs[0] == "/A-13.1.1/55/p1/2/a"
+    (term,) = tree.xpath("//li[@data-id='A-13.1.1/56/p1']/span[@class='text']/a[@class='term']")[:1]
+    tip = tree.xpath(f"//*[@id='{term.get('aria-describedby')}']")[0]
+    assert tip.get("role") == "tooltip" and tip.text.startswith("s. 24")
+
+
+def test_cited_by_is_grouped(client):
+    tree = page(client, "/A-13.1.1/36")
+    groups = [h.text for h in tree.xpath("//section[@class='cited-by']/h3")]
+    assert groups == ["Provisions", "Regulation powers"]
+    powers = tree.xpath("//section[@class='cited-by']/h3[.='Regulation powers']/following-sibling::ul[1]//a/@href")
+    assert powers == ["/A-13.1.1/131/p1/15", "/A-13.1.1/131/p1/16"]
+    provisions = tree.xpath("//section[@class='cited-by']/h3[.='Provisions']/following-sibling::ul[1]//a/@href")
+    assert "/A-13.1.1/66/p1" in provisions and not set(provisions) & set(powers)
+
+
+def test_history_links_to_the_amending_act(client):
+    tree = page(client, "/A-13.1.1/55")
+    assert "/acts/2018-c-11" in tree.xpath("//ol[@class='timeline']//a/@href")
+    act = page(client, "/acts/2018-c-11")
+    rows = act.xpath("//table[@class='changes']/tbody/tr")
+    assert any(r.xpath("td[1]/a/@href") == ["/A-13.1.1/55"] and r.xpath("string(td[2])") == "2018, c. 11, s. 9"
+               for r in rows)
+
+
+def test_program_and_term_pages(client):
+    tree = page(client, "/program:basic-income")
+    applied = tree.xpath("//section[@aria-labelledby='gov-h']//a/@href")
+    assert "/A-13.1.1/59" in applied and "/A-13.1.1/83.24/p1" in applied
+    tree = page(client, "/term:spouses")
+    assert tree.xpath("//dd[@lang='fr']/text()")[0].startswith("conjoints")
+    assert "/A-13.1.1/22/p1" in tree.xpath("//section[@aria-labelledby='def-h']//a/@href")
+
+
+def test_neighbourhood_svg(client):
+    tree = page(client, "/A-13.1.1/83.24")
+    (svg,) = tree.xpath("//section[@class='graph']//*[local-name()='svg']")
+    assert svg.get("role") == "img" and svg.xpath("./*[local-name()='title']")
+    targets = svg.xpath(".//*[local-name()='a']/@href")
+    assert "/A-13.1.1/58" in targets or "/A-13.1.1/59" in targets

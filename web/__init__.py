@@ -6,9 +6,9 @@ from pathlib import Path
 
 from flask import Flask
 
+from alinea.code_links import load_recorded
 from alinea.ids import amending_act_slug
 from alinea.kb import load
-
 
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
                "de", "des", "du", "et", "la", "le", "les", "l", "d", "en", "au", "aux", "sur"}
@@ -31,14 +31,14 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     app.config["DEBUG"] = False
     kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
+
     from search import open_index
-
-    app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
-
-    from web import api, articles, course, errors, govern, law_graph, security
+    from web import api, articles, code_links, course, errors, govern, law_graph, search, security
     from web.present import Presenter, href
     from web.svg import neighbourhood_svg
 
+    app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
+    app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
     app.extensions["presenter"] = Presenter(kb)
     app.extensions["act_slugs"] = law_graph.act_slugs(kb.graph)
     app.jinja_env.globals.update(present=app.extensions["presenter"], present_href=lambda node: href(kb, node),
@@ -49,8 +49,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(search.bp)
     app.register_blueprint(course.bp)
     app.register_blueprint(law_graph.bp)
+    app.register_blueprint(code_links.bp)
     app.register_blueprint(govern.bp)
     app.register_blueprint(articles.bp)
     return app

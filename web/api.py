@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, redirect, request
 
 from alinea.errors import AlineaError, BadQuery, NotFound
-from alinea.ids import InvalidId, doc_id_from_chapter
+from alinea.ids import InvalidId, ProvisionId, doc_id_from_chapter, parse_anchor
 from alinea.views import provision_json
+from web.code_links import code_links_json
+from web.search import run_query
 
 bp = Blueprint("api", __name__)
 OPENAPI = Path(__file__).with_name("openapi.json")
@@ -61,26 +62,39 @@ def govern_api():
     return jsonify(answer_for(q, limit).to_dict())
 
 
+@bp.get("/api/search")
+def search():
+    results = run_query()
+    if results is None:
+        raise BadQuery("give a query: /api/search?q=...")
+    return jsonify(results.to_dict())
+
+@bp.get("/api/code-links")
+def code_links():
+    return jsonify(code_links_json(request.args.get("id", ""), request.args.get("status", "")))
+
+
 @bp.get("/api/<path:rest>")
 def unknown_endpoint(rest: str):
     return error(404, f"no API endpoint /api/{rest}; see /api/openapi.json")
 
 
-LQ_ANCHOR = re.compile(r"^se:(\d+(?:_\d+)*)")
-
-
 @bp.get("/<any(en,fr):lang>/<any(document,version):view>/<any(cs,cr,lc,rc):kind>/<path:chapter>")
 def legisquebec(lang: str, view: str, kind: str, chapter: str):
-    """LégisQuébec URLs (``/en/document/cs/A-13.1.1``, ``/fr/version/lc/A-13.1.1?code=se:57``)
-    redirect to our page for the same provision; a ``#se:57`` fragment is kept by the browser."""
+    """LégisQuébec addresses (``/en/document/cs/A-13.1.1``, ``/fr/version/lc/A-13.1.1?code=se:57``)
+    redirect to our page for the same provision, or for the nearest one we hold when the anchor
+    names a unit we do not; a ``#se:57`` fragment is kept by the browser (see static/site.js)."""
     chapter = chapter.split("/")[0]
     try:
         doc_id = doc_id_from_chapter(chapter.replace("%20", " "))
     except InvalidId:
         raise BadQuery(f"{chapter!r} is not a Québec chapter code") from None
-    target = doc_id
-    if m := LQ_ANCHOR.match(request.args.get("code", "")):
-        target = f"{doc_id}/{m[1].replace('_', '.')}"
-    if target not in kb():
+    code = request.args.get("code", "")
+    anchor = parse_anchor(code) or parse_anchor(code.split("-")[0])
+    pid: ProvisionId | None = ProvisionId(doc_id, (), *anchor) if anchor else ProvisionId(doc_id)
+    target = str(pid)
+    while pid is not None and pid.path and str(pid) not in kb():
+        pid = pid.parent
+    if pid is None or str(pid) not in kb():
         raise NotFound(f"{target} (from the LégisQuébec address) is not in the knowledge base")
-    return redirect(f"/{target}", code=301 if view == "document" else 302)
+    return redirect(f"/{pid}", code=301 if view == "document" else 302)

@@ -19,7 +19,10 @@ def kb() -> KnowledgeBase:
 
 @bp.get("/")
 def home():
-    return render_template("home.html", documents=kb().documents)
+    graph = kb().graph
+    programs = [(n, d.get("label", n), d.get("label_fr", "")) for n, d in graph.nodes(data=True)
+                if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
+    return render_template("home.html", documents=kb().documents, programs=programs)
 
 
 @bp.get("/<path:node_id>")
@@ -31,6 +34,8 @@ def provision(node_id: str):
         return jsonify(provision_json(kb(), node_id.strip("/")))
     node = located.node
     if isinstance(node, Document):
+        if node.kind == "guidance":
+            return render_template("guidance.html", doc=node, target=None)
         return render_template("document.html", doc=node, toc=toc(node.id))
     if isinstance(node, Division):
         return render_template("division.html", doc=located.doc, division=node, toc=toc(node.id),
@@ -44,6 +49,13 @@ def provision(node_id: str):
         ancestors=kb().ancestors(section.id), previous=before, next=after,
         official=legisquebec_url(node.id, located.doc.lang) if located.doc.kind != "guidance" else located.doc.url,
         cite_short=cite_short(section, node), cite_official=cite_official(located.doc, section, node))
+
+
+@bp.after_request
+def vary_on_accept(response):
+    """Provision pages answer HTML or JSON by the Accept header: caches must key on it."""
+    response.vary.add("Accept")
+    return response
 
 
 def wants_json() -> bool:

@@ -23,9 +23,9 @@ def course():
     if len(notes) > MAX_NOTES:
         raise BadQuery(f"notes are {len(notes):,} characters; the limit is {MAX_NOTES:,}")
     appendix = request.form.get("appendix") == "on"
-    result = render_course(notes, current_app.extensions["kb"], base_url=request.url_root.rstrip("/"),
-                           appendix=appendix)
     fmt = request.form.get("format", "")
+    result = render_course(notes, current_app.extensions["kb"], base_url=request.url_root.rstrip("/"),
+                           appendix=appendix, heading_shift=0 if fmt in ("html", "markdown") else 2)
     if fmt == "markdown":
         return Response(result.markdown, mimetype="text/markdown",
                         headers={"Content-Disposition": 'attachment; filename="course.md"'})

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import difflib
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from alinea.errors import AlineaError, BadQuery, NotFound
+from web.articles import wants_json
 
 
 def suggestions(wanted: str, limit: int = 5) -> list[str]:
@@ -25,6 +26,8 @@ def suggestions(wanted: str, limit: int = 5) -> list[str]:
 def init_app(app: Flask) -> None:
     @app.errorhandler(NotFound)
     def not_found(exc: NotFound):
+        if wants_json():
+            return jsonify({"error": {"status": 404, "message": str(exc)}}), 404
         path = request.path.strip("/")
         return render_template("error.html", status=404, message=str(exc),
                                suggestions=suggestions(path)), 404

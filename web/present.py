@@ -2,6 +2,7 @@
 text cut into linked segments, definitions of the terms it uses, and who cites it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from alinea.ids import amending_act_slug, legisquebec_url
@@ -10,6 +11,10 @@ from alinea.model import Reference, Section, Unit
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
               "within the meaning of", "cited by guidance", "integrated into", "establishes")
+
+
+REGULATION_POWER = re.compile(r"\bmay(?:, [^,]+,)? make regulations\b|\bprescribe by regulation\b|"
+                              r"\bpeut, par règlement\b|\bpeut prendre des règlements\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -104,11 +109,29 @@ class Presenter:
                 seen.add((ref.source, ref.target))
                 if ref.source.startswith("guidance:"):
                     groups["guidance"].append(ref)
-                elif ref.type == "for the purposes of":
+                elif self.is_regulation_power(ref.source):
                     groups["regulation powers"].append(ref)
                 else:
                     groups["provisions"].append(ref)
         return groups
+
+    def is_regulation_power(self, node_id: str) -> bool:
+        """True for provisions of a section that empowers the Government to make regulations."""
+        if node_id not in self.kb:
+            return False
+        section = self.kb.get(node_id).section
+        opening = section.units[0].text if section and section.units else ""
+        return bool(REGULATION_POWER.search(opening))
+
+    def cited_provisions(self, doc) -> list[tuple[str, str]]:
+        """(target, words) of the provisions a document cites, first citation of each, in order."""
+        out: dict[str, str] = {}
+        for section in doc.sections:
+            for node_id in [section.id] + [u.id for u in section.walk()]:
+                for ref in self.kb.refs_out.get(node_id, []):
+                    if ref.type in LINK_TYPES and ref.target and not ref.target.startswith(("program:", "term:")):
+                        out.setdefault(ref.target, ref.text)
+        return list(out.items())
 
     def label(self, node_id: str) -> str:
         """A short human label for a node id."""

@@ -9,7 +9,13 @@ document.addEventListener("DOMContentLoaded", () => {
     window.location.replace(`/${doc.dataset.doc}/${match[1].replaceAll("_", ".")}#${hash}`);
     return;
   }
-  // Scroll the unit a permalink names into view and give it focus.
+  // Scroll the unit a permalink (or a LégisQuébec anchor on a section page) names into view
+  // and give it focus.
+  const anchored = hash && document.getElementById(hash);
+  if (anchored && anchored.matches("li.unit") && !document.querySelector("li.unit.target")) {
+    anchored.classList.add("target");
+    anchored.setAttribute("aria-current", "location");
+  }
   const target = document.querySelector("li.unit.target");
   if (target) {
     target.scrollIntoView({ block: "center" });

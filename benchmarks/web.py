@@ -1,0 +1,88 @@
+"""Server time per page (Flask test client) and throughput under concurrent load (waitress over
+loopback), on a data directory built from the bundled corpus."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from alinea.build import build  # noqa: E402
+from benchmarks.timing import print_table, summary, time_calls  # noqa: E402
+from web import create_app  # noqa: E402
+
+PAGES = {
+    "home": "/", "table of contents": "/A-13.1.1", "section": "/A-13.1.1/55", "unit": "/A-13.1.1/55/p1/2/a",
+    "division": "/A-13.1.1/title:II/chapter:I", "guidance": "/guidance:adel-66-72", "program": "/program:basic-income",
+    "amending act": "/acts/2018-c-11", "search": "/search?q=liquid+assets", "search citation": "/search?q=s.+55(2)(a)",
+    "api provision": "/api/provisions/A-13.1.1/55", "api search": "/api/search?q=spouse", "404": "/A-13.1.1/999",
+}
+
+
+def per_page(app, repeat: int) -> list[dict]:
+    client = app.test_client()
+    rows = []
+    for name, url in PAGES.items():
+        client.get(url)  # warm
+        rows.append({"page": name, **summary(time_calls(lambda: client.get(url), repeat))})
+    return rows
+
+
+def load(base: str, seconds: float, clients: int) -> dict:
+    urls = [base + u for u in PAGES.values()]
+    done, errors = [0], [0]
+    stop = time.perf_counter() + seconds
+
+    def worker(offset: int) -> None:
+        i = offset
+        while time.perf_counter() < stop:
+            try:
+                with urllib.request.urlopen(urls[i % len(urls)], timeout=10) as response:
+                    response.read()
+                done[0] += 1
+            except urllib.error.HTTPError as exc:
+                done[0] += exc.code == 404
+                errors[0] += exc.code != 404
+            i += 1
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        list(pool.map(worker, range(clients)))
+    elapsed = time.perf_counter() - start
+    return {"clients": clients, "requests": done[0], "errors": errors[0], "seconds": round(elapsed, 1),
+            "req/s": round(done[0] / elapsed, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--seconds", type=float, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        build(ROOT / "corpus", Path(tmp), progress=lambda m: None)
+        started = time.perf_counter()
+        app = create_app({"DATA_DIR": tmp})
+        print(f"create_app (load the knowledge base, graph and index once): {(time.perf_counter() - started) * 1000:.0f} ms")
+        print_table(per_page(app, args.repeat), ["page", "n", "median_ms", "p95_ms", "max_ms"])
+        print()
+        from waitress import create_server
+
+        logging.getLogger("waitress").setLevel(logging.ERROR)
+        server = create_server(app, host="127.0.0.1", port=0, threads=8, ident="bench")
+        threading.Thread(target=server.run, daemon=True).start()
+        base = f"http://127.0.0.1:{server.effective_port}"
+        rows = [load(base, args.seconds, c) for c in (1, 4, 8)]
+        print("waitress, 8 threads; clients loop over the pages above")
+        print_table(rows, ["clients", "requests", "errors", "seconds", "req/s"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Citations in code on the site: the /code page (stale first) and "Cited by code" on provision
+pages, from a recorded scan of tests/fixtures/sample-repo; checked as parsed HTML."""
+from __future__ import annotations
+
+import pytest
+from lxml import html
+
+from web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(linked_data_dir):
+    return create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}).test_client()
+
+
+def page(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return html.fromstring(response.data)
+
+
+def rows(tree, status):
+    return [(tr.xpath("string(td[1])"), tr.xpath("string(td[2])"), tr.xpath("td[3]/a/@href"))
+            for tr in tree.xpath(f"//section[@id='status-{status.replace(' ', '-')}']//tbody/tr")]
+
+
+def test_code_page_lists_stale_citations_first(client):
+    tree = page(client, "/code")
+    assert tree.findtext(".//h1") == "Citations in code"
+    sections = tree.xpath("//main//section[contains(@class,'code-status')]/@id")
+    assert sections == ["status-repealed", "status-unknown-provision", "status-ambiguous", "status-ok"]
+    assert tree.xpath("//section[contains(@class,'stale')]/@id") == sections[:3]
+    assert rows(tree, "repealed") == [
+        ("benefits/basic_income.py:25:7", "s. 40", ["/A-13.1.1/40"]),
+        ("config/parameters.yaml:11:14", "A-13.1.1/title:II/chapter:III", ["/A-13.1.1/title:II/chapter:III"]),
+        ("web/src/rules.ts:7:4", "RLRQ c A-13.1.1, art. 74", ["/A-13.1.1/74"])]
+    assert rows(tree, "unknown provision") == [
+        ("benefits/basic_income.py:26:11", "s. 999", ["/A-13.1.1"]),
+        ("benefits/basic_income.py:30:22", "A-13.1.1/55/p1/9", ["/A-13.1.1/55/p1"])]
+    assert rows(tree, "ambiguous") == [
+        ("benefits/regulation.py:3:23", "art. 48",
+         ["/A-13.1.1/48", "https://www.legisquebec.gouv.qc.ca/en/document/cr/A-13.1.1,%20r.%201#se:48"])]
+    assert len(rows(tree, "ok")) == 20
+    meta = tree.xpath("string(//p[@class='meta'])")
+    assert "12 files scanned" in meta and "26 citations, 6 of them stale" in meta
+    assert [li.text_content().split(":")[0] for li in tree.xpath("//ul[@class='skipped']/li")] == [
+        "assets/logo.png", "legacy/notes_latin1.txt"]
+
+
+def test_code_page_answers_json(client):
+    response = client.get("/code", headers={"Accept": "application/json"})
+    assert "Accept" in response.headers["Vary"]
+    data = response.get_json()
+    assert data["counts"]["repealed"] == 3 and len(data["citations"]) == 26
+
+
+def test_code_page_without_a_scan(data_dir):
+    tree = page(create_app({"DATA_DIR": str(data_dir), "TESTING": True}).test_client(), "/code")
+    assert "No scan of code is recorded" in tree.xpath("string(//main/p)")
+    assert not tree.xpath("//table")
+
+
+def cited(tree):
+    return [(li.xpath("string(code[1])"), li.xpath("string(code[2])"), li.xpath("a/@href"),
+             li.xpath("span[contains(@class,'badge')]/text()"))
+            for li in tree.xpath("//section[@class='cited-by-code']/ul/li")]
+
+
+def test_cited_by_code_on_a_section_and_its_units(client):
+    tree = page(client, "/A-13.1.1/55")
+    assert tree.xpath("//section[@class='cited-by-code']/h2/text()") == ["Cited by code"]
+    assert cited(tree) == [
+        ("benefits/basic_income.py:18", "A-13.1.1 s. 55(2)(a)", ["/A-13.1.1/55/p1/2/a"], []),
+        ("benefits/basic_income.py:30", "A-13.1.1/55/p1/9", ["/A-13.1.1/55/p1/9"], ["unknown provision"]),
+        ("config/parameters.yaml:6",
+         "https://www.legisquebec.gouv.qc.ca/en/document/cs/A-13.1.1#se:55-ss:1-p1:2-p2:a",
+         ["/A-13.1.1/55/p1/2/a"], []),
+        ("web/src/rules.ts:3", "CQLR c A-13.1.1, s 55", [], [])]
+    assert page(client, "/A-13.1.1/55/p1/2/a").xpath("count(//section[@class='cited-by-code']/ul/li)") == 4
+
+
+def test_cited_by_code_shows_stale_statuses(client):
+    assert cited(page(client, "/A-13.1.1/40")) == [("benefits/basic_income.py:25", "s. 40", [], ["repealed"])]
+    assert cited(page(client, "/A-13.1.1/48")) == [("benefits/regulation.py:3", "art. 48", [], ["ambiguous"])]
+    assert not page(client, "/A-13.1.1/56").xpath("//section[@class='cited-by-code']")
+
+
+def test_navigation_links_to_the_code_page(client):
+    assert "/code" in page(client, "/").xpath("//header//nav//a/@href")

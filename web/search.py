@@ -1,0 +1,35 @@
+"""The search page (`/search?q=`), over the index opened once in create_app."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template, request
+
+from alinea.errors import BadQuery
+from search import SearchQuery
+from search.engine import MAX_PER_PAGE
+
+bp = Blueprint("search", __name__)
+MAX_QUERY = 10_000
+MAX_PAGE = 1000
+
+
+def _int(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name, "")
+    if not raw:
+        return default
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise BadQuery(f"{name} must be a whole number from {low} to {high} (got {raw[:20]!r})")
+    return int(raw)
+
+
+def run_query():
+    """The results for the request's q, page and limit; BadQuery for bad parameters."""
+    text = request.args.get("q", "")
+    if len(text) > MAX_QUERY:
+        raise BadQuery(f"the query is {len(text):,} characters; the limit is {MAX_QUERY:,}")
+    query = SearchQuery(text, page=_int("page", 1, 1, MAX_PAGE), per_page=_int("limit", 10, 1, MAX_PER_PAGE))
+    return current_app.extensions["search"].search(query) if text.strip() else None
+
+
+@bp.get("/search")
+def search_page():
+    return render_template("search.html", q=request.args.get("q", ""), results=run_query())

@@ -51,7 +51,7 @@ class Item:
 
 
 def load_questions(path: Path = QUESTIONS, splits: tuple[str, ...] = ("dev", "test")) -> list[Item]:
-    """The questions of the given splits (a split not asked for is never read into memory)."""
+    """The questions of the given splits; the others are dropped as they are read."""
     items = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
+from alinea.corpus import read_entries
 from alinea.errors import AlineaError
 from alinea.model import Document, Reference
 from ingest.periods import fold_chars
@@ -161,13 +162,7 @@ class Glossary:
 def load_glossary(path: str | Path = GLOSSARY) -> Glossary:
     """The glossary file, checked; AlineaError naming the file and entry when it is wrong."""
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AlineaError(f"{path}: cannot read the glossary: {exc}") from None
-    entries = data.get("entries") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise AlineaError(f"{path}: expected an object with an 'entries' list")
+    entries = read_entries(path, "glossary")
     concepts, seen = [], set()
     for i, entry in enumerate(entries, 1):
         concepts.append(_concept(entry, f"{path}: entry {i}"))

@@ -16,7 +16,6 @@ the question's language so that "quitting my job" meets "quit my job" and "coupÃ
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +24,7 @@ from typing import Iterable, Iterator, NamedTuple
 
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
+from alinea.corpus import read_entries
 from alinea.errors import AlineaError
 from ingest.periods import fold_chars
 
@@ -201,13 +201,7 @@ def _generality(table: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], int]
 def load_thesaurus(path: str | Path = THESAURUS) -> Thesaurus:
     """The thesaurus file, checked; AlineaError naming the file and entry when it is wrong."""
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AlineaError(f"{path}: cannot read the thesaurus: {exc}") from None
-    entries = data.get("entries") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise AlineaError(f"{path}: expected an object with an 'entries' list")
+    entries = read_entries(path, "thesaurus")
     out, seen = [], set()
     for i, item in enumerate(entries, 1):
         entry = _entry(item, f"{path}: entry {i}")

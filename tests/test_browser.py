@@ -133,3 +133,28 @@ def test_govern_question_to_its_first_article(server, page):
     page.wait_for_url(server.url + "/A-13.1.1/59*")
     assert page.inner_text("h1").startswith("Section 59")
     shot(page, "govern-first-article")
+
+
+def test_search_then_follow_a_cross_reference(server, page):
+    page.goto(server.url + "/")
+    page.fill("input#q", "parental contribution")
+    page.press("input#q", "Enter")
+    page.wait_for_url(f"{server.url}/search?q=parental+contribution")
+    assert page.locator("ol.hits > li").count() >= 3
+    assert page.locator("ol.hits mark").count() > 0
+    shot(page, "search-parental-contribution")
+    page.goto(server.url + "/A-13.1.1/56")
+    page.click("li[data-id='A-13.1.1/56/p1'] a.xref >> nth=0")
+    page.wait_for_url(server.url + "/A-13.1.1/55/p1/2/a")
+    assert page.locator("li.unit.target").get_attribute("data-id") == "A-13.1.1/55/p1/2/a"
+    shot(page, "cross-reference-to-55-2-a")
+
+
+def test_defined_term_shows_its_definition_on_focus(server, page):
+    page.goto(server.url + "/A-13.1.1/56")
+    term = page.locator("li[data-id='A-13.1.1/56/p1'] a.term").first
+    tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    assert not tip.is_visible()
+    term.focus()
+    assert tip.is_visible() and tip.inner_text().startswith("s. 24")
+    shot(page, "term-definition-on-focus")

@@ -12,17 +12,15 @@ quoted term («entente»: ..., "spouse" means ...).
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
 
 from lxml import etree
 
 from alinea.errors import ParseError
 from alinea.ids import (
-    InvalidId,
     ProvisionId,
-    doc_id_from_chapter,
     is_provision_id,
     parse_anchor,
+    parse_legisquebec_url,
     section_sort_key,
     slug,
 )
@@ -76,18 +74,12 @@ def link_target(href: str, doc_id: str) -> str | None:
     """
     href = href.strip()
     if href.startswith("#"):
-        target, fragment = doc_id, href[1:]
-    elif m := LINK.match(href):
-        try:
-            target = doc_id_from_chapter(unquote(m[1]).strip(" /"))
-        except InvalidId:
-            return ""
-        fragment = m[2] or ""
-    else:
+        anchor = parse_anchor(href[1:])
+        return str(ProvisionId(doc_id, (), anchor[0], anchor[1])) if anchor else None
+    if not LINK.match(href):
         return None
-    if anchor := parse_anchor(fragment):
-        return str(ProvisionId(target, (), anchor[0], anchor[1]))
-    return None if href.startswith("#") else target
+    pid = parse_legisquebec_url(href)
+    return str(pid) if pid else ""
 
 
 def label_kind(el: etree._Element, label: str) -> tuple[str, str] | None:

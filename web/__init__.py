@@ -42,7 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["presenter"] = Presenter(kb)
     app.extensions["act_slugs"] = law_graph.act_slugs(kb.graph)
     app.jinja_env.globals.update(present=app.extensions["presenter"], present_href=lambda node: href(kb, node),
-                                 neighbourhood_svg=lambda node: neighbourhood_svg(kb.graph, node))
+                                 neighbourhood_svg=lambda node: neighbourhood_svg(kb.graph, node, lambda n: href(kb, n)))
 
     app.add_template_filter(heading_case)
     app.add_template_filter(amending_act_slug, "act_slug")

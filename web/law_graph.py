@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, render_template
 from alinea.errors import NotFound
 from alinea.ids import amending_act_slug
 from graph.queries import changed_by, cited_by, cites, governing
+from web.present import href
 from web.svg import neighbourhood_svg
 
 bp = Blueprint("law_graph", __name__)
@@ -88,4 +89,4 @@ def neighbourhood(node_id: str):
     out = cites(graph, node_id)
     into = cited_by(graph, node_id)
     return render_template("graph.html", node_id=node_id, label=graph.nodes[node_id].get("label", node_id),
-                           svg=neighbourhood_svg(graph, node_id, limit=30), out=out, into=into)
+                           svg=neighbourhood_svg(graph, node_id, lambda n: href(kb(), n), limit=30), out=out, into=into)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import math
 from html import escape
+from typing import Callable
 
 import networkx as nx
 
-from alinea.ids import amending_act_slug
 from graph.queries import STRUCTURE, members
+from web.present import href as node_href
 
 COLOURS = {"section": "#0b4f8a", "unit": "#0b4f8a", "division": "#555555", "program": "#7a4b00",
            "term": "#2f6b2f", "guidance": "#6a2c91", "amending act": "#8a1c1c", "external act": "#444444",
@@ -60,17 +61,9 @@ def _label(graph: nx.MultiDiGraph, node: str) -> str:
     return label if len(label) <= 28 else label[:27] + "…"
 
 
-def _href(graph: nx.MultiDiGraph, node: str) -> str:
-    data = graph.nodes[node]
-    if data.get("in_corpus") and data.get("kind") not in ("amending act",):
-        return f"/{node}"
-    if data.get("kind") == "amending act":
-        return f"/acts/{amending_act_slug(node)}"
-    return str(data.get("url") or "")
-
-
-def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, limit: int = 16) -> str:
-    """The SVG markup (an accessible figure: title and description name what it shows)."""
+def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, href: Callable[[str], str], limit: int = 16) -> str:
+    """The SVG markup (an accessible figure: title and description name what it shows); `href`
+    gives each node's link."""
     out, into = neighbours(graph, centre, limit)
     cx, cy, r = WIDTH / 2, HEIGHT / 2, min(WIDTH, HEIGHT) / 2 - 50
     places: list[tuple[str, str, float, float, str]] = []
@@ -97,7 +90,7 @@ def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, limit: int = 16) -> s
                      f'{escape(kind)}</text>')
     for node, kind, x, y, side in places:
         colour = COLOURS.get(graph.nodes[node].get("kind", ""), "#333")
-        link = _href(graph, node)
+        link = href(node)
         label = escape(_label(graph, node))
         shape = (f'<circle cx="{x:.0f}" cy="{y:.0f}" r="6" fill="{colour}"/>'
                  f'<text x="{x + (10 if side == "out" else -10):.0f}" y="{y + 4:.0f}" font-size="12" '
@@ -156,7 +149,7 @@ def paths_svg(kb, answer, limit: int = 8) -> str:
         text = text if len(text) <= 34 else text[:33] + "…"
         shape = (f'<circle cx="{x:.0f}" cy="{y:.0f}" r="5" fill="{colour}"/>'
                  f'<text x="{x + 9:.0f}" y="{y + 4:.0f}" font-size="12" fill="{colour}">{escape(text)}</text>')
-        link = _href(kb.graph, node) if node in kb.graph else ""
+        link = node_href(kb, node) if node in kb.graph else ""
         parts.append(f'<a href="{escape(link)}">{shape}</a>' if link else shape)
     parts.append("</svg>")
     return "".join(parts)

@@ -6,9 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from alinea.code_links import load_recorded
 from alinea.ids import amending_act_slug
-from alinea.kb import load
 
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
                "de", "des", "du", "et", "la", "le", "les", "l", "d", "en", "au", "aux", "sur"}
@@ -26,23 +24,26 @@ def heading_case(text: str) -> str:
 def create_app(test_config: dict | None = None) -> Flask:
     """The Flask app for the knowledge base built in DATA_DIR (default: $ALINEA_DATA or ./data)."""
     app = Flask(__name__)
-    app.config.from_mapping(DATA_DIR=os.environ.get("ALINEA_DATA", "data"), JSON_SORT_KEYS=False)
+    app.config.from_mapping(DATA_DIR=os.environ.get("ALINEA_DATA", "data"), JSON_SORT_KEYS=False,
+                            PUBLIC_URL=os.environ.get("ALINEA_PUBLIC_URL", ""))
     if test_config:
         app.config.update(test_config)
     app.config["DEBUG"] = False
-    kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
-
-    from search import open_index
-    from web import api, articles, code_links, course, errors, govern, law_graph, search, security
-    from web.present import Presenter, href
+    from graph.citations import resolve_query
+    from search.store import CurrentIndex
+    from web import api, articles, code_links, course, errors, govern, kb, law_graph, search, security
+    from web.present import href, presenter
     from web.svg import neighbourhood_svg
 
-    app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
-    app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
-    app.extensions["presenter"] = Presenter(kb)
-    app.extensions["act_slugs"] = law_graph.act_slugs(kb.graph)
-    app.jinja_env.globals.update(present=app.extensions["presenter"], present_href=lambda node: href(kb, node),
-                                 neighbourhood_svg=lambda node: neighbourhood_svg(kb.graph, node, lambda n: href(kb, n)))
+    kb.init_app(app, Path(app.config["DATA_DIR"]))
+    # the index reopens itself after a rebuild; typed citations resolve in the knowledge base served now
+    app.extensions["search"] = CurrentIndex(Path(app.config["DATA_DIR"]), lambda text: resolve_query(text, kb.get_kb()))
+
+    @app.context_processor
+    def knowledge_base_helpers() -> dict:
+        current = kb.get_kb()
+        return {"present": presenter(), "present_href": lambda node: href(current, node),
+                "neighbourhood_svg": lambda node: neighbourhood_svg(current.graph, node, lambda n: href(current, n))}
 
     app.add_template_filter(heading_case)
     app.add_template_filter(amending_act_slug, "act_slug")

@@ -5,12 +5,13 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, jsonify, redirect, request
+from flask import Blueprint, Response, jsonify, redirect, request
 
 from alinea.errors import AlineaError, BadQuery, NotFound
 from alinea.ids import InvalidId, ProvisionId, doc_id_from_chapter, parse_anchor
 from alinea.views import provision_json
 from web.code_links import code_links_json
+from web.kb import get_kb
 from web.search import run_query
 
 bp = Blueprint("api", __name__)
@@ -18,7 +19,7 @@ OPENAPI = Path(__file__).with_name("openapi.json")
 
 
 def kb():
-    return current_app.extensions["kb"]
+    return get_kb()
 
 
 @lru_cache(maxsize=1)

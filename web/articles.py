@@ -1,20 +1,21 @@
 """Pages for documents, divisions and provisions, each at its id (`/A-13.1.1/55/p1/2/a`)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, abort, jsonify, render_template, request
 
 from alinea.errors import NotFound
 from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
 from alinea.model import Division, Document, Section, Unit
 from alinea.views import provision_json
+from web.kb import get_kb
 
 bp = Blueprint("articles", __name__)
 MAX_ID = 300
 
 
 def kb() -> KnowledgeBase:
-    return current_app.extensions["kb"]
+    return get_kb()
 
 
 @bp.get("/")

@@ -2,7 +2,7 @@
 citations first), the "Cited by code" section of provision pages, and the JSON of /api/code-links."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, render_template
+from flask import Blueprint, jsonify, render_template
 
 from alinea.code_links import Recorded, citation_dict
 from alinea.errors import BadQuery, NotFound
@@ -10,13 +10,14 @@ from alinea.ids import InvalidId, ProvisionId, legisquebec_url
 from alinea.model import CodeCitation, Section
 from graph.code_citations import CODE_STATUSES, STALE
 from web.articles import vary_on_accept, wants_json
+from web.kb import get_kb, snapshot
 
 bp = Blueprint("code", __name__)
 bp.after_request(vary_on_accept)
 
 
 def recorded() -> Recorded | None:
-    return current_app.extensions.get("code_links")
+    return snapshot().code_links
 
 
 @bp.app_template_global()
@@ -30,7 +31,7 @@ def cited_by_code(section: Section) -> list[CodeCitation]:
 def provision_href(target: str) -> str:
     """Where to read a cited provision: our page; for a provision missing from a document of the
     corpus, the nearest provision that exists; else its LégisQuébec page."""
-    kb = current_app.extensions["kb"]
+    kb = get_kb()
     try:
         pid: ProvisionId | None = ProvisionId.parse(target)
     except InvalidId:

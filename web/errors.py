@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import difflib
 
-from flask import Flask, current_app, jsonify, render_template, request
+from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from alinea.errors import AlineaError, BadQuery, NotFound
 from web.articles import wants_json
+from web.kb import get_kb
 
 
 def suggestions(wanted: str, limit: int = 5) -> list[str]:
     """The ids closest to what was asked for."""
-    kb = current_app.extensions["kb"]
+    kb = get_kb()
     wanted = wanted.strip("/")
     ids = list(kb.ids())
     prefix = wanted

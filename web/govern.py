@@ -9,6 +9,7 @@ from flask import Blueprint, current_app, render_template, request
 from alinea.errors import BadQuery
 from graph.govern import DEFAULT_LIMIT, MAX_LIMIT, govern
 from graph.govern_rank import label
+from web.kb import get_kb
 from web.svg import paths_svg
 
 bp = Blueprint("govern", __name__)
@@ -44,7 +45,7 @@ def read_limit(value: str | None) -> int:
 
 def answer_for(text: str, limit: int):
     """The answer for a checked text, from the app's knowledge base and search index."""
-    return govern(text, current_app.extensions["kb"], current_app.extensions["search"], limit)
+    return govern(text, get_kb(), current_app.extensions["search"], limit)
 
 
 @bp.get("/govern")
@@ -60,7 +61,7 @@ def page():
     if message:
         return render_template("govern.html", q=q[:MAX_CHARS], limit=limit, message=message, answer=None), 400
     answer = answer_for(q, limit)
-    kb = current_app.extensions["kb"]
+    kb = get_kb()
     return render_template("govern.html", q=q, limit=limit, message=None, answer=answer, roles=ROLE_TITLES,
                            svg=paths_svg(kb, answer), excerpts={r.id: excerpt_of(kb, r.id) for r in answer.results},
                            pinpoint=lambda node: label(kb, node))

@@ -2,11 +2,12 @@
 the acts that amended it (`/acts/2018-c-11`: what that act changed) and a provision's neighbourhood."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, render_template
 
 from alinea.errors import NotFound
 from alinea.ids import amending_act_slug
 from graph.queries import changed_by, cited_by, cites, governing
+from web.kb import get_kb, snapshot
 from web.present import href
 from web.svg import neighbourhood_svg
 
@@ -14,7 +15,7 @@ bp = Blueprint("law_graph", __name__)
 
 
 def kb():
-    return current_app.extensions["kb"]
+    return get_kb()
 
 
 @bp.get("/program:<name>")
@@ -63,7 +64,7 @@ def acts():
 @bp.get("/acts/<name>")
 def act(name: str):
     graph = kb().graph
-    slugs = current_app.extensions["act_slugs"]
+    slugs = snapshot().cached("act slugs", lambda: act_slugs(graph))
     if name not in slugs:
         raise NotFound(f"no amending act {name!r} in the histories of the corpus")
     act_id = slugs[name]

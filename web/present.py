@@ -45,6 +45,13 @@ def href(kb: KnowledgeBase, target: str) -> str:
         return ""
 
 
+def presenter() -> "Presenter":
+    """The presenter of the knowledge base this request serves (built once per version)."""
+    from web.kb import get_kb, snapshot
+
+    return snapshot().cached("presenter", lambda: Presenter(get_kb()))
+
+
 class Presenter:
     """Per-knowledge-base helpers for templates, built once at start-up."""
 

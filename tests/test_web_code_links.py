@@ -28,7 +28,8 @@ def test_code_page_lists_stale_citations_first(client):
     tree = page(client, "/code")
     assert tree.findtext(".//h1") == "Citations in code"
     sections = tree.xpath("//main//section[contains(@class,'code-status')]/@id")
-    assert sections == ["status-repealed", "status-unknown-provision", "status-ambiguous", "status-ok"]
+    assert sections == ["status-repealed", "status-unknown-provision", "status-ambiguous",
+                        "status-not-in-the-library", "status-ok"]
     assert tree.xpath("//section[contains(@class,'stale')]/@id") == sections[:3]
     assert rows(tree, "repealed") == [
         ("benefits/basic_income.py:25:7", "s. 40", ["/A-13.1.1/40"]),
@@ -40,7 +41,11 @@ def test_code_page_lists_stale_citations_first(client):
     assert rows(tree, "ambiguous") == [
         ("benefits/regulation.py:3:23", "art. 48",
          ["/A-13.1.1/48", "https://www.legisquebec.gouv.qc.ca/en/document/cr/A-13.1.1,%20r.%201#se:48"])]
-    assert len(rows(tree, "ok")) == 20
+    assert len(rows(tree, "ok")) == 17
+    assert [href for *_, hrefs in rows(tree, "not in the library") for href in hrefs] == [
+        "https://www.legisquebec.gouv.qc.ca/en/document/cr/A-13.1.1,%20r.%201#se:157_1",
+        "https://www.legisquebec.gouv.qc.ca/en/document/cr/A-13.1.1,%20r.%201#se:48",
+        "https://www.legisquebec.gouv.qc.ca/en/document/cr/A-13.1.1,%20r.%201#se:157_1"]
     meta = tree.xpath("string(//p[@class='meta'])")
     assert "12 files scanned" in meta and "26 citations, 6 of them stale" in meta
     assert [li.text_content().split(":")[0] for li in tree.xpath("//ul[@class='skipped']/li")] == [

@@ -19,7 +19,6 @@ from pathlib import Path
 from flask import Flask, current_app, g, has_request_context
 
 from alinea.code_links import RECORD_FILE, Recorded, load_recorded
-from alinea.errors import AlineaError
 from alinea.kb import CORPUS_FILE, KnowledgeBase, load
 
 CHECK_EVERY = 1.0
@@ -94,7 +93,7 @@ class LiveData:
             try:
                 kb = load(self.data_dir) if kb_stamp != self._kb_stamp else self.current.kb
                 code_links = load_recorded(self.data_dir)
-            except AlineaError as exc:
+            except Exception as exc:  # noqa: BLE001 - a damaged file must not take the site down
                 log.warning("data directory changed but cannot be read yet, still serving the old one: %s", exc)
                 return self.current
             if kb is self.current.kb:

@@ -31,7 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["DEBUG"] = False
     from graph.citations import resolve_query
     from search.store import CurrentIndex
-    from web import api, articles, code_links, course, errors, govern, kb, law_graph, search, security
+    from web import api, articles, code_links, course, errors, govern, kb, law_graph, reading, search, security
     from web.present import href, presenter
     from web.svg import neighbourhood_svg
 
@@ -55,5 +55,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(law_graph.bp)
     app.register_blueprint(code_links.bp)
     app.register_blueprint(govern.bp)
+    app.register_blueprint(reading.bp)
     app.register_blueprint(articles.bp)
     return app

@@ -18,8 +18,9 @@ from dataclasses import asdict, dataclass
 from typing import Iterable, Iterator
 
 from alinea.errors import AlineaError
+from graph.govern_delegation import delegation
 from graph.govern_input import Cues, Reading, cues, read_input
-from graph.govern_rank import ROLES, WEIGHTS, Candidate, Scorer, Weights, label, prepare, role_of
+from graph.govern_rank import ROLES, WEIGHTS, Candidate, Scorer, Weights, label, prepare, quoted, role_of
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
@@ -94,8 +95,9 @@ class GovernAnswer:
 
 
 def govern(text_or_node: str, kb, search_index, limit: int = DEFAULT_LIMIT, weights: Weights = WEIGHTS) -> GovernAnswer:
-    """The provisions that govern a text or a node, best first: at most `limit`, then the remedies
-    against a decision when the text is about one and they did not make the cut, then guidance."""
+    """The provisions that govern a text or a node, best first: at most `limit` provisions (the
+    remedies against a decision, when the text is about one and they did not make the cut, take
+    the last places), then guidance pages that cite them."""
     limit = max(1, min(MAX_LIMIT, int(limit)))
     reading = read_input(text_or_node, kb)
     if not reading.text.strip():
@@ -113,8 +115,8 @@ def govern_text(reading: Reading, kb, search_index, limit: int, weights: Weights
     found = cues(reading, kb)
     scorer = Scorer(kb, reading, found, weights)
     ranked = scorer.run(search_index.score_sections(scorer.bag()))
-    remedies = [c for c in ranked[limit:] if any(r.kind == "remedy" for r in c.reasons)]
-    chosen = ranked[:limit] + remedies
+    remedies = [c for c in ranked[limit:] if any(r.kind == "remedy" for r in c.reasons)][:limit // 2]
+    chosen = ranked[:limit - len(remedies)] + remedies  # the remedies take the last places: never more than `limit`
     results = [result(kb, c, role_of(scorer.prep, c), rank) for rank, c in enumerate(chosen, 1)]
     results += guidance_results(kb, [r.section for r in results], len(results))
     messages = reading.messages
@@ -131,8 +133,13 @@ def result(kb, c: Candidate, role: str, rank: int) -> GovernResult:
     kinds = {"definition": ("definition", "term"), "regulation power": ("regulation",)}.get(role, ())
     path = next((r.path for kind in kinds for r in reasons if r.kind == kind), None) or \
         next((r.path for r in reasons if r.kind != "text"), reasons[0].path)
+    texts = texts[:MAX_REASONS]
+    if role != "regulation power" and (left := delegation(kb, pinpoint)):
+        power = f", made under {label(kb, left.powers[0])}," if left.powers else ""
+        texts.append(f"it leaves the detail to a regulation ({quoted(left.words)}): the {left.title}{power} "
+                     "is not in the library")
     return GovernResult(id=pinpoint, section=c.section, score=round(c.score, 4), role=role,
-                        reason="; ".join(texts[:MAX_REASONS]), path=path, matched=c.matched,
+                        reason="; ".join(texts), path=path, matched=c.matched,
                         title=section_title(kb, c.section), status=kb.get(c.section).node.status, rank=rank)
 
 

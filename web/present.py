@@ -2,19 +2,17 @@
 text cut into linked segments, definitions of the terms it uses, and who cites it."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from alinea.ids import amending_act_slug, legisquebec_url
 from alinea.kb import KnowledgeBase
 from alinea.model import Reference, Section, Unit
+from graph.govern_delegation import REGULATION_POWER
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
               "within the meaning of", "cited by guidance", "integrated into", "establishes")
 
 
-REGULATION_POWER = re.compile(r"\bmay(?:, [^,]+,)? make regulations\b|\bprescribe by regulation\b|"
-                              r"\bpeut, par règlement\b|\bpeut prendre des règlements\b", re.I)
 
 
 @dataclass(frozen=True)

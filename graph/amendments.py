@@ -68,13 +68,15 @@ def enacting_act(doc: Document) -> str | None:
     return act if count >= ENACTING_SHARE * len([s for s in doc.sections if s.history]) else None
 
 
-def operations(node: Section | Division, enacting: str | None) -> list[tuple[HistoryEntry, str]]:
-    """(entry, what it did) for each entry of a provision's history that names an act."""
-    out = []
+def operations(node: Section | Division, enacting: str | None) -> list[tuple[HistoryEntry, str | None]]:
+    """(entry, what it did) for each entry of a provision's history, publisher's order; None for
+    an entry that names no act (an update of the consolidation)."""
+    out: list[tuple[HistoryEntry, str | None]] = []
     history = node.history
     last = len(history) - 1
     for i, entry in enumerate(history):
         if entry.act is None:
+            out.append((entry, None))
             continue
         if i == 0:
             op = ENACTED if entry.act == enacting else INSERTED
@@ -100,6 +102,8 @@ def amending_acts(corpus: Corpus, titles: dict[str, str] | None = None,
             enacted.setdefault(enacting, []).append(doc.id)
         for node in (*doc.divisions, *doc.sections):
             for entry, op in operations(node, enacting):
+                if op is None:
+                    continue
                 ops, entries = changes.setdefault(entry.act, {}).setdefault(node.id, ([], []))
                 if op not in ops:
                     ops.append(op)

@@ -118,8 +118,23 @@ def test_history_links_to_the_amending_act(client):
     assert "/acts/2018-c-11" in tree.xpath("//ol[@class='timeline']//a/@href")
     act = page(client, "/acts/2018-c-11")
     rows = act.xpath("//table[@class='changes']/tbody/tr")
-    assert any(r.xpath("td[1]/a/@href") == ["/A-13.1.1/55"] and r.xpath("string(td[2])") == "2018, c. 11, s. 9"
-               for r in rows)
+    assert any(r.xpath("td[1]/a/@href") == ["/A-13.1.1/55"] and r.xpath("string(td[2])") == "amended"
+               and r.xpath("string(td[3])") == "2018, c. 11, s. 9" for r in rows)
+    provisions = [r.get("data-provision") for r in rows]
+    assert len(provisions) == len(set(provisions)), "each provision once, however often its history names the act"
+    inserted = [r.get("data-provision") for r in rows if r.xpath("string(td[2])") == "inserted"]
+    assert "A-13.1.1/83.24" in inserted
+
+
+def test_the_enacting_act_is_apart_and_unknown_titles_say_so(client):
+    acts = page(client, "/acts")
+    enacting = acts.xpath("//table[contains(@class,'enacting')]/tbody/tr/td[1]//text()")
+    amending = acts.xpath("//table[contains(@class,'amending')]/tbody/tr/td[1]//text()")
+    assert enacting == ["2005, c. 15"] and "2005, c. 15" not in amending and "2018, c. 11" in amending
+    assert "title not in the library" in acts.xpath("string(//table[contains(@class,'amending')]/tbody/tr[1])")
+    act = page(client, "/acts/2005-c-15")
+    assert "amended" not in [r.xpath("string(td[2])") for r in act.xpath("//table[@class='changes']/tbody/tr")]
+    assert act.xpath("//dl[@class='act-facts']//a/@href") == ["/A-13.1.1"]
 
 
 def test_program_and_term_pages(client):

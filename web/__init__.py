@@ -39,6 +39,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     # the index reopens itself after a rebuild; typed citations resolve in the knowledge base served now
     app.extensions["search"] = CurrentIndex(Path(app.config["DATA_DIR"]), lambda text: resolve_query(text, kb.get_kb()))
 
+    @app.template_global()
+    def absolute_url(path: str) -> str:
+        """An address that works on paper and in a file: on the public site when one is configured."""
+        from flask import request
+
+        return (app.config.get("PUBLIC_URL") or request.host_url).rstrip("/") + path
+
     @app.context_processor
     def knowledge_base_helpers() -> dict:
         current = kb.get_kb()
@@ -48,6 +55,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_template_filter(heading_case)
     app.add_template_filter(amending_act_slug, "act_slug")
     security.init_app(app)
+    from web import i18n_shim  # INTERIM: removed when issue 14 is merged
+
+    i18n_shim.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(search.bp)

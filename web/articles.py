@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, render_template, request
 
+from alinea.course import citation
 from alinea.errors import NotFound
 from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
 from alinea.model import Division, Document, Section, Unit
 from alinea.views import provision_json
+from graph.amendments import enacting_act, operations
 from web.kb import get_kb
 
 bp = Blueprint("articles", __name__)
@@ -39,8 +41,9 @@ def provision(node_id: str):
             return render_template("guidance.html", doc=node, target=None)
         return render_template("document.html", doc=node, toc=toc(node.id))
     if isinstance(node, Division):
+        ancestors = kb().ancestors(node.id)
         return render_template("division.html", doc=located.doc, division=node, toc=toc(node.id),
-                               ancestors=kb().ancestors(node.id))
+                               ancestors=ancestors, cite_full=division_citation(located.doc, ancestors + [node]))
     section = located.section
     if section is None:
         raise NotFound(f"no provision {node_id!r}")
@@ -49,7 +52,8 @@ def provision(node_id: str):
         "section.html", doc=located.doc, section=section, target=node.id if isinstance(node, Unit) else None,
         ancestors=kb().ancestors(section.id), previous=before, next=after,
         official=legisquebec_url(node.id, located.doc.lang) if located.doc.kind != "guidance" else located.doc.url,
-        cite_short=cite_short(section, node), cite_official=cite_official(located.doc, section, node))
+        cite_short=cite_short(section, node), cite_official=cite_official(located.doc, section, node),
+        cite_full=citation(located), operations=[op for _, op in operations(section, enacting_act(located.doc))])
 
 
 @bp.after_request
@@ -83,6 +87,13 @@ def cite_short(section: Section, node: Section | Unit) -> str:
     if first == "p1" and pinpoint:
         return f"s. {section.number}{pinpoint}"
     return f"s. {section.number}, par. {first[1:]}{pinpoint}"
+
+
+def division_citation(doc: Document, chain: list[Division]) -> str:
+    """``Individual and Family Assistance Act, CQLR c A-13.1.1, Title II, Chapter I``."""
+    labels = [" ".join([d.label.split(" ")[0].capitalize()] + d.label.split(" ")[1:]) if d.label else d.heading
+              for d in chain]
+    return ", ".join([doc.title] + ([f"CQLR c {doc.chapter or doc.id}"] if doc.kind != "guidance" else []) + labels)
 
 
 def cite_official(doc: Document, section: Section, node: Section | Unit) -> str:

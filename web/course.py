@@ -51,4 +51,4 @@ def course():
         page = render_template("course_standalone.html", body=result.html, used=result.used)
         return Response(page, mimetype="text/html",
                         headers={"Content-Disposition": 'attachment; filename="course.html"'})
-    return render_template("course.html", notes=notes, result=result, appendix=appendix)
+    return render_template("course.html", notes=notes, result=result, appendix=appendix, public_url=public_url())

@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, render_template, request
 
 from alinea.errors import BadQuery
 from graph.govern import DEFAULT_LIMIT, MAX_LIMIT, govern
+from graph.govern_delegation import delegation
 from graph.govern_rank import label
 from web.kb import get_kb
 from web.svg import paths_svg
@@ -63,8 +64,25 @@ def page():
     answer = answer_for(q, limit)
     kb = get_kb()
     return render_template("govern.html", q=q, limit=limit, message=None, answer=answer, roles=ROLE_TITLES,
+                           groups=numbered_groups(answer),
+                           delegations={r.id: delegation(kb, r.id) if r.role in ("rule", "definition", "procedure")
+                                        else None for r in answer.results},
                            svg=paths_svg(kb, answer), excerpts={r.id: excerpt_of(kb, r.id) for r in answer.results},
                            pinpoint=lambda node: label(kb, node))
+
+
+def numbered_groups(answer) -> list[tuple[str, list[tuple[int | None, object]]]]:
+    """The results grouped by role, the provisions numbered 1 to N in the order the page shows
+    them (so that a limit of 10 shows 1 to 10), guidance pages unnumbered."""
+    number, out = 0, []
+    for role, results in answer.groups():
+        items = []
+        for r in results:
+            if role != "guidance":
+                number += 1
+            items.append((number if role != "guidance" else None, r))
+        out.append((role, items))
+    return out
 
 
 def excerpt_of(kb, node_id: str, size: int = 220) -> str:

@@ -139,7 +139,13 @@ class Presenter:
         return list(out.items())
 
     def label(self, node_id: str) -> str:
-        """A short human label for a node id."""
+        """A short human label for a node id (never the id of a thesaurus entry or of words typed)."""
+        if node_id.startswith("text: "):
+            return node_id[len("text: "):]
+        if node_id.startswith("thesaurus:") and self.kb.thesaurus is not None:
+            entry = self.kb.thesaurus.get(node_id.split(":", 1)[1])
+            if entry is not None and entry.means:
+                return f"‘{entry.means[0]}’ and related situations"
         graph = self.kb.graph
         if node_id in graph and graph.nodes[node_id].get("label"):
             return str(graph.nodes[node_id]["label"])

@@ -8,7 +8,8 @@ document.addEventListener("DOMContentLoaded", () => {
   if (!form || !text) return;
   const input = form.querySelector("input");
   const count = form.querySelector("output");
-  const plural = (n) => (n === 1 ? "" : "s");
+  // The words, in the page's language, come from the form: data-none, data-one, data-many ({n}), data-position ({i}, {n}).
+  const say = (key, n, i) => form.dataset[key].replace("{n}", n).replace("{i}", i);
   let hits = [];
   let current = -1;
   let searched = null;
@@ -69,7 +70,7 @@ document.addEventListener("DOMContentLoaded", () => {
       fragment.append(source.slice(pos));
       node.parentNode.replaceChild(fragment, node);
     }
-    count.textContent = hits.length ? `${hits.length} occurrence${plural(hits.length)}` : "No occurrence";
+    count.textContent = hits.length === 0 ? say("none") : hits.length === 1 ? say("one") : say("many", hits.length);
   }
 
   function step(direction) {
@@ -83,7 +84,7 @@ document.addEventListener("DOMContentLoaded", () => {
       open.open = true;
     }
     hit.scrollIntoView({ block: "center" });
-    count.textContent = `${current + 1} of ${hits.length}`;
+    count.textContent = say("position", hits.length, current + 1);
   }
 
   form.addEventListener("submit", (event) => {

@@ -55,9 +55,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_template_filter(heading_case)
     app.add_template_filter(amending_act_slug, "act_slug")
     security.init_app(app)
-    from web import i18n_shim  # INTERIM: removed when issue 14 is merged
-
-    i18n_shim.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(search.bp)

@@ -9,6 +9,7 @@ from lxml import html
 
 from tests.conftest import ROOT
 from web import create_app
+from tests.clients import in_language
 
 PAGES = ["/", "/A-13.1.1", "/A-13.1.1/55", "/A-13.1.1/55/p1/2/a", "/A-13.1.1/title:II/chapter:I",
          "/guidance:adel-66-72", "/program:basic-income", "/term:spouses", "/acts", "/acts/2018-c-11",
@@ -17,7 +18,7 @@ PAGES = ["/", "/A-13.1.1", "/A-13.1.1/55", "/A-13.1.1/55/p1/2/a", "/A-13.1.1/tit
 
 @pytest.fixture(scope="module")
 def client(data_dir):
-    return create_app({"DATA_DIR": str(data_dir), "TESTING": True}).test_client()
+    return in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True}))
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -5,11 +5,12 @@ import pytest
 from lxml import html
 
 from web import create_app
+from tests.clients import in_language
 
 
 @pytest.fixture(scope="module")
 def client(data_dir):
-    return create_app({"DATA_DIR": str(data_dir), "TESTING": True}).test_client()
+    return in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True}))
 
 
 def page(client, query_string, status=200):

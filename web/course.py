@@ -5,6 +5,8 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 from alinea.course import MAX_NOTES, render_course
 from alinea.errors import BadQuery
+from web.i18n import gettext, number
+from web.messages import shown
 
 bp = Blueprint("course", __name__)
 EXAMPLE = """# Leaving a job
@@ -21,7 +23,8 @@ See also [[s. 55(2)(a)]] for how employment income is subtracted.
 def course():
     notes = request.form.get("notes", EXAMPLE if request.method == "GET" else "")
     if len(notes) > MAX_NOTES:
-        raise BadQuery(f"notes are {len(notes):,} characters; the limit is {MAX_NOTES:,}")
+        raise shown(BadQuery(gettext("The notes are %(size)s characters long; the limit is %(limit)s.",
+                                     size=number(len(notes)), limit=number(MAX_NOTES))))
     appendix = request.form.get("appendix") == "on"
     fmt = request.form.get("format", "")
     result = render_course(notes, current_app.extensions["kb"], base_url=request.url_root.rstrip("/"),
@@ -34,5 +37,5 @@ def course():
         return Response(page, mimetype="text/html",
                         headers={"Content-Disposition": 'attachment; filename="course.html"'})
     if fmt not in ("", "preview"):
-        raise BadQuery(f"unknown format {fmt!r}: use preview, html or markdown")
+        raise shown(BadQuery(gettext("Unknown format %(what)s: use preview, html or markdown.", what=repr(fmt))))
     return render_template("course.html", notes=notes, result=result, appendix=appendix)

@@ -7,6 +7,8 @@ from flask import Blueprint, current_app, render_template
 from alinea.errors import NotFound
 from alinea.ids import amending_act_slug
 from graph.queries import changed_by, cited_by, cites, governing
+from web.i18n import gettext
+from web.messages import shown
 from web.present import href
 from web.svg import neighbourhood_svg
 
@@ -30,7 +32,7 @@ def term(name: str):
 def concept(concept_id: str):
     graph = kb().graph
     if concept_id not in graph or graph.nodes[concept_id].get("kind") not in ("program", "term"):
-        raise NotFound(f"no program or term {concept_id!r} in the knowledge base")
+        raise shown(NotFound(gettext("No program or term %(what)s in the knowledge base.", what=repr(concept_id))))
     data = graph.nodes[concept_id]
     glossary = kb().glossary
     entry = glossary.get(concept_id) if glossary else None
@@ -65,7 +67,8 @@ def act(name: str):
     graph = kb().graph
     slugs = current_app.extensions["act_slugs"]
     if name not in slugs:
-        raise NotFound(f"no amending act {name!r} in the histories of the corpus")
+        raise shown(NotFound(gettext("No amending act %(what)s in the amendment histories of the corpus.",
+                                     what=repr(name))))
     act_id = slugs[name]
     links = sorted(changed_by(graph, act_id), key=lambda link: _order(link.source))
     return render_template("act.html", act_id=act_id, links=links)
@@ -85,7 +88,7 @@ def act_slugs(graph) -> dict[str, str]:
 def neighbourhood(node_id: str):
     graph = kb().graph
     if node_id not in graph:
-        raise NotFound(f"{node_id!r} is not a node of the law graph")
+        raise shown(NotFound(gettext("%(what)s is not in the law graph.", what=repr(node_id))))
     out = cites(graph, node_id)
     into = cited_by(graph, node_id)
     return render_template("graph.html", node_id=node_id, label=graph.nodes[node_id].get("label", node_id),

@@ -6,6 +6,8 @@ from flask import Blueprint, current_app, render_template, request
 from alinea.errors import BadQuery
 from search import SearchQuery
 from search.engine import MAX_PER_PAGE
+from web.i18n import gettext, number
+from web.messages import shown
 
 bp = Blueprint("search", __name__)
 MAX_QUERY = 10_000
@@ -17,7 +19,8 @@ def _int(name: str, default: int, low: int, high: int) -> int:
     if not raw:
         return default
     if not raw.isdigit() or not low <= int(raw) <= high:
-        raise BadQuery(f"{name} must be a whole number from {low} to {high} (got {raw[:20]!r})")
+        raise shown(BadQuery(gettext("%(name)s must be a whole number from %(low)s to %(high)s (got %(got)s).",
+                                     name=name, low=low, high=high, got=repr(raw[:20]))))
     return int(raw)
 
 
@@ -25,7 +28,8 @@ def run_query():
     """The results for the request's q, page and limit; BadQuery for bad parameters."""
     text = request.args.get("q", "")
     if len(text) > MAX_QUERY:
-        raise BadQuery(f"the query is {len(text):,} characters; the limit is {MAX_QUERY:,}")
+        raise shown(BadQuery(gettext("The query is %(size)s characters long; the limit is %(limit)s.",
+                                     size=number(len(text)), limit=number(MAX_QUERY))))
     query = SearchQuery(text, page=_int("page", 1, 1, MAX_PAGE), per_page=_int("limit", 10, 1, MAX_PER_PAGE))
     return current_app.extensions["search"].search(query) if text.strip() else None
 

@@ -24,6 +24,10 @@ MAX_NOTES = 200_000
 WIKI = re.compile(r"\[\[([^\[\]\n]{1,200})\]\]")
 EMBED_LINE = re.compile(r"^ {0,3}!\[\[([^\[\]\n]{1,200})\]\]\s*$")
 
+WORDS = {"unresolved": "No provision of this name", "used": "Provisions used"}
+"""The words the rendered course shows; the site passes them in the interface's language (a
+provision's status is looked up here too, and shown as it is when missing)."""
+
 # (text) -> [(start, end, provision id)] for citations written in plain text
 Finder = Callable[[str], list[tuple[int, int, str]]]
 
@@ -41,8 +45,8 @@ class Course:
 
 
 class _Citations:
-    def __init__(self, kb: KnowledgeBase, base_url: str) -> None:
-        self.kb, self.base_url = kb, base_url.rstrip("/")
+    def __init__(self, kb: KnowledgeBase, base_url: str, words: dict[str, str] = WORDS) -> None:
+        self.kb, self.base_url, self.words = kb, base_url.rstrip("/"), words
         self.used: list[str] = []
         self.unresolved: list[str] = []
         self._resolved: dict[str, str | None] = {}
@@ -72,7 +76,8 @@ class _Citations:
         node, section = located.node, located.section
         title = html.escape(f"{located.doc.title}, {cite_label(section, node)}" if section else node_id)
         body = html.escape(plain_text(node)).replace("\n", "<br>\n")
-        status = "" if section is None or section.status == "in force" else f" ({html.escape(section.status)})"
+        status = ("" if section is None or section.status == "in force" else
+                  f" ({html.escape(self.words.get(section.status, section.status))})")
         return (f'<figure class="excerpt" data-id="{html.escape(node_id)}"><blockquote>{body}</blockquote>'
                 f'<figcaption><a href="{html.escape(self.url(node_id))}">{title}</a>{status}</figcaption></figure>\n')
 
@@ -222,13 +227,13 @@ def plain_citations(kb: KnowledgeBase) -> Finder:
 
 
 def render_course(notes: str, kb: KnowledgeBase, *, base_url: str = "", finder: Finder | None = None,
-                  appendix: bool = False, heading_shift: int = 0) -> Course:
+                  appendix: bool = False, heading_shift: int = 0, words: dict[str, str] = WORDS) -> Course:
     """Render a trainer's notes; `appendix` adds the text of every provision used; `heading_shift`
     lowers every heading by that many levels (a preview inside a page).  Citations in
     plain text are linked with `finder` (default: the citation grammar)."""
     finder = finder or plain_citations(kb)
     notes = notes[:MAX_NOTES].replace("\r\n", "\n")
-    citations = _Citations(kb, base_url)
+    citations = _Citations(kb, base_url, words)
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.inline.ruler.before("link", "cite", _cite_inline(citations))
     md.block.ruler.before("paragraph", "cite_embed", _embed_block(citations), {"alt": ["paragraph"]})
@@ -238,7 +243,7 @@ def render_course(notes: str, kb: KnowledgeBase, *, base_url: str = "", finder: 
         token = tokens[idx]
         label = html.escape(token.content)
         if token.meta["id"] is None:
-            return f'<span class="cite unresolved" title="No provision of this name">{label}</span>'
+            return f'<span class="cite unresolved" title="{html.escape(words["unresolved"])}">{label}</span>'
         citations.use(token.meta["id"])
         return f'<a class="cite" href="{html.escape(citations.url(token.meta["id"]))}">{label}</a>'
 
@@ -262,9 +267,9 @@ def render_course(notes: str, kb: KnowledgeBase, *, base_url: str = "", finder: 
     body = md.render(notes)
     markdown = _markdown_of(notes, citations)
     if appendix and citations.used:
-        body += '<section class="appendix"><h2>Provisions used</h2>\n'
+        body += f'<section class="appendix"><h2>{html.escape(words["used"])}</h2>\n'
         body += "".join(citations.excerpt_html(node_id) for node_id in citations.used) + "</section>\n"
     if citations.used:
-        markdown += "\n\n## Provisions used\n\n" + "\n".join(
+        markdown += f"\n\n## {words['used']}\n\n" + "\n".join(
             f"- [{node_id}]({citations.url(node_id)})" for node_id in citations.used) + "\n"
     return Course(body, markdown, citations.used, citations.unresolved)

@@ -7,9 +7,9 @@ import re
 import pytest
 from lxml import html
 
+from tests.clients import in_language
 from tests.conftest import ROOT
 from web import create_app
-from tests.clients import in_language
 
 PAGES = ["/", "/A-13.1.1", "/A-13.1.1/55", "/A-13.1.1/55/p1/2/a", "/A-13.1.1/title:II/chapter:I",
          "/guidance:adel-66-72", "/program:basic-income", "/term:spouses", "/acts", "/acts/2018-c-11",

@@ -4,8 +4,8 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
-from web import create_app
 from tests.clients import in_language
+from web import create_app
 
 
 @pytest.fixture(scope="module")

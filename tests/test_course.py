@@ -5,8 +5,8 @@ import pytest
 from lxml import html
 
 from alinea.course import render_course
-from web import create_app
 from tests.clients import in_language
+from web import create_app
 
 
 def tree(fragment: str):

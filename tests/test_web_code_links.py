@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from web import create_app
 from tests.clients import in_language
+from web import create_app
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from alinea.errors import AlineaError, BadQuery, NotFound
 from alinea.ids import InvalidId, ProvisionId, doc_id_from_chapter, parse_anchor
 from alinea.views import provision_json
 from web.code_links import code_links_json
-from web.errors import json_error
+from web.errors import error_page, json_error
 from web.i18n import gettext
 from web.messages import shown
 from web.search import run_query
@@ -31,12 +31,12 @@ def openapi_document() -> dict:
 
 @bp.errorhandler(NotFound)
 def api_not_found(exc: NotFound):
-    return json_error(404, exc)
+    return json_error(404, exc) if request.path.startswith("/api/") else error_page(404, exc)
 
 
 @bp.errorhandler(AlineaError)
 def api_bad_request(exc: AlineaError):
-    return json_error(400, exc)
+    return json_error(400, exc) if request.path.startswith("/api/") else error_page(400, exc)
 
 
 @bp.get("/api/openapi.json")

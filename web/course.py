@@ -5,7 +5,8 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 from alinea.course import MAX_NOTES, render_course
 from alinea.errors import BadQuery
-from web.i18n import gettext, number
+from alinea.model import STATUSES
+from web.i18n import gettext, number, word
 from web.messages import shown
 
 bp = Blueprint("course", __name__)
@@ -19,6 +20,12 @@ See also [[s. 55(2)(a)]] for how employment income is subtracted.
 """
 
 
+def course_words() -> dict[str, str]:
+    """The words of a rendered course in the interface's language."""
+    return {"unresolved": gettext("No provision of this name"), "used": gettext("Provisions used"),
+            **{status: word(status) for status in STATUSES}}
+
+
 @bp.route("/course", methods=["GET", "POST"])
 def course():
     notes = request.form.get("notes", EXAMPLE if request.method == "GET" else "")
@@ -28,7 +35,8 @@ def course():
     appendix = request.form.get("appendix") == "on"
     fmt = request.form.get("format", "")
     result = render_course(notes, current_app.extensions["kb"], base_url=request.url_root.rstrip("/"),
-                           appendix=appendix, heading_shift=0 if fmt in ("html", "markdown") else 2)
+                           appendix=appendix, heading_shift=0 if fmt in ("html", "markdown") else 2,
+                           words=course_words())
     if fmt == "markdown":
         return Response(result.markdown, mimetype="text/markdown",
                         headers={"Content-Disposition": 'attachment; filename="course.md"'})

@@ -11,8 +11,8 @@ import re
 from urllib.parse import urlencode
 
 from flask import Flask, Response, request
-from markupsafe import Markup
 from flask_babel import Babel, format_date, format_decimal, get_locale, gettext, lazy_gettext, ngettext
+from markupsafe import Markup
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"

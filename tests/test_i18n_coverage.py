@@ -178,3 +178,31 @@ def test_the_check_finds_a_string_outside_the_catalogues(marked_app):
             "<p title=\"Close\">{{ _('Search') }} {{ q }}</p>")
         page = template.render(q="avoirs liquides")
     assert unmarked_strings(page) == ["Not a message of any catalogue", "Results for", "Close"]
+
+
+GOVERN_INPUTS = ["Can my benefit be cut because I quit my job?", "Est-ce qu'on peut me couper mon chèque si j'ai lâché ma job?",
+                 "I disagree with the decision on my claim, how do I ask for a review?", "avoirs liquides",
+                 "s. 83.24", "A-13.1.1/59", "program:basic-income", "program:social-assistance", "term:spouses",
+                 "2018, c. 11", "guidance:adel-66-72", "contraintes sévères à l'emploi", "the parental contribution",
+                 "zzzz qqqq", "A-13.1.1/131/p1/15"]
+
+
+def test_every_reason_path_and_note_of_govern_has_a_catalogue_entry(data_dir):
+    """Govern writes its reasons in English; the site shows them through web/messages.py's table:
+    every reason, path step and note it gives for these inputs must match an entry of the table."""
+    from graph.govern import govern
+    from web.messages import govern_part
+
+    app = create_app({"DATA_DIR": str(data_dir), "TESTING": True})
+    index = app.extensions["search"]
+    unknown = set()
+    with app.test_request_context("/?lang=fr"):
+        for text in GOVERN_INPUTS:
+            answer = govern(text, app.extensions["kb"], index, 20)
+            for result in answer.results:
+                unknown |= {part for part in result.reason.split("; ") if govern_part(part) is None}
+                nodes_and_edges = [step for i, step in enumerate(result.path)
+                                   if i % 2 or step not in app.extensions["kb"].graph]
+                unknown |= {step for step in nodes_and_edges if govern_part(step) is None}
+            unknown |= {m for m in answer.messages if govern_part(m) is None}
+    assert not unknown, '\n'.join(sorted(unknown))

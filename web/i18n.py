@@ -19,6 +19,15 @@ DEFAULT_LANGUAGE = "fr"
 COOKIE = "lang"
 COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+"""Each language in its own words, for the switch."""
+LANGUAGE_WORDS = {"fr": lazy_gettext("French"), "en": lazy_gettext("English")}
+"""Each language in the interface's words, for a document's or a provision's language."""
+
+
+def language(code: str) -> str:
+    """``fr`` -> « français » / "French"."""
+    name = LANGUAGE_WORDS.get(code)
+    return str(name) if name is not None else code
 
 
 def select_language() -> str:
@@ -150,6 +159,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(long_date)
     app.add_template_filter(number)
     app.add_template_filter(word)
+    app.add_template_filter(language)
     app.add_template_filter(messages.search_message)
     app.add_template_filter(messages.govern_text)
     app.jinja_env.globals.update(switch_url=switch_url, current_language=current_language, period_text=period_text,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from alinea.errors import AlineaError
-from web.i18n import gettext, lazy_gettext
+from web.i18n import gettext, lazy_gettext, word
 
 # The messages of the lower layers (English, one line each), as patterns -> catalogue entries.
 # A message no pattern knows is shown under a translated heading, quoted as it is.
@@ -22,12 +22,18 @@ ERROR_MESSAGES: list[tuple[re.Pattern, str]] = [
 ]
 
 
-def translate(table: list[tuple[re.Pattern, str]], message: str) -> str | None:
-    """The message in the interface's language, or None when no pattern of the table knows it."""
+def translate(table: list[tuple[re.Pattern, str]], message: str, depth: int = 1) -> str | None:
+    """The message in the interface's language, or None when no pattern of the table knows it; the
+    parts a pattern captured are translated too when they are messages themselves (one level), and
+    relation words through the `word` table."""
     for pattern, template in table:
         found = pattern.fullmatch(message)
         if found:
-            return str(template) % found.groupdict()
+            values = {k: v or "" for k, v in found.groupdict().items()}
+            for key, value in values.items():
+                inner = translate(table, value, depth - 1) if depth > 0 and key in ("why", "what") else None
+                values[key] = word(value) if key == "rel" else inner if inner is not None else value
+            return str(template) % values
     return None
 
 
@@ -52,11 +58,19 @@ def search_message(message: str) -> str:
     return known if known is not None else message
 
 
+def govern_part(text: str) -> str | None:
+    """One reason, path step or note of govern in the interface's language (a relation through the
+    `word` table); None when nothing knows it."""
+    known = translate(GOVERN_TEXTS, text)
+    if known is None and word(text) != text:
+        known = word(text)
+    return known
+
+
 def govern_text(text: str) -> str:
     """A reason, a step of a path or a note of govern in the interface's language; a reason made of
-    several (``; ``) is translated part by part."""
-    parts = [translate(GOVERN_TEXTS, part) for part in text.split("; ")]
-    return "; ".join(p if p is not None else original for p, original in zip(parts, text.split("; ")))
+    several (``; ``) is translated part by part, and a part nothing knows is shown as it is."""
+    return "; ".join(govern_part(part) or part for part in text.split("; "))
 
 
 
@@ -93,4 +107,85 @@ SEARCH_MESSAGES: list[tuple[re.Pattern, str]] = [
      lazy_gettext("%(what)s matches nothing (%(known)s): the filter was ignored.")),
 ]
 
-GOVERN_TEXTS: list[tuple[re.Pattern, str]] = []
+Q = r"‘.*?’"
+"""Words of the question or of the Act, quoted by govern."""
+REL = r"despite|subject to|for the purposes of|within the meaning of|applies to|applies"
+
+GOVERN_TEXTS: list[tuple[re.Pattern, str]] = [(re.compile(pattern), text) for pattern, text in (
+    # reasons (graph/govern_rank.py, graph/govern_nodes.py, graph/govern.py)
+    (rf"its text matches (?P<words>{Q}(?:, {Q})*)", lazy_gettext("its text contains %(words)s")),
+    (r"its text matches the question", lazy_gettext("its text matches the question")),
+    (rf"(?P<said>{Q}) is what the Act calls (?P<means>{Q})", lazy_gettext("%(said)s is what the Act calls %(means)s")),
+    (rf"defines (?P<term>{Q}) \((?P<said>{Q}) in the question\)",
+     lazy_gettext("defines %(term)s (%(said)s in the question)")),
+    (rf"defines (?P<term>{Q}), used by (?P<where>.+) and the question",
+     lazy_gettext("defines %(term)s, used by %(where)s and by the question")),
+    (rf"defines (?P<term>{Q}), which (?P<where>.+) uses", lazy_gettext("defines %(term)s, which %(where)s uses")),
+    (rf"defines (?P<term>{Q})", lazy_gettext("defines %(term)s")),
+    (r"defines the (?P<name>.+?) \((?P<said>‘.*?’) in the question\)",
+     lazy_gettext("establishes the program: %(name)s (%(said)s in the question)")),
+    (r"defines the (?P<name>.+)", lazy_gettext("establishes the program: %(name)s")),
+    (rf"it names the (?P<name>.+?) \((?P<words>{Q})\)", lazy_gettext("it names the program %(name)s (%(words)s)")),
+    (r"it names the (?P<name>.+)", lazy_gettext("it names the program %(name)s")),
+    (r"regulations may be made for the (?P<name>.+ Program)",
+     lazy_gettext("regulations may be made for the program: %(name)s")),
+    (rf"uses (?P<term>{Q}) (?P<num>\d+) times", lazy_gettext("uses %(term)s %(num)s times")),
+    (rf"uses (?P<term>{Q})", lazy_gettext("uses %(term)s")),
+    (rf"its history lists (?P<entry>{Q})", lazy_gettext("its history lists %(entry)s")),
+    (r"establishes the (?P<name>.+?) \((?P<said>‘.*?’) in the question\)",
+     lazy_gettext("establishes the program: %(name)s (%(said)s in the question)")),
+    (r"establishes the (?P<name>.+)", lazy_gettext("establishes the program: %(name)s")),
+    (r"the question cites it \((?P<words>.+)\)", lazy_gettext("the question cites it (%(words)s)")),
+    (r"part of the (?P<name>.+)", lazy_gettext("part of the program: %(name)s")),
+    (r"a provision of the (?P<name>.+)'s chapter", lazy_gettext("a provision of the chapter of the program: %(name)s")),
+    (r"it makes other provisions apply to the (?P<name>.+)",
+     lazy_gettext("it makes other provisions apply to the program: %(name)s")),
+    (r"it makes the rules of the (?P<other>.+) apply to the (?P<name>.+)",
+     lazy_gettext("it makes the rules of the program %(other)s apply to the program %(name)s")),
+    (r"it makes (?P<what>.+) apply to the (?P<name>.+)",
+     lazy_gettext("it makes %(what)s apply to the program: %(name)s")),
+    (r"it makes (?P<what>.+) apply", lazy_gettext("it makes %(what)s apply")),
+    (rf"(?P<via>.+) makes it apply to the (?P<name>.+?)(?: \((?P<words>{Q})\))?",
+     lazy_gettext("%(via)s makes it apply to the program: %(name)s")),
+    (rf"(?P<via>.+) makes it apply \((?P<words>{Q})\)", lazy_gettext("%(via)s makes it apply (%(words)s)")),
+    (rf"the question is about a decision \((?P<words>{Q})\): (?P<remedy>.+) is the remedy",
+     lazy_gettext("the question is about a decision (%(words)s): the remedy is the %(remedy)s")),
+    (r"(?P<why>.+): (?P<remedy>[^:]+) is the remedy", lazy_gettext("%(why)s: the remedy is the %(remedy)s")),
+    (r"(?P<what>.+) provides for a decision", lazy_gettext("%(what)s provides for a decision")),
+    (rf"regulations may be made for the purposes of (?P<what>.+?) \((?P<words>{Q})\)",
+     lazy_gettext("regulations may be made for the purposes of %(what)s (%(words)s)")),
+    (r"regulations may be made for the purposes of (?P<what>.+)",
+     lazy_gettext("regulations may be made for the purposes of %(what)s")),
+    (r"this guidance page cites (?P<what>.+)", lazy_gettext("this guidance page cites %(what)s")),
+    (r"the provision asked about", lazy_gettext("the provision asked about")),
+    (rf"(?P<who>.+) cites it \((?P<words>{Q})\)", lazy_gettext("%(who)s cites it (%(words)s)")),
+    (rf"(?P<who>.+) (?P<rel>{REL}) it \((?P<words>{Q})\)", lazy_gettext("%(who)s: %(rel)s it (%(words)s)")),
+    (rf"it (?P<rel>cites|{REL}) (?P<what>.+) \((?P<words>{Q})\)", lazy_gettext("it %(rel)s %(what)s (%(words)s)")),
+    # steps of the paths
+    (rf"text: (?P<words>{Q})", lazy_gettext("text: %(words)s")),
+    (r"full-text match \((?P<words>.+)\)", lazy_gettext("full-text match (%(words)s)")),
+    (r"full-text match", lazy_gettext("full-text match")),
+    (r"everyday words for", lazy_gettext("everyday words for")),
+    (r"governed by", lazy_gettext("governed by")),
+    (r"names", lazy_gettext("names")),
+    (r"defined by", lazy_gettext("defined by")),
+    (r"established by", lazy_gettext("established by")),
+    (r"contains", lazy_gettext("contains")),
+    (r"made to apply by", lazy_gettext("made to apply by")),
+    (r"made to apply to (?P<what>.+) by", lazy_gettext("made to apply to %(what)s by")),
+    (r"asks about", lazy_gettext("asks about")),
+    (r"regulations for its purposes", lazy_gettext("regulations for its purposes")),
+    (r"decisions reviewed by", lazy_gettext("decisions reviewed by")),
+    (r"regulations for it", lazy_gettext("regulations for it")),
+    (r"used by", lazy_gettext("used by")),
+    (r"amended", lazy_gettext("amended")),
+    (r"thesaurus:(?P<entry>[\w-]+)", lazy_gettext("everyday words: %(entry)s")),
+    # notes (graph/govern_input.py, graph/govern.py, graph/govern_nodes.py)
+    (r"control characters were removed", lazy_gettext("control characters were removed")),
+    (r"the text was cut at (?P<num>[\d,]+) characters", lazy_gettext("the text was cut at %(num)s characters")),
+    (r"nothing to read: type a question, paste a text or name a provision",
+     lazy_gettext("nothing to read: type a question, paste a text or name a provision")),
+    (r"nothing in the Act matches this text: try other words",
+     lazy_gettext("nothing in the Act matches this text: try other words")),
+    (r"nothing in the corpus is linked to (?P<what>.+)", lazy_gettext("nothing in the corpus is linked to %(what)s")),
+)]

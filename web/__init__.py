@@ -33,12 +33,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
 
     from search import open_index
+    from search.crosslang import Lexicon
     from web import api, articles, code_links, course, errors, govern, i18n, law_graph, search, security
     from web.present import Presenter, href
     from web.svg import neighbourhood_svg
 
     app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
     app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
+    app.extensions["lexicon"] = Lexicon.of(kb.glossary, kb.thesaurus)
     app.extensions["presenter"] = Presenter(kb)
     app.extensions["act_slugs"] = law_graph.act_slugs(kb.graph)
     app.jinja_env.globals.update(present=app.extensions["presenter"], present_href=lambda node: href(kb, node),

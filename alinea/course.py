@@ -186,7 +186,7 @@ class _Handout:
         """(citation, url, status and consolidation date) of a provision."""
         located = self.c.kb.get(node_id)
         status = _status(located)
-        notes = [status] if status else []
+        notes = [self._(status)] if status else []
         if located.doc.updated_to:
             notes.append(self._("current to %(date)s") % {"date": located.doc.updated_to})
         return citation(located), self.c.url(node_id), ", ".join(notes)
@@ -213,7 +213,8 @@ class _Handout:
             located = self.c.kb.get(node_id)
             title, url, _notes = self.caption(node_id)
             status = _status(located)
-            badge = f' <span class="badge status-{status.replace(" ", "-")}">{html.escape(status)}</span>' if status else ""
+            badge = (f' <span class="badge status-{status.replace(" ", "-")}">{html.escape(_(status))}</span>'
+                     if status else "")
             text = f"\n<blockquote>{text_html(provision_lines(located.node))}</blockquote>" if appendix else ""
             items.append(f'<li data-id="{html.escape(node_id)}"><a href="{html.escape(url)}">'
                          f'{html.escape(title)}</a>{badge}{text}</li>')
@@ -231,7 +232,7 @@ class _Handout:
             located = self.c.kb.get(node_id)
             title, url, _notes = self.caption(node_id)
             status = _status(located)
-            rows.append(f"{number}. [{_md(title)}]({url})" + (f" ({_md(status)})" if status else ""))
+            rows.append(f"{number}. [{_md(title)}]({url})" + (f" ({_md(_(status))})" if status else ""))
             if appendix:
                 rows += ["", text_markdown(provision_lines(located.node), "   "), ""]
         return "\n".join(rows).rstrip("\n") + "\n"
@@ -406,8 +407,7 @@ def render_course(notes: str, kb: KnowledgeBase, *, link: Linker | None = None, 
         if token.meta["id"] is None:
             return f'<span class="cite unresolved" title="{html.escape(_("No provision of this name"))}">{label}</span>'
         citations.use(token.meta["id"])
-        title = html.escape(citation(kb.get(token.meta["id"])))
-        return f'<a class="cite" href="{html.escape(citations.url(token.meta["id"]))}" title="{title}">{label}</a>'
+        return f'<a class="cite" href="{html.escape(citations.url(token.meta["id"]))}">{label}</a>'
 
     def render_embed(renderer, tokens, idx, options, env) -> str:
         token = tokens[idx]

@@ -13,6 +13,7 @@ from typing import Callable, Protocol
 
 from alinea.model import Corpus
 from search.results import SearchResults
+from search.vocabulary import Vocabulary
 
 Resolver = Callable[[str], "str | None"]
 """Reads a typed citation ("s. 55(2)(a)") as a provision id, or returns None."""
@@ -85,6 +86,10 @@ class SearchIndex(Protocol):
 
     def score_sections(self, bag: WordBag) -> list[SectionScore]:
         """Sections whose elements match any word or phrase of the bag, best first (BM25)."""
+
+    def vocabulary(self) -> Vocabulary:
+        """The words of the indexed elements per language, with counts (search.vocabulary): what
+        cross-language search and "did you mean" (search.crosslang, search.suggest) ask of an engine."""
 
     def close(self) -> None:
         """Release files."""

@@ -26,6 +26,7 @@ from alinea.errors import AlineaError
 from alinea.model import Corpus
 from search.engine import Resolver, SearchQuery, SectionScore, WordBag
 from search.results import SearchResults
+from search.vocabulary import Vocabulary
 from search.whoosh_index import META_FILE, IndexMissing, WhooshIndex
 
 POINTER = "index.current"
@@ -142,6 +143,10 @@ class CurrentIndex:
     def score_sections(self, bag: WordBag) -> list[SectionScore]:
         """Sections of the current index scored by a bag of words (search.engine.WordBag)."""
         return self._ask(lambda index: index.score_sections(bag))
+
+    def vocabulary(self) -> Vocabulary:
+        """The words of the current index per language (search.vocabulary.Vocabulary)."""
+        return self._ask(lambda index: index.vocabulary())
 
     def close(self) -> None:
         with self._lock:

@@ -26,6 +26,7 @@ from search.query import parse
 from search.records import Record, records
 from search.results import FacetValue, Hit, SearchResults
 from search.snippets import find_matches, make_snippet
+from search.vocabulary import Vocabulary
 from search.whoosh_bag import BagScorer
 from search.whoosh_query import Built, IndexMeta, Translator
 
@@ -93,6 +94,7 @@ class WhooshIndex:
         self._resolve: Resolver | None = None
         self.columns: Columns | None = None
         self._bags: BagScorer | None = None
+        self._vocabulary: Vocabulary | None = None
 
     def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
         """Index every record of corpus into directory (created; it must not exist); the
@@ -141,11 +143,19 @@ class WhooshIndex:
             raise AlineaError("the search index is not open")
         return self._ix.searcher()
 
+    def vocabulary(self) -> Vocabulary:
+        """The words of the indexed elements per language (search.vocabulary), read once."""
+        if self._vocabulary is None:
+            with self._searcher() as searcher:
+                self._vocabulary = Vocabulary.of_texts((f["lang"], f["body"]) for f in searcher.all_stored_fields())
+        return self._vocabulary
+
     def close(self) -> None:
         if self._ix is not None:
             self._ix.close()
         self._ix = None
         self._bags = None
+        self._vocabulary = None
 
     def _searcher(self) -> Searcher:
         if self._ix is None:

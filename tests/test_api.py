@@ -4,12 +4,13 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
+from tests.clients import in_language
 from web import create_app
 
 
 @pytest.fixture(scope="module")
 def client(data_dir):
-    return create_app({"DATA_DIR": str(data_dir), "TESTING": True}).test_client()
+    return in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True}))
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +155,7 @@ def test_search_bad_parameters_are_400(client, openapi, params):
 
 @pytest.fixture(scope="module")
 def linked(linked_data_dir):
-    return create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}).test_client()
+    return in_language(create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}))
 
 
 def test_code_links(linked, openapi):
@@ -182,4 +183,4 @@ def test_code_links_of_a_provision_and_by_status(linked, openapi):
 
 def test_code_links_without_a_scan(client, openapi):
     data = check(openapi, "/api/code-links", client.get("/api/code-links"))
-    assert data["error"]["message"].startswith("no scan of code recorded")
+    assert data["error"]["message"].startswith("No scan of code is recorded")

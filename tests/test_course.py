@@ -6,6 +6,7 @@ from lxml import html
 from markdown_it import MarkdownIt
 
 from alinea.course import public_links, render_course, site_links
+from tests.clients import in_language
 from web import create_app
 
 
@@ -110,7 +111,7 @@ def test_appendix_has_the_text_of_every_provision(kb):
 
 @pytest.fixture(scope="module")
 def client(data_dir):
-    return create_app({"DATA_DIR": str(data_dir), "TESTING": True}).test_client()
+    return in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True}))
 
 
 def test_course_page_and_downloads(client):

@@ -4,12 +4,13 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
+from tests.clients import in_language
 from web import create_app
 
 
 @pytest.fixture(scope="module")
 def client(data_dir):
-    return create_app({"DATA_DIR": str(data_dir), "TESTING": True}).test_client()
+    return in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True}))
 
 
 def page(client, url, status=200):
@@ -44,7 +45,7 @@ def test_section_page(client):
     assert unit.xpath("./span[@class='label']/text()") == ["(a)"]
     assert unit.xpath("./span[@class='text']/text()")[0].startswith("the income from employment")
     history = [li.text_content().split(None, 1)[1] for li in tree.xpath("//ol[@class='timeline']/li")]
-    assert history[0].startswith("2005, c. 15, s. 55") and history[-1] == "2022, c. 22, s. 213"
+    assert history[0] == "2005, c. 15, s. 55 (enacted)" and history[-1] == "2022, c. 22, s. 213 (amended)"
     assert tree.xpath("//a[@rel='prev']/@href") == ["/A-13.1.1/54"]
     assert tree.xpath("//a[@rel='next']/@href") == ["/A-13.1.1/56"]
     official = tree.xpath("//section[@class='cite']//a[@rel='external']/@href")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
+from tests.clients import in_language
 from web import create_app
 
 
 @pytest.fixture(scope="module")
 def client(linked_data_dir):
-    return create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}).test_client()
+    return in_language(create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}))
 
 
 def page(client, url, status=200):
@@ -60,7 +61,7 @@ def test_code_page_answers_json(client):
 
 
 def test_code_page_without_a_scan(data_dir):
-    tree = page(create_app({"DATA_DIR": str(data_dir), "TESTING": True}).test_client(), "/code")
+    tree = page(in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True})), "/code")
     assert "No scan of code is recorded" in tree.xpath("string(//main/p)")
     assert not tree.xpath("//table")
 

@@ -11,6 +11,7 @@ from lxml import html
 import web.kb
 from alinea.code_links import record, scan
 from alinea.kb import load, save
+from tests.clients import in_language
 from tests.conftest import FIXTURES
 from web import create_app
 
@@ -24,7 +25,7 @@ def live_dir(data_dir, tmp_path, monkeypatch):
 
 
 def test_a_newly_recorded_scan_is_served_without_a_restart(live_dir):
-    client = create_app({"DATA_DIR": str(live_dir), "TESTING": True}).test_client()
+    client = in_language(create_app({"DATA_DIR": str(live_dir), "TESTING": True}), "en")
     assert client.get("/api/code-links").status_code == 404
     assert "No scan" in html.fromstring(client.get("/code").data).xpath("string(//main)")
     sample = FIXTURES / "sample-repo"
@@ -35,7 +36,7 @@ def test_a_newly_recorded_scan_is_served_without_a_restart(live_dir):
 
 
 def test_a_rebuilt_knowledge_base_is_served_without_a_restart(live_dir):
-    client = create_app({"DATA_DIR": str(live_dir), "TESTING": True}).test_client()
+    client = in_language(create_app({"DATA_DIR": str(live_dir), "TESTING": True}), "en")
     before = html.fromstring(client.get("/A-13.1.1").data).xpath("string(//h1)")
     kb = load(live_dir)
     statute = kb.corpus.documents[0]
@@ -46,7 +47,7 @@ def test_a_rebuilt_knowledge_base_is_served_without_a_restart(live_dir):
 
 
 def test_a_damaged_rebuild_keeps_the_old_knowledge_base(live_dir):
-    client = create_app({"DATA_DIR": str(live_dir), "TESTING": True}).test_client()
+    client = in_language(create_app({"DATA_DIR": str(live_dir), "TESTING": True}), "en")
     (live_dir / "corpus.pickle.tmp").write_bytes(b"not a knowledge base")
     (live_dir / "corpus.pickle.tmp").replace(live_dir / "corpus.pickle")
     response = client.get("/A-13.1.1")

@@ -87,5 +87,5 @@ def test_the_course_page_lists_the_provisions_used_once(client):
 
 def test_code_cells_say_what_they_hold_on_a_phone(linked_data_dir):
     client = in_language(create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}), "en")
-    labels = page(client, "/code").xpath("//table[@class='code-citations']/tbody/tr[1]/td/@data-label")
+    labels = page(client, "/code").xpath("(//table[@class='code-citations']/tbody/tr)[1]/td/@data-label")
     assert labels == ["Where", "Citation", "Provision", "Note"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
+from tests.clients import in_language
 from web import create_app
 
 
@@ -15,7 +16,7 @@ def app(data_dir):
 
 @pytest.fixture(scope="module")
 def client(app):
-    return app.test_client()
+    return in_language(app, "en")
 
 
 def test_the_whole_act_on_one_page(client, kb):

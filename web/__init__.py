@@ -31,7 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["DEBUG"] = False
     from graph.citations import resolve_query
     from search.store import CurrentIndex
-    from web import api, articles, code_links, course, errors, govern, kb, law_graph, reading, search, security
+    from web import api, articles, code_links, course, errors, govern, i18n, kb, law_graph, reading, search, security
     from web.present import href, presenter
     from web.svg import neighbourhood_svg
 
@@ -55,6 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_template_filter(heading_case)
     app.add_template_filter(amending_act_slug, "act_slug")
     security.init_app(app)
+    i18n.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(search.bp)

@@ -1,7 +1,7 @@
 """Pages for documents, divisions and provisions, each at its id (`/A-13.1.1/55/p1/2/a`)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, render_template, request
+from flask import Blueprint, jsonify, render_template, request
 
 from alinea.course import citation
 from alinea.errors import NotFound
@@ -10,7 +10,9 @@ from alinea.kb import KnowledgeBase
 from alinea.model import Division, Document, Section, Unit
 from alinea.views import provision_json
 from graph.amendments import enacting_act, operations
+from web.i18n import gettext
 from web.kb import get_kb
+from web.messages import shown
 
 bp = Blueprint("articles", __name__)
 MAX_ID = 300
@@ -31,7 +33,7 @@ def home():
 @bp.get("/<path:node_id>")
 def provision(node_id: str):
     if len(node_id) > MAX_ID:
-        abort(404, "No provision has an id that long.")
+        raise shown(NotFound(gettext("No provision has an id that long.")))
     located = kb().get(node_id.strip("/"))
     if wants_json():
         return jsonify(provision_json(kb(), node_id.strip("/")))
@@ -46,7 +48,7 @@ def provision(node_id: str):
                                ancestors=ancestors, cite_full=division_citation(located.doc, ancestors + [node]))
     section = located.section
     if section is None:
-        raise NotFound(f"no provision {node_id!r}")
+        raise shown(NotFound(gettext("No provision %(what)s in the knowledge base.", what=repr(node_id))))
     before, after = kb().neighbours(section.id)
     return render_template(
         "section.html", doc=located.doc, section=section, target=node.id if isinstance(node, Unit) else None,

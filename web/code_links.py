@@ -10,7 +10,9 @@ from alinea.ids import InvalidId, ProvisionId, legisquebec_url
 from alinea.model import CodeCitation, Section
 from graph.code_citations import CODE_STATUSES, STALE
 from web.articles import vary_on_accept, wants_json
+from web.i18n import gettext
 from web.kb import get_kb, snapshot
+from web.messages import shown
 
 bp = Blueprint("code", __name__)
 bp.after_request(vary_on_accept)
@@ -48,9 +50,10 @@ def code_links_json(provision: str = "", status: str = "") -> dict:
     or with one status; NotFound when no scan is recorded."""
     scan = recorded()
     if scan is None:
-        raise NotFound("no scan of code recorded: run `alinea links PATH --record`")
+        raise shown(NotFound(gettext("No scan of code is recorded: run `alinea links PATH --record`.")))
     if status and status not in CODE_STATUSES:
-        raise BadQuery(f"unknown status {status!r}: use one of {', '.join(CODE_STATUSES)}")
+        raise shown(BadQuery(gettext("Unknown status %(what)s: use one of %(known)s.", what=repr(status),
+                                     known=", ".join(CODE_STATUSES))))
     data = scan.as_json()
     citations = scan.citing(provision) if provision else list(scan.citations)
     if status:

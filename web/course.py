@@ -8,7 +8,9 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 from alinea.course import MAX_NOTES, official_links, public_links, render_course, site_links
 from alinea.errors import BadQuery
+from web.i18n import gettext, number, word
 from web.kb import get_kb
+from web.messages import shown
 
 bp = Blueprint("course", __name__)
 EXAMPLE = """# Leaving a job
@@ -31,19 +33,27 @@ def public_url() -> str:
     return (current_app.config.get("PUBLIC_URL") or "").rstrip("/")
 
 
+def in_interface_language(words: str) -> str:
+    """The words of a handout in the interface's language (statuses through the `word` table)."""
+    translated = word(words)
+    return translated if translated != words else gettext(words)
+
+
 @bp.route("/course", methods=["GET", "POST"])
 def course():
     notes = request.form.get("notes", EXAMPLE if request.method == "GET" else "")
     if len(notes) > MAX_NOTES:
-        raise BadQuery(f"notes are {len(notes):,} characters; the limit is {MAX_NOTES:,}")
+        raise shown(BadQuery(gettext("The notes are %(size)s characters long; the limit is %(limit)s.",
+                                     size=number(len(notes)), limit=number(MAX_NOTES))))
     appendix = request.form.get("appendix") == "on"
     fmt = request.form.get("format", "")
     if fmt not in ("", "preview", "html", "markdown"):
-        raise BadQuery(f"unknown format {fmt!r}: use preview, html or markdown")
+        raise shown(BadQuery(gettext("Unknown format %(what)s: use preview, html or markdown.", what=repr(fmt))))
     kb = get_kb()
     download = fmt in ("html", "markdown")
     link = (public_links(public_url()) if public_url() else official_links(kb)) if download else site_links()
-    result = render_course(notes, kb, link=link, appendix=appendix, heading_shift=0 if download else 2)
+    result = render_course(notes, kb, link=link, appendix=appendix, heading_shift=0 if download else 2,
+                           translate=in_interface_language)
     if fmt == "markdown":
         return Response(result.markdown, mimetype="text/markdown",
                         headers={"Content-Disposition": 'attachment; filename="course.md"'})

@@ -10,13 +10,16 @@ from alinea.errors import BadQuery
 from graph.govern import DEFAULT_LIMIT, MAX_LIMIT, govern
 from graph.govern_delegation import delegation
 from graph.govern_rank import label
+from web.i18n import gettext, lazy_gettext, number
 from web.kb import get_kb
+from web.messages import shown
 from web.svg import paths_svg
 
 bp = Blueprint("govern", __name__)
 MAX_CHARS = 10_000
-ROLE_TITLES = {"rule": "The rules themselves", "definition": "Definitions", "procedure": "Procedure and remedies",
-               "regulation power": "Regulation-making powers", "guidance": "Guidance"}
+ROLE_TITLES = {"rule": lazy_gettext("The rules themselves"), "definition": lazy_gettext("Definitions"),
+               "procedure": lazy_gettext("Procedure and remedies"),
+               "regulation power": lazy_gettext("Regulation-making powers"), "guidance": lazy_gettext("Guidance")}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!--|<!DOCTYPE", re.IGNORECASE)
 
@@ -24,14 +27,16 @@ _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!--|<!DO
 def problem(text: str) -> str | None:
     """What is wrong with a text typed into the form or the API, in words; None when it can be read."""
     if not text.strip():
-        return "Type a question, paste a situation or a guidance page, or name a provision (s. 59, program:basic-income)."
+        return gettext("Type a question, paste a situation or a guidance page, or name a provision "
+                       "(s. 59, program:basic-income).")
     if len(text) >= MAX_CHARS:
-        return (f"The text has {len(text):,} characters; at most {MAX_CHARS - 1:,} can be read here "
-                "(paste the part that matters, or use `alinea govern` for longer texts).")
+        return gettext("The text has %(size)s characters; at most %(limit)s can be read here (paste the part "
+                       "that matters, or use `alinea govern` for longer texts).",
+                       size=number(len(text)), limit=number(MAX_CHARS - 1))
     if _CONTROL.search(text):
-        return "The text contains control characters; paste it as plain text."
+        return gettext("The text contains control characters; paste it as plain text.")
     if _MARKUP.search(text):
-        return "The text looks like HTML markup; paste the words of the page as the browser shows them."
+        return gettext("The text looks like HTML markup; paste the words of the page as the browser shows them.")
     return None
 
 
@@ -40,7 +45,8 @@ def read_limit(value: str | None) -> int:
     if value is None or value == "":
         return DEFAULT_LIMIT
     if not value.strip().isdigit() or not 1 <= int(value) <= MAX_LIMIT:
-        raise BadQuery(f"limit must be a whole number from 1 to {MAX_LIMIT}, not {value[:20]!r}")
+        raise shown(BadQuery(gettext("The limit must be a whole number from 1 to %(high)s, not %(got)s.",
+                                     high=MAX_LIMIT, got=repr(value[:20]))))
     return int(value)
 
 

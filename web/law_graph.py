@@ -8,7 +8,9 @@ from alinea.errors import NotFound
 from alinea.ids import amending_act_slug
 from graph.amendments import ENACTED, amending_acts
 from graph.queries import cited_by, cites, governing
+from web.i18n import gettext
 from web.kb import get_kb, snapshot
+from web.messages import shown
 from web.present import href
 from web.svg import neighbourhood_svg
 
@@ -32,7 +34,7 @@ def term(name: str):
 def concept(concept_id: str):
     graph = kb().graph
     if concept_id not in graph or graph.nodes[concept_id].get("kind") not in ("program", "term"):
-        raise NotFound(f"no program or term {concept_id!r} in the knowledge base")
+        raise shown(NotFound(gettext("No program or term %(what)s in the knowledge base.", what=repr(concept_id))))
     data = graph.nodes[concept_id]
     glossary = kb().glossary
     entry = glossary.get(concept_id) if glossary else None
@@ -78,7 +80,8 @@ def acts():
 def act(name: str):
     slugs = snapshot().cached("act slugs", lambda: act_slugs(kb().graph))
     if name not in slugs or slugs[name] not in known_acts():
-        raise NotFound(f"no amending act {name!r} in the histories of the corpus")
+        raise shown(NotFound(gettext("No amending act %(what)s in the amendment histories of the corpus.",
+                                     what=repr(name))))
     found = known_acts()[slugs[name]]
     changes = sorted(found.amendments, key=lambda change: _order(change.provision))
     enacted = [c for c in found.changes if c.operations == (ENACTED,)]
@@ -104,7 +107,7 @@ def act_slugs(graph) -> dict[str, str]:
 def neighbourhood(node_id: str):
     graph = kb().graph
     if node_id not in graph:
-        raise NotFound(f"{node_id!r} is not a node of the law graph")
+        raise shown(NotFound(gettext("%(what)s is not in the law graph.", what=repr(node_id))))
     out = cites(graph, node_id)
     into = cited_by(graph, node_id)
     return render_template("graph.html", node_id=node_id, label=graph.nodes[node_id].get("label", node_id),

@@ -8,6 +8,7 @@ from alinea.ids import amending_act_slug, legisquebec_url
 from alinea.kb import KnowledgeBase
 from alinea.model import Reference, Section, Unit
 from graph.govern_delegation import REGULATION_POWER
+from web.i18n import gettext, word
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
               "within the meaning of", "cited by guidance", "integrated into", "establishes")
@@ -57,20 +58,27 @@ class Presenter:
         self.kb = kb
         self.definitions = self._definitions()
 
-    def _definitions(self) -> dict[str, str]:
-        """Term id -> the words of the provision that defines it."""
-        out: dict[str, str] = {}
+    def _definitions(self) -> dict[str, tuple[str, str]]:
+        """Term id -> (the section that defines it, its words); the section is empty for a glossary entry."""
+        out: dict[str, tuple[str, str]] = {}
         for ref in self.kb.corpus.references:
             if ref.type != "defines" or ref.target in out or ref.source not in self.kb:
                 continue
             node = self.kb.get(ref.source).node
             text = node.full_text if isinstance(node, Unit) else getattr(node, "text", "")
             where = ref.source.split("/", 2)[1] if ref.source.count("/") else ref.source
-            out[ref.target] = f"s. {where}: {' '.join(text.split())[:280]}" + ("…" if len(text) > 280 else "")
+            out[ref.target] = (where, " ".join(text.split())[:280] + ("…" if len(text) > 280 else ""))
         glossary = self.kb.glossary
         for concept in glossary or ():
-            out.setdefault(concept.id, f"{concept.en} / {concept.fr}")
+            out.setdefault(concept.id, ("", f"{concept.en} / {concept.fr}"))
         return out
+
+    def definition(self, term_id: str) -> str:
+        """What a term's link says on hover: the defining section and its words, in the interface's language."""
+        if term_id not in self.definitions:
+            return term_id
+        where, words = self.definitions[term_id]
+        return gettext("s. %(number)s: %(text)s", number=where, text=words) if where else words
 
     def segments(self, source_id: str, text: str, field: str = "text") -> list[Segment]:
         """The text with its citations and defined terms as links; overlapping spans keep the
@@ -94,9 +102,8 @@ class Presenter:
 
     def _link(self, ref: Reference, words: str) -> Segment:
         if ref.type == "uses term":
-            return Segment(words, href(self.kb, ref.target), "term",
-                           self.definitions.get(ref.target, ref.target), ref.target)
-        title = f"{ref.type}: {ref.target}" if ref.type != "cites" else ref.target
+            return Segment(words, href(self.kb, ref.target), "term", self.definition(ref.target), ref.target)
+        title = f"{word(ref.type)}: {ref.target}" if ref.type != "cites" else ref.target
         return Segment(words, href(self.kb, ref.target), "ref", title, ref.target)
 
     def cited_by(self, section: Section) -> dict[str, list[Reference]]:

@@ -1,0 +1,51 @@
+"""\"Did you mean\": a policy in front of any engine.
+
+A suggestion replaces a word of the query the texts of its language do not hold by the most
+frequent word of the same language within one (else two) edits, taken from the engine's
+vocabulary (search.vocabulary); the language of each word is decided as cross-language search
+decides it (search.crosslang), so a French word is never corrected into an English one nor the
+reverse. Words of a glossary or thesaurus phrase, stop words and short words are left alone.
+A suggestion is made only when it finds something: it is searched before it is offered.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from search.crosslang import STOP, Lexicon, decide, rewrite, segment, split
+from search.vocabulary import Vocabulary
+
+MIN_LENGTH = 3
+
+
+def corrected(text: str, lexicon: Lexicon, vocabulary: Vocabulary, prefer: str = "fr") -> str | None:
+    """The plain query with its unknown words corrected in their own language, or None."""
+    parts = split(text)
+    if parts is None:
+        return None
+    words, filters = parts
+    segments = segment(" ".join(words), lexicon)
+    decide(segments, vocabulary, prefer)
+    out, changed = [], False
+    for s in segments:
+        word = s.words[0]
+        if s.terms or len(word) < MIN_LENGTH or word in STOP[s.lang] or any(vocabulary.count(word, lang)
+                                                                            for lang in STOP):
+            out.append(s.text)
+            continue
+        near = [w for w, _ in vocabulary.near(word, s.lang) if w not in STOP[s.lang]]
+        out.append(near[0] if near else s.text)
+        changed |= bool(near)
+    return " ".join(out + filters) if changed else None
+
+
+def did_you_mean(query, results, index, lexicon: Lexicon, crosslang: bool = True, prefer: str = "fr") -> str | None:
+    """A corrected query that finds something, or None (never the engine's unchecked guess)."""
+    if results.citation is not None:
+        return None
+    vocabulary = index.vocabulary()
+    suggestion = corrected(query.text, lexicon, vocabulary, prefer)
+    if suggestion is None or suggestion == query.text:
+        return None
+    plan = rewrite(suggestion, lexicon, vocabulary, prefer) if crosslang else None
+    found = index.search(replace(query, text=plan.text if plan else suggestion, page=1, per_page=1))
+    return suggestion if found.total else None

@@ -120,14 +120,21 @@ def test_phone_pages_are_readable(server, open_page, name, path):
     shot(page, f"phone-{name}", full=False)
 
 
+def largest_document(server) -> str:
+    """The document of the library with the most sections (the reading view's hardest case)."""
+    docs = [d for d in server.app.extensions["live"].current.kb.documents if d.kind != "guidance"]
+    return max(docs, key=lambda d: len(d.sections)).id
+
+
 def test_find_in_document_counts_and_steps(server, open_page):
-    page = open_page(server.url + "/read/A-13.1.1")
+    largest = largest_document(server)
+    page = open_page(server.url + f"/read/{largest}")
     page.fill("#find-q", "regulation")
     page.press("#find-q", "Enter")
     count = page.locator("mark.find-hit").count()
     expected = page.evaluate(
         "document.getElementById('read-text').textContent.toLowerCase().split('regulation').length - 1")
-    assert count == expected and count > 50
+    assert count == expected and count > 5
     assert page.inner_text("output.find-count") == f"1 of {count}"
     page.press("#find-q", "Enter")
     assert page.inner_text("output.find-count") == f"2 of {count}"
@@ -138,6 +145,8 @@ def test_find_in_document_counts_and_steps(server, open_page):
     page.fill("#find-q", "REGLEMENT")  # accents and case are ignored: "règlement" is not in the English text
     page.press("#find-q", "Enter")
     assert page.inner_text("output.find-count") == "No occurrence"
+    shot(page, "reading-find", full=False)
+    page = open_page(server.url + "/read/A-13.1.1")
     page.fill("#goto", "s. 83.24")
     page.press("#goto", "Enter")
     page.wait_for_url(server.url + "/read/A-13.1.1#se:83_24")

@@ -14,10 +14,10 @@ from alinea.export import export
 from alinea.kb import save
 from alinea.model import Corpus, Document, Reference
 from graph.build import build_graph
+from graph.cite import Index
 from graph.concepts import Glossary, annotate_graph, load_glossary
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
-from graph.resolve import Index
 from graph.thesaurus import load_thesaurus
 from search.store import build_index
 

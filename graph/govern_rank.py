@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from alinea.errors import NotFound
 from alinea.model import IN_FORCE, Section
+from graph.cite import cite
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
 from graph.queries import governing
 from search import SectionScore, WordBag
@@ -217,16 +218,11 @@ def said(words: str) -> str:
 
 
 def label(kb, node: str) -> str:
-    """``s. 59``, ``s. 22 para. 1(3)``, a program's or term's name; other ids as they are."""
+    """``s. 59``, ``s. 22(3)`` (`graph.cite.cite`), a program's or term's name; other ids as they are."""
     if node in kb.graph and node.startswith(("program:", "term:")):
         return str(kb.graph.nodes[node].get("label") or node)
-    parts = node.split("/")
-    if len(parts) < 2 or node.startswith("guidance:") or ":" in parts[1]:
-        return node
-    out = f"s. {parts[1]}"
-    for part in parts[2:]:
-        out += f" para. {part[1:]}" if part.startswith("p") and part[1:].isdigit() else f"({part})"
-    return out
+    statute = kb.default_statute()
+    return cite(node, "short", "en", home=statute.id if statute else None)
 
 
 class Scorer:

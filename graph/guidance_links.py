@@ -11,8 +11,8 @@ from dataclasses import replace
 from typing import Sequence
 
 from alinea.model import Document, Reference
+from graph.cite.guidance import guidance_references
 from graph.concepts import Glossary, concept_references, document_concepts, glossary_references
-from graph.guidance_citations import guidance_references
 
 
 def link_guidance(documents: Sequence[Document], glossary: Glossary | None

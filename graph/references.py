@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 
 from alinea.ids import doc_id_from_chapter
 from alinea.model import Corpus, Division, Document, Reference, Section, Unit
-from graph.citations import Found, find_citations, type_relations
-from graph.resolve import Context, Index, Resolution, headings_naming_acts, resolve
+from graph.cite import Context, Found, Index, Resolution, find_citations, resolve, type_relations
+from graph.cite.resolve import headings_naming_acts
 from graph.terms import (
     Concept,
     concepts_pattern,

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from alinea.corpus import load_manifest
 from alinea.model import Document
+from graph.cite.guidance import AMBIGUOUS, find_guidance_citations, guidance_references, outside_corpus
 from graph.concepts import load_glossary
-from graph.guidance_citations import AMBIGUOUS, find_guidance_citations, guidance_references, outside_corpus
 from graph.guidance_links import link_guidance
 from ingest import parse_file
 from ingest.guidance_text import parse_guidance_text

@@ -8,7 +8,7 @@ from alinea.code_links import Recorded, citation_dict
 from alinea.errors import BadQuery, NotFound
 from alinea.ids import InvalidId, ProvisionId, legisquebec_url
 from alinea.model import CodeCitation, Section
-from graph.code_citations import CODE_STATUSES, STALE
+from graph.cite.code import CODE_STATUSES, STALE
 from web.articles import vary_on_accept, wants_json
 
 bp = Blueprint("code", __name__)

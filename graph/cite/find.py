@@ -108,6 +108,11 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
                 out.append((s, ne, nlevels, nact or act))
                 i += 2
                 continue
+            if not levels and not nlevels and act is not None and act.kind == "name" and nact is not None \
+                    and nact.kind == "chapter" and re.fullmatch(rf"{S},{S}", gap):  # "Title, CQLR c A-13.1.1"
+                out.append((s, ne, [], nact))
+                i += 2
+                continue
         out.append(spans[i])
         i += 1
     return out

@@ -22,9 +22,12 @@ document a bare number means (the first statute): its provisions print without t
 """
 from __future__ import annotations
 
+import re
+
 from alinea.ids import ANNUAL_RE, InvalidId, ProvisionId, chapter_from_doc_id
 from graph.cite.acts import load_acts
 
+_LABEL = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])$")
 STYLES = ("short", "mcgill", "drafting")
 LANGS = ("en", "fr")
 _EN_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
@@ -48,6 +51,8 @@ def cite(target: str, style: str = "short", lang: str = "en", home: str | None =
         return target
     fr = lang == "fr"
     if pid.section is None:
+        if any(kind not in _DIVISION_FR or not _LABEL.match(label) for kind, label in pid.divisions):
+            return target  # unnumbered groupings are named by their id only
         if not pid.divisions:
             return _act(pid.doc, style, lang, title) if style != "short" or pid.doc != home else pid.doc
         return _divisions(pid, fr) + ("" if pid.doc == home else " " + _of_act(pid.doc, lang))

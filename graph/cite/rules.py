@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from alinea.ids import (
+    CHAPTER_RE,
     DOC_RE,
     LEGISQUEBEC_URL,
     InvalidId,
@@ -30,9 +31,11 @@ from graph.cite.grammar import (
     _REVISED_STATUTES,
     _STATUTES_OF,
     _THAT_ACT,
+    NUM,
     STARTERS,
     Act,
     Level,
+    S,
     _chain,
     _Scan,
     _short_with_code,
@@ -137,6 +140,16 @@ def act_names(scan: _Scan) -> Iterator[Span]:
             yield m.start(), m.end(), [], Act("name", name=m.group(0))
 
 
+_COLLECTION = re.compile(rf"(?<![\w.])(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.){S},?{S}(?:(?i:chapter|chapitre|c\.|ch\.|c)){S}"
+                         rf"({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)(?![\w.-]|{S},{S}r\.)")
+
+
+def acts_in_collection(scan: _Scan) -> Iterator[Span]:
+    """ "CQLR c A-13.1.1", "RLRQ, c. S-2.1, r. 6": an act cited by its chapter in the collection."""
+    for m in _COLLECTION.finditer(scan.text):
+        yield m.start(), m.end(), [], Act("chapter", doc_id_from_chapter(m[1]))
+
+
 def _standalone(pattern: re.Pattern, act: Callable[[re.Match], Act]) -> Callable[[_Scan], Iterator[Span]]:
     def scan_(scan: _Scan) -> Iterator[Span]:
         for m in pattern.finditer(scan.text):
@@ -159,6 +172,7 @@ RULES: tuple[Rule, ...] = (
     Rule("provision id", ("/",), provision_ids, frozenset(TYPED)),
     Rule("pinpoint", _PINPOINT_LITERALS, pinpoints),
     Rule("act with its chapter", ("(",), acts_with_chapter),
+    Rule("act in the collection", ("cqlr", "rlrq", "l.r.q.", "r.s.q."), acts_in_collection),
     Rule("act named", ("",), act_names),
     Rule("the regulation", ("regulation", "règlement"), _standalone(_REGULATION, lambda m: Act("regulation"))),
     Rule("that act", ("that act", "cette loi"), _standalone(_THAT_ACT, lambda m: Act("that"))),

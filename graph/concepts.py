@@ -16,7 +16,7 @@ True
 >>> [(m.text, m.concept) for m in glossary.find("Le conjoint du prestataire du PRB")]
 [('conjoint', 'term:spouses'), ('prestataire', 'term:recipient'), ('PRB', 'program:basic-income')]
 
-`uses` is computed from the Act, not typed by hand: `python -m graph.concepts`
+`uses` is computed from the Act, not typed by hand: `python -m alinea.glossary_uses`
 recomputes it from the corpus's statute and rewrites the file; a test checks
 that the file agrees with the computation.
 """
@@ -24,15 +24,14 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from alinea.corpus import read_entries
 from alinea.errors import AlineaError
+from alinea.ids import fold_chars
 from alinea.model import Document, Reference
-from ingest.periods import fold_chars
+from graph.datafile import read_entries
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "corpus" / "glossary.json"
 KINDS = ("program", "defined term", "person", "condition", "benefit", "allowance", "resource",
@@ -246,26 +245,6 @@ def dump_glossary(data: dict) -> str:
     lines = ["{"] + [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in head.items()]
     entries = [f"  {json.dumps(e, ensure_ascii=False)}" for e in data["entries"]]
     return "\n".join(lines + [' "entries": [', ",\n".join(entries), " ]", "}"]) + "\n"
-
-
-def main(argv: list[str]) -> int:
-    """``python -m graph.concepts [corpus]``: recompute the glossary's `uses` from the corpus's statute."""
-    from alinea.corpus import glossary_path, load_manifest, parse_entry
-
-    corpus = Path(argv[0] if argv else "corpus")
-    path = glossary_path(corpus)
-    statute = next((e for e in load_manifest(corpus) if e.meta["kind"] == "statute"), None)
-    if path is None or statute is None:
-        print(f"{corpus}: the manifest names no glossary or no statute", file=sys.stderr)
-        return 1
-    doc, _ = parse_entry(statute)
-    changed = write_uses(path, doc)
-    print(f"{path}: uses recomputed from {doc.id}, {changed} entries changed")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
 
 
 def annotate_graph(graph, glossary: Glossary) -> None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from alinea.model import Section
-from graph.govern import GovernAnswer, GovernResult, Understood, govern_text, guidance_results, section_title
 from graph.govern_input import ADVERSE, Reading, find_words
 from graph.govern_rank import REMEDIES, WEIGHTS, Weights, label, prepare, quoted, section_of
+from graph.govern_text import GovernAnswer, GovernResult, Understood, govern_text, guidance_results, section_title
 from graph.queries import changed_by, cited_by, cites, governing
 
 RELATIONS = {"applies": 4.0, "applies to": 4.0, "for the purposes of": 3.0, "despite": 2.5, "subject to": 2.5,

@@ -97,7 +97,7 @@ def test_defining_sections_exist_and_name_the_concept(act: Document) -> None:
 def test_uses_agree_with_the_act(act: Document) -> None:
     computed = compute_uses(glossary, act)
     stale = {c.id: (c.uses, computed[c.id]) for c in glossary if c.uses != computed[c.id]}
-    assert not stale, "run `python -m graph.concepts corpus` to recompute `uses`"
+    assert not stale, "run `python -m alinea.glossary_uses corpus` to recompute `uses`"
     assert "22" in glossary.get("term:spouses").uses and "89" in glossary.get("term:spouses").uses
 
 

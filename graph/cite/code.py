@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from alinea.ids import (
     DOC_RE,
@@ -27,11 +27,20 @@ from alinea.ids import (
 from alinea.model import IN_FORCE, CodeCitation, Division, Document, Section, Unit
 from graph.cite.find import find_citations
 from graph.cite.grammar import Found
-from graph.cite.resolve import Context, Resolution, resolve
+from graph.cite.resolve import Context, Index, Resolution, resolve
 from graph.cite.rules import CODE
 
-if TYPE_CHECKING:
-    from alinea.kb import KnowledgeBase
+
+class Library(Protocol):
+    """What reading code needs of the knowledge base (alinea.kb.KnowledgeBase is one)."""
+
+    citation_index: Index
+
+    def default_statute(self) -> Document | None: ...
+
+    def get(self, node_id: str) -> Any: ...
+
+    def __contains__(self, node_id: str) -> bool: ...
 
 OK = "ok"
 REPEALED = "repealed"
@@ -92,7 +101,7 @@ class Mention:
 class Recogniser:
     """What reading code needs about the knowledge base, compiled once."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: Library) -> None:
         self.kb = kb
         self.index = kb.citation_index
         statute = kb.default_statute()

@@ -32,11 +32,11 @@ from alinea.ids import (
     ProvisionId,
     chapter_from_doc_id,
     doc_id_from_chapter,
+    fold_chars,
     legisquebec_url,
     section_sort_key,
 )
 from alinea.model import Citation, Document, Reference
-from ingest.periods import fold_chars
 
 ACT, REGULATION = "A-13.1.1", "A-13.1.1-r1"
 AMBIGUOUS = "ambiguous: the article's act is not named"

@@ -110,7 +110,8 @@ def _provision(collect: _Collect, node: str) -> None:
             else:
                 reason = f"it {'cites' if link.type == 'cites' else link.type} {label(kb, me)} ({quoted(link.text)})"
             collect.add(source, RELATIONS[link.type] * 0.9, reason, (source, link.type, link.target))
-    text = " ".join(u.text for u in kb.get(me).node.walk()) if me in kb else ""
+    found = kb.get(me).node if me in kb else None
+    text = " ".join(u.text for u in found.walk()) if hasattr(found, "walk") else getattr(found, "heading", "")
     if find_words(text, "en", ADVERSE):
         _remedies(collect, f"{label(kb, me)} provides for a decision", me)
 

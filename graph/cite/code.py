@@ -62,6 +62,7 @@ _ID = re.compile(rf"(?<![\w./:@-])(?:https?://[\w.-]+(?::\d+)?(?:/api/provisions
 _ID_TRAIL = re.compile(r"[.:,;-]+$")
 _ABBREVIATED = re.compile(r"^(?:ss?|secs?|arts?|aa|a)\.", re.IGNORECASE)
 _NAMES_ANOTHER = re.compile(r"\s+(?:of|in|from|de|du|des|dans)\b", re.IGNORECASE)
+_ROMAN = re.compile(r"^[IVXLC]+$")
 _ADJACENT = re.compile(r"^[ \t]*[,:]?[ \t]*$")
 _CODE_PREFIX = re.compile(r"(?:\b(?:CQLR|RLRQ)[ \t]*,?[ \t]*)?(?:\b(?:c|ch|chapter|chapitre)\.?[ \t]*)?$")
 _FRENCH = re.compile(r"\b(?:articles?|alinéas?|paragraphes?|loi|règlement|rlrq|du|des|de la|l['’]article)\b",
@@ -199,7 +200,9 @@ def _mention(found: Found, text: str, rec: Recogniser) -> Mention | None:
             return None
         return Mention(found.start, found.end, "id", (act.doc,)) if not found.levels else \
             _resolved(found, "explicit", found.start, rec)
-    if any(level.relative for level in found.levels) or (act is not None and act.kind in ("this", "that")):
+    if act is not None and act.kind == "this":
+        act = None  # "section 55 of this Act" in code: the act the file names, as for a bare "section 55"
+    if any(level.relative for level in found.levels) or (act is not None and act.kind == "that"):
         return None
     if found.start and text[found.start - 1] in ".$@":
         return None  # obj.s.55, $s.55
@@ -209,8 +212,9 @@ def _mention(found: Found, text: str, rec: Recogniser) -> Mention | None:
         return _resolved(found, "act", found.start, rec)
     explicit = act is not None and act.kind != "enabling"
     if not explicit:
-        if found.levels[0].kind != "section" or _NAMES_ANOTHER.match(text, found.end):
-            return None  # "Chapter 2", "section 3 of the README"
+        roman = all(_ROMAN.match(v) for lv in found.levels for v in lv.values)
+        if (found.levels[0].kind != "section" and not roman) or _NAMES_ANOTHER.match(text, found.end):
+            return None  # "Chapter 2", "section 3 of the README"; "Chapter VI of Title II" is the law's
         pinpointed = len(found.levels) > 1 or _ABBREVIATED.match(found.text)
         return _resolved(found, "short" if pinpointed else "word", found.start, rec)
     start = found.start

@@ -32,6 +32,7 @@ from alinea.errors import AlineaError
 from alinea.ids import fold_chars
 from alinea.model import Document, Reference
 from graph.datafile import read_entries
+from graph.terms import defines, unit_texts
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "corpus" / "glossary.json"
 KINDS = ("program", "defined term", "person", "condition", "benefit", "allowance", "resource",
@@ -221,9 +222,23 @@ def concept_references(doc: Document, glossary: Glossary) -> list[Reference]:
     return refs
 
 
-def glossary_references(glossary: Glossary, statute_id: str) -> list[Reference]:
-    """``defines`` references from the sections of the statute that define each concept."""
-    return [Reference(f"{statute_id}/{number}", c.id, "defines") for c in glossary for number in c.sections]
+def glossary_references(glossary: Glossary, statute: Document) -> list[Reference]:
+    """``establishes`` references from the sections the glossary gives for each program, and
+    ``defines`` from those of a term's sections whose text defines it (`graph.terms.defines`),
+    ``provides for`` from the others: a section that only uses a term does not define it."""
+    refs = []
+    for concept in glossary:
+        for number in concept.sections:
+            section = statute.section(number)
+            if section is None:
+                continue
+            if concept.id.startswith("program:"):
+                refs.append(Reference(section.id, concept.id, "establishes"))
+            elif any(defines(text, concept.names) for unit in section.walk() for _, text in unit_texts(unit)):
+                refs.append(Reference(section.id, concept.id, "defines"))
+            else:
+                refs.append(Reference(section.id, concept.id, "provides for"))
+    return refs
 
 
 def write_uses(path: Path, statute: Document) -> int:

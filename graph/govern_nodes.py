@@ -126,10 +126,10 @@ def _remedies(collect: _Collect, why: str, origin: str) -> None:
     glossary = collect.kb.glossary
     for concept_id in REMEDIES:
         concept = glossary.get(concept_id) if glossary else None
-        for definition in collect.prep.defines.get(concept_id, ()):
-            if concept is not None and definition.startswith(collect.prep.statute + "/"):
-                collect.add(definition, 1.5, f"{why}: {concept.en} is the remedy",
-                            (origin, "decisions reviewed by", concept_id, "defined by", definition),
+        for section in collect.prep.defines.get(concept_id, ()) + collect.prep.provides.get(concept_id, ()):
+            if concept is not None and section.startswith(collect.prep.statute + "/"):
+                collect.add(section, 1.5, f"{why}: {concept.en} is the remedy",
+                            (origin, "decisions reviewed by", concept_id, "provided for by", section),
                             "procedure")
 
 

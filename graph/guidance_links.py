@@ -32,7 +32,7 @@ def link_guidance(documents: Sequence[Document], glossary: Glossary | None
         linked.append(doc)
     statute = next((d for d in documents if d.kind == "statute"), None)
     if glossary is not None and statute is not None:
-        refs += glossary_references(glossary, statute.id)
+        refs += glossary_references(glossary, statute)
     return linked, refs
 
 

@@ -103,6 +103,39 @@ _DEFINES_IN_DEFINITIONS = [
 ]
 
 
+_Q = "[\"“”«»'‘’]"
+_DEFINITION_FRAMES = (
+    rf"{_Q}\s*{{t}}\s*{_Q}\s*(?:means|includes|désigne|signifie|:)",           # "“spouses” means", « conjoints » :
+    r"\b(?:the|le|la|les|l')\s*(?:word|expression|term|mot|terme|expression)s?\s+\W?{t}\W?\s+(?:means|désigne|signifie)",
+    r"\bon\s+entend\s+par\s+\W?\s*{t}\b",
+    r"\b{t}\s+means\b",
+    r"\b(?:is|are)\s+(?:an?\s+|the\s+)?{t}\s+within\s+the\s+meaning\s+of\s+this\b",
+    r"\b(?:is|are)\s+(?:considered|deemed)\s+(?:to\s+be\s+)?(?:an?\s+)?{t}\b",
+    r"^(?:an?|the)\s+{t}\s+(?:is|are)\s+(?:an?\s|composed\s+of\b|persons?\b)",
+    r"\bthere\s+is\s+{t}\s+if\b",
+    r"\b{t}\b[^.;]{{0,200}}\bau\s+sens\s+du\s+présent\s+(?:article|chapitre|titre|section)\b",
+)
+"""Ways a text defines a term {t}: "In this Act, “spouses” means", « on entend par », "is a … within
+the meaning of this section", "An adult is a person", "There is misrepresentation if".  A text that
+only uses the term matches none of them."""
+
+
+def defines(text: str, names: tuple[str, ...]) -> bool:
+    """Whether text defines a term known by any of names (not merely uses it).
+
+    >>> defines("In this Act, “spouses” means two persons who", ("spouses",))
+    True
+    >>> defines("the adjustment for dependent children provided for in section 55", ("adjustment for dependent children",))
+    False
+    """
+    for name in names:
+        forms = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in inflections(name))
+        for frame in _DEFINITION_FRAMES:
+            if re.search(frame.format(t=f"(?:{forms})"), text, re.IGNORECASE | re.MULTILINE):
+                return True
+    return False
+
+
 def find_concepts(corpus: Corpus) -> list[Concept]:
     """Programs and defined terms of the statutes and regulations of a corpus."""
     programs: dict[str, Concept] = {}

@@ -222,6 +222,17 @@ def concept_references(doc: Document, glossary: Glossary) -> list[Reference]:
     return refs
 
 
+def program_names(glossary: Glossary | None) -> dict[str, tuple[str, ...]]:
+    """Program id -> its French names (the glossary's ``fr`` and the aliases that start with
+    "programme"): the only source of program names."""
+    out: dict[str, tuple[str, ...]] = {}
+    for concept in glossary or ():
+        if concept.id.startswith("program:"):
+            out[concept.id] = tuple(dict.fromkeys(
+                [concept.fr] + [a for a in concept.aliases if a.casefold().startswith("programme")]))
+    return out
+
+
 def glossary_references(glossary: Glossary, statute: Document) -> list[Reference]:
     """``establishes`` references from the sections the glossary gives for each program, and
     ``defines`` from those of a term's sections whose text defines it (`graph.terms.defines`),

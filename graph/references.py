@@ -19,6 +19,7 @@ entry as printed and no offsets.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from alinea.ids import doc_id_from_chapter
@@ -55,10 +56,12 @@ class _Walk:
                         for node, fieldname, start, end in c.sources}
 
 
-def extract_references(corpus: Corpus, index: Index | None = None) -> list[Reference]:
-    """Every reference in the corpus, in document order."""
+def extract_references(corpus: Corpus, index: Index | None = None,
+                       program_names: Mapping[str, tuple[str, ...]] | None = None) -> list[Reference]:
+    """Every reference in the corpus, in document order; `program_names` as for
+    `graph.terms.find_concepts`."""
     index = index or Index.build(corpus)
-    walk = _Walk(index, find_concepts(corpus), index.title_list)
+    walk = _Walk(index, find_concepts(corpus, program_names), index.title_list)
     refs: list[Reference] = []
     for doc in corpus.documents:
         if doc.kind != "guidance":  # guidance pages are linked by graph.guidance_links

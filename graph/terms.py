@@ -18,21 +18,11 @@ Ids are ``program:<slug>`` and ``term:<slug>`` (``program:basic-income``,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from alinea.ids import slug
 from alinea.model import Corpus, Document, Unit
-
-FRENCH_NAMES = {
-    "social-assistance": ("Programme d'aide sociale",),
-    "social-solidarity": ("Programme de solidarité sociale",),
-    "aim-for-employment": ("Programme objectif emploi",),
-    "basic-income": ("Programme de revenu de base",),
-    "specific-programs": ("programmes spécifiques", "programme spécifique"),
-    "social-assistance-and-support": ("Programme d'aide et d'accompagnement social",),
-}
-"""The programs' official French names (chapitre A-13.1.1), for French guidance."""
 
 USAGE_FORMS = {"dependants": "dependent child"}
 """Defined words the statute uses in another form: s. 23 defines "dependants", the rest of
@@ -136,14 +126,17 @@ def defines(text: str, names: tuple[str, ...]) -> bool:
     return False
 
 
-def find_concepts(corpus: Corpus) -> list[Concept]:
-    """Programs and defined terms of the statutes and regulations of a corpus."""
+def find_concepts(corpus: Corpus, program_names: Mapping[str, tuple[str, ...]] | None = None) -> list[Concept]:
+    """Programs and defined terms of the statutes and regulations of a corpus.  `program_names`
+    gives each program's other names (its French names, from corpus/glossary.json: see
+    `graph.concepts.program_names`), so that a French heading or text names the same program."""
+    names = program_names or {}
     programs: dict[str, Concept] = {}
     terms: dict[str, Concept] = {}
     for doc in corpus.documents:
         if doc.kind == "guidance":
             continue
-        for concept in _programs(doc):
+        for concept in _programs(doc, names):
             old = programs.get(concept.id)
             programs[concept.id] = concept if old is None else Concept(
                 old.id, old.kind, old.label, old.forms, old.sources + concept.sources)
@@ -152,24 +145,24 @@ def find_concepts(corpus: Corpus) -> list[Concept]:
     return list(programs.values()) + list(terms.values())
 
 
-def _programs(doc: Document) -> Iterator[Concept]:
+def _programs(doc: Document, names: Mapping[str, tuple[str, ...]]) -> Iterator[Concept]:
     chapters: dict[str, str] = {}
     for division in doc.divisions:
         m = _PROGRAM_HEADING.match(division.heading)
         if not m or division.kind in ("title", "group", "schedule"):
             continue
         name = division.heading.strip()
-        pid = "program:" + _program_slug(name)
+        pid = "program:" + _program_slug(name, names)
         chapters[division.id] = pid
         label = _as_written(doc, name) or name.title()
-        yield Concept(pid, "program", label, _program_forms(pid, label),
+        yield Concept(pid, "program", label, _program_forms(pid, label, names),
                       ((division.id, "heading", 0, len(division.heading)),))
     for section in doc.sections:
         enclosing = _enclosing_program(section.parent, chapters, doc)
         for unit in section.walk():
             for m in _ESTABLISH_NAMED.finditer(unit.text):
                 pid = "program:" + concept_slug(m[1])
-                yield Concept(pid, "program", m[1], _program_forms(pid, m[1]),
+                yield Concept(pid, "program", m[1], _program_forms(pid, m[1], names),
                               ((unit.id, "text", m.start(1), m.end(1)),))
             if enclosing is None:
                 continue
@@ -177,15 +170,17 @@ def _programs(doc: Document) -> Iterator[Concept]:
                 yield Concept(enclosing, "program", "", (), ((unit.id, "text", m.start(1), m.end(1)),))
 
 
-def _program_slug(heading: str) -> str:
-    for pid, names in FRENCH_NAMES.items():
-        if any(heading.casefold() == n.casefold() for n in names):
-            return pid
+def _program_slug(heading: str, names: Mapping[str, tuple[str, ...]]) -> str:
+    """The program a heading names: by one of its known names ("PROGRAMME DE SOLIDARITÉ SOCIALE"),
+    else by the slug of its words."""
+    for pid, known in names.items():
+        if any(heading.casefold() == n.casefold() for n in known):
+            return pid.split(":", 1)[1]
     return concept_slug(heading)
 
 
-def _program_forms(pid: str, label: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(inflections(label) + FRENCH_NAMES.get(pid.split(":", 1)[1], ())))
+def _program_forms(pid: str, label: str, names: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(inflections(label) + tuple(names.get(pid, ()))))
 
 
 def _as_written(doc: Document, heading: str) -> str | None:

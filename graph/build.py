@@ -27,7 +27,7 @@ from alinea.ids import (
     legisquebec_url,
 )
 from alinea.model import Corpus, Reference
-from graph.cite import Index, cite
+from graph.cite import Index, cite, official_url
 from graph.terms import Concept, find_concepts
 
 NOT_EDGES = ("unresolved",)
@@ -130,7 +130,7 @@ def _act_label(doc: str, index: Index) -> str:
 
 
 def _url(node: str) -> str:
-    return "" if node.startswith("canada:") else legisquebec_url(node)
+    return official_url(node)
 
 
 def _edge_attributes(ref: Reference) -> dict:

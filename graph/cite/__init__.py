@@ -11,7 +11,7 @@
 
 Act names, abbreviations and chapters come from `corpus/acts.json` (`graph.cite.acts`).
 """
-from graph.cite.acts import Acts, KnownAct, load_acts
+from graph.cite.acts import Acts, KnownAct, load_acts, official_url
 from graph.cite.find import find_citations
 from graph.cite.format import LANGS, STYLES, cite
 from graph.cite.grammar import Act, Found, Level, chapter_ref
@@ -23,5 +23,5 @@ from graph.cite.rules import CODE, COURSE, GUIDANCE, QUERY, RULES, SOURCES, STAT
 __all__ = [
     "Act", "Acts", "CODE", "COURSE", "Context", "Found", "GUIDANCE", "Index", "KnownAct", "LANGS", "Level",
     "QUERY", "RULES", "Reading", "Resolution", "Rule", "SOURCES", "STATUTE", "STYLES", "chapter_ref", "cite",
-    "citations_in", "find_citations", "load_acts", "nearest", "parse_query", "read", "resolve", "type_relations",
+    "citations_in", "find_citations", "load_acts", "nearest", "official_url", "parse_query", "read", "resolve", "type_relations",
 ]

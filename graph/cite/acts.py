@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from alinea.errors import AlineaError
-from alinea.ids import InvalidId, ProvisionId
+from alinea.ids import InvalidId, ProvisionId, legisquebec_url
 
 ACTS_FILE = Path(__file__).resolve().parents[2] / "corpus" / "acts.json"
 _KEYS = {"id", "jurisdiction", "title", "abbreviations", "consolidated", "enabling"}
@@ -61,6 +61,27 @@ class Acts:
         if pid.section:
             return base + (f"article-{pid.section}.html" if lang == "fr" else f"section-{pid.section}.html")
         return base
+
+
+def official_url(target: str, lang: str = "en") -> str:
+    """Where the official text of an id is published: LégisQuébec for a Québec act or regulation,
+    the federal consolidation for a federal act of corpus/acts.json; '' when there is none (an
+    unknown federal act, a guidance page, an annual statute).
+
+    >>> official_url("canada:sc-1996-c-23/22")
+    'https://laws-lois.justice.gc.ca/eng/acts/E-5.6/section-22.html'
+    >>> official_url("A-2.1/57")
+    'https://www.legisquebec.gouv.qc.ca/en/document/cs/A-2.1#se:57'
+    """
+    try:
+        pid = ProvisionId.parse(target)
+    except InvalidId:
+        return ""
+    if pid.doc.startswith("canada:"):
+        return load_acts().federal_url(target, lang)
+    if pid.doc.startswith("guidance:"):
+        return ""
+    return legisquebec_url(pid, lang)
 
 
 def normalise_name(name: str) -> str:

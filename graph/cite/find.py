@@ -84,6 +84,10 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
 _ADJACENT = re.compile(rf"{S},?{S}(?:(?:of{S1}the|of|de{S1}la|de{S1}l{APOS}|du|des|in|dans{S1}la){S1})?{S}$", re.IGNORECASE)
 
 
+_OPEN = re.compile(rf"{S}\({S}")
+_CLOSE = re.compile(rf"{S}\)")
+
+
 def _names_document(act: Act | None) -> bool:
     return act is not None and act.kind in ("chapter", "name", "federal", "annual", "id") and "/" not in act.doc
 
@@ -106,6 +110,12 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
             if nlevels and not levels and _names_document(act) and re.fullmatch(rf"{S},?{S}", gap) \
                     and (nact is None or nact.kind in ("chapter", "federal")):  # "LAPF art. 83.24", McGill's form
                 out.append((s, ne, nlevels, nact or act))
+                i += 2
+                continue
+            close = _CLOSE.match(text, ne)
+            if not levels and not nlevels and act is not None and act.kind == "name" and nact is not None \
+                    and nact.kind == "name" and _OPEN.fullmatch(gap) and close:  # "Loi sur … (LAPF)"
+                out.append((s, close.end(), [], act))
                 i += 2
                 continue
             if not levels and not nlevels and act is not None and act.kind == "name" and nact is not None \

@@ -62,7 +62,7 @@ RELATIVE_ORDINALS = {"last": "last", "preceding": "preceding", "dernier": "last"
 _ORD = "|".join(sorted(map(re.escape, list(ORDINALS) + list(RELATIVE_ORDINALS)), key=len, reverse=True))
 
 _EN = {
-    "section": "section", "sections": "section",
+    "section": "section", "sections": "section", "article": "section", "articles": "section",
     "paragraph": "unit", "paragraphs": "unit",  # "paragraph 2 of section 27": the subparagraph (2)
     "subparagraph": "unit", "subparagraphs": "unit",
     "title": "title", "titles": "title", "chapter": "chapter", "chapters": "chapter",

@@ -180,6 +180,6 @@ RULES: tuple[Rule, ...] = (
          _standalone(_STATUTES_OF, lambda m: Act("annual", annual_statute_id(m[2], m[1])))),
     Rule("chapter of the Revised Statutes", ("revised statutes", "lois refondues"),
          _standalone(_REVISED_STATUTES, lambda m: Act("chapter", doc_id_from_chapter(m[1])))),
-    Rule("document id", ("-", "guidance:", "canada:"), document_ids, frozenset(TYPED)),
+    Rule("document id", ("-", "guidance:", "canada:"), document_ids, frozenset({CODE, QUERY})),
 )
 """The forms, first rule first: where two spans overlap the earlier rule's is kept."""

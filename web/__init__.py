@@ -38,7 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from web.svg import neighbourhood_svg
 
     app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
-    app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
+    app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb.resolver())
     app.extensions["presenter"] = Presenter(kb)
     app.extensions["act_slugs"] = law_graph.act_slugs(kb.graph)
     app.jinja_env.globals.update(present=app.extensions["presenter"], present_href=lambda node: href(kb, node),

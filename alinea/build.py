@@ -14,10 +14,10 @@ from alinea.export import export
 from alinea.kb import save
 from alinea.model import Corpus, Document, Reference
 from graph.build import build_graph
-from graph.concepts import Glossary, annotate_graph, load_glossary
+from graph.cite import Index
+from graph.concepts import Glossary, annotate_graph, load_glossary, program_names
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
-from graph.resolve import Index
 from graph.thesaurus import load_thesaurus
 from search.store import build_index
 
@@ -88,7 +88,7 @@ def link_corpus(docs: list[Document], glossary: Glossary | None, errors: list[st
     docs, guidance_refs = link_guidance(docs, glossary)
     corpus = Corpus(tuple(docs), (), tuple(errors))
     index = Index.build(corpus)
-    references = merge_references([r for doc in docs for r in doc.links], extract_references(corpus, index),
+    references = merge_references([r for doc in docs for r in doc.links], extract_references(corpus, index, program_names(glossary)),
                                   guidance_refs)
     return Corpus(corpus.documents, tuple(references), corpus.errors), index
 

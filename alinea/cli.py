@@ -213,7 +213,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         kb = load(data_dir(args))
     except AlineaError:
         kb = None  # without the model only provision ids are read as citations
-    index = open_index(data_dir(args), kb)
+    index = open_index(data_dir(args), kb.resolver() if kb is not None else None)
     results = index.search(SearchQuery(" ".join(args.query), page=args.page, per_page=args.limit))
     if args.json:
         print_json(results.to_dict())
@@ -253,7 +253,7 @@ def cmd_govern(args: argparse.Namespace) -> int:
     if not args.batch and not args.text:
         raise AlineaError("give a text to read (or - for standard input), or --batch FILE")
     kb = load(data_dir(args))
-    index = open_index(data_dir(args), kb)
+    index = open_index(data_dir(args), kb.resolver())
     if args.batch:
         if args.batch == "-":
             _govern_batch(sys.stdin.buffer, kb, index, args.limit)

@@ -12,6 +12,7 @@ their structure, each cited document's consolidation date and one list of the pr
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass, field
@@ -74,21 +75,15 @@ class Course:
 
 
 def citation(located: Located) -> str:
-    """The house style with its pinpoint: ``Individual and Family Assistance Act, CQLR c A-13.1.1,
-    s 55(2)(a)``; a guidance section: the page's title and the section's heading."""
-    doc, section, node = located.doc, located.section, located.node
+    """The house style with its pinpoint, from the one formatter (graph.cite): ``Individual and
+    Family Assistance Act, CQLR c A-13.1.1, s 55(2)(a)``; a guidance section: the page's title
+    and the section's heading."""
+    from graph.cite import cite
+
+    doc, section = located.doc, located.section
     if doc.kind == "guidance":
         return f"{doc.title}, {section.heading}" if section is not None and section.heading else doc.title
-    chapter = f"CQLR c {doc.chapter or doc.id}"
-    if section is None:
-        return f"{doc.title}, {chapter}"
-    pinpoint = ""
-    if isinstance(node, Unit):
-        first, *items = node.id[len(section.id) + 1:].split("/")
-        pinpoint = "".join(f"({p})" for p in items if not p.startswith("q"))
-        if first != "p1" or not pinpoint:
-            pinpoint = f", para {first[1:]}{pinpoint}"
-    return f"{doc.title}, {chapter}, s {section.number}{pinpoint}"
+    return cite(located.node.id, "mcgill", doc.lang, title=doc.title)
 
 
 def source_line(doc: Document, _: Translate) -> str:
@@ -371,17 +366,31 @@ def _markdown_of(notes: str, citations: _Citations, handout: _Handout, finder: F
 
 def plain_citations(kb: KnowledgeBase) -> Finder:
     """A finder of the citations written in plain text ("section 83.24"), in English or French."""
-    from graph.resolve import citations_in
+    from graph.cite import COURSE, citations_in
 
     def find(text: str) -> list[tuple[int, int, str]]:
-        out: list[tuple[int, int, str]] = []
+        """Citations read in either language; where two overlap, the longer ("article 59 de la
+        Loi" read in French over "article 59" read in English)."""
+        candidates = []
         for lang in ("en", "fr"):
-            for found, resolution in citations_in(text, kb.citation_index, lang):
+            for found, resolution in citations_in(text, kb.citation_index, lang, COURSE):
                 targets = [t for t in resolution.targets if t in kb]
-                if targets and not any(found.start < e and found.end > s for s, e, _ in out):
-                    out.append((found.start, found.end, targets[0]))
+                if targets:
+                    candidates.append((found.start, found.end, targets[0]))
+        out: list[tuple[int, int, str]] = []
+        spans: list[tuple[int, int]] = []
+        for start, end, target in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            if not _overlaps(spans, start, end):
+                bisect.insort(spans, (start, end))
+                out.append((start, end, target))
         return sorted(out)
     return find
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of sorted, disjoint spans (a binary search)."""
+    i = bisect.bisect_left(spans, (start, start))
+    return (i < len(spans) and spans[i][0] < end) or (i > 0 and spans[i - 1][1] > start)
 
 
 def render_course(notes: str, kb: KnowledgeBase, *, link: Linker | None = None, finder: Finder | None = None,

@@ -29,8 +29,9 @@ def head(tree) -> dict[str, str]:
 
 @pytest.mark.parametrize(("url", "citation"), [
     ("/A-13.1.1/55/p1/2/a", "Individual and Family Assistance Act, CQLR c A-13.1.1, s 55(2)(a)"),
-    ("/A-13.1.1/22/p2", "Individual and Family Assistance Act, CQLR c A-13.1.1, s 22, para 2"),
-    ("/A-13.1.1/title:II/chapter:I", "Individual and Family Assistance Act, CQLR c A-13.1.1, Title II, Chapter I"),
+    ("/A-13.1.1/22/p2", "Individual and Family Assistance Act, CQLR c A-13.1.1, s 22, second para"),
+    ("/A-13.1.1/title:II/chapter:I",
+     "Chapter I of Title II of the Individual and Family Assistance Act (chapter A-13.1.1)"),
 ])
 def test_print_head_of_provisions_and_divisions(client, url, citation):
     facts = head(page(client, url))

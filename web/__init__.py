@@ -29,15 +29,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     app.config["DEBUG"] = False
-    from graph.citations import resolve_query
-    from search.store import CurrentIndex
+    from search import open_index
     from web import api, articles, code_links, course, errors, govern, i18n, kb, law_graph, reading, search, security
     from web.present import href, presenter
     from web.svg import neighbourhood_svg
 
     kb.init_app(app, Path(app.config["DATA_DIR"]))
     # the index reopens itself after a rebuild; typed citations resolve in the knowledge base served now
-    app.extensions["search"] = CurrentIndex(Path(app.config["DATA_DIR"]), lambda text: resolve_query(text, kb.get_kb()))
+    app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), lambda text: kb.get_kb().resolver()(text))
 
     @app.template_global()
     def absolute_url(path: str) -> str:

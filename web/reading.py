@@ -8,8 +8,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from alinea.kb import KnowledgeBase
 from alinea.model import Document, Section, Unit
-from graph.citations import parse_query
-from graph.resolve import Context, resolve
+from graph.cite import Context, parse_query, resolve
 from web.kb import get_kb, snapshot
 
 bp = Blueprint("reading", __name__)
@@ -19,13 +18,14 @@ OPEN_TOC_UP_TO = 60
 
 
 def goto_target(kb: KnowledgeBase, doc: Document, text: str) -> str:
-    """The id a typed citation names, a bare number ("55", "s. 55(2)(a)") read in this document;
-    NotFound when it names nothing in the knowledge base."""
+    """The id a typed citation names, a bare number ("55", "s. 55(2)(a)") read in this document
+    (graph.cite, the one engine); any other form as `KnowledgeBase.lookup` reads it; NotFound,
+    with the nearest real provisions, when it names nothing in the knowledge base."""
     text = " ".join(text.split())[:MAX_GOTO]
     if text in kb:
         return text
     context = Context(kb.citation_index, doc.id, base=doc.id)
-    for found in parse_query(text):
+    for found in parse_query(text, tuple(kb.citation_index.title_list)):
         targets = [t for t in resolve(found, context).targets if t in kb]
         if targets:
             return targets[0]

@@ -94,7 +94,8 @@ def test_print_says_which_law_and_figures_fit(server, open_page, name, path):
     head = page.locator(".print-head")
     assert head.is_visible()
     text = head.inner_text()
-    assert "Individual and Family Assistance Act" in text and "A-13.1.1" in text and "2024-08-31" in text
+    assert "Individual and Family Assistance Act" in text and "A-13.1.1" in text and "August 31, 2024" in text
+    assert head.locator("time").get_attribute("datetime") == "2024-08-31"
     assert server.url + path in text
     assert not page.locator("header.site").is_visible()
     assert no_horizontal_overflow(page)

@@ -19,7 +19,7 @@ from search.vocabulary import Vocabulary, fold
 
 @pytest.fixture(scope="module")
 def index(data_dir, kb):
-    return open_index(data_dir, kb)
+    return open_index(data_dir, kb.resolver())
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from alinea import __version__
+from alinea.atomic import write_text
 from alinea.errors import AlineaError
 
 
@@ -62,7 +63,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     kb = load(data_dir(args))
     text = json.dumps(export(kb.corpus), ensure_ascii=False, indent=1)
     if args.output and args.output != "-":
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        write_text(args.output, text + "\n")
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text + "\n")
@@ -195,7 +196,7 @@ def cmd_export_graph(args: argparse.Namespace) -> int:
             raise AlineaError("GraphML is written to a file: give -o FILE.graphml")
         write_graphml(kb.graph, args.output)
     elif args.output and args.output != "-":
-        Path(args.output).write_text(json.dumps(graph_json(kb.graph), ensure_ascii=False) + "\n", encoding="utf-8")
+        write_text(args.output, json.dumps(graph_json(kb.graph), ensure_ascii=False) + "\n")
     else:
         print_json(graph_json(kb.graph))
         return 0
@@ -331,9 +332,9 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 # -- serve --------------------------------------------------------------------------
 def cmd_serve(args: argparse.Namespace) -> int:
-    from alinea.kb import CORPUS_FILE
+    from alinea.store import STORE_FILE
 
-    if not (data_dir(args) / CORPUS_FILE).is_file():
+    if not (data_dir(args) / STORE_FILE).is_file():
         print(f"alinea serve: no knowledge base in {data_dir(args)}/, building it first", file=sys.stderr)
         if cmd_build(argparse.Namespace(**{**vars(args), "quiet": False, "verbose": False})) != 0:
             print("alinea serve: the build reported errors; serving what was built", file=sys.stderr)
@@ -440,6 +441,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a read-only or full disk on a path no writer above names
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"alinea {args.command}: error: {where}{os.strerror(exc.errno) if exc.errno else exc}",
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

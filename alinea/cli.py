@@ -9,7 +9,7 @@ from pathlib import Path
 
 from alinea import __version__
 from alinea.atomic import write_text
-from alinea.errors import AlineaError
+from alinea.errors import AlineaError, DamagedData
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -212,6 +212,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     try:
         kb = load(data_dir(args))
+    except DamagedData:
+        raise
     except AlineaError:
         kb = None  # without the model only provision ids are read as citations
     index = open_index(data_dir(args), kb)

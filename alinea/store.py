@@ -35,6 +35,9 @@ SCHEMA = 1
 PICKLE_FILE = "corpus.pickle"
 """What Alinea before the store wrote: never opened, only named in the message to rebuild."""
 
+BUILT_BESIDE = ("index.current", "export.json")
+"""Files a build writes beside the store: when they are there, a missing store is damage."""
+
 _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (pos INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, kind TEXT NOT NULL,
@@ -94,6 +97,8 @@ class Store:
             if (Path(data_dir) / PICKLE_FILE).is_file():
                 raise AlineaError(f"{data_dir}/ was built by an older Alinea ({PICKLE_FILE}, which is no longer "
                                   "read): rerun `alinea build`")
+            if any((Path(data_dir) / name).exists() for name in BUILT_BESIDE):
+                raise DamagedData(self.path, "is missing")
             raise AlineaError(f"no knowledge base in {data_dir}/: run `alinea build` first")
         try:
             size = self.path.stat().st_size

@@ -32,18 +32,19 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     app.config["DEBUG"] = False
+    from search import open_index
+
     try:
         kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
+        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
     except DamagedData as exc:
         return unavailable_app(app, exc)
 
-    from search import open_index
     from web import api, articles, code_links, course, errors, govern, law_graph, search, security
     from web.present import Presenter, href
     from web.svg import neighbourhood_svg
 
     app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
-    app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
     app.extensions["presenter"] = Presenter(kb)
     app.extensions["act_slugs"] = law_graph.act_slugs(kb.graph)
     app.jinja_env.globals.update(present=app.extensions["presenter"], present_href=lambda node: href(kb, node),

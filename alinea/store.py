@@ -35,8 +35,9 @@ SCHEMA = 1
 PICKLE_FILE = "corpus.pickle"
 """What Alinea before the store wrote: never opened, only named in the message to rebuild."""
 
-BUILT_BESIDE = ("index.current", "export.json")
-"""Files a build writes beside the store: when they are there, a missing store is damage."""
+BUILT_BESIDE = ("export.json",)
+"""What a build writes just before the store: when it is there, a missing store is damage (a
+folder holding only a search index is not: the search tests and tools build those)."""
 
 _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

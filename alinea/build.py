@@ -225,14 +225,15 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
 
     t0 = time.perf_counter()
     thesaurus_file = thesaurus_path(corpus_dir)
-    thesaurus = tuple(load_thesaurus(thesaurus_file)) if thesaurus_file else None
+    thesaurus = load_thesaurus(thesaurus_file) if thesaurus_file else None
     export_path = write_json(data_dir / EXPORT_FILE, export(corpus))
     files = {EXPORT_FILE: {"size": export_path.stat().st_size, "sha256": sha256_file(export_path)}}
     blobs = {"graph": graph_json(graph), "files": files}
     if glossary is not None:
         blobs["glossary"] = encode(tuple(glossary))
-    if thesaurus is not None:
-        blobs["thesaurus"] = encode(thesaurus)
+    if thesaurus is not None:  # the entries, and the matcher's tables so that no process stems them again
+        blobs["thesaurus"] = encode(tuple(thesaurus))
+        blobs["thesaurus_tables"] = thesaurus.tables()
     store.write(data_dir, corpus, blobs, parsed, parser_version())
     (data_dir / store.PICKLE_FILE).unlink(missing_ok=True)  # an older Alinea's; data must never run code
     timings["save"] = time.perf_counter() - t0

@@ -207,22 +207,45 @@ def cmd_export_graph(args: argparse.Namespace) -> int:
 
 # -- search -------------------------------------------------------------------------
 def cmd_search(args: argparse.Namespace) -> int:
-    from alinea.kb import load
-    from search import SearchQuery, open_index
+    from search import SearchQuery
+    from search.store import CurrentIndex
 
-    try:
-        kb = load(data_dir(args))
-    except DamagedData:
-        raise
-    except AlineaError:
-        kb = None  # without the model only provision ids are read as citations
-    index = open_index(data_dir(args), kb)
+    index = CurrentIndex(data_dir(args), citation_resolver(data_dir(args)))
     results = index.search(SearchQuery(" ".join(args.query), page=args.page, per_page=args.limit))
     if args.json:
         print_json(results.to_dict())
     else:
         print(search_text(results))
     return 0
+
+
+def citation_resolver(data: Path):
+    """Reads a query typed as a citation ("s. 55(2)(a)") as a provision id.  The knowledge base
+    is loaded only for a query that is a citation, so a word search reads the index alone; the
+    store is opened (cheaply) now so that damage is named before anything is searched.
+    Without a store only provision ids are read as citations."""
+    from alinea.store import Store
+
+    try:
+        Store(data).close()
+    except DamagedData:
+        raise
+    except AlineaError:
+        return None
+    kb = None
+
+    def resolve(text: str) -> str | None:
+        nonlocal kb
+        from graph.citations import parse_query, resolve_query
+
+        if not parse_query(text):
+            return None
+        if kb is None:
+            from alinea.kb import load
+
+            kb = load(data)
+        return resolve_query(text, kb)
+    return resolve
 
 
 def search_text(results) -> str:

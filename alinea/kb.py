@@ -70,13 +70,13 @@ class KnowledgeBase:
     @cached_property
     def thesaurus(self):
         """The lay-to-legal thesaurus (graph.thesaurus.Thesaurus) the corpus was built with, or None;
-        its matcher is built here, once, from the entries the build kept."""
+        read with the matcher tables the build made, else its matcher is built here, once."""
         entries = self._extra("thesaurus")
         if entries is None:
             return None
         from graph.thesaurus import Thesaurus
 
-        return Thesaurus(entries)
+        return entries if isinstance(entries, Thesaurus) else Thesaurus(entries)
 
     @cached_property
     def citation_index(self):
@@ -179,11 +179,14 @@ def load(data_dir: str | Path) -> KnowledgeBase:
     store = Store(data_dir)
     try:
         corpus = store.corpus()
-        texts = {name: store.blob_text(name) for name in ("graph", "glossary", "thesaurus")}
+        texts = {name: store.blob_text(name) for name in ("graph", "glossary", "thesaurus", "thesaurus_tables")}
     finally:
         store.close()
+    tables = texts.pop("thesaurus_tables")
     loaders = {name: (lambda name=name, text=text: _READERS[name](store, text))
                for name, text in texts.items() if text is not None}
+    if texts["thesaurus"] is not None and tables is not None:
+        loaders["thesaurus"] = lambda: _thesaurus(store, texts["thesaurus"], tables)
     return KnowledgeBase(corpus, loaders=loaders)
 
 
@@ -193,10 +196,17 @@ def _glossary(store, text: str):
     return Glossary(store.decode_text(tuple[Concept, ...], text, "glossary"))
 
 
-def _thesaurus(store, text: str):
-    from graph.thesaurus import Entry
+def _thesaurus(store, text: str, tables: str | None = None):
+    """The thesaurus entries; with the build's matcher tables, the thesaurus itself."""
+    from graph.thesaurus import Entry, Thesaurus
 
-    return store.decode_text(tuple[Entry, ...], text, "thesaurus")
+    entries = store.decode_text(tuple[Entry, ...], text, "thesaurus")
+    if tables is None:
+        return entries
+    try:
+        return Thesaurus.from_tables(entries, json.loads(tables))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DamagedData(store.path, f"holds thesaurus tables that cannot be read ({exc})") from None
 
 
 def _graph(store, text: str):

@@ -444,3 +444,26 @@ def test_damaged_data_is_an_alinea_error():
     assert issubclass(DamagedData, AlineaError)
     assert str(DamagedData("data/x", "is missing")) == ("data/x is missing: the data directory is damaged; "
                                                        "rerun `alinea build`")
+
+
+# -- a fast start loads only what the command needs ----------------------------------------------
+def test_the_stored_thesaurus_tables_give_the_matcher_built_from_the_file(kb):
+    from alinea.corpus import thesaurus_path
+    from graph.thesaurus import load_thesaurus
+
+    fresh = load_thesaurus(thesaurus_path(CORPUS))
+    assert kb.thesaurus.tables() == fresh.tables() and kb.thesaurus.entries == fresh.entries
+    for text, lang in (("I quit my job to go back to school", "en"), ("j'ai lâché ma job", "fr")):
+        assert kb.thesaurus.find(text, lang) == fresh.find(text, lang)
+
+
+LOADED = ("import sys, runpy; sys.argv = ['alinea', '--data', sys.argv[1], *sys.argv[2:]]\n"
+          "try:\n    runpy.run_module('alinea.cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+          "print(' '.join(m for m in ('networkx', 'alinea.kb', 'graph.build') if m in sys.modules), file=sys.stderr)")
+
+
+@pytest.mark.parametrize("command, loaded", [(("search", "benefit"), ""), (("show", "55"), "alinea.kb")])
+def test_a_command_loads_only_what_it_needs(data_dir, command, loaded):
+    result = subprocess.run([sys.executable, "-c", LOADED, str(data_dir), *command],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.stdout and result.stderr.strip().splitlines()[-1:] == ([loaded] if loaded else [])

@@ -467,3 +467,11 @@ def test_a_command_loads_only_what_it_needs(data_dir, command, loaded):
     result = subprocess.run([sys.executable, "-c", LOADED, str(data_dir), *command],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.stdout and result.stderr.strip().splitlines()[-1:] == ([loaded] if loaded else [])
+
+
+def test_an_unreadable_recorded_scan_gives_503_naming_it(copy):
+    from web import create_app
+
+    (copy / "code_links.json").write_bytes(os.urandom(100))
+    response = create_app({"DATA_DIR": str(copy), "TESTING": True}).test_client().get("/")
+    assert response.status_code == 503 and "code_links.json" in response.get_data(as_text=True)

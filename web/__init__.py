@@ -8,7 +8,7 @@ from flask import Flask, Response, jsonify, request
 from markupsafe import escape
 
 from alinea.code_links import load_recorded
-from alinea.errors import DamagedData
+from alinea.errors import AlineaError, DamagedData
 from alinea.ids import amending_act_slug
 from alinea.kb import load
 
@@ -39,12 +39,15 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
     except DamagedData as exc:
         return unavailable_app(app, exc)
+    try:
+        app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
+    except AlineaError as exc:  # an unreadable recorded scan: name it, as any damage
+        return unavailable_app(app, exc)
 
     from web import api, articles, code_links, course, errors, govern, law_graph, search, security
     from web.present import Presenter, href
     from web.svg import neighbourhood_svg
 
-    app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
     app.extensions["presenter"] = Presenter(kb)
     app.extensions["act_slugs"] = law_graph.act_slugs(kb.graph)
     app.jinja_env.globals.update(present=app.extensions["presenter"], present_href=lambda node: href(kb, node),
@@ -64,7 +67,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     return app
 
 
-def unavailable_app(app: Flask, damage: DamagedData) -> Flask:
+def unavailable_app(app: Flask, damage: AlineaError) -> Flask:
     """The site over a damaged data directory: every request answers 503 with the one line
     that names the damaged file and says to rebuild (no page reads the data)."""
     from web import security

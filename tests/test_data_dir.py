@@ -15,9 +15,12 @@ import stat
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alinea import atomic
 from alinea.build import build, link_corpus, parse_corpus
@@ -475,3 +478,28 @@ def test_an_unreadable_recorded_scan_gives_503_naming_it(copy):
     (copy / "code_links.json").write_bytes(os.urandom(100))
     response = create_app({"DATA_DIR": str(copy), "TESTING": True}).test_client().get("/")
     assert response.status_code == 503 and "code_links.json" in response.get_data(as_text=True)
+
+
+# -- the codec round-trips any model value -------------------------------------------------------
+def _units():
+    from alinea.model import Source, Unit
+
+    sources = st.builds(Source, line=st.integers(0, 10**6), raw=st.text(max_size=20))
+    leaf = st.builds(Unit, id=st.text(max_size=10), kind=st.sampled_from(["paragraph", "clause"]),
+                     label=st.text(max_size=4), number=st.text(max_size=4), text=st.text(max_size=40),
+                     source=sources, closing=st.text(max_size=10), closing_source=st.none() | sources,
+                     term=st.none() | st.text(max_size=8), continuation=st.lists(sources, max_size=2).map(tuple))
+    return st.recursive(leaf, lambda children: st.builds(
+        lambda unit, kids: replace(unit, children=tuple(kids)), leaf, st.lists(children, max_size=3)), max_leaves=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_units(), st.lists(st.tuples(st.text(max_size=5), st.text(max_size=5)), max_size=3))
+def test_codec_round_trips_any_unit(unit, pairs):
+    from alinea.codec import decode, encode
+    from alinea.model import Section, Source, Unit
+
+    assert decode(Unit, json.loads(json.dumps(encode(unit)))) == unit
+    section = Section("X/1", "1", "in force", None, (unit,), Source(1, ""),
+                      integrated_into=pairs[0] if pairs else None)
+    assert decode(Section, json.loads(json.dumps(encode(section)))) == section

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from alinea import __version__
-from alinea.atomic import write_text
 from alinea.errors import AlineaError, DamagedData
 
 
@@ -57,6 +56,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from alinea.atomic import write_text
     from alinea.export import export
     from alinea.kb import load
 
@@ -186,6 +186,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_export_graph(args: argparse.Namespace) -> int:
+    from alinea.atomic import write_text
     from alinea.kb import load
     from graph.export import graph_json, write_graphml
 

@@ -33,7 +33,7 @@ def test_the_whole_act_on_one_page(client, kb):
     assert all(h.startswith("#") for h in toc_targets)
     ids = set(page.xpath("//@id"))
     assert all(h[1:] in ids for h in toc_targets)
-    assert page.xpath("//time/@datetime") == [statute.updated_to]
+    assert page.xpath("//header[@class='doc-head']//time/@datetime") == [statute.updated_to]
 
 
 def test_no_inline_script_and_the_find_script_is_static(client):

@@ -4,8 +4,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, Response, jsonify, request
+from markupsafe import escape
 
+from alinea.errors import AlineaError, DamagedData
 from alinea.ids import amending_act_slug
 
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
@@ -34,15 +36,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     from web.present import href, presenter
     from web.svg import neighbourhood_svg
 
-    kb.init_app(app, Path(app.config["DATA_DIR"]))
-    # the index reopens itself after a rebuild; typed citations resolve in the knowledge base served now
-    app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), lambda text: kb.get_kb().resolver()(text))
+    try:
+        kb.init_app(app, Path(app.config["DATA_DIR"]))
+        # the index reopens itself after a rebuild; typed citations resolve in the knowledge base served now
+        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), lambda text: kb.get_kb().resolver()(text))
+    except DamagedData as exc:
+        return unavailable_app(app, exc)
 
     @app.template_global()
     def absolute_url(path: str) -> str:
         """An address that works on paper and in a file: on the public site when one is configured."""
-        from flask import request
-
         return (app.config.get("PUBLIC_URL") or request.host_url).rstrip("/") + path
 
     @app.context_processor
@@ -64,4 +67,27 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(govern.bp)
     app.register_blueprint(reading.bp)
     app.register_blueprint(articles.bp)
+    return app
+
+
+def unavailable_app(app: Flask, damage: AlineaError) -> Flask:
+    """The site over a damaged data directory: every request answers 503 with the one line
+    that names the damaged file and says to rebuild (no page reads the data)."""
+    from web import security
+
+    app.logger.error("%s", damage)
+    security.init_app(app)
+
+    @app.before_request
+    def unavailable():
+        if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+            response = jsonify({"error": {"status": 503, "message": str(damage)}})
+        else:
+            response = Response(f"<!doctype html><html lang=en><meta charset=utf-8><title>503</title>"
+                                f"<h1>Service unavailable (503)</h1><p>{escape(str(damage))}</p></html>",
+                                mimetype="text/html")
+        response.status_code = 503
+        response.headers["Retry-After"] = "60"
+        return response
+
     return app

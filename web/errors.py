@@ -7,7 +7,7 @@ import difflib
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from alinea.errors import AlineaError, NotFound
+from alinea.errors import AlineaError, DamagedData, NotFound
 from web.articles import wants_json
 from web.i18n import gettext
 from web.kb import get_kb
@@ -54,6 +54,13 @@ def init_app(app: Flask) -> None:
         if wants_json():
             return json_error(404, exc)
         return error_page(404, exc, suggestions(request.path.strip("/")))
+
+    @app.errorhandler(DamagedData)
+    def damaged(exc: DamagedData):
+        app.logger.error("%s", exc)
+        if wants_json():
+            return jsonify({"error": {"status": 503, "message": str(exc)}}), 503
+        return render_template("error.html", status=503, message=str(exc), suggestions=[]), 503
 
     @app.errorhandler(AlineaError)
     def alinea_error(exc: AlineaError):

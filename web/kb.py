@@ -19,12 +19,15 @@ from pathlib import Path
 from flask import Flask, current_app, g, has_request_context
 
 from alinea.code_links import RECORD_FILE, Recorded, load_recorded
-from alinea.kb import CORPUS_FILE, KnowledgeBase, load
+from alinea.errors import AlineaError, DamagedData
+from alinea.kb import KnowledgeBase, load
+from alinea.store import STORE_FILE
 
 CHECK_EVERY = 1.0
 """Seconds between two looks at the data directory."""
-KB_FILES = (CORPUS_FILE,)
-"""The files whose change means the knowledge base was rebuilt."""
+KB_FILES = (STORE_FILE,)
+"""The files whose change means the knowledge base was rebuilt (alinea.store writes the store
+aside and renames it over the old one, so a rebuild always gives it a new inode)."""
 log = logging.getLogger(__name__)
 
 Stamp = tuple[tuple[int, int, int] | None, ...]
@@ -72,7 +75,7 @@ class LiveData:
         self._kb_stamp = stamp_of(data_dir, KB_FILES)
         self._code_stamp = stamp_of(data_dir, (RECORD_FILE,))
         self._loads = 0
-        self.current = Snapshot(load(data_dir), self._version(), load_recorded(data_dir))
+        self.current = Snapshot(load(data_dir), self._version(), _recorded(data_dir))
 
     def _version(self) -> str:
         self._loads += 1
@@ -92,7 +95,7 @@ class LiveData:
                 return self.current
             try:
                 kb = load(self.data_dir) if kb_stamp != self._kb_stamp else self.current.kb
-                code_links = load_recorded(self.data_dir)
+                code_links = _recorded(self.data_dir)
             except Exception as exc:  # noqa: BLE001 - a damaged file must not take the site down
                 log.warning("data directory changed but cannot be read yet, still serving the old one: %s", exc)
                 return self.current
@@ -103,6 +106,16 @@ class LiveData:
                 self.current = Snapshot(kb, self._version(), code_links)
             self._code_stamp = code_stamp
             return self.current
+
+
+def _recorded(data_dir: Path) -> Recorded | None:
+    """The recorded scan of code; DamagedData when the file cannot be read (the site answers 503)."""
+    try:
+        return load_recorded(data_dir)
+    except DamagedData:
+        raise
+    except AlineaError as exc:
+        raise DamagedData(data_dir / RECORD_FILE, f"cannot be read ({exc})") from None
 
 
 def init_app(app: Flask, data_dir: Path) -> LiveData:

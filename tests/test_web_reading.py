@@ -65,6 +65,19 @@ def test_go_to_something_that_is_not_there(client):
     assert client.get("/read/nothing-here").status_code == 404
 
 
+def test_a_bare_number_belongs_to_the_document_read(data_dir, tmp_path):
+    """In the reading view of a regulation, "12" is its section 12 or nothing, never the Act's."""
+    from alinea.build import build
+    from benchmarks.web import library_with_regulations
+
+    build(library_with_regulations(tmp_path), tmp_path / "data", progress=lambda message: None)
+    client = in_language(create_app({"DATA_DIR": str(tmp_path / "data"), "TESTING": True}), "en")
+    assert client.get("/read/S-2.1-r6", query_string={"goto": "1.1"}).headers["Location"] == "/read/S-2.1-r6#se:1_1"
+    assert client.get("/read/S-2.1-r6", query_string={"goto": "12"}).status_code == 404
+    named = client.get("/read/S-2.1-r6", query_string={"goto": "s. 12 of the Individual and Family Assistance Act"})
+    assert named.headers["Location"] == "/read/A-13.1.1#se:12"
+
+
 def test_the_page_is_rendered_once_per_version(app, client):
     first = client.get("/read/A-13.1.1").data
     cached = [key for key in app.extensions["live"].current.extras if key[0] == "reading"]

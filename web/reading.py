@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
+from alinea.errors import NotFound
 from alinea.kb import KnowledgeBase
 from alinea.model import Document, Section, Unit
 from graph.cite import Context, parse_query, resolve
+from web.i18n import gettext
 from web.kb import get_kb, snapshot
+from web.messages import shown
 
 bp = Blueprint("reading", __name__)
 MAX_GOTO = 200
@@ -25,10 +28,13 @@ def goto_target(kb: KnowledgeBase, doc: Document, text: str) -> str:
     if text in kb:
         return text
     context = Context(kb.citation_index, doc.id, base=doc.id)
-    for found in parse_query(text, tuple(kb.citation_index.title_list)):
-        targets = [t for t in resolve(found, context).targets if t in kb]
+    found = parse_query(text, tuple(kb.citation_index.title_list))
+    for citation in found:
+        targets = [t for t in resolve(citation, context).targets if t in kb]
         if targets:
             return targets[0]
+    if found and all(citation.act is None for citation in found):  # a bare number is this document's, or nothing
+        raise shown(NotFound(gettext("%(what)s names no provision of %(doc)s.", what=repr(text), doc=doc.title)))
     return kb.lookup(text)
 
 

@@ -84,7 +84,7 @@ STATUSES = {
     "unknown provision": lazy_gettext("unknown provision"),
     "ambiguous": lazy_gettext("ambiguous"),
     "other act": lazy_gettext("other act"),
-    "not in the library": lazy_gettext("not in the library"),
+    "not in the library": lazy_gettext("not checked: not in the library"),
 }
 
 RELATIONS = {

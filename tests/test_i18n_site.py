@@ -64,3 +64,24 @@ def client_fr(site):
 @pytest.fixture()
 def client_any(site):
     return site.test_client()
+
+
+def test_an_unverified_french_name_is_never_shown_without_saying_so(site, client_fr, client_en):
+    """Every page that shows a glossary entry's French name says, in words, when that name was not
+    found in the French texts; a verified one carries no such words."""
+    glossary = site.extensions["kb"].glossary
+    unverified = [c for c in glossary if not c.fr_verified]
+    verified = [c for c in glossary if c.fr_verified]
+    assert unverified and verified
+    for client, words in ((client_fr, "pas encore trouvé"), (client_en, "not yet found")):
+        for concept in unverified[:3] + verified[:2]:
+            response = client.get(f"/{concept.id}")
+            if response.status_code == 404:
+                continue
+            tree = html.fromstring(response.data)
+            (dd,) = tree.xpath("//dd[@lang='fr']")
+            assert (words in dd.text_content()) == (not concept.fr_verified), concept.id
+        home = html.fromstring(client.get("/").data)
+        for li in home.xpath("//ul[@class='programs']/li"):
+            concept = glossary.get(li.xpath("a/@href")[0][1:])
+            assert (words in li.text_content()) == (not concept.fr_verified), concept.id

@@ -22,8 +22,9 @@ def kb() -> KnowledgeBase:
 @bp.get("/")
 def home():
     graph = kb().graph
-    programs = [(n, d.get("label", n), d.get("label_fr", "")) for n, d in graph.nodes(data=True)
-                if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
+    glossary = kb().glossary
+    programs = [(n, d.get("label", n), d.get("label_fr", ""), bool(glossary and glossary.get(n) and glossary.get(n).fr_verified))
+                for n, d in graph.nodes(data=True) if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
     return render_template("home.html", documents=kb().documents, programs=programs)
 
 

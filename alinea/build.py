@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from alinea.corpus import glossary_path, load_manifest, parse_entry, thesaurus_path
+from alinea.corpus import glossary_path, load_manifest, parse_entry, thesaurus_path, translations
 from alinea.errors import AlineaError
 from alinea.export import export
 from alinea.kb import save
@@ -120,7 +120,8 @@ def build(corpus_dir: str | Path, data_dir: str | Path, progress: Progress = std
     data_dir.mkdir(parents=True, exist_ok=True)
     thesaurus_file = thesaurus_path(corpus_dir)
     thesaurus = tuple(load_thesaurus(thesaurus_file)) if thesaurus_file else None
-    save(corpus, data_dir, {"graph": graph, "glossary": glossary, "thesaurus": thesaurus})
+    save(corpus, data_dir, {"graph": graph, "glossary": glossary, "thesaurus": thesaurus,
+                            "translations": translations(load_manifest(corpus_dir))})
     (data_dir / "export.json").write_text(json.dumps(export(corpus), ensure_ascii=False, indent=1),
                                           encoding="utf-8")
     timings["save"] = time.perf_counter() - t0

@@ -61,6 +61,18 @@ class KnowledgeBase:
 
         return build_graph(self.corpus, self.corpus.references, self.citation_index)
 
+    def other_version(self, node_id: str) -> str | None:
+        """The same provision in the other-language version of its document (the manifest's
+        ``translation_of``): the same id under the other document, else its nearest parent there."""
+        doc = node_id.split("/", 1)[0]
+        other = self.extras.get("translations", {}).get(doc)
+        if other is None:
+            return None
+        candidate = other + node_id[len(doc):]
+        while candidate not in self and "/" in candidate:
+            candidate = candidate.rsplit("/", 1)[0]
+        return candidate if candidate in self else None
+
     @property
     def glossary(self):
         """The bilingual glossary (graph.concepts.Glossary) the corpus was built with, or None."""

@@ -8,7 +8,7 @@ from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
 from alinea.model import Division, Document, Section, Unit
 from alinea.views import provision_json
-from web.i18n import gettext
+from web.i18n import LANGUAGES, gettext
 from web.messages import shown
 
 bp = Blueprint("articles", __name__)
@@ -25,7 +25,9 @@ def home():
     glossary = kb().glossary
     programs = [(n, d.get("label", n), d.get("label_fr", ""), bool(glossary and glossary.get(n) and glossary.get(n).fr_verified))
                 for n, d in graph.nodes(data=True) if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
-    return render_template("home.html", documents=kb().documents, programs=programs)
+    doc_lang = request.args.get("doclang", "")
+    return render_template("home.html", documents=kb().documents, programs=programs,
+                           doc_lang=doc_lang if doc_lang in LANGUAGES else "")
 
 
 @bp.get("/<path:node_id>")

@@ -162,7 +162,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(language)
     app.add_template_filter(messages.search_message)
     app.add_template_filter(messages.govern_text)
-    app.jinja_env.globals.update(switch_url=switch_url, current_language=current_language, period_text=period_text,
+    app.jinja_env.globals.update(switch_url=switch_url, current_language=current_language, period_text=period_text, language=language,
                                  language_names=LANGUAGE_NAMES, languages=LANGUAGES, facet_names=FACET_NAMES)
 
     @app.after_request

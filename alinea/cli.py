@@ -214,7 +214,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     except AlineaError:
         kb = None  # without the model only provision ids are read as citations
     index = open_index(data_dir(args), kb)
-    results = index.search(SearchQuery(" ".join(args.query), page=args.page, per_page=args.limit))
+    query = SearchQuery(" ".join(args.query), page=args.page, per_page=args.limit)
+    if kb is not None:
+        from search.crosslang import Lexicon, search_across
+
+        results = search_across(index, query, Lexicon.of(kb.glossary, kb.thesaurus), enabled=not args.no_xlang)
+    else:
+        results = index.search(query)
     if args.json:
         print_json(results.to_dict())
     else:
@@ -230,6 +236,7 @@ def search_text(results) -> str:
         lines.append(f"read as a citation of {results.citation}")
     if results.did_you_mean:
         lines.append(f"did you mean: {results.did_you_mean}")
+    lines += [f"also searched ({c.target}): {c.said} -> {' | '.join(c.means)}" for c in results.carried]
     lines += [f"note: {m}" for m in results.messages]
     for n, hit in enumerate(results.hits, (results.page - 1) * results.per_page + 1):
         text, pos, marked = hit.snippet.text, 0, []
@@ -401,6 +408,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print results as JSON")
     p.add_argument("--limit", type=int, default=10, help="results per page (default 10, at most 100)")
     p.add_argument("--page", type=int, default=1, help="page of results (default 1)")
+    p.add_argument("--no-xlang", action="store_true",
+                   help="search only the words as typed (no carrying French words into English and back)")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("govern", help="which articles govern this? a question, a situation, a page (English or "

@@ -268,7 +268,7 @@ def search_across(index, query, lexicon: Lexicon, enabled: bool = True, prefer: 
     from search.suggest import did_you_mean
 
     plan = rewrite(query.text, lexicon, index.vocabulary(), prefer) if enabled else None
-    results = index.search(replace(query, text=plan.text) if plan else query)
+    results = index.search(replace(query, text=plan.text if plan else query.text, suggest=False))
     if plan is not None:
         results = replace(results, query=query.text, carried=plan.carried)
     suggestion = did_you_mean(query, results, index, lexicon, enabled, prefer)

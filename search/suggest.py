@@ -26,7 +26,15 @@ def corrected(text: str, lexicon: Lexicon, vocabulary: Vocabulary, prefer: str =
     segments = segment(" ".join(words), lexicon)
     decide(segments, vocabulary, prefer)
     out, changed = [], False
-    for s in segments:
+    i = 0
+    while i < len(segments):
+        phrase = _misspelt_phrase(segments[i:], lexicon)
+        if phrase:
+            out.append(phrase[0])
+            changed, i = True, i + phrase[1]
+            continue
+        s = segments[i]
+        i += 1
         word = s.words[0]
         if s.terms or len(word) < MIN_LENGTH or word in STOP[s.lang] or any(vocabulary.count(word, lang)
                                                                             for lang in STOP):
@@ -36,6 +44,18 @@ def corrected(text: str, lexicon: Lexicon, vocabulary: Vocabulary, prefer: str =
         out.append(near[0] if near else s.text)
         changed |= bool(near)
     return " ".join(out + filters) if changed else None
+
+
+def _misspelt_phrase(segments, lexicon: Lexicon) -> tuple[str, int] | None:
+    """(the lexicon phrase, how many segments it replaces) when the next words misspell one."""
+    for size in range(min(lexicon.longest, len(segments)), 1, -1):
+        window = segments[:size]
+        if any(s.terms for s in window):
+            continue
+        phrase = lexicon.near(tuple(s.words[0] for s in window))
+        if phrase:
+            return phrase, size
+    return None
 
 
 def did_you_mean(query, results, index, lexicon: Lexicon, crosslang: bool = True, prefer: str = "fr") -> str | None:

@@ -28,6 +28,8 @@ from search.vocabulary import LANGS, Vocabulary, distance, fold, words_of
 
 MAX_MEANS = 4
 """Phrases carried over per segment at most."""
+MAX_NEAR = 24
+"""Queries of more words than this do not look for misspellings to decide a word's language."""
 _ACCENTED = re.compile(r"[àâäçéèêëîïôöùûüÿœæ]", re.I)
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý]{2,7}$")
 _FILTER = re.compile(r"^(?P<field>[^\W\d_]+):(?P<value>[^\s\"“«»”()]+)$")
@@ -205,7 +207,8 @@ def decide(segments: list[Segment], vocabulary: Vocabulary, prefer: str = "fr") 
         word = s.words[0]
         stop = {lang for lang in LANGS if word in STOP[lang]}
         known = {lang for lang in LANGS if (vocabulary.count(word, lang) or lang in langs) and lang not in stop}
-        near = {lang for lang in LANGS if not stop and not known and vocabulary.near(word, lang, 1)}
+        near = {lang for lang in LANGS if not stop and not known and len(segments) <= MAX_NEAR
+                and vocabulary.near(word, lang, 1)}
         if _ACCENTED.search(s.text):
             s.lang = "fr"
         elif len(known) == 1 and not stop:
@@ -226,7 +229,7 @@ def decide(segments: list[Segment], vocabulary: Vocabulary, prefer: str = "fr") 
 def rewrite(text: str, lexicon: Lexicon, vocabulary: Vocabulary, prefer: str = "fr") -> Plan | None:
     """The query for the engine with each branch in its language, or None to search the text as
     typed (not a plain query, or a language filter already chosen)."""
-    parts = split(text)
+    parts = split(text) if len(text) <= MAX_CHARS else None
     if parts is None or any(f.split(":")[0].lower() in ("lang", "language", "langue") for f in parts[1]):
         return None
     words, filters = parts

@@ -12,19 +12,25 @@ from __future__ import annotations
 from dataclasses import replace
 
 from search.crosslang import STOP, Lexicon, decide, rewrite, segment, split
+from search.query import MAX_CHARS
 from search.vocabulary import Vocabulary
 
 MIN_LENGTH = 3
+MAX_UNKNOWN = 6
+"""A text with more unknown words than this is not a misspelt query: no suggestion."""
 
 
 def corrected(text: str, lexicon: Lexicon, vocabulary: Vocabulary, prefer: str = "fr") -> str | None:
     """The plain query with its unknown words corrected in their own language, or None."""
-    parts = split(text)
+    parts = split(text) if len(text) <= MAX_CHARS else None
     if parts is None:
         return None
     words, filters = parts
     segments = segment(" ".join(words), lexicon)
     decide(segments, vocabulary, prefer)
+    unknown = [s for s in segments if not s.terms and not any(vocabulary.count(s.words[0], lang) for lang in STOP)]
+    if len(unknown) > MAX_UNKNOWN:
+        return None
     out, changed = [], False
     i = 0
     while i < len(segments):

@@ -167,3 +167,15 @@ def test_a_glossary_alias_takes_the_language_of_the_name_it_resembles(lexicon):
     assert term.lang == "fr" and "liquid assets" in term.means
     (term,) = lexicon.terms[("liquid", "asset")]
     assert term.lang == "en" and "avoirs liquides" in term.means
+
+
+def test_a_long_unknown_text_is_bounded(index, lexicon):
+    """A pasted text of unknown words: no misspelling search word by word (it used to take seconds)."""
+    import random
+    import time
+
+    rng = random.Random(7)
+    text = " ".join("".join(rng.choice("abcdeilmnoprstu") for _ in range(rng.randint(3, 8))) for _ in range(200))[:1000]
+    start = time.perf_counter()
+    results = search(index, lexicon, text)
+    assert time.perf_counter() - start < 5 and results.did_you_mean is None

@@ -53,9 +53,10 @@ def covers(hit: str, expected: str) -> bool:
 def searcher(data: Path, crosslang: bool):
     """A function query -> hit ids, best first, as the site would answer it."""
     kb = load(data)
-    index = open_index(data, kb)
+    index = open_index(data, kb.resolver() if hasattr(kb, "resolver") else kb)  # older versions took the kb
     try:
-        from search.crosslang import Lexicon, search_across
+        from search.crosslang import Lexicon
+        from search.policy import search_across
     except ImportError:  # a version of Alinea before cross-language search
         search_across = None
     if search_across is None or not crosslang:

@@ -19,7 +19,7 @@ operators, wildcards and citations mean the person chose their words, and are le
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from search.analysis import stop_words
 from search.query import FIELDS, MAX_CHARS
@@ -287,18 +287,3 @@ def _means(s: Segment, lang: str, vocabulary: Vocabulary, same: bool = False) ->
             if words and words != s.words and phrase not in found and all(vocabulary.count(w, lang) for w in words if w not in STOP[lang]):
                 found.append(phrase.replace('"', ""))
     return found[:MAX_MEANS]
-
-
-def search_across(index, query, lexicon: Lexicon, enabled: bool = True, prefer: str = "fr"):
-    """The results of a SearchQuery with its words carried into the other language (unless not
-    `enabled`), and a "did you mean" that search.suggest checked finds something."""
-    from search.suggest import did_you_mean
-
-    if not hasattr(index, "vocabulary"):  # an engine that cannot say its words: the query as typed
-        return index.search(query)
-    plan = rewrite(query.text, lexicon, index.vocabulary(), prefer) if enabled else None
-    results = index.search(replace(query, text=plan.text if plan else query.text, suggest=False))
-    if plan is not None:
-        results = replace(results, query=query.text, carried=plan.carried)
-    suggestion = did_you_mean(query, results, index, lexicon, enabled, prefer)
-    return replace(results, did_you_mean=suggestion)

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search import SearchQuery, open_index
-from search.crosslang import Lexicon, decide, rewrite, search_across, segment
+from search.crosslang import Lexicon, decide, rewrite, segment
+from search.policy import search_across
 from search.query import parse
 from search.suggest import corrected
 from search.vocabulary import Vocabulary, fold
@@ -19,7 +20,7 @@ from search.vocabulary import Vocabulary, fold
 
 @pytest.fixture(scope="module")
 def index(data_dir, kb):
-    return open_index(data_dir, kb)
+    return open_index(data_dir, kb.resolver())
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, Response, jsonify, request
+from markupsafe import escape
 
 from alinea.code_links import load_recorded
+from alinea.errors import AlineaError, DamagedData
 from alinea.ids import amending_act_slug
 from alinea.kb import load
 
@@ -30,17 +32,24 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     app.config["DEBUG"] = False
-    kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
-
     from search import open_index
     from search.crosslang import Lexicon
-    from web import api, articles, code_links, course, errors, govern, i18n, law_graph, search, security
+
+    try:
+        kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
+        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb.resolver())
+    except DamagedData as exc:
+        return unavailable_app(app, exc)
+    try:
+        app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
+    except AlineaError as exc:  # an unreadable recorded scan: name it, as any damage
+        return unavailable_app(app, exc)
+    app.extensions["lexicon"] = Lexicon.of(kb.glossary, kb.thesaurus)
+
+    from web import api, articles, code_links, course, errors, govern, i18n, law_graph, messages, search, security
     from web.present import Presenter, href
     from web.svg import neighbourhood_svg
 
-    app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
-    app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
-    app.extensions["lexicon"] = Lexicon.of(kb.glossary, kb.thesaurus)
     app.extensions["presenter"] = Presenter(kb)
     app.extensions["act_slugs"] = law_graph.act_slugs(kb.graph)
     app.jinja_env.globals.update(present=app.extensions["presenter"], present_href=lambda node: href(kb, node),
@@ -50,6 +59,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_template_filter(amending_act_slug, "act_slug")
     security.init_app(app)
     i18n.init_app(app)
+    app.add_template_filter(messages.search_message)
+    app.add_template_filter(messages.govern_text)
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(search.bp)
@@ -58,4 +69,31 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(code_links.bp)
     app.register_blueprint(govern.bp)
     app.register_blueprint(articles.bp)
+    return app
+
+
+def unavailable_app(app: Flask, damage: AlineaError) -> Flask:
+    """The site over a damaged data directory: every request answers 503 with the one line
+    that names the damaged file and says to rebuild (no page reads the data)."""
+    from web import i18n, security
+
+    app.logger.error("%s", damage)
+    security.init_app(app)
+    i18n.init_app(app)
+
+    @app.before_request
+    def unavailable():
+        said = i18n.gettext("The site's data is damaged; it must be rebuilt (alinea build).")
+        title = i18n.gettext("Service unavailable")
+        if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+            response = jsonify({"error": {"status": 503, "message": f"{said} {damage}"}})
+        else:
+            response = Response(f"<!doctype html><html lang={i18n.current_language()}><meta charset=utf-8>"
+                                f"<title>503</title><h1>{escape(title)} (503)</h1>"
+                                f"<p>{escape(said)}</p><p><code lang=en>{escape(str(damage))}</code></p></html>",
+                                mimetype="text/html")
+        response.status_code = 503
+        response.headers["Retry-After"] = "60"
+        return response
+
     return app

@@ -7,7 +7,7 @@ import difflib
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from alinea.errors import AlineaError, NotFound
+from alinea.errors import AlineaError, DamagedData, NotFound
 from web.articles import wants_json
 from web.i18n import gettext
 from web.messages import error_message
@@ -53,6 +53,14 @@ def init_app(app: Flask) -> None:
         if wants_json():
             return json_error(404, exc)
         return error_page(404, exc, suggestions(request.path.strip("/")))
+
+    @app.errorhandler(DamagedData)
+    def damaged(exc: DamagedData):
+        app.logger.error("%s", exc)
+        said = gettext("The site's data is damaged; it must be rebuilt (alinea build).")
+        if wants_json():
+            return jsonify({"error": {"status": 503, "message": f"{said} {exc}"}}), 503
+        return render_template("error.html", status=503, message=said, detail=str(exc), suggestions=[]), 503
 
     @app.errorhandler(AlineaError)
     def alinea_error(exc: AlineaError):

@@ -162,8 +162,6 @@ def stale_catalogues(directory: Path) -> list[str]:
 
 
 def init_app(app: Flask) -> None:
-    from web import messages
-
     stale = stale_catalogues(Path(app.root_path) / "translations")
     if stale:
         app.logger.warning("interface catalogues not compiled (the site would show English): %s; "
@@ -175,8 +173,6 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(number)
     app.add_template_filter(word)
     app.add_template_filter(language)
-    app.add_template_filter(messages.search_message)
-    app.add_template_filter(messages.govern_text)
     app.jinja_env.globals.update(switch_url=switch_url, current_language=current_language, period_text=period_text, language=language,
                                  language_names=LANGUAGE_NAMES, languages=LANGUAGES, facet_names=FACET_NAMES)
 

@@ -7,8 +7,8 @@ from flask import Blueprint, current_app, render_template, request
 
 from alinea.errors import BadQuery
 from search import SearchQuery
-from search.crosslang import search_across
 from search.engine import MAX_PER_PAGE
+from search.policy import search_across
 from web.i18n import current_language, gettext, number
 from web.messages import shown
 

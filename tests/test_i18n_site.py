@@ -86,3 +86,22 @@ def test_an_unverified_french_name_is_never_shown_without_saying_so(site, client
         for li in home.xpath("//ul[@class='programs']/li"):
             concept = glossary.get(li.xpath("a/@href")[0][1:])
             assert (words in li.text_content()) == (not concept.fr_verified), concept.id
+
+
+def test_the_unavailable_site_speaks_both_languages(data_dir, tmp_path):
+    """Over damaged data every request answers 503, in the language asked for, naming the file."""
+    import shutil
+
+    from alinea.store import STORE_FILE
+
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir, copy)
+    (copy / STORE_FILE).write_bytes(b"\x00" * 200)
+    app = create_app({"DATA_DIR": str(copy), "TESTING": True})
+    for lang, words in (("fr", "Service indisponible"), ("en", "Service unavailable")):
+        response = in_language(app, lang).get("/")
+        assert response.status_code == 503
+        page = html.fromstring(response.data)
+        assert page.get("lang") == lang and words in page.findtext(".//h1") and STORE_FILE in response.get_data(as_text=True)
+    message = in_language(app, "fr").get("/api/search?q=x").get_json()["error"]["message"]
+    assert message.startswith("Les données du site sont endommagées") and STORE_FILE in message

@@ -120,7 +120,8 @@ def provision_json(kb: KnowledgeBase, node_id: str) -> dict:
     """The provision with its context, history and references, as JSON."""
     located = kb.get(node_id)
     node = located.node
-    out: dict = {"id": node_id, "document": located.doc.id,
+    out: dict = {"id": node_id, "document": located.doc.id, "lang": located.doc.lang,
+                 "other_version": kb.other_version(node_id),
                  "breadcrumb": [d.id for d in kb.ancestors(node_id)]}
     if isinstance(node, (Document, Division)):
         out["kind"] = "document" if isinstance(node, Document) else node.kind

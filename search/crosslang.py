@@ -19,15 +19,17 @@ operators, wildcards and citations mean the person chose their words, and are le
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from search.analysis import stop_words
 from search.query import FIELDS, MAX_CHARS
 from search.results import Carried
-from search.vocabulary import LANGS, Vocabulary, fold, words_of
+from search.vocabulary import LANGS, Vocabulary, distance, fold, words_of
 
 MAX_MEANS = 4
 """Phrases carried over per segment at most."""
+MAX_NEAR = 24
+"""Queries of more words than this do not look for misspellings to decide a word's language."""
 _ACCENTED = re.compile(r"[àâäçéèêëîïôöùûüÿœæ]", re.I)
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý]{2,7}$")
 _FILTER = re.compile(r"^(?P<field>[^\W\d_]+):(?P<value>[^\s\"“«»”()]+)$")
@@ -52,9 +54,16 @@ def key_of(text: str) -> tuple[str, ...]:
     return tuple(w for w, _, _ in words_of(text))
 
 
-def guess_lang(phrase: str) -> str:
-    """The language of a glossary alias: French with an accent or a French-only stop word."""
+def guess_lang(phrase: str, en: str = "", fr: str = "") -> str:
+    """The language of a glossary alias: the language of the name it shares more word stems with
+    ("avoir liquide" and « avoirs liquides »), else French with an accent or a French-only stop word."""
     words = key_of(phrase)
+
+    def shared(name: str) -> int:
+        stems = {w[:4] for w in key_of(name)}
+        return sum(w[:4] in stems for w in words)
+    if shared(fr) != shared(en):
+        return "fr" if shared(fr) > shared(en) else "en"
     if _ACCENTED.search(phrase) or any(w in STOP["fr"] and w not in STOP["en"] for w in words):
         return "fr"
     return "en"
@@ -65,6 +74,8 @@ class Term:
     """A phrase of one language and what it is called in the other."""
 
     words: tuple[str, ...]
+    text: str
+    """As the glossary or the thesaurus writes it."""
     lang: str
     means: tuple[str, ...]
     verified: bool = True
@@ -78,10 +89,25 @@ class Lexicon:
 
     def __init__(self, terms: list[Term]) -> None:
         self.terms: dict[tuple[str, ...], list[Term]] = {}
+        self._shapes: dict[tuple[int, str], list[tuple[str, ...]]] = {}
         for term in terms:
             if term.words and (term.means or term.same) and not self._too_weak(term):
+                if term.words not in self.terms:
+                    self._shapes.setdefault((len(term.words), term.words[0][:1]), []).append(term.words)
                 self.terms.setdefault(term.words, []).append(term)
         self.longest = max((len(k) for k in self.terms), default=0)
+
+    def near(self, words: tuple[str, ...]) -> str | None:
+        """The phrase of two words or more that these (folded) words misspell: each word at most
+        one edit away, two edits in all, words of fewer than four letters exact."""
+        if len(words) < 2:
+            return None
+        best: tuple[int, str] | None = None
+        for key in self._shapes.get((len(words), words[0][:1]), ()):
+            edits = [distance(a, b, 1) for a, b in zip(words, key)]
+            if 0 < sum(edits) <= 2 and max(edits) <= 1 and all(e == 0 or len(w) >= 4 for e, w in zip(edits, words)):
+                best = min(best or (3, ""), (sum(edits), self.terms[key][0].text))
+        return best[1] if best else None
 
     @staticmethod
     def _too_weak(term: Term) -> bool:
@@ -95,18 +121,18 @@ class Lexicon:
         terms: list[Term] = []
         for c in glossary or ():
             aliases = [a for a in c.aliases if not _ACRONYM.match(a)]
-            names = {"en": [c.en] + [a for a in aliases if guess_lang(a) == "en"],
-                     "fr": [c.fr] + [a for a in aliases if guess_lang(a) == "fr"]}
+            names = {"en": [c.en] + [a for a in aliases if guess_lang(a, c.en, c.fr) == "en"],
+                     "fr": [c.fr] + [a for a in aliases if guess_lang(a, c.en, c.fr) == "fr"]}
             for lang in LANGS:
                 for name in names[lang]:
-                    terms.append(Term(key_of(name), lang, tuple(names[other(lang)]),
+                    terms.append(Term(key_of(name), name, lang, tuple(names[other(lang)]),
                                       verified=lang == "fr" or bool(c.fr_verified)))
         for entry in thesaurus or ():
             said = {lang: [s for s in entry.say.get(lang, ()) if not _ACRONYM.match(s)] for lang in LANGS}
             for expression in said["fr"]:
-                terms.append(Term(key_of(expression), "fr", tuple(entry.means)))
+                terms.append(Term(key_of(expression), expression, "fr", tuple(entry.means)))
             for expression in said["en"]:
-                terms.append(Term(key_of(expression), "en", tuple(said["fr"]), same=tuple(entry.means)))
+                terms.append(Term(key_of(expression), expression, "en", tuple(said["fr"]), same=tuple(entry.means)))
         return cls(terms)
 
 
@@ -181,7 +207,8 @@ def decide(segments: list[Segment], vocabulary: Vocabulary, prefer: str = "fr") 
         word = s.words[0]
         stop = {lang for lang in LANGS if word in STOP[lang]}
         known = {lang for lang in LANGS if (vocabulary.count(word, lang) or lang in langs) and lang not in stop}
-        near = {lang for lang in LANGS if not stop and not known and vocabulary.near(word, lang, 1)}
+        near = {lang for lang in LANGS if not stop and not known and len(segments) <= MAX_NEAR
+                and vocabulary.near(word, lang, 1)}
         if _ACCENTED.search(s.text):
             s.lang = "fr"
         elif len(known) == 1 and not stop:
@@ -202,7 +229,7 @@ def decide(segments: list[Segment], vocabulary: Vocabulary, prefer: str = "fr") 
 def rewrite(text: str, lexicon: Lexicon, vocabulary: Vocabulary, prefer: str = "fr") -> Plan | None:
     """The query for the engine with each branch in its language, or None to search the text as
     typed (not a plain query, or a language filter already chosen)."""
-    parts = split(text)
+    parts = split(text) if len(text) <= MAX_CHARS else None
     if parts is None or any(f.split(":")[0].lower() in ("lang", "language", "langue") for f in parts[1]):
         return None
     words, filters = parts
@@ -260,16 +287,3 @@ def _means(s: Segment, lang: str, vocabulary: Vocabulary, same: bool = False) ->
             if words and words != s.words and phrase not in found and all(vocabulary.count(w, lang) for w in words if w not in STOP[lang]):
                 found.append(phrase.replace('"', ""))
     return found[:MAX_MEANS]
-
-
-def search_across(index, query, lexicon: Lexicon, enabled: bool = True, prefer: str = "fr"):
-    """The results of a SearchQuery with its words carried into the other language (unless not
-    `enabled`), and a "did you mean" that search.suggest checked finds something."""
-    from search.suggest import did_you_mean
-
-    plan = rewrite(query.text, lexicon, index.vocabulary(), prefer) if enabled else None
-    results = index.search(replace(query, text=plan.text) if plan else query)
-    if plan is not None:
-        results = replace(results, query=query.text, carried=plan.carried)
-    suggestion = did_you_mean(query, results, index, lexicon, enabled, prefer)
-    return replace(results, did_you_mean=suggestion)

@@ -12,21 +12,35 @@ from __future__ import annotations
 from dataclasses import replace
 
 from search.crosslang import STOP, Lexicon, decide, rewrite, segment, split
+from search.query import MAX_CHARS
 from search.vocabulary import Vocabulary
 
 MIN_LENGTH = 3
+MAX_UNKNOWN = 6
+"""A text with more unknown words than this is not a misspelt query: no suggestion."""
 
 
 def corrected(text: str, lexicon: Lexicon, vocabulary: Vocabulary, prefer: str = "fr") -> str | None:
     """The plain query with its unknown words corrected in their own language, or None."""
-    parts = split(text)
+    parts = split(text) if len(text) <= MAX_CHARS else None
     if parts is None:
         return None
     words, filters = parts
     segments = segment(" ".join(words), lexicon)
     decide(segments, vocabulary, prefer)
+    unknown = [s for s in segments if not s.terms and not any(vocabulary.count(s.words[0], lang) for lang in STOP)]
+    if len(unknown) > MAX_UNKNOWN:
+        return None
     out, changed = [], False
-    for s in segments:
+    i = 0
+    while i < len(segments):
+        phrase = _misspelt_phrase(segments[i:], lexicon)
+        if phrase:
+            out.append(phrase[0])
+            changed, i = True, i + phrase[1]
+            continue
+        s = segments[i]
+        i += 1
         word = s.words[0]
         if s.terms or len(word) < MIN_LENGTH or word in STOP[s.lang] or any(vocabulary.count(word, lang)
                                                                             for lang in STOP):
@@ -38,6 +52,18 @@ def corrected(text: str, lexicon: Lexicon, vocabulary: Vocabulary, prefer: str =
     return " ".join(out + filters) if changed else None
 
 
+def _misspelt_phrase(segments, lexicon: Lexicon) -> tuple[str, int] | None:
+    """(the lexicon phrase, how many segments it replaces) when the next words misspell one."""
+    for size in range(min(lexicon.longest, len(segments)), 1, -1):
+        window = segments[:size]
+        if any(s.terms for s in window):
+            continue
+        phrase = lexicon.near(tuple(s.words[0] for s in window))
+        if phrase:
+            return phrase, size
+    return None
+
+
 def did_you_mean(query, results, index, lexicon: Lexicon, crosslang: bool = True, prefer: str = "fr") -> str | None:
     """A corrected query that finds something, or None (never the engine's unchecked guess)."""
     if results.citation is not None:
@@ -47,5 +73,5 @@ def did_you_mean(query, results, index, lexicon: Lexicon, crosslang: bool = True
     if suggestion is None or suggestion == query.text:
         return None
     plan = rewrite(suggestion, lexicon, vocabulary, prefer) if crosslang else None
-    found = index.search(replace(query, text=plan.text if plan else suggestion, page=1, per_page=1))
+    found = index.search(replace(query, text=plan.text if plan else suggestion, page=1, per_page=1, suggest=False))
     return suggestion if found.total else None

@@ -220,7 +220,7 @@ class _Search:
         return SearchResults(
             query=self.query.text, hits=hits, total=len(groups), page=page,
             pages=math.ceil(len(groups) / per_page), per_page=per_page, facets=self._facets(groups),
-            did_you_mean=None if cited is not None else self._correct(parsed.text, built),
+            did_you_mean=None if cited is not None or not self.query.suggest else self._correct(parsed.text, built),
             messages=tuple(dict.fromkeys(messages)),
             citation=None if cited is None else self.searcher.stored_fields(cited)["id"])
 

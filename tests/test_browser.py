@@ -186,3 +186,17 @@ def test_the_site_in_french_and_the_switch_keeps_the_page(server, french_page):
     assert page.input_value("form.search-form input#q") == "avoirs liquides"
     assert page.inner_text("main h1") == "Recherche"
     shot(page, "search-in-french")
+
+
+def test_a_french_query_finds_the_english_act_and_says_what_was_carried_over(server, french_page):
+    page = french_page
+    page.goto(server.url + "/search?q=avoirs+liquides")
+    assert page.locator("ol.hits > li").count() > 0
+    carried = page.inner_text("p.carried")
+    assert "avoirs liquides" in carried and "liquid assets" in carried
+    shot(page, "search-avoirs-liquides-carried-over")
+    page.uncheck("form.search-form input#xlang")
+    page.click("form.search-form button[type=submit]")
+    page.wait_for_url("**xlang=0**")
+    assert page.locator("ol.hits > li").count() == 0
+    assert page.is_checked("form.search-form input#xlang") is False

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search import SearchQuery, open_index
-from search.crosslang import Lexicon, decide, rewrite, search_across, segment
+from search.crosslang import Lexicon, decide, rewrite, segment
+from search.policy import search_across
 from search.query import parse
 from search.suggest import corrected
 from search.vocabulary import Vocabulary, fold
@@ -124,10 +125,14 @@ def test_every_suggestion_finds_something_and_keeps_the_language(index, lexicon,
     again = search(index, lexicon, results.did_you_mean)
     assert again.total > 0, results.did_you_mean
     vocabulary = index.vocabulary()
-    for before, after in zip(text.split(), results.did_you_mean.split()):
-        if before != after:
-            lang = langs(index, lexicon, text)[before]
-            assert vocabulary.count(after, lang), (after, lang)
+    segments = segment(results.did_you_mean, lexicon)
+    decide(segments, vocabulary)
+    typed = set(text.split())
+    changed = [s for s in segments if not set(s.text.split()) <= typed]
+    assert changed
+    assert len({s.lang for s in changed}) == 1, [(s.text, s.lang) for s in changed]  # never mixed
+    for s in changed:  # each new word is a word of its language's texts, or a phrase of its lexicon
+        assert any(t.lang == s.lang for t in s.terms) or vocabulary.count(s.words[0], s.lang), (s.text, s.lang)
 
 
 def test_the_reported_suggestions_are_gone(index, lexicon):
@@ -150,3 +155,28 @@ def test_vocabulary_forms_keep_accents():
     vocabulary = Vocabulary.of_texts([("fr", "Contraintes sévères; sévères contraintes.")])
     assert vocabulary.form(fold("SÉVÈRES")) == "sévères"
     assert vocabulary.near("severs", "fr") == [("sévères", 1)]
+
+
+def test_a_misspelt_glossary_phrase_is_suggested_whole(index, lexicon):
+    """« avoirs liquids » is « avoirs liquides » misspelt (not "alors liquid" as before)."""
+    assert search(index, lexicon, "avoirs liquids").did_you_mean == "avoirs liquides"
+    assert search(index, lexicon, "conjoit de fait").did_you_mean == "conjoint de fait"
+
+
+def test_a_glossary_alias_takes_the_language_of_the_name_it_resembles(lexicon):
+    (term,) = lexicon.terms[("avoir", "liquide")]
+    assert term.lang == "fr" and "liquid assets" in term.means
+    (term,) = lexicon.terms[("liquid", "asset")]
+    assert term.lang == "en" and "avoirs liquides" in term.means
+
+
+def test_a_long_unknown_text_is_bounded(index, lexicon):
+    """A pasted text of unknown words: no misspelling search word by word (it used to take seconds)."""
+    import random
+    import time
+
+    rng = random.Random(7)
+    text = " ".join("".join(rng.choice("abcdeilmnoprstu") for _ in range(rng.randint(3, 8))) for _ in range(200))[:1000]
+    start = time.perf_counter()
+    results = search(index, lexicon, text)
+    assert time.perf_counter() - start < 5 and results.did_you_mean is None

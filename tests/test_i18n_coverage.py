@@ -124,10 +124,14 @@ def monkeypatch_module():
         yield patch
 
 
-def test_catalogues_are_compiled_from_the_current_po_files():
-    for lang in LANGS:
-        po, mo = (TRANSLATIONS / lang / "LC_MESSAGES" / f"messages.{ext}" for ext in ("po", "mo"))
-        assert mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime, f"{mo} is missing or stale: run `make catalogs`"
+def test_catalogues_are_compiled_from_the_current_po_files(tmp_path):
+    from web.i18n import stale_catalogues
+
+    assert sorted(p.parent.parent.name for p in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")) == sorted(LANGS)
+    assert not stale_catalogues(TRANSLATIONS), "run `make catalogs`"
+    (tmp_path / "fr" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "fr" / "LC_MESSAGES" / "messages.po").write_text("", encoding="utf-8")
+    assert stale_catalogues(tmp_path) == [str(tmp_path / "fr" / "LC_MESSAGES" / "messages.po")]
 
 
 def test_every_message_of_the_code_is_translated_in_both_catalogues():

@@ -36,7 +36,8 @@ def test_the_switch_keeps_the_page_and_the_query_and_is_remembered(client_any):
 def test_json_errors_follow_accept_language(client_any):
     fr = client_any.get("/api/provisions/A-13.1.1/999").get_json()["error"]["message"]
     en = client_any.get("/api/provisions/A-13.1.1/999", headers={"Accept-Language": "en"}).get_json()["error"]["message"]
-    assert fr.startswith("Aucune disposition") and en.startswith("No provision")
+    assert "n’a pas de 999" in fr and "Dispositions les plus proches" in fr
+    assert "has no 999" in en and "Nearest provisions" in en
 
 
 def test_dates_and_numbers_per_language(client_en, client_fr):
@@ -64,3 +65,43 @@ def client_fr(site):
 @pytest.fixture()
 def client_any(site):
     return site.test_client()
+
+
+def test_an_unverified_french_name_is_never_shown_without_saying_so(site, client_fr, client_en):
+    """Every page that shows a glossary entry's French name says, in words, when that name was not
+    found in the French texts; a verified one carries no such words."""
+    glossary = site.extensions["kb"].glossary
+    unverified = [c for c in glossary if not c.fr_verified]
+    verified = [c for c in glossary if c.fr_verified]
+    assert unverified and verified
+    for client, words in ((client_fr, "pas encore trouvé"), (client_en, "not yet found")):
+        for concept in unverified[:3] + verified[:2]:
+            response = client.get(f"/{concept.id}")
+            if response.status_code == 404:
+                continue
+            tree = html.fromstring(response.data)
+            (dd,) = tree.xpath("//dd[@lang='fr']")
+            assert (words in dd.text_content()) == (not concept.fr_verified), concept.id
+        home = html.fromstring(client.get("/").data)
+        for li in home.xpath("//ul[@class='programs']/li"):
+            concept = glossary.get(li.xpath("a/@href")[0][1:])
+            assert (words in li.text_content()) == (not concept.fr_verified), concept.id
+
+
+def test_the_unavailable_site_speaks_both_languages(data_dir, tmp_path):
+    """Over damaged data every request answers 503, in the language asked for, naming the file."""
+    import shutil
+
+    from alinea.store import STORE_FILE
+
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir, copy)
+    (copy / STORE_FILE).write_bytes(b"\x00" * 200)
+    app = create_app({"DATA_DIR": str(copy), "TESTING": True})
+    for lang, words in (("fr", "Service indisponible"), ("en", "Service unavailable")):
+        response = in_language(app, lang).get("/")
+        assert response.status_code == 503
+        page = html.fromstring(response.data)
+        assert page.get("lang") == lang and words in page.findtext(".//h1") and STORE_FILE in response.get_data(as_text=True)
+    message = in_language(app, "fr").get("/api/search?q=x").get_json()["error"]["message"]
+    assert message.startswith("Les données du site sont endommagées") and STORE_FILE in message

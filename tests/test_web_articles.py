@@ -89,7 +89,7 @@ def test_guidance_page(client):
     tree = page(client, "/guidance:adel-66-72")
     assert tree.findtext(".//h1").startswith("Prestataire du Programme de solidarité sociale")
     timeline = [li.text_content() for li in tree.xpath("//section[@class='periods']//li")]
-    assert any(t.startswith("2021-01-01 → 2021-09-30") for t in timeline)
+    assert any(t.startswith("January 1, 2021 → September 30, 2021") for t in timeline)
     cited = tree.xpath("//section[@aria-labelledby='cited-h']//a/@href")
     assert "/A-13.1.1/133" in cited
     assert any(href.startswith("https://www.legisquebec.gouv.qc.ca/") and "A-13.1.1,%20r.%201" in href for href in cited)

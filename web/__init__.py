@@ -32,7 +32,21 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     app.config["DEBUG"] = False
     from search import open_index
-    from web import api, articles, code_links, course, errors, govern, i18n, kb, law_graph, reading, search, security
+    from web import (
+        api,
+        articles,
+        code_links,
+        course,
+        errors,
+        govern,
+        i18n,
+        kb,
+        law_graph,
+        messages,
+        reading,
+        search,
+        security,
+    )
     from web.present import href, presenter
     from web.svg import neighbourhood_svg
 
@@ -58,6 +72,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_template_filter(amending_act_slug, "act_slug")
     security.init_app(app)
     i18n.init_app(app)
+    app.add_template_filter(messages.search_message)
+    app.add_template_filter(messages.govern_text)
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(search.bp)
@@ -73,18 +89,22 @@ def create_app(test_config: dict | None = None) -> Flask:
 def unavailable_app(app: Flask, damage: AlineaError) -> Flask:
     """The site over a damaged data directory: every request answers 503 with the one line
     that names the damaged file and says to rebuild (no page reads the data)."""
-    from web import security
+    from web import i18n, security
 
     app.logger.error("%s", damage)
     security.init_app(app)
+    i18n.init_app(app)
 
     @app.before_request
     def unavailable():
+        said = i18n.gettext("The site's data is damaged; it must be rebuilt (alinea build).")
+        title = i18n.gettext("Service unavailable")
         if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
-            response = jsonify({"error": {"status": 503, "message": str(damage)}})
+            response = jsonify({"error": {"status": 503, "message": f"{said} {damage}"}})
         else:
-            response = Response(f"<!doctype html><html lang=en><meta charset=utf-8><title>503</title>"
-                                f"<h1>Service unavailable (503)</h1><p>{escape(str(damage))}</p></html>",
+            response = Response(f"<!doctype html><html lang={i18n.current_language()}><meta charset=utf-8>"
+                                f"<title>503</title><h1>{escape(title)} (503)</h1>"
+                                f"<p>{escape(said)}</p><p><code lang=en>{escape(str(damage))}</code></p></html>",
                                 mimetype="text/html")
         response.status_code = 503
         response.headers["Retry-After"] = "60"

@@ -11,7 +11,7 @@ from alinea.model import Division, Document, Unit
 from alinea.views import provision_json
 from graph.amendments import enacting_act, operations
 from graph.cite import cite
-from web.i18n import gettext, lazy_gettext
+from web.i18n import LANGUAGES, gettext, lazy_gettext
 from web.kb import get_kb
 from web.messages import shown
 
@@ -26,9 +26,12 @@ def kb() -> KnowledgeBase:
 @bp.get("/")
 def home():
     graph = kb().graph
-    programs = [(n, d.get("label", n), d.get("label_fr", "")) for n, d in graph.nodes(data=True)
-                if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
-    return render_template("home.html", documents=kb().documents, programs=programs)
+    glossary = kb().glossary
+    programs = [(n, d.get("label", n), d.get("label_fr", ""), bool(glossary and glossary.get(n) and glossary.get(n).fr_verified))
+                for n, d in graph.nodes(data=True) if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
+    doc_lang = request.args.get("doclang", "")
+    return render_template("home.html", documents=kb().documents, programs=programs,
+                           doc_lang=doc_lang if doc_lang in LANGUAGES else "")
 
 
 @bp.get("/<path:node_id>")
@@ -94,5 +97,5 @@ def cite_as(node_id: str, doc: Document) -> list[tuple[str, str]]:
         return [(gettext("Title"), doc.title)]
     statute = kb().default_statute()
     home = statute.id if statute else None
-    return [(label, cite(node_id, style, lang, home=home, title=doc.title if lang == doc.lang else None))
+    return [(str(label), cite(node_id, style, lang, home=home, title=doc.title if lang == doc.lang else None))
             for style, lang, label in CITE_AS]

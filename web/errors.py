@@ -58,9 +58,10 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(DamagedData)
     def damaged(exc: DamagedData):
         app.logger.error("%s", exc)
+        said = gettext("The site's data is damaged; it must be rebuilt (alinea build).")
         if wants_json():
-            return jsonify({"error": {"status": 503, "message": str(exc)}}), 503
-        return render_template("error.html", status=503, message=str(exc), suggestions=[]), 503
+            return jsonify({"error": {"status": 503, "message": f"{said} {exc}"}}), 503
+        return render_template("error.html", status=503, message=said, detail=str(exc), suggestions=[]), 503
 
     @app.errorhandler(AlineaError)
     def alinea_error(exc: AlineaError):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from urllib.parse import urlencode
 
 from flask import Flask, Response, request
@@ -153,9 +154,21 @@ def word(value: str) -> str:
     return str(found) if found is not None else key
 
 
-def init_app(app: Flask) -> None:
-    from web import messages
+def stale_catalogues(directory: Path) -> list[str]:
+    """The catalogues whose compiled form is missing or older than the .po file."""
+    out = []
+    for po in sorted(directory.glob("*/LC_MESSAGES/messages.po")):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            out.append(str(po))
+    return out
 
+
+def init_app(app: Flask) -> None:
+    stale = stale_catalogues(Path(app.root_path) / "translations")
+    if stale:
+        app.logger.warning("interface catalogues not compiled (the site would show English): %s; "
+                           "run `make catalogs`", ", ".join(stale))
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", "translations")
     Babel(app, locale_selector=select_language)
@@ -163,9 +176,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(number)
     app.add_template_filter(word)
     app.add_template_filter(language)
-    app.add_template_filter(messages.search_message)
-    app.add_template_filter(messages.govern_text)
-    app.jinja_env.globals.update(switch_url=switch_url, current_language=current_language, period_text=period_text,
+    app.jinja_env.globals.update(switch_url=switch_url, current_language=current_language, period_text=period_text, language=language,
                                  language_names=LANGUAGE_NAMES, languages=LANGUAGES, facet_names=FACET_NAMES)
 
     @app.after_request

@@ -21,7 +21,20 @@ ERROR_MESSAGES: list[tuple[re.Pattern, str]] = [
      lazy_gettext("%(what)s names no provision of the knowledge base.")),
     (re.compile(r"(?P<what>.+) is not a node of the graph"), lazy_gettext("%(what)s is not in the law graph.")),
     (re.compile(r"the knowledge base has no statute"), lazy_gettext("The knowledge base has no statute.")),
+    # the citation engine (graph.cite) reading what a user typed
+    (re.compile(r"(?P<what>'.*'): (?P<doc>\S+) has no section (?P<part>.+)"),
+     lazy_gettext("%(what)s: %(doc)s has no section %(part)s.")),
+    (re.compile(r"(?P<what>'.*'): (?P<doc>\S+) has no (?P<part>\S+)"), lazy_gettext("%(what)s: %(doc)s has no %(part)s.")),
+    (re.compile(r"(?P<what>'.*') is not a citation Alinea can read"),
+     lazy_gettext("%(what)s is not a citation Alinea can read.")),
+    (re.compile(r"(?P<what>'.*') names (?P<target>\S+), which is not in the knowledge base"),
+     lazy_gettext("%(what)s names %(target)s, which is not in the knowledge base.")),
+    (re.compile(r"(?P<what>'.*'): (?P<part>'.*') may mean (?P<candidates>.+)"),
+     lazy_gettext("%(what)s: %(part)s may mean %(candidates)s.")),
+    (re.compile(r"(?P<what>'.*'): no such provision: (?P<ids>.+)"), lazy_gettext("%(what)s: no such provision: %(ids)s.")),
 ]
+NEAREST = re.compile(r"(?P<message>.*); nearest: (?P<ids>[^;]+)")
+"""A message followed by the nearest real provisions (alinea.kb.KnowledgeBase.lookup)."""
 
 
 def translate(table: list[tuple[re.Pattern, str]], message: str, depth: int = 1) -> str | None:
@@ -50,7 +63,10 @@ def error_message(exc: Exception) -> tuple[str, str]:
     message = str(exc)
     if getattr(exc, "in_interface_language", False):
         return message, ""
-    known = translate(ERROR_MESSAGES, message)
+    near = NEAREST.fullmatch(message)
+    known = translate(ERROR_MESSAGES, near["message"] if near else message)
+    if known is not None and near:
+        known += " " + gettext("Nearest provisions: %(ids)s.", ids=near["ids"])
     return (known, "") if known is not None else (gettext("The request could not be answered."), message)
 
 
@@ -170,6 +186,7 @@ GOVERN_TEXTS: list[tuple[re.Pattern, str]] = [(re.compile(pattern), text) for pa
      lazy_gettext("regulations may be made for the purposes of %(what)s")),
     (r"this guidance page cites (?P<what>.+)", lazy_gettext("this guidance page cites %(what)s")),
     (r"the provision asked about", lazy_gettext("the provision asked about")),
+    (r"provides for the (?P<name>.+)", lazy_gettext("provides for: %(name)s")),
     (rf"(?P<who>.+) cites it \((?P<words>{Q})\)", lazy_gettext("%(who)s cites it (%(words)s)")),
     (rf"(?P<who>.+) (?P<rel>{REL}) it \((?P<words>{Q})\)", lazy_gettext("%(who)s: %(rel)s it (%(words)s)")),
     (rf"it (?P<rel>cites|{REL}) (?P<what>.+) \((?P<words>{Q})\)", lazy_gettext("it %(rel)s %(what)s (%(words)s)")),

@@ -66,9 +66,8 @@ class Presenter:
             text = node.full_text if isinstance(node, Unit) else getattr(node, "text", "")
             where = ref.source.split("/", 2)[1] if ref.source.count("/") else ref.source
             out[ref.target] = (where, " ".join(text.split())[:280] + ("…" if len(text) > 280 else ""))
-        glossary = self.kb.glossary
-        for concept in glossary or ():
-            out.setdefault(concept.id, ("", f"{concept.en} / {concept.fr}"))
+        for concept in self.kb.glossary or ():
+            out.setdefault(concept.id, ("", ""))
         return out
 
     def definition(self, term_id: str) -> str:
@@ -76,7 +75,13 @@ class Presenter:
         if term_id not in self.definitions:
             return term_id
         where, words = self.definitions[term_id]
-        return gettext("s. %(number)s: %(text)s", number=where, text=words) if where else words
+        if where:
+            return gettext("s. %(number)s: %(text)s", number=where, text=words)
+        concept = self.kb.glossary.get(term_id)
+        if concept.fr_verified:
+            return f"{concept.en} / {concept.fr}"
+        return gettext("%(en)s / %(fr)s (French name not yet found in the French texts: a working translation)",
+                       en=concept.en, fr=concept.fr)
 
     def segments(self, source_id: str, text: str, field: str = "text") -> list[Segment]:
         """The text with its citations and defined terms as links; overlapping spans keep the

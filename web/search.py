@@ -7,8 +7,9 @@ from flask import Blueprint, current_app, render_template, request
 
 from alinea.errors import BadQuery
 from search import SearchQuery
-from search.crosslang import Lexicon, search_across
+from search.crosslang import Lexicon
 from search.engine import MAX_PER_PAGE
+from search.policy import search_across
 from web.i18n import current_language, gettext, number
 from web.kb import get_kb, snapshot
 from web.messages import shown

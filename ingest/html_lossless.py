@@ -11,13 +11,14 @@ apart with markup (a label in one span, its text in the next) rather than spaces
 """
 from __future__ import annotations
 
+from itertools import takewhile
 from typing import Iterator
 
 from lxml import etree
 
 from alinea.model import Division, Document, Section, Unit
 from ingest.html_text import squash, visible_text
-from ingest.legisquebec_html import BODY_ID
+from ingest.legisquebec_html import document_body
 from ingest.rebuild import history_text
 
 CONTENT_NOTES = ("text", "repeal schedule")
@@ -26,7 +27,8 @@ CONTENT_NOTES = ("text", "repeal schedule")
 
 def body_text(root: etree._Element) -> str:
     """The visible text of the page's document body."""
-    return visible_text(root.xpath(f"//*[@id='{BODY_ID}']")[0])
+    body = document_body(root)
+    return visible_text(body) if body is not None else ""
 
 
 def model_text(doc: Document) -> Iterator[str]:
@@ -55,8 +57,8 @@ def model_text(doc: Document) -> Iterator[str]:
 def _division(div: Division) -> Iterator[str]:
     yield div.label + (". —" if div.label.startswith("§") else "")
     yield div.heading
-    content = [n.text for n in div.notes if div.kind == "schedule" and n.kind in CONTENT_NOTES]
-    yield from content
+    content = list(takewhile(lambda n: div.kind == "schedule" and n.kind in CONTENT_NOTES, div.notes))
+    yield from (n.text for n in content)
     if div.history:
         yield history_text(div.history)
     yield from (n.text for n in div.notes[len(content):])

@@ -1,8 +1,10 @@
 """LégisQuébec HTML page (an act or a regulation, French or English) -> Document.
 
-The page is read with lxml.  Only the document body, ``div#mainContent-document``,
+The page is read with lxml.  Only the document body, ``div#mainContent-document``
+(or, for the document's XHTML saved without the site, ``div.LegislativeDocument``),
 becomes model text; the page around it (menus, modals, scripts) is ignored except
-for the "À jour au" / "Updated to" date of its header.  Inside the body:
+for the "À jour au" / "Updated to" date of its header, which some pages do not
+print.  Inside the body:
 
 - ``div.Identification`` gives the chapter code and title (kept in `Document.front`);
 - ``div.Heading`` (label ``Label-groupN``, title ``TitleText-groupN`` or
@@ -11,7 +13,16 @@ for the "À jour au" / "Updated to" date of its header.  Inside the body:
   paragraphs (``-ss:N``) whose items carry ``-p1:N``, ``-p2:a``... suffixes;
 - ``div.HistoricalNote`` is an amendment history, ``span.Repealed-Text`` repealed
   text; schedules are ``Schedule-*`` blocks; ``AmendedTextTitle`` opens the closing
-  list of references.
+  list of references; a ``note-block`` (transitional provisions printed after the
+  schedules) becomes a group of its own.
+
+The publisher's order is the document's order: sections numbered out of numeric
+order (``7.1.1.1`` printed after ``7.1.6``) are kept as printed with a warning, and
+a schedule's own sections get ids under the schedule (``S-2.1-r4/schedule:B/1``).
+An element the parser does not know is kept as an ``unparsed`` note of what
+precedes it, with a warning naming the file and line: only a page that holds no
+legislative document at all (no ``div.LegislativeDocument`` with its
+identification block) is refused.
 
 Model shapes are those of `ingest.legisquebec_text`; `ingest.html_lossless` checks
 that the model accounts for every visible text of the body.  Links to other
@@ -48,7 +59,21 @@ from ingest.legisquebec_text import DIVISION_KINDS, HEADING_REPEALED, UPDATED
 from ingest.source import read_text
 
 BODY_ID = "mainContent-document"
-HEADING_LABEL = re.compile(r"^(§|[A-ZÀ-Ý][A-ZÀ-Ý-]*)\s*([0-9A-Z]+(?:\.[0-9A-Z]+)*)[\s.\-—–]*$")
+DOCUMENT_CLASS = "LegislativeDocument"
+STRUCTURE = etree.XPath(".//div[contains(concat(' ', normalize-space(@class), ' '), ' section ')"
+                        " or contains(concat(' ', normalize-space(@class), ' '), ' Heading ')]")
+"""Sections and headings below an element: a container to walk rather than a block of text."""
+
+
+def document_body(root: etree._Element) -> etree._Element | None:
+    """The element whose visible text is the document: ``div#mainContent-document`` on a
+    page of the site, else the first ``div.LegislativeDocument`` (the document saved
+    without the site); None when there is neither."""
+    body = next(iter(root.xpath(f"//*[@id='{BODY_ID}']")), None)
+    if body is not None:
+        return body
+    return next(iter(root.find_class(DOCUMENT_CLASS)), None)
+HEADING_LABEL = re.compile(r"^(§+|[A-ZÀ-Ý][A-ZÀ-Ý-]*)\s*([0-9A-Z]+(?:\.[0-9A-Z]+)*)[\s.\-—–]*$")
 
 
 def division_label(printed: str) -> tuple[str, str, str] | None:
@@ -60,9 +85,9 @@ def division_label(printed: str) -> tuple[str, str, str] | None:
     (('schedule', 'ANNEXE A', 'A'), None)
     """
     m = HEADING_LABEL.match(clean(printed))
-    if not m or (m[1] != "§" and m[1] not in DIVISION_KINDS):
+    if not m or (m[1][0] != "§" and m[1] not in DIVISION_KINDS):
         return None
-    return ("subdivision" if m[1] == "§" else DIVISION_KINDS[m[1]]), f"{m[1]} {m[2]}", m[2]
+    return ("subdivision" if m[1][0] == "§" else DIVISION_KINDS[m[1]]), f"{m[1]} {m[2]}", m[2]
 
 
 class _Page(SectionReader):
@@ -77,18 +102,20 @@ class _Page(SectionReader):
         self.sections: list[Section] = []
         self.references: list[Reference] = []
         self.unit_ids: set[str] = set()
+        self.division_ids: set[str] = set()
+        self.section_ids: set[str] = set()
         self.last = ""  # what the latest element went to: "division" or "section"
 
     def body(self) -> etree._Element:
         """The document body; ParseError when the page is not a LégisQuébec document."""
-        body = next(iter(self.root.xpath(f"//*[@id='{BODY_ID}']")), None)
+        body = document_body(self.root)
         if body is None:
-            raise self.error(None, f"not a LégisQuébec document page: no div#{BODY_ID} (the "
+            raise self.error(None, f"not a LégisQuébec document: no div.{DOCUMENT_CLASS} (the "
                                    "document body)", expected="a page saved from legisquebec.gouv.qc.ca")
         return body
 
     def parse(self, body: etree._Element) -> tuple[Document, tuple[Reference, ...]]:
-        doc_el = next(iter(body.find_class("LegislativeDocument")), None)
+        doc_el = body if has_class(body, DOCUMENT_CLASS) else next(iter(body.find_class(DOCUMENT_CLASS)), None)
         ident = next(iter(body.find_class("Identification")), None)
         if doc_el is None or ident is None:
             raise self.error(body, "the document body has no identification block "
@@ -96,7 +123,7 @@ class _Page(SectionReader):
         chapter, title = self.identification(ident)
         self.walk(doc_el, None, {ident})
         if not self.sections:
-            raise self.error(body, "no numbered section (div.section) in the document body")
+            self.warn(body, "no numbered section (div.section) in the document body")
         updated = next((parse_date(m[1]) for el in self.root.find_class("text-end")
                         if (m := UPDATED.match(clean_text(el)))), None)
         if updated is None:
@@ -136,18 +163,24 @@ class _Page(SectionReader):
                 self.section(el, parent)
             elif any(c.startswith("Schedule") for c in cls):
                 self.schedule(el)
+            elif "note-block" in cls:
+                self.note_block(el, parent)
             elif "AmendedTextTitle" in cls:
                 self.reference_list(el, items[i + 1:])
                 return
-            elif el.tag == "div" and not cls and any(has_class(c, "Heading") or has_class(c, "section")
-                                                     for c in el):
+            elif el.tag == "div" and STRUCTURE(el):
                 self.walk(el, parent)
             else:
                 self.stray(el)
 
     def add_division(self, div: Division, el: etree._Element) -> str:
-        if any(d.id == div.id for d in self.divisions):
-            raise self.error(el, f"division {div.id} appears twice", got=div.label or div.heading)
+        if div.id in self.division_ids:
+            n = 2
+            while f"{div.id}-{n}" in self.division_ids:
+                n += 1
+            self.warn(el, f"division {div.id} appears twice; the second is {div.id}-{n}")
+            div = replace(div, id=f"{div.id}-{n}", number=f"{div.number}-{n}")
+        self.division_ids.add(div.id)
         self.divisions.append(div)
         self.last = "division"
         return div.id
@@ -174,7 +207,8 @@ class _Page(SectionReader):
         elif heading_source is not None:
             source, heading_source = heading_source, None
         else:
-            raise self.error(el, "a heading with neither label nor title")
+            self.stray(el)
+            return parent  # type: ignore[return-value]
         did = f"{parent or self.doc_id}/{kind}:{number}"
         self.link_refs(did, "heading", [p for t in titles for p in child_pieces(t, set())], heading)
         history, history_source = self.history(history_el)
@@ -182,30 +216,52 @@ class _Page(SectionReader):
                                           heading_source, status, history, history_source), el)
 
     def schedule(self, el: etree._Element) -> None:
-        """A schedule block -> top-level Division; its content blocks become `text`
-        notes, publisher's notes after its history `editorial` ones."""
+        """A schedule block -> top-level Division.  Its heading label (``ANNEXE A``) names
+        it, else the publisher's ``sc-nb:N`` id, else its place among the schedules.  Its
+        content blocks become `text` notes, publisher's notes after its history
+        `editorial` ones; sections and headings inside it are read as such, under it."""
         head = next(iter(el.find_class("ScheduleHeading")), None)
         label_el = next(iter(head.find_class("Label-ScheduleHeading")), None) if head is not None else None
-        if head is None or label_el is None:
-            raise self.error(el, "a schedule without its heading (div.ScheduleHeading with its label)")
-        label = clean_text(label_el)
+        if head is None:
+            self.warn(el, "a schedule without its heading (div.ScheduleHeading); named by its place")
+        label = clean_text(label_el) if label_el is not None else ""
         known = division_label(label)
-        label, number = (known[1], known[2]) if known else (label, slug(label))
+        fallback = (el.get("id") or "").rpartition(":")[2] or str(sum(d.kind == "schedule" for d in self.divisions) + 1)
+        label, number = (known[1], known[2]) if known else (label, slug(label) or slug(fallback))
         sid = f"{self.doc_id}/schedule:{number}"
-        heading = clean_text(head, {label_el})
+        heading = clean_text(head, {label_el} if label_el is not None else ()) if head is not None else ""
         history_el = next((c for c in children(el) if has_class(c, "HistoricalNote")), None)
         content = [c for c in children(el) if c is not head and c is not history_el]
-        body_blocks = [b for c in content if has_class(c, "ScheduleContent") for b in leaf_blocks(c)]
+        structured = [c for c in content if STRUCTURE(c)]
+        body_blocks = [b for c in content if has_class(c, "ScheduleContent") and c not in structured
+                       for b in leaf_blocks(c)]
         notes = [n for b in body_blocks if (n := self.note(b, sid, "text")) is not None]
-        extra = [n for c in content if not has_class(c, "ScheduleContent")
+        extra = [n for c in content if not has_class(c, "ScheduleContent") and c not in structured
                  for b in leaf_blocks(c) if (n := self.note(b, sid, "editorial")) is not None]
         repealed = bool(notes) and all(repealed_only(b) for b in body_blocks if clean_text(b))
         history, history_source = self.history(history_el)
-        self.add_division(Division(
+        first = label_el if label_el is not None else head if head is not None else el
+        sid = self.add_division(Division(
             sid, "schedule", label, number, heading, None,
-            Source(label_el.sourceline, visible_text(label_el)),
-            Source(head.sourceline, visible_text(head, {label_el})) if heading else None,
+            Source(first.sourceline, visible_text(label_el) if label_el is not None else ""),
+            Source(head.sourceline, visible_text(head, {label_el} if label_el is not None else ()))
+            if heading else None,
             REPEALED if repealed else IN_FORCE, history, history_source, tuple(notes + extra)), el)
+        for container in structured:
+            self.walk(container, sid)
+
+    def note_block(self, el: etree._Element, parent: str | None) -> None:
+        """A publisher's block of provisions outside the numbered sections (transitional
+        provisions after the schedules) -> a group headed by its first line."""
+        blocks = [b for b in leaf_blocks(el) if clean_text(b)]
+        if not blocks:
+            return
+        heading = clean_text(blocks[0])
+        gid = f"{parent or self.doc_id}/group:{slug(heading) or 'notes'}"
+        notes = [n for b in blocks[1:] if (n := self.note(b, gid, "text")) is not None]
+        self.add_division(Division(gid, "group", "", slug(heading) or "notes", heading, parent,
+                                   Source(blocks[0].sourceline, visible_text(blocks[0])),
+                                   notes=tuple(notes)), el)
 
     def reference_list(self, title: etree._Element, blocks: list[etree._Element]) -> None:
         """The closing "RÉFÉRENCES" list -> a top-level group whose notes are its lines."""
@@ -222,12 +278,12 @@ class _Page(SectionReader):
         if not clean_text(el):
             return
         self.warn(el, f"unexpected <{el.tag} class={el.get('class')!r}> in the document body; "
-                      "kept as a note")
+                      "kept as an unparsed note")
         if not self.last:
             self.front.append(Source(el.sourceline, visible_text(el)))
             return
         owners = self.divisions if self.last == "division" else self.sections
-        note = self.note(el, owners[-1].id, "text")
+        note = self.note(el, owners[-1].id, "unparsed")
         owners[-1] = replace(owners[-1], notes=owners[-1].notes + (note,))  # type: ignore[arg-type]
 
 

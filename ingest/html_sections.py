@@ -200,7 +200,7 @@ class SectionReader:
         kids = self.unit_children(el)
         label_el = None if kind == "paragraph" else next(
             (c for c in children(el) if is_label(c) and c not in skip), None)
-        label, number = "", str(ordinal)
+        label, number = "", "" if kind == "continued" else str(ordinal)
         if kind == "paragraph" and (m := re.search(r"-ss:(\d+)$", el.get("id") or "")) and m[1] != number:
             self.warn(el, f"paragraph {ordinal} of section {section} has the anchor {el.get('id')!r}")
         if label_el is not None:

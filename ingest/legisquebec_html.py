@@ -72,8 +72,8 @@ def document_body(root: etree._Element) -> etree._Element | None:
     body = next(iter(root.xpath(f"//*[@id='{BODY_ID}']")), None)
     if body is not None:
         return body
-    return next(iter(root.find_class(DOCUMENT_CLASS)), None)
-HEADING_LABEL = re.compile(r"^(§+|[A-ZÀ-Ý][A-ZÀ-Ý-]*)\s*([0-9A-Z]+(?:\.[0-9A-Z]+)*)[\s.\-—–]*$")
+    return root if has_class(root, DOCUMENT_CLASS) else next(iter(root.find_class(DOCUMENT_CLASS)), None)
+HEADING_LABEL = re.compile(r"^(§+|[A-ZÀ-Ý][A-Za-zÀ-ÿ-]*)\s*([0-9A-Z]+(?:\.[0-9A-Z]+)*)[\s.\-—–]*$")
 
 
 def division_label(printed: str) -> tuple[str, str, str] | None:
@@ -81,13 +81,13 @@ def division_label(printed: str) -> tuple[str, str, str] | None:
 
     >>> division_label("SECTION I"), division_label("§ I.I. \u00a0—\u00a0")
     (('division', 'SECTION I', 'I'), ('subdivision', '§ I.I', 'I.I'))
-    >>> division_label("ANNEXE\u00a0A"), division_label("Règles")
-    (('schedule', 'ANNEXE A', 'A'), None)
+    >>> division_label("ANNEXE\u00a0A"), division_label("Annexe 0.2"), division_label("Règles")
+    (('schedule', 'ANNEXE A', 'A'), ('schedule', 'Annexe 0.2', '0.2'), None)
     """
     m = HEADING_LABEL.match(clean(printed))
-    if not m or (m[1][0] != "§" and m[1] not in DIVISION_KINDS):
+    if not m or (m[1][0] != "§" and m[1].upper() not in DIVISION_KINDS):
         return None
-    return ("subdivision" if m[1][0] == "§" else DIVISION_KINDS[m[1]]), f"{m[1]} {m[2]}", m[2]
+    return ("subdivision" if m[1][0] == "§" else DIVISION_KINDS[m[1].upper()]), f"{m[1]} {m[2]}", m[2]
 
 
 class _Page(SectionReader):
@@ -298,9 +298,10 @@ def parse_html_text(text: str, path: str) -> tuple[Document, tuple[Reference, ..
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(path, None, f"cannot read the file as HTML: {exc}") from None
     page = _Page(root, path)
-    complete = re.search(r"</html\s*>\s*(?:<!--.*?-->\s*)*\Z", text, re.I | re.S)
-    if not complete and (BODY_ID in text or "legisquebec" in text.lower()):
-        raise ParseError(path, text.count("\n") + 1, "the page ends before </html>: the file "
+    closing = "html" if re.search(r"<html[\s>]", text[:5000], re.I) else "div"
+    complete = re.search(rf"</{closing}\s*>\s*(?:<!--.*?-->\s*)*\Z", text[-5000:], re.I | re.S)
+    if not complete and (BODY_ID in text or DOCUMENT_CLASS in text or "legisquebec" in text.lower()):
+        raise ParseError(path, text.count("\n") + 1, f"the page ends before </{closing}>: the file "
                          "looks truncated; save the page again")
     return page.parse(page.body())
 

@@ -116,3 +116,47 @@ def test_the_test_library_builds_end_to_end(tmp_path, capsys):
     code, out, _ = run(capsys, "--data", str(tmp_path), "search", "doc:S-2.1-r22 entente", "--json")
     assert code == 0 and json.loads(out)["results"]
     assert all(r["id"].startswith("S-2.1-r22") for r in json.loads(out)["results"])
+
+
+# -- the site as a library ------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def site(library):
+    from web import create_app
+
+    return create_app({"DATA_DIR": str(library[1]), "TESTING": True}).test_client()
+
+
+def page(client, url: str):
+    import lxml.html
+
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return lxml.html.fromstring(response.data)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("url", ["/documents", "/"])
+def test_the_library_lists_documents_by_kind_with_language_date_and_size(site, url):
+    tree = page(site, url)
+    headings = tree.xpath("//main//*[self::h2 or self::h3][following-sibling::*[1][self::ul[@class='documents']]]")
+    assert [h.text.strip() for h in headings] == ["Acts", "Regulations", "Guidance"]
+    regulations = headings[1].getnext().xpath("li")
+    assert len(regulations) == len(PAGES)
+    r4 = next(li for li in regulations if li.xpath("a/@href") == ["/S-2.1-r4"])
+    meta = r4.xpath("span[@class='meta']")[0].text_content()
+    assert "fr" in meta and r4.xpath(".//time/@datetime") == ["2025-04-01"] and "753 sections" in meta
+    r8 = next(li for li in regulations if li.xpath("a/@href") == ["/S-2.1-r8"])
+    assert "date not printed" in r8.text_content()
+
+
+@pytest.mark.slow
+def test_each_document_has_its_table_of_contents_and_a_search_narrowed_to_it(site):
+    tree = page(site, "/S-2.1-r22")
+    toc = tree.xpath("//nav[@aria-label='Table of contents']//a/@href")
+    assert "/S-2.1-r22/1" in toc and "/S-2.1-r22/schedule:1" in toc
+    box = tree.xpath("//form[@role='search' and contains(@class, 'header-search')]//input[@name='doc']")
+    assert [b.get("value") for b in box] == ["S-2.1-r22"]
+    results = page(site, "/search?q=entente&doc=S-2.1-r22")
+    hrefs = results.xpath("//main//ol//a/@href") or results.xpath("//main//a[starts-with(@href, '/S-2.1')]/@href")
+    assert hrefs and all(h.startswith("/S-2.1-r22") for h in hrefs if h.startswith("/S-2.1"))
+    assert site.get("/search?q=entente&doc=../../etc").status_code == 400

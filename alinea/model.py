@@ -41,7 +41,8 @@ class HistoryEntry:
     """The entry as printed, with no-break and thin spaces normalised to spaces."""
     kind: str = "act"
     """``act`` (an annual statute), ``update`` (``I.N. 2016-01-01 (NCCP)``),
-    ``decree`` (``D. 851-2016``), ``revised`` (``R.R.Q., 1981, c. S-2.1, r. 9``)
+    ``decree`` (``D. 851-2016``), ``revised`` (``R.R.Q., 1981, c. S-2.1, r. 9``),
+    ``decision`` (``Décision 83-11-17``), ``erratum`` (``Erratum, 1987 G.O. 2, 1673``)
     or ``unparsed``."""
     year: int | None = None
     """Year of the amending statute (2016 in ``2016, c. 25, s. 28``)."""

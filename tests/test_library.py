@@ -101,12 +101,15 @@ def test_add_refuses_what_alinea_does_not_read_by_name(tmp_path, capsys):
     assert [e.id for e in load_manifest(tmp_path / "c")] == ["S-2.1-r0.1"]
 
 
-def test_the_test_library_lists_the_act_the_guidance_and_every_real_page():
+def test_the_test_library_holds_the_act_the_guidance_and_every_real_page_unchanged():
+    """tests/library is what `alinea add` makes of those files; its copies may not drift."""
     entries = load_manifest(LIBRARY)
-    files = {e.path.resolve() for e in entries}
-    assert {p.resolve() for p in [ACT, *GUIDANCE, *PAGES]} <= files
+    held = {sha256(e.path) for e in entries}
+    assert {sha256(p) for p in [ACT, *GUIDANCE, *PAGES]} == held
     for entry in entries:
         assert sha256(entry.path) == entry.meta["sha256"], entry.id
+    for name in ("glossary.json", "thesaurus.json"):
+        assert (LIBRARY / name).read_bytes() == (ROOT / "corpus" / name).read_bytes()
 
 
 @pytest.mark.slow

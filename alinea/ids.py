@@ -134,14 +134,15 @@ class ProvisionId:
 
 def unit_anchor(section: str, path: tuple[str, ...]) -> str:
     """LégisQuébec anchor for a unit path under a section number."""
-    anchor = "se:" + section.replace(".", "_")
+    anchor, level = "se:" + section.replace(".", "_"), 0
     for depth, part in enumerate(path):
         if depth == 0:
             anchor += "-ss:" + part[1:]
         elif part.startswith("df:"):
             anchor += "-" + part
-        else:
-            anchor += f"-p{depth}:" + part.replace(".", "_")
+        else:  # a definition's items count their levels from it: se:3-ss:1-df:x-p1:a
+            level += 1
+            anchor += f"-p{level}:" + part.replace(".", "_")
     return anchor
 
 

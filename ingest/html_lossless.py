@@ -48,20 +48,24 @@ def model_text(doc: Document) -> Iterator[str]:
         for section in sections.get(parent, []):
             yield from _section(section)
         for div in divisions.get(parent, []):
-            yield from _division(div)
-            yield from walk(div.id)
+            head, tail = _division(div)
+            yield from head
+            if div.kind == "schedule":  # a schedule's own sections sit in its content, before its history
+                yield from walk(div.id)
+                yield from tail
+            else:
+                yield from tail
+                yield from walk(div.id)
 
     yield from walk(None)
 
 
-def _division(div: Division) -> Iterator[str]:
-    yield div.label + (". —" if div.label.startswith("§") else "")
-    yield div.heading
+def _division(div: Division) -> tuple[list[str], list[str]]:
+    """A division's text in two parts: heading and content, then history and notes."""
     content = list(takewhile(lambda n: div.kind == "schedule" and n.kind in CONTENT_NOTES, div.notes))
-    yield from (n.text for n in content)
-    if div.history:
-        yield history_text(div.history)
-    yield from (n.text for n in div.notes[len(content):])
+    head = [div.label + (". —" if div.label.startswith("§") else ""), div.heading] + [n.text for n in content]
+    tail = [history_text(div.history)] if div.history else []
+    return head, tail + [n.text for n in div.notes[len(content):]]
 
 
 def _section(section: Section) -> Iterator[str]:

@@ -90,6 +90,23 @@ def division_label(printed: str) -> tuple[str, str, str] | None:
     return ("subdivision" if m[1][0] == "§" else DIVISION_KINDS[m[1].upper()]), f"{m[1]} {m[2]}", m[2]
 
 
+def structure_split(el: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
+    """The blocks of text under `el` and its sections and headings (with the containers
+    that hold only those), each in document order."""
+    if has_class(el, "section") or has_class(el, "Heading"):
+        return [], [el]
+    own_text = (el.text or "").strip() or any((c.tail or "").strip() for c in el)
+    if own_text or not STRUCTURE(el):  # text around the sections: the whole block stays text
+        return [el], []
+    text: list[etree._Element] = []
+    structure: list[etree._Element] = []
+    for child in children(el):
+        t, s = structure_split(child)
+        text += t
+        structure += s
+    return text, structure
+
+
 class _Page(SectionReader):
     """One parse of a page: walks the body once, building the model and the references."""
 
@@ -154,7 +171,9 @@ class _Page(SectionReader):
     def walk(self, container: etree._Element, parent: str | None, skip: set = frozenset()) -> None:
         """Read a division container; a heading opens the division that the sections
         and containers after it belong to."""
-        items = [c for c in children(container) if c not in skip]
+        self.walk_items([c for c in children(container) if c not in skip], parent)
+
+    def walk_items(self, items: list[etree._Element], parent: str | None) -> None:
         for i, el in enumerate(items):
             cls = classes(el)
             if "Heading" in cls:
@@ -232,12 +251,13 @@ class _Page(SectionReader):
         heading = clean_text(head, {label_el} if label_el is not None else ()) if head is not None else ""
         history_el = next((c for c in children(el) if has_class(c, "HistoricalNote")), None)
         content = [c for c in children(el) if c is not head and c is not history_el]
-        structured = [c for c in content if STRUCTURE(c)]
-        body_blocks = [b for c in content if has_class(c, "ScheduleContent") and c not in structured
-                       for b in leaf_blocks(c)]
+        parts = {id(c): structure_split(c) for c in content}
+        structured = [s for c in content for s in parts[id(c)][1]]
+        body_blocks = [b for c in content if has_class(c, "ScheduleContent")
+                       for t in parts[id(c)][0] for b in leaf_blocks(t)]
         notes = [n for b in body_blocks if (n := self.note(b, sid, "text")) is not None]
-        extra = [n for c in content if not has_class(c, "ScheduleContent") and c not in structured
-                 for b in leaf_blocks(c) if (n := self.note(b, sid, "editorial")) is not None]
+        extra = [n for c in content if not has_class(c, "ScheduleContent") for t in parts[id(c)][0]
+                 for b in leaf_blocks(t) if (n := self.note(b, sid, "editorial")) is not None]
         repealed = bool(notes) and all(repealed_only(b) for b in body_blocks if clean_text(b))
         history, history_source = self.history(history_el)
         first = label_el if label_el is not None else head if head is not None else el
@@ -247,8 +267,7 @@ class _Page(SectionReader):
             Source(head.sourceline, visible_text(head, {label_el} if label_el is not None else ()))
             if heading else None,
             REPEALED if repealed else IN_FORCE, history, history_source, tuple(notes + extra)), el)
-        for container in structured:
-            self.walk(container, sid)
+        self.walk_items(structured, sid)
 
     def note_block(self, el: etree._Element, parent: str | None) -> None:
         """A publisher's block of provisions outside the numbered sections (transitional

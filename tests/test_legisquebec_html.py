@@ -493,3 +493,22 @@ def test_errors_are_alinea_errors_for_the_cli(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "not a LégisQuébec document" in err and "Traceback" not in err
     assert issubclass(ParseError, AlineaError)
+
+
+def test_a_schedules_own_sections_keep_their_numbers_under_the_schedule():
+    """An agreement or a model by-law in a schedule numbers its articles from 1 again."""
+    text = (FIXTURES / "S-2_1_r_2.fr.html").read_text(encoding="utf-8")
+    root = lxml.html.document_fromstring(text.encode(), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    schedule = next(el for el in root.iter() if (el.get("id") or "") == "sc-nb:1")
+    content = schedule.find_class("ScheduleContent")[0]
+    for anchor in ("se:1", "se:2"):
+        copy = lxml.html.fromstring(lxml.html.tostring(root.get_element_by_id(anchor)))
+        copy.set("id", "sc-nb:1-" + anchor)
+        content.append(copy)
+    doc, _ = parse_html_text(lxml.html.tostring(root, encoding="unicode"), "p.html")
+    sid = next(d.id for d in doc.divisions if d.kind == "schedule")
+    inside = [s for s in doc.sections if s.parent == sid]
+    assert [(s.id, s.number) for s in inside] == [(f"{sid}/1", "1"), (f"{sid}/2", "2")]
+    assert doc.section("1").id == "S-2.1-r2/1" and ProvisionId.parse(f"{sid}/1/p1").section_id == f"{sid}/1"
+    assert all(u.id.startswith(f"{sid}/1/") for u in inside[0].walk())
+    assert first_difference(doc, root) is None

@@ -291,6 +291,11 @@ class Document:
     """References the publisher marked up as links (LégisQuébec HTML), found while parsing."""
     chrome: tuple[Chrome, ...] = ()
     """Page chrome kept out of the content, with the reason (guidance)."""
+    status: str = IN_FORCE
+    """``repealed`` for a document repealed or replaced as a whole (its provisions are then
+    marked repealed too)."""
+    status_note: str = ""
+    """What the publisher prints about that status ("Remplacé le 3 juin 2015")."""
 
     def section(self, number: str) -> Section | None:
         """The section with that number, or None."""

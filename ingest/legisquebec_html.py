@@ -73,6 +73,8 @@ def document_body(root: etree._Element) -> etree._Element | None:
     if body is not None:
         return body
     return root if has_class(root, DOCUMENT_CLASS) else next(iter(root.find_class(DOCUMENT_CLASS)), None)
+DOCUMENT_ENDED = re.compile(r"^(?:Abrogé|Remplacé|Repealed|Replaced)\b", re.I)
+"""The page header of a document no longer in force: "Abrogé le 1er juillet 2021", "Remplacé le 3 juin 2015"."""
 HEADING_LABEL = re.compile(r"^(§+|[A-ZÀ-Ý][A-Za-zÀ-ÿ-]*)\s*([0-9A-Z]+(?:\.[0-9A-Z]+)*)[\s.\-—–]*$")
 
 
@@ -141,14 +143,21 @@ class _Page(SectionReader):
         self.walk(doc_el, None, {ident})
         if not self.sections:
             self.warn(body, "no numbered section (div.section) in the document body")
-        updated = next((parse_date(m[1]) for el in self.root.find_class("text-end")
-                        if (m := UPDATED.match(clean_text(el)))), None)
-        if updated is None:
+        header = [clean_text(el) for el in self.root.find_class("text-end")]
+        updated = next((parse_date(m[1]) for text in header if (m := UPDATED.match(text))), None)
+        ended = next((text for text in header if DOCUMENT_ENDED.match(text)), "")
+        status = REPEALED if ended or has_class(doc_el, "Repealed") else IN_FORCE
+        if updated is None and status == IN_FORCE:
             self.warnings.append(f"{self.path}: no 'À jour au' / 'Updated to' date in the page header")
+        divisions, sections = self.divisions, self.sections
+        if status == REPEALED:  # every provision of a repealed or replaced document is repealed
+            divisions = [replace(d, status=REPEALED) for d in divisions]
+            sections = [replace(s, status=REPEALED) if s.status == IN_FORCE else s for s in sections]
         doc = Document(self.doc_id, "regulation" if "-r" in self.doc_id else "statute", self.lang,
-                       title, self.path, tuple(self.divisions), tuple(self.sections), updated,
+                       title, self.path, tuple(divisions), tuple(sections), updated,
                        "LégisQuébec", legisquebec_url(self.doc_id, self.lang), chapter,
-                       tuple(self.front), (), tuple(self.warnings))
+                       tuple(self.front), (), tuple(self.warnings), status=status,
+                       status_note=ended or ("repealed" if status == REPEALED else ""))
         return doc, tuple(self.references)
 
     def identification(self, ident: etree._Element) -> tuple[str, str]:

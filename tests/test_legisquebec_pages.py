@@ -118,5 +118,10 @@ def test_the_page_says_what_it_is(parsed):
     code = root.find_class("Identification-Id")[0].text_content()
     assert doc.chapter == re.sub(r"^\s*(chapitre|chapter)\s+", "", " ".join(code.split()))
     assert doc.kind == ("regulation" if ", r." in doc.chapter else "statute")
-    dated = re.search(r"(À jour au|Updated to) ", root.text_content())
-    assert (doc.updated_to is not None) == bool(dated), name
+    header = root.text_content()[:root.text_content().find(code)]
+    assert (doc.updated_to is not None) == bool(re.search(r"(À jour au|Updated to) ", header)), name
+    ended = re.search(r"(Abrogé|Remplacé|Repealed|Replaced) (le|on) [^\n]*\d{4}", header)
+    assert doc.status == ("repealed" if ended else "in force"), name
+    if ended:
+        assert doc.status_note == " ".join(ended[0].split())
+        assert {s.status for s in doc.sections} <= {"repealed", "omitted", "integrated"}

@@ -1,6 +1,7 @@
 """Which ingester reads a file, decided by its content; a file none reads is refused by name.
 
-Each format needs positive evidence, looked for in the first `HEAD` characters:
+Each format needs positive evidence, looked for in the first `HEAD` bytes (the rest of the
+file is not read here):
 
 - ``legisquebec-html``: the publisher's document markup (``div.LegislativeDocument``,
   ``div#mainContent-document``) or a page title naming LégisQuébec — checked first, so a
@@ -21,7 +22,7 @@ import re
 
 from alinea.errors import ParseError
 from ingest.periods import fold_chars
-from ingest.source import MAX_BYTES, read_text
+from ingest.source import MAX_BYTES, read_head
 
 HEAD = 200_000
 GUIDANCE_MAX_BYTES = 5_000_000
@@ -45,8 +46,7 @@ def detect_format(path: str) -> str:
     """``legisquebec-html``, ``legisquebec-text``, ``guidance-html`` or ``guidance-text``;
     ParseError naming the file when it is too large or none of them."""
     size = _size(path)
-    text = read_text(path)
-    head = text[:HEAD]
+    head = read_head(path, HEAD)
     if LEGISQUEBEC_MARKUP.search(head) or LEGISQUEBEC_TITLE.search(head[:20_000]):
         return "legisquebec-html"
     html = bool(HTML.match(head)) or path.lower().endswith((".html", ".htm", ".xhtml"))

@@ -97,3 +97,14 @@ def test_the_cli_names_the_file_it_cannot_read(tmp_path, capsys):
     assert main(["parse", str(blog)]) == 1
     err = capsys.readouterr().err
     assert f"{blog}: not a document Alinea reads" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("text", ["aé", "a€", "a😀", "abc"])
+def test_the_head_of_a_file_never_ends_in_a_cut_character(tmp_path, text):
+    from ingest.source import read_head
+
+    path = tmp_path / "t.txt"
+    path.write_text(text * 10, encoding="utf-8")
+    for size in range(1, 3 * len(text.encode())):
+        head = read_head(path, size)
+        assert (text * 10).startswith(head) and len(head.encode()) >= size - 3

@@ -47,7 +47,7 @@ def main() -> None:
               f"{len(result.warnings)} warnings, {'ok' if result.ok else 'FAILED'}")
         print(f"build: {seconds:.1f} s; data directory {folder_bytes(data) / 1e6:.1f} MB, of which the "
               f"search index {sum(folder_bytes(p) for p in data.iterdir() if p.is_dir()) / 1e6:.1f} MB")
-        index = open_index(data, kb)
+        index = open_index(data, kb.resolver())
         rows = []
         for kind, queries in QUERIES.items():
             times = [t for q in queries for t in time_calls(lambda q=q: index.search(SearchQuery(q)), args.repeat)]

@@ -6,21 +6,9 @@ a file that no ingester reads.
 """
 from __future__ import annotations
 
-from typing import Callable
-
 from alinea.errors import AlineaError
 from alinea.model import Document
-
-Ingester = Callable[[str, dict], Document]
-FORMATS: dict[str, Ingester] = {}
-
-
-def ingester(fmt: str) -> Callable[[Ingester], Ingester]:
-    """Register a function (path, meta) -> Document for a format name."""
-    def register(func: Ingester) -> Ingester:
-        FORMATS[fmt] = func
-        return func
-    return register
+from ingest.registry import FORMATS, Ingester, ingester  # noqa: F401  (parsers register here)
 
 
 def detect_format(path: str) -> str:

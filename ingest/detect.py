@@ -21,7 +21,7 @@ import os
 import re
 
 from alinea.errors import ParseError
-from ingest.periods import fold_chars
+from alinea.ids import fold_chars
 from ingest.source import MAX_BYTES, read_head
 
 HEAD = 200_000

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from alinea.cli import main
-from alinea.corpus import load_manifest, sha256
+from alinea.corpus import load_manifest
+from alinea.integrity import sha256_of as sha256
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "tests" / "fixtures" / "legisquebec-html").glob("S-*.html"))

@@ -76,7 +76,8 @@ class Note:
 
     kind: str
     """``not in force``, ``ministerial`` (who exercises the Minister's functions),
-    ``repeal schedule``, ``editorial`` or ``text``."""
+    ``repeal schedule``, ``editorial``, ``text``, or ``unparsed`` (markup the parser does not
+    know, kept as written with a warning)."""
     text: str
     """The note, spaces normalised."""
     source: Source
@@ -110,6 +111,7 @@ class Unit:
     kind: str
     """``paragraph``, ``subparagraph`` (``(3)``, ``3°``), ``clause`` (``(a)``, ``a)``),
     ``item`` (``i.``), ``quotation`` (text quoted from another act), ``definition``,
+    ``continued`` (text or a table between two items, id ``q<n>``),
     and for guidance ``bullet``, ``note``, ``example``, ``question``, ``answer``,
     ``reference`` (an article in a page's closing "Lois et règlements" list)."""
     label: str

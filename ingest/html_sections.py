@@ -124,7 +124,7 @@ class SectionReader:
     def warn(self, el: etree._Element, message: str) -> None:
         self.warnings.append(f"{self.path}:{el.sourceline}: {message}")
 
-    def section_id(self, el: etree._Element, number: str, parent: str | None) -> str | None:
+    def section_id(self, number: str, parent: str | None) -> str | None:
         """The section's id: ``<doc>/<number>``, under its schedule for a schedule's own
         section (``S-2.1-r4/schedule:B/1``); None when the number was already used."""
         schedule = re.match(r"^[^/]+/schedule:[^/]+", parent or "")
@@ -138,7 +138,7 @@ class SectionReader:
     def section(self, el: etree._Element, parent: str | None) -> None:
         m = SECTION_ID.search(el.get("id") or "")
         number = m[1].replace("_", ".") if m else ""
-        sid = self.section_id(el, number, parent) if m else None
+        sid = self.section_id(number, parent) if m else None
         if sid is None:
             self.warn(el, f"section id {el.get('id')!r} is not a new section anchor (se:7, se:8_0_1)")
             self.stray(el)

@@ -73,6 +73,8 @@ def document_body(root: etree._Element) -> etree._Element | None:
     if body is not None:
         return body
     return root if has_class(root, DOCUMENT_CLASS) else next(iter(root.find_class(DOCUMENT_CLASS)), None)
+
+
 DOCUMENT_ENDED = re.compile(r"^(?:Abrogé|Remplacé|Repealed|Replaced)\b", re.I)
 """The page header of a document no longer in force: "Abrogé le 1er juillet 2021", "Remplacé le 3 juin 2015"."""
 HEADING_LABEL = re.compile(r"^(§+|[A-ZÀ-Ý][A-Za-zÀ-ÿ-]*)\s*([0-9A-Z]+(?:\.[0-9A-Z]+)*)[\s.\-—–]*$")
@@ -213,8 +215,9 @@ class _Page(SectionReader):
         self.last = "division"
         return div.id
 
-    def heading(self, el: etree._Element, parent: str | None) -> str:
-        """A ``div.Heading`` -> Division; returns its id."""
+    def heading(self, el: etree._Element, parent: str | None) -> str | None:
+        """A ``div.Heading`` -> Division; returns its id (the parent's for a heading with
+        neither label nor title, kept as an unparsed note)."""
         label_el = next((c for c in children(el) if is_label(c)), None)
         history_el = next((c for c in children(el) if has_class(c, "HistoricalNote")), None)
         titles = [c for c in children(el) if c is not label_el and c is not history_el]
@@ -236,7 +239,7 @@ class _Page(SectionReader):
             source, heading_source = heading_source, None
         else:
             self.stray(el)
-            return parent  # type: ignore[return-value]
+            return parent
         did = f"{parent or self.doc_id}/{kind}:{number}"
         self.link_refs(did, "heading", [p for t in titles for p in child_pieces(t, set())], heading)
         history, history_source = self.history(history_el)
@@ -254,7 +257,8 @@ class _Page(SectionReader):
             self.warn(el, "a schedule without its heading (div.ScheduleHeading); named by its place")
         label = clean_text(label_el) if label_el is not None else ""
         known = division_label(label)
-        fallback = (el.get("id") or "").rpartition(":")[2] or str(sum(d.kind == "schedule" for d in self.divisions) + 1)
+        fallback = (el.get("id") or "").rpartition(":")[2] or str(sum(d.kind == "schedule"
+                                                                      for d in self.divisions) + 1)
         label, number = (known[1], known[2]) if known else (label, slug(label) or slug(fallback))
         sid = f"{self.doc_id}/schedule:{number}"
         heading = clean_text(head, {label_el} if label_el is not None else ()) if head is not None else ""

@@ -65,6 +65,14 @@ def detect_format(path: str) -> str:
                      expected="a page saved from legisquebec.gouv.qc.ca, or a guidance page")
 
 
+def check_format(path: str, fmt: str) -> None:
+    """ParseError when a file named as guidance is a LégisQuébec document: it is never read
+    as another format, whatever a manifest says."""
+    if fmt.startswith("guidance") and _size(path) and LEGISQUEBEC_MARKUP.search(read_head(path, HEAD)):
+        raise ParseError(path, None, f"a LégisQuébec document, not a guidance page (format {fmt!r}): "
+                                     "read it as legisquebec-html")
+
+
 def _size(path: str) -> int:
     """The file's size, refused before reading when over `MAX_BYTES`."""
     try:

@@ -108,3 +108,8 @@ def test_the_head_of_a_file_never_ends_in_a_cut_character(tmp_path, text):
     for size in range(1, 3 * len(text.encode())):
         head = read_head(path, size)
         assert (text * 10).startswith(head) and len(head.encode()) >= size - 3
+
+
+def test_a_legisquebec_page_is_never_read_as_guidance_even_when_told_to(tmp_path):
+    with pytest.raises(ParseError, match="a LégisQuébec document, not a guidance page"):
+        parse_file(str(PAGES[0]), "guidance-html")

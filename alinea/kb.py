@@ -145,6 +145,11 @@ class KnowledgeBase:
 
     def lookup(self, text: str) -> str:
         """The id a user means by an id or a plain section number ("55", "s. 55")."""
+        from alinea.limits import limit
+
+        if len(text) > limit("provision_id"):
+            raise NotFound(f"a citation of {len(text):,} characters names no provision "
+                           f"(the limit is {limit('provision_id'):,})")
         text = " ".join(text.split())
         if not text:
             raise NotFound("empty citation")

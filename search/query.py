@@ -30,6 +30,8 @@ MAX_CHARS = 1000
 """Longer queries are cut (at a space) to this length."""
 MAX_TERMS = 64
 """Search terms beyond this number are ignored."""
+MAX_DEPTH = 20
+"""Parentheses and NOTs nested deeper than this are ignored (their words are still searched)."""
 FIELDS = {"status": "status", "statut": "status", "amended": "amended", "year": "amended", "kind": "kind",
           "type": "kind", "lang": "lang", "language": "lang", "langue": "lang", "in": "in", "within": "in",
           "dans": "in", "program": "program", "programme": "program", "doc": "doc", "document": "doc",
@@ -232,10 +234,28 @@ def _leaf(word: str, start: int, messages: list[str]) -> Leaf:
 
 
 class _Parser:
-    """Recursive descent over the tokens; a missing operand or parenthesis is reported and skipped."""
+    """Recursive descent over the tokens; a missing operand or parenthesis is reported and skipped.
+    The recursion is bounded: past MAX_DEPTH nested groups a '(' and its ')' are dropped, and so is a NOT."""
 
     def __init__(self, tokens: list, messages: list[str]) -> None:
         self.tokens, self.i, self.messages, self.leaves = tokens, 0, messages, 0
+        self.depth = 0
+        self.dropped = 0
+        """'(' dropped past MAX_DEPTH whose ')' is still to come."""
+
+    def closes(self) -> bool:
+        """True when the next token ends the current group (a ')' that is not a dropped one's)."""
+        if self.peek() != ")" or not self.dropped:
+            return self.peek() == ")"
+        self.dropped -= 1
+        self.i += 1
+        return False
+
+    def too_deep(self) -> bool:
+        if self.depth < MAX_DEPTH:
+            return False
+        self.messages.append(f"parentheses and NOTs nested more than {MAX_DEPTH} deep: the deeper ones were ignored")
+        return True
 
     def peek(self) -> object:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -261,7 +281,9 @@ class _Parser:
 
     def parse_and(self) -> Node | None:
         parts: list[Node | None] = []
-        while self.peek() not in (None, ")", "OR"):
+        while self.peek() not in (None, "OR") and not self.closes():
+            if self.peek() in (None, "OR", ")"):
+                continue
             if self.peek() == "AND":
                 self.i += 1
                 if not parts or self.peek() in (None, ")", "OR", "AND"):
@@ -277,10 +299,19 @@ class _Parser:
             if self.peek() in (None, ")", "OR", "AND"):
                 self.messages.append("ignored 'NOT': it needs a search term after it")
                 return None
+            if self.too_deep():
+                return None
+            self.depth += 1
             inner = self.parse_unary()
+            self.depth -= 1
             return Not(inner) if inner is not None else None
         if token == "(":
+            if self.too_deep():
+                self.dropped += 1
+                return None
+            self.depth += 1
             inner = self.parse_or()
+            self.depth -= 1
             if self.peek() == ")":
                 self.i += 1
             else:

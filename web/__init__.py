@@ -33,7 +33,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
 
     from search import open_index
-    from web import api, articles, code_links, course, errors, govern, law_graph, search, security
+    from web import api, articles, code_links, course, errors, govern, law_graph, limits, search, security
     from web.present import Presenter, href
     from web.svg import neighbourhood_svg
 
@@ -47,6 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_template_filter(heading_case)
     app.add_template_filter(amending_act_slug, "act_slug")
     security.init_app(app)
+    limits.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(search.bp)

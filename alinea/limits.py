@@ -2,7 +2,9 @@
 of whole numbers.  Each limit is checked before any work is done on the input it bounds.
 
 The lower layers keep the bounds they enforce themselves (the query language's length and depth,
-a source file's size); they are imported here so that the table lists them all.
+a source file's size): the table repeats them, marked "(enforced in ...)", so that it lists every
+bound (importing them would load the search engine on every command); tests/test_limits.py checks
+that the two agree.
 
 >>> whole_number("page", "12", 1, 1000)
 12
@@ -19,9 +21,6 @@ import re
 from dataclasses import dataclass
 
 from alinea.errors import BadQuery
-from ingest.source import MAX_BYTES as SOURCE_FILE_BYTES
-from search.query import MAX_CHARS as QUERY_CHARS_READ
-from search.query import MAX_DEPTH as QUERY_DEPTH
 
 
 @dataclass(frozen=True)
@@ -51,15 +50,20 @@ LIMITS: dict[str, Limit] = {
     "per_page": Limit(100, "results", "limit= of search results, from 1"),
     "govern_limit": Limit(50, "provisions", "limit= of a govern answer, from 1"),
     "graph_depth": Limit(3, "steps", "--depth of `alinea graph`, from 0"),
+    "port": Limit(65_535, "", "--port of `alinea serve`"),
+    "threads": Limit(64, "threads", "--threads of `alinea serve`, from 1"),
     # -- the query language (search.query) --
-    "query_chars_read": Limit(QUERY_CHARS_READ, "characters", "a search query is cut (at a space) to this"),
-    "query_depth": Limit(QUERY_DEPTH, "levels", "nested parentheses or NOTs read; deeper ones are read as words"),
+    "query_chars_read": Limit(1_000, "characters", "a search query is cut (at a space) to this "
+                              "(enforced in search.query.MAX_CHARS)"),
+    "query_depth": Limit(20, "levels", "nested parentheses or NOTs read; deeper ones are dropped with a note "
+                         "(enforced in search.query.MAX_DEPTH)"),
     # -- the command line --
     "cli_argument": Limit(10_000, "characters", "a query, citation or text given as arguments"),
     "cli_stdin": Limit(1_000_000, "bytes", "a text read from standard input (`alinea govern -`)"),
     "batch_line": Limit(100_000, "bytes", "one line of `alinea govern --batch`: longer is an error object"),
     "code_file": Limit(512_000, "bytes", "a file read by `alinea links`: larger is skipped and listed"),
-    "source_file": Limit(SOURCE_FILE_BYTES, "bytes", "a source document read by `alinea parse`/`build`"),
+    "source_file": Limit(50_000_000, "bytes", "a source document read by `alinea parse`/`build` "
+                         "(enforced in ingest.source.MAX_BYTES)"),
 }
 
 

@@ -15,6 +15,9 @@ def read_text(path: str | Path) -> str:
     """The file decoded as UTF-8 (a BOM is dropped); ParseError for anything else."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ParseError(str(path), None, f"file is {size:,} bytes, more than the {MAX_BYTES:,} allowed")
         data = path.read_bytes()
     except OSError as exc:
         raise ParseError(str(path), None, f"cannot read file: {exc.strerror or exc}") from None

@@ -15,11 +15,12 @@ from alinea.errors import AlineaError
 from alinea.ids import ProvisionId
 from alinea.model import Document
 from ingest.legisquebec_html import parse_html_text
+from tests.properties import examples
 
 PAGE = (Path(__file__).parent / "fixtures" / "legisquebec-html" / "S-2_1_r_11.fr.html").read_text(
     encoding="utf-8")
 BODY_START = PAGE.index('<div class="LegislativeDocument')
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def check(text: str) -> Document | None:

@@ -22,6 +22,7 @@ And(items=(Phrase(text='capacity for employment', start=1, slop=None), Filter(fi
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -30,6 +31,9 @@ MAX_CHARS = 1000
 """Longer queries are cut (at a space) to this length."""
 MAX_TERMS = 64
 """Search terms beyond this number are ignored."""
+MAX_EXPANDED = 8
+"""Prefix, wildcard and fuzzy words beyond this number are searched as plain words (each one
+expands to every matching word of the index)."""
 MAX_DEPTH = 20
 """Parentheses and NOTs nested deeper than this are ignored (their words are still searched)."""
 FIELDS = {"status": "status", "statut": "status", "amended": "amended", "year": "amended", "kind": "kind",
@@ -174,6 +178,7 @@ class _Lexer:
         if quoted is None:
             return
         words, start = quoted
+        words = _first_words(words, self.messages)
         slop = None
         if m := _SLOP.match(self.text, self.pos):
             self.pos = m.end()
@@ -213,7 +218,20 @@ class _Lexer:
         self.tokens.append(_leaf(word, start, self.messages))
 
 
+_PIECE = re.compile(r"\w+")
+
+
+def _first_words(text: str, messages: list[str]) -> str:
+    """The text cut after its MAX_TERMS-th word: one leaf ("a~a~a~…", a long phrase) counts as many terms."""
+    pieces = list(itertools.islice(_PIECE.finditer(text), MAX_TERMS + 1))
+    if len(pieces) <= MAX_TERMS:
+        return text
+    messages.append(f"only the first {MAX_TERMS} search terms were used")
+    return text[:pieces[MAX_TERMS - 1].end()]
+
+
 def _leaf(word: str, start: int, messages: list[str]) -> Leaf:
+    word = _first_words(word, messages)
     if not word.strip("*?"):
         messages.append(f"{word!r} has no letters: ignored")
         return Word("", start)
@@ -239,6 +257,7 @@ class _Parser:
 
     def __init__(self, tokens: list, messages: list[str]) -> None:
         self.tokens, self.i, self.messages, self.leaves = tokens, 0, messages, 0
+        self.expanded = 0
         self.depth = 0
         self.dropped = 0
         """'(' dropped past MAX_DEPTH whose ')' is still to come."""
@@ -324,6 +343,12 @@ class _Parser:
             if self.leaves == MAX_TERMS + 1:
                 self.messages.append(f"only the first {MAX_TERMS} search terms were used")
             return None
+        if isinstance(token, (Prefix, Wildcard, Fuzzy)):
+            self.expanded += max(1, len(_PIECE.findall(token.text)))
+            if self.expanded > MAX_EXPANDED:
+                self.messages.append(f"only the first {MAX_EXPANDED} prefix, wildcard and fuzzy words were "
+                                     "expanded: the others were searched as plain words")
+                return Word(token.text, token.start) if not isinstance(token, Wildcard) else None
         return token  # type: ignore[return-value]
 
 

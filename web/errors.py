@@ -4,6 +4,7 @@ clients that ask for it, the site's error page otherwise; never a traceback."""
 from __future__ import annotations
 
 from flask import Flask, current_app, jsonify, render_template, request
+from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 
 from alinea.errors import AlineaError, NotFound
@@ -17,7 +18,9 @@ def suggestions(wanted: str, limit: int = 5) -> list[str]:
 
 
 def answer(status: int, message: str, hints: list[str] | None = None, headers: dict | None = None):
-    if request.path.startswith("/api/") or wants_json():
+    if request_ctx.url_adapter is None:  # a request so malformed (a bad Host) that no link can be drawn
+        response = current_app.response_class(f"{status}: {message}\n", mimetype="text/plain")
+    elif request.path.startswith("/api/") or wants_json():
         response = jsonify({"error": {"status": status, "message": message}})
     else:
         response = current_app.make_response(render_template("error.html", status=status, message=message,

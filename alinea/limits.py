@@ -38,7 +38,7 @@ LIMITS: dict[str, Limit] = {
     "query_string": Limit(65_536, "bytes", "a request's query string (10,000 accented characters percent-encoded): longer is 414"),
     "parameter": Limit(20_000, "characters", "any one query parameter (a backstop: views check tighter bounds with their own messages): longer is 400"),
     "body": Limit(1_000_000, "bytes", "a request body (form or JSON): larger is 413 (Flask's MAX_CONTENT_LENGTH)"),
-    "form_fields": Limit(50, "fields", "fields in a form body (Flask's MAX_FORM_PARTS): more is 413"),
+    "form_fields": Limit(50, "fields", "parts of a multipart form (Flask's MAX_FORM_PARTS): more is 413"),
     "headers": Limit(81_920, "bytes", "request line and headers together (waitress): more is 431"),
     "provision_id": Limit(300, "characters", "a provision id or citation to look up: longer is 404 without search"),
     "suggestion_input": Limit(300, "characters", "the part of a missing path the 404 page suggests ids for"),

@@ -35,11 +35,11 @@ class Limit:
 LIMITS: dict[str, Limit] = {
     # -- the web site (checked in web.limits before any view runs) --
     "url_path": Limit(2_048, "characters", "a request's path: longer is 414"),
-    "query_string": Limit(65_536, "bytes", "a request's query string (10,000 accented characters percent-encoded): longer is 414"),
+    "query_string": Limit(131_072, "bytes", "a request's query string (room for 10,000 characters percent-encoded): longer is 414"),
     "parameter": Limit(20_000, "characters", "any one query parameter (a backstop: views check tighter bounds with their own messages): longer is 400"),
     "body": Limit(1_000_000, "bytes", "a request body (form or JSON): larger is 413 (Flask's MAX_CONTENT_LENGTH)"),
     "form_fields": Limit(50, "fields", "parts of a multipart form (Flask's MAX_FORM_PARTS): more is 413"),
-    "headers": Limit(81_920, "bytes", "request line and headers together (waitress): more is 431"),
+    "headers": Limit(163_840, "bytes", "request line and headers together (waitress): more is 431"),
     "provision_id": Limit(300, "characters", "a provision id or citation to look up: longer is 404 without search"),
     "suggestion_input": Limit(300, "characters", "the part of a missing path the 404 page suggests ids for"),
     "course_notes": Limit(200_000, "characters", "course notes (POST /course): longer is 400"),

@@ -74,9 +74,9 @@ def probes(rules) -> list[Probe]:
     for path in ("/", "/A-13.1.1/55", "/api/search?q=a", "/course"):
         out += [
             Probe(f"{path}: path of 100,000 characters", request("GET", path + "/" + "5" * 100_000)),
-            Probe(f"{path}: query string of 70,000 bytes", request("GET", f"{path}&q={'a' * 70_000}")),
+            Probe(f"{path}: query string of 140,000 bytes", request("GET", f"{path}&q={'a' * 140_000}")),
             Probe(f"{path}: 200 headers", request("GET", path, {f"X-Flood-{i}": "y" * 100 for i in range(200)})),
-            Probe(f"{path}: header of 100,000 bytes", request("GET", path, {"X-Big": "z" * 100_000})),
+            Probe(f"{path}: header of 200,000 bytes", request("GET", path, {"X-Big": "z" * 200_000})),
         ]
     for query in NESTED_QUERIES:
         for path in ("/search", "/api/search", "/govern", "/api/govern"):

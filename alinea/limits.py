@@ -38,7 +38,7 @@ LIMITS: dict[str, Limit] = {
     "query_string": Limit(131_072, "bytes", "a request's query string (room for 10,000 characters percent-encoded): longer is 414"),
     "parameter": Limit(20_000, "characters", "any one query parameter (a backstop: views check tighter bounds with their own messages): longer is 400"),
     "body": Limit(1_000_000, "bytes", "a request body (form or JSON): larger is 413 (Flask's MAX_CONTENT_LENGTH)"),
-    "form_fields": Limit(50, "fields", "parts of a multipart form (Flask's MAX_FORM_PARTS): more is 413"),
+    "form_parts": Limit(50, "parts", "parts of a multipart form (Flask's MAX_FORM_PARTS): more is 413"),
     "headers": Limit(163_840, "bytes", "request line and headers together (waitress): more is 431"),
     "provision_id": Limit(300, "characters", "a provision id or citation to look up: longer is 404 without search"),
     "suggestion_input": Limit(300, "characters", "the part of a missing path the 404 page suggests ids for"),
@@ -55,6 +55,10 @@ LIMITS: dict[str, Limit] = {
     # -- the query language (search.query) --
     "query_chars_read": Limit(1_000, "characters", "a search query is cut (at a space) to this "
                               "(enforced in search.query.MAX_CHARS)"),
+    "query_terms": Limit(64, "terms", "search terms read in a query, each word of a phrase counted; the others are "
+                         "dropped with a note (enforced in search.query.MAX_TERMS)"),
+    "query_expanded": Limit(8, "words", "prefix, wildcard and fuzzy words expanded; the others are searched as plain "
+                            "words, with a note (enforced in search.query.MAX_EXPANDED)"),
     "query_depth": Limit(20, "levels", "nested parentheses or NOTs read; deeper ones are dropped with a note "
                          "(enforced in search.query.MAX_DEPTH)"),
     # -- the command line --

@@ -28,10 +28,11 @@ def test_whole_number_reads_ascii_digits(raw, expected):
 def test_the_table_states_the_bounds_the_lower_layers_enforce():
     from ingest.source import MAX_BYTES
     from search.engine import MAX_PER_PAGE
-    from search.query import MAX_CHARS, MAX_DEPTH
+    from search.query import MAX_CHARS, MAX_DEPTH, MAX_EXPANDED, MAX_TERMS
 
-    assert (limit("query_chars_read"), limit("query_depth"), limit("source_file"), limit("per_page")) == (
-        MAX_CHARS, MAX_DEPTH, MAX_BYTES, MAX_PER_PAGE)
+    assert [limit(name) for name in ("query_chars_read", "query_depth", "query_terms", "query_expanded",
+                                      "source_file", "per_page")] == [
+        MAX_CHARS, MAX_DEPTH, MAX_TERMS, MAX_EXPANDED, MAX_BYTES, MAX_PER_PAGE]
     assert all(bound.value > 0 and bound.what for bound in LIMITS.values())
 
 
@@ -104,3 +105,11 @@ def test_cli_batch_line_too_long_is_an_error_object(cli, tmp_path):
     answers = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and [a.get("id") for a in answers] == [1, None, 3]
     assert answers[1]["error"] == "line 2: longer than 100,000 bytes: not read"
+
+
+def test_docs_list_every_limit():
+    from tests.conftest import ROOT
+
+    doc = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    for name, bound in LIMITS.items():
+        assert f"| `{name}` | {bound.value:,}" in doc, name

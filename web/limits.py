@@ -21,7 +21,7 @@ def waitress_options() -> dict:
 
 def init_app(app: Flask) -> None:
     app.config.update(MAX_CONTENT_LENGTH=limit("body"), MAX_FORM_MEMORY_SIZE=limit("body"),
-                      MAX_FORM_PARTS=limit("form_fields"))
+                      MAX_FORM_PARTS=limit("form_parts"))
 
     @app.before_request
     def bounded_request() -> None:

@@ -113,3 +113,11 @@ def test_docs_list_every_limit():
     doc = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
     for name, bound in LIMITS.items():
         assert f"| `{name}` | {bound.value:,}" in doc, name
+
+
+def test_parse_refuses_a_fifo_without_blocking(cli, tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe")  # no writer: opening it for reading would block
+    code, _, err = cli("parse", str(tmp_path / "pipe"))
+    assert code == 1 and err.count("\n") == 1 and "not a regular file" in err

@@ -7,10 +7,13 @@ import json
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alinea.errors import BadQuery
 from alinea.limits import LIMITS, limit, whole_number
 from alinea.nearest import NearestIds
+from tests.properties import examples
 
 
 @pytest.mark.parametrize("raw", ["²", "①", "٣", "９", "9" * 4_400, "-1", "+1", " 1", "1 ", "1e3", "0x1", "1.0",
@@ -43,6 +46,24 @@ def test_query_nesting_past_the_limit_is_a_note_not_a_crash():
         parsed = parse(text)
         assert any(f"more than {MAX_DEPTH} deep" in m for m in parsed.messages), text
     assert str(parse("(" * 30 + "a OR b" + ")" * 30 + " c").node).count("Word") == 3
+
+
+def _depth(node) -> int:
+    from search.query import And, Not, Or
+
+    if isinstance(node, (And, Or)):
+        return 1 + max(_depth(item) for item in node.items)
+    return 1 + _depth(node.item) if isinstance(node, Not) else 0
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.sampled_from(["(", ")", "(", "NOT ", "OR ", "AND ", "a ", "b~ ", '"', "c* "]), max_size=400))
+def test_any_nesting_parses_within_the_bounds(pieces):
+    from search.query import MAX_DEPTH, MAX_EXPANDED, Fuzzy, Prefix, leaves, parse
+
+    parsed = parse("".join(pieces))
+    assert _depth(parsed.node) <= 2 * MAX_DEPTH + 2
+    assert sum(isinstance(leaf, (Fuzzy, Prefix)) for leaf, _ in leaves(parsed.node)) <= MAX_EXPANDED
 
 
 def test_query_expansion_is_bounded():

@@ -289,10 +289,12 @@ def amending_act_slug(act: str) -> str:
     return slug(act)
 
 
-def section_sort_key(number: str) -> tuple[int, ...]:
-    """Order section numbers as the statute does: 83 < 83.1 < 83.5.1 < 83.10 < 84.
+def section_sort_key(number: str) -> tuple[tuple[int, str], ...]:
+    """Order section numbers as the statute does: 83 < 83.1 < 83.5.1 < 83.10 < 84.  Each part is
+    compared as a number without converting it (a 5,000-digit number from a hostile text is not
+    an error; superscripts and other scripts' digits are not parts).
 
-    >>> sorted(["83.10", "84", "83.5.1", "83", "83.1"], key=section_sort_key)
+    >>> sorted(["83.10", "84", "83.5.1", "83", "83.1", "9" * 5000], key=section_sort_key)[:5]
     ['83', '83.1', '83.5.1', '83.10', '84']
     """
-    return tuple(int(p) for p in number.split(".") if p.isdigit())
+    return tuple((len(p.lstrip("0")), p.lstrip("0")) for p in number.split(".") if p.isascii() and p.isdigit())

@@ -95,6 +95,8 @@ def probes(rules) -> list[Probe]:
             b"--b\r\nContent-Disposition: form-data; name=\"notes\"; filename=\"a.md\"\r\n\r\n" + b"x" * 5000
             + b"\r\n--b--\r\n")),
         Probe("/course: JSON body", request("POST", "/course", {"Content-Type": "application/json"}, b'{"notes": ' * 5000)),
+        Probe("/course: a range to a 5,000-digit section", request(
+            "POST", "/course", {"Content-Type": "application/x-www-form-urlencoded"}, b"notes=ss.+1+to+" + b"9" * 5000)),
         Probe("/course: format unknown", request("POST", "/course", {"Content-Type": "application/x-www-form-urlencoded"},
                                                  b"notes=s.+55&format=" + b"x" * 5000)),
         Probe("/api/search: JSON body", request("GET", "/api/search?q=a", {"Content-Type": "application/json"},

@@ -92,3 +92,10 @@ def test_oversize_bodies_are_413(live):
     assert ask(live, request("POST", "/course", {"Content-Type": "multipart/form-data; boundary=b"},
                              parts + b"--b--\r\n"))[0] == 413
     assert ask(live, request("POST", "/course", form, b"notes=" + b"a" * 250_000))[0] == 400
+
+
+def test_a_section_number_of_5000_digits_is_not_an_error(live):
+    """int() refuses more than 4,300 digits: the course builder answered 500."""
+    status, _ = ask(live, request("POST", "/course", {"Content-Type": "application/x-www-form-urlencoded"},
+                                  b"notes=See+ss.+1+to+" + b"9" * 5000))
+    assert status == 200

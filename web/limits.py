@@ -9,10 +9,6 @@ from werkzeug.exceptions import BadRequest, RequestURITooLarge
 from alinea.limits import limit
 
 
-class ParameterTooLong(BadRequest):
-    pass
-
-
 def waitress_options() -> dict:
     """Settings for waitress.serve / create_server: headers and body bounded like the app."""
     return {"max_request_header_size": limit("headers"), "max_request_body_size": limit("body"),
@@ -35,5 +31,5 @@ def init_app(app: Flask) -> None:
                                      f"the limit is {limit('query_string'):,}.")
         for name, value in request.args.items(multi=True):
             if len(value) > limit("parameter") or len(name) > limit("parameter"):
-                raise ParameterTooLong(f"The parameter {name[:40]!r} is {len(value):,} characters long; "
-                                       f"the limit is {limit('parameter'):,}.")
+                raise BadRequest(f"The parameter {name[:40]!r} is {len(value):,} characters long; "
+                                 f"the limit is {limit('parameter'):,}.")

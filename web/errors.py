@@ -1,5 +1,5 @@
-"""One error type mapped to HTTP statuses: NotFound -> 404 (with suggestions), BadQuery and other
-AlineaErrors -> 400, HTTP errors (405, 413, 414, ...) with their own status; JSON under /api/ and for
+"""One error type mapped to HTTP statuses: NotFound -> 404 (with suggestions), DamagedData -> 503,
+BadQuery and other AlineaErrors -> 400, HTTP errors (405, 413, 414, ...) with their own status; JSON under /api/ and for
 clients that ask for it, the site's error page otherwise; never a traceback."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from flask import Flask, current_app, jsonify, render_template, request
 from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 
-from alinea.errors import AlineaError, NotFound
+from alinea.errors import AlineaError, DamagedData, NotFound
 from alinea.nearest import NearestIds
 from web.articles import wants_json
 
@@ -36,6 +36,11 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(NotFound)
     def not_found(exc: NotFound):
         return answer(404, str(exc), suggestions(request.path))
+
+    @app.errorhandler(DamagedData)
+    def damaged(exc: DamagedData):
+        app.logger.error("%s", exc)
+        return answer(503, str(exc))
 
     @app.errorhandler(AlineaError)
     def alinea_error(exc: AlineaError):

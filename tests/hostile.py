@@ -78,6 +78,8 @@ def probes(rules) -> list[Probe]:
             Probe(f"{path}: 200 headers", request("GET", path, {f"X-Flood-{i}": "y" * 100 for i in range(200)})),
             Probe(f"{path}: header of 200,000 bytes", request("GET", path, {"X-Big": "z" * 200_000})),
         ]
+    out += [Probe(f"/api/govern: node {node}", request("GET", f"/api/govern?q={quote(node)}"))
+            for node in ("A-13.1.1", "A-13.1.1/title:II", "guidance:adel-66-72", "program:basic-income", "2018, c. 11")]
     for query in NESTED_QUERIES:
         for path in ("/search", "/api/search", "/govern", "/api/govern"):
             out.append(Probe(f"{path}: nested query {query[:12]!r}", request("GET", f"{path}?q={quote(query)}")))

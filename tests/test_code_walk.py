@@ -132,3 +132,15 @@ def test_reading_is_bounded(tmp_path: Path) -> None:
     assert read_source(tmp_path / "big.txt") == (None, "larger than 512,000 bytes")
     assert read_source(tmp_path / "bin")[1] == "binary file, not text"
     assert read_source(tmp_path / "latin1.txt")[1].startswith("line 1: not UTF-8")
+
+
+def test_one_long_line_is_scanned_in_linear_time(kb, tmp_path: Path) -> None:
+    """`alinea links` was quadratic on one long line (200 KB took 273 s)."""
+    import time
+
+    from alinea.code_links import scan
+
+    (tmp_path / "long.js").write_text("s. 55 " * 16_000)  # 96 KB on one line
+    start = time.perf_counter()
+    result = scan([str(tmp_path)], kb)
+    assert len(result.citations) == 16_000 and time.perf_counter() - start < 30

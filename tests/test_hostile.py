@@ -99,3 +99,11 @@ def test_a_section_number_of_5000_digits_is_not_an_error(live):
     status, _ = ask(live, request("POST", "/course", {"Content-Type": "application/x-www-form-urlencoded"},
                                   b"notes=See+ss.+1+to+" + b"9" * 5000))
     assert status == 200
+
+
+def test_course_notes_full_of_citations_take_linear_time(live):
+    """Citations in course notes were found in quadratic time: 199 KB of "s. 55 " took 394 s,
+    72 KB about 50 s; linear, 72 KB take a few seconds."""
+    status, seconds = ask(live, request("POST", "/course", {"Content-Type": "application/x-www-form-urlencoded"},
+                                        b"notes=" + b"s.+55+" * 12_000))
+    assert status == 200 and seconds < 30

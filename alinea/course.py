@@ -26,10 +26,11 @@ from markdown_it.token import Token
 from alinea.errors import NotFound
 from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase, Located
+from alinea.limits import limit
 from alinea.model import IN_FORCE, Document, Unit
 from alinea.views import Line, provision_lines
 
-MAX_NOTES = 200_000
+MAX_NOTES = limit("course_notes")
 WIKI = re.compile(r"\[\[([^\[\]\n]{1,200})\]\]")
 EMBED_LINE = re.compile(r"^ {0,3}!\[\[([^\[\]\n]{1,200})\]\]\s*$")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")

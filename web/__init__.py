@@ -42,6 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         i18n,
         kb,
         law_graph,
+        limits,
         messages,
         reading,
         search,
@@ -74,6 +75,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     app.add_template_filter(messages.search_message)
     app.add_template_filter(messages.govern_text)
+    limits.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(search.bp)

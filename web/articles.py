@@ -7,6 +7,7 @@ from alinea.course import citation
 from alinea.errors import NotFound
 from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
+from alinea.limits import limit
 from alinea.model import Division, Document, Unit
 from alinea.views import provision_json
 from graph.amendments import enacting_act, operations
@@ -16,7 +17,9 @@ from web.kb import get_kb
 from web.messages import shown
 
 bp = Blueprint("articles", __name__)
-MAX_ID = 300
+SHELVES = (("statute", lazy_gettext("Acts")), ("regulation", lazy_gettext("Regulations")),
+           ("guidance", lazy_gettext("Guidance")))
+"""The library's documents by kind, in this order."""
 
 
 def kb() -> KnowledgeBase:
@@ -30,13 +33,24 @@ def home():
     programs = [(n, d.get("label", n), d.get("label_fr", ""), bool(glossary and glossary.get(n) and glossary.get(n).fr_verified))
                 for n, d in graph.nodes(data=True) if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
     doc_lang = request.args.get("doclang", "")
-    return render_template("home.html", documents=kb().documents, programs=programs,
+    return render_template("home.html", documents=kb().documents, programs=programs, shelves=shelves(),
                            doc_lang=doc_lang if doc_lang in LANGUAGES else "")
+
+
+@bp.get("/documents")
+def documents():
+    return render_template("documents.html", shelves=shelves())
+
+
+def shelves() -> list[tuple[str, list[Document]]]:
+    """(heading, documents) for each kind the library holds: acts, regulations, guidance."""
+    groups = [(name, [d for d in kb().documents if d.kind == kind]) for kind, name in SHELVES]
+    return [(name, docs) for name, docs in groups if docs]
 
 
 @bp.get("/<path:node_id>")
 def provision(node_id: str):
-    if len(node_id) > MAX_ID:
+    if len(node_id) > limit("provision_id"):
         raise shown(NotFound(gettext("No provision has an id that long.")))
     located = kb().get(node_id.strip("/"))
     if wants_json():

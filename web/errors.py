@@ -1,30 +1,42 @@
-"""One error type mapped to HTTP statuses: NotFound -> 404 (with suggestions), BadQuery -> 400;
-the message in the interface's language, as HTML or, for the API and JSON clients, as JSON."""
+"""One error type mapped to HTTP statuses: NotFound -> 404 (with suggestions), DamagedData -> 503,
+BadQuery and other AlineaErrors -> 400, HTTP errors (405, 413, 414, ...) with their own status; the
+message in the interface's language (the original, when no translation knows it, as the detail);
+JSON under /api/ and for clients that ask for it, the site's error page otherwise; never a traceback."""
 from __future__ import annotations
 
-import difflib
-
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
+from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 
 from alinea.errors import AlineaError, DamagedData, NotFound
+from alinea.nearest import NearestIds
 from web.articles import wants_json
 from web.i18n import gettext
-from web.kb import get_kb
+from web.kb import get_kb, snapshot
 from web.messages import error_message
 
 
 def suggestions(wanted: str, limit: int = 5) -> list[str]:
-    """The ids closest to what was asked for."""
-    kb = get_kb()
-    wanted = wanted.strip("/")
-    ids = list(kb.ids())
-    prefix = wanted
-    while prefix and not any(i.startswith(prefix) for i in ids):
-        prefix = prefix[:-1]
-    near = [i for i in ids if prefix and i.startswith(prefix) and i.count("/") <= wanted.count("/") + 1]
-    close = difflib.get_close_matches(wanted, ids, n=limit, cutoff=0.6)
-    return list(dict.fromkeys(close + near))[:limit]
+    """The ids closest to what was asked for (bounded work: see alinea.nearest), in the knowledge
+    base served now."""
+    return snapshot().cached("nearest", lambda: NearestIds(get_kb().ids())).suggest(wanted, limit)
+
+
+def answer(status: int, message: str, detail: str = "", hints: list[str] | None = None,
+           headers: dict | None = None):
+    if request_ctx.url_adapter is None:  # a request so malformed (a bad Host) that no link can be drawn
+        response = current_app.response_class(f"{status}: {message}\n", mimetype="text/plain")
+    elif request.path.startswith("/api/") or wants_json():
+        body = {"status": status, "message": message}
+        if detail:
+            body["detail"] = detail
+        response = jsonify({"error": body})
+    else:
+        response = current_app.make_response(render_template("error.html", status=status, message=message,
+                                                             detail=detail, suggestions=hints or []))
+    response.status_code = status
+    response.headers.update(headers or {})
+    return response
 
 
 def json_error(status: int, exc: Exception | str):
@@ -51,31 +63,31 @@ HTTP_MESSAGES = {404: lambda: gettext("There is no page at this address."),
 def init_app(app: Flask) -> None:
     @app.errorhandler(NotFound)
     def not_found(exc: NotFound):
-        if wants_json():
-            return json_error(404, exc)
-        return error_page(404, exc, suggestions(request.path.strip("/")))
+        message, original = error_message(exc)
+        return answer(404, message, original, suggestions(request.path))
 
     @app.errorhandler(DamagedData)
     def damaged(exc: DamagedData):
         app.logger.error("%s", exc)
-        said = gettext("The site's data is damaged; it must be rebuilt (alinea build).")
-        if wants_json():
-            return jsonify({"error": {"status": 503, "message": f"{said} {exc}"}}), 503
-        return render_template("error.html", status=503, message=said, detail=str(exc), suggestions=[]), 503
+        return answer(503, gettext("The site's data is damaged; it must be rebuilt (alinea build)."), str(exc))
 
     @app.errorhandler(AlineaError)
     def alinea_error(exc: AlineaError):
-        return error_page(400, exc)
+        message, original = error_message(exc)
+        return answer(400, message, original)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         status = exc.code or 500
         hints = suggestions(request.path) if status == 404 else []
-        text = HTTP_MESSAGES.get(status, lambda: gettext("The request could not be answered."))()
-        return render_template("error.html", status=status, message=text, detail="", suggestions=hints), status
+        known = HTTP_MESSAGES.get(status)
+        text = known() if known else (exc.description or gettext("The request could not be answered."))
+        detail = exc.description if known and status == 413 else ""
+        methods = getattr(exc, "valid_methods", None)
+        return answer(status, text, detail, hints, {"Allow": ", ".join(methods)} if methods else {})
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):
-        app.logger.exception("unexpected error on %s", request.path)
-        return render_template("error.html", status=500, message=HTTP_MESSAGES[500](), detail="",
-                               suggestions=[]), 500
+        app.logger.error("unexpected error on %s %s: %s: %s", request.method, request.path[:200],
+                         type(exc).__name__, str(exc)[:200], exc_info=not isinstance(exc, RecursionError))
+        return answer(500, HTTP_MESSAGES[500]())

@@ -6,27 +6,25 @@ from urllib.parse import urlencode
 from flask import Blueprint, current_app, render_template, request
 
 from alinea.errors import BadQuery
+from alinea.ids import is_provision_id
+from alinea.limits import limit, whole_number
 from search import SearchQuery
 from search.crosslang import Lexicon
-from search.engine import MAX_PER_PAGE
 from search.policy import search_across
 from web.i18n import current_language, gettext, number
 from web.kb import get_kb, snapshot
 from web.messages import shown
 
 bp = Blueprint("search", __name__)
-MAX_QUERY = 10_000
-MAX_PAGE = 1000
 
 
 def _int(name: str, default: int, low: int, high: int) -> int:
     raw = request.args.get(name, "")
-    if not raw:
-        return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    try:
+        return whole_number(name, raw, low, high, default=default)
+    except BadQuery:
         raise shown(BadQuery(gettext("%(name)s must be a whole number from %(low)s to %(high)s (got %(got)s).",
-                                     name=name, low=low, high=high, got=repr(raw[:20]))))
-    return int(raw)
+                                     name=name, low=low, high=high, got=repr(raw[:20])))) from None
 
 
 def crosslang_wanted() -> bool:
@@ -50,19 +48,31 @@ def lexicon() -> Lexicon:
 
 
 def run_query():
-    """The results for the request's q, page and limit, the words carried into the other language
-    unless xlang=0; BadQuery for bad parameters."""
-    text = request.args.get("q", "")
-    if len(text) > MAX_QUERY:
+    """The results for the request's q (narrowed to a document by ``doc``), page and limit, the words
+    carried into the other language unless xlang=0; BadQuery for bad parameters."""
+    text = query_text()
+    if len(text) > limit("search_query"):
         raise shown(BadQuery(gettext("The query is %(size)s characters long; the limit is %(limit)s.",
-                                     size=number(len(text)), limit=number(MAX_QUERY))))
-    query = SearchQuery(text, page=_int("page", 1, 1, MAX_PAGE), per_page=_int("limit", 10, 1, MAX_PER_PAGE))
+                                     size=number(len(text)), limit=number(limit("search_query")))))
+    query = SearchQuery(text, page=_int("page", 1, 1, limit("page")), per_page=_int("limit", 10, 1, limit("per_page")))
     if not text.strip():
         return None
     return search_across(current_app.extensions["search"], query, lexicon(),
                          enabled=crosslang_wanted(), prefer=current_language())
 
 
+def query_text() -> str:
+    """The request's q, narrowed to one document by its ``doc`` parameter (the query
+    language's ``doc:`` filter); BadQuery when ``doc`` is not a document id."""
+    text, doc = request.args.get("q", ""), request.args.get("doc", "").strip()
+    if not doc or len(text) > limit("search_query"):
+        return text
+    if len(doc) > 100 or not is_provision_id(doc) or "/" in doc:
+        raise BadQuery(f"doc must be a document id such as A-13.1.1 or S-2.1-r6 (got {doc[:40]!r})")
+    return f"doc:{doc} {text}" if text.strip() else ""
+
+
+
 @bp.get("/search")
 def search_page():
-    return render_template("search.html", q=request.args.get("q", ""), results=run_query(), xlang=crosslang_wanted())
+    return render_template("search.html", q=query_text(), results=run_query(), xlang=crosslang_wanted())

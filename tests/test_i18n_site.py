@@ -70,7 +70,7 @@ def client_any(site):
 def test_an_unverified_french_name_is_never_shown_without_saying_so(site, client_fr, client_en):
     """Every page that shows a glossary entry's French name says, in words, when that name was not
     found in the French texts; a verified one carries no such words."""
-    glossary = site.extensions["kb"].glossary
+    glossary = site.extensions["live"].current.kb.glossary
     unverified = [c for c in glossary if not c.fr_verified]
     verified = [c for c in glossary if c.fr_verified]
     assert unverified and verified

@@ -145,7 +145,7 @@ class KnowledgeBase:
     def lookup(self, text: str) -> str:
         """The id a user means by any citation form ("55", "s. 55(2)(a)", "art. 133 LAPF", an id, a
         LégisQuébec address); NotFound with one line and the nearest real provisions otherwise."""
-        from graph.cite import read
+        from graph.cite import official_url, read
 
         text = " ".join(text.split())
         if text in self._nodes:
@@ -155,7 +155,9 @@ class KnowledgeBase:
         if inside:
             return inside[0]
         if reading.targets:
-            raise NotFound(f"{text!r} names {reading.targets[0]}, which is not in the knowledge base")
+            url = official_url(reading.targets[0])
+            raise NotFound(f"{text!r} names {reading.targets[0]}, which is not in the knowledge base"
+                           + (f"; official text: {url}" if url else ""))
         near = [n for n in reading.nearest if n in self._nodes]
         raise NotFound(reading.error + (f"; nearest: {', '.join(near)}" if near else ""))
 

@@ -12,7 +12,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("alinea", "ingest", "graph", "search", "web")
-FLOOR = {"alinea.model", "alinea.ids", "alinea.errors"}
+FLOOR = {"alinea.model", "alinea.ids", "alinea.errors", "alinea.atomic"}
+"""DESIGN.md's floor, and the atomic writer every layer that writes a file uses (it imports only
+errors): the floor's rule applies to it too."""
 
 
 def _module_name(path: Path) -> str:

@@ -26,6 +26,16 @@ from graph.cite.grammar import APOS, DIVISION_RANK, OTHER_DOCUMENT_WORDS, S1, SP
 from graph.cite.relations import type_relations
 from graph.cite.rules import RULES, STATUTE, TYPED, Span
 
+_UPPER_LABEL = re.compile(r"\(([A-Z]{1,4})\)|((?i:sous-paragraphe|subparagraph|sous-par\.|subpara\.|subpar\.)\s)([A-Z]{1,4})\b")
+_DIVISION_WORD = re.compile(r"\b(title|chapter|division|subdivision|part|schedule)(?=\s+(?:[IVXLC]+|\d+)\b)")
+
+
+def _as_the_law_writes(text: str) -> str:
+    """Typed text in any case, as the law writes it, letter for letter (offsets are kept): lettered
+    labels in lower case ("(A)" -> "(a)"), English division words capitalised ("title II")."""
+    text = _UPPER_LABEL.sub(lambda m: f"({m[1].lower()})" if m[1] else m[2] + m[3].lower(), text)
+    return _DIVISION_WORD.sub(lambda m: m[1].capitalize(), text)
+
 
 class _Taken:
     """Non-overlapping spans, kept sorted: adding or testing one costs a binary search."""
@@ -51,7 +61,7 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
     "LAPF").  `source` (``statute``, ``guidance``, ``code``, ``query``, ``course``) says which
     rules run: machine forms and acts written next to a pinpoint are read in typed text only.
     """
-    scan = _Scan(text, lang, _names_pattern(tuple(names)))
+    scan = _Scan(_as_the_law_writes(text) if source in TYPED else text, lang, _names_pattern(tuple(names)))
     lowered = text.lower()
     spans: list[Span] = []
     taken = _Taken()

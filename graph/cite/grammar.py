@@ -178,7 +178,7 @@ _ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|�
 _SHORT_PIN = _c(rf",{S}(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphe|subparagraph|paragraphe|paragraph|s\.-par|sous-par|subpara|subpar|alinéa|paras|para|par|al)\.?{S}(?P<v>\d+(?:\.\d+)?°?|\([a-z0-9.]+\)|[a-z]{{1,3}}(?:\.\d+)?){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))")
 _CODE_HEAD = re.compile(rf"(?:(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.){S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
                         rf"|(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:c|ch)\.{S}(\d+){S},{S}")
-_OFFICIAL_SECTION = re.compile(rf"(?:s|art|a){S1}(?=\d)")
+_OFFICIAL_SECTION = re.compile(rf"(?i:s|art|a){S1}(?=\d)")
 """The section abbreviation without a period in LégisQuébec's citation form "CQLR c A-13.1.1, s 55"."""
 _DIV_KEY_CASE = re.compile(r"[A-Z]")
 

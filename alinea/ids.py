@@ -306,11 +306,13 @@ def amending_act_slug(act: str) -> str:
     return slug(act)
 
 
-def section_sort_key(number: str) -> tuple[int, ...]:
-    """Order section numbers as the statute does: 83 < 83.1 < 83.5.1 < 83.10 < 84.
+def section_sort_key(number: str) -> tuple[tuple[int, str], ...]:
+    """Order section numbers as the statute does: 83 < 83.1 < 83.5.1 < 83.10 < 84.  Each part is
+    compared as a number without converting it (a 5,000-digit number from a hostile text is not
+    an error; superscripts and other scripts' digits are not parts).
 
-    >>> sorted(["83.10", "84", "83.5.1", "83", "83.1", "83a"], key=section_sort_key)
+    >>> sorted(["83.10", "84", "83.5.1", "83", "83.1", "83a", "9" * 5000], key=section_sort_key)[:6]
     ['83', '83.1', '83.5.1', '83.10', '83a', '84']
     """
-    return tuple(n for p in number.split(".") if (m := re.match(r"(\d+)([a-z]?)", p))
-                 for n in (int(m[1]), ord(m[2]) - 96 if m[2] else 0))
+    return tuple(x for p in number.split(".") if (m := re.match(r"([0-9]+)([a-z]?)", p))
+                 for x in (len(m[1].lstrip("0")), m[1].lstrip("0"), m[2]))

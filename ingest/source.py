@@ -1,7 +1,9 @@
 """Read a source file as text, refusing binary files and wrong encodings by name."""
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from alinea.errors import ParseError
@@ -15,10 +17,15 @@ def read_text(path: str | Path) -> str:
     """The file decoded as UTF-8 (a BOM is dropped); ParseError for anything else."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:  # refused before reading
-            raise ParseError(str(path), None, f"file is {size:,} bytes, more than the {MAX_BYTES:,} allowed")
-        data = path.read_bytes()
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:  # a FIFO must not block
+            status = os.fstat(fh.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise ParseError(str(path), None, "not a regular file (a FIFO or a device)",
+                                 expected="a text or HTML file")
+            if status.st_size > MAX_BYTES:
+                raise ParseError(str(path), None, f"file is {status.st_size:,} bytes, "
+                                 f"more than the {MAX_BYTES:,} allowed")
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ParseError(str(path), None, f"cannot read file: {exc.strerror or exc}") from None
     return decode(data, str(path))

@@ -20,11 +20,12 @@ from alinea.ids import ProvisionId
 from alinea.model import Document
 from ingest.html_lossless import body_text, first_difference, model_text
 from ingest.legisquebec_html import parse_html_text
+from tests.properties import examples
 
 PAGE = (Path(__file__).parent / "fixtures" / "legisquebec-html" / "S-2_1_r_11_2.fr.html").read_text(
     encoding="utf-8")
 BODY_START = PAGE.index('<div class="LegislativeDocument')
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def check(text: str) -> Document | None:

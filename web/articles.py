@@ -6,12 +6,12 @@ from flask import Blueprint, abort, current_app, jsonify, render_template, reque
 from alinea.errors import NotFound
 from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
+from alinea.limits import limit
 from alinea.model import Division, Document, Unit
 from alinea.views import provision_json
 from graph.cite import cite
 
 bp = Blueprint("articles", __name__)
-MAX_ID = 300
 SHELVES = (("statute", "Acts"), ("regulation", "Regulations"), ("guidance", "Guidance"))
 """The library's documents by kind, in this order."""
 
@@ -41,7 +41,7 @@ def shelves() -> list[tuple[str, list[Document]]]:
 
 @bp.get("/<path:node_id>")
 def provision(node_id: str):
-    if len(node_id) > MAX_ID:
+    if len(node_id) > limit("provision_id"):
         abort(404, "No provision has an id that long.")
     located = kb().get(node_id.strip("/"))
     if wants_json():

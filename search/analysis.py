@@ -87,3 +87,29 @@ def text_analyzer(lang: str) -> Analyzer:
 def word_analyzer() -> Analyzer:
     """Every word, accents folded, not stemmed: for phrases, prefixes, fuzzy terms and spelling."""
     return _base() | CharsetFilter(accent_map)
+
+
+Token = tuple[str, int, int, str]
+"""(word as indexed in ``words``, start, end, stem in the record's language or "" for a stop word)."""
+
+
+def analyse(text: str, lang: str) -> list[Token]:
+    """Every word of text with its offsets and its stem, computed once at build: what both engines
+    index, what snippets and govern's reasons highlight without analysing the text again.
+
+    >>> analyse("L’aide de dernier recours", "fr")
+    [('aide', 2, 6, 'aid'), ('de', 7, 9, ''), ('dernier', 10, 17, 'derni'), ('recours', 18, 25, 'recour')]
+    """
+    stems = {t.startchar: t.text for t in text_analyzer(lang)(text, chars=True, mode="index")}
+    return [(t.text, t.startchar, t.endchar, stems.get(t.startchar, ""))
+            for t in word_analyzer()(text, chars=True, mode="index")]
+
+
+def query_words(text: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) of a query's text, as ``words`` indexes them."""
+    return [(t.text, t.startchar, t.endchar) for t in word_analyzer()(text, chars=True, mode="query")]
+
+
+def query_stems(text: str, lang: str) -> list[str]:
+    """Stems of a query's text in one language (stop words of that language dropped)."""
+    return [t.text for t in text_analyzer(lang)(text, mode="query")]

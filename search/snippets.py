@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from search.analysis import text_analyzer, word_analyzer
+from search.analysis import Token
 from search.results import Snippet
 
 WIDTH = 240
@@ -14,26 +14,19 @@ WIDTH = 240
 ELLIPSIS = "…"
 
 
-def find_matches(text: str, lang: str, terms: dict[str, set[str]], phrases: list[tuple[str, ...]],
-                 text_field: str) -> list[tuple[int, int]]:
-    """Offsets of the words of text whose indexed form is a matched term, and of whole phrases.
-
-    terms maps a field (``words`` or text_field) to the terms the query matched in it;
-    phrases are sequences of ``words`` terms."""
+def find_matches(tokens: list[Token], words: set[str], stems: set[str],
+                 phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Offsets of the tokens (search.analysis.analyse, stored at build) whose word is one of words
+    or whose stem is one of stems, and of whole phrases (sequences of words)."""
     spans: list[tuple[int, int]] = []
-    words = [(t.text, t.startchar, t.endchar) for t in word_analyzer()(text, chars=True, mode="index")]
     starts: dict[str, list[int]] = {}
-    for i, (w, _, _) in enumerate(words):
-        starts.setdefault(w, []).append(i)
+    for i, token in enumerate(tokens):
+        starts.setdefault(token[0], []).append(i)
     for phrase in phrases:
         n = len(phrase)
-        spans += [(words[i][1], words[i + n - 1][2]) for i in starts.get(phrase[0], ()) if i + n <= len(words)
-                  and tuple(w for w, _, _ in words[i:i + n]) == phrase]
-    wanted = terms.get("words", set())
-    spans += [(s, e) for w, s, e in words if w in wanted]
-    if terms.get(text_field):
-        spans += [(t.startchar, t.endchar) for t in text_analyzer(lang)(text, chars=True, mode="index")
-                  if t.text in terms[text_field]]
+        spans += [(tokens[i][1], tokens[i + n - 1][2]) for i in starts.get(phrase[0], ()) if i + n <= len(tokens)
+                  and tuple(t[0] for t in tokens[i:i + n]) == phrase]
+    spans += [(s, e) for w, s, e, stem in tokens if w in words or (stem and stem in stems)]
     return _merge(spans)
 
 

@@ -9,6 +9,7 @@ section's own record gives `SectionScore.score`, its best element the pinpoint.
 """
 from __future__ import annotations
 
+import json
 import math
 import threading
 from array import array
@@ -142,7 +143,8 @@ class BagScorer:
             if i < bag.explain:
                 stored = searcher.stored_fields(n)
                 body, lang = stored["body"], stored["lang"]
-                spans = find_matches(body, lang, {"words": set(), **by_field}, phrases, f"text_{lang_of(lang)}")
+                tokens = [tuple(t) for t in json.loads(stored["tokens"])]
+                spans = find_matches(tokens, set(), by_field.get(f"text_{lang_of(lang)}", set()), phrases)  # type: ignore[arg-type]
                 matched = tuple(dict.fromkeys(" ".join(body[s:e].split()) for s, e in spans))
             out.append(SectionScore(group, round(own.get(group, 0.0), 4), self.ids[n], round(score, 4), matched))
         return out

@@ -18,6 +18,7 @@ from alinea.errors import AlineaError
 from alinea.model import Corpus
 from search import pipeline
 from search.analysis import analyse, lang_of, text_analyzer, word_analyzer
+from search.bag import BagScorer
 from search.concepts import ConceptTags
 from search.engine import Resolver, SearchQuery, SectionScore, WordBag
 from search.pipeline import Group, stored_fields
@@ -25,7 +26,6 @@ from search.plan import IndexMeta, Plan
 from search.records import Record, records
 from search.results import SearchResults
 from search.vocabulary import Vocabulary, VocabularyCounter
-from search.whoosh_bag import BagScorer
 from search.whoosh_query import compile_plan
 
 FORMAT = 2
@@ -176,7 +176,7 @@ class WhooshIndex:
         with self._searcher() as searcher:
             if self._bags is None:
                 assert self.columns is not None
-                self._bags = BagScorer(searcher, self.columns)
+                self._bags = BagScorer(_Postings(searcher, self.columns, self.vocabulary))
             return self._bags.score(searcher, bag)
 
 
@@ -211,3 +211,35 @@ class _Backend:
 
     def number(self, element_id: str) -> int | None:
         return self.searcher.document_number(id=element_id)
+
+
+class _Postings:
+    """search.bag.Postings of a Whoosh index (ctx: a searcher)."""
+
+    def __init__(self, searcher: Searcher, columns: Columns, vocabulary: Vocabulary) -> None:
+        reader = searcher.reader()
+        self.columns, self.vocabulary = columns, vocabulary
+        self.count = reader.doc_count_all()
+        stored = [reader.stored_fields(n) for n in range(self.count)]
+        self.ids = [f["id"] for f in stored]
+        self.headings = {n for n, f in enumerate(stored) if f["element"] == "heading"}
+
+    def group(self, n: int) -> str:
+        return self.columns.get("group", n)
+
+    def doc_kind(self, n: int) -> str:
+        return self.columns.get("doc_kind", n)
+
+    def lengths(self, searcher: Searcher, field: str) -> tuple[array, float]:
+        reader = searcher.reader()
+        lengths = array("f", (reader.doc_field_length(n, field, 1) or 0 for n in range(self.count)))
+        return lengths, searcher.avg_field_length(field) or 1.0
+
+    def postings(self, searcher: Searcher, field: str, term: str) -> tuple[tuple[int, float], ...]:
+        return tuple(searcher.reader().postings(field, term).items_as("weight"))
+
+    def positions(self, searcher: Searcher, word: str) -> dict[int, tuple[int, ...]]:
+        return {n: tuple(p) for n, p in searcher.reader().postings("words", word).items_as("positions")}
+
+    def stored(self, searcher: Searcher, n: int) -> dict:
+        return searcher.stored_fields(n)

@@ -20,7 +20,7 @@ from search import pipeline
 from search.analysis import analyse, lang_of, text_analyzer, word_analyzer
 from search.bag import BagScorer
 from search.concepts import ConceptTags
-from search.engine import Resolver, SearchQuery, SectionScore, WordBag
+from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag
 from search.pipeline import Group, stored_fields
 from search.plan import IndexMeta, Plan
 from search.records import Record, records
@@ -30,7 +30,6 @@ from search.whoosh_query import compile_plan
 
 FORMAT = 2
 """Bumped when the schema changes: an index of another format must be rebuilt."""
-META_FILE = "alinea-index.json"
 FACET_COLUMNS = ("doc", "title_id", "chapter_id", "doc_kind", "status", "lang")
 """The column of each facet of search.pipeline.FACETS."""
 COLUMNS = ("group",) + FACET_COLUMNS
@@ -53,8 +52,6 @@ class Columns:
     def get(self, name: str, docnum: int) -> str:
         return self._values[name][self._codes[name][docnum]]
 
-class IndexMissing(AlineaError):
-    """The index directory has no index (never built, or removed by a rebuild)."""
 
 def schema() -> Schema:
     """The fields of the index (see search.records.Record for what each holds)."""

@@ -32,11 +32,12 @@ from alinea.model import Corpus, Document, Unit
 from benchmarks.timing import print_table, summary, time_calls
 from graph.citations import resolve_query
 from search.engine import SearchQuery
+from search.plan import Translator
 from search.query import parse
 from search.records import records
 from search.store import build_index, current_dir
 from search.whoosh_index import WhooshIndex
-from search.whoosh_query import Translator
+from search.whoosh_query import compile_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -121,11 +122,11 @@ def fts5_citation(db: sqlite3.Connection, match: str | None, cited: str) -> tupl
 # -- Whoosh ----------------------------------------------------------------------------
 def whoosh_engine(index: WhooshIndex, text: str) -> int:
     """Whoosh alone: every match scored and counted (one pass)."""
-    built = Translator(index.meta).translate(parse(text))
+    built = Translator(index.meta, index.vocabulary).translate(parse(text))
     if built.query is None:
         return 0
     with index.searcher() as searcher:
-        return len(searcher.search(built.query, limit=None))
+        return len(searcher.search(compile_plan(built.query), limit=None))
 
 
 def run_scale(corpus: Corpus, factor: int, repeat: int, workdir: Path) -> tuple[list[dict], dict]:
@@ -134,7 +135,7 @@ def run_scale(corpus: Corpus, factor: int, repeat: int, workdir: Path) -> tuple[
     kb = KnowledgeBase(big)
     data = workdir / f"x{factor}"
     start = time.perf_counter()
-    build_index(big, data)
+    build_index(big, data, engine="whoosh")
     whoosh_build = time.perf_counter() - start
     start = time.perf_counter()
     db = build_fts5(big, workdir / f"x{factor}.sqlite")

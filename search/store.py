@@ -156,6 +156,11 @@ class CurrentIndex:
         raise error
 
     @property
+    def engine(self) -> SearchIndex:
+        """The engine's index open now (its ``vocabulary`` and ``meta`` for tools that look terms up)."""
+        return self._current()
+
+    @property
     def directory(self) -> Path | None:
         """The directory searched now."""
         return self._current().directory  # type: ignore[attr-defined]

@@ -61,7 +61,7 @@ def schema() -> Schema:
         lang=ID(stored=True, sortable=True), status=ID(stored=True, sortable=True),
         title_id=ID(sortable=True), chapter_id=ID(sortable=True), alang=ID(),
         kind=KEYWORD(commas=True, scorable=False), element=STORED(), title=STORED(), breadcrumb=STORED(),
-        body=STORED(), tokens=STORED(), within=KEYWORD(commas=True, scorable=False), amended=KEYWORD(commas=True, scorable=False),
+        body=STORED(), tokens=STORED(), lengths=STORED(), within=KEYWORD(commas=True, scorable=False), amended=KEYWORD(commas=True, scorable=False),
         programs=KEYWORD(commas=True, scorable=False), terms=TEXT(analyzer=text_analyzer("en"), phrase=False),
         text_en=TEXT(analyzer=text_analyzer("en"), phrase=False),
         text_fr=TEXT(analyzer=text_analyzer("fr"), phrase=False),
@@ -69,7 +69,7 @@ def schema() -> Schema:
     )
 
 def _fields(rec: Record, tokens) -> dict:
-    return {**stored_fields(rec, tokens), "title_id": rec.title_id, "chapter_id": rec.chapter_id,
+    return {**stored_fields(rec, tokens), "lengths": (len(tokens), sum(1 for t in tokens if t[3])), "title_id": rec.title_id, "chapter_id": rec.chapter_id,
             "alang": lang_of(rec.lang), "kind": ",".join(rec.kinds), "within": ",".join(rec.within),
             "amended": ",".join(map(str, rec.amended)), "programs": ",".join(rec.programs),
             "terms": "\n".join(rec.terms), f"text_{lang_of(rec.lang)}": rec.text, "words": rec.text}
@@ -220,6 +220,8 @@ class _Postings:
         stored = [reader.stored_fields(n) for n in range(self.count)]
         self.ids = [f["id"] for f in stored]
         self.headings = {n for n, f in enumerate(stored) if f["element"] == "heading"}
+        self._lengths = [f["lengths"] for f in stored]
+        self._langs = [lang_of(f["lang"]) for f in stored]
 
     def group(self, n: int) -> str:
         return self.columns.get("group", n)
@@ -228,9 +230,13 @@ class _Postings:
         return self.columns.get("doc_kind", n)
 
     def lengths(self, searcher: Searcher, field: str) -> tuple[array, float]:
-        reader = searcher.reader()
-        lengths = array("f", (reader.doc_field_length(n, field, 1) or 0 for n in range(self.count)))
-        return lengths, searcher.avg_field_length(field) or 1.0
+        """Exact lengths (Whoosh's own are rounded to fit in a byte), as FTS5 counts them."""
+        if field == "words":
+            lengths = array("f", (words for words, _ in self._lengths))
+        else:
+            lengths = array("f", (text if f"text_{lang}" == field else 0 for (_, text), lang in
+                                  zip(self._lengths, self._langs, strict=True)))
+        return lengths, sum(lengths) / (self.count or 1)
 
     def postings(self, searcher: Searcher, field: str, term: str) -> tuple[tuple[int, float], ...]:
         return tuple(searcher.reader().postings(field, term).items_as("weight"))

@@ -13,6 +13,11 @@ and English possessives:
 Accents are folded before stemming so that "révision" and "revision" meet the
 same stemmer input.
 
+The Whoosh analyser chains define the analysis; `analyse` computes the same
+tokens one distinct word at a time (memoised), and is what both engines index
+and every query is read with (search.plan), so a query means the same thing in
+either engine.
+
 >>> [t.text for t in word_analyzer()("L’aide de dernier recours, d'autre part")]
 ['aide', 'de', 'dernier', 'recours', 'autre', 'part']
 >>> [t.text for t in text_analyzer("fr")("les révisions de l'aide")]
@@ -22,10 +27,11 @@ same stemmer input.
 """
 from __future__ import annotations
 
-from functools import cache
+import re
+from functools import cache, lru_cache
 
 from whoosh.analysis import Analyzer, CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.lang import stopwords_for_language
+from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
 
 LANGS = ("en", "fr")
@@ -91,25 +97,57 @@ def word_analyzer() -> Analyzer:
 
 Token = tuple[str, int, int, str]
 """(word as indexed in ``words``, start, end, stem in the record's language or "" for a stop word)."""
+_TOKEN = re.compile(TOKEN_PATTERN)
+
+
+@lru_cache(maxsize=500_000)
+def _word(raw: str) -> tuple[str, str, int, int]:
+    """What the base chain and the accent fold make of one raw token: (word, word before folding
+    (what the stop lists hold), start shift, end shift).  The chains of `text_analyzer` and
+    `word_analyzer` work token by token, so a token's analysis is computed once per process."""
+    text = raw.lower().replace("’", "'")
+    start = end = 0
+    if "'" in text:
+        head, _, rest = text.partition("'")
+        if head in ELIDED and rest:
+            start, text = len(head) + 1, rest
+        if text.endswith("'s"):
+            end, text = -2, text[:-2]
+    return text.translate(accent_map), text, start, end
+
+
+@lru_cache(maxsize=500_000)
+def _stem(word: str, lang: str) -> str:
+    return _stemmer(lang)(word)
+
+
+@cache
+def _stemmer(lang: str):
+    return stemmer_for_language(lang)
 
 
 def analyse(text: str, lang: str) -> list[Token]:
-    """Every word of text with its offsets and its stem, computed once at build: what both engines
+    """Every word of text with its offsets and its stem, as `word_analyzer` and `text_analyzer`
+    make them (a property test checks that they agree), computed once at build: what both engines
     index, what snippets and govern's reasons highlight without analysing the text again.
 
     >>> analyse("L’aide de dernier recours", "fr")
     [('aide', 2, 6, 'aid'), ('de', 7, 9, ''), ('dernier', 10, 17, 'derni'), ('recours', 18, 25, 'recour')]
     """
-    stems = {t.startchar: t.text for t in text_analyzer(lang)(text, chars=True, mode="index")}
-    return [(t.text, t.startchar, t.endchar, stems.get(t.startchar, ""))
-            for t in word_analyzer()(text, chars=True, mode="index")]
+    lang = lang_of(lang)
+    stops = stop_words(lang)
+    out = []
+    for m in _TOKEN.finditer(text):
+        word, unfolded, start, end = _word(m[0])
+        out.append((word, m.start() + start, m.end() + end, "" if unfolded in stops else _stem(word, lang)))
+    return out
 
 
 def query_words(text: str) -> list[tuple[str, int, int]]:
     """(word, start, end) of a query's text, as ``words`` indexes them."""
-    return [(t.text, t.startchar, t.endchar) for t in word_analyzer()(text, chars=True, mode="query")]
+    return [(w, s, e) for w, s, e, _ in analyse(text, "en")]
 
 
 def query_stems(text: str, lang: str) -> list[str]:
     """Stems of a query's text in one language (stop words of that language dropped)."""
-    return [t.text for t in text_analyzer(lang)(text, mode="query")]
+    return [stem for _, _, _, stem in analyse(text, lang) if stem]

@@ -1,5 +1,7 @@
 """The Whoosh engine behind search.engine.SearchIndex: schema, writer, searcher.
 
+Its text fields hold the tokens search.analysis made at build (split at spaces), as FTS5's do.
+
 One Whoosh document per `search.records.Record`.  A search scores every match,
 keeps the best element of each section (so a hit names the exact
 subparagraph), counts facets over those sections, and cuts the page.
@@ -11,13 +13,14 @@ from array import array
 from pathlib import Path
 
 from whoosh import index
+from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.searching import Searcher
 
 from alinea.errors import AlineaError
 from alinea.model import Corpus
 from search import pipeline
-from search.analysis import analyse, lang_of, text_analyzer, word_analyzer
+from search.analysis import analyse, lang_of, query_stems
 from search.bag import BagScorer
 from search.concepts import ConceptTags
 from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag
@@ -62,17 +65,19 @@ def schema() -> Schema:
         title_id=ID(sortable=True), chapter_id=ID(sortable=True), alang=ID(),
         kind=KEYWORD(commas=True, scorable=False), element=STORED(), title=STORED(), breadcrumb=STORED(),
         body=STORED(), tokens=STORED(), lengths=STORED(), within=KEYWORD(commas=True, scorable=False), amended=KEYWORD(commas=True, scorable=False),
-        programs=KEYWORD(commas=True, scorable=False), terms=TEXT(analyzer=text_analyzer("en"), phrase=False),
-        text_en=TEXT(analyzer=text_analyzer("en"), phrase=False),
-        text_fr=TEXT(analyzer=text_analyzer("fr"), phrase=False),
-        words=TEXT(analyzer=word_analyzer(), phrase=True),
+        programs=KEYWORD(commas=True, scorable=False), terms=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),
+        text_en=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),
+        text_fr=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),
+        words=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=True),
     )
 
 def _fields(rec: Record, tokens) -> dict:
     return {**stored_fields(rec, tokens), "lengths": (len(tokens), sum(1 for t in tokens if t[3])), "title_id": rec.title_id, "chapter_id": rec.chapter_id,
             "alang": lang_of(rec.lang), "kind": ",".join(rec.kinds), "within": ",".join(rec.within),
             "amended": ",".join(map(str, rec.amended)), "programs": ",".join(rec.programs),
-            "terms": "\n".join(rec.terms), f"text_{lang_of(rec.lang)}": rec.text, "words": rec.text}
+            "terms": " ".join(s for term in rec.terms for s in query_stems(term, "en")),
+            f"text_{lang_of(rec.lang)}": " ".join(stem for _, _, _, stem in tokens if stem),
+            "words": " ".join(word for word, _, _, _ in tokens)}
 
 class WhooshIndex:
     """A Whoosh index of the knowledge base in one directory."""

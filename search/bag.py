@@ -10,14 +10,13 @@ the pinpoint.  An engine provides the numbers (`Postings`); every engine scores 
 """
 from __future__ import annotations
 
-import json
 import math
 import threading
 from array import array
 from collections import Counter
 from typing import Protocol
 
-from search.analysis import LANGS, Token, lang_of, query_stems, query_words
+from search.analysis import LANGS, lang_of, query_stems, query_words, unpack
 from search.engine import SectionScore, WordBag
 from search.snippets import find_matches
 from search.vocabulary import Vocabulary
@@ -167,8 +166,7 @@ class BagScorer:
             matched: tuple[str, ...] = ()
             if i < bag.explain:
                 stored = source.stored(ctx, n)
-                tokens: list[Token] = [tuple(t) for t in json.loads(stored["tokens"])]  # type: ignore[misc]
-                spans = find_matches(tokens, set(), by_field.get(f"text_{lang_of(stored['lang'])}", set()), phrases)
+                spans = find_matches(unpack(stored["tokens"]), set(), by_field.get(f"text_{lang_of(stored['lang'])}", set()), phrases)
                 body = stored["body"]
                 matched = tuple(dict.fromkeys(" ".join(body[s:e].split()) for s, e in spans))
             out.append(SectionScore(group, round(own.get(group, 0.0), 4), source.ids[n], round(score, 4), matched))

@@ -16,12 +16,14 @@ import json
 import sqlite3
 import threading
 from array import array
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from alinea.errors import AlineaError
 from alinea.model import Corpus
 from search import pipeline
-from search.analysis import analyse, lang_of, query_stems
+from search.analysis import analysed, lang_of, query_stems
 from search.bag import BagScorer
 from search.concepts import ConceptTags
 from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag
@@ -58,11 +60,19 @@ WHERE k = 1 ORDER BY s, r
 """The best element of each matching section (lower bm25 is better; ties: lower number), best first."""
 
 
-def _tags(rec: Record) -> list[str]:
-    values = [("alang", lang_of(rec.lang)), ("status", rec.status), ("lang", rec.lang), ("doc", rec.doc)]
-    values += [("kind", k) for k in rec.kinds] + [("within", w) for w in rec.within]
-    values += [("amended", str(y)) for y in rec.amended] + [("programs", p) for p in rec.programs]
-    return [EVERY] + [tag(field, value) for field, value in values]
+@lru_cache(maxsize=100_000)
+def _context_tags(doc: str, lang: str, within: tuple[str, ...], amended: tuple[int, ...],
+                  programs: tuple[str, ...]) -> str:
+    """Tags a section shares with its units (computed once per section)."""
+    values = [("alang", lang_of(lang)), ("lang", lang), ("doc", doc)] + [("within", w) for w in within]
+    values += [("amended", str(y)) for y in amended] + [("programs", p) for p in programs]
+    return " ".join([EVERY] + [tag(field, value) for field, value in values])
+
+
+def _tags(rec: Record) -> str:
+    """The ``tags`` column of a record: a token per filter value."""
+    own = " ".join(tag(field, value) for field, value in [("status", rec.status)] + [("kind", k) for k in rec.kinds])
+    return _context_tags(rec.doc, rec.lang, rec.within, rec.amended, rec.programs) + " " + own
 
 
 class Fts5Index:
@@ -74,6 +84,7 @@ class Fts5Index:
         self._resolve: Resolver | None = None
         self._local = threading.local()
         self._values: list[str] = []
+        self._codes: dict[str, int] = {}
         self._vocabulary: Vocabulary | None = None
         self._bags: BagScorer | None = None
         self._lock = threading.Lock()
@@ -97,15 +108,15 @@ class Fts5Index:
 
             fts, el, store = [], [], []
             for n, rec in enumerate(records(corpus, tags)):
-                tokens = analyse(rec.text, rec.lang)
-                vocabulary.add(tokens, rec.lang)
-                stems = " ".join(s for _, _, _, s in tokens if s)
+                forms = analysed(rec.text, rec.lang)
+                vocabulary.add(forms, rec.lang)
+                stems = [s for s in forms.stems if s]
+                text = " ".join(stems)
                 en = lang_of(rec.lang) == "en"
-                fts.append((n, " ".join(w for w, _, _, _ in tokens), stems if en else "", "" if en else stems,
-                            " ".join(s for term in rec.terms for s in query_stems(term, "en")), " ".join(_tags(rec))))
-                el.append((n, code(rec.group), *map(code, facet_values(rec)), len(tokens),
-                           sum(1 for t in tokens if t[3])))
-                stored = stored_fields(rec, tokens)
+                fts.append((n, " ".join(forms.words), text if en else "", "" if en else text,
+                            " ".join(s for term in rec.terms for s in query_stems(term, "en")), _tags(rec)))
+                el.append((n, code(rec.group), *map(code, facet_values(rec)), len(forms.words), len(stems)))
+                stored = stored_fields(rec, forms)
                 store.append((n, *(stored[c] for c in STORED)))
                 kinds.update(rec.kinds)
                 if rec.kind == "heading":
@@ -140,6 +151,7 @@ class Fts5Index:
         self.meta = IndexMeta(meta["documents"], meta["divisions"], frozenset(meta["kinds"]),
                               {k: tuple(v) for k, v in meta["programs"].items()})
         self._values = [v for _, v in self._db().execute("SELECT code, value FROM vals ORDER BY code")]
+        self._codes = {v: c for c, v in enumerate(self._values)}
 
     def _db(self) -> sqlite3.Connection:
         """This thread's read-only connection (the file never changes once built)."""
@@ -150,6 +162,7 @@ class Fts5Index:
             uri = (self.directory / DB_FILE).resolve().as_uri() + "?mode=ro&immutable=1"
             try:
                 db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                db.execute("PRAGMA temp_store = MEMORY")
             except sqlite3.Error as exc:
                 raise IndexMissing(f"the search index in {self.directory}/ is gone ({exc})") from None
             self._local.db, self._local.directory = db, self.directory
@@ -190,6 +203,10 @@ class Fts5Index:
     def value(self, code: int) -> str:
         return self._values[code]
 
+    def code(self, value: str) -> int:
+        """The code of a value (-1 when the index has none)."""
+        return self._codes.get(value, -1)
+
 
 class _Backend:
     """search.pipeline.Backend over the open FTS5 index."""
@@ -198,20 +215,16 @@ class _Backend:
         self.owner, self.db = owner, owner._db()
         self.meta, self.vocabulary = owner.meta, owner.vocabulary
 
-    def _group(self, score: float, n: int, grp: int, facets) -> Group:
+    def group(self, score: float, n: int, grp: int, facets) -> Group:
         value = self.owner.value
         return Group(score, n, value(grp), tuple(value(c) for c in facets))
 
-    def groups(self, plan: Plan) -> list[Group]:
-        try:
-            rows = self.db.execute(GROUPS, (compile_plan(plan),)).fetchall()
-        except sqlite3.OperationalError as exc:  # an expression FTS5 cannot run (too complex): no result
-            raise AlineaError(f"the search engine could not run this query ({exc})") from None
-        return [self._group(-s or 0.0, r, grp, facets) for r, s, grp, *facets in rows]
+    def match(self, plan: Plan) -> _Matches:
+        return _Matches(self, compile_plan(plan))
 
     def element(self, number: int) -> Group:
         row = self.db.execute(f"SELECT grp, {', '.join(FACET_COLUMNS)} FROM el WHERE n = ?", (number,)).fetchone()
-        return self._group(0.0, number, row[0], row[1:])
+        return self.group(0.0, number, row[0], row[1:])
 
     def stored(self, number: int) -> dict:
         row = self.db.execute(f"SELECT {STORE_COLUMNS} FROM store WHERE n = ?", (number,)).fetchone()
@@ -220,6 +233,43 @@ class _Backend:
     def number(self, element_id: str) -> int | None:
         row = self.db.execute("SELECT n FROM store WHERE id = ?", (element_id,)).fetchone()
         return row[0] if row else None
+
+
+class _Matches:
+    """search.pipeline.Matches kept in a temporary table of this thread's connection, in rank order
+    (its rowid), so that a page and the facet counts are read by SQLite, not Python."""
+
+    def __init__(self, backend: _Backend, expression: str) -> None:
+        self.backend, self.db = backend, backend.db
+        self.db.execute("DROP TABLE IF EXISTS temp.hits")
+        try:
+            self.db.execute("CREATE TEMP TABLE hits AS " + GROUPS, (expression,))
+        except sqlite3.OperationalError as exc:  # FTS5 could not run it (too complex for its parser)
+            raise AlineaError(f"the search engine could not run this query ({exc})") from None
+        self.total = self.db.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
+
+    def _code(self, group: str | None) -> int:
+        return self.backend.owner.code(group) if group is not None else -1
+
+    def page(self, start: int, stop: int, without: str | None) -> list[Group]:
+        if stop <= start:
+            return []
+        rows = self.db.execute(f"SELECT r, s, grp, {', '.join(FACET_COLUMNS)} FROM temp.hits WHERE grp != ? "
+                               "ORDER BY rowid LIMIT ? OFFSET ?", (self._code(without), stop - start, start))
+        return [self.backend.group(-s or 0.0, r, grp, facets) for r, s, grp, *facets in rows]
+
+    def facets(self, without: str | None) -> list[Counter]:
+        counts: list[Counter] = [Counter() for _ in FACET_COLUMNS]
+        value = self.backend.owner.value
+        query = " UNION ALL ".join(f"SELECT {i}, {c}, count(*) FROM temp.hits WHERE grp != ?1 GROUP BY {c}"
+                                   for i, c in enumerate(FACET_COLUMNS))
+        for i, code, n in self.db.execute(query, (self._code(without),)):
+            counts[i][value(code)] += n
+        return counts
+
+    def score(self, group: str) -> float | None:
+        row = self.db.execute("SELECT s FROM temp.hits WHERE grp = ?", (self._code(group),)).fetchone()
+        return None if row is None else -row[0] or 0.0
 
 
 class _Postings:

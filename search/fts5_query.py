@@ -4,11 +4,15 @@ The table holds tokens already analysed by search.analysis (FTS5 only splits the
 each plan term is written as a quoted FTS5 string and means exactly the indexed term.  Filters
 are tokens of the ``tags`` column (`tag`), which scores nothing.
 
->>> from search.plan import AllOf, Term, Without
+>>> from functools import lru_cache
+
+from search.plan import AllOf, Term, Without
 >>> compile_plan(AllOf((Term("text_en", "benefit"), Without(Term("words", "child")))))
 '(text_en : "benefit") NOT (words : "child")'
 """
 from __future__ import annotations
+
+from functools import lru_cache
 
 from search.plan import AllOf, AnyOf, AnyTerm, Constant, Everything, ExactPhrase, Near, Plan, PrefixTerm, Term, Without
 
@@ -22,6 +26,7 @@ NONE = "none"
 """A tag no element has (what an empty expansion matches)."""
 
 
+@lru_cache(maxsize=100_000)
 def tag(field: str, value: str) -> str:
     """The ``tags`` token of a keyword field's value (any value becomes one plain token)."""
     return f"{field}x{value.encode('utf-8').hex()}"

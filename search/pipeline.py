@@ -6,14 +6,13 @@ break the same way everywhere.
 """
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from typing import NamedTuple, Protocol
 
 from alinea.errors import AlineaError
 from alinea.ids import is_provision_id
-from search.analysis import Token, lang_of
+from search.analysis import Analysed, lang_of, unpack
 from search.engine import Resolver, SearchQuery
 from search.plan import Built, IndexMeta, Plan, Translator
 from search.query import parse
@@ -45,11 +44,46 @@ def facet_values(rec: Record) -> tuple[str, ...]:
     return rec.doc, rec.title_id, rec.chapter_id, rec.doc_kind, rec.status, rec.lang
 
 
-def stored_fields(rec: Record, tokens: list[Token]) -> dict:
-    """What an engine stores of a record (STORED), tokens as compact JSON."""
+def stored_fields(rec: Record, forms: Analysed) -> dict:
+    """What an engine stores of a record (STORED), tokens packed (search.analysis.pack)."""
     return {"id": rec.id, "group": rec.group, "doc": rec.doc, "doc_kind": rec.doc_kind, "element": rec.kind,
             "lang": rec.lang, "status": rec.status, "title": rec.title, "breadcrumb": rec.breadcrumb,
-            "body": rec.text, "tokens": json.dumps(tokens, ensure_ascii=False, separators=(",", ":"))}
+            "body": rec.text, "tokens": forms.pack()}
+
+
+class Matches(Protocol):
+    """The best element of each section that matched a query, best first (ties: lower element number)."""
+
+    total: int
+
+    def page(self, start: int, stop: int, without: str | None) -> list[Group]:
+        """Groups start to stop (excluded), leaving out the group named without."""
+
+    def facets(self, without: str | None) -> list[Counter]:
+        """For each of FACETS, value -> groups, leaving out the group named without."""
+
+    def score(self, group: str) -> float | None:
+        """Score of a group, None when it did not match."""
+
+
+class GroupList:
+    """`Matches` held as a list (for engines that rank in Python)."""
+
+    def __init__(self, groups: list[Group]) -> None:
+        self.groups, self.total = groups, len(groups)
+
+    def _kept(self, without: str | None) -> list[Group]:
+        return self.groups if without is None else [g for g in self.groups if g.group != without]
+
+    def page(self, start: int, stop: int, without: str | None) -> list[Group]:
+        return self._kept(without)[start:stop]
+
+    def facets(self, without: str | None) -> list[Counter]:
+        kept = self._kept(without)
+        return [Counter(g.facets[i] for g in kept) for i in range(len(FACETS))]
+
+    def score(self, group: str) -> float | None:
+        return next((g.score for g in self.groups if g.group == group), None)
 
 
 class Backend(Protocol):
@@ -58,14 +92,14 @@ class Backend(Protocol):
     meta: IndexMeta
     vocabulary: Vocabulary
 
-    def groups(self, plan: Plan) -> list[Group]:
-        """The best element of each matching section, best first (ties: lower element number)."""
+    def match(self, plan: Plan) -> Matches:
+        """What plan matches, collapsed into sections and ranked."""
 
     def element(self, number: int) -> Group:
         """Group, facets and no score of one element."""
 
     def stored(self, number: int) -> dict:
-        """STORED fields of an element (``tokens`` as JSON)."""
+        """STORED fields of an element (``tokens`` packed)."""
 
     def number(self, element_id: str) -> int | None:
         """Element number of an id, None when it is not indexed."""
@@ -92,19 +126,27 @@ def run(backend: Backend, query: SearchQuery, resolve: Resolver | None) -> Searc
     jump = cited(backend, parsed.text, resolve)
     # an id typed as is names its provision and nothing else: its fragments are not searched as words
     typed_id = jump is not None and is_provision_id(parsed.text.strip())
-    groups = [] if typed_id or built.query is None else backend.groups(built.query)
-    if jump is not None:
+    matches: Matches = GroupList([]) if typed_id or built.query is None else backend.match(built.query)
+    lead: list[Group] = []
+    without = None
+    if jump is not None:  # the cited provision first, its section nowhere else
         first = backend.element(jump)
-        score = next((g.score for g in groups if g.group == first.group), 0.0)
-        groups = [first._replace(score=score)] + [g for g in groups if g.group != first.group]
+        score = matches.score(first.group)
+        lead, without = [first._replace(score=score or 0.0)], first.group
+    total = matches.total + len(lead) - (1 if lead and matches.score(lead[0].group) is not None else 0)
     per_page, page = query.per_page, query.page
-    hits = tuple(_hit(backend, g, built, g.number == jump) for g in groups[(page - 1) * per_page:page * per_page])
+    start, stop = (page - 1) * per_page, page * per_page
+    shown = lead[start:stop] + matches.page(max(0, start - len(lead)), stop - len(lead), without)
+    hits = tuple(_hit(backend, g, built, g.number == jump) for g in shown)
+    counts = matches.facets(without)
+    for i, value in enumerate(lead[0].facets if lead else ()):
+        counts[i][value] += 1
     messages = list(parsed.messages) + built.messages
-    if not groups and built.query is None and not messages:
+    if not total and built.query is None and not messages:
         messages.append("nothing to search: type some words, a phrase in quotes or a citation")
     return SearchResults(
-        query=query.text, hits=hits, total=len(groups), page=page, pages=math.ceil(len(groups) / per_page),
-        per_page=per_page, facets=_facets(backend.meta, groups),
+        query=query.text, hits=hits, total=total, page=page, pages=math.ceil(total / per_page),
+        per_page=per_page, facets=_facets(backend.meta, counts),
         did_you_mean=None if jump is not None else correct(backend.vocabulary, parsed.text, built),
         messages=tuple(dict.fromkeys(messages)),
         citation=None if jump is None else backend.stored(jump)["id"])
@@ -113,8 +155,7 @@ def run(backend: Backend, query: SearchQuery, resolve: Resolver | None) -> Searc
 def _hit(backend: Backend, group: Group, built: Built, is_cited: bool) -> Hit:
     stored = backend.stored(group.number)
     lang = stored["lang"]
-    tokens = [tuple(t) for t in json.loads(stored["tokens"])]
-    matches = find_matches(tokens, built.highlight.get("words", set()),  # type: ignore[arg-type]
+    matches = find_matches(unpack(stored["tokens"]), built.highlight.get("words", set()),
                            built.highlight.get(f"text_{lang_of(lang)}", set()), built.phrases)
     return Hit(id=stored["id"], section=stored["group"], score=round(group.score, 4), doc=stored["doc"],
                doc_kind=stored["doc_kind"], kind=stored["element"], lang=lang, status=stored["status"],
@@ -122,12 +163,11 @@ def _hit(backend: Backend, group: Group, built: Built, is_cited: bool) -> Hit:
                snippet=make_snippet(stored["body"], matches), cited=is_cited)
 
 
-def _facets(meta: IndexMeta, groups: list[Group]) -> dict[str, tuple[FacetValue, ...]]:
+def _facets(meta: IndexMeta, counts: list[Counter]) -> dict[str, tuple[FacetValue, ...]]:
     facets = {}
-    for i, name in enumerate(FACETS):
-        counts = Counter(v for v in (g.facets[i] for g in groups) if v)
+    for name, values in zip(FACETS, counts, strict=True):
         facets[name] = tuple(FacetValue(v, _label(meta, name, v), n, _filter(name, v))
-                             for v, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
+                             for v, n in sorted(values.items(), key=lambda x: (-x[1], x[0])) if v and n)
     return facets
 
 

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from search.analysis import Token, lang_of
+from search.analysis import Analysed, lang_of
 
 FILE = "vocabulary.json"
 MAX_EXPANSION = 500
@@ -89,9 +89,9 @@ class VocabularyCounter:
     def __init__(self) -> None:
         self.fields: dict[str, Counter] = {"words": Counter(), "text_en": Counter(), "text_fr": Counter()}
 
-    def add(self, tokens: list[Token], lang: str) -> None:
-        self.fields["words"].update({w for w, _, _, _ in tokens})
-        self.fields[f"text_{lang_of(lang)}"].update({s for _, _, _, s in tokens if s})
+    def add(self, forms: Analysed, lang: str) -> None:
+        self.fields["words"].update(set(forms.words))
+        self.fields[f"text_{lang_of(lang)}"].update(set(forms.stems) - {""})
 
     def vocabulary(self) -> Vocabulary:
         return Vocabulary({name: dict(counts) for name, counts in self.fields.items()})

@@ -20,11 +20,11 @@ from whoosh.searching import Searcher
 from alinea.errors import AlineaError
 from alinea.model import Corpus
 from search import pipeline
-from search.analysis import analyse, lang_of, query_stems
+from search.analysis import Analysed, analysed, lang_of, query_stems
 from search.bag import BagScorer
 from search.concepts import ConceptTags
 from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag
-from search.pipeline import Group, stored_fields
+from search.pipeline import Group, GroupList, stored_fields
 from search.plan import IndexMeta, Plan
 from search.records import Record, records
 from search.results import SearchResults
@@ -64,20 +64,22 @@ def schema() -> Schema:
         lang=ID(stored=True, sortable=True), status=ID(stored=True, sortable=True),
         title_id=ID(sortable=True), chapter_id=ID(sortable=True), alang=ID(),
         kind=KEYWORD(commas=True, scorable=False), element=STORED(), title=STORED(), breadcrumb=STORED(),
-        body=STORED(), tokens=STORED(), lengths=STORED(), within=KEYWORD(commas=True, scorable=False), amended=KEYWORD(commas=True, scorable=False),
+        body=STORED(), tokens=STORED(), lengths=STORED(), within=KEYWORD(commas=True, scorable=False),
+        amended=KEYWORD(commas=True, scorable=False),
         programs=KEYWORD(commas=True, scorable=False), terms=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),
         text_en=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),
         text_fr=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),
         words=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=True),
     )
 
-def _fields(rec: Record, tokens) -> dict:
-    return {**stored_fields(rec, tokens), "lengths": (len(tokens), sum(1 for t in tokens if t[3])), "title_id": rec.title_id, "chapter_id": rec.chapter_id,
+def _fields(rec: Record, forms: Analysed) -> dict:
+    stems = [s for s in forms.stems if s]
+    return {**stored_fields(rec, forms), "lengths": (len(forms.words), len(stems)),
+            "title_id": rec.title_id, "chapter_id": rec.chapter_id,
             "alang": lang_of(rec.lang), "kind": ",".join(rec.kinds), "within": ",".join(rec.within),
             "amended": ",".join(map(str, rec.amended)), "programs": ",".join(rec.programs),
             "terms": " ".join(s for term in rec.terms for s in query_stems(term, "en")),
-            f"text_{lang_of(rec.lang)}": " ".join(stem for _, _, _, stem in tokens if stem),
-            "words": " ".join(word for word, _, _, _ in tokens)}
+            f"text_{lang_of(rec.lang)}": " ".join(stems), "words": " ".join(forms.words)}
 
 class WhooshIndex:
     """A Whoosh index of the knowledge base in one directory."""
@@ -103,9 +105,9 @@ class WhooshIndex:
         tags = ConceptTags(corpus, glossary)
         vocabulary = VocabularyCounter()
         for rec in records(corpus, tags):
-            tokens = analyse(rec.text, rec.lang)
-            vocabulary.add(tokens, rec.lang)
-            writer.add_document(**_fields(rec, tokens))
+            forms = analysed(rec.text, rec.lang)
+            vocabulary.add(forms, rec.lang)
+            writer.add_document(**_fields(rec, forms))
             kinds.update(rec.kinds)
             if rec.kind == "heading":
                 divisions[rec.id] = rec.title
@@ -190,7 +192,7 @@ class _Backend:
         self.owner, self.searcher, self.columns = owner, searcher, owner.columns
         self.meta, self.vocabulary = owner.meta, owner.vocabulary
 
-    def groups(self, plan: Plan) -> list[Group]:
+    def match(self, plan: Plan) -> GroupList:
         results = self.searcher.search(compile_plan(plan), limit=None)
         ranked = sorted(((score, docnum) for docnum, score in results.items()), key=lambda x: (-x[0], x[1]))
         seen: set[str] = set()
@@ -200,7 +202,7 @@ class _Backend:
             if key not in seen:
                 seen.add(key)
                 groups.append(self._group(score, docnum, key))
-        return groups
+        return GroupList(groups)
 
     def _group(self, score: float, docnum: int, key: str) -> Group:
         return Group(score, docnum, key, tuple(self.columns.get(c, docnum) for c in FACET_COLUMNS))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.analysis import LANGS, analyse, text_analyzer, word_analyzer
+from search.analysis import LANGS, analyse, pack, text_analyzer, unpack, word_analyzer
 
 PIECES = st.sampled_from(["l’aide", "L'AIDE", "d'autre", "qu'il", "jusqu'à", "adult's", "adults’", "aujourd'hui",
                           "83.24", "s.", "révision", "Révisions", "bonifiés", "the", "de", "les", "Les", "père",
@@ -22,3 +22,4 @@ def test_analyse_agrees_with_the_whoosh_chains(text, lang):
     assert [(w, s, e) for w, s, e, _ in tokens] == words
     stems = [(t.startchar, t.text) for t in text_analyzer(lang)(text, chars=True, mode="index")]
     assert [(s, stem) for _, s, _, stem in tokens if stem] == stems
+    assert unpack(pack(tokens)) == tokens

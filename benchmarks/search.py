@@ -48,6 +48,7 @@ QUERIES: dict[str, list[tuple[str, str | None, str]]] = {
     "phrase": [('"capacity for employment"', '"capacity for employment"', ""),
                ('"father or mother"', '"father or mother"', ""),
                ('"last resort financial assistance"', '"last resort financial assistance"', "")],
+    "and": [("spouse AND child", "spouse AND child", ""), ("income AND employment", "income AND employment", "")],
     "boolean": [("spouse AND (child OR children) NOT regulation", "spouse AND (child OR children) NOT regulation", ""),
                 ("(income OR earnings) NOT employment", "(income OR earnings) NOT employment", "")],
     "prefix": [("benef*", "benef*", ""), ("employ*", "employ*", ""), ("solidar*", "solidar*", "")],
@@ -61,6 +62,21 @@ QUERIES: dict[str, list[tuple[str, str | None, str]]] = {
                  ("{last}/55/p1/2/a", None, "{last}/55/p1/2/a")],
 }
 
+QUERIES_FR: dict[str, list[tuple[str, str | None, str]]] = {
+    # the same types in French, on words of the LégisQuébec regulations in tests/fixtures/legisquebec-html/
+    "words": [("établissements", "établissements", ""), ("sécurité travail", "sécurité travail", ""),
+              ("personnes", "personnes", "")],
+    "phrase": [('"santé et de la sécurité du travail"', '"santé et de la sécurité du travail"', ""),
+               ('"activité principale"', '"activité principale"', "")],
+    "and": [("incendie AND bâtiment", "incendie AND bâtiment", ""), ("machines AND produits", "machines AND produits", "")],
+    "boolean": [("(machines OR produits) NOT fabrication", "(machines OR produits) NOT fabrication", "")],
+    "prefix": [("fabric*", "fabric*", ""), ("établis*", "établis*", "")],
+    "fuzzy": [("incendi~", None, ""), ("sécurté~", None, ""), ("etablisements~2", None, "")],
+    "filters": [('travail status:"in force"', "travail", "m.status = 'in force'"),
+                ("association lang:fr", "association", "")],
+    "citation": [("{section}", None, "{section}")],
+}
+"""French queries of each type (benchmarks.scale's ``pages`` set)."""
 
 def replicate(doc: Document, code: str) -> Document:
     """The document under another chapter code: every id rewritten, every text kept."""

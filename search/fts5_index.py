@@ -34,6 +34,8 @@ from search.records import Record, records
 from search.results import SearchResults
 from search.vocabulary import Vocabulary, VocabularyCounter
 
+BATCH = 5000
+"""Records written at a time (the build's memory does not grow with the library)."""
 FORMAT = 1
 """Bumped when the tables change: an index of another format must be rebuilt."""
 DB_FILE = "index.sqlite"
@@ -106,7 +108,16 @@ class Fts5Index:
             def code(value: str) -> int:
                 return codes.setdefault(value, len(codes))
 
-            fts, el, store = [], [], []
+            fts: list[tuple] = []
+            el: list[tuple] = []
+            store: list[tuple] = []
+
+            def flush() -> None:
+                db.executemany(f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts)
+                db.executemany(f"INSERT INTO el VALUES ({', '.join('?' * (4 + len(FACET_COLUMNS)))})", el)
+                db.executemany(f"INSERT INTO store VALUES ({', '.join('?' * (1 + len(STORED)))})", store)
+                fts.clear(), el.clear(), store.clear()
+
             for n, rec in enumerate(records(corpus, tags)):
                 forms = analysed(rec.text, rec.lang)
                 vocabulary.add(forms, rec.lang)
@@ -121,10 +132,10 @@ class Fts5Index:
                 kinds.update(rec.kinds)
                 if rec.kind == "heading":
                     divisions[rec.id] = rec.title
+                if len(fts) == BATCH:
+                    flush()
             with db:
-                db.executemany(f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts)
-                db.executemany(f"INSERT INTO el VALUES ({', '.join('?' * (4 + len(FACET_COLUMNS)))})", el)
-                db.executemany(f"INSERT INTO store VALUES ({', '.join('?' * (1 + len(STORED)))})", store)
+                flush()
                 db.executemany("INSERT INTO vals VALUES (?, ?)", ((c, v) for v, c in codes.items()))
                 db.execute("CREATE UNIQUE INDEX store_id ON store(id)")
                 db.execute("INSERT INTO fts(fts) VALUES ('optimize')")

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from alinea.kb import KnowledgeBase
-from benchmarks.search import QUERIES
+from benchmarks.search import QUERIES, QUERIES_FR
 from graph.concepts import load_glossary
 from search import SearchQuery, WordBag, build_index, open_index
 from search.plan import Translator
@@ -24,7 +24,8 @@ from search.store import ENGINES
 from tests.search_corpus import search_corpus
 from tests.test_search import EXPLAINED, ODD, QUERY_ALPHABET, STATUTE
 
-SUITE = [text.format(last=STATUTE) for queries in QUERIES.values() for text, _, _ in queries]
+SUITE = [text.format(last=STATUTE, section=f"{STATUTE}/55") for suite in (QUERIES, QUERIES_FR)
+         for queries in suite.values() for text, _, _ in queries]
 """The benchmark's queries: words, phrases, booleans, prefixes, fuzzy terms, filters, citations."""
 MORE = ["person", "income", "aide", "l'aide lang:fr", "revenu de base", "the benefit", "de la", "child OR children",
         '"capacity employment"~5', "benef?t", "spouse NOT child NOT children", "NOT benefit", "status:repealed",

@@ -236,17 +236,18 @@ class Translator:
 
     def _word(self, text: str, negated: bool) -> Plan | None:
         """A word in each language's stemmed field.  A stop word of one language matches every
-        element of that language; a stop word of every language is dropped."""
+        element of that language; a stop word of every language is dropped.  A stem the index
+        does not hold in a language is left out (it would match nothing there)."""
         stems = {lang: query_stems(text, lang) for lang in LANGS}
         if not any(stems.values()):
             return None
         per_lang: list[Plan] = []
         for lang, found in stems.items():
-            if found:
+            if found and self.vocabulary.frequency(found[0], f"text_{lang}"):
                 per_lang.append(Term(f"text_{lang}", found[0]))
-            elif not negated:
+            elif not found and not negated:
                 per_lang.append(Constant("alang", (lang,)))
-        return _join(AnyOf, per_lang)
+        return _join(AnyOf, per_lang) or AnyTerm(())
 
     # -- filters ---------------------------------------------------------------------------
     def _filter(self, f: Filter, built: Built) -> Plan | None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from alinea import __version__
-from alinea.errors import AlineaError
+from alinea.errors import AlineaError, DamagedData
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -56,13 +56,14 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from alinea.atomic import write_text
     from alinea.export import export
     from alinea.kb import load
 
     kb = load(data_dir(args))
     text = json.dumps(export(kb.corpus), ensure_ascii=False, indent=1)
     if args.output and args.output != "-":
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        write_text(args.output, text + "\n")
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text + "\n")
@@ -185,6 +186,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_export_graph(args: argparse.Namespace) -> int:
+    from alinea.atomic import write_text
     from alinea.kb import load
     from graph.export import graph_json, write_graphml
 
@@ -195,7 +197,7 @@ def cmd_export_graph(args: argparse.Namespace) -> int:
             raise AlineaError("GraphML is written to a file: give -o FILE.graphml")
         write_graphml(kb.graph, args.output)
     elif args.output and args.output != "-":
-        Path(args.output).write_text(json.dumps(graph_json(kb.graph), ensure_ascii=False) + "\n", encoding="utf-8")
+        write_text(args.output, json.dumps(graph_json(kb.graph), ensure_ascii=False) + "\n")
     else:
         print_json(graph_json(kb.graph))
         return 0
@@ -206,20 +208,45 @@ def cmd_export_graph(args: argparse.Namespace) -> int:
 
 # -- search -------------------------------------------------------------------------
 def cmd_search(args: argparse.Namespace) -> int:
-    from alinea.kb import load
-    from search import SearchQuery, open_index
+    from search import SearchQuery
+    from search.store import CurrentIndex
 
-    try:
-        kb = load(data_dir(args))
-    except AlineaError:
-        kb = None  # without the model only provision ids are read as citations
-    index = open_index(data_dir(args), kb)
+    index = CurrentIndex(data_dir(args), citation_resolver(data_dir(args)))
     results = index.search(SearchQuery(" ".join(args.query), page=args.page, per_page=args.limit))
     if args.json:
         print_json(results.to_dict())
     else:
         print(search_text(results))
     return 0
+
+
+def citation_resolver(data: Path):
+    """Reads a query typed as a citation ("s. 55(2)(a)") as a provision id.  The knowledge base
+    is loaded only for a query that is a citation, so a word search reads the index alone; the
+    store is opened (cheaply) now so that damage is named before anything is searched.
+    Without a store only provision ids are read as citations."""
+    from alinea.store import Store
+
+    try:
+        Store(data).close()
+    except DamagedData:
+        raise
+    except AlineaError:
+        return None
+    kb = None
+
+    def resolve(text: str) -> str | None:
+        nonlocal kb
+        from graph.cite import parse_query
+
+        if not parse_query(text):
+            return None
+        if kb is None:
+            from alinea.kb import load
+
+            kb = load(data)
+        return kb.resolver()(text)
+    return resolve
 
 
 def search_text(results) -> str:
@@ -253,7 +280,7 @@ def cmd_govern(args: argparse.Namespace) -> int:
     if not args.batch and not args.text:
         raise AlineaError("give a text to read (or - for standard input), or --batch FILE")
     kb = load(data_dir(args))
-    index = open_index(data_dir(args), kb)
+    index = open_index(data_dir(args), kb.resolver())
     if args.batch:
         if args.batch == "-":
             _govern_batch(sys.stdin.buffer, kb, index, args.limit)
@@ -331,9 +358,9 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 # -- serve --------------------------------------------------------------------------
 def cmd_serve(args: argparse.Namespace) -> int:
-    from alinea.kb import CORPUS_FILE
+    from alinea.store import STORE_FILE
 
-    if not (data_dir(args) / CORPUS_FILE).is_file():
+    if not (data_dir(args) / STORE_FILE).is_file():
         print(f"alinea serve: no knowledge base in {data_dir(args)}/, building it first", file=sys.stderr)
         if cmd_build(argparse.Namespace(**{**vars(args), "quiet": False, "verbose": False})) != 0:
             print("alinea serve: the build reported errors; serving what was built", file=sys.stderr)
@@ -440,6 +467,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a read-only or full disk on a path no writer above names
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"alinea {args.command}: error: {where}{os.strerror(exc.errno) if exc.errno else exc}",
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -3,7 +3,7 @@
 `scan(paths, kb)` walks files and folders the way git sees them (`.gitignore` files at
 every level, from the repository's root down, `.git/` skipped), reads each text file
 (binary, over-large and undecodable files are skipped and reported), and finds the
-citations with `graph.code_citations.file_citations`.  `record` keeps a scan in the data
+citations with `graph.cite.code.file_citations`.  `record` keeps a scan in the data
 directory for the site; `load_recorded` reads it back.
 
 The .gitignore matcher:
@@ -25,9 +25,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from alinea.atomic import write_json
 from alinea.errors import AlineaError, ParseError
 from alinea.model import CodeCitation
-from graph.code_citations import CODE_STATUSES, STALE, Recogniser, file_citations
+from graph.cite.code import CODE_STATUSES, STALE, Recogniser, file_citations
 from ingest.source import decode
 
 if TYPE_CHECKING:
@@ -310,13 +311,7 @@ def record(result: Scan, paths: list[str], data_dir: Path) -> Path:
     kept = Recorded(root, datetime.now(UTC).isoformat(timespec="seconds"), result.files_scanned,
                     tuple(CodeCitation(**{**asdict(c), "file": relative(c.file)}) for c in result.citations),
                     tuple(Skipped(relative(s.file), s.reason) for s in result.skipped))
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / RECORD_FILE
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"format": RECORD_FORMAT, **kept.as_json()}, ensure_ascii=False, indent=1) + "\n",
-                   encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return write_json(data_dir / RECORD_FILE, {"format": RECORD_FORMAT, **kept.as_json()})
 
 
 def load_recorded(data_dir: str | Path) -> Recorded | None:
@@ -325,12 +320,12 @@ def load_recorded(data_dir: str | Path) -> Recorded | None:
     if not path.is_file():
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_bytes())
         if data.get("format") != RECORD_FORMAT:
             raise ValueError(f"format {data.get('format')!r}, expected {RECORD_FORMAT}")
         citations = tuple(CodeCitation(**{**c, "candidates": tuple(c["candidates"])}) for c in data["citations"])
         skipped = tuple(Skipped(**s) for s in data["skipped"])
         return Recorded(data["root"], data["scanned_at"], data["files_scanned"], citations, skipped)
-    except (ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise AlineaError(f"{path}: not a scan recorded by `alinea links --record` ({exc}); "
                           "run it again") from None

@@ -1,12 +1,12 @@
 """The corpus folder: its manifest, and parsing every document it lists."""
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from alinea.errors import AlineaError, ParseError
+from alinea.integrity import check_sha256, inside
 from alinea.model import Document
 
 MANIFEST = "manifest.json"
@@ -55,6 +55,7 @@ def load_manifest(corpus_dir: str | Path) -> list[Entry]:
         if item["id"] in seen:
             raise AlineaError(f"{where}: id {item['id']!r} is listed twice")
         seen.add(item["id"])
+        inside(corpus_dir, item["file"], f"{where} ({item['id']})")
         entries.append(Entry(item["id"], corpus_dir / item["file"], item["format"], item))
     return entries
 
@@ -67,7 +68,10 @@ def _data_file(corpus_dir: str | Path, key: str) -> Path | None:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return None
     name = data.get(key) if isinstance(data, dict) else None
-    return corpus_dir / name if isinstance(name, str) and name else None
+    if not isinstance(name, str) or not name:
+        return None
+    inside(corpus_dir, name, f"{corpus_dir / MANIFEST}: {key!r}")
+    return corpus_dir / name
 
 
 def glossary_path(corpus_dir: str | Path) -> Path | None:
@@ -80,39 +84,26 @@ def thesaurus_path(corpus_dir: str | Path) -> Path | None:
     return _data_file(corpus_dir, "thesaurus")
 
 
-def sha256(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def check_source(entry: Entry) -> str:
+    """The SHA-256 of an entry's file; AlineaError when it is missing, not a regular file, or
+    not what the manifest's sha256 says."""
+    if not entry.path.is_file():
+        raise AlineaError(f"{entry.path}: listed in the manifest as {entry.id} but missing or not a file")
+    return check_sha256(entry.path, entry.meta.get("sha256"), entry.id)
 
 
-def parse_entry(entry: Entry) -> tuple[Document, list[str]]:
-    """Parse one listed document; return it with warnings where it disagrees with the manifest."""
+def parse_entry(entry: Entry, checked: bool = False) -> tuple[Document, list[str]]:
+    """Parse one listed document (its file checked with `check_source` unless checked says
+    it was); return it with warnings where it disagrees with the manifest."""
     from ingest import parse_file
 
-    if not entry.path.is_file():
-        raise AlineaError(f"{entry.path}: listed in the manifest as {entry.id} but missing")
+    if not checked:
+        check_source(entry)
     doc = replace(parse_file(str(entry.path), entry.format, entry.meta), path=entry.meta["file"])
     notes = [f"{entry.path}: {w}" if not w.startswith(str(entry.path)) else w for w in doc.warnings]
-    expected = entry.meta.get("sha256")
-    if expected and sha256(entry.path) != expected:
-        notes.append(f"{entry.path}: content differs from the manifest's sha256 (edited since it was listed?)")
     if doc.id != entry.id:
         notes.append(f"{entry.path}: the document says it is {doc.id}, the manifest says {entry.id}")
     current_to = entry.meta.get("current_to")
     if current_to and doc.updated_to and current_to != doc.updated_to:
         notes.append(f"{entry.path}: current to {doc.updated_to}, the manifest says {current_to}")
     return doc, notes
-
-
-def read_entries(path: str | Path, what: str) -> list:
-    """The ``entries`` list of a corpus data file (glossary, thesaurus); AlineaError naming the
-    file when it cannot be read or has no such list."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AlineaError(f"{path}: cannot read the {what}: {exc}") from None
-    entries = data.get("entries") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise AlineaError(f"{path}: expected an object with an 'entries' list")
-    return entries

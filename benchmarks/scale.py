@@ -37,7 +37,6 @@ from alinea.kb import KnowledgeBase
 from alinea.model import Corpus, Document
 from benchmarks.search import QUERIES, QUERIES_FR, build_fts5, fts5_citation, fts5_search, replicate, scaled
 from benchmarks.timing import print_table, summary, time_calls
-from graph.citations import resolve_query
 from search import SearchQuery
 from search.records import records
 from search.store import ENGINES, new_engine
@@ -176,7 +175,7 @@ def run_set(set_name: str, args, workdir: Path, deadline: float) -> None:
         opened = {}
         for engine in engines[:-1]:
             index = new_engine(engine)
-            index.open(workdir / f"{set_name}-x{factor}-{engine}", lambda text: resolve_query(text, kb))
+            index.open(workdir / f"{set_name}-x{factor}-{engine}", kb.resolver())
             opened[engine] = index
         per_engine = {e: measure(index, raw, suite, args.repeat) for e, index in opened.items()}
         overlap = top_overlap(opened, suite)

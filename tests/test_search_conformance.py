@@ -47,7 +47,7 @@ def engines(tmp_path_factory, kb) -> dict:
     for name in sorted(ENGINES):
         path = tmp_path_factory.mktemp(f"conformance-{name}")
         build_index(kb.corpus, path, glossary, engine=name)
-        out[name] = open_index(path, kb)
+        out[name] = open_index(path, kb.resolver())
     return out
 
 

@@ -6,7 +6,7 @@ import difflib
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from alinea.errors import AlineaError, BadQuery, NotFound
+from alinea.errors import AlineaError, BadQuery, DamagedData, NotFound
 from web.articles import wants_json
 
 
@@ -35,6 +35,13 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(BadQuery)
     def bad_query(exc: BadQuery):
         return render_template("error.html", status=400, message=str(exc), suggestions=[]), 400
+
+    @app.errorhandler(DamagedData)
+    def damaged(exc: DamagedData):
+        app.logger.error("%s", exc)
+        if wants_json():
+            return jsonify({"error": {"status": 503, "message": str(exc)}}), 503
+        return render_template("error.html", status=503, message=str(exc), suggestions=[]), 503
 
     @app.errorhandler(AlineaError)
     def alinea_error(exc: AlineaError):

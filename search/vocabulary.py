@@ -17,7 +17,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from alinea.errors import AlineaError
 from search.analysis import Analysed, lang_of
+from search.engine import IndexMissing
 
 FILE = "vocabulary.json"
 MAX_EXPANSION = 500
@@ -81,6 +83,16 @@ class Vocabulary:
     @classmethod
     def load(cls, directory: Path) -> Vocabulary:
         return cls(json.loads((Path(directory) / FILE).read_text(encoding="utf-8")))
+
+    @classmethod
+    def of_index(cls, directory: Path | None) -> Vocabulary:
+        """The vocabulary of the index open in directory (IndexMissing when a rebuild removed it)."""
+        if directory is None:
+            raise AlineaError("the search index is not open")
+        try:
+            return cls.load(directory)
+        except (OSError, ValueError) as exc:
+            raise IndexMissing(f"the search index in {directory}/ is gone ({exc})") from None
 
 
 class VocabularyCounter:

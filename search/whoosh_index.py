@@ -142,12 +142,7 @@ class WhooshIndex:
     def vocabulary(self) -> Vocabulary:
         """The terms of the open index (loaded when first needed)."""
         if self._vocabulary is None:
-            if self.directory is None:
-                raise AlineaError("the search index is not open")
-            try:
-                self._vocabulary = Vocabulary.load(self.directory)
-            except (OSError, ValueError) as exc:
-                raise IndexMissing(f"the search index in {self.directory}/ is gone ({exc})") from None
+            self._vocabulary = Vocabulary.of_index(self.directory)
         return self._vocabulary
 
     def searcher(self) -> Searcher:

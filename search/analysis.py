@@ -151,6 +151,15 @@ class Analysed(NamedTuple):
         spans = self.spans
         return [(w, spans[2 * i], spans[2 * i + 1], s) for i, (w, s) in enumerate(zip(self.words, self.stems))]
 
+    @classmethod
+    def unpacked(cls, packed: str) -> Analysed:
+        """The columns a packed string holds (see `pack`)."""
+        words, stems, offsets = packed.split("\t")
+        if not words:
+            return cls([], [], array("I"))
+        return cls(words.split(" "), ["" if s == "-" else s for s in stems.split(" ")],
+                   array("I", bytes.fromhex(offsets)))
+
     def pack(self) -> str:
         """One compact string for an index to store (`unpack` reads the tokens back)."""
         return " ".join(self.words) + "\t" + " ".join([s or "-" for s in self.stems]) + "\t" + self.spans.tobytes().hex()
@@ -194,11 +203,7 @@ def unpack(packed: str) -> list[Token]:
     >>> unpack(analysed("L’aide de dernier recours", "fr").pack())[:2]
     [('aide', 2, 6, 'aid'), ('de', 7, 9, '')]
     """
-    words, stems, offsets = packed.split("\t")
-    if not words:
-        return []
-    return Analysed(words.split(" "), ["" if s == "-" else s for s in stems.split(" ")],
-                    array("I", bytes.fromhex(offsets))).tokens()
+    return Analysed.unpacked(packed).tokens()
 
 
 def query_words(text: str) -> list[tuple[str, int, int]]:

@@ -16,7 +16,7 @@ from array import array
 from collections import Counter
 from typing import Protocol
 
-from search.analysis import LANGS, lang_of, query_stems, query_words, unpack
+from search.analysis import LANGS, Analysed, lang_of, query_stems, query_words
 from search.engine import SectionScore, WordBag
 from search.snippets import find_matches
 from search.vocabulary import Vocabulary
@@ -166,7 +166,7 @@ class BagScorer:
             matched: tuple[str, ...] = ()
             if i < bag.explain:
                 stored = source.stored(ctx, n)
-                spans = find_matches(unpack(stored["tokens"]), set(), by_field.get(f"text_{lang_of(stored['lang'])}", set()), phrases)
+                spans = find_matches(Analysed.unpacked(stored["tokens"]), set(), by_field.get(f"text_{lang_of(stored['lang'])}", set()), phrases)
                 body = stored["body"]
                 matched = tuple(dict.fromkeys(" ".join(body[s:e].split()) for s, e in spans))
             out.append(SectionScore(group, round(own.get(group, 0.0), 4), source.ids[n], round(score, 4), matched))

@@ -12,7 +12,7 @@ from typing import NamedTuple, Protocol
 
 from alinea.errors import AlineaError
 from alinea.ids import is_provision_id
-from search.analysis import Analysed, lang_of, unpack
+from search.analysis import Analysed, lang_of
 from search.engine import Resolver, SearchQuery
 from search.plan import Built, IndexMeta, Plan, Translator
 from search.query import parse
@@ -155,7 +155,7 @@ def run(backend: Backend, query: SearchQuery, resolve: Resolver | None) -> Searc
 def _hit(backend: Backend, group: Group, built: Built, is_cited: bool) -> Hit:
     stored = backend.stored(group.number)
     lang = stored["lang"]
-    matches = find_matches(unpack(stored["tokens"]), built.highlight.get("words", set()),
+    matches = find_matches(Analysed.unpacked(stored["tokens"]), built.highlight.get("words", set()),
                            built.highlight.get(f"text_{lang_of(lang)}", set()), built.phrases)
     return Hit(id=stored["id"], section=stored["group"], score=round(group.score, 4), doc=stored["doc"],
                doc_kind=stored["doc_kind"], kind=stored["element"], lang=lang, status=stored["status"],

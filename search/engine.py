@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import Callable, Protocol
 
 from alinea.errors import AlineaError
 from alinea.model import Corpus
 from search.results import SearchResults
-
-if TYPE_CHECKING:
-    from search.vocabulary import Vocabulary
 
 Resolver = Callable[[str], "str | None"]
 """Reads a typed citation ("s. 55(2)(a)") as a provision id, or returns None."""
@@ -105,9 +102,9 @@ class SearchIndex(Protocol):
         """Sections whose elements match any word or phrase of the bag, best first (BM25)."""
 
     @property
-    def vocabulary(self) -> "Vocabulary":
-        """The indexed terms and their document frequencies (search.vocabulary): what fuzzy terms,
-        spelling suggestions and query rewriting look terms up in."""
+    def vocabulary(self):
+        """The indexed terms and their document frequencies (a search.vocabulary.Vocabulary, which
+        imports this module): what fuzzy terms, spelling suggestions and query rewriting look up."""
 
     def close(self) -> None:
         """Release files."""

@@ -423,7 +423,13 @@ def test_a_rebuild_parses_only_what_changed_and_gives_the_same_corpus(data_dir, 
     messages: list[str] = []
     build(corpus, target, progress=messages.append)
     assert "parsed 0 documents" in next(m for m in messages if m.startswith("parsed "))
-    assert sum("unchanged, reused" in m for m in messages) == 5
+    assert sum("unchanged, reused" in m for m in messages) == 6  # 5 documents and the search index
+    reused = index_dir(target)
+
+    _flip(_largest(reused, ".pst"))  # a damaged index is built again, not reused
+    messages.clear()
+    build(corpus, target, progress=messages.append)
+    assert "built in" in messages[-1] and index_dir(target) != reused
 
     manifest = _manifest(corpus)
     entry = manifest["documents"][1]
@@ -435,6 +441,7 @@ def test_a_rebuild_parses_only_what_changed_and_gives_the_same_corpus(data_dir, 
     incremental = build(corpus, target, progress=messages.append).corpus
     summary = next(m for m in messages if m.startswith("parsed "))
     assert "parsed 1 documents" in summary and "reused 4" in summary
+    assert "search index" in messages[-1] and "built in" in messages[-1]
     docs, errors, _ = parse_corpus(corpus, lambda m: None)  # from scratch, as a build does
     from alinea.corpus import glossary_path
     from graph.concepts import load_glossary

@@ -21,11 +21,11 @@ from alinea.export import export
 from alinea.model import Corpus, Document, Reference
 from alinea.store import STORE_FILE
 from graph.build import build_graph
-from graph.concepts import Glossary, annotate_graph, load_glossary
+from graph.cite import Index
+from graph.concepts import Glossary, annotate_graph, load_glossary, program_names
 from graph.export import graph_json
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
-from graph.resolve import Index
 from graph.thesaurus import load_thesaurus
 from search.store import build_index, clean_unfinished, current_dir
 
@@ -223,7 +223,7 @@ def link_corpus(docs: list[Document], glossary: Glossary | None, errors: list[st
     docs, guidance_refs = link_guidance(docs, glossary)
     corpus = Corpus(tuple(docs), (), tuple(errors))
     index = Index.build(corpus)
-    references = merge_references([r for doc in docs for r in doc.links], extract_references(corpus, index),
+    references = merge_references([r for doc in docs for r in doc.links], extract_references(corpus, index, program_names(glossary)),
                                   guidance_refs)
     return Corpus(corpus.documents, tuple(references), corpus.errors), index
 

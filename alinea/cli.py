@@ -237,7 +237,7 @@ def citation_resolver(data: Path):
 
     def resolve(text: str) -> str | None:
         nonlocal kb
-        from graph.citations import parse_query, resolve_query
+        from graph.cite import parse_query
 
         if not parse_query(text):
             return None
@@ -245,7 +245,7 @@ def citation_resolver(data: Path):
             from alinea.kb import load
 
             kb = load(data)
-        return resolve_query(text, kb)
+        return kb.resolver()(text)
     return resolve
 
 
@@ -280,7 +280,7 @@ def cmd_govern(args: argparse.Namespace) -> int:
     if not args.batch and not args.text:
         raise AlineaError("give a text to read (or - for standard input), or --batch FILE")
     kb = load(data_dir(args))
-    index = open_index(data_dir(args), kb)
+    index = open_index(data_dir(args), kb.resolver())
     if args.batch:
         if args.batch == "-":
             _govern_batch(sys.stdin.buffer, kb, index, args.limit)

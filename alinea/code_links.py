@@ -3,7 +3,7 @@
 `scan(paths, kb)` walks files and folders the way git sees them (`.gitignore` files at
 every level, from the repository's root down, `.git/` skipped), reads each text file
 (binary, over-large and undecodable files are skipped and reported), and finds the
-citations with `graph.code_citations.file_citations`.  `record` keeps a scan in the data
+citations with `graph.cite.code.file_citations`.  `record` keeps a scan in the data
 directory for the site; `load_recorded` reads it back.
 
 The .gitignore matcher:
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from alinea.atomic import write_json
 from alinea.errors import AlineaError, ParseError
 from alinea.model import CodeCitation
-from graph.code_citations import CODE_STATUSES, STALE, Recogniser, file_citations
+from graph.cite.code import CODE_STATUSES, STALE, Recogniser, file_citations
 from ingest.source import decode
 
 if TYPE_CHECKING:

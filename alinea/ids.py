@@ -257,6 +257,20 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
+def fold_chars(text: str) -> str:
+    """Lower case without accents, one character for one (offsets are kept).
+
+    >>> fold_chars("Règlement À")
+    'reglement a'
+    """
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)[:1] or ch
+        low = base.lower()
+        out.append(low if len(low) == 1 else base)
+    return "".join(out)
+
+
 def federal_act_id(revised: bool, year: str | int, chapter: str) -> str:
     """Id of a federal act from its official citation (Revised Statutes or annual Statutes of Canada).
 

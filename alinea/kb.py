@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Iterator
 
 from alinea.errors import DamagedData, NotFound
-from alinea.ids import InvalidId, ProvisionId
 from alinea.model import Corpus, Division, Document, Reference, Section, Unit
 
 Node = Document | Division | Section | Unit
@@ -80,8 +79,8 @@ class KnowledgeBase:
 
     @cached_property
     def citation_index(self):
-        """What citation resolution knows about the corpus (graph.resolve.Index), built once."""
-        from graph.resolve import Index
+        """What citation resolution knows about the corpus (graph.cite.Index), built once."""
+        from graph.cite import Index
 
         return Index.build(self.corpus)
 
@@ -150,24 +149,31 @@ class KnowledgeBase:
         return next((d for d in self.documents if d.kind == "statute"), None)
 
     def lookup(self, text: str) -> str:
-        """The id a user means by an id or a plain section number ("55", "s. 55")."""
+        """The id a user means by any citation form ("55", "s. 55(2)(a)", "art. 133 LAPF", an id, a
+        LégisQuébec address); NotFound with one line and the nearest real provisions otherwise."""
+        from graph.cite import read
+
         text = " ".join(text.split())
-        if not text:
-            raise NotFound("empty citation")
         if text in self._nodes:
             return text
-        try:
-            pid = ProvisionId.parse(text)
-        except InvalidId:
-            pid = None
-        if pid is not None:
-            raise NotFound(f"no provision {str(pid)!r} in the knowledge base")
-        from graph.citations import resolve_query  # the citation grammar knows the short forms
+        reading = read(text, self.citation_index)
+        inside = [t for t in reading.targets if t in self._nodes]
+        if inside:
+            return inside[0]
+        if reading.targets:
+            raise NotFound(f"{text!r} names {reading.targets[0]}, which is not in the knowledge base")
+        near = [n for n in reading.nearest if n in self._nodes]
+        raise NotFound(reading.error + (f"; nearest: {', '.join(near)}" if near else ""))
 
-        found = resolve_query(text, self)
-        if found:
-            return found
-        raise NotFound(f"{text!r} names no provision of the knowledge base")
+    def resolver(self):
+        """A function reading a typed citation as one id of the knowledge base, or None: what search
+        and other lower layers are given instead of importing the citation engine."""
+        def resolve(text: str) -> str | None:
+            try:
+                return self.lookup(text)
+            except NotFound:
+                return None
+        return resolve
 
 
 def load(data_dir: str | Path) -> KnowledgeBase:

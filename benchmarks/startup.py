@@ -29,7 +29,7 @@ COMMANDS = {
     "alinea show": ["-m", "alinea.cli", "show", "55"],
     "alinea govern": ["-m", "alinea.cli", "govern", "I quit my job"],
 }
-WATCHED = ("networkx", "whoosh", "flask", "lxml", "graph.citations", "alinea.kb")
+WATCHED = ("networkx", "whoosh", "flask", "lxml", "graph.cite", "alinea.kb")
 """Modules worth knowing whether a command imported."""
 
 

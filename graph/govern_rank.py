@@ -26,12 +26,13 @@ from functools import lru_cache
 
 from alinea.errors import NotFound
 from alinea.model import IN_FORCE, Section
+from graph.cite import cite
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
 from graph.queries import governing
 from search import SectionScore, WordBag
 
 REMEDIES = ("term:review", "term:administrative-tribunal")
-"""Glossary concepts whose defining sections are the remedies against a decision."""
+"""Glossary concepts whose sections (defining or providing for them) are the remedies against a decision."""
 ROLES = ("rule", "definition", "procedure", "regulation power", "guidance")
 _REGULATIONS = re.compile(r"\bregulations?\b|\brèglements?\b", re.IGNORECASE)
 _PROCEDURE = re.compile(r"\bremed|\brecours\b|\breview\b|\brévision\b", re.IGNORECASE)
@@ -149,6 +150,8 @@ class Prepared:
     """Program id -> the sections of the division that establishes it."""
     program_of: dict[str, str]
     """Section id -> the program whose division it is in."""
+    provides: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Concept id -> the sections the glossary says provide for it without defining it."""
 
 
 def section_of(node: str) -> str:
@@ -174,6 +177,7 @@ def prepare(kb) -> Prepared:
     graph = kb.graph
     regulations: dict[str, list[tuple[str, str]]] = {}
     defines: dict[str, list[str]] = {}
+    provides: dict[str, list[str]] = {}
     uses: dict[str, set[str]] = {}
     guidance: dict[str, list[str]] = {}
     for u, v, data in graph.edges(data=True):
@@ -183,14 +187,12 @@ def prepare(kb) -> Prepared:
             regulations.setdefault(target, []).append((u, data.get("text", "")))
         elif kind in ("defines", "establishes"):
             defines.setdefault(v, []).append(u)
+        elif kind == "provides for":
+            provides.setdefault(v, []).append(u)
         elif kind == "uses term" and source in sections:
             uses.setdefault(source, set()).add(v)
         elif kind == "cited by guidance" and target in sections:
             guidance.setdefault(target, []).append(u)
-    glossary = kb.glossary
-    for concept in glossary or ():
-        for number in concept.sections:
-            defines.setdefault(concept.id, []).append(f"{statute.id}/{number}")
     chapters = {n: tuple(governing(graph, n)["sections"]) for n, kind in graph.nodes(data="kind") if kind == "program"}
     chapters = {n: secs for n, secs in chapters.items() if secs}
     program_of = {section: program for program, secs in chapters.items() for section in secs}
@@ -198,7 +200,8 @@ def prepare(kb) -> Prepared:
                     {k: tuple(dict.fromkeys(v)) for k, v in regulations.items()},
                     {k: tuple(dict.fromkeys(v)) for k, v in defines.items()},
                     {k: frozenset(v) for k, v in uses.items()},
-                    {k: tuple(dict.fromkeys(v)) for k, v in guidance.items()}, chapters, program_of)
+                    {k: tuple(dict.fromkeys(v)) for k, v in guidance.items()}, chapters, program_of,
+                    {k: tuple(dict.fromkeys(v)) for k, v in provides.items()})
 
 
 def quoted(text: str) -> str:
@@ -217,16 +220,11 @@ def said(words: str) -> str:
 
 
 def label(kb, node: str) -> str:
-    """``s. 59``, ``s. 22 para. 1(3)``, a program's or term's name; other ids as they are."""
+    """``s. 59``, ``s. 22(3)`` (`graph.cite.cite`), a program's or term's name; other ids as they are."""
     if node in kb.graph and node.startswith(("program:", "term:")):
         return str(kb.graph.nodes[node].get("label") or node)
-    parts = node.split("/")
-    if len(parts) < 2 or node.startswith("guidance:") or ":" in parts[1]:
-        return node
-    out = f"s. {parts[1]}"
-    for part in parts[2:]:
-        out += f" para. {part[1:]}" if part.startswith("p") and part[1:].isdigit() else f"({part})"
-    return out
+    statute = kb.default_statute()
+    return cite(node, "short", "en", home=statute.id if statute else None)
 
 
 class Scorer:
@@ -326,6 +324,9 @@ class Scorer:
             seen.add(match.concept)
             concept = glossary.get(match.concept)
             program = match.concept.startswith("program:")
+            for node in self.prep.provides.get(match.concept, ()):
+                self.add(node, "definition", f"provides for the {concept.en}",
+                         (said(match.text), "names", match.concept, "provided for by", node), self.w.definition)
             for node in self.prep.defines.get(match.concept, ()):
                 if node.startswith(self.prep.statute + "/"):
                     verb = "establishes" if program else "defines"
@@ -399,11 +400,11 @@ class Scorer:
         glossary = self.kb.glossary
         for concept_id in REMEDIES:
             concept = glossary.get(concept_id) if glossary else None
-            for node in self.prep.defines.get(concept_id, ()):
+            for node in self.prep.defines.get(concept_id, ()) + self.prep.provides.get(concept_id, ()):
                 if node.startswith(self.prep.statute + "/") and concept is not None:
                     self.add(node, "remedy", f"the question is about a decision ({quoted(words)}): "
                                              f"{concept.en} is the remedy", (said(words), "asks about", concept_id,
-                                                                              "defined by", node),
+                                                                              "provided for by", node),
                              weight)
 
     def second_pass(self) -> None:

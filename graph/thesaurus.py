@@ -24,9 +24,9 @@ from typing import Iterable, Iterator, NamedTuple
 
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
-from alinea.corpus import read_entries
 from alinea.errors import AlineaError
-from ingest.periods import fold_chars
+from alinea.ids import fold_chars
+from graph.datafile import read_entries
 
 THESAURUS = Path(__file__).resolve().parents[1] / "corpus" / "thesaurus.json"
 LANGS = ("en", "fr")

@@ -7,22 +7,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Callable
 
 from alinea.errors import AlineaError
 from alinea.model import Document
+from ingest.registry import FORMATS, Ingester, ingester  # noqa: F401  (parsers register here)
 from ingest.source import read_text
-
-Ingester = Callable[[str, dict], Document]
-FORMATS: dict[str, Ingester] = {}
-
-
-def ingester(fmt: str) -> Callable[[Ingester], Ingester]:
-    """Register a function (path, meta) -> Document for a format name."""
-    def register(func: Ingester) -> Ingester:
-        FORMATS[fmt] = func
-        return func
-    return register
 
 
 def detect_format(path: str) -> str:

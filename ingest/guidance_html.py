@@ -27,7 +27,6 @@ from lxml import etree
 
 from alinea.errors import ParseError
 from alinea.model import Chrome, Document, Source
-from ingest import ingester
 from ingest.chrome import (
     BUTTON,
     LINK_ICON,
@@ -52,6 +51,7 @@ from ingest.guidance_blocks import (
     updated_date,
 )
 from ingest.periods import find_periods
+from ingest.registry import ingester
 from ingest.source import read_text
 
 _SCRIPTS = {"script", "style", "noscript", "template"}

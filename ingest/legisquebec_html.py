@@ -29,7 +29,6 @@ from lxml import etree
 from alinea.errors import ParseError
 from alinea.ids import InvalidId, doc_id_from_chapter, legisquebec_url, slug
 from alinea.model import IN_FORCE, REPEALED, Division, Document, Reference, Section, Source
-from ingest import ingester
 from ingest.clean import clean
 from ingest.dates import parse_date
 from ingest.html_sections import SectionReader
@@ -45,6 +44,7 @@ from ingest.html_text import (
     visible_text,
 )
 from ingest.legisquebec_text import DIVISION_KINDS, HEADING_REPEALED, UPDATED
+from ingest.registry import ingester
 from ingest.source import read_text
 
 BODY_ID = "mainContent-document"

@@ -193,15 +193,11 @@ class CurrentIndex:
             self._index = None
 
 
-def open_index(data_dir: str | Path, kb=None) -> CurrentIndex:
+def open_index(data_dir: str | Path, resolve: Resolver | None = None) -> CurrentIndex:
     """The search index of a data directory, for the CLI and the web app.
 
-    kb (a KnowledgeBase) lets typed citations ("s. 55(2)(a)") be read as queries; without
-    it only provision ids are.  AlineaError when the directory has no index."""
-    resolve = None
-    if kb is not None:
-        from graph.citations import resolve_query
-
-        def resolve(text: str) -> str | None:
-            return resolve_query(text, kb)
+    `resolve` reads a typed citation ("s. 55(2)(a)", "art. 133 LAPF") as a provision id; the
+    caller passes it (`KnowledgeBase.resolver()`), so that search does not import the citation
+    engine.  Without it only provision ids are read as citations.  AlineaError when the
+    directory has no index."""
     return CurrentIndex(data_dir, resolve)

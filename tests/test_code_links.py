@@ -14,7 +14,7 @@ from alinea.code_links import ignored, load_recorded, parse_gitignore, scan, wal
 from alinea.errors import AlineaError
 from alinea.kb import KnowledgeBase
 from alinea.model import Corpus, Document, Note, Section, Source, Unit
-from graph.code_citations import Recogniser, file_citations, find_in_line
+from graph.cite.code import Recogniser, file_citations, find_in_line
 from tests.conftest import FIXTURES
 from tests.golden import assert_golden
 

@@ -19,7 +19,7 @@ from alinea.corpus import load_manifest
 from alinea.errors import AlineaError, ParseError
 from alinea.export import document_dict
 from alinea.model import Document
-from graph.guidance_citations import guidance_references
+from graph.cite.guidance import guidance_references
 from ingest import detect_format, parse_file
 from ingest.clean import clean
 from ingest.guidance_html import parse_guidance_html

@@ -36,7 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     try:
         kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
-        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
+        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb.resolver())
     except DamagedData as exc:
         return unavailable_app(app, exc)
     try:

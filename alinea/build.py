@@ -268,7 +268,8 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     thesaurus = load_thesaurus(thesaurus_file) if thesaurus_file else None
     export_path = write_json(data_dir / EXPORT_FILE, export(corpus))
     files = {EXPORT_FILE: {"size": export_path.stat().st_size, "sha256": sha256_file(export_path)}}
-    blobs = {"graph": graph_json(graph), "files": files}
+    blobs = {"graph": graph_json(graph), "files": files,
+             "citation_names": index.title_list}  # what a query must name to be read as a citation
     if glossary is not None:
         blobs["glossary"] = encode(tuple(glossary))
     if thesaurus is not None:  # the entries, and the matcher's tables so that no process stems them again

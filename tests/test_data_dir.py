@@ -523,3 +523,17 @@ def test_codec_round_trips_any_unit(unit, pairs):
     section = Section("X/1", "1", "in force", None, (unit,), Source(1, ""),
                       integrated_into=pairs[0] if pairs else None)
     assert decode(Section, json.loads(json.dumps(encode(section)))) == section
+
+
+QUERIES = ["benefit", "s. 55(2)(a)", "art. 133 LAPF", "guidance:adel-66-72", "Labour Code", "55", "LAPF", "the Act",
+           "A-13.1.1", "A-13.1.1/55", "section 57 of the Individual and Family Assistance Act", "Code civil",
+           "Loi sur l'aide aux personnes et aux familles", "title II", "program:basic-income", "prestation de base",
+           "article 57 de la Loi sur l'aide aux personnes et aux familles", "CQLR c A-13.1.1, s 57",
+           "https://www.legisquebec.gouv.qc.ca/en/document/cs/A-13.1.1#se:55", "s. 999", "83.24"]
+
+
+def test_the_search_resolver_that_loads_the_knowledge_base_lazily_reads_citations_as_it_does(data_dir, kb):
+    from alinea.cli import citation_resolver
+
+    lazy, full = citation_resolver(data_dir), kb.resolver()
+    assert [lazy(q) for q in QUERIES] == [full(q) for q in QUERIES]

@@ -1,6 +1,6 @@
 """The import rules of DESIGN.md, read from every module's source (ast), so that a new import
-that breaks them fails here: the floor (model, ids, errors, and atomic: writing a file whole, which
-every layer that writes into the data directory uses) imports nothing else of the project;
+that breaks them fails here: the floor (model, ids, errors, and atomic: the one way a file is
+written, which every layer that writes needs) imports nothing else of the project;
 ingest, graph and search import only the floor and themselves (graph/govern* may also use
 search); nothing imports the roof (the app and web/) from below; and no modules import each
 other in a circle."""

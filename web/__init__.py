@@ -44,7 +44,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     except AlineaError as exc:  # an unreadable recorded scan: name it, as any damage
         return unavailable_app(app, exc)
 
-    from web import api, articles, code_links, course, errors, govern, law_graph, search, security
+    from web import api, articles, code_links, course, errors, govern, law_graph, limits, search, security
     from web.present import Presenter, href
     from web.svg import neighbourhood_svg
 
@@ -56,6 +56,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_template_filter(heading_case)
     app.add_template_filter(amending_act_slug, "act_slug")
     security.init_app(app)
+    limits.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(search.bp)

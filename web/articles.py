@@ -6,12 +6,14 @@ from flask import Blueprint, abort, current_app, jsonify, render_template, reque
 from alinea.errors import NotFound
 from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
+from alinea.limits import limit
 from alinea.model import Division, Document, Unit
 from alinea.views import provision_json
 from graph.cite import cite
 
 bp = Blueprint("articles", __name__)
-MAX_ID = 300
+SHELVES = (("statute", "Acts"), ("regulation", "Regulations"), ("guidance", "Guidance"))
+"""The library's documents by kind, in this order."""
 
 
 def kb() -> KnowledgeBase:
@@ -23,12 +25,23 @@ def home():
     graph = kb().graph
     programs = [(n, d.get("label", n), d.get("label_fr", "")) for n, d in graph.nodes(data=True)
                 if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
-    return render_template("home.html", documents=kb().documents, programs=programs)
+    return render_template("home.html", shelves=shelves(), programs=programs)
+
+
+@bp.get("/documents")
+def documents():
+    return render_template("documents.html", shelves=shelves())
+
+
+def shelves() -> list[tuple[str, list[Document]]]:
+    """(heading, documents) for each kind the library holds: acts, regulations, guidance."""
+    groups = [(name, [d for d in kb().documents if d.kind == kind]) for kind, name in SHELVES]
+    return [(name, docs) for name, docs in groups if docs]
 
 
 @bp.get("/<path:node_id>")
 def provision(node_id: str):
-    if len(node_id) > MAX_ID:
+    if len(node_id) > limit("provision_id"):
         abort(404, "No provision has an id that long.")
     located = kb().get(node_id.strip("/"))
     if wants_json():

@@ -384,9 +384,15 @@ def test_a_changed_source_fails_its_document_and_says_how_to_accept_it(tmp_path)
     assert result.returncode == 1
     error = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(error) == 1 and entry["file"] in error[0] and "sha256" in error[0]
-    assert f"alinea add {corpus / entry['file']}" in error[0]
+    accept = f"alinea add --corpus {corpus} {corpus / entry['file']}"
+    assert accept in error[0]
     kb = load(tmp_path / "data")
     assert entry["id"] not in kb and "A-13.1.1/55" in kb
+    added = subprocess.run([sys.executable, "-m", "alinea.cli", *accept.split()[1:]], capture_output=True,
+                           text=True, cwd=tmp_path, timeout=120)
+    assert added.returncode == 0, added.stderr  # the command the message gives accepts the file
+    assert run_cli(tmp_path / "data", "build", "-q", "--corpus", str(corpus)).returncode == 0
+    assert entry["id"] in load(tmp_path / "data")
 
 
 @pytest.mark.parametrize("name", ["../../../../etc/passwd", "/etc/passwd", "link-out"])

@@ -90,7 +90,9 @@ def check_source(entry: Entry) -> str:
     not what the manifest's sha256 says."""
     if not entry.path.is_file():
         raise AlineaError(f"{entry.path}: listed in the manifest as {entry.id} but missing or not a file")
-    return check_sha256(entry.path, entry.meta.get("sha256"), entry.id)
+    corpus_dir = entry.path.parents[len(Path(entry.meta["file"]).parts) - 1]
+    return check_sha256(entry.path, entry.meta.get("sha256"), entry.id,
+                        f"alinea add --corpus {corpus_dir} {entry.path}")
 
 
 def parse_entry(entry: Entry, checked: bool = False) -> tuple[Document, list[str]]:

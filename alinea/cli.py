@@ -86,6 +86,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from alinea.corpus import add_document
+
+    failed = 0
+    for path in args.files:
+        try:
+            print(add_document(corpus_dir(args), path).message)
+        except AlineaError as exc:
+            print(f"alinea add: error: {exc}", file=sys.stderr)
+            failed += 1
+    if failed and len(args.files) > 1:
+        print(f"alinea add: {failed} of {len(args.files)} files not added", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from alinea.export import document_dict
     from ingest import parse_file
@@ -435,6 +450,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     p.add_argument("-v", "--verbose", action="store_true", help="list every warning")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("add", help="add documents to the corpus: detect, name, copy, write the manifest entry")
+    p.add_argument("files", nargs="+", metavar="FILE", help="LégisQuébec pages or text, guidance pages")
+    p.add_argument("--corpus", help="corpus folder (default: ./corpus; created when missing)")
+    p.set_defaults(func=cmd_add)
 
     p = sub.add_parser("parse", help="parse one document and print the model")
     p.add_argument("file")

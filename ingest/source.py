@@ -31,6 +31,25 @@ def read_text(path: str | Path) -> str:
     return decode(data, str(path))
 
 
+def read_head(path: str | Path, size: int) -> str:
+    """The first `size` bytes of the file decoded as UTF-8 (a character cut at the end is
+    dropped); ParseError as for `read_text`.  For looking at a file without reading it all."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(size)
+    except OSError as exc:
+        raise ParseError(str(path), None, f"cannot read file: {exc.strerror or exc}") from None
+    if data and len(data) == size:  # drop a character the cut left incomplete
+        start = len(data) - 1
+        while start > 0 and len(data) - start < 4 and data[start] & 0xC0 == 0x80:  # continuation bytes
+            start -= 1
+        lead = data[start]
+        if start + (1 if lead < 0x80 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4) > len(data):
+            data = data[:start]
+    return decode(data, str(path))
+
+
 def decode(data: bytes, name: str) -> str:
     """Decode bytes read from `name`; the error names the line of the first bad byte."""
     if len(data) > MAX_BYTES:

@@ -12,6 +12,8 @@ from alinea.views import provision_json
 from graph.cite import cite
 
 bp = Blueprint("articles", __name__)
+SHELVES = (("statute", "Acts"), ("regulation", "Regulations"), ("guidance", "Guidance"))
+"""The library's documents by kind, in this order."""
 
 
 def kb() -> KnowledgeBase:
@@ -23,7 +25,18 @@ def home():
     graph = kb().graph
     programs = [(n, d.get("label", n), d.get("label_fr", "")) for n, d in graph.nodes(data=True)
                 if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
-    return render_template("home.html", documents=kb().documents, programs=programs)
+    return render_template("home.html", shelves=shelves(), programs=programs)
+
+
+@bp.get("/documents")
+def documents():
+    return render_template("documents.html", shelves=shelves())
+
+
+def shelves() -> list[tuple[str, list[Document]]]:
+    """(heading, documents) for each kind the library holds: acts, regulations, guidance."""
+    groups = [(name, [d for d in kb().documents if d.kind == kind]) for kind, name in SHELVES]
+    return [(name, docs) for name, docs in groups if docs]
 
 
 @bp.get("/<path:node_id>")

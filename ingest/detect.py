@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 
 from alinea.errors import ParseError
 from alinea.ids import fold_chars
@@ -77,9 +78,12 @@ def check_format(path: str, fmt: str) -> None:
 def _size(path: str) -> int:
     """The file's size, refused before reading when over `MAX_BYTES`."""
     try:
-        size = os.stat(path).st_size
+        status = os.stat(path)
     except OSError as exc:
         raise ParseError(path, None, f"cannot read file: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(status.st_mode):  # a FIFO would block the read below
+        raise ParseError(path, None, "not a regular file (a FIFO or a device)", expected="a text or HTML file")
+    size = status.st_size
     if size > MAX_BYTES:
         raise ParseError(path, None, f"file is {size:,} bytes, more than the {MAX_BYTES:,} allowed")
     return size

@@ -112,7 +112,7 @@ def govern_text(reading: Reading, kb, search_index, limit: int, weights: Weights
     """Text mode: cues, retrieval, graph evidence, ranking."""
     found = cues(reading, kb)
     scorer = Scorer(kb, reading, found, weights)
-    ranked = scorer.run(search_index.score_sections(scorer.bag()))
+    ranked = scorer.run(search_index)
     remedies = [c for c in ranked[limit:] if any(r.kind == "remedy" for r in c.reasons)]
     chosen = ranked[:limit] + remedies
     results = [result(kb, c, role_of(scorer.prep, c), rank) for rank, c in enumerate(chosen, 1)]
@@ -125,9 +125,11 @@ def govern_text(reading: Reading, kb, search_index, limit: int, weights: Weights
 
 def result(kb, c: Candidate, role: str, rank: int) -> GovernResult:
     """A candidate as a result: pinpoint, reasons strongest first, the strongest reason's path."""
-    reasons = sorted(c.reasons, key=lambda r: -r.weight)
+    reasons = sorted(c.reasons, key=lambda r: -c.weighed(r))
     pinpoint = next((r.pinpoint for r in reasons if r.pinpoint), None) or c.best or c.section
     texts = list(dict.fromkeys(r.text for r in reasons))
+    if c.program_reason:
+        texts.insert(1, c.program_reason[0])
     kinds = {"definition": ("definition", "term"), "regulation power": ("regulation",)}.get(role, ())
     path = next((r.path for kind in kinds for r in reasons if r.kind == kind), None) or \
         next((r.path for r in reasons if r.kind != "text"), reasons[0].path)

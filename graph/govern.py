@@ -24,6 +24,8 @@ from graph.govern_rank import ROLES, WEIGHTS, Candidate, Scorer, Weights, label,
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
 GUIDANCE_LIMIT = 3
+TEXT_LIKE = ("text", "bridge", "feedback", "heading")
+"""Evidence from words alone: a result's path is drawn from the graph or the thesaurus first."""
 MAX_REASONS = 5
 """Reasons a result gives at most, strongest first."""
 
@@ -113,7 +115,7 @@ def govern_text(reading: Reading, kb, search_index, limit: int, weights: Weights
     found = cues(reading, kb)
     scorer = Scorer(kb, reading, found, weights)
     ranked = scorer.run(search_index)
-    remedies = [c for c in ranked[limit:] if any(r.kind == "remedy" for r in c.reasons)]
+    remedies = [c for c in ranked[limit:] if any(r.kind in ("remedy", "adverse") for r in c.reasons)]
     chosen = ranked[:limit] + remedies
     results = [result(kb, c, role_of(scorer.prep, c), rank) for rank, c in enumerate(chosen, 1)]
     results += guidance_results(kb, [r.section for r in results], len(results))
@@ -132,7 +134,7 @@ def result(kb, c: Candidate, role: str, rank: int) -> GovernResult:
         texts.insert(1, c.program_reason[0])
     kinds = {"definition": ("definition", "term"), "regulation power": ("regulation",)}.get(role, ())
     path = next((r.path for kind in kinds for r in reasons if r.kind == kind), None) or \
-        next((r.path for r in reasons if r.kind != "text"), reasons[0].path)
+        next((r.path for r in reasons if r.kind not in TEXT_LIKE), reasons[0].path)
     return GovernResult(id=pinpoint, section=c.section, score=round(c.score, 4), role=role,
                         reason="; ".join(texts[:MAX_REASONS]), path=path, matched=c.matched,
                         title=section_title(kb, c.section), status=kb.get(c.section).node.status, rank=rank)

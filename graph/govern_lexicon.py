@@ -37,13 +37,17 @@ _DERIVED = ("abl", "ibl", "ur", "anc", "enc", "ion", "iti", "iv", "al", "at", "a
 """Endings a Porter stem may still carry that derivation added (Porter leaves them on)."""
 NEGATIONS = {"en": ("non", "dis", "un", "in", "im", "il", "ir"), "fr": ("non", "des", "de", "in", "im", "il", "ir")}
 MIN_ROOT = 4
-FRENCH_ENDINGS = (("ites", "ity"), ("ite", "ity"), ("iques", "ic"), ("ique", "ic"), ("aires", "ary"), ("aire", "ary"),
+FRENCH_ENDINGS = (("ieuses", "ious"), ("ieuse", "ious"), ("ieux", "ious"), ("euses", "ous"), ("euse", "ous"),
+                  ("eux", "ous"), ("autes", "ity"), ("aute", "ity"), ("ites", "ity"), ("ite", "ity"), ("iques", "ic"), ("ique", "ic"), ("aires", "ary"), ("aire", "ary"),
                   ("eurs", "or"), ("eur", "or"), ("elles", "al"), ("elle", "al"), ("els", "al"), ("el", "al"),
                   ("ives", "ive"), ("if", "ive"), ("ifs", "ive"), ("ements", "ment"), ("ement", "ment"),
                   ("ees", "ed"), ("ee", "ed"), ("es", "e"), ("e", ""), ("s", ""))
 """French endings and their usual English spelling (on folded words), longest first."""
 MIN_COGNATE = 6
 """Shortest French word read as a cognate: short words are too often false friends ("car")."""
+COGNATE_PREFIX = 7
+"""Letters a French word and an English word of the Act must share at the start to be cognates
+by spelling alone ("incarcérée" and "incarcerated"), when the usual ending changes do not meet."""
 
 
 @cache
@@ -107,25 +111,57 @@ class Lexicon:
         grouped: dict[str, list[str]] = {}
         for word in counts:
             grouped.setdefault(root(word), []).append(word)
+        roots = set(grouped)
+        for word in counts:
+            for prefix in NEGATIONS["en"]:
+                rest = word[len(prefix):]
+                if word.startswith(prefix) and len(rest) > MIN_ROOT and root(rest) in roots:
+                    grouped[root(rest)].append(word)
+                    break
         self.by_root = {r: tuple(sorted(ws, key=lambda w: -counts[w])[:4]) for r, ws in grouped.items()}
+        self.by_prefix: dict[str, list[str]] = {}
+        for word in sorted(counts, key=lambda w: -counts[w]):
+            if len(word) >= COGNATE_PREFIX:
+                self.by_prefix.setdefault(word[:COGNATE_PREFIX], []).append(word)
         self.stems = {_porter()(w) for w in counts}
         self.table = learn_table(pairs, set(counts), min_dice, per_word)
 
+    @staticmethod
+    def shared(bridges: list[Bridge]) -> list[Bridge]:
+        """Each source word's translations share its weight: a word with three translations counts
+        for one word, not three (the usual translation-model normalisation).  Derived forms are not
+        shared: each is the same word in another shape."""
+        totals: dict[str, float] = {}
+        for b in bridges:
+            totals[b.source] = totals.get(b.source, 0.0) + b.weight
+        best: dict[str, float] = {}
+        for b in bridges:
+            best[b.source] = max(best.get(b.source, 0.0), b.weight)
+        out: dict[tuple[str, str], Bridge] = {}
+        for b in bridges:
+            weight = round(best[b.source] * b.weight / totals[b.source], 3)
+            key = (b.source, b.word)
+            if key not in out or out[key].weight < weight:
+                out[key] = Bridge(b.word, b.source, b.how, weight)
+        return list(out.values())
+
     def derived(self, words: Iterable[str]) -> list[Bridge]:
-        """Act words sharing an English word's root (not its mere inflections), and the positive
-        form of a negated word."""
+        """Act words sharing an English word's root (not its mere inflections), negated forms of
+        the Act's included ("seizable" reaches "unseizable"), and the positive form of a negated
+        word ("ineligible" reaches "eligible")."""
         out = []
         for word in dict.fromkeys(words):
             stem = _porter()(word)
             for w in self.by_root.get(root(word), ()):
-                if _porter()(w) != stem:
+                if _porter()(w) != stem and w != word:
                     out.append(Bridge(w, word, "derived", 1.0))
             for prefix in NEGATIONS["en"]:
                 rest = word[len(prefix):]
-                if word.startswith(prefix) and len(rest) >= MIN_ROOT + 1 and _porter()(rest) not in self.stems | {stem}:
+                if word.startswith(prefix) and len(rest) > MIN_ROOT and _porter()(rest) != stem:
                     for w in self.by_root.get(root(rest), ()):
-                        out.append(Bridge(w, word, "negated", 1.0))
-        return out
+                        if w != word:
+                            out.append(Bridge(w, word, "negated", 1.0))
+        return list({(b.source, b.word): b for b in out}.values())
 
     def translate(self, words: Iterable[str]) -> list[Bridge]:
         """English words of the Act for French words: learned translations, then cognates."""
@@ -135,26 +171,45 @@ class Lexicon:
                 out.append(Bridge(english, word, "translated", dice))
             if len(word) >= MIN_COGNATE:
                 spelt = english_spelling(word)
-                for w in self.by_root.get(root(spelt), ()):
+                found = self.by_root.get(root(spelt), ())
+                if not found and len(word) >= COGNATE_PREFIX:
+                    found = self._shared_start(word)
+                for w in found:
                     out.append(Bridge(w, word, "cognate", 0.8))
                 for prefix in NEGATIONS["fr"]:
                     rest = spelt[len(prefix):]
                     if spelt.startswith(prefix) and len(rest) >= MIN_COGNATE and root(spelt) not in self.by_root:
                         for w in self.by_root.get(root(rest), ()):
                             out.append(Bridge(w, word, "negated", 0.6))
-        return out
+        return self.shared(out)
+
+
+    def _shared_start(self, word: str) -> tuple[str, ...]:
+        """Act words that share the longest start with a French word (7 letters at least, and
+        three fifths of the shorter word)."""
+        best: list[str] = []
+        longest = 0
+        for w in self.by_prefix.get(word[:COGNATE_PREFIX], ()):
+            n = next((i for i, (a, b) in enumerate(zip(word, w)) if a != b), min(len(word), len(w)))
+            if n >= 0.6 * min(len(word), len(w)):
+                if n > longest:
+                    best, longest = [w], n
+                elif n == longest:
+                    best.append(w)
+        return tuple(best[:3])
 
 
 def learn_table(pairs: Iterable[tuple[str, str]], vocabulary: set[str], min_dice: float,
-                per_word: int) -> dict[str, tuple[tuple[str, float], ...]]:
-    """French word -> (English word of the Act, Dice association), from (French text, English text)
-    pairs that say the same thing: how often the two words are in the same pair, over how often
-    each is in any.  Only associations seen in two pairs at least."""
+                per_word: int, source_lang: str = "fr") -> dict[str, tuple[tuple[str, float], ...]]:
+    """Word -> (English word of the Act, Dice association), from (source text, English text) pairs
+    that say the same thing: how often the two words are in the same pair, over how often each is
+    in any.  Only associations seen in two pairs at least.  The source is French (a translation
+    table) or everyday English (lay words -> the Act's words)."""
     fr_count: Counter = Counter()
     en_count: Counter = Counter()
     both: Counter = Counter()
     for french, english in pairs:
-        fr = set(content_words(french, "fr"))
+        fr = set(content_words(french, source_lang))
         en = {w for w in content_words(english, "en") if w in vocabulary}
         fr_count.update(fr)
         en_count.update(en)

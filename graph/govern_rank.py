@@ -87,8 +87,9 @@ class Weights:
     second_pass: int = 8
     """How many of the best sections regulation powers and definitions are sought for."""
     bridge: float = 0.5
-    """Weight of the full-text match of the Act words reached by morphology (derived and negated
-    forms) and, for a French text, by the learned French-English table and cognates."""
+    """Weight in the bag of the Act words reached by morphology (derived and negated forms) and,
+    for a French text, by the learned French-English table and cognates (as `means` weighs the
+    thesaurus's phrases)."""
     feedback: float = 0.3
     """Weight of the full-text match of the best sections' own words (relevance feedback)."""
     feedback_depth: int = 3
@@ -101,7 +102,7 @@ class Weights:
 
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "corpus" / "govern_weights.json"
 """The weights fitted on the dev split (benchmarks/govern_fit.py); the defaults above otherwise."""
-KIND_WEIGHT = {"text": "text", "bridge": "bridge", "feedback": "feedback", "heading": "heading",
+KIND_WEIGHT = {"text": "text", "feedback": "feedback", "heading": "heading",
                "thesaurus": "thesaurus", "definition": "definition", "establishes": "establishes", "cited": "cited",
                "applies": "applied", "makes apply": "via", "remedy": "challenge", "adverse": "adverse",
                "regulation": "regulation", "term": "term", "defined": "defined"}
@@ -369,6 +370,8 @@ class Scorer:
                 words.append((phrase, weight))
                 if " " in phrase:
                     phrases.append((phrase, weight))
+        self.bridged = self.bridges()
+        words += [(b.word, w.bridge * b.weight) for b in self.bridged]
         glossary = self.kb.glossary
         programs = {program for program, _ in cues.programs}
         for match in cues.concepts:
@@ -392,6 +395,10 @@ class Scorer:
             c.best = s.best if s.best != s.section else None
             c.matched = s.matched
             words = ", ".join(quoted(m) for m in s.matched[:6])
+            folded = {m.lower() for m in s.matched}
+            bridges = [f"{quoted(b.source)} → {quoted(b.word)}" for b in self.bridged if b.word in folded]
+            if bridges:
+                words += f" ({', '.join(dict.fromkeys(bridges))})"
             weight = c.bm25 * (self.w.regulation_text if self.prep.roles[c.section] == "regulation power" else 1.0)
             c.add(Reason("text", f"its text matches {words}" if words else "its text matches the question",
                          (said(excerpt(self.reading.text)), f"full-text match ({words})" if words else "full-text match",
@@ -531,20 +538,6 @@ class Scorer:
             return lexicon.translate(content_words(self.reading.text, "fr"))
         return lexicon.derived(content_words(self.reading.text, "en"))
 
-    def bridge_evidence(self, index) -> None:
-        bridges = self.bridges()
-        if not bridges:
-            return
-        bag = WordBag(tuple((b.word, b.weight) for b in bridges), explain=0)
-        scores = index.score_sections(bag)
-        top = max((max(s.score, s.best_score) for s in scores), default=0.0) or 1.0
-        said_words = ", ".join(dict.fromkeys(f"{quoted(b.source)} → {quoted(b.word)}" for b in bridges[:4]))
-        for s in scores:
-            strength = max(s.score, s.best_score) / top
-            self.add(s.section, "bridge", f"related words match ({said_words})",
-                     (said(excerpt(self.reading.text)), "related words", s.best), strength, s.best)
-        self.bridged = bridges
-
     def feedback_evidence(self, index) -> None:
         """Relevance feedback: the words of the best sections found so far, as a second query;
         sections like the best ones gain."""
@@ -559,6 +552,8 @@ class Scorer:
             self.add(s.section, "feedback", f"it is about what {like} are about",
                      (said(excerpt(self.reading.text)), "like the best answers", s.section),
                      max(s.score, s.best_score) / top)
+
+    bridged: list = []
 
     def question_roots(self) -> dict[str, float]:
         """Roots of the text's English words (its own, the thesaurus's Act phrases, the related
@@ -607,7 +602,6 @@ class Scorer:
     def run(self, index) -> list[Candidate]:
         self.implied: set[str] = set()
         self.text_evidence(index.score_sections(self.bag()))
-        self.bridge_evidence(index)
         self.thesaurus_evidence()
         self.concept_evidence()
         self.citation_evidence()

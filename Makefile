@@ -19,19 +19,19 @@ $(VENV)/.test-installed: $(VENV)/.run-installed
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
-$(DATA)/corpus.pickle: $(VENV)/.run-installed $(SOURCES)
+$(DATA)/alinea.sqlite: $(VENV)/.run-installed $(SOURCES)
 	$(BIN)/alinea --data $(DATA) build --corpus corpus
 
-build: $(DATA)/corpus.pickle
+build: $(DATA)/alinea.sqlite
 
-run: $(DATA)/corpus.pickle
+run: $(DATA)/alinea.sqlite
 	$(BIN)/alinea --data $(DATA) serve --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-bench: $(DATA)/corpus.pickle
+bench: $(DATA)/alinea.sqlite
 	for script in benchmarks/[a-z]*.py; do case $$script in */timing.py) ;; *) $(BIN)/python $$script || exit 1;; esac; done
 
 clean:

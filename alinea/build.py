@@ -1,27 +1,36 @@
 """`alinea build`: corpus folder -> data directory (model, references, graph, search index)."""
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import sys
 import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from alinea.corpus import glossary_path, load_manifest, parse_entry, thesaurus_path
+from alinea import store
+from alinea.atomic import build_lock, clean_leftovers, sha256_file, write_json
+from alinea.codec import encode
+from alinea.corpus import Entry, check_source, glossary_path, load_manifest, parse_entry, thesaurus_path
 from alinea.errors import AlineaError
 from alinea.export import export
-from alinea.kb import save
 from alinea.model import Corpus, Document, Reference
+from alinea.store import STORE_FILE
 from graph.build import build_graph
-from graph.concepts import Glossary, annotate_graph, load_glossary
+from graph.cite import Index
+from graph.concepts import Glossary, annotate_graph, load_glossary, program_names
+from graph.export import graph_json
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
-from graph.resolve import Index
 from graph.thesaurus import load_thesaurus
-from search.store import build_index
+from search.store import build_index, clean_unfinished
 
 Progress = Callable[[str], None]
+EXPORT_FILE = "export.json"
 
 
 def stderr_progress(message: str) -> None:
@@ -41,26 +50,113 @@ class BuildResult:
         return not self.corpus.errors
 
 
+def parser_version() -> str:
+    """A digest of the code that turns a source file into a Document (ingest/ and the floor):
+    a stored parse is reused only by the parser that made it."""
+    import ingest
+
+    digest = hashlib.sha256()
+    files = sorted(Path(ingest.__file__).parent.rglob("*.py"))
+    files += [Path(__file__).parent / name for name in ("model.py", "ids.py", "errors.py", "corpus.py")]
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(parser: str, source_sha256: str, meta: dict) -> str:
+    """What a stored parse depends on: the parser, the file's bytes, its manifest entry."""
+    text = json.dumps([parser, source_sha256, meta], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def previous_parses(data_dir: Path, progress: Progress) -> dict[str, tuple[str, Document, list[str]]]:
+    """The parse cache of the store built last into data_dir; empty when there is none or it
+    cannot be read (then every document is parsed again)."""
+    from alinea.store import Store
+
+    try:
+        store = Store(data_dir)
+        try:
+            return store.parsed()
+        finally:
+            store.close()
+    except AlineaError as exc:
+        if (data_dir / STORE_FILE).exists():
+            progress(f"previous build not reused: {exc}")
+        return {}
+
+
+def _parse(entry: Entry) -> tuple[Document, list[str]] | str:
+    """One document parsed (in a worker process), or the message saying why it failed."""
+    try:
+        return parse_entry(entry, checked=True)
+    except AlineaError as exc:
+        return str(exc)
+
+
+def _parse_all(entries: list[Entry]) -> Iterator[tuple[Document, list[str]] | str]:
+    """Parse entries, on every core when there are several; results in entries' order."""
+    workers = min(len(entries), os.cpu_count() or 1)
+    if workers < 2:
+        yield from map(_parse, entries)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        yield from pool.map(_parse, entries)
+
+
 def parse_corpus(corpus_dir: Path, progress: Progress) -> tuple[list[Document], list[str], list[str]]:
     """Parse every listed document; a bad one is reported and the rest are built."""
+    docs, errors, warnings, _ = parse_changed(corpus_dir, progress)
+    return docs, errors, warnings
+
+
+def parse_changed(corpus_dir: Path, progress: Progress, previous: dict | None = None,
+                  ) -> tuple[list[Document], list[str], list[str], dict[str, tuple[str, Document, list[str]]]]:
+    """Parse every listed document whose file, manifest entry or parser changed since the
+    previous build, and reuse the stored parse of the others.  A bad document is reported and
+    the rest are built.  Returns documents, errors, warnings and the parse cache to store."""
     entries = load_manifest(corpus_dir)
+    parser = parser_version()
+    previous = previous or {}
+    results: dict[str, tuple[Document, list[str]] | str] = {}
+    keys: dict[str, str] = {}
+    todo: list[Entry] = []
+    for entry in entries:
+        try:
+            keys[entry.id] = cache_key(parser, check_source(entry), entry.meta)
+        except AlineaError as exc:
+            results[entry.id] = str(exc)
+            continue
+        stored = previous.get(entry.id)
+        if stored is not None and stored[0] == keys[entry.id]:
+            results[entry.id] = (stored[1], stored[2])
+        else:
+            todo.append(entry)
+    start = time.perf_counter()
+    for entry, result in zip(todo, _parse_all(todo)):
+        results[entry.id] = result
+    ms = (time.perf_counter() - start) * 1000
     docs: list[Document] = []
     errors: list[str] = []
     warnings: list[str] = []
+    cache: dict[str, tuple[str, Document, list[str]]] = {}
+    parsed = {entry.id for entry in todo}
     for i, entry in enumerate(entries, 1):
-        start = time.perf_counter()
-        try:
-            doc, notes = parse_entry(entry)
-        except AlineaError as exc:
-            errors.append(str(exc))
-            progress(f"[{i}/{len(entries)}] {entry.id}: FAILED: {exc}")
+        result = results[entry.id]
+        if isinstance(result, str):
+            errors.append(result)
+            progress(f"[{i}/{len(entries)}] {entry.id}: FAILED: {result}")
             continue
+        doc, notes = result
         docs.append(doc)
         warnings += notes
-        ms = (time.perf_counter() - start) * 1000
-        progress(f"[{i}/{len(entries)}] {entry.id}: {len(doc.sections)} sections, "
-                 f"{len(doc.divisions)} divisions, {len(notes)} warnings ({ms:.0f} ms)")
-    return docs, errors, warnings
+        cache[entry.id] = (keys[entry.id], doc, notes)
+        how = "parsed" if entry.id in parsed else "unchanged, reused"
+        progress(f"[{i}/{len(entries)}] {entry.id}: {how}: {len(doc.sections)} sections, "
+                 f"{len(doc.divisions)} divisions, {len(notes)} warnings")
+    reused = len(cache) - len(parsed & cache.keys())
+    progress(f"parsed {len(todo)} documents in {ms:.0f} ms, reused {reused} unchanged since the last build")
+    return docs, errors, warnings, cache
 
 
 def merge_references(*groups: list[Reference]) -> list[Reference]:
@@ -88,17 +184,28 @@ def link_corpus(docs: list[Document], glossary: Glossary | None, errors: list[st
     docs, guidance_refs = link_guidance(docs, glossary)
     corpus = Corpus(tuple(docs), (), tuple(errors))
     index = Index.build(corpus)
-    references = merge_references([r for doc in docs for r in doc.links], extract_references(corpus, index),
+    references = merge_references([r for doc in docs for r in doc.links], extract_references(corpus, index, program_names(glossary)),
                                   guidance_refs)
     return Corpus(corpus.documents, tuple(references), corpus.errors), index
 
 
 def build(corpus_dir: str | Path, data_dir: str | Path, progress: Progress = stderr_progress) -> BuildResult:
-    """Parse, link and index the corpus into data_dir."""
+    """Parse, link and index the corpus into data_dir, holding its build lock; what is
+    written replaces the previous build whole (alinea.atomic), and leftovers of killed
+    builds are removed first."""
     corpus_dir, data_dir = Path(corpus_dir), Path(data_dir)
+    with build_lock(data_dir):
+        leftovers = clean_leftovers(data_dir) + clean_unfinished(data_dir)
+        if leftovers:
+            progress(f"removed {len(leftovers)} leftovers of an interrupted build: "
+                     + ", ".join(p.name for p in leftovers[:5]) + (" ..." if len(leftovers) > 5 else ""))
+        return _build(corpus_dir, data_dir, progress)
+
+
+def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    docs, errors, warnings = parse_corpus(corpus_dir, progress)
+    docs, errors, warnings, parsed = parse_changed(corpus_dir, progress, previous_parses(data_dir, progress))
     timings["parse"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     glossary_file = glossary_path(corpus_dir)
@@ -117,12 +224,18 @@ def build(corpus_dir: str | Path, data_dir: str | Path, progress: Progress = std
              f"({(timings['references'] + timings['graph']) * 1000:.0f} ms)")
 
     t0 = time.perf_counter()
-    data_dir.mkdir(parents=True, exist_ok=True)
     thesaurus_file = thesaurus_path(corpus_dir)
-    thesaurus = tuple(load_thesaurus(thesaurus_file)) if thesaurus_file else None
-    save(corpus, data_dir, {"graph": graph, "glossary": glossary, "thesaurus": thesaurus})
-    (data_dir / "export.json").write_text(json.dumps(export(corpus), ensure_ascii=False, indent=1),
-                                          encoding="utf-8")
+    thesaurus = load_thesaurus(thesaurus_file) if thesaurus_file else None
+    export_path = write_json(data_dir / EXPORT_FILE, export(corpus))
+    files = {EXPORT_FILE: {"size": export_path.stat().st_size, "sha256": sha256_file(export_path)}}
+    blobs = {"graph": graph_json(graph), "files": files}
+    if glossary is not None:
+        blobs["glossary"] = encode(tuple(glossary))
+    if thesaurus is not None:  # the entries, and the matcher's tables so that no process stems them again
+        blobs["thesaurus"] = encode(tuple(thesaurus))
+        blobs["thesaurus_tables"] = thesaurus.tables()
+    store.write(data_dir, corpus, blobs, parsed, parser_version())
+    (data_dir / store.PICKLE_FILE).unlink(missing_ok=True)  # an older Alinea's; data must never run code
     timings["save"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -1,12 +1,13 @@
 """The corpus folder: its manifest, and parsing every document it lists."""
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from alinea.atomic import write_bytes, write_json
 from alinea.errors import AlineaError, ParseError
+from alinea.integrity import check_sha256, inside, sha256_of
 from alinea.model import Document
 
 MANIFEST = "manifest.json"
@@ -55,6 +56,7 @@ def load_manifest(corpus_dir: str | Path) -> list[Entry]:
         if item["id"] in seen:
             raise AlineaError(f"{where}: id {item['id']!r} is listed twice")
         seen.add(item["id"])
+        inside(corpus_dir, item["file"], f"{where} ({item['id']})")
         entries.append(Entry(item["id"], corpus_dir / item["file"], item["format"], item))
     return entries
 
@@ -67,7 +69,10 @@ def _data_file(corpus_dir: str | Path, key: str) -> Path | None:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return None
     name = data.get(key) if isinstance(data, dict) else None
-    return corpus_dir / name if isinstance(name, str) and name else None
+    if not isinstance(name, str) or not name:
+        return None
+    inside(corpus_dir, name, f"{corpus_dir / MANIFEST}: {key!r}")
+    return corpus_dir / name
 
 
 def glossary_path(corpus_dir: str | Path) -> Path | None:
@@ -80,22 +85,23 @@ def thesaurus_path(corpus_dir: str | Path) -> Path | None:
     return _data_file(corpus_dir, "thesaurus")
 
 
-def sha256(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def check_source(entry: Entry) -> str:
+    """The SHA-256 of an entry's file; AlineaError when it is missing, not a regular file, or
+    not what the manifest's sha256 says."""
+    if not entry.path.is_file():
+        raise AlineaError(f"{entry.path}: listed in the manifest as {entry.id} but missing or not a file")
+    return check_sha256(entry.path, entry.meta.get("sha256"), entry.id)
 
 
-def parse_entry(entry: Entry) -> tuple[Document, list[str]]:
-    """Parse one listed document; return it with warnings where it disagrees with the manifest."""
+def parse_entry(entry: Entry, checked: bool = False) -> tuple[Document, list[str]]:
+    """Parse one listed document (its file checked with `check_source` unless checked says
+    it was); return it with warnings where it disagrees with the manifest."""
     from ingest import parse_file
 
-    if not entry.path.is_file():
-        raise AlineaError(f"{entry.path}: listed in the manifest as {entry.id} but missing")
+    if not checked:
+        check_source(entry)
     doc = replace(parse_file(str(entry.path), entry.format, entry.meta), path=entry.meta["file"])
     notes = [f"{entry.path}: {w}" if not w.startswith(str(entry.path)) else w for w in doc.warnings]
-    expected = entry.meta.get("sha256")
-    if expected and sha256(entry.path) != expected:
-        notes.append(f"{entry.path}: content differs from the manifest's sha256 (edited since it was listed?)")
     if doc.id != entry.id:
         notes.append(f"{entry.path}: the document says it is {doc.id}, the manifest says {entry.id}")
     current_to = entry.meta.get("current_to")
@@ -104,15 +110,71 @@ def parse_entry(entry: Entry) -> tuple[Document, list[str]]:
     return doc, notes
 
 
-def read_entries(path: str | Path, what: str) -> list:
-    """The ``entries`` list of a corpus data file (glossary, thesaurus); AlineaError naming the
-    file when it cannot be read or has no such list."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AlineaError(f"{path}: cannot read the {what}: {exc}") from None
-    entries = data.get("entries") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise AlineaError(f"{path}: expected an object with an 'entries' list")
-    return entries
+# -- adding documents -----------------------------------------------------------------
+FOLDERS = {"legisquebec-html": "legisquebec", "legisquebec-text": "legisquebec",
+           "guidance-html": "guidance", "guidance-text": "guidance"}
+"""The corpus subfolder of each format's files."""
+NEW_MANIFEST = {"description": "Source documents of an Alinea knowledge base, as published. Each entry "
+                               "says what the file is; `alinea add` writes it and `alinea build` reads it.",
+                "documents": []}
+
+
+@dataclass(frozen=True)
+class Added:
+    """What `add_document` did with one file."""
+
+    id: str
+    """The document's id."""
+    action: str
+    """``added``, ``replaced`` (an older consolidation of the same document) or ``unchanged``
+    (already there with the same date)."""
+    message: str
+    """One line for the user."""
+
+
+def add_document(corpus_dir: str | Path, source: str | Path) -> Added:
+    """Read `source`, detect what it is, copy it under `corpus_dir` with a name made of its id
+    and language, and write its manifest entry (with its sha256).  AlineaError naming the file
+    when it is not a document Alinea reads, or when it would replace a newer consolidation."""
+    from ingest import detect_format, parse_file
+
+    corpus_dir, source = Path(corpus_dir), Path(source)
+    fmt = detect_format(str(source))
+    doc = parse_file(str(source), fmt)
+    data = _manifest_data(corpus_dir)
+    entries = data["documents"]
+    old = next((e for e in entries if isinstance(e, dict) and e.get("id") == doc.id), None)
+    name = f"{FOLDERS[fmt]}/{doc.id.removeprefix('guidance:')}.{doc.lang}{source.suffix.lower() or '.txt'}"
+    entry = {"id": doc.id, "file": name, "format": fmt, "kind": doc.kind, "publisher": doc.publisher or "unknown",
+             "lang": doc.lang, "title": doc.title or doc.id, "url": doc.url, "current_to": doc.updated_to,
+             "sha256": sha256_of(source)}
+    what = f"{doc.id} ({doc.kind}, {doc.lang}, current to {doc.updated_to or 'an unprinted date'})"
+    if old is not None:
+        if old.get("lang") and old["lang"] != doc.lang:
+            raise AlineaError(f"{source}: {doc.id} is already in the corpus in {old['lang']!r} "
+                              f"({old.get('file')}); a document is held in one language")
+        if old.get("sha256") == entry["sha256"] or (old.get("current_to") == doc.updated_to and doc.updated_to):
+            return Added(doc.id, "unchanged", f"{source}: {what} is already in the corpus as {old.get('file')}")
+        if old.get("current_to") and doc.updated_to and doc.updated_to < old["current_to"]:
+            raise AlineaError(f"{source}: {doc.id} current to {doc.updated_to} is older than the consolidation "
+                              f"in the corpus (current to {old['current_to']}); not added")
+    write_bytes(corpus_dir / name, source.read_bytes())
+    if old is not None:
+        entries[entries.index(old)] = {**old, **entry}
+        action, message = "replaced", (f"{source}: {what} replaces the consolidation current to "
+                                       f"{old.get('current_to') or 'an unprinted date'} in {name}")
+    else:
+        entries.append(entry)
+        action, message = "added", f"{source}: added {what} as {name}"
+    write_json(corpus_dir / MANIFEST, data, indent=2)
+    if old is not None and old.get("file") and old["file"] != name:  # the older copy, once nothing names it
+        (corpus_dir / old["file"]).unlink(missing_ok=True)
+    return Added(doc.id, action, message)
+
+
+def _manifest_data(corpus_dir: Path) -> dict:
+    """The manifest as JSON data (a new one when the folder has none); checked like `load_manifest`."""
+    if not (corpus_dir / MANIFEST).is_file():
+        return json.loads(json.dumps(NEW_MANIFEST))
+    load_manifest(corpus_dir)
+    return json.loads((corpus_dir / MANIFEST).read_text(encoding="utf-8"))

@@ -6,6 +6,7 @@ links too. Rendering uses markdown-it-py with raw HTML disabled, so notes cannot
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass, field
@@ -18,9 +19,10 @@ from markdown_it.token import Token
 
 from alinea.errors import NotFound
 from alinea.kb import KnowledgeBase
+from alinea.limits import limit
 from alinea.model import Section, Unit
 
-MAX_NOTES = 200_000
+MAX_NOTES = limit("course_notes")
 WIKI = re.compile(r"\[\[([^\[\]\n]{1,200})\]\]")
 EMBED_LINE = re.compile(r"^ {0,3}!\[\[([^\[\]\n]{1,200})\]\]\s*$")
 
@@ -70,18 +72,19 @@ class _Citations:
     def excerpt_html(self, node_id: str) -> str:
         located = self.kb.get(node_id)
         node, section = located.node, located.section
-        title = html.escape(f"{located.doc.title}, {cite_label(section, node)}" if section else node_id)
+        title = html.escape(f"{located.doc.title}, {cite_label(self.kb, node_id)}" if section else node_id)
         body = html.escape(plain_text(node)).replace("\n", "<br>\n")
         status = "" if section is None or section.status == "in force" else f" ({html.escape(section.status)})"
         return (f'<figure class="excerpt" data-id="{html.escape(node_id)}"><blockquote>{body}</blockquote>'
                 f'<figcaption><a href="{html.escape(self.url(node_id))}">{title}</a>{status}</figcaption></figure>\n')
 
 
-def cite_label(section: Section | None, node: object) -> str:
-    """``s. 55`` or the unit's id below its section (``s. 55, A-13.1.1/55/p1/2/a``)."""
-    if section is None:
-        return str(getattr(node, "id", ""))
-    return f"s. {section.number}" if node is section else f"s. {section.number} ({node.id})"  # type: ignore[attr-defined]
+def cite_label(kb: KnowledgeBase, node_id: str) -> str:
+    """The short citation of a provision (``s. 55(2)(a)``), from the one formatter."""
+    from graph.cite import cite
+
+    statute = kb.default_statute()
+    return cite(node_id, "short", kb.get(node_id).doc.lang, home=statute.id if statute else None)
 
 
 def plain_text(node: object) -> str:
@@ -199,7 +202,7 @@ def _markdown_of(notes: str, citations: _Citations) -> str:
         elif (m := EMBED_LINE.match(line)) and (node_id := citations.known(m[1].strip())):
             located = citations.kb.get(node_id)
             quoted = "\n".join("> " + part for part in plain_text(located.node).split("\n"))
-            out.append(f"{quoted}\n>\n> — [{cite_label(located.section, located.node)}]({citations.url(node_id)})")
+            out.append(f"{quoted}\n>\n> — [{cite_label(citations.kb, node_id)}]({citations.url(node_id)})")
         else:
             out.append(outside_code(line))
         previous_blank = not line.strip()
@@ -208,17 +211,24 @@ def _markdown_of(notes: str, citations: _Citations) -> str:
 
 def plain_citations(kb: KnowledgeBase) -> Finder:
     """A finder of the citations written in plain text ("section 83.24"), in English or French."""
-    from graph.resolve import citations_in
+    from graph.cite import COURSE, citations_in
 
     def find(text: str) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []
         for lang in ("en", "fr"):
-            for found, resolution in citations_in(text, kb.citation_index, lang):
+            taken = sorted((s, e) for s, e, _ in out)
+            for found, resolution in citations_in(text, kb.citation_index, lang, COURSE):
                 targets = [t for t in resolution.targets if t in kb]
-                if targets and not any(found.start < e and found.end > s for s, e, _ in out):
+                if targets and not _overlaps(taken, found.start, found.end):
                     out.append((found.start, found.end, targets[0]))
         return sorted(out)
     return find
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of sorted, disjoint spans (a binary search)."""
+    i = bisect.bisect_left(spans, (start, start))
+    return (i < len(spans) and spans[i][0] < end) or (i > 0 and spans[i - 1][1] > start)
 
 
 def render_course(notes: str, kb: KnowledgeBase, *, base_url: str = "", finder: Finder | None = None,

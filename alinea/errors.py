@@ -33,3 +33,11 @@ class NotFound(AlineaError):
 
 class BadQuery(AlineaError):
     """A query or parameter that cannot be understood."""
+
+
+class DamagedData(AlineaError):
+    """A file of the data directory that is not what the build wrote: the site answers 503."""
+
+    def __init__(self, path, problem: str) -> None:
+        self.path, self.problem = str(path), problem
+        super().__init__(f"{self.path} {problem}: the data directory is damaged; rerun `alinea build`")

@@ -1,18 +1,14 @@
 """The knowledge base as the site, the CLI and the API see it: lookups over a built corpus."""
 from __future__ import annotations
 
-import pickle
+import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from alinea.errors import AlineaError, NotFound
-from alinea.ids import InvalidId, ProvisionId
+from alinea.errors import DamagedData, NotFound
 from alinea.model import Corpus, Division, Document, Reference, Section, Unit
-
-BUILD_FORMAT = 1
-CORPUS_FILE = "corpus.pickle"
 
 Node = Document | Division | Section | Unit
 
@@ -29,9 +25,12 @@ class Located:
 class KnowledgeBase:
     """Read-only lookups over a Corpus; built once, shared by every request."""
 
-    def __init__(self, corpus: Corpus, extras: dict | None = None) -> None:
+    def __init__(self, corpus: Corpus, extras: dict | None = None, loaders: dict | None = None) -> None:
+        """extras: what the build made besides the corpus (graph, glossary, thesaurus entries);
+        loaders: name -> function returning one of them, called the first time it is wanted."""
         self.corpus = corpus
         self.extras = extras or {}
+        self._loaders = loaders or {}
         self._nodes: dict[str, Located] = {}
         self._order: dict[str, int] = {}
         self._children: dict[str, list[str]] = {}
@@ -55,8 +54,9 @@ class KnowledgeBase:
     @cached_property
     def graph(self):
         """The law graph (networkx.MultiDiGraph, see graph.build): as built, else built once now."""
-        if "graph" in self.extras:
-            return self.extras["graph"]
+        graph = self._extra("graph")
+        if graph is not None:
+            return graph
         from graph.build import build_graph
 
         return build_graph(self.corpus, self.corpus.references, self.citation_index)
@@ -64,25 +64,30 @@ class KnowledgeBase:
     @property
     def glossary(self):
         """The bilingual glossary (graph.concepts.Glossary) the corpus was built with, or None."""
-        return self.extras.get("glossary")
+        return self._extra("glossary")
 
     @cached_property
     def thesaurus(self):
         """The lay-to-legal thesaurus (graph.thesaurus.Thesaurus) the corpus was built with, or None;
-        its matcher is built here, once, from the entries the build kept."""
-        entries = self.extras.get("thesaurus")
+        read with the matcher tables the build made, else its matcher is built here, once."""
+        entries = self._extra("thesaurus")
         if entries is None:
             return None
         from graph.thesaurus import Thesaurus
 
-        return Thesaurus(entries)
+        return entries if isinstance(entries, Thesaurus) else Thesaurus(entries)
 
     @cached_property
     def citation_index(self):
-        """What citation resolution knows about the corpus (graph.resolve.Index), built once."""
-        from graph.resolve import Index
+        """What citation resolution knows about the corpus (graph.cite.Index), built once."""
+        from graph.cite import Index
 
         return Index.build(self.corpus)
+
+    def _extra(self, name: str):
+        if name not in self.extras and name in self._loaders:
+            self.extras[name] = self._loaders.pop(name)()
+        return self.extras.get(name)
 
     def _add(self, node_id: str, located: Located) -> None:
         self._order[node_id] = len(self._order)
@@ -144,45 +149,83 @@ class KnowledgeBase:
         return next((d for d in self.documents if d.kind == "statute"), None)
 
     def lookup(self, text: str) -> str:
-        """The id a user means by an id or a plain section number ("55", "s. 55")."""
+        """The id a user means by any citation form ("55", "s. 55(2)(a)", "art. 133 LAPF", an id, a
+        LégisQuébec address); NotFound with one line and the nearest real provisions otherwise."""
+        from alinea.limits import limit
+        from graph.cite import read
+
+        if len(text) > limit("provision_id"):
+            raise NotFound(f"a citation of {len(text):,} characters names no provision "
+                           f"(the limit is {limit('provision_id'):,})")
         text = " ".join(text.split())
-        if not text:
-            raise NotFound("empty citation")
         if text in self._nodes:
             return text
-        try:
-            pid = ProvisionId.parse(text)
-        except InvalidId:
-            pid = None
-        if pid is not None:
-            raise NotFound(f"no provision {str(pid)!r} in the knowledge base")
-        from graph.citations import resolve_query  # the citation grammar knows the short forms
+        reading = read(text, self.citation_index)
+        inside = [t for t in reading.targets if t in self._nodes]
+        if inside:
+            return inside[0]
+        if reading.targets:
+            raise NotFound(f"{text!r} names {reading.targets[0]}, which is not in the knowledge base")
+        near = [n for n in reading.nearest if n in self._nodes]
+        raise NotFound(reading.error + (f"; nearest: {', '.join(near)}" if near else ""))
 
-        found = resolve_query(text, self)
-        if found:
-            return found
-        raise NotFound(f"{text!r} names no provision of the knowledge base")
-
-
-def save(kb_corpus: Corpus, data_dir: Path, extras: dict | None = None) -> Path:
-    """Write the built corpus (and stage extras such as the graph) to the data directory."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / CORPUS_FILE
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as fh:
-        pickle.dump({"format": BUILD_FORMAT, "corpus": kb_corpus, "extras": extras or {}}, fh,
-                    protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(path)
-    return path
+    def resolver(self):
+        """A function reading a typed citation as one id of the knowledge base, or None: what search
+        and other lower layers are given instead of importing the citation engine."""
+        def resolve(text: str) -> str | None:
+            try:
+                return self.lookup(text)
+            except NotFound:
+                return None
+        return resolve
 
 
 def load(data_dir: str | Path) -> KnowledgeBase:
-    """The knowledge base built into data_dir; AlineaError when there is none."""
-    path = Path(data_dir) / CORPUS_FILE
-    if not path.is_file():
-        raise AlineaError(f"no knowledge base in {data_dir}/: run `alinea build` first")
-    with path.open("rb") as fh:
-        data = pickle.load(fh)
-    if not isinstance(data, dict) or data.get("format") != BUILD_FORMAT:
-        raise AlineaError(f"{path} was built by another version of Alinea: run `alinea build` again")
-    return KnowledgeBase(data["corpus"], data.get("extras"))
+    """The knowledge base built into data_dir (see alinea.store); AlineaError when there is none,
+    DamagedData (one line naming the file) when it is damaged.  The graph, glossary and
+    thesaurus are checked now and decoded when first used."""
+    from alinea.store import Store
+
+    store = Store(data_dir)
+    try:
+        corpus = store.corpus()
+        texts = {name: store.blob_text(name) for name in ("graph", "glossary", "thesaurus", "thesaurus_tables")}
+    finally:
+        store.close()
+    tables = texts.pop("thesaurus_tables")
+    loaders = {name: (lambda name=name, text=text: _READERS[name](store, text))
+               for name, text in texts.items() if text is not None}
+    if texts["thesaurus"] is not None and tables is not None:
+        loaders["thesaurus"] = lambda: _thesaurus(store, texts["thesaurus"], tables)
+    return KnowledgeBase(corpus, loaders=loaders)
+
+
+def _glossary(store, text: str):
+    from graph.concepts import Concept, Glossary
+
+    return Glossary(store.decode_text(tuple[Concept, ...], text, "glossary"))
+
+
+def _thesaurus(store, text: str, tables: str | None = None):
+    """The thesaurus entries; with the build's matcher tables, the thesaurus itself."""
+    from graph.thesaurus import Entry, Thesaurus
+
+    entries = store.decode_text(tuple[Entry, ...], text, "thesaurus")
+    if tables is None:
+        return entries
+    try:
+        return Thesaurus.from_tables(entries, json.loads(tables))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DamagedData(store.path, f"holds thesaurus tables that cannot be read ({exc})") from None
+
+
+def _graph(store, text: str):
+    from graph.export import graph_from_json
+
+    try:
+        return graph_from_json(json.loads(text))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DamagedData(store.path, f"holds a graph that cannot be read ({exc})") from None
+
+
+_READERS = {"glossary": _glossary, "thesaurus": _thesaurus, "graph": _graph}

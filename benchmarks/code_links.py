@@ -19,7 +19,7 @@ from alinea.build import build
 from alinea.code_links import scan
 from alinea.kb import load
 from benchmarks.timing import print_table, summary, time_calls
-from graph.code_citations import Recogniser, find_in_line
+from graph.cite.code import Recogniser, find_in_line
 
 ROOT = Path(__file__).resolve().parents[1]
 CITATIONS = ["# A-13.1.1 s. 55(2)(a)", "// art. 83.24 LAPF", "# s. 40 (old rule)", "/* CQLR c A-13.1.1, s 57 */",

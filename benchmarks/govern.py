@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
                         "section is not in Alinea's top five (never the test questions)")
     args = parser.parse_args(argv)
     kb = load(args.data)
-    index = open_index(args.data, kb)
+    index = open_index(args.data, kb.resolver())
     splits = ("dev", "test", "fresh") if args.split == "all" else (args.split,)
     items = load_questions(splits=splits)
     adel = adel_item(kb)

@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="print the weights, do not write them")
     args = parser.parse_args(argv)
     kb = load(args.data)
-    index = open_index(args.data, kb)
+    index = open_index(args.data, kb.resolver())
     items = load_questions(splits=("dev",))
     weights = Weights() if args.restart else WEIGHTS
     value = 0.0

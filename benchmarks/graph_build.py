@@ -11,9 +11,9 @@ from alinea.build import parse_corpus
 from alinea.model import Corpus
 from benchmarks.timing import print_table, summary, time_calls
 from graph.build import build_graph
-from graph.citations import find_citations
+from graph.cite import Index, find_citations
+from graph.cite.resolve import texts_of
 from graph.references import extract_references
-from graph.resolve import Index, texts_of
 
 ROOT = Path(__file__).resolve().parent.parent
 

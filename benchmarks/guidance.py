@@ -9,8 +9,8 @@ from pathlib import Path
 
 from alinea.corpus import load_manifest
 from benchmarks.timing import print_table, summary, time_calls
+from graph.cite.guidance import guidance_references
 from graph.concepts import document_concepts, load_glossary
-from graph.guidance_citations import guidance_references
 from ingest import parse_file
 from ingest.guidance_text import parse_guidance_text
 

@@ -82,8 +82,7 @@ def evaluate(refs: list[Reference], path: Path = GOLD) -> dict[str, dict]:
 def evaluate_texts(path: Path = GOLD_FR) -> dict[str, dict]:
     """Scores of find_citations + resolve on annotated paragraphs read out of their document."""
     from alinea.model import Corpus
-    from graph.citations import find_citations
-    from graph.resolve import Context, Index, resolve
+    from graph.cite import Context, Index, find_citations, resolve
 
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     index = Index.build(Corpus(()))

@@ -30,7 +30,6 @@ from alinea.build import parse_corpus
 from alinea.kb import KnowledgeBase
 from alinea.model import Corpus, Document, Unit
 from benchmarks.timing import print_table, summary, time_calls
-from graph.citations import resolve_query
 from search.engine import SearchQuery
 from search.query import parse
 from search.records import records
@@ -141,7 +140,7 @@ def run_scale(corpus: Corpus, factor: int, repeat: int, workdir: Path) -> tuple[
     fts5_build = time.perf_counter() - start
     index = WhooshIndex()
     start = time.perf_counter()
-    index.open(current_dir(data), lambda text: resolve_query(text, kb))
+    index.open(current_dir(data), kb.resolver())
     whoosh_open = time.perf_counter() - start
     last = f"Z-{factor - 1}" if factor > 1 else "A-13.1.1"
     rows = []

@@ -27,7 +27,7 @@ from alinea.ids import (
     legisquebec_url,
 )
 from alinea.model import Corpus, Reference
-from graph.resolve import Index
+from graph.cite import Index, cite, official_url
 from graph.terms import Concept, find_concepts
 
 NOT_EDGES = ("unresolved",)
@@ -75,22 +75,13 @@ def _add_corpus(graph: nx.MultiDiGraph, corpus: Corpus) -> None:
 
 
 def provision_label(node: str, lang: str = "en") -> str:
-    """A short citation for a provision id.
+    """A provision's label in the graph: its short citation within its own document
+    (`graph.cite.cite`).
 
-    >>> provision_label("A-13.1.1/55/p1/2/a")
-    's. 55, para. 1 (2)(a)'
-    >>> provision_label("A-13.1.1/22/p1/3", "fr")
-    'art. 22, al. 1 (3)'
+    >>> provision_label("A-13.1.1/55/p1/2/a"), provision_label("A-13.1.1/22/p1/3", "fr")
+    ('s. 55(2)(a)', 'art. 22, al. 1, par. 3°')
     """
-    pid = ProvisionId.parse(node)
-    if pid.section is None:
-        return ", ".join(f"{k.capitalize()} {v}" for k, v in pid.divisions) or pid.doc
-    text = ("art. " if lang == "fr" else "s. ") + pid.section
-    if pid.path:
-        text += (", al. " if lang == "fr" else ", para. ") + pid.path[0][1:]
-        if len(pid.path) > 1:
-            text += " " + "".join(f"({p})" for p in pid.path[1:])
-    return text
+    return cite(node, "short", lang, home=node.split("/", 1)[0])
 
 
 def _ensure(graph: nx.MultiDiGraph, target: str, index: Index, amending: set[str]) -> None:
@@ -121,7 +112,7 @@ def _ensure(graph: nx.MultiDiGraph, target: str, index: Index, amending: set[str
         graph.add_node(pid.doc, kind="external act", label=_act_label(pid.doc, index),
                        in_corpus=False, url=_url(pid.doc))
     if target != pid.doc:
-        graph.add_node(target, kind="external provision", label=f"{provision_label(target)}, {_citation(pid.doc)}",
+        graph.add_node(target, kind="external provision", label=cite(target, "short", "en"),
                        in_corpus=False, url=_url(target))
         graph.add_edge(pid.doc, target, type="contains")
 
@@ -139,7 +130,7 @@ def _act_label(doc: str, index: Index) -> str:
 
 
 def _url(node: str) -> str:
-    return "" if node.startswith("canada:") else legisquebec_url(node)
+    return official_url(node)
 
 
 def _edge_attributes(ref: Reference) -> dict:

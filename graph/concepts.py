@@ -16,7 +16,7 @@ True
 >>> [(m.text, m.concept) for m in glossary.find("Le conjoint du prestataire du PRB")]
 [('conjoint', 'term:spouses'), ('prestataire', 'term:recipient'), ('PRB', 'program:basic-income')]
 
-`uses` is computed from the Act, not typed by hand: `python -m graph.concepts`
+`uses` is computed from the Act, not typed by hand: `python -m alinea.glossary_uses`
 recomputes it from the corpus's statute and rewrites the file; a test checks
 that the file agrees with the computation.
 """
@@ -24,15 +24,15 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from alinea.corpus import read_entries
 from alinea.errors import AlineaError
+from alinea.ids import fold_chars
 from alinea.model import Document, Reference
-from ingest.periods import fold_chars
+from graph.datafile import read_entries
+from graph.terms import defines, unit_texts
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "corpus" / "glossary.json"
 KINDS = ("program", "defined term", "person", "condition", "benefit", "allowance", "resource",
@@ -222,9 +222,34 @@ def concept_references(doc: Document, glossary: Glossary) -> list[Reference]:
     return refs
 
 
-def glossary_references(glossary: Glossary, statute_id: str) -> list[Reference]:
-    """``defines`` references from the sections of the statute that define each concept."""
-    return [Reference(f"{statute_id}/{number}", c.id, "defines") for c in glossary for number in c.sections]
+def program_names(glossary: Glossary | None) -> dict[str, tuple[str, ...]]:
+    """Program id -> its French names (the glossary's ``fr`` and the aliases that start with
+    "programme"): the only source of program names."""
+    out: dict[str, tuple[str, ...]] = {}
+    for concept in glossary or ():
+        if concept.id.startswith("program:"):
+            out[concept.id] = tuple(dict.fromkeys(
+                [concept.fr] + [a for a in concept.aliases if a.casefold().startswith("programme")]))
+    return out
+
+
+def glossary_references(glossary: Glossary, statute: Document) -> list[Reference]:
+    """``establishes`` references from the sections the glossary gives for each program, and
+    ``defines`` from those of a term's sections whose text defines it (`graph.terms.defines`),
+    ``provides for`` from the others: a section that only uses a term does not define it."""
+    refs = []
+    for concept in glossary:
+        for number in concept.sections:
+            section = statute.section(number)
+            if section is None:
+                continue
+            if concept.id.startswith("program:"):
+                refs.append(Reference(section.id, concept.id, "establishes"))
+            elif any(defines(text, concept.names) for unit in section.walk() for _, text in unit_texts(unit)):
+                refs.append(Reference(section.id, concept.id, "defines"))
+            else:
+                refs.append(Reference(section.id, concept.id, "provides for"))
+    return refs
 
 
 def write_uses(path: Path, statute: Document) -> int:
@@ -246,26 +271,6 @@ def dump_glossary(data: dict) -> str:
     lines = ["{"] + [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in head.items()]
     entries = [f"  {json.dumps(e, ensure_ascii=False)}" for e in data["entries"]]
     return "\n".join(lines + [' "entries": [', ",\n".join(entries), " ]", "}"]) + "\n"
-
-
-def main(argv: list[str]) -> int:
-    """``python -m graph.concepts [corpus]``: recompute the glossary's `uses` from the corpus's statute."""
-    from alinea.corpus import glossary_path, load_manifest, parse_entry
-
-    corpus = Path(argv[0] if argv else "corpus")
-    path = glossary_path(corpus)
-    statute = next((e for e in load_manifest(corpus) if e.meta["kind"] == "statute"), None)
-    if path is None or statute is None:
-        print(f"{corpus}: the manifest names no glossary or no statute", file=sys.stderr)
-        return 1
-    doc, _ = parse_entry(statute)
-    changed = write_uses(path, doc)
-    print(f"{path}: uses recomputed from {doc.id}, {changed} entries changed")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
 
 
 def annotate_graph(graph, glossary: Glossary) -> None:

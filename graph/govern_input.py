@@ -170,7 +170,7 @@ def find_words(text: str, lang: str, table: dict[str, tuple[str, ...]]) -> tuple
 
 def cues(reading: Reading, kb) -> Cues:
     """Everything in the text that points to provisions (see Cues)."""
-    from graph.resolve import citations_in
+    from graph.cite import citations_in
 
     text, lang = reading.text, reading.lang
     thesaurus = tuple(kb.thesaurus.find(text, lang)) if kb.thesaurus is not None else ()

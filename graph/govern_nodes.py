@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from alinea.model import Section
-from graph.govern import GovernAnswer, GovernResult, Understood, govern_text, guidance_results, section_title
 from graph.govern_input import ADVERSE, Reading, find_words
 from graph.govern_rank import REMEDIES, WEIGHTS, Weights, label, prepare, quoted, section_of
+from graph.govern_text import GovernAnswer, GovernResult, Understood, govern_text, guidance_results, section_title
 from graph.queries import changed_by, cited_by, cites, governing
 
 RELATIONS = {"applies": 4.0, "applies to": 4.0, "for the purposes of": 3.0, "despite": 2.5, "subject to": 2.5,
@@ -110,7 +110,8 @@ def _provision(collect: _Collect, node: str) -> None:
             else:
                 reason = f"it {'cites' if link.type == 'cites' else link.type} {label(kb, me)} ({quoted(link.text)})"
             collect.add(source, RELATIONS[link.type] * 0.9, reason, (source, link.type, link.target))
-    text = " ".join(u.text for u in kb.get(me).node.walk()) if me in kb else ""
+    found = kb.get(me).node if me in kb else None
+    text = " ".join(u.text for u in found.walk()) if hasattr(found, "walk") else getattr(found, "heading", "")
     if find_words(text, "en", ADVERSE):
         _remedies(collect, f"{label(kb, me)} provides for a decision", me)
 
@@ -125,10 +126,10 @@ def _remedies(collect: _Collect, why: str, origin: str) -> None:
     glossary = collect.kb.glossary
     for concept_id in REMEDIES:
         concept = glossary.get(concept_id) if glossary else None
-        for definition in collect.prep.defines.get(concept_id, ()):
-            if concept is not None and definition.startswith(collect.prep.statute + "/"):
-                collect.add(definition, 1.5, f"{why}: {concept.en} is the remedy",
-                            (origin, "decisions reviewed by", concept_id, "defined by", definition),
+        for section in collect.prep.defines.get(concept_id, ()) + collect.prep.provides.get(concept_id, ()):
+            if concept is not None and section.startswith(collect.prep.statute + "/"):
+                collect.add(section, 1.5, f"{why}: {concept.en} is the remedy",
+                            (origin, "decisions reviewed by", concept_id, "provided for by", section),
                             "procedure")
 
 

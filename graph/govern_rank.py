@@ -29,13 +29,14 @@ from pathlib import Path
 
 from alinea.errors import AlineaError, NotFound
 from alinea.model import IN_FORCE, Section
+from graph.cite import cite
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
 from graph.govern_lexicon import Lexicon, content_words, idf, parallel_pairs, root
 from graph.queries import governing
 from search import SectionScore, WordBag
 
 REMEDIES = ("term:review", "term:administrative-tribunal")
-"""Glossary concepts whose defining sections are the remedies against a decision."""
+"""Glossary concepts whose sections (defining or providing for them) are the remedies against a decision."""
 ROLES = ("rule", "definition", "procedure", "regulation power", "guidance")
 _REGULATIONS = re.compile(r"\bregulations?\b|\brèglements?\b", re.IGNORECASE)
 _PROCEDURE = re.compile(r"\bremed|\brecours\b|\breview\b|\brévision\b", re.IGNORECASE)
@@ -230,6 +231,8 @@ class Prepared:
     """Term id -> (the unit that defines it, the roots of its defining words)."""
     root_idf: dict[str, float]
     """Root -> its idf over the statute's sections."""
+    provides: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Concept id -> the sections the glossary says provide for it without defining it."""
 
 
 def section_of(node: str) -> str:
@@ -255,6 +258,7 @@ def prepare(kb) -> Prepared:
     graph = kb.graph
     regulations: dict[str, list[tuple[str, str]]] = {}
     defines: dict[str, list[str]] = {}
+    provides: dict[str, list[str]] = {}
     uses: dict[str, set[str]] = {}
     guidance: dict[str, list[str]] = {}
     for u, v, data in graph.edges(data=True):
@@ -264,14 +268,12 @@ def prepare(kb) -> Prepared:
             regulations.setdefault(target, []).append((u, data.get("text", "")))
         elif kind in ("defines", "establishes"):
             defines.setdefault(v, []).append(u)
+        elif kind == "provides for":
+            provides.setdefault(v, []).append(u)
         elif kind == "uses term" and source in sections:
             uses.setdefault(source, set()).add(v)
         elif kind == "cited by guidance" and target in sections:
             guidance.setdefault(target, []).append(u)
-    glossary = kb.glossary
-    for concept in glossary or ():
-        for number in concept.sections:
-            defines.setdefault(concept.id, []).append(f"{statute.id}/{number}")
     chapters = {n: tuple(governing(graph, n)["sections"]) for n, kind in graph.nodes(data="kind") if kind == "program"}
     chapters = {n: secs for n, secs in chapters.items() if secs}
     program_of = {section: program for program, secs in chapters.items() for section in secs}
@@ -298,7 +300,8 @@ def prepare(kb) -> Prepared:
                     {k: tuple(dict.fromkeys(v)) for k, v in defines.items()},
                     {k: frozenset(v) for k, v in uses.items()},
                     {k: tuple(dict.fromkeys(v)) for k, v in guidance.items()}, chapters, program_of,
-                    lexicon, heading_roots, heading_text, definitions, root_idf)
+                    lexicon, heading_roots, heading_text, definitions, root_idf,
+                    {k: tuple(dict.fromkeys(v)) for k, v in provides.items()})
 
 
 def quoted(text: str) -> str:
@@ -317,16 +320,11 @@ def said(words: str) -> str:
 
 
 def label(kb, node: str) -> str:
-    """``s. 59``, ``s. 22 para. 1(3)``, a program's or term's name; other ids as they are."""
+    """``s. 59``, ``s. 22(3)`` (`graph.cite.cite`), a program's or term's name; other ids as they are."""
     if node in kb.graph and node.startswith(("program:", "term:")):
         return str(kb.graph.nodes[node].get("label") or node)
-    parts = node.split("/")
-    if len(parts) < 2 or node.startswith("guidance:") or ":" in parts[1]:
-        return node
-    out = f"s. {parts[1]}"
-    for part in parts[2:]:
-        out += f" para. {part[1:]}" if part.startswith("p") and part[1:].isdigit() else f"({part})"
-    return out
+    statute = kb.default_statute()
+    return cite(node, "short", "en", home=statute.id if statute else None)
 
 
 class Scorer:
@@ -431,6 +429,9 @@ class Scorer:
             seen.add(match.concept)
             concept = glossary.get(match.concept)
             program = match.concept.startswith("program:")
+            for node in self.prep.provides.get(match.concept, ()):
+                self.add(node, "definition", f"provides for the {concept.en}",
+                         (said(match.text), "names", match.concept, "provided for by", node), self.w.definition)
             for node in self.prep.defines.get(match.concept, ()):
                 if node.startswith(self.prep.statute + "/"):
                     verb = "establishes" if program else "defines"
@@ -503,11 +504,11 @@ class Scorer:
         glossary = self.kb.glossary
         for concept_id in REMEDIES:
             concept = glossary.get(concept_id) if glossary else None
-            for node in self.prep.defines.get(concept_id, ()):
+            for node in self.prep.defines.get(concept_id, ()) + self.prep.provides.get(concept_id, ()):
                 if node.startswith(self.prep.statute + "/") and concept is not None:
                     self.add(node, kind, f"the question is about a decision ({quoted(words)}): "
                                          f"{concept.en} is the remedy", (said(words), "asks about", concept_id,
-                                                                          "defined by", node), 1.0)
+                                                                          "provided for by", node), 1.0)
 
     def second_pass(self) -> None:
         """Provisions that make the best sections found so far apply to a program, the

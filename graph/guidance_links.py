@@ -1,6 +1,6 @@
 """What the guidance layer adds to a parsed corpus, in one call for `alinea build`.
 
->>> from alinea.model import Document
+>>> from alinea.model import Corpus, Document
 >>> docs, refs = link_guidance([Document("A-13.1.1", "statute", "en", "Act", "a.txt")], None)
 >>> (len(docs), refs)
 (1, [])
@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from alinea.model import Document, Reference
+from alinea.model import Corpus, Document, Reference
+from graph.cite import Index
+from graph.cite.guidance import guidance_references
 from graph.concepts import Glossary, concept_references, document_concepts, glossary_references
-from graph.guidance_citations import guidance_references
 
 
 def link_guidance(documents: Sequence[Document], glossary: Glossary | None
@@ -23,16 +24,17 @@ def link_guidance(documents: Sequence[Document], glossary: Glossary | None
     links to concepts; then ``defines`` from the statute's sections to the glossary's concepts."""
     linked: list[Document] = []
     refs: list[Reference] = []
+    index = Index.build(Corpus(tuple(d for d in documents if d.kind != "guidance")))
     for doc in documents:
         if doc.kind == "guidance":
-            refs += [as_guidance_citation(r) for r in guidance_references(doc, documents)]
+            refs += [as_guidance_citation(r) for r in guidance_references(doc, documents, index)]
             if glossary is not None:
                 doc = replace(doc, concepts=document_concepts(doc, glossary))
                 refs += concept_references(doc, glossary)
         linked.append(doc)
     statute = next((d for d in documents if d.kind == "statute"), None)
     if glossary is not None and statute is not None:
-        refs += glossary_references(glossary, statute.id)
+        refs += glossary_references(glossary, statute)
     return linked, refs
 
 

@@ -19,12 +19,13 @@ entry as printed and no offsets.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from alinea.ids import doc_id_from_chapter
 from alinea.model import Corpus, Division, Document, Reference, Section, Unit
-from graph.citations import Found, find_citations, type_relations
-from graph.resolve import Context, Index, Resolution, headings_naming_acts, resolve
+from graph.cite import Context, Found, Index, Resolution, find_citations, resolve, type_relations
+from graph.cite.resolve import headings_naming_acts
 from graph.terms import (
     Concept,
     concepts_pattern,
@@ -55,10 +56,12 @@ class _Walk:
                         for node, fieldname, start, end in c.sources}
 
 
-def extract_references(corpus: Corpus, index: Index | None = None) -> list[Reference]:
-    """Every reference in the corpus, in document order."""
+def extract_references(corpus: Corpus, index: Index | None = None,
+                       program_names: Mapping[str, tuple[str, ...]] | None = None) -> list[Reference]:
+    """Every reference in the corpus, in document order; `program_names` as for
+    `graph.terms.find_concepts`."""
     index = index or Index.build(corpus)
-    walk = _Walk(index, find_concepts(corpus), index.title_list)
+    walk = _Walk(index, find_concepts(corpus, program_names), index.title_list)
     refs: list[Reference] = []
     for doc in corpus.documents:
         if doc.kind != "guidance":  # guidance pages are linked by graph.guidance_links

@@ -18,21 +18,11 @@ Ids are ``program:<slug>`` and ``term:<slug>`` (``program:basic-income``,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from alinea.ids import slug
 from alinea.model import Corpus, Document, Unit
-
-FRENCH_NAMES = {
-    "social-assistance": ("Programme d'aide sociale",),
-    "social-solidarity": ("Programme de solidarité sociale",),
-    "aim-for-employment": ("Programme objectif emploi",),
-    "basic-income": ("Programme de revenu de base",),
-    "specific-programs": ("programmes spécifiques", "programme spécifique"),
-    "social-assistance-and-support": ("Programme d'aide et d'accompagnement social",),
-}
-"""The programs' official French names (chapitre A-13.1.1), for French guidance."""
 
 USAGE_FORMS = {"dependants": "dependent child"}
 """Defined words the statute uses in another form: s. 23 defines "dependants", the rest of
@@ -103,14 +93,50 @@ _DEFINES_IN_DEFINITIONS = [
 ]
 
 
-def find_concepts(corpus: Corpus) -> list[Concept]:
-    """Programs and defined terms of the statutes and regulations of a corpus."""
+_Q = "[\"“”«»'‘’]"
+_DEFINITION_FRAMES = (
+    rf"{_Q}\s*{{t}}\s*{_Q}\s*(?:means|includes|désigne|signifie|:)",           # "“spouses” means", « conjoints » :
+    r"\b(?:the|le|la|les|l')\s*(?:word|expression|term|mot|terme|expression)s?\s+\W?{t}\W?\s+(?:means|désigne|signifie)",
+    r"\bon\s+entend\s+par\s+\W?\s*{t}\b",
+    r"\b{t}\s+means\b",
+    r"\b(?:is|are)\s+(?:an?\s+|the\s+)?{t}\s+within\s+the\s+meaning\s+of\s+this\b",
+    r"\b(?:is|are)\s+(?:considered|deemed)\s+(?:to\s+be\s+)?(?:an?\s+)?{t}\b",
+    r"^(?:an?|the)\s+{t}\s+(?:is|are)\s+(?:an?\s|composed\s+of\b|persons?\b)",
+    r"\bthere\s+is\s+{t}\s+if\b",
+    r"\b{t}\b[^.;]{{0,200}}\bau\s+sens\s+du\s+présent\s+(?:article|chapitre|titre|section)\b",
+)
+"""Ways a text defines a term {t}: "In this Act, “spouses” means", « on entend par », "is a … within
+the meaning of this section", "An adult is a person", "There is misrepresentation if".  A text that
+only uses the term matches none of them."""
+
+
+def defines(text: str, names: tuple[str, ...]) -> bool:
+    """Whether text defines a term known by any of names (not merely uses it).
+
+    >>> defines("In this Act, “spouses” means two persons who", ("spouses",))
+    True
+    >>> defines("the adjustment for dependent children provided for in section 55", ("adjustment for dependent children",))
+    False
+    """
+    for name in names:
+        forms = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in inflections(name))
+        for frame in _DEFINITION_FRAMES:
+            if re.search(frame.format(t=f"(?:{forms})"), text, re.IGNORECASE | re.MULTILINE):
+                return True
+    return False
+
+
+def find_concepts(corpus: Corpus, program_names: Mapping[str, tuple[str, ...]] | None = None) -> list[Concept]:
+    """Programs and defined terms of the statutes and regulations of a corpus.  `program_names`
+    gives each program's other names (its French names, from corpus/glossary.json: see
+    `graph.concepts.program_names`), so that a French heading or text names the same program."""
+    names = program_names or {}
     programs: dict[str, Concept] = {}
     terms: dict[str, Concept] = {}
     for doc in corpus.documents:
         if doc.kind == "guidance":
             continue
-        for concept in _programs(doc):
+        for concept in _programs(doc, names):
             old = programs.get(concept.id)
             programs[concept.id] = concept if old is None else Concept(
                 old.id, old.kind, old.label, old.forms, old.sources + concept.sources)
@@ -119,24 +145,24 @@ def find_concepts(corpus: Corpus) -> list[Concept]:
     return list(programs.values()) + list(terms.values())
 
 
-def _programs(doc: Document) -> Iterator[Concept]:
+def _programs(doc: Document, names: Mapping[str, tuple[str, ...]]) -> Iterator[Concept]:
     chapters: dict[str, str] = {}
     for division in doc.divisions:
         m = _PROGRAM_HEADING.match(division.heading)
         if not m or division.kind in ("title", "group", "schedule"):
             continue
         name = division.heading.strip()
-        pid = "program:" + _program_slug(name)
+        pid = "program:" + _program_slug(name, names)
         chapters[division.id] = pid
         label = _as_written(doc, name) or name.title()
-        yield Concept(pid, "program", label, _program_forms(pid, label),
+        yield Concept(pid, "program", label, _program_forms(pid, label, names),
                       ((division.id, "heading", 0, len(division.heading)),))
     for section in doc.sections:
         enclosing = _enclosing_program(section.parent, chapters, doc)
         for unit in section.walk():
             for m in _ESTABLISH_NAMED.finditer(unit.text):
                 pid = "program:" + concept_slug(m[1])
-                yield Concept(pid, "program", m[1], _program_forms(pid, m[1]),
+                yield Concept(pid, "program", m[1], _program_forms(pid, m[1], names),
                               ((unit.id, "text", m.start(1), m.end(1)),))
             if enclosing is None:
                 continue
@@ -144,15 +170,17 @@ def _programs(doc: Document) -> Iterator[Concept]:
                 yield Concept(enclosing, "program", "", (), ((unit.id, "text", m.start(1), m.end(1)),))
 
 
-def _program_slug(heading: str) -> str:
-    for pid, names in FRENCH_NAMES.items():
-        if any(heading.casefold() == n.casefold() for n in names):
-            return pid
+def _program_slug(heading: str, names: Mapping[str, tuple[str, ...]]) -> str:
+    """The program a heading names: by one of its known names ("PROGRAMME DE SOLIDARITÉ SOCIALE"),
+    else by the slug of its words."""
+    for pid, known in names.items():
+        if any(heading.casefold() == n.casefold() for n in known):
+            return pid.split(":", 1)[1]
     return concept_slug(heading)
 
 
-def _program_forms(pid: str, label: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(inflections(label) + FRENCH_NAMES.get(pid.split(":", 1)[1], ())))
+def _program_forms(pid: str, label: str, names: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(inflections(label) + tuple(names.get(pid, ()))))
 
 
 def _as_written(doc: Document, heading: str) -> str | None:

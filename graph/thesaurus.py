@@ -24,9 +24,9 @@ from typing import Iterable, Iterator, NamedTuple
 
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
-from alinea.corpus import read_entries
 from alinea.errors import AlineaError
-from ingest.periods import fold_chars
+from alinea.ids import fold_chars
+from graph.datafile import read_entries
 
 THESAURUS = Path(__file__).resolve().parents[1] / "corpus" / "thesaurus.json"
 LANGS = ("en", "fr")
@@ -121,6 +121,35 @@ class Thesaurus:
                 if len(content) >= 2:
                     for stem in content:
                         self._near[lang].setdefault(stem, []).append((content, len(key), entry_id))
+
+    def tables(self) -> dict:
+        """The matcher's tables as JSON-ready data, built once by `alinea build` so that a
+        process reads them instead of stemming every expression again (see `from_tables`)."""
+        def pairs(table: dict) -> list:
+            return [[list(key), value] for key, value in table.items()]
+        return {"stemmed": {lang: pairs(t) for lang, t in self._stemmed.items()},
+                "exact": {lang: pairs(t) for lang, t in self._exact.items()},
+                "generality": {lang: pairs(t) for lang, t in self._generality.items()},
+                "near": {lang: {stem: [[sorted(content), size, entry] for content, size, entry in items]
+                                for stem, items in t.items()} for lang, t in self._near.items()},
+                "acronyms": self._acronyms, "longest": self._longest}
+
+    @classmethod
+    def from_tables(cls, entries: Iterable[Entry], tables: dict) -> Thesaurus:
+        """The thesaurus whose `tables()` were given, without stemming anything; ValueError (or
+        KeyError, TypeError) when they are not such tables."""
+        def keyed(table: list) -> dict:
+            return {tuple(key): value for key, value in table}
+        self = cls.__new__(cls)
+        self.entries = {e.id: e for e in entries}
+        self._stemmed = {lang: keyed(tables["stemmed"][lang]) for lang in LANGS}
+        self._exact = {lang: keyed(tables["exact"][lang]) for lang in LANGS}
+        self._generality = {lang: keyed(tables["generality"][lang]) for lang in LANGS}
+        self._near = {lang: {stem: [(frozenset(content), int(size), str(entry)) for content, size, entry in items]
+                             for stem, items in tables["near"][lang].items()} for lang in LANGS}
+        self._acronyms = dict(tables["acronyms"])
+        self._longest = int(tables["longest"])
+        return self
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries.values())

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from alinea.errors import ParseError
 from alinea.model import Chrome, Document, Source
-from ingest import ingester
 from ingest.chrome import (
     BUTTON,
     LINK,
@@ -42,6 +41,7 @@ from ingest.guidance_blocks import (
     updated_date,
 )
 from ingest.periods import fold_chars
+from ingest.registry import ingester
 from ingest.source import read_text, split_lines
 
 _BULLET = re.compile(r"^([ \t\u00a0\u2002\u2003\u2009\u202f]*)"

@@ -26,10 +26,10 @@ from alinea.model import (
     Source,
     Unit,
 )
-from ingest import ingester
 from ingest.clean import clean
 from ingest.dates import parse_date
 from ingest.history import parse_history
+from ingest.registry import ingester
 from ingest.source import read_text, split_lines
 
 SP = r"[ \u00a0\u2009\u202f\t]"

@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from alinea.ids import fold_chars
 from alinea.model import Period
 from ingest.dates import iso, month_number
 
@@ -90,16 +90,6 @@ class PeriodMatch(NamedTuple):
     end: int
     kind: str
     period: Period
-
-
-def fold_chars(text: str) -> str:
-    """Lower case without accents, one character for one (offsets are kept)."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)[:1] or ch
-        low = base.lower()
-        out.append(low if len(low) == 1 else base)
-    return "".join(out)
 
 
 def date_bounds(text: str) -> tuple[date, date] | None:

@@ -1,7 +1,7 @@
 """Full-text search over provisions and guidance, in English and French.
 
     from search import SearchQuery, open_index
-    index = open_index("data", kb)        # once, shared by every request (kb: a KnowledgeBase)
+    index = open_index("data", kb.resolver())  # once, shared by every request (kb: a KnowledgeBase)
     results = index.search(SearchQuery('"capacity for employment" status:"in force"', page=2))
 
 `open_index` returns a thread-safe `CurrentIndex` that follows rebuilds;

@@ -5,13 +5,19 @@ complete, repoints the one-line file ``index.current`` at it with `os.replace`
 (atomic on POSIX and Windows).  Readers always go through that file, so a
 reader sees the old index or the new one, never a half-written one.
 
+Before the swap the build records the size and SHA-256 of every file of the new directory
+(alinea.atomic.write_checksums); a reader checks them before opening it, so a truncated,
+missing or overwritten index file, or a pointer that names no index, is reported as damage
+(one line naming the file: rerun `alinea build`), never searched.
+
 Old directories are removed after the swap except the previous one: a search
 that started on it just before the swap may still be reading it.  The next
 build removes it; by then every reader has reopened (`CurrentIndex` checks the
 pointer before each search), and a reader whose directory vanished between
 reading the pointer and opening it reads the pointer again.  (A searcher that
 is already open keeps reading its files after they are unlinked, on POSIX.)
-Directories another build is still writing are left alone.
+Directories another build is still writing are left alone; `clean_unfinished`, called by
+`alinea build` under its lock, removes the half-written ones killed builds left.
 """
 from __future__ import annotations
 
@@ -22,11 +28,12 @@ import time
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from alinea.errors import AlineaError
+from alinea.atomic import CHECKSUMS, verify_checksums, write_checksums, write_error, write_text
+from alinea.errors import AlineaError, DamagedData
 from alinea.model import Corpus
 from search.engine import Resolver, SearchQuery, SectionScore, WordBag
 from search.results import SearchResults
-from search.whoosh_index import META_FILE, IndexMissing, WhooshIndex
+from search.whoosh_index import IndexMissing, WhooshIndex
 
 POINTER = "index.current"
 PREFIX = "index."
@@ -36,14 +43,25 @@ ABANDONED_AFTER = 3600
 
 
 def current_dir(data_dir: str | Path) -> Path | None:
-    """The index directory the pointer names, or None when there is no built index."""
-    data_dir = Path(data_dir)
+    """The index directory the pointer names, or None when there is no built index;
+    DamagedData when the pointer names no index directory."""
+    pointer = Path(data_dir) / POINTER
     try:
-        name = (data_dir / POINTER).read_text(encoding="utf-8").strip()
-    except OSError:
+        raw = pointer.read_bytes()
+    except FileNotFoundError:
         return None
-    path = data_dir / name
-    return path if name.startswith(PREFIX) and "/" not in name and path.is_dir() else None
+    except OSError as exc:
+        raise DamagedData(pointer, f"cannot be read ({exc.strerror})") from None
+    try:
+        name = raw.decode("ascii").strip()
+    except UnicodeDecodeError:
+        name = ""
+    if not name.startswith(PREFIX) or "/" in name or "\\" in name or name in (POINTER, PREFIX) or len(name) > 200:
+        raise DamagedData(pointer, "does not name an index directory")
+    path = pointer.parent / name
+    if not path.is_dir():
+        raise DamagedData(pointer, f"names {name}/, which is missing")
+    return path
 
 
 def build_index(corpus: Corpus, data_dir: str | Path, glossary=None) -> Path:
@@ -54,13 +72,18 @@ def build_index(corpus: Corpus, data_dir: str | Path, glossary=None) -> Path:
     target = data_dir / f"{PREFIX}{stamp}-{os.getpid()}-{threading.get_ident() % 10000}"
     try:
         WhooshIndex().build(corpus, target, glossary)
+        write_checksums(target)
+    except OSError as exc:
+        shutil.rmtree(target, ignore_errors=True)
+        raise write_error(target, exc) from None
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
-    previous = current_dir(data_dir)
-    tmp = data_dir / f"{POINTER}.{os.getpid()}-{threading.get_ident()}.tmp"
-    tmp.write_text(target.name + "\n", encoding="utf-8")
-    os.replace(tmp, data_dir / POINTER)
+    try:
+        previous = current_dir(data_dir)
+    except DamagedData:
+        previous = None
+    write_text(data_dir / POINTER, target.name + "\n")
     keep = {target.name, previous.name if previous else ""}
     for path in data_dir.glob(PREFIX + "*"):
         if path.is_dir() and path.name not in keep and _finished_or_abandoned(path):
@@ -69,8 +92,24 @@ def build_index(corpus: Corpus, data_dir: str | Path, glossary=None) -> Path:
 
 
 def _finished_or_abandoned(path: Path) -> bool:
-    """False for a directory another build is still writing (no metadata yet, recently touched)."""
-    return (path / META_FILE).is_file() or time.time() - path.stat().st_mtime > ABANDONED_AFTER
+    """False for a directory another build is still writing (no checksums yet, recently touched)."""
+    return (path / CHECKSUMS).is_file() or time.time() - path.stat().st_mtime > ABANDONED_AFTER
+
+
+def clean_unfinished(data_dir: str | Path) -> list[Path]:
+    """Remove the index directories no build will finish (call it holding the build lock):
+    every one without its checksums, except the one the pointer names; returns them."""
+    data_dir = Path(data_dir)
+    try:
+        current = current_dir(data_dir)
+    except DamagedData:
+        current = None
+    removed = []
+    for path in data_dir.glob(PREFIX + "*"):
+        if path.is_dir() and path != current and not (path / CHECKSUMS).is_file():
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 class CurrentIndex:
@@ -105,13 +144,17 @@ class CurrentIndex:
         error: AlineaError = AlineaError(f"no search index in {self.data_dir}/: run `alinea build`")
         for _ in range(3):
             stamp = self._pointer_stamp()
-            directory = current_dir(self.data_dir)
-            if directory is None:
-                break
-            index = WhooshIndex()
             try:
+                directory = current_dir(self.data_dir)
+                if directory is None:
+                    break
+                index = WhooshIndex()
+                verify_checksums(directory)
                 index.open(directory, self.resolve)
-            except IndexMissing as exc:  # removed by a rebuild between reading the pointer and opening it
+            except (DamagedData, IndexMissing) as exc:
+                # a rebuild may have swapped the pointer and removed that directory meanwhile
+                if self._pointer_stamp() == stamp and not isinstance(exc, IndexMissing):
+                    raise
                 error = exc
                 continue
             self._index, self._stamp = index, stamp
@@ -150,15 +193,11 @@ class CurrentIndex:
             self._index = None
 
 
-def open_index(data_dir: str | Path, kb=None) -> CurrentIndex:
+def open_index(data_dir: str | Path, resolve: Resolver | None = None) -> CurrentIndex:
     """The search index of a data directory, for the CLI and the web app.
 
-    kb (a KnowledgeBase) lets typed citations ("s. 55(2)(a)") be read as queries; without
-    it only provision ids are.  AlineaError when the directory has no index."""
-    resolve = None
-    if kb is not None:
-        from graph.citations import resolve_query
-
-        def resolve(text: str) -> str | None:
-            return resolve_query(text, kb)
+    `resolve` reads a typed citation ("s. 55(2)(a)", "art. 133 LAPF") as a provision id; the
+    caller passes it (`KnowledgeBase.resolver()`), so that search does not import the citation
+    engine.  Without it only provision ids are read as citations.  AlineaError when the
+    directory has no index."""
     return CurrentIndex(data_dir, resolve)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from alinea.model import Corpus, Document
 from graph.build import build_graph
+from graph.cite import Context, Index
 from graph.references import extract_references
-from graph.resolve import Context, Index
 
 ROOT = Path(__file__).resolve().parent.parent
 ACT_PATH = ROOT / "corpus" / "legisquebec" / "A-13.1.1.en.txt"

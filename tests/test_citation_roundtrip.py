@@ -2,13 +2,16 @@
 both languages, resolve back to exactly those provisions."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from alinea.errors import NotFound
 from alinea.ids import ProvisionId
 from alinea.kb import KnowledgeBase
-from graph.citations import find_citations, resolve_query
-from graph.resolve import resolve
+from alinea.model import Corpus
+from graph.cite import LANGS, STYLES, cite, find_citations, resolve
+from tests.conftest import FIXTURES
 from tests.law_graph_data import act, context, corpus
 
 EN_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
@@ -120,4 +123,43 @@ KB = KnowledgeBase(corpus())
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(UNITS), st.sampled_from(["en", "fr"]))
 def test_typed_short_forms_find_the_unit(pid, lang):
-    assert resolve_query(render(pid, "short", lang), KB) == str(pid)
+    assert KB.lookup(render(pid, "short", lang)) == str(pid)
+
+
+# -- every printed form reads back ----------------------------------------------------------
+@pytest.fixture(scope="module")
+def library(kb):
+    """The corpus with the regulations of the LégisQuébec HTML fixtures: several documents."""
+    from ingest import parse_file
+
+    regulations = [parse_file(str(p)) for p in sorted((FIXTURES / "legisquebec-html").glob("S-2*.html"))]
+    return KnowledgeBase(Corpus(tuple(kb.documents) + tuple(regulations)))
+
+
+@pytest.mark.slow
+def test_every_provision_printed_in_every_style_reads_back_to_itself(library):
+    home = library.default_statute().id
+    wrong = []
+    for node_id in library.ids():
+        for style in STYLES:
+            for lang in LANGS:
+                printed = cite(node_id, style, lang, home=home)
+                try:
+                    read = library.lookup(printed)
+                except NotFound as e:
+                    read = str(e)
+                if read != node_id:
+                    wrong.append((node_id, style, lang, printed, read))
+    assert not wrong, f"{len(wrong)} printed forms do not read back, e.g. {wrong[:5]}"
+
+
+@pytest.mark.parametrize("node_id, style, lang, printed", [
+    ("A-13.1.1/15/p1", "short", "en", "s. 15, first para."),
+    ("A-13.1.1/55/p1/2/a", "short", "en", "s. 55(2)(a)"),
+    ("A-13.1.1/55/p1/2/a", "short", "fr", "art. 55, al. 1, par. 2°, sous-par. a"),
+    ("A-13.1.1/55/p1/2/a", "mcgill", "en", "Individual and Family Assistance Act, CQLR c A-13.1.1, s 55(2)(a)"),
+    ("A-13.1.1/72/p3/1.1", "short", "en", "s. 72, third para., subpara. (1.1)"),
+    ("A-13.1.1/title:II/chapter:I", "drafting", "fr", "Chapitre I du titre II"),
+])
+def test_printed_forms(node_id, style, lang, printed):
+    assert cite(node_id, style, lang, home="A-13.1.1") == printed

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.citations import chapter_ref, find_citations, parse_query, type_relations
+from graph.cite import chapter_ref, find_citations, parse_query, type_relations
 
 
 def texts(text: str, lang: str = "en", names=()) -> list[str]:

@@ -97,7 +97,7 @@ def test_defining_sections_exist_and_name_the_concept(act: Document) -> None:
 def test_uses_agree_with_the_act(act: Document) -> None:
     computed = compute_uses(glossary, act)
     stale = {c.id: (c.uses, computed[c.id]) for c in glossary if c.uses != computed[c.id]}
-    assert not stale, "run `python -m graph.concepts corpus` to recompute `uses`"
+    assert not stale, "run `python -m alinea.glossary_uses corpus` to recompute `uses`"
     assert "22" in glossary.get("term:spouses").uses and "89" in glossary.get("term:spouses").uses
 
 
@@ -134,9 +134,14 @@ def test_a_french_page_reaches_the_english_act(act: Document) -> None:
     assert all(r.type == "uses term" for r in refs)
 
 
-def test_glossary_references() -> None:
-    refs = glossary_references(glossary, "A-13.1.1")
-    assert ("A-13.1.1/22", "term:spouses", "defines") in {(r.source, r.target, r.type) for r in refs}
+def test_glossary_references_only_from_definitions() -> None:
+    from tests.law_graph_data import act
+
+    refs = {(r.source, r.target, r.type) for r in glossary_references(glossary, act())}
+    assert ("A-13.1.1/22", "term:spouses", "defines") in refs
+    assert ("A-13.1.1/83.15", "program:basic-income", "establishes") in refs
+    # s. 55 uses these words; it defines none of them
+    assert not {t for s, t, kind in refs if s == "A-13.1.1/55" and kind == "defines"}
 
 
 @pytest.mark.parametrize("content, message", [

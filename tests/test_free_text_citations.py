@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.resolve import citations_in
+from graph.cite import citations_in
 
 
 @pytest.mark.parametrize("text, lang, expected", [

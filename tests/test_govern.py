@@ -20,7 +20,7 @@ ACT = "A-13.1.1"
 
 @pytest.fixture(scope="module")
 def index(data_dir, kb):
-    return open_index(data_dir, kb)
+    return open_index(data_dir, kb.resolver())
 
 
 @pytest.fixture(scope="module")

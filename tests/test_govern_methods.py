@@ -20,7 +20,7 @@ ACT = "A-13.1.1"
 
 @pytest.fixture(scope="module")
 def index(data_dir, kb):
-    return open_index(data_dir, kb)
+    return open_index(data_dir, kb.resolver())
 
 
 def ranked(kb, index, question: str, held_out: set[str], weights: Weights = WEIGHTS):

@@ -19,7 +19,7 @@ from tests.law_graph_data import ACT_PATH, graph, references
 def test_nodes_have_kinds_labels_and_urls():
     g = graph()
     assert g.nodes["A-13.1.1/55/p1/2/a"] | {} == {
-        "kind": "unit", "label": "s. 55, para. 1 (2)(a)", "in_corpus": True, "status": "in force",
+        "kind": "unit", "label": "s. 55(2)(a)", "in_corpus": True, "status": "in force",
         "url": "https://www.legisquebec.gouv.qc.ca/en/document/cs/A-13.1.1#se:55-ss:1-p1:2-p2:a"}
     assert g.nodes["A-2.1/57/p1/4"]["kind"] == "external provision"
     assert g.nodes["A-2.1/57/p1/4"]["in_corpus"] is False

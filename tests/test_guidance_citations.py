@@ -1,4 +1,4 @@
-"""Citations in guidance pages (graph/guidance_citations.py), resolved against the real Act."""
+"""Citations in guidance pages, read by the one engine (graph/cite/guidance.py), resolved against the real Act."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,9 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alinea.corpus import load_manifest
-from alinea.model import Document
+from alinea.model import Corpus, Document
+from graph.cite import Index
+from graph.cite.guidance import AMBIGUOUS, guidance_citations, guidance_references, outside_corpus
 from graph.concepts import load_glossary
-from graph.guidance_citations import AMBIGUOUS, find_guidance_citations, guidance_references, outside_corpus
 from graph.guidance_links import link_guidance
 from ingest import parse_file
 from ingest.guidance_text import parse_guidance_text
@@ -27,8 +28,13 @@ def act() -> Document:
 
 
 @pytest.fixture(scope="module")
-def sections(act: Document) -> dict[str, list[str]]:
-    return {act.id: [s.number for s in act.sections]}
+def index(act: Document) -> Index:
+    return Index.build(Corpus((act,)))
+
+
+def read(text: str, lang: str, index: Index) -> list[tuple[str, tuple[str, ...], str]]:
+    """(words, targets or candidates, note) of each citation of a guidance text."""
+    return [(f.text, r.targets or r.candidates or r.missing, r.note) for f, r in guidance_citations(text, lang, index)]
 
 
 @pytest.mark.parametrize("text, lang, written, targets", [
@@ -38,21 +44,21 @@ def sections(act: Document) -> dict[str, list[str]]:
      "Article 157.1 (Règlement sur l'aide aux personnes et aux familles)", ("A-13.1.1-r1/157.1",)),
     ("Article 157.2 (Règlement sur l’aide aux personnes et aux familles)", "fr",
      "Article 157.2 (Règlement sur l’aide aux personnes et aux familles)", ("A-13.1.1-r1/157.2",)),
-    ("les critères décrits à l'article 57 de la Loi, ou", "fr", "l'article 57 de la Loi",
+    ("les critères décrits à l'article 57 de la Loi, ou", "fr", "article 57 de la Loi",
      ("A-13.1.1/57",)),
-    ("selon l’article 55 de la Loi.", "fr", "l’article 55 de la Loi", ("A-13.1.1/55",)),
-    ("voir l'article 157.1 du Règlement", "fr", "l'article 157.1 du Règlement", ("A-13.1.1-r1/157.1",)),
-    ("l'article 48 du RAPF", "fr", "l'article 48 du RAPF", ("A-13.1.1-r1/48",)),
+    ("selon l’article 55 de la Loi.", "fr", "article 55 de la Loi", ("A-13.1.1/55",)),
+    ("voir l'article 157.1 du Règlement", "fr", "article 157.1 du Règlement", ("A-13.1.1-r1/157.1",)),
+    ("l'article 48 du RAPF", "fr", "article 48 du RAPF", ("A-13.1.1-r1/48",)),
     ("art. 133 LAPF", "fr", "art. 133 LAPF", ("A-13.1.1/133",)),
     ("section 83.24 of the Act", "en", "section 83.24 of the Act", ("A-13.1.1/83.24",)),
     ("section 70 of the Individual and Family Assistance Act", "en",
      "section 70 of the Individual and Family Assistance Act", ("A-13.1.1/70",)),
     ("Article 48 (Individual and Family Assistance Regulation)", "en",
      "Article 48 (Individual and Family Assistance Regulation)", ("A-13.1.1-r1/48",)),
-    ("le deuxième alinéa de l'article 72 de la Loi", "fr", "le deuxième alinéa de l'article 72 de la Loi",
+    ("le deuxième alinéa de l'article 72 de la Loi", "fr", "deuxième alinéa de l'article 72 de la Loi",
      ("A-13.1.1/72/p2",)),
     ("le paragraphe 2° du premier alinéa de l'article 55 de la Loi", "fr",
-     "le paragraphe 2° du premier alinéa de l'article 55 de la Loi", ("A-13.1.1/55/p1/2",)),
+     "paragraphe 2° du premier alinéa de l'article 55 de la Loi", ("A-13.1.1/55/p1/2",)),
     ("subparagraph 3 of the first paragraph of section 22 of the Act", "en",
      "subparagraph 3 of the first paragraph of section 22 of the Act", ("A-13.1.1/22/p1/3",)),
     ("the second paragraph of section 48 of the Act", "en", "the second paragraph of section 48 of the Act",
@@ -64,15 +70,15 @@ def sections(act: Document) -> dict[str, list[str]]:
     ("la Loi sur l'aide aux personnes et aux familles (LAPF), un adulte", "fr",
      "Loi sur l'aide aux personnes et aux familles (LAPF)", ("A-13.1.1",)),
 ])
-def test_forms(text: str, lang: str, written: str, targets: tuple[str, ...]) -> None:
-    found = find_guidance_citations(text, lang)
-    assert [(c.text, c.targets, c.unresolved) for c in found] == [(written, targets, "")]
-    assert text[found[0].start:found[0].end] == written
+def test_forms(text: str, lang: str, written: str, targets: tuple[str, ...], index: Index) -> None:
+    found = guidance_citations(text, lang, index)
+    assert [(f.text, r.targets, r.note) for f, r in found] == [(written, targets, "")]
+    assert text[found[0][0].start:found[0][0].end] == written
 
 
-def test_ranges_expand_to_the_sections_the_act_has(sections: dict[str, list[str]]) -> None:
+def test_ranges_expand_to_the_sections_the_act_has(index: Index) -> None:
     def targets(text: str, lang: str = "fr") -> list[str]:
-        return [t.split("/")[1] for c in find_guidance_citations(text, lang, sections) for t in c.targets]
+        return [t.split("/")[1] for _, ts, _ in read(text, lang, index) for t in ts]
 
     assert targets("articles 86 à 90 de la Loi") == ["86", "87", "88", "89", "90"]
     assert targets("sections 83.11 to 83.13 of the Act", "en") == ["83.11", "83.12", "83.13"]
@@ -83,35 +89,34 @@ def test_ranges_expand_to_the_sections_the_act_has(sections: dict[str, list[str]
     assert targets("articles 83.17 et 83.18 de la Loi") == ["83.17", "83.18"]
 
 
-def test_a_range_in_a_document_not_in_the_corpus_keeps_its_endpoints(sections: dict[str, list[str]]) -> None:
-    [cit] = find_guidance_citations("articles 157 à 160 du Règlement", "fr", sections)
-    assert cit.targets == ("A-13.1.1-r1/157", "A-13.1.1-r1/160")
-    assert cit.unresolved == "range 157 to 160 not expanded: A-13.1.1-r1 is not in the corpus"
+def test_a_range_in_a_document_not_in_the_corpus_keeps_its_endpoints(index: Index) -> None:
+    assert read("articles 157 à 160 du Règlement", "fr", index) == [
+        ("articles 157 à 160 du Règlement", ("A-13.1.1-r1/157", "A-13.1.1-r1/160"), "")]
 
 
-def test_what_is_not_a_citation_of_the_act() -> None:
-    [other] = find_guidance_citations("l'article 585 du Code civil du Québec stipule", "fr")
-    assert (other.text, other.targets, other.unresolved) == (
-        "l'article 585 du Code civil du Québec", (), "cites another act: Code civil du Québec")
-    [lower] = find_guidance_citations("l'article 5 de la loi", "fr")
-    assert lower.targets == () and "lower case" in lower.unresolved
-    assert find_guidance_citations("la Loi sur le régime de rentes du Québec", "fr") == []
-    # a French "section" is a division, not an article
-    assert find_guidance_citations("la section 3 du chapitre II", "fr") == []
+def test_what_is_not_a_citation_of_the_act(index: Index) -> None:
+    # another act named by its title is that act, not the statute
+    assert read("l'article 585 du Code civil du Québec stipule", "fr", index) == [
+        ("article 585 du Code civil du Québec", ("CCQ-1991/585",), "")]
+    [(_, targets, note)] = read("l'article 5 de la loi", "fr", index)
+    assert targets == () and "lower case" in note
+    assert read("la Loi sur le régime de rentes du Québec", "fr", index) == []
+    # a French "section" is a division, here the page's own, not an article
+    assert read("la section 3 du chapitre II", "fr", index) == []
+    assert read("the first paragraph of this section", "en", index) == []
 
 
-def test_an_article_without_its_act(sections: dict[str, list[str]]) -> None:
-    inherited = find_guidance_citations("l'article 55 de la Loi et l'article 61", "fr", sections)
-    assert [c.targets for c in inherited] == [("A-13.1.1/55",), ("A-13.1.1/61",)]
-    [bare] = find_guidance_citations("voir l'article 61.", "fr", sections)
-    assert bare.doc is None and bare.unresolved == AMBIGUOUS
-    assert bare.targets == ("A-13.1.1/61", "A-13.1.1-r1/61")
+def test_an_article_without_its_act(index: Index) -> None:
+    assert [t for _, t, _ in read("l'article 55 de la Loi et l'article 61", "fr", index)] == [
+        ("A-13.1.1/55",), ("A-13.1.1/61",)]
+    [(_, candidates, note)] = read("voir l'article 61.", "fr", index)
+    assert note == AMBIGUOUS and candidates == ("A-13.1.1/61", "A-13.1.1-r1/61")
 
 
-def test_relations_are_read_from_the_words_before() -> None:
+def test_relations_are_read_from_the_words_before(index: Index) -> None:
     text = ("au sens de l'article 70 de la Loi, malgré l'article 56 du Règlement, "
             "sous réserve de l'article 57 de la Loi")
-    assert [c.relation for c in find_guidance_citations(text, "fr")] == [
+    assert [f.relation for f, _ in guidance_citations(text, "fr", index)] == [
         "within the meaning of", "despite", "subject to"]
 
 
@@ -140,13 +145,13 @@ def test_references_are_checked_against_the_corpus(act: Document) -> None:
     refs = guidance_references(doc, [act])
     kinds = [(r.type, r.target) for r in refs]
     assert ("cites", "A-13.1.1/103.1") in kinds
-    missing = next(r for r in refs if r.text == "l'article 999 de la Loi")
+    missing = next(r for r in refs if r.text == "article 999 de la Loi")
     assert (missing.type, missing.target, missing.note) == ("unresolved", "", "A-13.1.1 has no section 999")
-    fallback = next(r for r in refs if r.text.startswith("le quatrième alinéa"))
+    fallback = next(r for r in refs if r.text.startswith("quatrième alinéa"))
     assert fallback.target == "A-13.1.1/22" and "A-13.1.1/22/p4 does not exist" in fallback.note
-    inherited = next(r for r in refs if r.text == "l'article 61")
+    inherited = next(r for r in refs if r.text == "article 61")
     assert inherited.target == "A-13.1.1/61"
-    ambiguous = next(r for r in refs if r.text == "l'article 55")
+    ambiguous = next(r for r in refs if r.text == "article 55")
     assert (ambiguous.type, ambiguous.target, ambiguous.candidates) == (
         "ambiguous", "", ("A-13.1.1/55", "A-13.1.1-r1/55"))
 
@@ -154,8 +159,10 @@ def test_references_are_checked_against_the_corpus(act: Document) -> None:
 def test_english_page_citing_the_act_by_name(act: Document) -> None:
     entry = ENTRIES["guidance:social-solidarity-services"]
     doc = parse_file(str(entry.path), entry.format, entry.meta)
-    [ref] = guidance_references(doc, [act])
-    assert (ref.target, ref.text, ref.type) == ("A-13.1.1", "Individual and Family Assistance Act", "cites")
+    refs = [(r.target, r.text, r.type) for r in guidance_references(doc, [act])]
+    # the other act is named by the title the Act gives it with its chapter ("(chapter L-7)")
+    assert refs == [("A-13.1.1", "Individual and Family Assistance Act", "cites"),
+                    ("L-7", "Act to combat poverty and social exclusion", "cites")]
 
 
 _PIECES = st.sampled_from(["article", "articles", "section", " ", "0", "1", "2", "3", ".", ",", "à", "et",
@@ -165,9 +172,10 @@ _PIECES = st.sampled_from(["article", "articles", "section", " ", "0", "1", "2",
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join), st.sampled_from(["fr", "en"]))
 def test_random_text_gives_exact_offsets(text: str, lang: str) -> None:
-    for cit in find_guidance_citations(text, lang, {"A-13.1.1": ["1", "2", "2.1", "3"]}):
-        assert text[cit.start:cit.end] == cit.text
-        assert cit.targets or cit.unresolved
+    index = Index.build(Corpus(()))
+    for found, resolution in guidance_citations(text, lang, index):
+        assert text[found.start:found.end] == found.text
+        assert resolution.targets or resolution.candidates or resolution.missing or resolution.note
 
 
 REGULATION = """Updated to 1 January 2025

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from alinea.build import link_corpus
 from alinea.model import IN_FORCE, Corpus, Document, Section, Source, Unit
-from graph.citations import find_citations
+from graph.cite import Context, Index, find_citations, resolve
 from graph.concepts import load_glossary
 from graph.references import extract_references
-from graph.resolve import Context, Index, resolve
 from tests.law_graph_data import act, context, index
 
 

@@ -39,7 +39,7 @@ def data_dir(tmp_path_factory, kb):
 
 @pytest.fixture(scope="module")
 def index(data_dir, kb):
-    return open_index(data_dir, kb)
+    return open_index(data_dir, kb.resolver())
 
 
 def everything(index, text: str) -> list:
@@ -258,11 +258,10 @@ def test_a_citation_comes_first(index, query, cited):
 
 
 def test_subparagraph_citation_comes_first(index, kb):
-    from graph.citations import resolve_query
 
-    assert resolve_query("s. 55(2)(a)", kb) == "A-13.1.1/55/p1/2/a"
+    assert kb.lookup("s. 55(2)(a)") == "A-13.1.1/55/p1/2/a"
     results = index.search(SearchQuery("s. 55(2)(a)"))
-    assert results.hits[0].id == results.citation == resolve_query("s. 55(2)(a)", kb)
+    assert results.hits[0].id == results.citation == kb.lookup("s. 55(2)(a)")
 
 
 def test_a_citation_not_in_the_index_is_ordinary_text(index):

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from alinea.errors import DamagedData
 from alinea.model import Corpus
 from search import build_index, current_dir, open_index
 from search.store import POINTER, PREFIX
@@ -78,8 +79,10 @@ def test_a_reader_keeps_working_on_its_index_while_a_rebuild_swaps(tmp_path):
 
 
 def test_the_pointer_names_only_index_directories(tmp_path):
-    assert current_dir(tmp_path) is None
+    assert current_dir(tmp_path) is None  # nothing built: no index, no damage
     (tmp_path / POINTER).write_text("../elsewhere\n", encoding="utf-8")
-    assert current_dir(tmp_path) is None
+    with pytest.raises(DamagedData, match="index.current does not name an index directory"):
+        current_dir(tmp_path)
     (tmp_path / POINTER).write_text(PREFIX + "missing\n", encoding="utf-8")
-    assert current_dir(tmp_path) is None
+    with pytest.raises(DamagedData, match="index.current names index.missing/, which is missing"):
+        current_dir(tmp_path)

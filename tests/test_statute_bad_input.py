@@ -113,7 +113,7 @@ def test_build_reports_the_bad_document_and_builds_the_rest(tmp_path):
     assert [d.id for d in result.corpus.documents] == ["A-13.1.1"]
     assert result.corpus.errors == (f"{corpus / 'broken.txt'}: binary file, not text (expected UTF-8 text or HTML)",)
     assert any("FAILED" in m and "X-1" in m for m in messages)
-    assert (tmp_path / "data" / "corpus.pickle").is_file()
+    assert (tmp_path / "data" / "alinea.sqlite").is_file()
 
 
 def test_manifest_errors_name_the_entry(tmp_path):

@@ -1,6 +1,7 @@
 """Programs and defined terms read from the Act."""
 from __future__ import annotations
 
+from graph.concepts import load_glossary, program_names
 from graph.terms import concepts_pattern, find_concepts, find_mentions
 from tests.law_graph_data import corpus
 
@@ -18,7 +19,7 @@ def test_programs_and_terms_of_the_act():
 
 
 def test_mentions_respect_capitals_and_word_boundaries():
-    pattern, by_form = concepts_pattern(find_concepts(corpus()))
+    pattern, by_form = concepts_pattern(find_concepts(corpus(), program_names(load_glossary())))
     text = ("the Basic Income Program, a basic income program, specific programs, a family-type resource, "
             "the Programme de solidarité sociale and dependent children")
     found = [(text[m.start:m.end], m.concept) for m in find_mentions(text, pattern, by_form)]

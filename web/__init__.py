@@ -4,9 +4,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, Response, jsonify, request
+from markupsafe import escape
 
 from alinea.code_links import load_recorded
+from alinea.errors import AlineaError, DamagedData
 from alinea.ids import amending_act_slug
 from alinea.kb import load
 
@@ -30,15 +32,22 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     app.config["DEBUG"] = False
-    kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
-
     from search import open_index
-    from web import api, articles, code_links, course, errors, govern, law_graph, search, security
+
+    try:
+        kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
+        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb.resolver())
+    except DamagedData as exc:
+        return unavailable_app(app, exc)
+    try:
+        app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
+    except AlineaError as exc:  # an unreadable recorded scan: name it, as any damage
+        return unavailable_app(app, exc)
+
+    from web import api, articles, code_links, course, errors, govern, law_graph, limits, search, security
     from web.present import Presenter, href
     from web.svg import neighbourhood_svg
 
-    app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
-    app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb)
     app.extensions["presenter"] = Presenter(kb)
     app.extensions["act_slugs"] = law_graph.act_slugs(kb.graph)
     app.jinja_env.globals.update(present=app.extensions["presenter"], present_href=lambda node: href(kb, node),
@@ -47,6 +56,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_template_filter(heading_case)
     app.add_template_filter(amending_act_slug, "act_slug")
     security.init_app(app)
+    limits.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(search.bp)
@@ -55,4 +65,27 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(code_links.bp)
     app.register_blueprint(govern.bp)
     app.register_blueprint(articles.bp)
+    return app
+
+
+def unavailable_app(app: Flask, damage: AlineaError) -> Flask:
+    """The site over a damaged data directory: every request answers 503 with the one line
+    that names the damaged file and says to rebuild (no page reads the data)."""
+    from web import security
+
+    app.logger.error("%s", damage)
+    security.init_app(app)
+
+    @app.before_request
+    def unavailable():
+        if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+            response = jsonify({"error": {"status": 503, "message": str(damage)}})
+        else:
+            response = Response(f"<!doctype html><html lang=en><meta charset=utf-8><title>503</title>"
+                                f"<h1>Service unavailable (503)</h1><p>{escape(str(damage))}</p></html>",
+                                mimetype="text/html")
+        response.status_code = 503
+        response.headers["Retry-After"] = "60"
+        return response
+
     return app

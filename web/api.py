@@ -47,7 +47,15 @@ def openapi():
 
 @bp.get("/api/provisions/<path:node_id>")
 def provisions(node_id: str):
-    return jsonify(provision_json(kb(), kb().lookup(node_id)))
+    """A provision by its id; any other citation form ("s. 55(2)(a)", "art. 133 LAPF") redirects to
+    its id, and one that names nothing is a 404 with one line and the nearest provisions."""
+    found = kb().lookup(node_id)
+    if found != node_id:
+        response = jsonify({"id": found, "location": f"/api/provisions/{found}"})
+        response.status_code = 302
+        response.headers["Location"] = f"/api/provisions/{found}"
+        return response
+    return jsonify(provision_json(kb(), found))
 
 
 @bp.get("/api/govern")

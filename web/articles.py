@@ -6,11 +6,14 @@ from flask import Blueprint, abort, current_app, jsonify, render_template, reque
 from alinea.errors import NotFound
 from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
-from alinea.model import Division, Document, Section, Unit
+from alinea.limits import limit
+from alinea.model import Division, Document, Unit
 from alinea.views import provision_json
+from graph.cite import cite
 
 bp = Blueprint("articles", __name__)
-MAX_ID = 300
+SHELVES = (("statute", "Acts"), ("regulation", "Regulations"), ("guidance", "Guidance"))
+"""The library's documents by kind, in this order."""
 
 
 def kb() -> KnowledgeBase:
@@ -22,12 +25,23 @@ def home():
     graph = kb().graph
     programs = [(n, d.get("label", n), d.get("label_fr", "")) for n, d in graph.nodes(data=True)
                 if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
-    return render_template("home.html", documents=kb().documents, programs=programs)
+    return render_template("home.html", shelves=shelves(), programs=programs)
+
+
+@bp.get("/documents")
+def documents():
+    return render_template("documents.html", shelves=shelves())
+
+
+def shelves() -> list[tuple[str, list[Document]]]:
+    """(heading, documents) for each kind the library holds: acts, regulations, guidance."""
+    groups = [(name, [d for d in kb().documents if d.kind == kind]) for kind, name in SHELVES]
+    return [(name, docs) for name, docs in groups if docs]
 
 
 @bp.get("/<path:node_id>")
 def provision(node_id: str):
-    if len(node_id) > MAX_ID:
+    if len(node_id) > limit("provision_id"):
         abort(404, "No provision has an id that long.")
     located = kb().get(node_id.strip("/"))
     if wants_json():
@@ -48,7 +62,8 @@ def provision(node_id: str):
         "section.html", doc=located.doc, section=section, target=node.id if isinstance(node, Unit) else None,
         ancestors=kb().ancestors(section.id), previous=before, next=after,
         official=legisquebec_url(node.id, located.doc.lang) if located.doc.kind != "guidance" else located.doc.url,
-        cite_short=cite_short(section, node), cite_official=cite_official(located.doc, section, node))
+        cite_short=cite(node.id, "short", located.doc.lang, home=located.doc.id),
+        cite_as=cite_as(node.id, located.doc))
 
 
 @bp.after_request
@@ -73,19 +88,17 @@ def toc(node_id: str) -> list[dict]:
     return out
 
 
-def cite_short(section: Section, node: Section | Unit) -> str:
-    """``s. 55(2)(a)``; paragraphs other than the first as ``s. 72, par. 3(1.1)``."""
-    if not isinstance(node, Unit):
-        return f"s. {section.number}"
-    first, *items = node.id[len(section.id) + 1:].split("/")
-    pinpoint = "".join(f"({p})" for p in items if not p.startswith("q"))
-    if first == "p1" and pinpoint:
-        return f"s. {section.number}{pinpoint}"
-    return f"s. {section.number}, par. {first[1:]}{pinpoint}"
+CITE_AS = (("short", "en", "Short"), ("short", "fr", "Short (French)"), ("mcgill", "en", "McGill"),
+           ("mcgill", "fr", "McGill (French)"), ("drafting", "en", "Drafting form"),
+           ("drafting", "fr", "Drafting form (French)"))
+"""The styles a provision page offers under "Cite", in order (graph.cite.cite prints each)."""
 
 
-def cite_official(doc: Document, section: Section, node: Section | Unit) -> str:
-    """The LégisQuébec form: ``Individual and Family Assistance Act, CQLR c A-13.1.1, s 55``."""
+def cite_as(node_id: str, doc: Document) -> list[tuple[str, str]]:
+    """(label, citation) for each style of CITE_AS; a guidance page is cited by its title."""
     if doc.kind == "guidance":
-        return doc.title
-    return f"{doc.title}, CQLR c {doc.chapter or doc.id}, s {section.number}"
+        return [("Title", doc.title)]
+    statute = kb().default_statute()
+    home = statute.id if statute else None
+    return [(label, cite(node_id, style, lang, home=home, title=doc.title if lang == doc.lang else None))
+            for style, lang, label in CITE_AS]

@@ -6,9 +6,11 @@ from flask import Blueprint, current_app, jsonify, render_template
 
 from alinea.code_links import Recorded, citation_dict
 from alinea.errors import BadQuery, NotFound
-from alinea.ids import InvalidId, ProvisionId, legisquebec_url
+from alinea.ids import InvalidId, ProvisionId
+from alinea.limits import check_length
 from alinea.model import CodeCitation, Section
-from graph.code_citations import CODE_STATUSES, STALE
+from graph.cite import official_url
+from graph.cite.code import CODE_STATUSES, STALE
 from web.articles import vary_on_accept, wants_json
 
 bp = Blueprint("code", __name__)
@@ -36,7 +38,7 @@ def provision_href(target: str) -> str:
     except InvalidId:
         return ""
     if pid.doc not in kb:
-        return legisquebec_url(pid) if not pid.doc.startswith(("canada:", "guidance:")) else ""
+        return official_url(target)
     while pid is not None and str(pid) not in kb:
         pid = pid.parent
     return f"/{pid}" if pid is not None else ""
@@ -45,6 +47,7 @@ def provision_href(target: str) -> str:
 def code_links_json(provision: str = "", status: str = "") -> dict:
     """The recorded scan as JSON, optionally only the citations of a provision (and its units)
     or with one status; NotFound when no scan is recorded."""
+    check_length("the id", provision, "provision_id")
     scan = recorded()
     if scan is None:
         raise NotFound("no scan of code recorded: run `alinea links PATH --record`")

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, render_template, request
 
-from alinea.course import MAX_NOTES, render_course
+from alinea.course import render_course
 from alinea.errors import BadQuery
+from alinea.limits import check_length
 
 bp = Blueprint("course", __name__)
 EXAMPLE = """# Leaving a job
@@ -19,9 +20,8 @@ See also [[s. 55(2)(a)]] for how employment income is subtracted.
 
 @bp.route("/course", methods=["GET", "POST"])
 def course():
-    notes = request.form.get("notes", EXAMPLE if request.method == "GET" else "")
-    if len(notes) > MAX_NOTES:
-        raise BadQuery(f"notes are {len(notes):,} characters; the limit is {MAX_NOTES:,}")
+    notes = check_length("the notes", request.form.get("notes", EXAMPLE if request.method == "GET" else ""),
+                         "course_notes")
     appendix = request.form.get("appendix") == "on"
     fmt = request.form.get("format", "")
     result = render_course(notes, current_app.extensions["kb"], base_url=request.url_root.rstrip("/"),

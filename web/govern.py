@@ -7,12 +7,13 @@ import re
 from flask import Blueprint, current_app, render_template, request
 
 from alinea.errors import BadQuery
-from graph.govern import DEFAULT_LIMIT, MAX_LIMIT, govern
+from alinea.limits import limit, whole_number
+from graph.govern import DEFAULT_LIMIT, govern
 from graph.govern_rank import label
 from web.svg import paths_svg
 
 bp = Blueprint("govern", __name__)
-MAX_CHARS = 10_000
+MAX_CHARS = limit("govern_text_web")
 ROLE_TITLES = {"rule": "The rules themselves", "definition": "Definitions", "procedure": "Procedure and remedies",
                "regulation power": "Regulation-making powers", "guidance": "Guidance"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -23,8 +24,8 @@ def problem(text: str) -> str | None:
     """What is wrong with a text typed into the form or the API, in words; None when it can be read."""
     if not text.strip():
         return "Type a question, paste a situation or a guidance page, or name a provision (s. 59, program:basic-income)."
-    if len(text) >= MAX_CHARS:
-        return (f"The text has {len(text):,} characters; at most {MAX_CHARS - 1:,} can be read here "
+    if len(text) > MAX_CHARS:
+        return (f"The text has {len(text):,} characters; at most {MAX_CHARS:,} can be read here "
                 "(paste the part that matters, or use `alinea govern` for longer texts).")
     if _CONTROL.search(text):
         return "The text contains control characters; paste it as plain text."
@@ -34,12 +35,8 @@ def problem(text: str) -> str | None:
 
 
 def read_limit(value: str | None) -> int:
-    """The limit parameter: a whole number from 1 to MAX_LIMIT; BadQuery otherwise."""
-    if value is None or value == "":
-        return DEFAULT_LIMIT
-    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_LIMIT:
-        raise BadQuery(f"limit must be a whole number from 1 to {MAX_LIMIT}, not {value[:20]!r}")
-    return int(value)
+    """The limit parameter: a whole number from 1 to the "govern_limit" bound; BadQuery otherwise."""
+    return whole_number("limit", value, 1, limit("govern_limit"), default=DEFAULT_LIMIT)
 
 
 def answer_for(text: str, limit: int):

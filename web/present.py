@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from alinea.ids import amending_act_slug, legisquebec_url
+from alinea.ids import amending_act_slug
 from alinea.kb import KnowledgeBase
 from alinea.model import Reference, Section, Unit
+from graph.cite import official_url
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
               "within the meaning of", "cited by guidance", "integrated into", "establishes")
@@ -39,10 +40,7 @@ def href(kb: KnowledgeBase, target: str) -> str:
         return f"/acts/{amending_act_slug(target)}"
     if target in graph and graph.nodes[target].get("url"):
         return graph.nodes[target]["url"]
-    try:
-        return legisquebec_url(target)
-    except ValueError:
-        return ""
+    return official_url(target)
 
 
 class Presenter:

@@ -9,6 +9,15 @@ document.addEventListener("DOMContentLoaded", () => {
     window.location.replace(`/${doc.dataset.doc}/${match[1].replaceAll("_", ".")}#${hash}`);
     return;
   }
+  // "Cite" copy buttons: shown only where the clipboard can be written.
+  if (navigator.clipboard) {
+    for (const button of document.querySelectorAll("button.copy[data-copy]")) {
+      button.hidden = false;
+      button.addEventListener("click", () => {
+        navigator.clipboard.writeText(button.dataset.copy).then(() => { button.textContent = "Copied"; });
+      });
+    }
+  }
   // Scroll the unit a permalink (or a LégisQuébec anchor on a section page) names into view
   // and give it focus.
   const anchored = hash && document.getElementById(hash);

@@ -1,8 +1,8 @@
 """Legislative citations in English and French text: find them, with exact offsets.
 
-`find_citations(text, lang)` reads every citation form found in Québec statutes,
+The grammar of the citation forms found in Québec statutes,
 regulations and guidance, and returns each as a `Found` (a model `Citation`
-carrying what the grammar read, for `graph.resolve.resolve`):
+carrying what the grammar read, for `graph.cite.resolve.resolve`):
 
 - sections, lists and ranges: "section 26", "sections 49 to 51, 58 and 69",
   "les articles 3.2.1, 3.2.4 et 5.2.2", "ss. 30–31";
@@ -19,23 +19,14 @@ carrying what the grammar read, for `graph.resolve.resolve`):
   by a name given in `names` ("the Taxation Act"), and "this Act", "that Act",
   "the Act" (in a regulation: its enabling act), "the regulation".
 
->>> [(c.text, c.start) for c in find_citations("Despite the first paragraph, section 26 applies.")]
-[('the first paragraph', 8), ('section 26', 29)]
->>> c = find_citations("under subparagraph 4 of the first paragraph of section 57 of the Act (chapter A-2.1)")[0]
->>> c.text, c.relation, [(lv.kind, lv.values) for lv in c.levels], c.act.doc
-('subparagraph 4 of the first paragraph of section 57 of the Act (chapter A-2.1)', 'cites', [('section', ('57',)), ('paragraph', ('1',)), ('unit', ('4',))], 'A-2.1')
->>> [c.text for c in find_citations("sous réserve du deuxième alinéa de l'article 28", lang="fr")]
-["deuxième alinéa de l'article 28"]
->>> find_citations("sous réserve du deuxième alinéa de l'article 28", lang="fr")[0].relation
-'subject to'
+`graph.cite.find.find_citations` runs these pieces through the rule table of
+`graph.cite.rules`.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from alinea.ids import (
     CHAPTER_RE,
@@ -44,9 +35,6 @@ from alinea.ids import (
     federal_act_id,
 )
 from alinea.model import Citation
-
-if TYPE_CHECKING:
-    from alinea.kb import KnowledgeBase
 
 SP = r"[ \t\n\u00a0\u2009\u202f\u2007\u200a\u2002\u2003]"
 S = f"{SP}*"
@@ -68,12 +56,13 @@ ORDINALS = {
     "cinquième": "5", "5e": "5", "sixième": "6", "6e": "6", "septième": "7", "7e": "7",
     "huitième": "8", "8e": "8", "neuvième": "9", "9e": "9", "dixième": "10", "10e": "10",
 }
+ORDINALS.update({f"{n}th": str(n) for n in range(4, 21)} | {f"{n}e": str(n) for n in range(2, 21)})
 RELATIVE_ORDINALS = {"last": "last", "preceding": "preceding", "dernier": "last",
                      "précédent": "preceding"}
 _ORD = "|".join(sorted(map(re.escape, list(ORDINALS) + list(RELATIVE_ORDINALS)), key=len, reverse=True))
 
 _EN = {
-    "section": "section", "sections": "section",
+    "section": "section", "sections": "section", "article": "section", "articles": "section",
     "paragraph": "unit", "paragraphs": "unit",  # "paragraph 2 of section 27": the subparagraph (2)
     "subparagraph": "unit", "subparagraphs": "unit",
     "title": "title", "titles": "title", "chapter": "chapter", "chapters": "chapter",
@@ -167,8 +156,12 @@ def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
 
 _VALUE_SECTION = _c(rf"({NUM}){END}")
 _VALUE_DIVISION = re.compile(r"([IVXLC]+(?:\.[IVXLC]+)*|\d+|[A-Z])(?![\w-])")
-_VALUE_UNIT = re.compile(rf"(?:\((\d+(?:\.\d+)?|[a-z]{{1,2}}(?:\.\d+)?)\)|(\d+(?:\.\d+)?)°?|((?:[ivx]{{1,4}}|[a-z])(?:\.\d+)?)){END}")
-_LABELS = re.compile(r"((?:\((?:\d+(?:\.\d+)?|[a-z]{1,4}(?:\.\d+)?)\))+)")
+_ITEM_NUMBER = r"\d+(?:\.\d+)*"
+_ITEM_LETTER = r"(?:\d+\.)*[a-z]{1,2}(?:\.\d+)*"
+"""Item labels as alinea.ids has them: ``7.0.0``, ``d.1``, and letters inserted before ``a`` (``0.a``)."""
+_VALUE_UNIT = re.compile(rf"(?:\(({_ITEM_NUMBER}|{_ITEM_LETTER})\)|((?:\d+\.)+[a-z]{{1,2}}(?:\.\d+)*)|({_ITEM_NUMBER})°?"
+                         rf"|((?:[ivx]{{1,4}}|[a-z])(?:\.\d+)?)){END}")
+_LABELS = re.compile(rf"((?:\((?:{_ITEM_NUMBER}|(?:\d+\.)*[a-z]{{1,4}}(?:\.\d+)*)\))+)")
 _LABEL = re.compile(r"\(([^()]+)\)")
 _SEP = _c(rf"{S}(?:,{S}(?:(?:and|or|et|ou){S1})?|{SP}+(?:and|or|et|ou|&){S1})")
 _RANGE = _c(rf"{S}(?:(?:to|à|through){S1}|[–—-]{S})")
@@ -185,9 +178,9 @@ _KEYWORD_EN = _c(rf"({_words(_EN)}){END}{S}")
 _KEYWORD_FR = _c(rf"({_words(_FR)}){END}{S}")
 _RELATIVE_EN_RE = _c(rf"(this|that){S1}({_words(_RELATIVE_EN)}){END}")
 _RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce){S1}({_words(_RELATIVE_FR)}){END}")
-_ABBREV_SECTION = re.compile(rf"(?:(?:ss?|secs?|arts?|aa|Ss|Secs?|Arts?)\.|a\.(?={S}\d)|§§?){S}")
-_SHORT_PIN = _c(rf",{S}(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphe|subparagraph|paragraphe|paragraph|s\.-par|sous-par|subpara|subpar|alinéa|paras|para|par|al)\.?{S}(?P<v>\d+(?:\.\d+)?°?|\([a-z0-9.]+\)|[a-z]{{1,3}}(?:\.\d+)?){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))")
-_CODE_HEAD = re.compile(rf"(?:(?i:chapter|chapitre|c\.|ch\.){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
+_ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|§§?){S}")
+_SHORT_PIN = _c(rf",{S}(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphe|subparagraph|paragraphe|paragraph|s\.-par|sous-par|subpara|subpar|alinéa|paras|para|par|al)\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}°?|\([a-z0-9.]+\)|[a-z]{{1,3}}(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))")
+_CODE_HEAD = re.compile(rf"(?:(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.){S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
                         rf"|(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:c|ch)\.{S}(\d+){S},{S}")
 _OFFICIAL_SECTION = re.compile(rf"(?:s|art|a){S1}(?=\d)")
 """The section abbreviation without a period in LégisQuébec's citation form "CQLR c A-13.1.1, s 55"."""
@@ -346,10 +339,17 @@ def _pinpoints_after_section(scan: _Scan, pos: int, single: bool) -> tuple[list[
             if kw in ("al", "alinéa"):
                 levels.append(Level("paragraph", (value,)))
             else:
-                levels.append(Level("unit", (value,), fallback=kw in ("par", "para", "paras", "paragraph")))
+                if kw in _SUB_WORDS and levels and levels[-1].fallback:  # "s. 22, para. 1, subpara. 3"
+                    levels[-1] = Level("paragraph", levels[-1].values)
+                levels.append(Level("unit", (value,), fallback=kw in _PARAGRAPH_WORDS))
             levels += _label_levels(m["labels"], fallback=False)
         pos = m.end()
     return levels, pos
+
+
+_PARAGRAPH_WORDS = ("par", "para", "paras", "paragraph")
+_SUB_WORDS = ("subparagraph", "subpara", "subpar", "sous-paragraphe", "sous-par", "s.-par")
+
 
 
 def _coarser(new: Level, old: Level) -> bool:
@@ -510,201 +510,5 @@ def _title_start(text: str, paren: int) -> int | None:
     return start
 
 
-_STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|the|this|that|présente?|cet|cette|ce|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|§")
-_STANDALONE = (_REGULATION, _THAT_ACT, _STATUTES_OF, _REVISED_STATUTES)
-
-
-def find_citations(text: str, lang: str = "en", names: Iterable[str] = ()) -> list[Found]:
-    """Every citation in text, in order, with exact offsets (``text[c.start:c.end] == c.text``).
-
-    `names` are act titles known to the caller (learned from the corpus) that are
-    found even without their chapter ("the Employment Insurance Act").
-    """
-    scan = _Scan(text, lang, _names_pattern(tuple(names)))
-    spans: list[tuple[int, int, list[Level], Act | None]] = []
-    taken: list[tuple[int, int]] = []
-
-    def take(start: int, end: int, levels: list[Level], act: Act | None) -> bool:
-        if end <= start or any(start < e and end > s for s, e in taken):
-            return False
-        spans.append((start, end, levels, act))
-        taken.append((start, end))
-        return True
-
-    pos = 0
-    for m in re.finditer(r"(?<![\w§])(?=[\w§])", text):
-        if m.start() < pos or not _STARTERS.match(text, m.start()):
-            continue
-        got = _short_with_code(scan, m.start()) or _chain(scan, m.start())
-        if got:
-            levels, act, start, end = got
-            start, end = _trim(text, start, end)
-            if take(start, end, levels, act):
-                pos = end
-    for start, end, act in acts_in_parentheses(text):
-        take(start, end, [], act)
-    if scan.names is not None:
-        for m in scan.names.finditer(text):
-            take(m.start(), m.end(), [], Act("name", name=m.group(0)))
-    for pattern in _STANDALONE:
-        for m in pattern.finditer(text):
-            if m.start() and text[m.start() - 1].isalnum():
-                continue
-            if pattern is _STATUTES_OF:
-                act = Act("annual", annual_statute_id(m[2], m[1]))
-            elif pattern is _REVISED_STATUTES:
-                act = Act("chapter", doc_id_from_chapter(m[1]))
-            else:
-                act = Act("regulation" if pattern is _REGULATION else "that")
-            take(m.start(), m.end(), [], act)
-    spans.sort(key=lambda span: span[0])
-    spans = _imply_divisions(text, _share_acts(text, spans))
-    found = [Found(text[s:e], s, e, (), act.doc if act and act.doc else None,
-                   levels=tuple(levels), act=act, lang=lang)
-             for s, e, levels, act in spans]
-    relations = type_relations(text, [(f.start, f.end) for f in found], lang)
-    return [replace(f, relation=r) for f, r in zip(found, relations)]
-
-
-@lru_cache(maxsize=16)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
-    names = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
-    if not names:
-        return None
-    body = "|".join(re.escape(n).replace(r"\ ", f"{SP}+").replace("’", APOS).replace("'", APOS)
-                    for n in names)
-    return re.compile(rf"(?<![\w-])(?:{body})(?-i:(?![a-z\d-]))", re.IGNORECASE)  # "…ActLink to external site"
-
-
-def _share_acts(text: str, spans: list) -> list:
-    """ "subparagraph ii of … section 69.0.0.7 and section 94.0.1 of the Act … (chapter M-31)":
-    a pinpoint joined by "and"/"or" to a pinpoint of a named act is in that act too."""
-    out = list(spans)
-    for i in range(len(out) - 2, -1, -1):
-        s, e, levels, act = out[i]
-        ns, _, nlevels, nact = out[i + 1]
-        if (act is None and levels and nlevels and levels[0].kind == "section" and not levels[0].relative
-                and nact is not None and nact.kind != "regulation"
-                and re.fullmatch(rf"{S},?{S}(?:and|or|et|ou){S1}", text[e:ns])):
-            out[i] = (s, e, levels, nact)
-    return out
-
-
-def _imply_divisions(text: str, spans: list) -> list:
-    """ "decisions under Title I, except a decision under Chapter II": a bare division takes
-    the higher division named alone earlier in the same sentence."""
-    out = []
-    named: dict[str, Level] = {}
-    previous_end = 0
-    for s, e, levels, act in spans:
-        if re.search(r"[.;:]\s", text[previous_end:s]):
-            named = {}
-        previous_end = e
-        if levels and act is None and levels[0].kind in DIVISION_RANK and not levels[0].relative:
-            rank = DIVISION_RANK[levels[0].kind]
-            higher = [lv for lv in named.values() if DIVISION_RANK[lv.kind] > rank]
-            if higher:
-                parent = min(higher, key=lambda lv: DIVISION_RANK[lv.kind])
-                levels = [replace(parent, implied=True)] + list(levels)
-            for lv in levels:
-                if not lv.implied and len(lv.values) == 1 and not lv.ranges:
-                    named[lv.kind] = lv
-        out.append((s, e, levels, act))
-    return out
-
-
-# -- relations --------------------------------------------------------------------------
-_BEFORE = [
-    ("despite", _c(rf"(?:despite|notwithstanding|malgré|nonobstant){S1}(?:the{S1}|l{APOS}|le{S1}|la{S1}|les{S1})?$")),
-    ("subject to", _c(rf"(?:(?<!not )subject{S1}to|(?<!pas )sous{S1}réserve{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de))(?:{S1}[\w’'-]+){{0,5}}?{S}(?:{S1}|l{APOS})?$")),
-    ("for the purposes of", _c(rf"(?:for{S1}the{S1}purposes?{S1}of|(?:aux{S1}fins{S1}de{S1}l{APOS}|pour{S1}l{APOS}){S}application{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)|aux{S1}fins{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)){S}(?:the{S1})?$")),
-    ("within the meaning of", _c(rf"(?:within{S1}the{S1}meaning{S1}of|au{S1}sens{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)){S}(?:the{S1})?$")),
-]
-_NECESSARY = rf"(?:with{S1}the{S1}necessary{S1}modifications|by{S1}operation{S1}of{S1}law|avec{S1}les{S1}adaptations{S1}nécessaires)"
-_APPLY_VERB = _c(rf"{S}(?:,{S}{_NECESSARY},{S})?(?:appl(?:y|ies)|continues?{S1}to{S1}apply|s{APOS}appliqu(?:e|ent))(?:{S},?{S}{_NECESSARY},?)?{S1}(?:to|à|au|aux){END}"
-                 rf"|{S}ne{S1}s{APOS}appliqu(?:e|ent){S1}qu{APOS}{S}(?:à|au|aux){END}")
-_WHICH_APPLIES = _c(rf"{S},{S}(?:which|qui){S1}(?:appl(?:y|ies)|s{APOS}appliqu(?:e|ent)){S1}(?:to|à|au|aux){END}")
-_CONDITIONAL = _c(rf"(?:when|if|whom|which|where|unless|lorsque|si|qui|laquelle|lequel|auquel|auxquels|dont){S1}(?:the{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?$")
-_RUN_SEP = _c(rf"{S}(?:,|,?{S1}and|,?{S1}or|{S1}et|{S1}ou){S}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS})?)")
-_OBJECT_GAP = _c(rf"{S}(?:the{S1}|this{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?")
-
-
-def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") -> list[str]:
-    """The relation of each citation span (sorted, non-overlapping) to the citing text:
-    ``despite``, ``subject to``, ``for the purposes of``, ``within the meaning of``,
-    ``applies`` (the cited provision is made to apply), ``applies to`` (what it is
-    made to apply to) or ``cites``.
-
-    >>> t = "Sections 49 to 51 apply to the Basic Income Program."
-    >>> type_relations(t, [(0, 17), (31, 51)])
-    ['applies', 'applies to']
-    >>> type_relations("a person to whom paragraph 2 of section 27 applies is", [(17, 43)])
-    ['cites']
-    """
-    relations = ["cites"] * len(spans)
-    for i, (start, _) in enumerate(spans):
-        before = text[max(0, start - 80):start]
-        relations[i] = next((name for name, pattern in _BEFORE if pattern.search(before)), "cites")
-    for i, (start, end) in enumerate(spans):
-        which = _WHICH_APPLIES.match(text, end)
-        verb = which or _APPLY_VERB.match(text, end)
-        if not verb:
-            continue
-        run = [i]
-        while not which and run[-1] > 0 and _RUN_SEP.fullmatch(text, spans[run[-1] - 1][1], spans[run[-1]][0]):
-            run.append(run[-1] - 1)
-        head = spans[run[-1]][0]
-        if not which and _CONDITIONAL.search(text, max(0, head - 30), head):
-            continue
-        for k in run:
-            if relations[k] == "cites":
-                relations[k] = "applies"
-        if i + 1 < len(spans) and _OBJECT_GAP.fullmatch(text, verb.end(), spans[i + 1][0]):
-            relations[i + 1] = "applies to"
-    return relations
-
-
-# -- short forms typed by people ------------------------------------------------------------
-_BARE_NUMBER = re.compile(rf"^({NUM})((?:\([0-9a-z.]{{1,4}}\))*)$")
-_LEFTOVER = re.compile(r"[\s,;.]|\b(?:and|or|et|ou|the|le|la|les|du|de|des)\b|\bl['’]")
-
-
-def parse_query(text: str) -> list[Found]:
-    """The citations a person typed ("55", "s. 55(2)(a)", "art. 83.24", "A-13.1.1, s. 55, par. 2",
-    "subparagraph a of subparagraph 2 of the first paragraph of section 55") when they
-    make up the whole query, else [].
-
-    >>> [(lv.kind, lv.values) for lv in parse_query("s. 55(2)(a)")[0].levels]
-    [('section', ('55',)), ('unit', ('2',)), ('unit', ('a',))]
-    >>> parse_query("the Act") == parse_query("55 apples") == []
-    True
-    """
-    query = " ".join(text.split()).rstrip(".")
-    query = re.sub(r"(?<=[\d)])\s+(?=\([0-9a-z.]{1,4}\))", "", query)
-    if m := _BARE_NUMBER.match(query):
-        query = f"s. {m[1]}{m[2]}"
-    for lang in ("en", "fr"):
-        found = [f for f in find_citations(query, lang) if f.levels or (f.act and f.act.doc)]
-        leftover = query
-        for f in reversed(found):
-            leftover = leftover[:f.start] + leftover[f.end:]
-        if found and not _LEFTOVER.sub("", leftover):
-            return found
-    return []
-
-
-def resolve_query(text: str, kb: KnowledgeBase) -> str | None:
-    """The id of the provision a typed citation names (in the default statute unless the
-    citation names a document), or None.  A list or range gives its first provision."""
-    from graph.resolve import Context, resolve
-
-    statute = kb.default_statute()
-    if statute is None:
-        return None
-    context = Context(kb.citation_index, statute.id)
-    for found in parse_query(text):
-        resolution = resolve(found, context)
-        targets = [t for t in resolution.targets if t in kb]
-        if targets:
-            return targets[0]
-    return None
+STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|the|this|that|présente?|cet|cette|ce|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|§")
+"""Where a pinpoint or a chapter code may start."""

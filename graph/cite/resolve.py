@@ -1,6 +1,6 @@
 """Citations -> provision ids, against what the corpus holds and where the citation was read.
 
-`resolve(found, context)` turns a `graph.citations.Found` into the ids it names:
+`resolve(found, context)` turns a `graph.cite.grammar.Found` into the ids it names:
 sections and units that exist (ranges expanded against the sections of the target
 document, "paragraph 2 of section 27" looked up among the units that exist),
 divisions ("Division II of this chapter"), relative references ("the first
@@ -25,20 +25,11 @@ from alinea.ids import (
     section_sort_key,
 )
 from alinea.model import Corpus, Division, Document
-from graph.citations import DIVISION_RANK, Found, Level, acts_in_parentheses, find_citations
+from graph.cite.acts import load_acts
+from graph.cite.find import find_citations
+from graph.cite.grammar import DIVISION_RANK, Found, Level, acts_in_parentheses
+from graph.cite.rules import COURSE
 
-KNOWN_TITLES = {
-    "Individual and Family Assistance Regulation": "A-13.1.1-r1",
-    "Règlement sur l'aide aux personnes et aux familles": "A-13.1.1-r1",
-    "Loi sur l'aide aux personnes et aux familles": "A-13.1.1",
-    "Individual and Family Assistance Act": "A-13.1.1",
-    "LAPF": "A-13.1.1",
-    "RAPF": "A-13.1.1-r1",
-    "Code civil du Québec": "CCQ-1991",
-    "Civil Code of Québec": "CCQ-1991",
-}
-"""Official titles (LégisQuébec) and the usual abbreviations of documents the corpus names
-without their chapter."""
 
 def normalise_title(title: str) -> str:
     """Titles compare without case, leading article or quote style.
@@ -67,8 +58,9 @@ class Index:
         docs = {d.id: d for d in corpus.documents}
         statute = next((d.id for d in corpus.documents if d.kind == "statute"), None)
         index = cls(docs, statute)
-        for title, doc in KNOWN_TITLES.items():
-            index.learn(title, doc)
+        for known in load_acts().acts.values():
+            for title in (*known.title.values(), *known.abbreviations):
+                index.learn(title, known.id)
         for doc in corpus.documents:
             if doc.kind != "guidance":
                 index.learn(doc.title, doc.id)
@@ -221,6 +213,8 @@ class Resolution:
 
 def resolve(found: Found, context: Context) -> Resolution:
     """The ids a citation names, read where `context` says."""
+    if found.act is not None and found.act.kind == "id" and not found.levels:
+        return _given_id(found.act.doc, context.index)
     doc, problem = _document(found, context)
     if doc is None:
         return problem
@@ -258,6 +252,16 @@ def resolve(found: Found, context: Context) -> Resolution:
     return Resolution(_ordered(targets, context.index), tuple(missing), note=note if missing else "",
                       section=sections[-1] if sections else None,
                       paragraph=_paragraph_of(paragraph, rest) if paragraph else None, act=other_act)
+
+
+def _given_id(target: str, index: Index) -> Resolution:
+    """A provision id or address: it names itself, if its document does not lack it."""
+    doc = target.split("/", 1)[0]
+    section = "/".join(target.split("/")[:2])
+    if doc in index.documents and target not in index.ids:
+        return Resolution(missing=(target,), note=f"{doc} has no {target[len(doc) + 1:]}")
+    return Resolution((target,), section=section if section != doc else None,
+                      act=doc if doc != index.default_statute else None)
 
 
 def _describe(level: Level) -> str:
@@ -482,12 +486,12 @@ def _ordered(targets: list[str], index: Index) -> tuple[str, ...]:
     return tuple(unique)
 
 
-def citations_in(text: str, index: Index, lang: str = "en") -> list[tuple[Found, Resolution]]:
+def citations_in(text: str, index: Index, lang: str = "en", source: str = COURSE) -> list[tuple[Found, Resolution]]:
     """Every citation in free text (notes, questions, source code) with what it names; a bare
     "section 55" is read in the default statute, and each citation is context for the next."""
     context = Context(index, "", base=index.default_statute)
     out: list[tuple[Found, Resolution]] = []
-    for found in find_citations(text, lang, index.title_list):
+    for found in find_citations(text, lang, index.title_list, source=source):
         resolution = resolve(found, context)
         out.append((found, resolution))
         context = context.after(resolution)

@@ -2,7 +2,7 @@
 
 Developers cite the law in comments, docstrings, strings and configuration values:
 "# A-13.1.1 s. 55(2)(a)", "// art. 83.24 LAPF", a LégisQuébec address in a YAML file.
-`find_in_line` reads one line with the citation grammar (`graph.citations`) and two
+`find_in_line` reads one line with the citation grammar (`graph.cite.grammar`) and two
 machine forms the grammar does not read, provision ids (`A-13.1.1/55/p1/2/a`) and
 LégisQuébec addresses (`alinea.ids.parse_legisquebec_url`).  `file_citations` reads a
 whole file: one compiled regex of trigger words picks the lines worth reading, the
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from alinea.ids import (
     DOC_RE,
@@ -23,14 +23,24 @@ from alinea.ids import (
     InvalidId,
     ProvisionId,
     legisquebec_url,
-    parse_legisquebec_url,
 )
 from alinea.model import IN_FORCE, CodeCitation, Division, Document, Section, Unit
-from graph.citations import Act, Found, find_citations
-from graph.resolve import Context, Resolution, resolve
+from graph.cite.find import find_citations
+from graph.cite.grammar import Found
+from graph.cite.resolve import Context, Index, Resolution, resolve
+from graph.cite.rules import CODE
 
-if TYPE_CHECKING:
-    from alinea.kb import KnowledgeBase
+
+class Library(Protocol):
+    """What reading code needs of the knowledge base (alinea.kb.KnowledgeBase is one)."""
+
+    citation_index: Index
+
+    def default_statute(self) -> Document | None: ...
+
+    def get(self, node_id: str) -> Any: ...
+
+    def __contains__(self, node_id: str) -> bool: ...
 
 OK = "ok"
 REPEALED = "repealed"
@@ -51,8 +61,8 @@ WINDOW = 300
 _ID = re.compile(rf"(?<![\w./:@-])(?:https?://[\w.-]+(?::\d+)?(?:/api/provisions)?/|/)?({DOC_RE}(?:/[\w.:-]+)*)")
 _ID_TRAIL = re.compile(r"[.:,;-]+$")
 _ABBREVIATED = re.compile(r"^(?:ss?|secs?|arts?|aa|a)\.", re.IGNORECASE)
-_BEFORE_CITATION = re.compile(r"[.$@]$")
-_NAMES_ANOTHER = re.compile(r"^\s+(?:of|in|from|de|du|des|dans)\b", re.IGNORECASE)
+_NAMES_ANOTHER = re.compile(r"\s+(?:of|in|from|de|du|des|dans)\b", re.IGNORECASE)
+_ROMAN = re.compile(r"^[IVXLC]+$")
 _ADJACENT = re.compile(r"^[ \t]*[,:]?[ \t]*$")
 _CODE_PREFIX = re.compile(r"(?:\b(?:CQLR|RLRQ)[ \t]*,?[ \t]*)?(?:\b(?:c|ch|chapter|chapitre)\.?[ \t]*)?$")
 _FRENCH = re.compile(r"\b(?:articles?|alinéas?|paragraphes?|loi|règlement|rlrq|du|des|de la|l['’]article)\b",
@@ -92,7 +102,7 @@ class Mention:
 class Recogniser:
     """What reading code needs about the knowledge base, compiled once."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: Library) -> None:
         self.kb = kb
         self.index = kb.citation_index
         statute = kb.default_statute()
@@ -151,92 +161,20 @@ def doc_of(target: str) -> str | None:
 # -- one line ------------------------------------------------------------------------
 def find_in_line(line: str, rec: Recogniser) -> list[Mention]:
     """The citations in one line of code, resolved, in order (``line[m.start:m.end]`` is the
-    citation as written); the rules of docs/code-links.md, except those that need the whole file."""
-    mentions: list[Mention] = []
-    masked = line
-    for m in LEGISQUEBEC_URL.finditer(line):
-        pid = parse_legisquebec_url(m.group(0))
-        if pid is not None:
-            mentions.append(Mention(m.start(), m.end(), "url", (str(pid),)))
-            masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
-    doc_ids: list[Mention] = []
-    for m in _ID.finditer(masked):
-        mention = _id_mention(m, rec)
-        if mention is None:
-            continue
-        if "/" in line[m.start(1):mention.end]:
-            mentions.append(mention)
-            masked = masked[:m.start()] + " " * (mention.end - m.start()) + masked[mention.end:]
-        else:
-            doc_ids.append(mention)
-    grammar = _grammar_mentions(masked, rec, doc_ids)
-    taken = [(g.start, g.end) for g in grammar]
-    mentions += grammar
-    mentions += [d for d in doc_ids if not any(d.start < e and d.end > s for s, e in taken)]
-    return sorted(mentions, key=lambda m: m.start)
-
-
-def _id_mention(m: re.Match, rec: Recogniser) -> Mention | None:
-    """A provision id (``A-13.1.1/55/p1/2/a``, our permalink URL) of a document of corpus law."""
-    ident = m[1]
-    trail = _ID_TRAIL.search(ident)
-    if trail:
-        ident = ident[:trail.start()]
-    try:
-        pid = ProvisionId.parse(ident)
-    except InvalidId:
-        return None
-    if not rec.corpus_law(pid.doc):
-        return None
-    return Mention(m.start(), m.start(1) + len(ident), "id", (str(pid),))
-
-
-def _grammar_mentions(text: str, rec: Recogniser, doc_ids: list[Mention]) -> list[Mention]:
-    """Citations the grammar reads, in the language that reads more of the line; a document
-    id written next to a pinpoint is its act ("s. 55(2)(a) A-13.1.1")."""
-    ids = [Found(text[d.start:d.end], d.start, d.end, (), doc_of(d.targets[0]),
-                 act=Act("chapter", doc_of(d.targets[0]) or "")) for d in doc_ids]
-    best = _read(text, "en", rec, ids)
-    if _FRENCH.search(text):
-        french = _read(text, "fr", rec, ids)
+    citation as written); the rules of docs/code-links.md, except those that need the whole file.
+    The line is read by the citation engine (`graph.cite.find_citations`, source ``code``) in the
+    language that reads more of it."""
+    best = _read(line, "en", rec)
+    if _FRENCH.search(line):
+        french = _read(line, "fr", rec)
         if _coverage(french) > _coverage(best):
             best = french
-    id_spans = {(d.start, d.end) for d in doc_ids}
-    mentions = (_mention(f, text, rec) for f in best if (f.start, f.end) not in id_spans)
+    mentions = (_mention(f, line, rec) for f in best)
     return [m for m in mentions if m is not None]
 
 
-def _read(text: str, lang: str, rec: Recogniser, ids: list[Found]) -> list[Found]:
-    """The grammar's citations (with the document ids found before), pinpoints joined to an act
-    written next to them ("art. 83.24 LAPF", "LAPF art. 83.24")."""
-    found = [f for f in find_citations(text, lang, rec.names) if f.kind == "provision"]
-    found = sorted(found + [i for i in ids if not any(i.start < f.end and i.end > f.start for f in found)],
-                   key=lambda f: f.start)
-    out: list[Found] = []
-    i = 0
-    while i < len(found):
-        f = found[i]
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt is not None and _joinable(f, nxt, text):
-            pin, act = (f, nxt) if f.levels else (nxt, f)
-            out.append(replace(pin, text=text[f.start:nxt.end], start=f.start, end=nxt.end,
-                               act=act.act, doc=act.doc))
-            i += 2
-            continue
-        out.append(f)
-        i += 1
-    return out
-
-
-def _joinable(first: Found, second: Found, text: str) -> bool:
-    """A pinpoint without its act and an act alone, side by side."""
-    if not _ADJACENT.match(text[first.end:second.start]):
-        return False
-    for pin, act in ((first, second), (second, first)):
-        if (pin.levels and (pin.act is None or pin.act.kind == "enabling") and not act.levels
-                and _names_document(act)):
-            return True
-    return False
+def _read(text: str, lang: str, rec: Recogniser) -> list[Found]:
+    return [f for f in find_citations(text, lang, rec.names, source=CODE) if f.kind == "provision"]
 
 
 def _names_document(found: Found) -> bool:
@@ -253,11 +191,20 @@ def _coverage(found: list[Found]) -> int:
 
 
 def _mention(found: Found, text: str, rec: Recogniser) -> Mention | None:
-    """A grammar citation as a mention, or None when it is not a citation of law in code."""
+    """A citation found as a mention, or None when it is not a citation of law in code."""
     act = found.act
-    if any(level.relative for level in found.levels) or (act is not None and act.kind in ("this", "that")):
+    if act is not None and act.kind == "id":
+        if LEGISQUEBEC_URL.fullmatch(found.text):
+            return Mention(found.start, found.end, "url", (act.doc,))
+        if not rec.corpus_law(ProvisionId.parse(act.doc).doc):
+            return None
+        return Mention(found.start, found.end, "id", (act.doc,)) if not found.levels else \
+            _resolved(found, "explicit", found.start, rec)
+    if act is not None and act.kind == "this":
+        act = None  # "section 55 of this Act" in code: the act the file names, as for a bare "section 55"
+    if any(level.relative for level in found.levels) or (act is not None and act.kind == "that"):
         return None
-    if _BEFORE_CITATION.search(text[:found.start]):
+    if found.start and text[found.start - 1] in ".$@":
         return None  # obj.s.55, $s.55
     if not found.levels:
         if not _names_document(found):
@@ -265,12 +212,13 @@ def _mention(found: Found, text: str, rec: Recogniser) -> Mention | None:
         return _resolved(found, "act", found.start, rec)
     explicit = act is not None and act.kind != "enabling"
     if not explicit:
-        if found.levels[0].kind != "section" or _NAMES_ANOTHER.match(text[found.end:]):
-            return None  # "Chapter 2", "section 3 of the README"
+        roman = all(_ROMAN.match(v) for lv in found.levels for v in lv.values)
+        if (found.levels[0].kind != "section" and not roman) or _NAMES_ANOTHER.match(text, found.end):
+            return None  # "Chapter 2", "section 3 of the README"; "Chapter VI of Title II" is the law's
         pinpointed = len(found.levels) > 1 or _ABBREVIATED.match(found.text)
         return _resolved(found, "short" if pinpointed else "word", found.start, rec)
     start = found.start
-    if act.kind == "chapter" and (prefix := _CODE_PREFIX.search(text, 0, found.start)):
+    if act.kind == "chapter" and (prefix := _CODE_PREFIX.search(text, max(0, found.start - 40), found.start)):
         start = prefix.start()
     return _resolved(found, "explicit", start, rec)
 

@@ -1,0 +1,168 @@
+"""Find the citations in a text: run the rule table, keep what does not overlap, read what
+joins the citations (an act shared along a list, a division implied by an earlier one, an act
+written next to a pinpoint) and the relation of each to its text.
+
+>>> [(c.text, c.start) for c in find_citations("Despite the first paragraph, section 26 applies.")]
+[('the first paragraph', 8), ('section 26', 29)]
+>>> c = find_citations("under subparagraph 4 of the first paragraph of section 57 of the Act (chapter A-2.1)")[0]
+>>> c.text, c.relation, [(lv.kind, lv.values) for lv in c.levels], c.act.doc
+('subparagraph 4 of the first paragraph of section 57 of the Act (chapter A-2.1)', 'cites', [('section', ('57',)), ('paragraph', ('1',)), ('unit', ('4',))], 'A-2.1')
+>>> [c.text for c in find_citations("sous réserve du deuxième alinéa de l'article 28", lang="fr")]
+["deuxième alinéa de l'article 28"]
+>>> find_citations("sous réserve du deuxième alinéa de l'article 28", lang="fr")[0].relation
+'subject to'
+>>> [(c.text, c.act.name) for c in find_citations("see art. 133 LAPF", "fr", ["LAPF"], source="query")]
+[('art. 133 LAPF', 'LAPF')]
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+
+from graph.cite.grammar import APOS, DIVISION_RANK, S1, SP, Act, Found, Level, S, _Scan
+from graph.cite.relations import type_relations
+from graph.cite.rules import RULES, STATUTE, TYPED, Span
+
+
+class _Taken:
+    """Non-overlapping spans, kept sorted: adding or testing one costs a binary search."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, start)
+        if (i < len(self.starts) and self.starts[i] < end) or (i and self.ends[i - 1] > start):
+            return False
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True
+
+
+def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), source: str = STATUTE) -> list[Found]:
+    """Every citation in text, in order, with exact offsets (``text[c.start:c.end] == c.text``).
+
+    `names` are act titles and abbreviations known to the caller (corpus/acts.json, the titles
+    the corpus gives with a chapter) that are found without their chapter ("the Taxation Act",
+    "LAPF").  `source` (``statute``, ``guidance``, ``code``, ``query``, ``course``) says which
+    rules run: machine forms and acts written next to a pinpoint are read in typed text only.
+    """
+    scan = _Scan(text, lang, _names_pattern(tuple(names)))
+    lowered = text.lower()
+    spans: list[Span] = []
+    taken = _Taken()
+    for rule in RULES:
+        if not rule.runs_on(lowered, source):
+            continue
+        for span in rule.scan(scan):
+            if span[1] > span[0] and taken.add(span[0], span[1]):
+                spans.append(span)
+    spans.sort(key=lambda span: span[0])
+    if source in TYPED:
+        spans = _join_adjacent(text, spans)
+    spans = _imply_divisions(text, _share_acts(text, spans))
+    relations = type_relations(text, [(s, e) for s, e, _, _ in spans], lang)
+    return [Found(text[s:e], s, e, (), act.doc if act and act.doc else None, relation,
+                  levels=tuple(levels), act=act, lang=lang)
+            for (s, e, levels, act), relation in zip(spans, relations)]
+
+
+@lru_cache(maxsize=16)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
+    names = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
+    if not names:
+        return None
+    body = "|".join(re.escape(n).replace(r"\ ", f"{SP}+").replace("’", APOS).replace("'", APOS)
+                    for n in names)
+    return re.compile(rf"(?<![\w-])(?:{body})(?-i:(?![a-z\d-]))", re.IGNORECASE)  # "…ActLink to external site"
+
+
+_ADJACENT = re.compile(rf"{S},?{S}(?:(?:of{S1}the|of|de{S1}la|de{S1}l{APOS}|du|des|in|dans{S1}la){S1})?{S}$", re.IGNORECASE)
+
+
+_OPEN = re.compile(rf"{S}\({S}")
+_CLOSE = re.compile(rf"{S}\)")
+
+
+def _names_document(act: Act | None) -> bool:
+    return act is not None and act.kind in ("chapter", "name", "federal", "annual", "id") and "/" not in act.doc
+
+
+def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
+    """ "art. 133 LAPF", "LAPF art. 133", "s. 55(2)(a) A-13.1.1": a pinpoint without its act and
+    an act alone, side by side, are one citation."""
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        s, e, levels, act = spans[i]
+        if i + 1 < len(spans):
+            ns, ne, nlevels, nact = spans[i + 1]
+            gap = text[e:ns]
+            if levels and not nlevels and (act is None or act.kind == "enabling") and _names_document(nact) \
+                    and _ADJACENT.fullmatch(gap):
+                out.append((s, ne, levels, nact))
+                i += 2
+                continue
+            if nlevels and not levels and _names_document(act) and re.fullmatch(rf"{S},?{S}", gap) \
+                    and (nact is None or nact.kind in ("chapter", "federal")):  # "LAPF art. 83.24", McGill's form
+                out.append((s, ne, nlevels, nact or act))
+                i += 2
+                continue
+            close = _CLOSE.match(text, ne)
+            if not levels and not nlevels and act is not None and act.kind == "name" and nact is not None \
+                    and nact.kind == "name" and _OPEN.fullmatch(gap) and close:  # "Loi sur … (LAPF)"
+                out.append((s, close.end(), [], act))
+                i += 2
+                continue
+            if not levels and not nlevels and act is not None and act.kind == "name" and nact is not None \
+                    and nact.kind == "chapter" and re.fullmatch(rf"{S},{S}", gap):  # "Title, CQLR c A-13.1.1"
+                out.append((s, ne, [], nact))
+                i += 2
+                continue
+        out.append(spans[i])
+        i += 1
+    return out
+
+
+def _share_acts(text: str, spans: list[Span]) -> list[Span]:
+    """ "subparagraph ii of … section 69.0.0.7 and section 94.0.1 of the Act … (chapter M-31)":
+    a pinpoint joined by "and"/"or" to a pinpoint of a named act is in that act too."""
+    out = list(spans)
+    for i in range(len(out) - 2, -1, -1):
+        s, e, levels, act = out[i]
+        ns, _, nlevels, nact = out[i + 1]
+        if (act is None and levels and nlevels and levels[0].kind == "section" and not levels[0].relative
+                and nact is not None and nact.kind not in ("regulation", "id")
+                and re.fullmatch(rf"{S},?{S}(?:and|or|et|ou){S1}", text[e:ns])):
+            out[i] = (s, e, levels, nact)
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.;:]\s")
+
+
+def _imply_divisions(text: str, spans: list[Span]) -> list[Span]:
+    """ "decisions under Title I, except a decision under Chapter II": a bare division takes
+    the higher division named alone earlier in the same sentence."""
+    out: list[Span] = []
+    named: dict[str, Level] = {}
+    previous_end = 0
+    for s, e, levels, act in spans:
+        if _SENTENCE_END.search(text, previous_end, s):
+            named = {}
+        previous_end = e
+        if levels and act is None and levels[0].kind in DIVISION_RANK and not levels[0].relative:
+            rank = DIVISION_RANK[levels[0].kind]
+            higher = [lv for lv in named.values() if DIVISION_RANK[lv.kind] > rank]
+            if higher:
+                parent = min(higher, key=lambda lv: DIVISION_RANK[lv.kind])
+                levels = [replace(parent, implied=True)] + list(levels)
+            for lv in levels:
+                if not lv.implied and len(lv.values) == 1 and not lv.ranges:
+                    named[lv.kind] = lv
+        out.append((s, e, levels, act))
+    return out

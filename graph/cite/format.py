@@ -1,0 +1,154 @@
+"""An id prints itself, in every citation style Alinea shows, and what it prints reads back to
+the same id (tests/test_citation_roundtrip.py).
+
+Styles: ``short`` (EN ``s. 55(2)(a)``, FR ``art. 55, al. 1, par. 2°, sous-par. a``), ``mcgill``
+(``Individual and Family Assistance Act, CQLR c A-13.1.1, s 55(2)(a)``) and ``drafting`` (the
+Québec drafting form: "subparagraph a of subparagraph 2 of the first paragraph of section 55",
+« sous-paragraphe a du paragraphe 2° du premier alinéa de l'article 55 »).  `home` is the
+document a bare number means (the first statute): its provisions print without their act.
+
+>>> cite("A-13.1.1/55/p1/2/a", home="A-13.1.1")
+'s. 55(2)(a)'
+>>> cite("A-13.1.1/72/p3/1.1", home="A-13.1.1")
+'s. 72, third para., subpara. (1.1)'
+>>> cite("A-13.1.1/55/p1/2/a", lang="fr", home="A-13.1.1")
+'art. 55, al. 1, par. 2°, sous-par. a'
+>>> cite("A-13.1.1/55/p1/2/a", "mcgill")
+'Individual and Family Assistance Act, CQLR c A-13.1.1, s 55(2)(a)'
+>>> cite("A-13.1.1/55/p1/2/a", "drafting", home="A-13.1.1")
+'subparagraph a of subparagraph 2 of the first paragraph of section 55'
+>>> cite("A-13.1.1/55/p1/2/a", "drafting", "fr", home="A-13.1.1")
+"sous-paragraphe a du paragraphe 2° du premier alinéa de l'article 55"
+"""
+from __future__ import annotations
+
+import re
+
+from alinea.ids import ANNUAL_RE, InvalidId, ProvisionId, chapter_from_doc_id
+from graph.cite.acts import load_acts
+
+_LABEL = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])$")
+STYLES = ("short", "mcgill", "drafting")
+LANGS = ("en", "fr")
+_EN_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_FR_ORD = ["premier", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième", "huitième",
+           "neuvième", "dixième"]
+_DIVISION_FR = {"title": "titre", "chapter": "chapitre", "division": "section", "subdivision": "sous-section",
+                "part": "partie", "book": "livre", "schedule": "annexe"}
+
+
+def cite(target: str, style: str = "short", lang: str = "en", home: str | None = None,
+         title: str | None = None) -> str:
+    """`target` printed in `style` and `lang`; ids with nothing to print (quoted text, guidance,
+    annual statutes) print as themselves.  `title` overrides the act's title (McGill style)."""
+    if ANNUAL_RE.match(target):
+        return target
+    try:
+        pid = ProvisionId.parse(target)
+    except InvalidId:
+        return target
+    if pid.doc.startswith("guidance:") or any(p.startswith(("q", "df:")) for p in pid.path):
+        return target
+    fr = lang == "fr"
+    if pid.section is None:
+        if any(kind not in _DIVISION_FR or not _LABEL.match(label) for kind, label in pid.divisions):
+            return target  # unnumbered groupings are named by their id only
+        if not pid.divisions:
+            return _act(pid.doc, style, lang, title) if style != "short" or pid.doc != home else pid.doc
+        return _divisions(pid, fr) + ("" if pid.doc == home else " " + _of_act(pid.doc, lang))
+    if style == "drafting":
+        return _drafting(pid, fr) + ("" if pid.doc == home else " " + _of_act(pid.doc, lang))
+    if style == "mcgill":
+        return f"{_act(pid.doc, 'mcgill', lang, title)}, {_short(pid, fr, period='')}"
+    text = _short(pid, fr)
+    if pid.doc == home:
+        return text
+    if pid.doc.startswith("canada:"):
+        return f"{text} {_of_act(pid.doc, lang)}"
+    return f"c. {chapter_from_doc_id(pid.doc)}, {text}"
+
+
+def _ordinal(n: int, fr: bool) -> str:
+    words = _FR_ORD if fr else _EN_ORD
+    if n <= len(words):
+        return words[n - 1]
+    return f"{n}e" if fr else f"{n}th"
+
+
+def _short(pid: ProvisionId, fr: bool, period: str = ".") -> str:
+    p = period
+    paragraph, *units = pid.path or ("",)
+    n = int(paragraph[1:]) if paragraph else 0
+    if fr:
+        text = f"art{p} {pid.section}"
+        if n:
+            text += f", al{p} {n}"
+        for depth, label in enumerate(units[:2]):
+            word = f"par{p}" if depth == 0 else f"sous-par{p}"
+            text += f", {word} {label}{'°' if _numbered(label) else ''}"
+        return text + "".join(f"({x})" for x in units[2:])
+    text = f"s{p} {pid.section}"
+    if not n:
+        return text
+    if n == 1 and units:
+        return text + "".join(f"({x})" for x in units)
+    text += f", {_ordinal(n, False)} para{p}"
+    if units:
+        text += f", subpara{p} ({units[0]})" + "".join(f"({x})" for x in units[1:])
+    return text
+
+
+def _numbered(label: str) -> bool:
+    """A numbered item (``3``, ``7.0.1``: printed ``3°`` in French), not a lettered one (``0.a``)."""
+    return bool(re.fullmatch(r"\d+(?:\.\d+)*", label))
+
+
+def _drafting(pid: ProvisionId, fr: bool) -> str:
+    paragraph, *units = pid.path or ("",)
+    if fr:
+        text = f"l'article {pid.section}"
+        if paragraph:
+            text = f"{_ordinal(int(paragraph[1:]), True)} alinéa de {text}"
+        for depth, label in enumerate(units):
+            word = "paragraphe" if depth == 0 else "sous-paragraphe"
+            text = f"{word} {label}{'°' if depth == 0 and _numbered(label) else ''} du {text}"
+        return text
+    text = f"section {pid.section}"
+    if paragraph:
+        text = f"the {_ordinal(int(paragraph[1:]), False)} paragraph of {text}"
+    for label in units:
+        text = f"subparagraph {label} of {text}"
+    return text
+
+
+def _divisions(pid: ProvisionId, fr: bool) -> str:
+    parts = [f"{_DIVISION_FR.get(k, k) if fr else k.capitalize()} {v}" for k, v in reversed(pid.divisions)]
+    text = (" du " if fr else " of ").join(parts)
+    return text[0].upper() + text[1:] if text else pid.doc
+
+
+def _act(doc: str, style: str, lang: str, title: str | None) -> str:
+    """ "Individual and Family Assistance Act, CQLR c A-13.1.1"; a federal act with its citation."""
+    name = title or load_acts().title(doc, lang)
+    if doc.startswith("canada:"):
+        return ", ".join(x for x in (name, _federal_citation(doc)) if x)
+    collection = "RLRQ" if lang == "fr" else "CQLR"
+    code = f"{collection} c {chapter_from_doc_id(doc)}"
+    return f"{name}, {code}" if name else code
+
+
+def _of_act(doc: str, lang: str) -> str:
+    """ "of the Employment Insurance Act (S.C. 1996, c. 23)", « de la Loi … (chapitre A-2.1) »."""
+    fr = lang == "fr"
+    name = load_acts().title(doc, lang)
+    where = _federal_citation(doc) if doc.startswith("canada:") else \
+        f"{'chapitre' if fr else 'chapter'} {chapter_from_doc_id(doc)}"
+    if not name:
+        return f"({where})"
+    article = ("du" if name.startswith("Règlement") or name.startswith("Code") else "de la") if fr else "of the"
+    return f"{article} {name} ({where})"
+
+
+def _federal_citation(doc: str) -> str:
+    kind, year, _, chapter = doc.split(":", 1)[1].split("-", 3)
+    return f"{'R.S.C.' if kind == 'rsc' else 'S.C.'} {year}, c. {chapter.upper()}"

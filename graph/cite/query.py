@@ -1,0 +1,136 @@
+"""One citation typed by a person (a `show` argument, a search, `/api/provisions/…`, a course's
+``[[…]]``, govern's node mode) read as the provisions it names, or one clear line saying why not,
+with the nearest real provisions.
+
+>>> [(lv.kind, lv.values) for lv in parse_query("s. 55(2)(a)")[0].levels]
+[('section', ('55',)), ('unit', ('2',)), ('unit', ('a',))]
+>>> parse_query("the Act") == parse_query("55 apples") == []
+True
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from alinea.ids import InvalidId, ProvisionId, section_sort_key
+from graph.cite.find import find_citations
+from graph.cite.grammar import NUM, Found
+from graph.cite.resolve import Context, Index, resolve
+from graph.cite.rules import QUERY
+
+_BARE_NUMBER = re.compile(rf"^({NUM})((?:\([0-9a-z.]{{1,4}}\))*)$")
+_GLUED_LABELS = re.compile(r"(?<=[\d)])\s+(?=\([0-9a-z.]{1,4}\))")
+_LEFTOVER = re.compile(r"[\s,;.]|\b(?:and|or|et|ou|the|le|la|les|du|de|des|see|voir)\b|\bl['’]", re.IGNORECASE)
+_FRENCH = re.compile(r"\b(?:chapitre|alinéa|sous-par|du|de\s+la)\b", re.IGNORECASE)
+"""Words that make a typed citation French, so that "Section 1 (chapitre …)" is a division."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a typed citation names."""
+
+    targets: tuple[str, ...] = ()
+    """Ids named, in order: provisions of the knowledge base, or ids of documents outside it."""
+    error: str = ""
+    """One line saying why nothing was named (empty when targets are)."""
+    nearest: tuple[str, ...] = ()
+    """Real provisions close to what was asked, when it names nothing."""
+
+
+def parse_query(text: str, names: tuple[str, ...] = ()) -> list[Found]:
+    """The citations a person typed ("55", "s. 55(2)(a)", "art. 133 LAPF", "CQLR c A-13.1.1, s 57",
+    "subparagraph a of subparagraph 2 of the first paragraph of section 55", an id or a
+    LégisQuébec address) when they make up the whole text, else []."""
+    query = " ".join(text.split()).rstrip(".")
+    query = _GLUED_LABELS.sub("", query)
+    if m := _BARE_NUMBER.match(query):
+        query = f"s. {m[1]}{m[2]}"
+    for lang in ("fr", "en") if _FRENCH.search(query) else ("en", "fr"):
+        found = [f for f in find_citations(query, lang, names, source=QUERY)
+                 if f.levels or (f.act and f.act.kind in ("chapter", "federal", "annual", "name", "id"))]
+        leftover = query
+        for f in reversed(found):
+            leftover = leftover[:f.start] + leftover[f.end:]
+        if found and not _LEFTOVER.sub("", leftover):
+            return found
+    return []
+
+
+def read(text: str, index: Index) -> Reading:
+    """The provisions a typed citation names; a bare number is a section of the first statute."""
+    text = " ".join(text.split())
+    if not text:
+        return Reading(error="empty citation")
+    if text in index.ids:
+        return Reading((text,))
+    context = Context(index, "", base=index.default_statute)
+    targets: list[str] = []
+    missing: list[str] = []
+    notes: list[str] = []
+    for found in parse_query(text, tuple(index.title_list)):
+        resolution = resolve(found, context)
+        context = context.after(resolution)
+        targets += resolution.targets
+        missing += resolution.missing
+        if resolution.candidates:
+            notes.append(f"{found.text!r} may mean {', '.join(resolution.candidates)}")
+        elif resolution.note:
+            notes.append(resolution.note)
+    if targets and not missing:
+        return Reading(tuple(dict.fromkeys(targets)))
+    if missing:
+        return Reading(error=f"{text!r}: {notes[0] if notes else 'no such provision: ' + ', '.join(missing)}",
+                       nearest=nearest(missing[0], index))
+    if notes:
+        return Reading(error=f"{text!r}: {notes[0]}")
+    return Reading(error=f"{text!r} is not a citation Alinea can read", nearest=_nearest_number(text, index))
+
+
+def nearest(target: str, index: Index, size: int = 5) -> tuple[str, ...]:
+    """Real provisions next to an id that does not exist: what its closest existing ancestor
+    holds, or the sections numbered around it."""
+    try:
+        pid = ProvisionId.parse(target)
+    except InvalidId:
+        return ()
+    if pid.doc not in index.documents:
+        return ()
+    ancestor = pid.parent
+    while ancestor is not None and str(ancestor) not in index.ids:
+        ancestor = ancestor.parent
+    if ancestor is not None and ancestor.section is not None:
+        below = _units_below(str(ancestor), index)
+        return (str(ancestor), *below)[:size]
+    if pid.section is None:
+        return ()
+    return _sections_around(pid.doc, pid.section, index, size)
+
+
+def _units_below(parent: str, index: Index) -> list[str]:
+    out: list[str] = []
+    stack = list(reversed(index.children.get(parent, ())))
+    while stack and len(out) < 8:
+        unit = stack.pop()
+        out.append(unit)
+        stack += reversed(index.children.get(unit, ()))
+    return out
+
+
+def _sections_around(doc: str, number: str, index: Index, size: int) -> tuple[str, ...]:
+    numbers = index.section_numbers.get(doc, ())
+    if not numbers:
+        return ()
+    try:
+        key = section_sort_key(number)
+    except ValueError:
+        return ()
+    after = next((i for i, n in enumerate(numbers) if section_sort_key(n) >= key), len(numbers))
+    lo = max(0, min(after - size // 2, len(numbers) - size))
+    return tuple(f"{doc}/{n}" for n in numbers[lo:lo + size])
+
+
+def _nearest_number(text: str, index: Index) -> tuple[str, ...]:
+    m = re.search(NUM, text)
+    if not m or index.default_statute is None:
+        return ()
+    return _sections_around(index.default_statute, m.group(0), index, 5)

@@ -1,0 +1,58 @@
+"""How a citation relates to the text citing it: despite, subject to, for the purposes of,
+within the meaning of, applies, applies to, or plain cites."""
+from __future__ import annotations
+
+from graph.cite.grammar import APOS, END, S1, S, _c
+
+_BEFORE = [
+    ("despite", _c(rf"(?:despite|notwithstanding|malgré|nonobstant){S1}(?:the{S1}|l{APOS}|le{S1}|la{S1}|les{S1})?$")),
+    ("subject to", _c(rf"(?:(?<!not )subject{S1}to|(?<!pas )sous{S1}réserve{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de))(?:{S1}[\w’'-]+){{0,5}}?{S}(?:{S1}|l{APOS})?$")),
+    ("for the purposes of", _c(rf"(?:for{S1}the{S1}purposes?{S1}of|(?:aux{S1}fins{S1}de{S1}l{APOS}|pour{S1}l{APOS}){S}application{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)|aux{S1}fins{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)){S}(?:the{S1})?$")),
+    ("within the meaning of", _c(rf"(?:within{S1}the{S1}meaning{S1}of|au{S1}sens{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)){S}(?:the{S1})?$")),
+]
+_BEFORE_WORDS = _c(r"despite|notwithstanding|malgré|nonobstant|subject|réserve|purpose|fins|application|meaning|sens")
+"""A literal prefilter: the words one of which each pattern of _BEFORE needs."""
+_NECESSARY = rf"(?:with{S1}the{S1}necessary{S1}modifications|by{S1}operation{S1}of{S1}law|avec{S1}les{S1}adaptations{S1}nécessaires)"
+_APPLY_VERB = _c(rf"{S}(?:,{S}{_NECESSARY},{S})?(?:appl(?:y|ies)|continues?{S1}to{S1}apply|s{APOS}appliqu(?:e|ent))(?:{S},?{S}{_NECESSARY},?)?{S1}(?:to|à|au|aux){END}"
+                 rf"|{S}ne{S1}s{APOS}appliqu(?:e|ent){S1}qu{APOS}{S}(?:à|au|aux){END}")
+_WHICH_APPLIES = _c(rf"{S},{S}(?:which|qui){S1}(?:appl(?:y|ies)|s{APOS}appliqu(?:e|ent)){S1}(?:to|à|au|aux){END}")
+_CONDITIONAL = _c(rf"(?:when|if|whom|which|where|unless|lorsque|si|qui|laquelle|lequel|auquel|auxquels|dont){S1}(?:the{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?$")
+_RUN_SEP = _c(rf"{S}(?:,|,?{S1}and|,?{S1}or|{S1}et|{S1}ou){S}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS})?)")
+_OBJECT_GAP = _c(rf"{S}(?:the{S1}|this{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?")
+
+
+def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") -> list[str]:
+    """The relation of each citation span (sorted, non-overlapping) to the citing text:
+    ``despite``, ``subject to``, ``for the purposes of``, ``within the meaning of``,
+    ``applies`` (the cited provision is made to apply), ``applies to`` (what it is
+    made to apply to) or ``cites``.
+
+    >>> t = "Sections 49 to 51 apply to the Basic Income Program."
+    >>> type_relations(t, [(0, 17), (31, 51)])
+    ['applies', 'applies to']
+    >>> type_relations("a person to whom paragraph 2 of section 27 applies is", [(17, 43)])
+    ['cites']
+    """
+    relations = ["cites"] * len(spans)
+    for i, (start, _) in enumerate(spans):
+        before = text[max(0, start - 80):start]
+        if _BEFORE_WORDS.search(before):
+            relations[i] = next((name for name, pattern in _BEFORE if pattern.search(before)), "cites")
+    for i, (start, end) in enumerate(spans):
+        which = _WHICH_APPLIES.match(text, end)
+        verb = which or _APPLY_VERB.match(text, end)
+        if not verb:
+            continue
+        run = [i]
+        while not which and run[-1] > 0 and _RUN_SEP.fullmatch(text, spans[run[-1] - 1][1], spans[run[-1]][0]):
+            run.append(run[-1] - 1)
+        head = spans[run[-1]][0]
+        if not which and _CONDITIONAL.search(text, max(0, head - 30), head):
+            continue
+        for k in run:
+            if relations[k] == "cites":
+                relations[k] = "applies"
+        if i + 1 < len(spans) and _OBJECT_GAP.fullmatch(text, verb.end(), spans[i + 1][0]):
+            relations[i + 1] = "applies to"
+    return relations
+

@@ -1,0 +1,185 @@
+"""The citation forms, one small rule each, in the order they take precedence.
+
+A rule reads a whole text and yields the spans it recognises as ``(start, end, levels, act)``.
+Like eyecite's extractors, each rule names literal strings (lower case) of which at least one
+must occur in the text for the rule to run at all, so that a text without them costs one
+substring search per rule.  `graph.cite.find` runs the table, keeps the first rule's span where
+two overlap, and then reads what joins them (acts shared along a list, divisions implied by an
+earlier one, the relation of each citation to its text).
+
+The grammar of a pinpoint chain (levels, ranges, lists, acts after "of") is in
+`graph.cite.grammar`; the rules here only say where each form starts.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from alinea.ids import (
+    CHAPTER_RE,
+    DOC_RE,
+    LEGISQUEBEC_URL,
+    InvalidId,
+    ProvisionId,
+    annual_statute_id,
+    doc_id_from_chapter,
+    parse_legisquebec_url,
+)
+from graph.cite.grammar import (
+    _REGULATION,
+    _REVISED_STATUTES,
+    _STATUTES_OF,
+    _THAT_ACT,
+    NUM,
+    STARTERS,
+    Act,
+    Level,
+    S,
+    _chain,
+    _Scan,
+    _short_with_code,
+    _trim,
+    acts_in_parentheses,
+)
+
+Span = tuple[int, int, list[Level], "Act | None"]
+
+STATUTE, GUIDANCE, CODE, QUERY, COURSE = "statute", "guidance", "code", "query", "course"
+"""Where a text comes from: statute or regulation text, a guidance page, source code, a search
+query or a `show` argument, a trainer's course notes."""
+SOURCES = (STATUTE, GUIDANCE, CODE, QUERY, COURSE)
+TYPED = frozenset({GUIDANCE, CODE, QUERY, COURSE})
+"""Texts written by people rather than by the legislator: they may hold machine forms
+(provision ids, addresses) and acts named next to a pinpoint ("art. 133 LAPF")."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One citation form."""
+
+    name: str
+    literals: tuple[str, ...]
+    """Lower-case strings one of which the text must hold for the rule to run."""
+    scan: Callable[[_Scan], Iterator[Span]]
+    sources: frozenset[str] = frozenset(SOURCES)
+    """Where the rule runs."""
+
+    def runs_on(self, lowered: str, source: str) -> bool:
+        return source in self.sources and any(lit in lowered for lit in self.literals)
+
+
+# -- machine forms ------------------------------------------------------------------------
+_ID = re.compile(rf"(?<![\w./:@-])(?:https?://[\w.-]+(?::\d+)?(?:/api/provisions)?/|/)?({DOC_RE}(?:/[\w.:-]+)*)")
+_ID_TRAIL = re.compile(r"[.:,;-]+$")
+
+
+def legisquebec_addresses(scan: _Scan) -> Iterator[Span]:
+    """ "https://www.legisquebec.gouv.qc.ca/en/document/cs/A-13.1.1#se:55-ss:1-p1:2-p2:a" and
+    every other shape `alinea.ids.parse_legisquebec_url` reads."""
+    for m in LEGISQUEBEC_URL.finditer(scan.text):
+        pid = parse_legisquebec_url(m.group(0))
+        if pid is not None:
+            yield m.start(), m.end(), [], Act("id", str(pid))
+
+
+def _ids(scan: _Scan, with_path: bool) -> Iterator[Span]:
+    for m in _ID.finditer(scan.text):
+        ident = m[1]
+        if trail := _ID_TRAIL.search(ident):
+            ident = ident[:trail.start()]
+        if ("/" in ident) != with_path:
+            continue
+        try:
+            pid = ProvisionId.parse(ident)
+        except InvalidId:
+            continue
+        yield m.start(), m.start(1) + len(ident), [], Act("id", str(pid))
+
+
+def provision_ids(scan: _Scan) -> Iterator[Span]:
+    """ "A-13.1.1/55/p1/2/a", "guidance:adel-66-72/3", our own permalinks."""
+    return _ids(scan, True)
+
+
+def document_ids(scan: _Scan) -> Iterator[Span]:
+    """A document id alone ("A-13.1.1-r1"), when no other form reads it ("A-13.1.1, s. 55")."""
+    return _ids(scan, False)
+
+
+# -- words ------------------------------------------------------------------------------
+_WORD_START = re.compile(r"(?<![\w§])(?=[\w§])")
+
+
+def pinpoints(scan: _Scan) -> Iterator[Span]:
+    """Sections, pinpoint chains, divisions and the acts written after them: the grammar of
+    `graph.cite.grammar`, tried at each word that may start a citation."""
+    text, pos = scan.text, 0
+    for m in _WORD_START.finditer(text):
+        if m.start() < pos or not STARTERS.match(text, m.start()):
+            continue
+        got = _short_with_code(scan, m.start()) or _chain(scan, m.start())
+        if got:
+            levels, act, start, end = got
+            start, end = _trim(text, start, end)
+            if end > start:
+                pos = end
+                yield start, end, levels, act
+
+
+def acts_with_chapter(scan: _Scan) -> Iterator[Span]:
+    """ "the Labour Code (chapter C-27)", "(S.C. 1996, c. 23)"."""
+    for start, end, act in acts_in_parentheses(scan.text):
+        yield start, end, [], act
+
+
+def act_names(scan: _Scan) -> Iterator[Span]:
+    """Titles and abbreviations known without their chapter (corpus/acts.json and the corpus)."""
+    if scan.names is not None:
+        for m in scan.names.finditer(scan.text):
+            yield m.start(), m.end(), [], Act("name", name=m.group(0))
+
+
+_COLLECTION = re.compile(rf"(?<![\w.])(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.){S},?{S}(?:(?i:chapter|chapitre|c\.|ch\.|c)){S}"
+                         rf"({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)(?![\w.-]|{S},{S}r\.)")
+
+
+def acts_in_collection(scan: _Scan) -> Iterator[Span]:
+    """ "CQLR c A-13.1.1", "RLRQ, c. S-2.1, r. 6": an act cited by its chapter in the collection."""
+    for m in _COLLECTION.finditer(scan.text):
+        yield m.start(), m.end(), [], Act("chapter", doc_id_from_chapter(m[1]))
+
+
+def _standalone(pattern: re.Pattern, act: Callable[[re.Match], Act]) -> Callable[[_Scan], Iterator[Span]]:
+    def scan_(scan: _Scan) -> Iterator[Span]:
+        for m in pattern.finditer(scan.text):
+            if not (m.start() and scan.text[m.start() - 1].isalnum()):
+                yield m.start(), m.end(), [], act(m)
+    return scan_
+
+
+_PINPOINT_LITERALS = (
+    "s.", "ss.", "sec", "art", "a.", "§", "para", "al.", "alinéa", "subpar", "sous-par", "par.", "chap",
+    "title", "titre", "division", "part", "livre", "book", "schedule", "annexe", "this", "that", "présent",
+    "cet", "ce ", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "last", "preceding", "premi", "1er", "1re", "ième", "dernier", "précédent", "c.", "ch.", "-",
+    "s ", "a ",
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule("LégisQuébec address", ("/document/", "/version/", "/showdoc/"), legisquebec_addresses,
+         frozenset(TYPED)),
+    Rule("provision id", ("/",), provision_ids, frozenset(TYPED)),
+    Rule("pinpoint", _PINPOINT_LITERALS, pinpoints),
+    Rule("act with its chapter", ("(",), acts_with_chapter),
+    Rule("act in the collection", ("cqlr", "rlrq", "l.r.q.", "r.s.q."), acts_in_collection),
+    Rule("act named", ("",), act_names),
+    Rule("the regulation", ("regulation", "règlement"), _standalone(_REGULATION, lambda m: Act("regulation"))),
+    Rule("that act", ("that act", "cette loi"), _standalone(_THAT_ACT, lambda m: Act("that"))),
+    Rule("chapter of the statutes of", ("statutes of", "lois de"),
+         _standalone(_STATUTES_OF, lambda m: Act("annual", annual_statute_id(m[2], m[1])))),
+    Rule("chapter of the Revised Statutes", ("revised statutes", "lois refondues"),
+         _standalone(_REVISED_STATUTES, lambda m: Act("chapter", doc_id_from_chapter(m[1])))),
+    Rule("document id", ("-", "guidance:", "canada:"), document_ids, frozenset({CODE, QUERY})),
+)
+"""The forms, first rule first: where two spans overlap the earlier rule's is kept."""

@@ -1,0 +1,82 @@
+"""Every citation example of the README and docs/ (the tables headed ``| citation | id |``) read
+by every entry point: `alinea show`, `/api/provisions/…`, search's citation jump, a course's
+``[[…]]``, `alinea links` and govern's node mode must all give the id the table shows."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from alinea.code_links import scan
+from alinea.course import render_course
+from graph.govern import govern
+from search import SearchQuery, open_index
+
+ROOT = Path(__file__).resolve().parent.parent
+_HEADER = re.compile(r"^\|\s*citation\s*\|\s*id\s*\|\s*$")
+_ROW = re.compile(r"^\|\s*`([^`]+)`\s*\|\s*`([^`]+)`\s*\|\s*$")
+
+
+def examples() -> list[tuple[str, str, str]]:
+    """(file, citation, id) of every row of every citation table."""
+    out = []
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        in_table = False
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if _HEADER.match(line):
+                in_table = True
+            elif in_table and (m := _ROW.match(line)):
+                out.append((path.name, m[1], m[2]))
+            elif in_table and not line.startswith("|"):
+                in_table = False
+    return out
+
+
+EXAMPLES = examples()
+BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)*(?:\([0-9a-z.]+\))*$")
+
+
+def test_the_docs_give_examples():
+    assert len(EXAMPLES) >= 25
+
+
+@pytest.fixture(scope="module")
+def client(data_dir):
+    from web import create_app
+
+    return create_app({"TESTING": True, "DATA_DIR": str(data_dir)}).test_client()
+
+
+@pytest.fixture(scope="module")
+def index(data_dir, kb):
+    found = open_index(data_dir, kb.resolver())
+    yield found
+    found.close()
+
+
+@pytest.mark.parametrize("where, citation, expected", EXAMPLES, ids=[c for _, c, _ in EXAMPLES])
+def test_every_entry_point_reads_the_example(where, citation, expected, cli, client, index, kb, tmp_path):
+    code, out, err = cli("show", "--json", citation)
+    assert code == 0, err
+    import json
+
+    assert json.loads(out)["id"] == expected, "alinea show"
+
+    response = client.get("/api/provisions/" + quote(citation, safe="/:"))
+    if response.status_code == 302:
+        response = client.get(response.headers["Location"])
+    assert response.get_json()["id"] == expected, "/api/provisions"
+
+    assert index.search(SearchQuery(citation)).citation == expected, "search's citation jump"
+
+    assert render_course(f"See [[{citation}]].", kb).used == [expected], "course [[…]]"
+
+    assert govern(citation, kb, index).node == expected, "govern's node mode"
+
+    if not BARE_NUMBER.match(citation):  # code names its act: a bare number is not a citation there
+        source = tmp_path / "rules.py"
+        source.write_text(f"# A-13.1.1 rules\n# {citation}\n", encoding="utf-8")
+        targets = [c["target"] for c in scan([str(source)], kb).as_json()["citations"] if c["line"] == 2]
+        assert targets == [expected], "alinea links"

@@ -30,7 +30,7 @@ from typing import Iterable
 
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
-from ingest.periods import fold_chars
+from alinea.ids import fold_chars
 
 _WORD = re.compile(r"[a-z]+")
 _DERIVED = ("abl", "ibl", "ur", "anc", "enc", "ion", "iti", "iv", "al", "at", "ant", "ent", "ic", "ori", "ment")

@@ -291,7 +291,8 @@ def prepare(kb) -> Prepared:
             continue
         for node in nodes:
             if node.startswith(statute.id + "/") and node in kb and roles.get(section_of(node)) == "definition":
-                text = getattr(kb.get(node).node, "text", "")
+                unit = kb.get(node).node
+                text = " ".join(u.text for u in unit.walk()) if hasattr(unit, "walk") else getattr(unit, "text", "")
                 definitions[concept] = (node, frozenset(root(w) for w in content_words(text, "en")))
                 break
     lexicon = Lexicon((w for ws in words.values() for w in ws), parallel_pairs(kb.thesaurus, kb.glossary))

@@ -35,6 +35,8 @@ from graph.govern_lexicon import Lexicon, content_words, idf, parallel_pairs, ro
 from graph.queries import governing
 from search import SectionScore, WordBag
 
+LAWS = ("statute", "regulation")
+"""Kinds of document whose sections govern: the statute and the library's other acts and regulations."""
 REMEDIES = ("term:review", "term:administrative-tribunal")
 """Glossary concepts whose sections (defining or providing for them) are the remedies against a decision."""
 ROLES = ("rule", "definition", "procedure", "regulation power", "guidance")
@@ -231,6 +233,10 @@ class Prepared:
     """Term id -> (the unit that defines it, the roots of its defining words)."""
     root_idf: dict[str, float]
     """Root -> its idf over the statute's sections."""
+    document: dict[str, str]
+    """Section id -> its document: the statute first, then the library's other acts and regulations."""
+    langs: dict[str, str]
+    """Document id -> its language."""
     provides: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Concept id -> the sections the glossary says provide for it without defining it."""
 
@@ -247,11 +253,13 @@ def prepare(kb) -> Prepared:
     statute = kb.default_statute()
     if statute is None:
         raise NotFound("the knowledge base has no statute")
-    sections = {s.id: s for s in statute.sections}
-    order = {s.id: i for i, s in enumerate(statute.sections)}
-    headings = {d.id: d.heading for d in statute.divisions}
+    laws = [statute] + [d for d in kb.documents if d.kind in LAWS and d.id != statute.id]
+    every = [s for law in laws for s in law.sections]
+    sections = {s.id: s for s in every}
+    order = {s.id: i for i, s in enumerate(every)}
+    headings = {d.id: d.heading for law in laws for d in law.divisions}
     roles = {}
-    for s in statute.sections:
+    for s in every:
         chain = " ".join(headings.get(a.id, "") for a in kb.ancestors(s.id))
         roles[s.id] = ("regulation power" if _REGULATIONS.search(chain) else "procedure" if _PROCEDURE.search(chain)
                        else "definition" if _DEFINITIONS.search(chain) else "rule")
@@ -278,13 +286,15 @@ def prepare(kb) -> Prepared:
     chapters = {n: secs for n, secs in chapters.items() if secs}
     program_of = {section: program for program, secs in chapters.items() for section in secs}
     words = {s.id: content_words(s.text, statute.lang or "en") for s in statute.sections}
+    document = {s.id: law.id for law in laws for s in law.sections}
     df: dict[str, int] = {}
     for ws in words.values():
         for r in {root(w) for w in ws}:
             df[r] = df.get(r, 0) + 1
     root_idf = {r: idf(n, len(words)) for r, n in df.items()}
-    heading_text = {s.id: " / ".join(headings.get(a.id, "") for a in reversed(kb.ancestors(s.id))) for s in statute.sections}
-    heading_roots = {sid: frozenset(root(w) for w in content_words(text, "en")) for sid, text in heading_text.items()}
+    heading_text = {s.id: " / ".join(headings.get(a.id, "") for a in reversed(kb.ancestors(s.id))) for s in every}
+    heading_roots = {sid: frozenset(root(w) for w in content_words(text, "en")) for sid, text in heading_text.items()
+                     if document[sid] == statute.id}
     definitions = {}
     for concept, nodes in defines.items():
         if not concept.startswith("term:"):
@@ -301,7 +311,8 @@ def prepare(kb) -> Prepared:
                     {k: tuple(dict.fromkeys(v)) for k, v in defines.items()},
                     {k: frozenset(v) for k, v in uses.items()},
                     {k: tuple(dict.fromkeys(v)) for k, v in guidance.items()}, chapters, program_of,
-                    lexicon, heading_roots, heading_text, definitions, root_idf,
+                    lexicon, heading_roots, heading_text, definitions, root_idf, document,
+                    {law.id: law.lang for law in laws},
                     {k: tuple(dict.fromkeys(v)) for k, v in provides.items()})
 
 
@@ -359,10 +370,11 @@ class Scorer:
         return factor / (1 + self.w.general * match.generality)
 
     # -- evidence ---------------------------------------------------------------------
-    def bag(self) -> WordBag:
+    def bag(self, own: float | None = None) -> WordBag:
         """The text's own words and the Act's wording the thesaurus and glossary give for them."""
         w, cues = self.w, self.cues
-        own = w.own_words_fr if self.reading.lang == "fr" else w.own_words
+        if own is None:
+            own = w.own_words_fr if self.reading.lang == "fr" else w.own_words
         words: list[tuple[str, float]] = [(self.reading.text, own)]
         phrases: list[tuple[str, float]] = []
         for match in cues.thesaurus:
@@ -560,6 +572,19 @@ class Scorer:
 
     bridged: list = []
 
+    def scores(self, index) -> list[SectionScore]:
+        """BM25 over the statute and, when the library holds them, its other acts and regulations
+        written in the text's language (whose own words count there, whatever the statute's)."""
+        found = list(index.score_sections(self.bag()))
+        others = {d for sid, d in self.prep.document.items() if d != self.prep.statute
+                  and self.prep.langs.get(d) == self.reading.lang}
+        if others:
+            own = self.bag(own=self.w.own_words)
+            for kind in LAWS[1:] + ("statute",):
+                more = index.score_sections(replace(own, doc_kind=kind))
+                found += [s for s in more if self.prep.document.get(s.section) in others]
+        return found
+
     def question_roots(self) -> dict[str, float]:
         """Roots of the text's English words (its own, the thesaurus's Act phrases, the related
         words), each with its weight."""
@@ -606,7 +631,7 @@ class Scorer:
 
     def run(self, index) -> list[Candidate]:
         self.implied: set[str] = set()
-        self.text_evidence(index.score_sections(self.bag()))
+        self.text_evidence(self.scores(index))
         self.thesaurus_evidence()
         self.concept_evidence()
         self.citation_evidence()

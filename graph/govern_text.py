@@ -75,9 +75,18 @@ class GovernAnswer:
         return [(role, [r for r in self.results if r.role == role]) for role in ROLES
                 if any(r.role == role for r in self.results)]
 
+    def documents(self) -> list[tuple[str, list[GovernResult]]]:
+        """Results grouped by document (the statute's first, guidance pages apart), each in rank order."""
+        out: dict[str, list[GovernResult]] = {}
+        for r in self.results:
+            if r.role != "guidance":
+                out.setdefault(r.section.split("/")[0], []).append(r)
+        return list(out.items())
+
     def to_dict(self) -> dict:
         out = asdict(self)
         out["groups"] = {role: [r.rank for r in results] for role, results in self.groups()}
+        out["documents"] = {doc: [r.rank for r in results] for doc, results in self.documents()}
         return out
 
 

@@ -66,8 +66,9 @@ def detect_format(path: str) -> str:
 
 
 def check_format(path: str, fmt: str) -> None:
-    """ParseError when a file named as guidance is a LégisQuébec document: it is never read
-    as another format, whatever a manifest says."""
+    """ParseError when a file a manifest lists as guidance is a LégisQuébec document: it is
+    never read as another format in a build (a developer may still run the guidance parser
+    on it by hand)."""
     if fmt.startswith("guidance") and _size(path) and LEGISQUEBEC_MARKUP.search(read_head(path, HEAD)):
         raise ParseError(path, None, f"a LégisQuébec document, not a guidance page (format {fmt!r}): "
                                      "read it as legisquebec-html")

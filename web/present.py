@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from alinea.ids import amending_act_slug
 from alinea.kb import KnowledgeBase
 from alinea.model import Reference, Section, Unit
-from graph.cite import official_url
+from graph.cite import cite, official_url
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
               "within the meaning of", "cited by guidance", "integrated into", "establishes")
@@ -58,8 +58,9 @@ class Presenter:
                 continue
             node = self.kb.get(ref.source).node
             text = node.full_text if isinstance(node, Unit) else getattr(node, "text", "")
-            where = ref.source.split("/", 2)[1] if ref.source.count("/") else ref.source
-            out[ref.target] = f"s. {where}: {' '.join(text.split())[:280]}" + ("…" if len(text) > 280 else "")
+            section = "/".join(ref.source.split("/")[:2])
+            out[ref.target] = (f"{cite(section, 'short', home=section.split('/')[0])}: {' '.join(text.split())[:280]}"
+                               + ("…" if len(text) > 280 else ""))
         glossary = self.kb.glossary
         for concept in glossary or ():
             out.setdefault(concept.id, f"{concept.en} / {concept.fr}")

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Callable
 
 from alinea import store
-from alinea.atomic import build_lock, clean_leftovers, sha256_file, write_json
+from alinea.atomic import build_lock, clean_leftovers, sha256_file, verify_checksums, write_json
 from alinea.codec import encode
 from alinea.corpus import Entry, check_source, glossary_path, load_manifest, parse_entry, thesaurus_path, translations
-from alinea.errors import AlineaError
+from alinea.errors import AlineaError, DamagedData
 from alinea.export import export
 from alinea.model import Corpus, Document, Reference
 from alinea.store import STORE_FILE
@@ -27,7 +27,7 @@ from graph.export import graph_json
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
 from graph.thesaurus import load_thesaurus
-from search.store import build_index, clean_unfinished
+from search.store import build_index, clean_unfinished, current_dir
 
 Progress = Callable[[str], None]
 EXPORT_FILE = "export.json"
@@ -69,21 +69,60 @@ def cache_key(parser: str, source_sha256: str, meta: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def previous_parses(data_dir: Path, progress: Progress) -> dict[str, tuple[str, Document, list[str]]]:
-    """The parse cache of the store built last into data_dir; empty when there is none or it
-    cannot be read (then every document is parsed again)."""
+@dataclass
+class Previous:
+    """What the build made last into the data directory and the next one may reuse."""
+
+    parsed: dict[str, tuple[str, Document, list[str]]] = field(default_factory=dict)
+    """The parse cache: document id -> (key, document as parsed, warnings)."""
+    index: dict = field(default_factory=dict)
+    """The search index it went with: ``{"dir": "index.…", "input": key}``."""
+
+
+def previous_build(data_dir: Path, progress: Progress) -> Previous:
+    """What the store built last into data_dir holds for reuse; nothing when there is none or
+    it cannot be read (then everything is built again)."""
     from alinea.store import Store
 
     try:
         store = Store(data_dir)
         try:
-            return store.parsed()
+            index = store.blob("index")
+            return Previous(store.parsed(), index if isinstance(index, dict) else {})
         finally:
             store.close()
     except AlineaError as exc:
         if (data_dir / STORE_FILE).exists():
             progress(f"previous build not reused: {exc}")
-        return {}
+        return Previous()
+
+
+def index_input(corpus: Corpus, glossary: Glossary | None) -> str:
+    """A digest of everything the search index is made from: the corpus, the glossary, the
+    search package's code and the engine chosen."""
+    import search
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(search.__file__).parent.rglob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(os.environ.get("ALINEA_SEARCH_ENGINE", "").encode())
+    data = [encode(corpus), encode(tuple(glossary)) if glossary is not None else None]
+    digest.update(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def reusable_index(data_dir: Path, previous: Previous, key: str) -> Path | None:
+    """The index in use when it was built from the same input and is intact, else None."""
+    if previous.index.get("input") != key:
+        return None
+    try:
+        current = current_dir(data_dir)
+        if current is None or current.name != previous.index.get("dir"):
+            return None
+        verify_checksums(current)
+    except DamagedData:
+        return None
+    return current
 
 
 def _parse(entry: Entry) -> tuple[Document, list[str]] | str:
@@ -205,7 +244,8 @@ def build(corpus_dir: str | Path, data_dir: str | Path, progress: Progress = std
 def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    docs, errors, warnings, parsed = parse_changed(corpus_dir, progress, previous_parses(data_dir, progress))
+    previous = previous_build(data_dir, progress)
+    docs, errors, warnings, parsed = parse_changed(corpus_dir, progress, previous.parsed)
     timings["parse"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     glossary_file = glossary_path(corpus_dir)
@@ -228,20 +268,27 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     thesaurus = load_thesaurus(thesaurus_file) if thesaurus_file else None
     export_path = write_json(data_dir / EXPORT_FILE, export(corpus))
     files = {EXPORT_FILE: {"size": export_path.stat().st_size, "sha256": sha256_file(export_path)}}
-    blobs = {"graph": graph_json(graph), "files": files, "translations": translations(load_manifest(corpus_dir))}
+    blobs = {"graph": graph_json(graph), "files": files, "translations": translations(load_manifest(corpus_dir)),
+             "citation_names": index.title_list}  # what a query must name to be read as a citation
     if glossary is not None:
         blobs["glossary"] = encode(tuple(glossary))
     if thesaurus is not None:  # the entries, and the matcher's tables so that no process stems them again
         blobs["thesaurus"] = encode(tuple(thesaurus))
         blobs["thesaurus_tables"] = thesaurus.tables()
-    store.write(data_dir, corpus, blobs, parsed, parser_version())
-    (data_dir / store.PICKLE_FILE).unlink(missing_ok=True)  # an older Alinea's; data must never run code
     timings["save"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    index_dir = build_index(corpus, data_dir, glossary)
+    key = index_input(corpus, glossary)
+    index_dir = reusable_index(data_dir, previous, key)
+    how = "unchanged, reused"
+    if index_dir is None:
+        index_dir, how = build_index(corpus, data_dir, glossary), "built"
     timings["index"] = time.perf_counter() - t0
+    # the store last: it names the index it goes with, for the next build to reuse
+    blobs["index"] = {"dir": index_dir.name, "input": key}
+    store.write(data_dir, corpus, blobs, parsed, parser_version())
+    (data_dir / store.PICKLE_FILE).unlink(missing_ok=True)  # an older Alinea's; data must never run code
     progress(f"wrote {data_dir}/ ({len(docs)} documents, {len(corpus.references)} references, "
              f"{len(errors)} failed, {len(warnings)} warnings; search index {index_dir.name}/ "
-             f"in {timings['index'] * 1000:.0f} ms)")
+             f"{how} in {timings['index'] * 1000:.0f} ms)")
     return BuildResult(corpus, warnings, timings)

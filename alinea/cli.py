@@ -317,14 +317,19 @@ def search_lexicon(data: Path, text: str):
 
 
 def citation_resolver(data: Path):
-    """Reads a query typed as a citation ("s. 55(2)(a)") as a provision id.  The knowledge base
-    is loaded only for a query that is a citation, so a word search reads the index alone; the
-    store is opened (cheaply) now so that damage is named before anything is searched.
-    Without a store only provision ids are read as citations."""
+    """Reads a query typed as a citation ("s. 55(2)(a)", "art. 133 LAPF") as a provision id.  The
+    knowledge base is loaded only for a query the citation grammar reads as a citation (with the
+    act titles the build learned) or that may be an id, so a word search reads the index alone.
+    The store is opened now, so that damage is named before anything is searched.  Without a
+    store only provision ids are read as citations."""
     from alinea.store import Store
 
     try:
-        Store(data).close()
+        store = Store(data)
+        try:
+            names = tuple(store.blob("citation_names", tuple[str, ...]) or ())
+        finally:
+            store.close()
     except DamagedData:
         raise
     except AlineaError:
@@ -335,7 +340,7 @@ def citation_resolver(data: Path):
         nonlocal kb
         from graph.cite import parse_query
 
-        if not parse_query(text):
+        if not any(c in text for c in "/:") and not parse_query(text, names):
             return None
         if kb is None:
             from alinea.kb import load

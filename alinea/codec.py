@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 Decoder = Callable[[Any], Any]
 _DECODERS: dict[Any, Decoder] = {}
+_FIELDS: dict[type, list[tuple[str, Any]]] = {}
 _MISSING = dataclasses.MISSING
 
 
@@ -38,8 +39,8 @@ def encode(value: Any) -> Any:
     return value
 
 
-@typing.no_type_check
 def _defaults(cls: type) -> list[tuple[str, Any]]:
+    """(field name, default or _MISSING) of a dataclass, in order (computed once per class)."""
     cached = _FIELDS.get(cls)
     if cached is None:
         cached = []
@@ -49,9 +50,6 @@ def _defaults(cls: type) -> list[tuple[str, Any]]:
             cached.append((f.name, default))
         _FIELDS[cls] = cached
     return cached
-
-
-_FIELDS: dict[type, list[tuple[str, Any]]] = {}
 
 
 def decode(tp: Any, value: Any) -> Any:

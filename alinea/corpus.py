@@ -110,16 +110,20 @@ def check_source(entry: Entry) -> str:
     not what the manifest's sha256 says."""
     if not entry.path.is_file():
         raise AlineaError(f"{entry.path}: listed in the manifest as {entry.id} but missing or not a file")
-    return check_sha256(entry.path, entry.meta.get("sha256"), entry.id)
+    corpus_dir = entry.path.parents[len(Path(entry.meta["file"]).parts) - 1]
+    return check_sha256(entry.path, entry.meta.get("sha256"), entry.id,
+                        f"alinea add --corpus {corpus_dir} {entry.path}")
 
 
 def parse_entry(entry: Entry, checked: bool = False) -> tuple[Document, list[str]]:
     """Parse one listed document (its file checked with `check_source` unless checked says
     it was); return it with warnings where it disagrees with the manifest."""
     from ingest import parse_file
+    from ingest.detect import check_format
 
     if not checked:
         check_source(entry)
+    check_format(str(entry.path), entry.format)
     doc = replace(parse_file(str(entry.path), entry.format, entry.meta), path=entry.meta["file"])
     notes = [f"{entry.path}: {w}" if not w.startswith(str(entry.path)) else w for w in doc.warnings]
     if doc.id != entry.id:

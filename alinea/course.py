@@ -370,19 +370,18 @@ def plain_citations(kb: KnowledgeBase) -> Finder:
     from graph.cite import COURSE, citations_in
 
     def find(text: str) -> list[tuple[int, int, str]]:
-        """Citations read in either language; where two overlap, the longer ("article 59 de la
-        Loi" read in French over "article 59" read in English)."""
-        candidates = []
+        """Both languages' readings; where they overlap, the longer one (« l'article 59 de la Loi »)."""
+        candidates: list[tuple[int, int, str]] = []
         for lang in ("en", "fr"):
             for found, resolution in citations_in(text, kb.citation_index, lang, COURSE):
                 targets = [t for t in resolution.targets if t in kb]
                 if targets:
                     candidates.append((found.start, found.end, targets[0]))
         out: list[tuple[int, int, str]] = []
-        spans: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []
         for start, end, target in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-            if not _overlaps(spans, start, end):
-                bisect.insort(spans, (start, end))
+            if not _overlaps(taken, start, end):
+                bisect.insort(taken, (start, end))
                 out.append((start, end, target))
         return sorted(out)
     return find

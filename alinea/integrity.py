@@ -30,9 +30,10 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def check_sha256(path: Path, expected: str | None, doc_id: str) -> str:
+def check_sha256(path: Path, expected: str | None, doc_id: str, accept: str = "") -> str:
     """The file's SHA-256; AlineaError when the manifest records another one (the file changed
-    since it was listed), saying how to accept the new file."""
+    since it was listed), saying how to accept the new file (accept: the command that does,
+    by default `alinea add PATH`)."""
     try:
         actual = sha256_of(path)
     except OSError as exc:
@@ -41,5 +42,5 @@ def check_sha256(path: Path, expected: str | None, doc_id: str) -> str:
     if expected and actual != expected:
         raise AlineaError(f"{path}: content differs from the manifest's sha256 for {doc_id} "
                           f"({expected[:12]}…, now {actual[:12]}…); if the change is intended, accept the "
-                          f"new file with `alinea add {path}`, which rewrites its manifest entry")
+                          f"new file with `{accept or f'alinea add {path}'}`, which rewrites its manifest entry")
     return actual

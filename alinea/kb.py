@@ -164,7 +164,7 @@ class KnowledgeBase:
         """The id a user means by any citation form ("55", "s. 55(2)(a)", "art. 133 LAPF", an id, a
         LégisQuébec address); NotFound with one line and the nearest real provisions otherwise."""
         from alinea.limits import limit
-        from graph.cite import read
+        from graph.cite import official_url, read
 
         if len(text) > limit("provision_id"):
             raise NotFound(f"a citation of {len(text):,} characters names no provision "
@@ -177,7 +177,9 @@ class KnowledgeBase:
         if inside:
             return inside[0]
         if reading.targets:
-            raise NotFound(f"{text!r} names {reading.targets[0]}, which is not in the knowledge base")
+            url = official_url(reading.targets[0])
+            raise NotFound(f"{text!r} names {reading.targets[0]}, which is not in the knowledge base"
+                           + (f"; official text: {url}" if url else ""))
         near = [n for n in reading.nearest if n in self._nodes]
         raise NotFound(reading.error + (f"; nearest: {', '.join(near)}" if near else ""))
 

@@ -10,6 +10,17 @@ from alinea.kb import KnowledgeBase
 from alinea.model import IN_FORCE, Division, Document, Reference, Section, Unit
 
 
+def citations(kb: KnowledgeBase, node_id: str) -> dict[str, dict[str, str]]:
+    """The provision cited in every style and language (`graph.cite.cite`): style -> lang -> text."""
+    from graph.cite import LANGS, STYLES, cite
+
+    doc = kb.get(node_id).doc
+    statute = kb.default_statute()
+    home = statute.id if statute else None
+    return {style: {lang: cite(node_id, style, lang, home=home, title=doc.title if lang == doc.lang else None)
+                    for lang in LANGS} for style in STYLES}
+
+
 def breadcrumb(kb: KnowledgeBase, node_id: str) -> str:
     located = kb.get(node_id)
     parts = [located.doc.title] + [f"{d.label} {d.heading}".strip() for d in kb.ancestors(node_id)]
@@ -86,6 +97,7 @@ def provision_text(kb: KnowledgeBase, node_id: str) -> str:
     lines = [node.id, breadcrumb(kb, node.id), f"status: {section.status}"]
     if located.doc.kind != "guidance":
         lines.append(f"official: {legisquebec_url(node.id, located.doc.lang)}")
+        lines += [f"cite ({style}): " + " | ".join(forms.values()) for style, forms in citations(kb, node.id).items()]
     lines.append("")
     if isinstance(node, Section) and located.doc.kind == "guidance":
         lines.append(node.heading)
@@ -148,4 +160,5 @@ def provision_json(kb: KnowledgeBase, node_id: str) -> dict:
     })
     if located.doc.kind != "guidance":
         out["url"] = legisquebec_url(node_id, located.doc.lang)
+        out["cite"] = citations(kb, node_id)
     return out

@@ -31,11 +31,12 @@ from alinea.kb import KnowledgeBase
 from alinea.model import Corpus, Document, Unit
 from benchmarks.timing import print_table, summary, time_calls
 from search.engine import SearchQuery
+from search.plan import Translator
 from search.query import parse
 from search.records import records
 from search.store import build_index, current_dir
 from search.whoosh_index import WhooshIndex
-from search.whoosh_query import Translator
+from search.whoosh_query import compile_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,6 +47,7 @@ QUERIES: dict[str, list[tuple[str, str | None, str]]] = {
     "phrase": [('"capacity for employment"', '"capacity for employment"', ""),
                ('"father or mother"', '"father or mother"', ""),
                ('"last resort financial assistance"', '"last resort financial assistance"', "")],
+    "and": [("spouse AND child", "spouse AND child", ""), ("income AND employment", "income AND employment", "")],
     "boolean": [("spouse AND (child OR children) NOT regulation", "spouse AND (child OR children) NOT regulation", ""),
                 ("(income OR earnings) NOT employment", "(income OR earnings) NOT employment", "")],
     "prefix": [("benef*", "benef*", ""), ("employ*", "employ*", ""), ("solidar*", "solidar*", "")],
@@ -59,6 +61,21 @@ QUERIES: dict[str, list[tuple[str, str | None, str]]] = {
                  ("{last}/55/p1/2/a", None, "{last}/55/p1/2/a")],
 }
 
+QUERIES_FR: dict[str, list[tuple[str, str | None, str]]] = {
+    # the same types in French, on words of the LégisQuébec regulations in tests/fixtures/legisquebec-html/
+    "words": [("établissements", "établissements", ""), ("sécurité travail", "sécurité travail", ""),
+              ("personnes", "personnes", "")],
+    "phrase": [('"santé et de la sécurité du travail"', '"santé et de la sécurité du travail"', ""),
+               ('"activité principale"', '"activité principale"', "")],
+    "and": [("incendie AND bâtiment", "incendie AND bâtiment", ""), ("machines AND produits", "machines AND produits", "")],
+    "boolean": [("(machines OR produits) NOT fabrication", "(machines OR produits) NOT fabrication", "")],
+    "prefix": [("fabric*", "fabric*", ""), ("établis*", "établis*", "")],
+    "fuzzy": [("incendi~", None, ""), ("sécurté~", None, ""), ("etablisements~2", None, "")],
+    "filters": [('travail status:"in force"', "travail", "m.status = 'in force'"),
+                ("association lang:fr", "association", "")],
+    "citation": [("{section}", None, "{section}")],
+}
+"""French queries of each type (benchmarks.scale's ``pages`` set)."""
 
 def replicate(doc: Document, code: str) -> Document:
     """The document under another chapter code: every id rewritten, every text kept."""
@@ -120,11 +137,11 @@ def fts5_citation(db: sqlite3.Connection, match: str | None, cited: str) -> tupl
 # -- Whoosh ----------------------------------------------------------------------------
 def whoosh_engine(index: WhooshIndex, text: str) -> int:
     """Whoosh alone: every match scored and counted (one pass)."""
-    built = Translator(index.meta).translate(parse(text))
+    built = Translator(index.meta, index.vocabulary).translate(parse(text))
     if built.query is None:
         return 0
     with index.searcher() as searcher:
-        return len(searcher.search(built.query, limit=None))
+        return len(searcher.search(compile_plan(built.query), limit=None))
 
 
 def run_scale(corpus: Corpus, factor: int, repeat: int, workdir: Path) -> tuple[list[dict], dict]:
@@ -133,7 +150,7 @@ def run_scale(corpus: Corpus, factor: int, repeat: int, workdir: Path) -> tuple[
     kb = KnowledgeBase(big)
     data = workdir / f"x{factor}"
     start = time.perf_counter()
-    build_index(big, data)
+    build_index(big, data, engine="whoosh")
     whoosh_build = time.perf_counter() - start
     start = time.perf_counter()
     db = build_fts5(big, workdir / f"x{factor}.sqlite")

@@ -23,11 +23,10 @@ from alinea.ids import (
     ANNUAL_RE,
     InvalidId,
     ProvisionId,
-    chapter_from_doc_id,
     legisquebec_url,
 )
 from alinea.model import Corpus, Reference
-from graph.cite import Index, cite, official_url
+from graph.cite import Index, act_citation, cite, official_url
 from graph.terms import Concept, find_concepts
 
 NOT_EDGES = ("unresolved",)
@@ -117,16 +116,9 @@ def _ensure(graph: nx.MultiDiGraph, target: str, index: Index, amending: set[str
         graph.add_edge(pid.doc, target, type="contains")
 
 
-def _citation(doc: str) -> str:
-    """``A-2.1`` -> ``chapter A-2.1``; ``canada:sc-1996-c-23`` -> ``S.C. 1996, c. 23``."""
-    if m := re.match(r"^canada:(rsc|sc)-(\d{4})-c-(.+)$", doc):
-        return f"{'R.S.C.' if m[1] == 'rsc' else 'S.C.'} {m[2]}, c. {m[3].upper()}"
-    return f"chapter {chapter_from_doc_id(doc)}"
-
-
 def _act_label(doc: str, index: Index) -> str:
     title = index.written.get(doc)
-    return f"{title} ({_citation(doc)})" if title else _citation(doc)
+    return f"{title} ({act_citation(doc)})" if title else act_citation(doc)
 
 
 def _url(node: str) -> str:

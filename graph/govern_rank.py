@@ -20,18 +20,24 @@ the chain of nodes that justifies it (its *path*):
 """
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 
-from alinea.errors import NotFound
+from alinea.errors import AlineaError, NotFound
 from alinea.model import IN_FORCE, Section
 from graph.cite import cite
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
+from graph.govern_lexicon import Lexicon, content_words, idf, parallel_pairs, root
 from graph.queries import governing
 from graph.thesaurus import stems, words_of
 from search import SectionScore, WordBag
 
+LAWS = ("statute", "regulation")
+"""Kinds of document whose sections govern: the statute and the library's other acts and regulations."""
 REMEDIES = ("term:review", "term:administrative-tribunal")
 """Glossary concepts whose sections (defining or providing for them) are the remedies against a decision."""
 ROLES = ("rule", "definition", "procedure", "regulation power", "guidance")
@@ -84,9 +90,53 @@ class Weights:
     """Factor for repealed, omitted or spent sections."""
     second_pass: int = 8
     """How many of the best sections regulation powers and definitions are sought for."""
+    bridge: float = 0.5
+    """Weight in the bag of the Act words reached by morphology (derived and negated forms) and,
+    for a French text, by the learned French-English table and cognates (as `means` weighs the
+    thesaurus's phrases)."""
+    feedback: float = 0.3
+    """Weight of the full-text match of the best sections' own words (relevance feedback)."""
+    feedback_depth: int = 3
+    """How many of the best sections give their words to the feedback."""
+    heading: float = 0.3
+    """Weight of the match of the text's words with the headings of a section's divisions."""
+    defined: float = 0.3
+    """Weight of a definition whose defining words the text uses without naming the term."""
 
 
-WEIGHTS = Weights()
+WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "corpus" / "govern_weights.json"
+"""The weights fitted on the dev split (benchmarks/govern_fit.py); the defaults above otherwise."""
+LISTED_STEP, LISTED_FLOOR = 0.05, 0.7
+"""A thesaurus entry lists its sections most important first: each later one counts 5 % less
+(down to 70 %)."""
+KIND_WEIGHT = {"text": "text", "feedback": "feedback", "heading": "heading",
+               "thesaurus": "thesaurus", "definition": "definition", "establishes": "establishes", "cited": "cited",
+               "applies": "applied", "makes apply": "via", "remedy": "challenge", "adverse": "adverse",
+               "regulation": "regulation", "term": "term", "defined": "defined"}
+"""Kind of evidence -> the Weights field that weighs it."""
+
+
+def load_weights(path: Path = WEIGHTS_FILE) -> Weights:
+    """The fitted weights, checked: AlineaError naming the file and the field when one is wrong."""
+    if not path.exists():
+        return Weights()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AlineaError(f"{path}: not a readable JSON file ({exc})") from None
+    fields = {f.name: f.type for f in dataclasses.fields(Weights)}
+    values = data.get("weights") if isinstance(data, dict) else None
+    if not isinstance(values, dict):
+        raise AlineaError(f'{path}: expected an object with "weights"')
+    for key, value in values.items():
+        if key not in fields:
+            raise AlineaError(f"{path}: unknown weight {key!r} (expected one of {', '.join(fields)})")
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+            raise AlineaError(f"{path}: weight {key!r} must be a number >= 0, got {value!r}")
+    return replace(Weights(), **{k: (int(v) if fields[k] == "int" else float(v)) for k, v in values.items()})
+
+
+WEIGHTS = load_weights()
 
 
 @dataclass
@@ -102,24 +152,47 @@ class Reason:
 
 @dataclass
 class Candidate:
-    """A section and the evidence collected for it."""
+    """A section and the evidence collected for it.  A reason's weight is its raw strength; the
+    kind's weight (KIND_WEIGHT) applies in `score`, so the score is linear in the weights (the
+    ranker `benchmarks/govern_fit.py` fits) times three factors: the named program's own chapter,
+    another program's chapter, and a status other than in force."""
 
     section: str
-    repeated: float
+    weights: Weights
     reasons: list[Reason] = field(default_factory=list)
     bm25: float = 0.0
     best: str | None = None
     matched: tuple[str, ...] = ()
+    in_program: bool = False
+    """In the chapter of a program the text names."""
+    other_program: bool = False
+    """In the chapter of another program, and not made to apply to one the text names."""
+    in_force: bool = True
+    program_reason: tuple[str, tuple[str, ...]] | None = None
+    """Why the section counts more: the program the text names and whose chapter it is in."""
+
+    def features(self) -> dict[str, float]:
+        """Per kind of evidence, the strongest piece and a share (`Weights.repeated`) of the others:
+        twenty regulation powers pointing at a section do not make it twenty times as relevant."""
+        out = {}
+        for kind in {r.kind for r in self.reasons}:
+            weights = sorted((r.weight for r in self.reasons if r.kind == kind), reverse=True)
+            out[kind] = weights[0] + self.weights.repeated * sum(weights[1:])
+        return out
+
+    def factor(self) -> float:
+        w = self.weights
+        return ((1 + w.program) if self.in_program else 1.0) * (w.other_program if self.other_program else 1.0) * \
+            (1.0 if self.in_force else w.not_in_force)
 
     @property
     def score(self) -> float:
-        """Per kind of evidence, the strongest piece and a share (`Weights.repeated`) of the others:
-        twenty regulation powers pointing at a section do not make it twenty times as relevant."""
-        total = 0.0
-        for kind in {r.kind for r in self.reasons}:
-            weights = sorted((r.weight for r in self.reasons if r.kind == kind), reverse=True)
-            total += weights[0] + self.repeated * sum(weights[1:])
-        return total
+        w = self.weights
+        return sum(getattr(w, KIND_WEIGHT[k]) * v for k, v in self.features().items()) * self.factor()
+
+    def weighed(self, reason: Reason) -> float:
+        """A reason's weight in the score (for ordering reasons)."""
+        return getattr(self.weights, KIND_WEIGHT[reason.kind]) * reason.weight
 
     def add(self, reason: Reason) -> None:
         for i, old in enumerate(self.reasons):
@@ -151,6 +224,20 @@ class Prepared:
     """Program id -> the sections of the division that establishes it."""
     program_of: dict[str, str]
     """Section id -> the program whose division it is in."""
+    lexicon: Lexicon
+    """Morphology and the learned French-English table."""
+    heading_roots: dict[str, frozenset[str]]
+    """Section id -> roots of the headings of its divisions."""
+    heading_text: dict[str, str]
+    """Section id -> the headings of its divisions, outermost first."""
+    definitions: dict[str, tuple[str, frozenset[str]]]
+    """Term id -> (the unit that defines it, the roots of its defining words)."""
+    root_idf: dict[str, float]
+    """Root -> its idf over the statute's sections."""
+    document: dict[str, str]
+    """Section id -> its document: the statute first, then the library's other acts and regulations."""
+    langs: dict[str, str]
+    """Document id -> its language."""
     provides: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Concept id -> the sections the glossary says provide for it without defining it."""
 
@@ -167,11 +254,13 @@ def prepare(kb) -> Prepared:
     statute = kb.default_statute()
     if statute is None:
         raise NotFound("the knowledge base has no statute")
-    sections = {s.id: s for s in statute.sections}
-    order = {s.id: i for i, s in enumerate(statute.sections)}
-    headings = {d.id: d.heading for d in statute.divisions}
+    laws = [statute] + [d for d in kb.documents if d.kind in LAWS and d.id != statute.id]
+    every = [s for law in laws for s in law.sections]
+    sections = {s.id: s for s in every}
+    order = {s.id: i for i, s in enumerate(every)}
+    headings = {d.id: d.heading for law in laws for d in law.divisions}
     roles = {}
-    for s in statute.sections:
+    for s in every:
         chain = " ".join(headings.get(a.id, "") for a in kb.ancestors(s.id))
         roles[s.id] = ("regulation power" if _REGULATIONS.search(chain) else "procedure" if _PROCEDURE.search(chain)
                        else "definition" if _DEFINITIONS.search(chain) else "rule")
@@ -197,11 +286,34 @@ def prepare(kb) -> Prepared:
     chapters = {n: tuple(governing(graph, n)["sections"]) for n, kind in graph.nodes(data="kind") if kind == "program"}
     chapters = {n: secs for n, secs in chapters.items() if secs}
     program_of = {section: program for program, secs in chapters.items() for section in secs}
+    words = {s.id: content_words(s.text, statute.lang or "en") for s in statute.sections}
+    document = {s.id: law.id for law in laws for s in law.sections}
+    df: dict[str, int] = {}
+    for ws in words.values():
+        for r in {root(w) for w in ws}:
+            df[r] = df.get(r, 0) + 1
+    root_idf = {r: idf(n, len(words)) for r, n in df.items()}
+    heading_text = {s.id: " / ".join(headings.get(a.id, "") for a in reversed(kb.ancestors(s.id))) for s in every}
+    heading_roots = {sid: frozenset(root(w) for w in content_words(text, "en")) for sid, text in heading_text.items()
+                     if document[sid] == statute.id}
+    definitions = {}
+    for concept, nodes in defines.items():
+        if not concept.startswith("term:"):
+            continue
+        for node in nodes:
+            if node.startswith(statute.id + "/") and node in kb and roles.get(section_of(node)) == "definition":
+                unit = kb.get(node).node
+                text = " ".join(u.text for u in unit.walk()) if hasattr(unit, "walk") else getattr(unit, "text", "")
+                definitions[concept] = (node, frozenset(root(w) for w in content_words(text, "en")))
+                break
+    lexicon = Lexicon((w for ws in words.values() for w in ws), parallel_pairs(kb.thesaurus, kb.glossary))
     return Prepared(statute.id, sections, order, roles,
                     {k: tuple(dict.fromkeys(v)) for k, v in regulations.items()},
                     {k: tuple(dict.fromkeys(v)) for k, v in defines.items()},
                     {k: frozenset(v) for k, v in uses.items()},
                     {k: tuple(dict.fromkeys(v)) for k, v in guidance.items()}, chapters, program_of,
+                    lexicon, heading_roots, heading_text, definitions, root_idf, document,
+                    {law.id: law.lang for law in laws},
                     {k: tuple(dict.fromkeys(v)) for k, v in provides.items()})
 
 
@@ -256,7 +368,7 @@ class Scorer:
         if section not in self.prep.sections:
             return None
         if section not in self.candidates:
-            self.candidates[section] = Candidate(section, self.w.repeated)
+            self.candidates[section] = Candidate(section, self.w, in_force=self.prep.sections[section].status == IN_FORCE)
         return self.candidates[section]
 
     def add(self, node: str, kind: str, text: str, path: tuple[str, ...], weight: float, pinpoint: str | None = None) -> None:
@@ -275,10 +387,11 @@ class Scorer:
         return factor / (1 + self.w.general * match.generality)
 
     # -- evidence ---------------------------------------------------------------------
-    def bag(self) -> WordBag:
+    def bag(self, own: float | None = None) -> WordBag:
         """The text's own words and the Act's wording the thesaurus and glossary give for them."""
         w, cues = self.w, self.cues
-        own = w.own_words_fr if self.reading.lang == "fr" else w.own_words
+        if own is None:
+            own = w.own_words_fr if self.reading.lang == "fr" else w.own_words
         words: list[tuple[str, float]] = [(self.reading.text, own)]
         phrases: list[tuple[str, float]] = []
         for match in cues.thesaurus:
@@ -288,6 +401,8 @@ class Scorer:
                 words.append((phrase, weight))
                 if " " in phrase:
                     phrases.append((phrase, weight))
+        self.bridged = self.bridges()
+        words += [(b.word, w.bridge * b.weight) for b in self.bridged]
         glossary = self.kb.glossary
         programs = {program for program, _ in cues.programs}
         for match in cues.concepts:
@@ -311,8 +426,11 @@ class Scorer:
             c.best = s.best if s.best != s.section else None
             c.matched = s.matched
             words = ", ".join(quoted(m) for m in s.matched[:6])
-            weight = self.w.text * c.bm25 * (self.w.regulation_text if self.prep.roles[c.section] == "regulation power"
-                                             else 1.0)
+            folded = {m.lower() for m in s.matched}
+            bridges = [f"{quoted(b.source)} → {quoted(b.word)}" for b in self.bridged if b.word in folded]
+            if bridges:
+                words += f" ({', '.join(dict.fromkeys(bridges))})"
+            weight = c.bm25 * (self.w.regulation_text if self.prep.roles[c.section] == "regulation power" else 1.0)
             c.add(Reason("text", f"its text matches {words}" if words else "its text matches the question",
                          (said(excerpt(self.reading.text)), f"full-text match ({words})" if words else "full-text match",
                           s.best), weight, c.best))
@@ -330,9 +448,9 @@ class Scorer:
                 strongest[match.entry] = (factor, match)
         for factor, match in strongest.values():
             entry = self.kb.thesaurus.get(match.entry)
-            for number in entry.sections:
+            for position, number in enumerate(entry.sections):
                 node = f"{self.prep.statute}/{number}"
-                weight = self.w.thesaurus * factor
+                weight = factor * max(LISTED_FLOOR, 1 - LISTED_STEP * position)
                 self.add(node, "thesaurus", thesaurus_reason(match.text, entry.means, self.sections_text(node)),
                          (said(match.text), "everyday words for", f"thesaurus:{entry.id}", "governed by", node), weight)
 
@@ -356,12 +474,12 @@ class Scorer:
                         text += f" ({quoted(match.text)} in the question)"
                     self.add(node, "establishes" if program else "definition", text,
                              (said(match.text), "names", match.concept, "defined by" if not program else "established by", node),
-                             self.w.establishes if program else self.w.definition)
+                             1.0)
 
     def citation_evidence(self) -> None:
         for target, words in self.cues.citations:
             self.add(target, "cited", f"the question cites it ({quoted(words)})", (said(words), "cites", target),
-                     self.w.cited, target)
+                     1.0, target)
 
     def program_evidence(self) -> None:
         """Where the text stands: the sections of a program it names count more (`Weights.program`
@@ -380,10 +498,10 @@ class Scorer:
             home = self.prep.program_of.get(c.section)
             if home in named:
                 name = graph.nodes[home].get("label", home)
-                c.add(Reason("program", f"part of the {name}", (said(named[home]), "names", home, "contains", c.section),
-                             self.w.program * c.score))
+                c.in_program = True
+                c.program_reason = (f"part of the {name}", (said(named[home]), "names", home, "contains", c.section))
             elif home is not None and c.section not in applied:
-                c.reasons = [replace(r, weight=r.weight * self.w.other_program) for r in c.reasons]
+                c.other_program = True
 
     def applied_evidence(self, strength: dict[str, float]) -> None:
         """Provisions made to apply to a program the text names, when the text is about them
@@ -407,26 +525,24 @@ class Scorer:
                         what += f" (a rule of the {graph.nodes[link.source].get('label', link.source)})"
                     via = label(self.kb, section_of(link.via))
                     self.add(section, "applies", f"{via} makes it apply to the {name}",
-                             (program, "made to apply by", link.via, "applies", section), self.w.applied)
-                    self.add(link.via, "applies", f"it makes {what} apply to the {name}",
-                             (section, f"made to apply to {program} by", link.via),
-                             self.w.via * strength[section], link.via)
+                             (program, "made to apply by", link.via, "applies", section), 1.0)
+                    self.add(link.via, "makes apply", f"it makes {what} apply to the {name}",
+                             (section, f"made to apply to {program} by", link.via), strength[section], link.via)
 
     def remedy_evidence(self) -> None:
         cues = self.cues
         if not cues.challenge and not cues.adverse:
             return
-        weight = self.w.challenge if cues.challenge else self.w.adverse
+        kind = "remedy" if cues.challenge else "adverse"
         words = (cues.challenge or cues.adverse)[0]
         glossary = self.kb.glossary
         for concept_id in REMEDIES:
             concept = glossary.get(concept_id) if glossary else None
             for node in self.prep.defines.get(concept_id, ()) + self.prep.provides.get(concept_id, ()):
                 if node.startswith(self.prep.statute + "/") and concept is not None:
-                    self.add(node, "remedy", f"the question is about a decision ({quoted(words)}): "
-                                             f"{concept.en} is the remedy", (said(words), "asks about", concept_id,
-                                                                              "provided for by", node),
-                             weight)
+                    self.add(node, kind, f"the question is about a decision ({quoted(words)}): "
+                                         f"{concept.en} is the remedy", (said(words), "asks about", concept_id,
+                                                                          "provided for by", node), 1.0)
 
     def second_pass(self) -> None:
         """Provisions that make the best sections found so far apply to a program, the
@@ -437,33 +553,117 @@ class Scorer:
         self.applied_evidence({c.section: c.score / top for c in ranked
                                if top and any(r.kind in ("text", "thesaurus", "cited") for r in c.reasons)})
         best = [c for c in ranked if self.prep.roles.get(c.section) == "rule"][:self.w.second_pass]
-        used = {m.concept for m in self.cues.concepts}
+        used = {m.concept for m in self.cues.concepts} | self.implied
         for c in best:
             strength = c.score / top if top else 0.0
             for unit, words in self.prep.regulations.get(c.section, ()):
                 self.add(unit, "regulation", f"regulations may be made for the purposes of {label(self.kb, c.section)}"
                          f" ({quoted(words)})", (c.section, "regulations for its purposes", unit),
-                         self.w.regulation * strength, unit)
+                         strength, unit)
             for concept in self.prep.uses.get(c.section, frozenset()) & used:
                 name = self.kb.graph.nodes[concept].get("label", concept)
                 for node in self.prep.defines.get(concept, ()):
                     if node.startswith(self.prep.statute + "/") and section_of(node) != c.section:
                         self.add(node, "term", f"defines {quoted(name)}, used by {label(self.kb, c.section)} and the question",
-                                 (c.section, "uses term", concept, "defined by", node), self.w.term * strength)
+                                 (c.section, "uses term", concept, "defined by", node), strength)
 
-    def run(self, scores: list[SectionScore]) -> list[Candidate]:
-        self.text_evidence(scores)
+    # -- evidence that generalises beyond listed expressions ----------------------------------
+    def bridges(self):
+        """Act words reached from the text's words: derived and negated forms; for French text,
+        learned translations and cognates (graph.govern_lexicon)."""
+        lexicon = self.prep.lexicon
+        if self.reading.lang == "fr":
+            return lexicon.translate(content_words(self.reading.text, "fr"))
+        return lexicon.derived(content_words(self.reading.text, "en"))
+
+    def feedback_evidence(self, index) -> None:
+        """Relevance feedback: the words of the best sections found so far, as a second query;
+        sections like the best ones gain."""
+        ranked = sorted(self.candidates.values(), key=lambda c: -c.score)[:self.w.feedback_depth]
+        if not ranked:
+            return
+        texts = tuple((self.prep.sections[c.section].text, 1.0) for c in ranked)
+        scores = index.score_sections(WordBag(texts, explain=0, max_terms=24))
+        top = max((max(s.score, s.best_score) for s in scores), default=0.0) or 1.0
+        like = ", ".join(label(self.kb, c.section) for c in ranked)
+        for s in scores:
+            self.add(s.section, "feedback", f"it is about what {like} are about",
+                     (said(excerpt(self.reading.text)), "like the best answers", s.section),
+                     max(s.score, s.best_score) / top)
+
+    bridged: list = []
+
+    def scores(self, index) -> list[SectionScore]:
+        """BM25 over the statute and, when the library holds them, its other acts and regulations
+        written in the text's language (whose own words count there, whatever the statute's)."""
+        found = list(index.score_sections(self.bag()))
+        others = {d for sid, d in self.prep.document.items() if d != self.prep.statute
+                  and self.prep.langs.get(d) == self.reading.lang}
+        if others:
+            own = self.bag(own=self.w.own_words)
+            for kind in LAWS[1:] + ("statute",):
+                more = index.score_sections(replace(own, doc_kind=kind))
+                found += [s for s in more if self.prep.document.get(s.section) in others]
+        return found
+
+    def question_roots(self) -> dict[str, float]:
+        """Roots of the text's English words (its own, the thesaurus's Act phrases, the related
+        words), each with its weight."""
+        out: dict[str, float] = {}
+        if self.reading.lang != "fr":
+            for word in content_words(self.reading.text, "en"):
+                out[root(word)] = 1.0
+        for b in getattr(self, "bridged", ()):
+            out[root(b.word)] = max(out.get(root(b.word), 0.0), b.weight)
+        for match in self.cues.thesaurus:
+            for phrase in self.kb.thesaurus.get(match.entry).means:
+                for word in content_words(phrase, "en"):
+                    out.setdefault(root(word), 0.5)
+        return out
+
+    def heading_evidence(self, roots: dict[str, float]) -> None:
+        """The headings of a section's divisions ("RECOVERY", "REMEDIES") as its context."""
+        prep = self.prep
+        for c in list(self.candidates.values()):
+            heading = prep.heading_roots.get(c.section)
+            if not heading:
+                continue
+            total = sum(prep.root_idf.get(r, 1.0) for r in heading)
+            common = [r for r in heading if r in roots]
+            if common and total:
+                strength = sum(prep.root_idf.get(r, 1.0) * roots[r] for r in common) / total
+                self.add(c.section, "heading", f"its heading matches ({prep.heading_text[c.section]})",
+                         (said(excerpt(self.reading.text)), "heading", c.section), strength)
+
+    def defined_evidence(self, roots: dict[str, float]) -> None:
+        """Definitions expanded into the terms they define: a text that uses a definition's own
+        words ("married", "cohabit") without naming the term is about that term."""
+        prep = self.prep
+        for concept, (node, words) in prep.definitions.items():
+            total = sum(prep.root_idf.get(r, 1.0) for r in words)
+            common = [r for r in words if r in roots]
+            if len(common) < 2 or not total:
+                continue
+            strength = sum(prep.root_idf.get(r, 1.0) * roots[r] for r in common) / total
+            name = self.kb.graph.nodes[concept].get("label", concept) if concept in self.kb.graph else concept
+            self.add(node, "defined", f"the question describes what the Act calls {quoted(name)}",
+                     (said(excerpt(self.reading.text)), "describes", concept, "defined by", node), strength, node)
+            self.implied.add(concept)
+
+    def run(self, index) -> list[Candidate]:
+        self.implied: set[str] = set()
+        self.text_evidence(self.scores(index))
         self.thesaurus_evidence()
         self.concept_evidence()
         self.citation_evidence()
-        self.program_evidence()
+        roots = self.question_roots()
+        self.defined_evidence(roots)
         self.remedy_evidence()
+        if self.w.feedback > 0:
+            self.feedback_evidence(index)
+        self.heading_evidence(roots)
+        self.program_evidence()
         self.second_pass()
-        for c in self.candidates.values():
-            section = self.prep.sections[c.section]
-            if section.status != IN_FORCE:
-                for i, r in enumerate(c.reasons):
-                    c.reasons[i] = replace(r, weight=r.weight * self.w.not_in_force)
         return sorted(self.candidates.values(), key=lambda c: (-c.score, self.prep.order[c.section]))
 
 
@@ -472,7 +672,7 @@ def role_of(prep: Prepared, c: Candidate) -> str:
     definition of a term of the text is what brought it."""
     kinds = {r.kind for r in c.reasons}
     if kinds & {"definition", "term"} and prep.roles[c.section] in ("rule", "definition"):
-        strongest = max(c.reasons, key=lambda r: r.weight).kind
+        strongest = max(c.reasons, key=c.weighed).kind
         if strongest in ("definition", "term") or prep.roles[c.section] == "definition":
             return "definition"
     return prep.roles[c.section]

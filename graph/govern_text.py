@@ -11,6 +11,8 @@ from graph.govern_rank import ROLES, WEIGHTS, Candidate, Scorer, Weights, label,
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
 GUIDANCE_LIMIT = 3
+TEXT_LIKE = ("text", "bridge", "feedback", "heading")
+"""Evidence from words alone: a result's path is drawn from the graph or the thesaurus first."""
 MAX_REASONS = 5
 """Reasons a result gives at most, strongest first."""
 
@@ -74,9 +76,18 @@ class GovernAnswer:
         return [(role, [r for r in self.results if r.role == role]) for role in ROLES
                 if any(r.role == role for r in self.results)]
 
+    def documents(self) -> list[tuple[str, list[GovernResult]]]:
+        """Results grouped by document (the statute's first, guidance pages apart), each in rank order."""
+        out: dict[str, list[GovernResult]] = {}
+        for r in self.results:
+            if r.role != "guidance":
+                out.setdefault(r.section.split("/")[0], []).append(r)
+        return list(out.items())
+
     def to_dict(self) -> dict:
         out = asdict(self)
         out["groups"] = {role: [r.rank for r in results] for role, results in self.groups()}
+        out["documents"] = {doc: [r.rank for r in results] for doc, results in self.documents()}
         return out
 
 
@@ -84,8 +95,8 @@ def govern_text(reading: Reading, kb, search_index, limit: int, weights: Weights
     """Text mode: cues, retrieval, graph evidence, ranking."""
     found = cues(reading, kb)
     scorer = Scorer(kb, reading, found, weights)
-    ranked = scorer.run(search_index.score_sections(scorer.bag()))
-    remedies = [c for c in ranked[limit:] if any(r.kind == "remedy" for r in c.reasons)][:limit // 2]
+    ranked = scorer.run(search_index)
+    remedies = [c for c in ranked[limit:] if any(r.kind in ("remedy", "adverse") for r in c.reasons)][:limit // 2]
     chosen = ranked[:limit - len(remedies)] + remedies  # the remedies take the last places: never more than `limit`
     results = [result(kb, c, role_of(scorer.prep, c), rank) for rank, c in enumerate(chosen, 1)]
     results += guidance_results(kb, [r.section for r in results], len(results))
@@ -97,12 +108,14 @@ def govern_text(reading: Reading, kb, search_index, limit: int, weights: Weights
 
 def result(kb, c: Candidate, role: str, rank: int) -> GovernResult:
     """A candidate as a result: pinpoint, reasons strongest first, the strongest reason's path."""
-    reasons = sorted(c.reasons, key=lambda r: -r.weight)
+    reasons = sorted(c.reasons, key=lambda r: -c.weighed(r))
     pinpoint = next((r.pinpoint for r in reasons if r.pinpoint), None) or c.best or c.section
     texts = list(dict.fromkeys(r.text for r in reasons))
+    if c.program_reason:
+        texts.insert(1, c.program_reason[0])
     kinds = {"definition": ("definition", "term"), "regulation power": ("regulation",)}.get(role, ())
     path = next((r.path for kind in kinds for r in reasons if r.kind == kind), None) or \
-        next((r.path for r in reasons if r.kind != "text"), reasons[0].path)
+        next((r.path for r in reasons if r.kind not in TEXT_LIKE), reasons[0].path)
     texts = texts[:MAX_REASONS]
     if role != "regulation power" and (left := delegation(kb, pinpoint)):
         power = f", made under {label(kb, left.powers[0])}," if left.powers else ""

@@ -160,6 +160,8 @@ def _text(walk: _Walk, doc: Document, source: str, fieldname: str, text: str, co
             kind = "uses term" if concept.startswith("term:") else ("cited by guidance" if guidance else relation)
             refs.append(Reference(source, concept, kind, f.text, f.start, f.end, fieldname))
             continue
+        if f.act is not None and f.act.kind == "other":
+            continue  # a clause of a standard, an article of an agreement: not a reference of the law
         resolution = resolve(f, context)
         context = context.after(resolution)
         if resolution.act:

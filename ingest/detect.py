@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 
 from alinea.errors import ParseError
 from alinea.ids import fold_chars
@@ -66,8 +67,9 @@ def detect_format(path: str) -> str:
 
 
 def check_format(path: str, fmt: str) -> None:
-    """ParseError when a file named as guidance is a LégisQuébec document: it is never read
-    as another format, whatever a manifest says."""
+    """ParseError when a file a manifest lists as guidance is a LégisQuébec document: it is
+    never read as another format in a build (a developer may still run the guidance parser
+    on it by hand)."""
     if fmt.startswith("guidance") and _size(path) and LEGISQUEBEC_MARKUP.search(read_head(path, HEAD)):
         raise ParseError(path, None, f"a LégisQuébec document, not a guidance page (format {fmt!r}): "
                                      "read it as legisquebec-html")
@@ -76,9 +78,12 @@ def check_format(path: str, fmt: str) -> None:
 def _size(path: str) -> int:
     """The file's size, refused before reading when over `MAX_BYTES`."""
     try:
-        size = os.stat(path).st_size
+        status = os.stat(path)
     except OSError as exc:
         raise ParseError(path, None, f"cannot read file: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(status.st_mode):  # a FIFO would block the read below
+        raise ParseError(path, None, "not a regular file (a FIFO or a device)", expected="a text or HTML file")
+    size = status.st_size
     if size > MAX_BYTES:
         raise ParseError(path, None, f"file is {size:,} bytes, more than the {MAX_BYTES:,} allowed")
     return size

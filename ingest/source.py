@@ -36,7 +36,10 @@ def read_head(path: str | Path, size: int) -> str:
     dropped); ParseError as for `read_text`.  For looking at a file without reading it all."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:  # a FIFO must not block
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ParseError(str(path), None, "not a regular file (a FIFO or a device)",
+                                 expected="a text or HTML file")
             data = handle.read(size)
     except OSError as exc:
         raise ParseError(str(path), None, f"cannot read file: {exc.strerror or exc}") from None

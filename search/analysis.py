@@ -13,6 +13,11 @@ and English possessives:
 Accents are folded before stemming so that "révision" and "revision" meet the
 same stemmer input.
 
+The Whoosh analyser chains define the analysis; `analyse` computes the same
+tokens one distinct word at a time (memoised), and is what both engines index
+and every query is read with (search.plan), so a query means the same thing in
+either engine.
+
 >>> [t.text for t in word_analyzer()("L’aide de dernier recours, d'autre part")]
 ['aide', 'de', 'dernier', 'recours', 'autre', 'part']
 >>> [t.text for t in text_analyzer("fr")("les révisions de l'aide")]
@@ -22,10 +27,13 @@ same stemmer input.
 """
 from __future__ import annotations
 
+import re
+from array import array
 from functools import cache
+from typing import NamedTuple
 
 from whoosh.analysis import Analyzer, CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.lang import stopwords_for_language
+from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
 
 LANGS = ("en", "fr")
@@ -87,3 +95,122 @@ def text_analyzer(lang: str) -> Analyzer:
 def word_analyzer() -> Analyzer:
     """Every word, accents folded, not stemmed: for phrases, prefixes, fuzzy terms and spelling."""
     return _base() | CharsetFilter(accent_map)
+
+
+Token = tuple[str, int, int, str]
+"""(word as indexed in ``words``, start, end, stem in the record's language or "" for a stop word)."""
+_TOKEN = re.compile(TOKEN_PATTERN)
+
+
+CACHE_WORDS = 1_000_000
+"""Distinct words whose analysis is kept per language (a library has far fewer; beyond, the cache restarts)."""
+_CACHE: dict[str, dict[str, tuple[str, int, int, str]]] = {}
+
+
+def _word(raw: str, lang: str) -> tuple[str, int, int, str]:
+    """What the chains make of one raw token: (word, start shift, end shift, stem or "" for a stop
+    word).  The chains work token by token, so this is computed once per distinct token."""
+    text = raw.lower().replace("’", "'")
+    start = end = 0
+    if "'" in text:
+        head, _, rest = text.partition("'")
+        if head in ELIDED and rest:
+            start, text = len(head) + 1, rest
+        if text.endswith("'s"):
+            end, text = -2, text[:-2]
+    word = text.translate(accent_map)
+    return word, start, end, "" if text in stop_words(lang) else _stemmer(lang)(word)
+
+
+@cache
+def _stemmer(lang: str):
+    return stemmer_for_language(lang)
+
+
+def _known(raws: list[str], lang: str) -> dict[str, tuple[str, int, int, str]]:
+    """The analysis of each distinct word of a language seen so far, raws included."""
+    known = _CACHE.setdefault(lang, {})
+    if len(known) > CACHE_WORDS:
+        known.clear()
+    for raw in raws:
+        if raw not in known:
+            known[raw] = _word(raw, lang)
+    return known
+
+
+class Analysed(NamedTuple):
+    """A text's tokens as parallel columns, the way an index consumes them."""
+
+    words: list[str]
+    stems: list[str]
+    """"" for a stop word."""
+    spans: array
+    """start, end of each token, flat."""
+
+    def tokens(self) -> list[Token]:
+        spans = self.spans
+        return [(w, spans[2 * i], spans[2 * i + 1], s) for i, (w, s) in enumerate(zip(self.words, self.stems))]
+
+    @classmethod
+    def unpacked(cls, packed: str) -> Analysed:
+        """The columns a packed string holds (see `pack`)."""
+        words, stems, offsets = packed.split("\t")
+        if not words:
+            return cls([], [], array("I"))
+        return cls(words.split(" "), ["" if s == "-" else s for s in stems.split(" ")],
+                   array("I", bytes.fromhex(offsets)))
+
+    def pack(self) -> str:
+        """One compact string for an index to store (`unpack` reads the tokens back)."""
+        return " ".join(self.words) + "\t" + " ".join([s or "-" for s in self.stems]) + "\t" + self.spans.tobytes().hex()
+
+
+def analysed(text: str, lang: str) -> Analysed:
+    """Every word of text with its stem and offsets, as `word_analyzer` and `text_analyzer` make them
+    (a property test checks that they agree), each distinct word analysed once per process."""
+    lang = lang_of(lang)
+    matches = list(_TOKEN.finditer(text))
+    raws = [m[0] for m in matches]
+    known = _known(raws, lang)
+    forms = [known[r] for r in raws]
+    spans = array("I", [n for m in matches for n in m.span()])
+    for i, (_, start, end, _) in enumerate(forms):
+        if start or end:  # an elision or a possessive dropped
+            spans[2 * i] += start
+            spans[2 * i + 1] += end
+    return Analysed([f[0] for f in forms], [f[3] for f in forms], spans)
+
+
+def analyse(text: str, lang: str) -> list[Token]:
+    """Every word of text with its offsets and its stem: what both engines index, what snippets and
+    govern's reasons highlight without analysing the text again.
+
+    >>> analyse("L’aide de dernier recours", "fr")
+    [('aide', 2, 6, 'aid'), ('de', 7, 9, ''), ('dernier', 10, 17, 'derni'), ('recours', 18, 25, 'recour')]
+    """
+    return analysed(text, lang).tokens()
+
+
+def pack(tokens: list[Token]) -> str:
+    """Tokens as one compact string (see `Analysed.pack`)."""
+    return Analysed([t[0] for t in tokens], [t[3] for t in tokens],
+                    array("I", [n for _, start, end, _ in tokens for n in (start, end)])).pack()
+
+
+def unpack(packed: str) -> list[Token]:
+    """The tokens a packed string holds.
+
+    >>> unpack(analysed("L’aide de dernier recours", "fr").pack())[:2]
+    [('aide', 2, 6, 'aid'), ('de', 7, 9, '')]
+    """
+    return Analysed.unpacked(packed).tokens()
+
+
+def query_words(text: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) of a query's text, as ``words`` indexes them."""
+    return [(w, s, e) for w, s, e, _ in analyse(text, "en")]
+
+
+def query_stems(text: str, lang: str) -> list[str]:
+    """Stems of a query's text in one language (stop words of that language dropped)."""
+    return [stem for _, _, _, stem in analyse(text, lang) if stem]

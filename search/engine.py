@@ -1,9 +1,10 @@
 """The search interface the rest of Alinea uses, whatever engine is behind it.
 
 An engine builds an index of a `Corpus` into a directory, opens it, and answers
-`SearchQuery`s with `SearchResults` (see search.results).  Whoosh is the
-engine today (search.whoosh_index); search.store adds the atomic swap of index
-directories on top of any engine.
+`SearchQuery`s with `SearchResults` (see search.results).  Two engines fill the
+seam: SQLite FTS5 (search.fts5_index) and Whoosh (search.whoosh_index);
+search.store chooses one (``ALINEA_SEARCH_ENGINE``) and adds the atomic swap of
+index directories on top of either.
 """
 from __future__ import annotations
 
@@ -11,14 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 
+from alinea.errors import AlineaError
 from alinea.model import Corpus
 from search.results import SearchResults
-from search.vocabulary import Vocabulary
 
 Resolver = Callable[[str], "str | None"]
 """Reads a typed citation ("s. 55(2)(a)") as a provision id, or returns None."""
 
 MAX_PER_PAGE = 100
+META_FILE = "alinea-index.json"
+"""Every engine's index directory holds this file: engine name, format, documents, divisions, kinds, programs."""
+
+
+class IndexMissing(AlineaError):
+    """The index directory has no index (never built, or removed by a rebuild)."""
 
 
 @dataclass(frozen=True)
@@ -75,10 +82,17 @@ class SectionScore:
 
 
 class SearchIndex(Protocol):
-    """A full-text index of the knowledge base."""
+    """A full-text index of the knowledge base: the seam an engine fills (search.whoosh_index,
+    search.fts5_index).  The meaning of a query (search.plan), the pipeline of a search
+    (search.pipeline) and govern's scoring (search.bag) are shared; an engine matches, ranks,
+    stores and counts terms."""
 
-    def build(self, corpus: Corpus, directory: Path) -> None:
-        """Index every document of corpus into directory (which must not hold another index)."""
+    directory: Path | None
+    """The directory open now."""
+
+    def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
+        """Index every document of corpus into directory (which must not exist); the glossary names
+        the programs in both languages."""
 
     def open(self, directory: Path, resolve: Resolver | None = None) -> None:
         """Open the index in directory; resolve reads citations typed as queries."""
@@ -89,9 +103,10 @@ class SearchIndex(Protocol):
     def score_sections(self, bag: WordBag) -> list[SectionScore]:
         """Sections whose elements match any word or phrase of the bag, best first (BM25)."""
 
-    def vocabulary(self) -> Vocabulary:
-        """The words of the indexed elements per language, with counts (search.vocabulary): what
-        cross-language search and "did you mean" (search.crosslang, search.suggest) ask of an engine."""
+    @property
+    def vocabulary(self):
+        """The indexed terms and their document frequencies (a search.vocabulary.Vocabulary, which
+        imports this module): what fuzzy terms, spelling suggestions and query rewriting look up."""
 
     def close(self) -> None:
         """Release files."""

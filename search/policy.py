@@ -13,7 +13,7 @@ def search_across(index, query, lexicon: Lexicon, enabled: bool = True, prefer: 
     `enabled`), and a "did you mean" that search.suggest checked finds something."""
     if not hasattr(index, "vocabulary"):  # an engine that cannot say its words: the query as typed
         return index.search(query)
-    plan = rewrite(query.text, lexicon, index.vocabulary(), prefer) if enabled else None
+    plan = rewrite(query.text, lexicon, index.vocabulary, prefer) if enabled else None
     results = index.search(replace(query, text=plan.text if plan else query.text, suggest=False))
     if plan is not None:
         results = replace(results, query=query.text, carried=plan.carried)

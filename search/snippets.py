@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from search.analysis import text_analyzer, word_analyzer
+from search.analysis import Analysed
 from search.results import Snippet
 
 WIDTH = 240
@@ -14,27 +14,19 @@ WIDTH = 240
 ELLIPSIS = "…"
 
 
-def find_matches(text: str, lang: str, terms: dict[str, set[str]], phrases: list[tuple[str, ...]],
-                 text_field: str) -> list[tuple[int, int]]:
-    """Offsets of the words of text whose indexed form is a matched term, and of whole phrases.
-
-    terms maps a field (``words`` or text_field) to the terms the query matched in it;
-    phrases are sequences of ``words`` terms."""
-    spans: list[tuple[int, int]] = []
-    words = [(t.text, t.startchar, t.endchar) for t in word_analyzer()(text, chars=True, mode="index")]
-    starts: dict[str, list[int]] = {}
-    for i, (w, _, _) in enumerate(words):
-        starts.setdefault(w, []).append(i)
+def find_matches(forms: Analysed, words: set[str], stems: set[str],
+                 phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Offsets of the tokens (search.analysis, stored at build) whose word is one of words or
+    whose stem is one of stems, and of whole phrases (sequences of words); one pass over the
+    token columns (a long element holds thousands)."""
+    ws, spans = forms.words, forms.spans
+    found = [i for i, (w, s) in enumerate(zip(ws, forms.stems, strict=True)) if w in words or s in stems]
+    out = [(spans[2 * i], spans[2 * i + 1]) for i in found]
     for phrase in phrases:
-        n = len(phrase)
-        spans += [(words[i][1], words[i + n - 1][2]) for i in starts.get(phrase[0], ()) if i + n <= len(words)
-                  and tuple(w for w, _, _ in words[i:i + n]) == phrase]
-    wanted = terms.get("words", set())
-    spans += [(s, e) for w, s, e in words if w in wanted]
-    if terms.get(text_field):
-        spans += [(t.startchar, t.endchar) for t in text_analyzer(lang)(text, chars=True, mode="index")
-                  if t.text in terms[text_field]]
-    return _merge(spans)
+        n, first = len(phrase), phrase[0]
+        out += [(spans[2 * i], spans[2 * (i + n - 1) + 1]) for i, w in enumerate(ws)
+                if w == first and i + n <= len(ws) and tuple(ws[i:i + n]) == phrase]
+    return _merge(out)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -68,12 +60,16 @@ def make_snippet(text: str, matches: list[tuple[int, int]], width: int = WIDTH) 
 
 
 def _best_start(matches: list[tuple[int, int]], width: int) -> int:
-    """Where to start so that the window holds the most matches, with some context before."""
+    """Where to start so that the window holds the most matches, with some context before.
+    Matches are sorted and do not overlap, so their ends rise too: one pass, a window sliding
+    over them (a long text can hold thousands of matches)."""
     if not matches:
         return 0
-    best, best_count = matches[0][0], 0
+    best, best_count, j = matches[0][0], 0, 0
     for i, (s, _) in enumerate(matches):
-        count = sum(1 for m in matches[i:] if m[1] <= s + width - 40)
-        if count > best_count:
-            best, best_count = s, count
+        j = max(j, i)
+        while j < len(matches) and matches[j][1] <= s + width - 40:
+            j += 1
+        if j - i > best_count:
+            best, best_count = s, j - i
     return max(0, best - 40)

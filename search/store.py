@@ -18,9 +18,14 @@ reading the pointer and opening it reads the pointer again.  (A searcher that
 is already open keeps reading its files after they are unlinked, on POSIX.)
 Directories another build is still writing are left alone; `clean_unfinished`, called by
 `alinea build` under its lock, removes the half-written ones killed builds left.
+
+Which engine builds an index is configuration: ``ALINEA_SEARCH_ENGINE`` (`ENGINES`; default
+`DEFAULT_ENGINE`).  An index records the engine that built it, and is opened with that one.
 """
 from __future__ import annotations
 
+import importlib
+import json
 import os
 import shutil
 import threading
@@ -31,16 +36,46 @@ from typing import Callable, TypeVar
 from alinea.atomic import CHECKSUMS, verify_checksums, write_checksums, write_error, write_text
 from alinea.errors import AlineaError, DamagedData
 from alinea.model import Corpus
-from search.engine import Resolver, SearchQuery, SectionScore, WordBag
+from search.engine import META_FILE, IndexMissing, Resolver, SearchIndex, SearchQuery, SectionScore, WordBag
 from search.results import SearchResults
 from search.vocabulary import Vocabulary
-from search.whoosh_index import IndexMissing, WhooshIndex
 
 POINTER = "index.current"
 PREFIX = "index."
 T = TypeVar("T")
 ABANDONED_AFTER = 3600
 """Seconds after which an unfinished index directory (a crashed build) may be removed."""
+ENGINE_VARIABLE = "ALINEA_SEARCH_ENGINE"
+ENGINES = {"fts5": "search.fts5_index:Fts5Index", "whoosh": "search.whoosh_index:WhooshIndex"}
+"""Engine name -> its SearchIndex class (imported only when used)."""
+DEFAULT_ENGINE = "fts5"
+"""What the benchmark shows serves users best at a library's size (docs/search.md, "Engines")."""
+
+
+def configured_engine() -> str:
+    """The engine ``ALINEA_SEARCH_ENGINE`` names (default `DEFAULT_ENGINE`); AlineaError when unknown."""
+    name = os.environ.get(ENGINE_VARIABLE, "").strip().lower() or DEFAULT_ENGINE
+    if name not in ENGINES:
+        raise AlineaError(f"{ENGINE_VARIABLE}={name!r} is not a search engine (choose: {', '.join(ENGINES)})")
+    return name
+
+
+def new_engine(name: str) -> SearchIndex:
+    """An unopened index of the named engine."""
+    module, _, cls = ENGINES[name].partition(":")
+    return getattr(importlib.import_module(module), cls)()
+
+
+def engine_of(directory: Path) -> str:
+    """The engine that built the index in directory (indexes older than the choice are Whoosh's)."""
+    try:
+        name = json.loads((directory / META_FILE).read_text(encoding="utf-8")).get("engine", "whoosh")
+    except (OSError, ValueError) as exc:
+        raise IndexMissing(f"no usable search index in {directory}/ ({exc}): run `alinea build`") from None
+    if name not in ENGINES:
+        raise AlineaError(f"the search index in {directory}/ was built by an unknown engine {name!r}: "
+                          "run `alinea build`")
+    return name
 
 
 def current_dir(data_dir: str | Path) -> Path | None:
@@ -65,14 +100,16 @@ def current_dir(data_dir: str | Path) -> Path | None:
     return path
 
 
-def build_index(corpus: Corpus, data_dir: str | Path, glossary=None) -> Path:
-    """Index corpus into a new directory of data_dir, swap it in, remove stale ones; returns it."""
+def build_index(corpus: Corpus, data_dir: str | Path, glossary=None, engine: str | None = None) -> Path:
+    """Index corpus with engine (default: the configured one) into a new directory of data_dir,
+    swap it in, remove stale ones; returns it."""
+    engine = engine or configured_engine()
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S") + f"{time.time() % 1:.6f}"[1:]
     target = data_dir / f"{PREFIX}{stamp}-{os.getpid()}-{threading.get_ident() % 10000}"
     try:
-        WhooshIndex().build(corpus, target, glossary)
+        new_engine(engine).build(corpus, target, glossary)  # type: ignore[call-arg]
         write_checksums(target)
     except OSError as exc:
         shutil.rmtree(target, ignore_errors=True)
@@ -123,7 +160,7 @@ class CurrentIndex:
         self.resolve = resolve
         self._lock = threading.Lock()
         self._stamp: tuple[int, int] | None = None
-        self._index: WhooshIndex | None = None
+        self._index: SearchIndex | None = None
         self._current()
 
     def _pointer_stamp(self) -> tuple[int, int] | None:
@@ -133,7 +170,7 @@ class CurrentIndex:
             return None
         return st.st_ino, st.st_mtime_ns
 
-    def _current(self) -> WhooshIndex:
+    def _current(self) -> SearchIndex:
         """The open index, reopened when the pointer changed since it was opened."""
         with self._lock:
             if self._index is None or self._pointer_stamp() != self._stamp:
@@ -149,8 +186,8 @@ class CurrentIndex:
                 directory = current_dir(self.data_dir)
                 if directory is None:
                     break
-                index = WhooshIndex()
                 verify_checksums(directory)
+                index = new_engine(engine_of(directory))
                 index.open(directory, self.resolve)
             except (DamagedData, IndexMissing) as exc:
                 # a rebuild may have swapped the pointer and removed that directory meanwhile
@@ -163,11 +200,16 @@ class CurrentIndex:
         raise error
 
     @property
+    def engine(self) -> SearchIndex:
+        """The engine's index open now (its ``vocabulary`` and ``meta`` for tools that look terms up)."""
+        return self._current()
+
+    @property
     def directory(self) -> Path | None:
         """The directory searched now."""
-        return self._current().directory
+        return self._current().directory  # type: ignore[attr-defined]
 
-    def _ask(self, question: Callable[[WhooshIndex], T]) -> T:
+    def _ask(self, question: Callable[[SearchIndex], T]) -> T:
         """question asked of the current index, again after a rebuild removed it under us."""
         for _ in range(3):
             index = self._current()
@@ -187,9 +229,10 @@ class CurrentIndex:
         """Sections of the current index scored by a bag of words (search.engine.WordBag)."""
         return self._ask(lambda index: index.score_sections(bag))
 
+    @property
     def vocabulary(self) -> Vocabulary:
-        """The words of the current index per language (search.vocabulary.Vocabulary)."""
-        return self._ask(lambda index: index.vocabulary())
+        """The terms of the current index (search.vocabulary.Vocabulary)."""
+        return self._ask(lambda index: index.vocabulary)
 
     def close(self) -> None:
         with self._lock:

@@ -68,7 +68,7 @@ def did_you_mean(query, results, index, lexicon: Lexicon, crosslang: bool = True
     """A corrected query that finds something, or None (never the engine's unchecked guess)."""
     if results.citation is not None:
         return None
-    vocabulary = index.vocabulary()
+    vocabulary = index.vocabulary
     suggestion = corrected(query.text, lexicon, vocabulary, prefer)
     if suggestion is None or suggestion == query.text:
         return None

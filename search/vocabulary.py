@@ -1,8 +1,15 @@
-"""The words of an index per language, as written, with how many indexed elements hold each: what
-cross-language search decides a word's language with, and what "did you mean" takes its
-suggestions from. Every engine builds it from the texts it indexed (`Vocabulary.of_texts`), so
-the policies of search.crosslang and search.suggest stay the same whatever engine is behind.
+"""The terms an index holds and how many elements hold each: built once at `alinea build`, shared by
+every engine, so that fuzzy terms, wildcards, prefixes, "did you mean" and cross-language search
+expand to the same terms whichever engine answers.
 
+Fields are ``words`` (every word as written, accents folded), ``text_en`` and ``text_fr`` (stems),
+and ``words_en`` / ``words_fr`` (the words of the elements of each language): what cross-language
+search decides a word's language with (search.crosslang) and what the did-you-mean policy takes its
+suggestions from (search.suggest), with the form each word is most often written in.
+
+>>> v = Vocabulary({"words": {"benefit": 40, "benefits": 3, "spouse": 12}})
+>>> v.within("benifit", 1), v.prefixed("benef"), v.matching("sp?use"), v.frequency("spouse")
+(['benefit'], ['benefit', 'benefits'], ['spouse'], 12)
 >>> v = Vocabulary.of_texts([("fr", "Les avoirs liquides."), ("en", "Liquid assets; the assets.")])
 >>> v.count("avoirs", "fr"), v.count("Avoirs", "en"), v.count("assets", "en")
 (1, 0, 1)
@@ -11,64 +18,73 @@ the policies of search.crosslang and search.suggest stay the same whatever engin
 """
 from __future__ import annotations
 
+import bisect
+import json
+import os
 import re
-import unicodedata
 from collections import Counter
+from pathlib import Path
 from typing import Iterable
 
+from whoosh.support.charset import accent_map
+
+from alinea.errors import AlineaError
+from search.analysis import ELIDED, Analysed, analysed, lang_of
+from search.engine import IndexMissing
+
+FILE = "vocabulary.json"
+MAX_EXPANSION = 500
+"""A fuzzy term, wildcard or prefix stands for at most this many terms (the most frequent)."""
 LANGS = ("en", "fr")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 """A word of letters, with inner apostrophes (``l’aide``)."""
-ELIDED = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
 MAX_WORD = 40
 
 
 def fold(word: str) -> str:
-    """Lower case, accents removed, an elided French article dropped (``L’Aide`` -> ``aide``)."""
+    """A word as the ``words`` field holds it: lower case, an elided French article dropped, accents
+    folded (``L’Aide`` -> ``aide``)."""
     word = word.lower().replace("’", "'")
     head, _, rest = word.partition("'")
     if rest and head in ELIDED:
         word = rest
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return word.translate(accent_map)
 
 
 def words_of(text: str) -> list[tuple[str, int, int]]:
-    """(folded word, start, end) of each word of a text."""
+    """(folded word, start, end) of each word of letters of a text."""
     return [(fold(m.group()), m.start(), m.end()) for m in WORD.finditer(text) if len(m.group()) <= MAX_WORD]
 
 
-class Vocabulary:
-    """Folded word -> (elements of each language that hold it, the form it is most often written in)."""
+def _lettered(word: str) -> bool:
+    return word.replace("'", "").isalpha() and len(word) <= MAX_WORD
 
-    def __init__(self, counts: dict[str, Counter], forms: dict[str, str]) -> None:
-        self.counts = counts
-        self.forms = forms
-        self._by_initial: dict[tuple[str, str], list[str]] = {}
-        for lang, counter in counts.items():
-            for word in counter:
-                self._by_initial.setdefault((lang, word[:1]), []).append(word)
+
+class Vocabulary:
+    """Terms and their document frequencies, per field; terms sorted for prefix look-ups; the form a
+    folded word is most often written in when it differs from the folded word."""
+
+    def __init__(self, fields: dict[str, dict[str, int]], forms: dict[str, str] | None = None) -> None:
+        self._df = fields
+        self.forms = forms or {}
+        self._sorted = {name: sorted(terms) for name, terms in fields.items()}
+        self._by_first: dict[str, dict[str, list[str]]] = {}
 
     @classmethod
-    def of_texts(cls, texts: Iterable[tuple[str, str]]) -> "Vocabulary":
-        """From (language, text) pairs: the indexed elements."""
-        counts: dict[str, Counter] = {lang: Counter() for lang in LANGS}
-        written: dict[str, Counter] = {}
+    def of_texts(cls, texts: Iterable[tuple[str, str]]) -> Vocabulary:
+        """From (language, text) pairs, analysed as the engines analyse the elements they index."""
+        counter = VocabularyCounter()
         for lang, text in texts:
-            seen = set()
-            for match in WORD.finditer(text):
-                surface = match.group()
-                if len(surface) > MAX_WORD:
-                    continue
-                word = fold(surface)
-                seen.add(word)
-                written.setdefault(word, Counter())[surface.lower().replace("’", "'").split("'")[-1]] += 1
-            counts.setdefault(lang if lang in LANGS else "en", Counter()).update(seen)
-        forms = {word: c.most_common(1)[0][0] for word, c in written.items()}
-        return cls(counts, forms)
+            counter.add(analysed(text, lang), lang, text)
+        return counter.vocabulary()
+
+    def frequency(self, term: str, field: str = "words") -> int:
+        """Elements holding term in field (0 when none)."""
+        return self._df.get(field, {}).get(term, 0)
 
     def count(self, word: str, lang: str) -> int:
         """Elements of that language that hold the word (folded comparison)."""
-        return self.counts.get(lang, Counter()).get(fold(word), 0)
+        return self.frequency(fold(word), f"words_{lang_of(lang)}")
 
     def form(self, folded: str) -> str:
         """How a folded word is most often written in the texts (``severes`` -> ``sévères``)."""
@@ -77,18 +93,103 @@ class Vocabulary:
     def near(self, word: str, lang: str, max_edits: int = 2) -> list[tuple[str, int]]:
         """Words of that language within 1 (else `max_edits`) edits of `word`, same first letter,
         most frequent first, as written."""
-        folded = fold(word)
-        candidates = self._by_initial.get((lang, folded[:1]), [])
+        folded, field = fold(word), f"words_{lang_of(lang)}"
         for edits in range(1, max_edits + 1):
-            found = [(w, self.counts[lang][w]) for w in candidates
-                     if w != folded and abs(len(w) - len(folded)) <= edits and distance(w, folded, edits) <= edits]
+            found = [(w, self.frequency(w, field)) for w in self.within(folded, edits, field=field) if w != folded]
             if found:
                 return [(self.form(w), n) for w, n in sorted(found, key=lambda x: (-x[1], x[0]))]
         return []
 
+    def terms(self, field: str = "words") -> list[str]:
+        """Every term of field, sorted."""
+        return self._sorted.get(field, [])
+
+    def prefixed(self, prefix: str, field: str = "words") -> list[str]:
+        """Terms starting with prefix, sorted."""
+        terms = self.terms(field)
+        start = bisect.bisect_left(terms, prefix)
+        end = bisect.bisect_left(terms, prefix + "\U0010ffff")
+        return terms[start:end]
+
+    def matching(self, pattern: str, field: str = "words") -> list[str]:
+        """Terms matching a wildcard pattern (``*`` any characters, ``?`` one), sorted."""
+        literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
+        regex = re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern))
+        return [t for t in self.prefixed(literal, field) if regex.fullmatch(t)]
+
+    def within(self, word: str, maxdist: int, prefix: int = 1, field: str = "words") -> list[str]:
+        """Terms within maxdist Levenshtein edits of word sharing its first `prefix` characters, sorted."""
+        if len(word) < prefix:
+            return []
+        if field not in self._by_first:
+            buckets: dict[str, list[str]] = {}
+            for term in self.terms(field):
+                buckets.setdefault(term[:1], []).append(term)
+            self._by_first[field] = buckets
+        head = word[:prefix]
+        return [t for t in self._by_first[field].get(word[:1], ())
+                if t.startswith(head) and abs(len(t) - len(word)) <= maxdist
+                and distance(t[prefix:], word[prefix:], maxdist) <= maxdist]
+
+    def most_frequent(self, terms: list[str], field: str = "words", limit: int = MAX_EXPANSION) -> list[str]:
+        """The `limit` most frequent of terms, in sorted order (how an expansion is bounded)."""
+        if len(terms) <= limit:
+            return terms
+        return sorted(sorted(terms, key=lambda t: (-self.frequency(t, field), t))[:limit])
+
+    def save(self, directory: Path) -> None:
+        tmp = Path(directory) / (FILE + ".tmp")
+        data = {"fields": self._df, "forms": self.forms}
+        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, Path(directory) / FILE)
+
+    @classmethod
+    def load(cls, directory: Path) -> Vocabulary:
+        data = json.loads((Path(directory) / FILE).read_text(encoding="utf-8"))
+        return cls(data["fields"], data["forms"])
+
+    @classmethod
+    def of_index(cls, directory: Path | None) -> Vocabulary:
+        """The vocabulary of the index open in directory (IndexMissing when a rebuild removed it)."""
+        if directory is None:
+            raise AlineaError("the search index is not open")
+        try:
+            return cls.load(directory)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise IndexMissing(f"the search index in {directory}/ is gone ({exc})") from None
+
+
+class VocabularyCounter:
+    """Counts terms record by record while an index is built."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, Counter] = {"words": Counter(), "text_en": Counter(), "text_fr": Counter(),
+                                           "words_en": Counter(), "words_fr": Counter()}
+        self.written: dict[str, Counter] = {}
+
+    def add(self, forms: Analysed, lang: str, text: str) -> None:
+        """One element: its analysis and its text (in which the words' written forms are read)."""
+        lang = lang_of(lang)
+        words = set(forms.words)
+        self.fields["words"].update(words)
+        self.fields[f"text_{lang}"].update(set(forms.stems) - {""})
+        self.fields[f"words_{lang}"].update(w for w in words if _lettered(w))
+        spans = forms.spans
+        for i, word in enumerate(forms.words):
+            surface = text[spans[2 * i]:spans[2 * i + 1]].lower().replace("’", "'")
+            if surface != word and _lettered(word):
+                self.written.setdefault(word, Counter())[surface.split("'")[-1]] += 1
+
+    def vocabulary(self) -> Vocabulary:
+        forms = {word: c.most_common(1)[0][0] for word, c in self.written.items()}
+        return Vocabulary({name: dict(counts) for name, counts in self.fields.items()},
+                          {word: form for word, form in forms.items() if form != word})
+
 
 def distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, cut short above `limit` (returns limit + 1)."""
+    """Levenshtein distance of a and b, or limit + 1 as soon as it must exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]

@@ -1,5 +1,7 @@
 """The Whoosh engine behind search.engine.SearchIndex: schema, writer, searcher.
 
+Its text fields hold the tokens search.analysis made at build (split at spaces), as FTS5's do.
+
 One Whoosh document per `search.records.Record`.  A search scores every match,
 keeps the best element of each section (so a hit names the exact
 subparagraph), counts facets over those sections, and cuts the page.
@@ -7,38 +9,33 @@ subparagraph), counts facets over those sections, and cuts the page.
 from __future__ import annotations
 
 import json
-import math
 from array import array
-from collections import Counter
 from pathlib import Path
 
 from whoosh import index
+from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.searching import Searcher
 
 from alinea.errors import AlineaError
-from alinea.ids import is_provision_id
 from alinea.model import Corpus
-from search.analysis import lang_of, text_analyzer, word_analyzer
+from search import pipeline
+from search.analysis import Analysed, analysed, lang_of, query_stems
+from search.bag import BagScorer
 from search.concepts import ConceptTags
-from search.engine import Resolver, SearchQuery, SectionScore, WordBag
-from search.query import parse
+from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag
+from search.pipeline import Group, GroupList, stored_fields
+from search.plan import IndexMeta, Plan
 from search.records import Record, records
-from search.results import FacetValue, Hit, SearchResults
-from search.snippets import find_matches, make_snippet
-from search.vocabulary import Vocabulary
-from search.whoosh_bag import BagScorer
-from search.whoosh_query import Built, IndexMeta, Translator
+from search.results import SearchResults
+from search.vocabulary import Vocabulary, VocabularyCounter
+from search.whoosh_query import compile_plan
 
-FORMAT = 1
+FORMAT = 3
 """Bumped when the schema changes: an index of another format must be rebuilt."""
-META_FILE = "alinea-index.json"
-FACETS = (("document", "doc"), ("title", "title_id"), ("chapter", "chapter_id"), ("kind", "doc_kind"),
-          ("status", "status"), ("lang", "lang"))
-"""Facet name -> the column it counts."""
-LANG_NAMES = {"en": "English", "fr": "Français"}
-
-COLUMNS = ("group",) + tuple(column for _, column in FACETS)
+FACET_COLUMNS = ("doc", "title_id", "chapter_id", "doc_kind", "status", "lang")
+"""The column of each facet of search.pipeline.FACETS."""
+COLUMNS = ("group",) + FACET_COLUMNS
 """Per-document values read once when the index is opened (grouping and facets need them for every match)."""
 
 class Columns:
@@ -58,8 +55,6 @@ class Columns:
     def get(self, name: str, docnum: int) -> str:
         return self._values[name][self._codes[name][docnum]]
 
-class IndexMissing(AlineaError):
-    """The index directory has no index (never built, or removed by a rebuild)."""
 
 def schema() -> Schema:
     """The fields of the index (see search.records.Record for what each holds)."""
@@ -69,20 +64,22 @@ def schema() -> Schema:
         lang=ID(stored=True, sortable=True), status=ID(stored=True, sortable=True),
         title_id=ID(sortable=True), chapter_id=ID(sortable=True), alang=ID(),
         kind=KEYWORD(commas=True, scorable=False), element=STORED(), title=STORED(), breadcrumb=STORED(),
-        body=STORED(), within=KEYWORD(commas=True, scorable=False), amended=KEYWORD(commas=True, scorable=False),
-        programs=KEYWORD(commas=True, scorable=False), terms=TEXT(analyzer=text_analyzer("en"), phrase=False),
-        text_en=TEXT(analyzer=text_analyzer("en"), phrase=False),
-        text_fr=TEXT(analyzer=text_analyzer("fr"), phrase=False),
-        words=TEXT(analyzer=word_analyzer(), phrase=True),
+        body=STORED(), tokens=STORED(), lengths=STORED(), within=KEYWORD(commas=True, scorable=False),
+        amended=KEYWORD(commas=True, scorable=False),
+        programs=KEYWORD(commas=True, scorable=False), terms=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),
+        text_en=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),
+        text_fr=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),
+        words=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=True),
     )
 
-def _fields(rec: Record) -> dict:
-    return {"id": rec.id, "group": rec.group, "doc": rec.doc, "doc_kind": rec.doc_kind, "lang": rec.lang,
-            "status": rec.status, "title_id": rec.title_id, "chapter_id": rec.chapter_id,
-            "alang": lang_of(rec.lang), "kind": ",".join(rec.kinds), "element": rec.kind, "title": rec.title,
-            "breadcrumb": rec.breadcrumb, "body": rec.text, "within": ",".join(rec.within),
+def _fields(rec: Record, forms: Analysed) -> dict:
+    stems = [s for s in forms.stems if s]
+    return {**stored_fields(rec, forms), "lengths": (len(forms.words), len(stems)),
+            "title_id": rec.title_id, "chapter_id": rec.chapter_id,
+            "alang": lang_of(rec.lang), "kind": ",".join(rec.kinds), "within": ",".join(rec.within),
             "amended": ",".join(map(str, rec.amended)), "programs": ",".join(rec.programs),
-            "terms": "\n".join(rec.terms), f"text_{lang_of(rec.lang)}": rec.text, "words": rec.text}
+            "terms": " ".join(s for term in rec.terms for s in query_stems(term, "en")),
+            f"text_{lang_of(rec.lang)}": " ".join(stems), "words": " ".join(forms.words)}
 
 class WhooshIndex:
     """A Whoosh index of the knowledge base in one directory."""
@@ -91,6 +88,7 @@ class WhooshIndex:
         self.directory: Path | None = None
         self._ix: index.Index | None = None
         self._meta = IndexMeta({}, {}, frozenset(), {})
+        self._vocabulary: Vocabulary | None = None
         self._resolve: Resolver | None = None
         self.columns: Columns | None = None
         self._bags: BagScorer | None = None
@@ -106,12 +104,16 @@ class WhooshIndex:
         divisions: dict[str, str] = {}
         kinds: set[str] = set()
         tags = ConceptTags(corpus, glossary)
+        vocabulary = VocabularyCounter()
         for rec in records(corpus, tags):
-            writer.add_document(**_fields(rec))
+            forms = analysed(rec.text, rec.lang)
+            vocabulary.add(forms, rec.lang, rec.text)
+            writer.add_document(**_fields(rec, forms))
             kinds.update(rec.kinds)
             if rec.kind == "heading":
                 divisions[rec.id] = rec.title
         writer.commit()
+        vocabulary.vocabulary().save(directory)
         meta = {"format": FORMAT, "engine": "whoosh", "documents": {d.id: d.title for d in corpus.documents},
                 "divisions": divisions, "kinds": sorted(kinds), "programs": tags.names}
         (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -137,18 +139,18 @@ class WhooshIndex:
         """What the query translator knows about the open index."""
         return self._meta
 
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The terms of the open index (loaded when first needed)."""
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary.of_index(self.directory)
+        return self._vocabulary
+
     def searcher(self) -> Searcher:
         """A Whoosh searcher of the open index, for tools that use Whoosh directly (benchmarks)."""
         if self._ix is None:
             raise AlineaError("the search index is not open")
         return self._ix.searcher()
-
-    def vocabulary(self) -> Vocabulary:
-        """The words of the indexed elements per language (search.vocabulary), read once."""
-        if self._vocabulary is None:
-            with self._searcher() as searcher:
-                self._vocabulary = Vocabulary.of_texts((f["lang"], f["body"]) for f in searcher.all_stored_fields())
-        return self._vocabulary
 
     def close(self) -> None:
         if self._ix is not None:
@@ -168,131 +170,83 @@ class WhooshIndex:
     def search(self, query: SearchQuery) -> SearchResults:
         """One page of results for query (see search.query for the language)."""
         with self._searcher() as searcher:
-            return _Search(self, searcher, query).run()
+            return pipeline.run(_Backend(self, searcher), query, self._resolve)
 
     def score_sections(self, bag: WordBag) -> list[SectionScore]:
         """Sections matching any word or phrase of the bag, best first (see search.engine.WordBag)."""
         with self._searcher() as searcher:
             if self._bags is None:
                 assert self.columns is not None
-                self._bags = BagScorer(searcher, self.columns)
+                self._bags = BagScorer(_Postings(searcher, self.columns, self.vocabulary))
             return self._bags.score(searcher, bag)
 
-    def cited(self, text: str, searcher: Searcher) -> int | None:
-        """Document number of the provision the whole text cites, or None."""
-        text = " ".join(text.split())
-        if not text:
-            return None
-        candidate = text if is_provision_id(text) else None
-        if candidate is None and self._resolve is not None:
-            try:
-                candidate = self._resolve(text)
-            except (AlineaError, ValueError, LookupError):
-                candidate = None
-        return searcher.document_number(id=candidate) if candidate else None
 
-class _Search:
-    """One query against one searcher."""
+class _Backend:
+    """search.pipeline.Backend over one Whoosh searcher."""
 
-    def __init__(self, owner: WhooshIndex, searcher: Searcher, query: SearchQuery) -> None:
-        self.owner, self.searcher, self.query = owner, searcher, query
-        self.reader = searcher.reader()
+    def __init__(self, owner: WhooshIndex, searcher: Searcher) -> None:
         assert owner.columns is not None
-        self.columns = owner.columns
+        self.owner, self.searcher, self.columns = owner, searcher, owner.columns
+        self.meta, self.vocabulary = owner.meta, owner.vocabulary
 
-    def run(self) -> SearchResults:
-        parsed = parse(self.query.text)
-        built = Translator(self.owner.meta).translate(parsed)
-        cited = self.owner.cited(parsed.text, self.searcher)
-        # an id typed as is names its provision and nothing else: its fragments are not searched as words
-        groups = [] if cited is not None and is_provision_id(parsed.text.strip()) else self._groups(built)
-        if cited is not None:
-            key = self._value("group", cited)
-            score = next((s for s, d in groups if self._value("group", d) == key), 0.0)
-            groups = [(score, cited)] + [(s, d) for s, d in groups if self._value("group", d) != key]
-        per_page, page = self.query.per_page, self.query.page
-        terms = self._matched_terms(built)
-        hits = tuple(self._hit(score, docnum, terms, built.phrases, docnum == cited)
-                     for score, docnum in groups[(page - 1) * per_page:page * per_page])
-        messages = list(parsed.messages) + built.messages
-        if not groups and built.query is None and not messages:
-            messages.append("nothing to search: type some words, a phrase in quotes or a citation")
-        return SearchResults(
-            query=self.query.text, hits=hits, total=len(groups), page=page,
-            pages=math.ceil(len(groups) / per_page), per_page=per_page, facets=self._facets(groups),
-            did_you_mean=None if cited is not None or not self.query.suggest else self._correct(parsed.text, built),
-            messages=tuple(dict.fromkeys(messages)),
-            citation=None if cited is None else self.searcher.stored_fields(cited)["id"])
-
-    def _value(self, column: str, docnum: int) -> str:
-        return self.columns.get(column, docnum)
-
-    def _groups(self, built: Built) -> list[tuple[float, int]]:
-        """(score, docnum) of the best element of each matching section, best first."""
-        if built.query is None:
-            return []
-        results = self.searcher.search(built.query, limit=None)
+    def match(self, plan: Plan) -> GroupList:
+        results = self.searcher.search(compile_plan(plan), limit=None)
         ranked = sorted(((score, docnum) for docnum, score in results.items()), key=lambda x: (-x[0], x[1]))
         seen: set[str] = set()
         groups = []
         for score, docnum in ranked:
-            key = self._value("group", docnum)
+            key = self.columns.get("group", docnum)
             if key not in seen:
                 seen.add(key)
-                groups.append((score, docnum))
-        return groups
+                groups.append(self._group(score, docnum, key))
+        return GroupList(groups)
 
-    def _facets(self, groups: list[tuple[float, int]]) -> dict[str, tuple[FacetValue, ...]]:
-        facets = {}
-        for name, column in FACETS:
-            counts = Counter(v for v in (self._value(column, d) for _, d in groups) if v)
-            facets[name] = tuple(FacetValue(v, self._label(name, v), n, _filter(name, v))
-                                 for v, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
-        return facets
+    def _group(self, score: float, docnum: int, key: str) -> Group:
+        return Group(score, docnum, key, tuple(self.columns.get(c, docnum) for c in FACET_COLUMNS))
 
-    def _label(self, facet: str, value: str) -> str:
-        meta = self.owner.meta
-        return {"document": meta.documents, "title": meta.divisions, "chapter": meta.divisions,
-                "lang": LANG_NAMES}.get(facet, {}).get(value, value)
+    def element(self, number: int) -> Group:
+        return self._group(0.0, number, self.columns.get("group", number))
 
-    def _hit(self, score: float, docnum: int, terms: dict[str, set[str]], phrases: list[tuple[str, ...]],
-             cited: bool) -> Hit:
-        stored = self.searcher.stored_fields(docnum)
-        lang = stored["lang"]
-        matches = find_matches(stored["body"], lang, terms, phrases, f"text_{lang_of(lang)}")
-        return Hit(id=stored["id"], section=stored["group"], score=round(score, 4), doc=stored["doc"],
-                   doc_kind=stored["doc_kind"], kind=stored["element"], lang=lang, status=stored["status"],
-                   title=stored["title"], breadcrumb=stored["breadcrumb"],
-                   snippet=make_snippet(stored["body"], matches), cited=cited)
+    def stored(self, number: int) -> dict:
+        return self.searcher.stored_fields(number)
 
-    def _matched_terms(self, built: Built) -> dict[str, set[str]]:
-        """Field -> terms of the index that the positive part of the query matched (prefixes expanded)."""
-        matched: dict[str, set[str]] = {}
-        for q in built.positive:
-            for fieldname, text in q.existing_terms(self.reader, expand=True):
-                matched.setdefault(fieldname, set()).add(text.decode("utf-8") if isinstance(text, bytes) else text)
-        return matched
+    def number(self, element_id: str) -> int | None:
+        return self.searcher.document_number(id=element_id)
 
-    def _correct(self, text: str, built: Built) -> str | None:
-        """The query with each unknown word replaced by the most frequent word within 1 (else 2) edits."""
-        corrected, shift = text, 0
-        for word, start, end in built.spelled:
-            if len(word) < 3 or self.reader.doc_frequency("words", word):
-                continue
-            suggestion = self._suggest(word)
-            if suggestion:
-                corrected = corrected[:start + shift] + suggestion + corrected[end + shift:]
-                shift += len(suggestion) - (end - start)
-        return corrected if corrected != text else None
 
-    def _suggest(self, word: str) -> str | None:
-        for maxdist in (1, 2):
-            candidates = list(self.reader.terms_within("words", word, maxdist, prefix=1))
-            if candidates:
-                return max(candidates, key=lambda w: (self.reader.doc_frequency("words", w), w))
-        return None
+class _Postings:
+    """search.bag.Postings of a Whoosh index (ctx: a searcher)."""
 
-def _filter(facet: str, value: str) -> str:
-    """The query filter that narrows results to one facet value."""
-    name = {"document": "doc", "title": "in", "chapter": "in", "kind": "kind"}.get(facet, facet)
-    return f'{name}:"{value}"' if " " in value else f"{name}:{value}"
+    def __init__(self, searcher: Searcher, columns: Columns, vocabulary: Vocabulary) -> None:
+        reader = searcher.reader()
+        self.columns, self.vocabulary = columns, vocabulary
+        self.count = reader.doc_count_all()
+        stored = [reader.stored_fields(n) for n in range(self.count)]
+        self.ids = [f["id"] for f in stored]
+        self.headings = {n for n, f in enumerate(stored) if f["element"] == "heading"}
+        self._lengths = [f["lengths"] for f in stored]
+        self._langs = [lang_of(f["lang"]) for f in stored]
+
+    def group(self, n: int) -> str:
+        return self.columns.get("group", n)
+
+    def doc_kind(self, n: int) -> str:
+        return self.columns.get("doc_kind", n)
+
+    def lengths(self, searcher: Searcher, field: str) -> tuple[array, float]:
+        """Exact lengths (Whoosh's own are rounded to fit in a byte), as FTS5 counts them."""
+        if field == "words":
+            lengths = array("f", (words for words, _ in self._lengths))
+        else:
+            lengths = array("f", (text if f"text_{lang}" == field else 0 for (_, text), lang in
+                                  zip(self._lengths, self._langs, strict=True)))
+        return lengths, sum(lengths) / (self.count or 1)
+
+    def postings(self, searcher: Searcher, field: str, term: str) -> tuple[tuple[int, float], ...]:
+        return tuple(searcher.reader().postings(field, term).items_as("weight"))
+
+    def positions(self, searcher: Searcher, word: str) -> dict[int, tuple[int, ...]]:
+        return {n: tuple(p) for n, p in searcher.reader().postings("words", word).items_as("positions")}
+
+    def stored(self, searcher: Searcher, n: int) -> dict:
+        return searcher.stored_fields(n)

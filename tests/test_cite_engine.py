@@ -128,3 +128,45 @@ def test_citation_like_noise_never_raises(text, lang):
         assert text[f.start:f.end] == f.text
         resolve(f, Context(index(), "", base="A-13.1.1"))
     read(text, index())
+
+
+# -- what a number belongs to ------------------------------------------------------------
+@pytest.mark.parametrize("text, lang, other", [
+    ("conformément à l'article 4.3 de la norme CSA Z462 et", "fr", "norme CSA Z462"),
+    ("selon la norme CSA Z94.1, article 4.3.2", "fr", "norme CSA Z94.1"),
+    ("section 12 of the agreement applies", "en", "the agreement"),
+    ("l'article 12 de l'entente", "fr", "entente"),
+])
+def test_a_number_of_another_document_named_nearby_is_not_a_provision_of_the_law(text, lang, other):
+    [found] = [f for f in find_citations(text, lang) if f.levels]
+    assert found.act is not None and found.act.kind == "other" and found.act.name == other
+    resolution = resolve(found, context("55"))
+    assert resolution.targets == () and "another document" in resolution.note
+
+
+def test_numbers_of_the_law_itself_still_are():
+    found = find_citations("l'article 3 du présent règlement et l'article 5 de la présente loi", "fr")
+    assert [(f.text, f.act.kind) for f in found] == [("article 3 du présent règlement", "this"),
+                                                     ("article 5 de la présente loi", "this")]
+
+
+def test_a_regulation_cites_its_enabling_act_by_its_chapter():
+    from alinea.model import Corpus
+    from graph.cite import Index
+
+    empty = Context(Index.build(Corpus(())), "S-2.1-r12")
+    [found] = find_citations("(chapitre S-2.1, a. 223, 1er al., par. 36)", "fr")
+    assert resolve(found, empty).targets == ("S-2.1/223/p1/36",)
+
+
+def test_the_regulation_is_the_one_in_the_library(kb):
+    from alinea.model import Corpus
+    from graph.cite import Index
+    from ingest.legisquebec_text import parse_statute_text
+
+    regulation = parse_statute_text("Updated to 1 January 2025\nchapter A-13.1.1, r. 1\n"
+                                    "Individual and Family Assistance Regulation\n"
+                                    "48. An adult is deemed to reside in Québec.\nD. 1073-2006, s. 48.\n", "reg.txt")
+    library = Index.build(Corpus((act(), regulation)))
+    [found] = find_citations("section 48 of the regulation", "en")
+    assert resolve(found, Context(library, "A-13.1.1", "A-13.1.1/131")).targets == ("A-13.1.1-r1/48",)

@@ -34,7 +34,7 @@ def search(index, lexicon, text, enabled=True, prefer="fr"):
 
 def langs(index, lexicon, text, prefer="fr"):
     segments = segment(text, lexicon)
-    decide(segments, index.vocabulary(), prefer)
+    decide(segments, index.vocabulary, prefer)
     return {s.text: s.lang for s in segments}
 
 
@@ -91,12 +91,12 @@ def test_car_in_an_english_query_does_not_match_french_because(index, lexicon, k
     """"car" is "because" in French: an English query does not find French text for it."""
     for hit in search(index, lexicon, "can I keep my car").hits:
         assert hit.lang == "en", hit.id
-    plan = rewrite("can I keep my car", lexicon, index.vocabulary())
+    plan = rewrite("can I keep my car", lexicon, index.vocabulary)
     assert "lang:fr" not in plan.text
 
 
 def test_only_plain_queries_are_rewritten(index, lexicon):
-    vocabulary = index.vocabulary()
+    vocabulary = index.vocabulary
     for text in ['"avoirs liquides"', "avoirs AND liquides", "s. 55(2)(a)", "avoir*", "avoirs lang:fr", "A-13.1.1/55"]:
         assert rewrite(text, lexicon, vocabulary) is None, text
     assert rewrite("avoirs liquides status:repealed", lexicon, vocabulary).text.count("status:repealed") == 2
@@ -107,7 +107,7 @@ def test_only_plain_queries_are_rewritten(index, lexicon):
                                  "my", "job", "status:repealed", "revenu", "ééé", "l'aide", "x-y"]),
                 min_size=1, max_size=8))
 def test_rewritten_queries_parse_without_messages(index, lexicon, words):
-    plan = rewrite(" ".join(words), lexicon, index.vocabulary())
+    plan = rewrite(" ".join(words), lexicon, index.vocabulary)
     if plan is not None:
         assert not parse(plan.text).messages, plan.text
         assert len(plan.text) <= 1000
@@ -124,7 +124,7 @@ def test_every_suggestion_finds_something_and_keeps_the_language(index, lexicon,
         return
     again = search(index, lexicon, results.did_you_mean)
     assert again.total > 0, results.did_you_mean
-    vocabulary = index.vocabulary()
+    vocabulary = index.vocabulary
     segments = segment(results.did_you_mean, lexicon)
     decide(segments, vocabulary)
     typed = set(text.split())

@@ -168,15 +168,23 @@ def test_a_crafted_pickle_is_never_opened(copy, tmp_path, monkeypatch):
 
 
 # -- damaged index ---------------------------------------------------------------------------
-def _largest(directory: Path, suffix: str) -> Path:
-    return max(directory.glob("*" + suffix), key=lambda p: p.stat().st_size)
+def _largest(directory: Path) -> Path:
+    """The largest file of an index folder, whichever engine built it (search.store.ENGINES)."""
+    return max((p for p in directory.iterdir() if p.is_file() and p.name != atomic.CHECKSUMS),
+               key=lambda p: p.stat().st_size)
+
+
+def _on_largest(data: Path, damage) -> tuple[None, str]:
+    path = _largest(index_dir(data))
+    damage(path)
+    return None, path.name
 
 
 INDEX_DAMAGE = {
-    "a missing index file": lambda d: (_largest(index_dir(d), ".trm").unlink(), ".trm"),
-    "a truncated index file": lambda d: (_truncate(_largest(index_dir(d), ".toc"), 0.3), ".toc"),
-    "a half-truncated posting file": lambda d: (_truncate(_largest(index_dir(d), ".pst"), 0.5), ".pst"),
-    "a changed posting byte": lambda d: (_flip(_largest(index_dir(d), ".pst")), ".pst"),
+    "a missing index file": lambda d: _on_largest(d, Path.unlink),
+    "a truncated index file": lambda d: _on_largest(d, lambda p: _truncate(p, 0.3)),
+    "a half-truncated index file": lambda d: _on_largest(d, lambda p: _truncate(p, 0.5)),
+    "a changed index byte": lambda d: _on_largest(d, _flip),
     "random bytes in index.current": lambda d: ((d / POINTER).write_bytes(os.urandom(40)), POINTER),
     "an empty index.current": lambda d: ((d / POINTER).write_bytes(b""), POINTER),
     "index.current naming a folder elsewhere": lambda d: ((d / POINTER).write_text("../../etc\n"), POINTER),
@@ -196,7 +204,7 @@ def test_a_damaged_index_gives_one_line_naming_the_file(copy, damage, alinea):
     assert_one_line(alinea(copy, "search", "benefit"), name, RERUN)
 
 
-@pytest.mark.parametrize("damage", ["a half-truncated posting file", "random bytes in index.current"])
+@pytest.mark.parametrize("damage", ["a half-truncated index file", "random bytes in index.current"])
 def test_the_site_answers_503_over_a_damaged_index(copy, damage):
     from web import create_app
 
@@ -384,9 +392,15 @@ def test_a_changed_source_fails_its_document_and_says_how_to_accept_it(tmp_path)
     assert result.returncode == 1
     error = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(error) == 1 and entry["file"] in error[0] and "sha256" in error[0]
-    assert f"alinea add {corpus / entry['file']}" in error[0]
+    accept = f"alinea add --corpus {corpus} {corpus / entry['file']}"
+    assert accept in error[0]
     kb = load(tmp_path / "data")
     assert entry["id"] not in kb and "A-13.1.1/55" in kb
+    added = subprocess.run([sys.executable, "-m", "alinea.cli", *accept.split()[1:]], capture_output=True,
+                           text=True, cwd=tmp_path, timeout=120)
+    assert added.returncode == 0, added.stderr  # the command the message gives accepts the file
+    assert run_cli(tmp_path / "data", "build", "-q", "--corpus", str(corpus)).returncode == 0
+    assert entry["id"] in load(tmp_path / "data")
 
 
 @pytest.mark.parametrize("name", ["../../../../etc/passwd", "/etc/passwd", "link-out"])
@@ -423,7 +437,13 @@ def test_a_rebuild_parses_only_what_changed_and_gives_the_same_corpus(data_dir, 
     messages: list[str] = []
     build(corpus, target, progress=messages.append)
     assert "parsed 0 documents" in next(m for m in messages if m.startswith("parsed "))
-    assert sum("unchanged, reused" in m for m in messages) == 5
+    assert sum("unchanged, reused" in m for m in messages) == 6  # 5 documents and the search index
+    reused = index_dir(target)
+
+    _flip(_largest(reused))  # a damaged index is built again, not reused
+    messages.clear()
+    build(corpus, target, progress=messages.append)
+    assert "built in" in messages[-1] and index_dir(target) != reused
 
     manifest = _manifest(corpus)
     entry = manifest["documents"][1]
@@ -435,6 +455,7 @@ def test_a_rebuild_parses_only_what_changed_and_gives_the_same_corpus(data_dir, 
     incremental = build(corpus, target, progress=messages.append).corpus
     summary = next(m for m in messages if m.startswith("parsed "))
     assert "parsed 1 documents" in summary and "reused 4" in summary
+    assert "search index" in messages[-1] and "built in" in messages[-1]
     docs, errors, _ = parse_corpus(corpus, lambda m: None)  # from scratch, as a build does
     from alinea.corpus import glossary_path
     from graph.concepts import load_glossary
@@ -516,3 +537,17 @@ def test_codec_round_trips_any_unit(unit, pairs):
     section = Section("X/1", "1", "in force", None, (unit,), Source(1, ""),
                       integrated_into=pairs[0] if pairs else None)
     assert decode(Section, json.loads(json.dumps(encode(section)))) == section
+
+
+QUERIES = ["benefit", "s. 55(2)(a)", "art. 133 LAPF", "guidance:adel-66-72", "Labour Code", "55", "LAPF", "the Act",
+           "A-13.1.1", "A-13.1.1/55", "section 57 of the Individual and Family Assistance Act", "Code civil",
+           "Loi sur l'aide aux personnes et aux familles", "title II", "program:basic-income", "prestation de base",
+           "article 57 de la Loi sur l'aide aux personnes et aux familles", "CQLR c A-13.1.1, s 57",
+           "https://www.legisquebec.gouv.qc.ca/en/document/cs/A-13.1.1#se:55", "s. 999", "83.24"]
+
+
+def test_the_search_resolver_that_loads_the_knowledge_base_lazily_reads_citations_as_it_does(data_dir, kb):
+    from alinea.cli import citation_resolver
+
+    lazy, full = citation_resolver(data_dir), kb.resolver()
+    assert [lazy(q) for q in QUERIES] == [full(q) for q in QUERIES]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import time
 from pathlib import Path
 
@@ -110,6 +111,15 @@ def test_the_head_of_a_file_never_ends_in_a_cut_character(tmp_path, text):
         assert (text * 10).startswith(head) and len(head.encode()) >= size - 3
 
 
-def test_a_legisquebec_page_is_never_read_as_guidance_even_when_told_to(tmp_path):
+def test_a_legisquebec_page_is_never_read_as_guidance_even_when_a_manifest_says_so(tmp_path):
+    import json
+
+    from alinea.corpus import load_manifest, parse_entry
+
+    shutil.copy(PAGES[0], tmp_path / "page.html")
+    (tmp_path / "manifest.json").write_text(json.dumps({"documents": [
+        {"id": "guidance:page", "file": "page.html", "format": "guidance-html", "kind": "guidance",
+         "publisher": "x", "lang": "fr", "title": "x"}]}), encoding="utf-8")
+    [entry] = load_manifest(tmp_path)
     with pytest.raises(ParseError, match="a LégisQuébec document, not a guidance page"):
-        parse_file(str(PAGES[0]), "guidance-html")
+        parse_entry(entry)

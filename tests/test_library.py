@@ -173,3 +173,24 @@ def test_each_document_has_its_table_of_contents_and_a_search_narrowed_to_it(sit
     hrefs = results.xpath("//main//ol//a/@href") or results.xpath("//main//a[starts-with(@href, '/S-2.1')]/@href")
     assert hrefs and all(h.startswith("/S-2.1-r22") for h in hrefs if h.startswith("/S-2.1"))
     assert site.get("/search?q=entente&doc=../../etc").status_code == 400
+
+
+# -- which articles govern this? across the library ----------------------------------------------
+def test_govern_ranks_the_regulations_of_the_library_and_groups_by_document(library, capsys):
+    _, data = library
+    code, out, _ = run(capsys, "--data", str(data), "govern", "Quelles règles de sécurité pour une pompe à béton sur "
+                       "un chantier?", "--json", "--limit", "8")
+    answer = json.loads(out)
+    assert code == 0 and answer["results"][0]["section"].startswith("S-2.1-r9/")
+    assert "S-2.1-r9" in answer["documents"]
+    ranks = {r["rank"]: r["section"] for r in answer["results"]}
+    assert all(ranks[n].startswith(doc + "/") for doc, numbers in answer["documents"].items() for n in numbers)
+
+
+def test_govern_keeps_a_question_in_its_language_away_from_documents_in_the_other(library, capsys):
+    _, data = library
+    code, out, _ = run(capsys, "--data", str(data), "govern", "Can my social assistance be cut because I quit my job?",
+                       "--json")
+    answer = json.loads(out)
+    assert code == 0 and answer["results"]
+    assert set(answer["documents"]) == {"A-13.1.1"}, "an English question has no words in the French regulations"

@@ -86,7 +86,7 @@ def test_guidance_cites_the_statute_and_its_regulation():
         ("A-13.1.1-r1/48", "cited by guidance", "Article 48 (Règlement sur l'aide aux personnes et aux familles)"),
         ("A-13.1.1/133", "cited by guidance", "Article 133 (Loi sur l'aide aux personnes et aux familles)"),
         ("A-13.1.1-r1", "cited by guidance", "Règlement sur l'aide aux personnes et aux familles"),
-        ("", "unresolved", "l'article 999 de la Loi")]
+        ("", "unresolved", "article 999 de la Loi")]
     uses = [(r.target, r.text) for r in corpus.references if r.source.startswith("guidance:") and r.type == "uses term"]
     assert ("program:social-solidarity", "Programme de solidarité sociale") in uses
 

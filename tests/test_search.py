@@ -20,6 +20,7 @@ from alinea.model import REPEALED, Division, Section, Unit
 from graph.concepts import load_glossary
 from search import SearchQuery, build_index, open_index
 from search.analysis import word_analyzer
+from search.store import ENGINES
 from tests.search_corpus import EN_DOC, FR_DOC, search_corpus
 
 STATUTE = "A-13.1.1"
@@ -30,10 +31,16 @@ def kb() -> KnowledgeBase:
     return KnowledgeBase(search_corpus())
 
 
+@pytest.fixture(scope="module", params=sorted(ENGINES))
+def engine(request) -> str:
+    """Every test of this module runs against each engine."""
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory, kb):
-    path = tmp_path_factory.mktemp("search-data")
-    build_index(kb.corpus, path, load_glossary())
+def data_dir(tmp_path_factory, kb, engine):
+    path = tmp_path_factory.mktemp(f"search-data-{engine}")
+    build_index(kb.corpus, path, load_glossary(), engine=engine)
     return path
 
 

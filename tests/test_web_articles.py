@@ -153,3 +153,16 @@ def test_neighbourhood_svg(client):
     assert svg.get("role") == "img" and svg.xpath("./*[local-name()='title']")
     targets = svg.xpath(".//*[local-name()='a']/@href")
     assert "/A-13.1.1/58" in targets or "/A-13.1.1/59" in targets
+
+
+def test_cite_as_offers_every_style_with_a_copy_button_and_each_reads_back(client, kb):
+    tree = page(client, "/A-13.1.1/55/p1/2/a")
+    cite = tree.xpath("//section[@class='cite']//dd[code]")
+    forms = {dd.getprevious().text_content(): dd.findtext("code") for dd in cite}
+    assert forms["Short"] == "s. 55(2)(a)"
+    assert forms["Short (French)"] == "art. 55, al. 1, par. 2°, sous-par. a"
+    assert forms["McGill"] == "Individual and Family Assistance Act, CQLR c A-13.1.1, s 55(2)(a)"
+    assert len(forms) == 6
+    for dd in cite:
+        assert dd.xpath("button[@class='copy']/@data-copy") == [dd.findtext("code")]
+        assert kb.lookup(dd.findtext("code")) == "A-13.1.1/55/p1/2/a"

@@ -9,7 +9,7 @@ from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
 from alinea.limits import limit
 from alinea.model import Division, Document, Unit
-from alinea.views import provision_json
+from alinea.views import citations, provision_json
 from graph.amendments import enacting_act, operations
 from graph.cite import cite
 from web.i18n import LANGUAGES, gettext, lazy_gettext
@@ -109,7 +109,5 @@ def cite_as(node_id: str, doc: Document) -> list[tuple[str, str]]:
     """(label, citation) for each style of CITE_AS; a guidance page is cited by its title."""
     if doc.kind == "guidance":
         return [(gettext("Title"), doc.title)]
-    statute = kb().default_statute()
-    home = statute.id if statute else None
-    return [(str(label), cite(node_id, style, lang, home=home, title=doc.title if lang == doc.lang else None))
-            for style, lang, label in CITE_AS]
+    forms = citations(kb(), node_id)
+    return [(str(label), forms[style][lang]) for style, lang, label in CITE_AS]

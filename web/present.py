@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from alinea.ids import amending_act_slug
 from alinea.kb import KnowledgeBase
 from alinea.model import Reference, Section, Unit
-from graph.cite import official_url
+from graph.cite import cite, official_url
 from graph.govern_delegation import REGULATION_POWER
-from web.i18n import gettext, word
+from web.i18n import current_language, gettext, word
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
               "within the meaning of", "cited by guidance", "integrated into", "establishes")
@@ -57,15 +57,15 @@ class Presenter:
         self.definitions = self._definitions()
 
     def _definitions(self) -> dict[str, tuple[str, str]]:
-        """Term id -> (the section that defines it, its words); the section is empty for a glossary entry."""
+        """Term id -> (the id of the section that defines it, its words); the section is empty for a glossary entry."""
         out: dict[str, tuple[str, str]] = {}
         for ref in self.kb.corpus.references:
             if ref.type != "defines" or ref.target in out or ref.source not in self.kb:
                 continue
             node = self.kb.get(ref.source).node
             text = node.full_text if isinstance(node, Unit) else getattr(node, "text", "")
-            where = ref.source.split("/", 2)[1] if ref.source.count("/") else ref.source
-            out[ref.target] = (where, " ".join(text.split())[:280] + ("…" if len(text) > 280 else ""))
+            section = "/".join(ref.source.split("/")[:2])
+            out[ref.target] = (section, " ".join(text.split())[:280] + ("…" if len(text) > 280 else ""))
         for concept in self.kb.glossary or ():
             out.setdefault(concept.id, ("", ""))
         return out
@@ -76,7 +76,8 @@ class Presenter:
             return term_id
         where, words = self.definitions[term_id]
         if where:
-            return gettext("s. %(number)s: %(text)s", number=where, text=words)
+            citation = cite(where, "short", current_language(), home=where.split("/")[0])
+            return gettext("%(citation)s: %(text)s", citation=citation, text=words)
         concept = self.kb.glossary.get(term_id)
         if concept.fr_verified:
             return f"{concept.en} / {concept.fr}"

@@ -2,9 +2,9 @@
 
 Developers cite the law in comments, docstrings, strings and configuration values:
 "# A-13.1.1 s. 55(2)(a)", "// art. 83.24 LAPF", a LégisQuébec address in a YAML file.
-`find_in_line` reads one line with the citation grammar (`graph.cite.grammar`) and two
-machine forms the grammar does not read, provision ids (`A-13.1.1/55/p1/2/a`) and
-LégisQuébec addresses (`alinea.ids.parse_legisquebec_url`).  `file_citations` reads a
+`find_in_line` reads one line with the citation engine (`graph.cite.find_citations`, source
+``code``: its rules read provision ids, LégisQuébec addresses and acts written next to a
+pinpoint as well) and decides which of them are citations of the law.  `file_citations` reads a
 whole file: one compiled regex of trigger words picks the lines worth reading, the
 file's other citations decide what a bare "s. 48" or "section 57" means, and each
 citation gets its status against the knowledge base (`check`).  The rules are set out
@@ -18,7 +18,6 @@ from functools import cached_property
 from typing import Any, Protocol
 
 from alinea.ids import (
-    DOC_RE,
     LEGISQUEBEC_URL,
     InvalidId,
     ProvisionId,
@@ -60,12 +59,9 @@ LONG_LINE = 2_000
 WINDOW = 300
 """Characters read on each side of a trigger word in a long line."""
 
-_ID = re.compile(rf"(?<![\w./:@-])(?:https?://[\w.-]+(?::\d+)?(?:/api/provisions)?/|/)?({DOC_RE}(?:/[\w.:-]+)*)")
-_ID_TRAIL = re.compile(r"[.:,;-]+$")
 _ABBREVIATED = re.compile(r"^(?:ss?|secs?|arts?|aa|a)\.", re.IGNORECASE)
 _NAMES_ANOTHER = re.compile(r"\s+(?:of|in|from|de|du|des|dans)\b", re.IGNORECASE)
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_ADJACENT = re.compile(r"^[ \t]*[,:]?[ \t]*$")
 _CODE_PREFIX = re.compile(r"(?:\b(?:CQLR|RLRQ)[ \t]*,?[ \t]*)?(?:\b(?:c|ch|chapter|chapitre)\.?[ \t]*)?$")
 _FRENCH = re.compile(r"\b(?:articles?|alinéas?|paragraphes?|loi|règlement|rlrq|du|des|de la|l['’]article)\b",
                      re.IGNORECASE)

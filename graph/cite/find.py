@@ -22,9 +22,19 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from graph.cite.grammar import APOS, DIVISION_RANK, S1, SP, Act, Found, Level, S, _Scan
+from graph.cite.grammar import APOS, DIVISION_RANK, OTHER_DOCUMENT_WORDS, S1, SP, Act, Found, Level, S, _Scan
 from graph.cite.relations import type_relations
 from graph.cite.rules import RULES, STATUTE, TYPED, Span
+
+_UPPER_LABEL = re.compile(r"\(([A-Z]{1,4})\)|((?i:sous-paragraphe|subparagraph|sous-par\.|subpara\.|subpar\.)\s)([A-Z]{1,4})\b")
+_DIVISION_WORD = re.compile(r"\b(title|chapter|division|subdivision|part|schedule)(?=\s+(?:[IVXLC]+|\d+)\b)")
+
+
+def _as_the_law_writes(text: str) -> str:
+    """Typed text in any case, as the law writes it, letter for letter (offsets are kept): lettered
+    labels in lower case ("(A)" -> "(a)"), English division words capitalised ("title II")."""
+    text = _UPPER_LABEL.sub(lambda m: f"({m[1].lower()})" if m[1] else m[2] + m[3].lower(), text)
+    return _DIVISION_WORD.sub(lambda m: m[1].capitalize(), text)
 
 
 class _Taken:
@@ -51,7 +61,7 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
     "LAPF").  `source` (``statute``, ``guidance``, ``code``, ``query``, ``course``) says which
     rules run: machine forms and acts written next to a pinpoint are read in typed text only.
     """
-    scan = _Scan(text, lang, _names_pattern(tuple(names)))
+    scan = _Scan(_as_the_law_writes(text) if source in TYPED else text, lang, _names_pattern(tuple(names)))
     lowered = text.lower()
     spans: list[Span] = []
     taken = _Taken()
@@ -64,7 +74,7 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
     spans.sort(key=lambda span: span[0])
     if source in TYPED:
         spans = _join_adjacent(text, spans)
-    spans = _imply_divisions(text, _share_acts(text, spans))
+    spans = _imply_divisions(text, _share_acts(text, _other_documents(text, spans)))
     relations = type_relations(text, [(s, e) for s, e, _, _ in spans], lang)
     return [Found(text[s:e], s, e, (), act.doc if act and act.doc else None, relation,
                   levels=tuple(levels), act=act, lang=lang)
@@ -139,6 +149,21 @@ def _share_acts(text: str, spans: list[Span]) -> list[Span]:
                 and nact is not None and nact.kind not in ("regulation", "id")
                 and re.fullmatch(rf"{S},?{S}(?:and|or|et|ou){S1}", text[e:ns])):
             out[i] = (s, e, levels, nact)
+    return out
+
+
+_OTHER_BEFORE = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b(?:[^.;:()\n]|\.(?=\w)){{0,40}}?,{S}(?:(?:à|in|at|under|selon){S1}(?:l{APOS}|la{S1}|le{S1})?)?$",
+                           re.IGNORECASE)
+
+
+def _other_documents(text: str, spans: list[Span]) -> list[Span]:
+    """ "la norme CSA Z462, article 4.3": a number written just after another document is that
+    document's, not a provision of the law."""
+    out = []
+    for s, e, levels, act in spans:
+        if act is None and levels and levels[0].kind == "section" and _OTHER_BEFORE.search(text, max(0, s - 80), s):
+            act = Act("other", name=_OTHER_BEFORE.search(text, max(0, s - 80), s).group(0).rstrip(" ,"))
+        out.append((s, e, levels, act))
     return out
 
 

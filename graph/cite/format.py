@@ -141,12 +141,18 @@ def _of_act(doc: str, lang: str) -> str:
     """ "of the Employment Insurance Act (S.C. 1996, c. 23)", « de la Loi … (chapitre A-2.1) »."""
     fr = lang == "fr"
     name = load_acts().title(doc, lang)
-    where = _federal_citation(doc) if doc.startswith("canada:") else \
-        f"{'chapitre' if fr else 'chapter'} {chapter_from_doc_id(doc)}"
+    where = act_citation(doc, lang)
     if not name:
         return f"({where})"
     article = ("du" if name.startswith("Règlement") or name.startswith("Code") else "de la") if fr else "of the"
     return f"{article} {name} ({where})"
+
+
+def act_citation(doc: str, lang: str = "en") -> str:
+    """An act by its chapter: ``chapter A-2.1``, ``chapitre S-2.1, r. 6``, ``S.C. 1996, c. 23``."""
+    if doc.startswith("canada:"):
+        return _federal_citation(doc)
+    return f"{'chapitre' if lang == 'fr' else 'chapter'} {chapter_from_doc_id(doc)}"
 
 
 def _federal_citation(doc: str) -> str:

@@ -70,6 +70,8 @@ def read(text: str, index: Index) -> Reading:
     for found in parse_query(text, tuple(index.title_list)):
         resolution = resolve(found, context)
         context = context.after(resolution)
+        if found.levels and found.levels[0].implied:
+            targets = []  # "Title II, Chapter I": the chapter of that title, not both
         targets += resolution.targets
         missing += resolution.missing
         if resolution.candidates:

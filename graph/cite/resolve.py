@@ -274,6 +274,8 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
     index = context.index
     if act is None or act.kind == "this":
         return context.base_doc, Resolution()
+    if act.kind == "other":
+        return None, Resolution(note=f"a provision of another document: {act.name}")
     if act.doc:
         return act.doc, Resolution()
     if act.kind == "that":

@@ -1,0 +1,243 @@
+"""Word bridges from a question to the Act's wording that generalise beyond listed expressions.
+
+- **Morphology, both ways** (`root`): a word and the words derived from it share a root once
+  inflections, derivational endings (-ity, -able, -ment, -ion, -ance, -ure…) and the d/s
+  alternation (decide / decision) are set aside; a negated form (un-, in-, dis-, non-; French
+  in-, dé-, non-) leads to the positive one.  "ineligible" meets "eligibility", "unable" meets
+  "ability", "seizable" meets "seizure".
+- **French to English** (`Lexicon.translate`): a word translation table *learned* from the
+  parallel expressions of the thesaurus and the glossary (the Dice association of a French word
+  and an English word over the entries that hold both), and cognates (a French word whose
+  English spelling — ``-ité`` → ``-ity``, ``-ique`` → ``-ic``, ``-aire`` → ``-ary``… — has
+  the root of a word of the Act).  A French question thus reaches the English Act through
+  words no entry lists together.
+
+>>> root("eligibility") == root("ineligible".removeprefix("in")) == root("eligible")
+True
+>>> root("decision") == root("decide")
+True
+>>> english_spelling("admissibilité"), english_spelling("médicale")
+('admissibility', 'medical')
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterable
+
+from whoosh.lang import stemmer_for_language, stopwords_for_language
+
+from alinea.ids import fold_chars
+
+_WORD = re.compile(r"[a-z]+")
+_DERIVED = ("abl", "ibl", "ur", "anc", "enc", "ion", "iti", "iv", "al", "at", "ant", "ent", "ic", "ori", "ment")
+"""Endings a Porter stem may still carry that derivation added (Porter leaves them on)."""
+NEGATIONS = {"en": ("non", "dis", "un", "in", "im", "il", "ir"), "fr": ("non", "des", "de", "in", "im", "il", "ir")}
+MIN_ROOT = 4
+FRENCH_ENDINGS = (("ieuses", "ious"), ("ieuse", "ious"), ("ieux", "ious"), ("euses", "ous"), ("euse", "ous"),
+                  ("eux", "ous"), ("autes", "ity"), ("aute", "ity"), ("ites", "ity"), ("ite", "ity"), ("iques", "ic"), ("ique", "ic"), ("aires", "ary"), ("aire", "ary"),
+                  ("eurs", "or"), ("eur", "or"), ("elles", "al"), ("elle", "al"), ("els", "al"), ("el", "al"),
+                  ("ives", "ive"), ("if", "ive"), ("ifs", "ive"), ("ements", "ment"), ("ement", "ment"),
+                  ("ees", "ed"), ("ee", "ed"), ("es", "e"), ("e", ""), ("s", ""))
+"""French endings and their usual English spelling (on folded words), longest first."""
+MIN_COGNATE = 6
+"""Shortest French word read as a cognate: short words are too often false friends ("car")."""
+COGNATE_PREFIX = 7
+"""Letters a French word and an English word of the Act must share at the start to be cognates
+by spelling alone ("incarcérée" and "incarcerated"), when the usual ending changes do not meet."""
+
+
+@cache
+def _porter():
+    return stemmer_for_language("en")
+
+
+def root(word: str) -> str:
+    """The derivational root of an English word (folded, lower case)."""
+    stem = _porter()(word)
+    for ending in _DERIVED:
+        if stem.endswith(ending) and len(stem) - len(ending) >= MIN_ROOT:
+            stem = stem[: -len(ending)]
+            break
+    if len(stem) > MIN_ROOT and stem[-1] in "ds" and stem[-2] in "aeiou":
+        stem = stem[:-1]
+    return stem
+
+
+def english_spelling(word: str) -> str:
+    """A French word (folded) spelt the English way: ``admissibilite`` -> ``admissibility``."""
+    word = fold_chars(word.lower())
+    for french, english in FRENCH_ENDINGS:
+        if word.endswith(french) and len(word) - len(french) >= MIN_ROOT:
+            return word[: -len(french)] + english
+    return word
+
+
+@cache
+def _stop(lang: str) -> frozenset[str]:
+    return frozenset(fold_chars(w) for w in stopwords_for_language(lang))
+
+
+def content_words(text: str, lang: str) -> list[str]:
+    """Folded words of a text, common words of the language left out."""
+    stop = _stop(lang)
+    return [w for w in _WORD.findall(fold_chars(text.lower().replace("’", "'"))) if w not in stop and len(w) > 2]
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """A word of the Act reached from a word of the question."""
+
+    word: str
+    """The Act's word."""
+    source: str
+    """The question's word."""
+    how: str
+    """``derived``, ``negated``, ``translated`` or ``cognate``."""
+    weight: float
+    """0..1: how sure the bridge is."""
+
+
+class Lexicon:
+    """The Act's vocabulary by root, and the French-English table learned from parallel expressions."""
+
+    def __init__(self, act_words: Iterable[str], pairs: Iterable[tuple[str, str]], min_dice: float = 0.3,
+                 per_word: int = 3) -> None:
+        counts = Counter(act_words)
+        self.by_root: dict[str, tuple[str, ...]] = {}
+        grouped: dict[str, list[str]] = {}
+        for word in counts:
+            grouped.setdefault(root(word), []).append(word)
+        roots = set(grouped)
+        for word in counts:
+            for prefix in NEGATIONS["en"]:
+                rest = word[len(prefix):]
+                if word.startswith(prefix) and len(rest) > MIN_ROOT and root(rest) in roots:
+                    grouped[root(rest)].append(word)
+                    break
+        self.by_root = {r: tuple(sorted(ws, key=lambda w: -counts[w])[:4]) for r, ws in grouped.items()}
+        self.by_prefix: dict[str, list[str]] = {}
+        for word in sorted(counts, key=lambda w: -counts[w]):
+            if len(word) >= COGNATE_PREFIX:
+                self.by_prefix.setdefault(word[:COGNATE_PREFIX], []).append(word)
+        self.stems = {_porter()(w) for w in counts}
+        self.table = learn_table(pairs, set(counts), min_dice, per_word)
+
+    @staticmethod
+    def shared(bridges: list[Bridge]) -> list[Bridge]:
+        """Each source word's translations share its weight: a word with three translations counts
+        for one word, not three (the usual translation-model normalisation).  Derived forms are not
+        shared: each is the same word in another shape."""
+        totals: dict[str, float] = {}
+        for b in bridges:
+            totals[b.source] = totals.get(b.source, 0.0) + b.weight
+        best: dict[str, float] = {}
+        for b in bridges:
+            best[b.source] = max(best.get(b.source, 0.0), b.weight)
+        out: dict[tuple[str, str], Bridge] = {}
+        for b in bridges:
+            weight = round(best[b.source] * b.weight / totals[b.source], 3)
+            key = (b.source, b.word)
+            if key not in out or out[key].weight < weight:
+                out[key] = Bridge(b.word, b.source, b.how, weight)
+        return list(out.values())
+
+    def derived(self, words: Iterable[str]) -> list[Bridge]:
+        """Act words sharing an English word's root (not its mere inflections), negated forms of
+        the Act's included ("seizable" reaches "unseizable"), and the positive form of a negated
+        word ("ineligible" reaches "eligible")."""
+        out = []
+        for word in dict.fromkeys(words):
+            stem = _porter()(word)
+            for w in self.by_root.get(root(word), ()):
+                if _porter()(w) != stem and w != word:
+                    out.append(Bridge(w, word, "derived", 1.0))
+            for prefix in NEGATIONS["en"]:
+                rest = word[len(prefix):]
+                if word.startswith(prefix) and len(rest) > MIN_ROOT and _porter()(rest) != stem:
+                    for w in self.by_root.get(root(rest), ()):
+                        if w != word:
+                            out.append(Bridge(w, word, "negated", 1.0))
+        return list({(b.source, b.word): b for b in out}.values())
+
+    def translate(self, words: Iterable[str]) -> list[Bridge]:
+        """English words of the Act for French words: learned translations, then cognates."""
+        out = []
+        for word in dict.fromkeys(words):
+            for english, dice in self.table.get(word, ()):
+                out.append(Bridge(english, word, "translated", dice))
+            if len(word) >= MIN_COGNATE:
+                spelt = english_spelling(word)
+                found = self.by_root.get(root(spelt), ())
+                if not found and len(word) >= COGNATE_PREFIX:
+                    found = self._shared_start(word)
+                for w in found:
+                    out.append(Bridge(w, word, "cognate", 0.8))
+                for prefix in NEGATIONS["fr"]:
+                    rest = spelt[len(prefix):]
+                    if spelt.startswith(prefix) and len(rest) >= MIN_COGNATE and root(spelt) not in self.by_root:
+                        for w in self.by_root.get(root(rest), ()):
+                            out.append(Bridge(w, word, "negated", 0.6))
+        return self.shared(out)
+
+
+    def _shared_start(self, word: str) -> tuple[str, ...]:
+        """Act words that share the longest start with a French word (7 letters at least, and
+        three fifths of the shorter word)."""
+        best: list[str] = []
+        longest = 0
+        for w in self.by_prefix.get(word[:COGNATE_PREFIX], ()):
+            n = next((i for i, (a, b) in enumerate(zip(word, w)) if a != b), min(len(word), len(w)))
+            if n >= 0.6 * min(len(word), len(w)):
+                if n > longest:
+                    best, longest = [w], n
+                elif n == longest:
+                    best.append(w)
+        return tuple(best[:3])
+
+
+def learn_table(pairs: Iterable[tuple[str, str]], vocabulary: set[str], min_dice: float,
+                per_word: int, source_lang: str = "fr") -> dict[str, tuple[tuple[str, float], ...]]:
+    """Word -> (English word of the Act, Dice association), from (source text, English text) pairs
+    that say the same thing: how often the two words are in the same pair, over how often each is
+    in any.  Only associations seen in two pairs at least.  The source is French (a translation
+    table) or everyday English (lay words -> the Act's words)."""
+    fr_count: Counter = Counter()
+    en_count: Counter = Counter()
+    both: Counter = Counter()
+    for french, english in pairs:
+        fr = set(content_words(french, source_lang))
+        en = {w for w in content_words(english, "en") if w in vocabulary}
+        fr_count.update(fr)
+        en_count.update(en)
+        both.update((f, e) for f in fr for e in en)
+    table: dict[str, list[tuple[str, float]]] = {}
+    for (f, e), n in both.items():
+        if n < 2:
+            continue
+        dice = 2 * n / (fr_count[f] + en_count[e])
+        if dice >= min_dice:
+            table.setdefault(f, []).append((e, round(dice, 3)))
+    return {f: tuple(sorted(v, key=lambda x: (-x[1], x[0]))[:per_word]) for f, v in table.items()}
+
+
+def parallel_pairs(thesaurus, glossary) -> list[tuple[str, str]]:
+    """(French, English) texts that say the same thing: each thesaurus entry's French expressions
+    against its English ones and its Act phrases (one pair per entry, so that an entry counts
+    once); each glossary concept's two names."""
+    pairs = []
+    for entry in thesaurus or ():
+        french = " ".join(entry.say.get("fr", ()))
+        if french:
+            pairs.append((french, " ".join(entry.say.get("en", ()) + entry.means)))
+    for concept in glossary or ():
+        if concept.fr and concept.en:
+            pairs.append((concept.fr, concept.en))
+    return pairs
+
+
+def idf(df: int, n: int) -> float:
+    return math.log(1 + n / (1 + df))

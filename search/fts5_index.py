@@ -1,0 +1,323 @@
+"""The SQLite FTS5 engine behind search.engine.SearchIndex (the standard library's sqlite3).
+
+One SQLite file per index directory.  The FTS5 table is contentless and indexes tokens that
+search.analysis has already produced (``words``: every word; ``text_en`` / ``text_fr``: stems of
+the element's language; ``terms``: stems of defined terms; ``tags``: one token per filter value),
+so a query means what it means with Whoosh (search.plan).  Beside it, plain tables hold what
+collapsing, facets and hits need: ``el`` (element number -> section and facet codes, field
+lengths), ``vals`` (code -> text) and ``store`` (what a hit shows, the analysed tokens).
+
+Collapsing into sections, counting facets and ranking are done by SQLite in one statement; the
+ranking is FTS5's bm25() (see docs/search.md for how it differs from Whoosh's BM25F).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from array import array
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from alinea.errors import AlineaError
+from alinea.model import Corpus
+from search import pipeline
+from search.analysis import analysed, lang_of, query_stems
+from search.bag import BagScorer
+from search.concepts import ConceptTags
+from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag
+from search.fts5_query import COLUMNS, EVERY, WEIGHTS, compile_plan, tag
+from search.pipeline import STORED, Group, facet_values, stored_fields
+from search.plan import IndexMeta, Plan
+from search.records import Record, records
+from search.results import SearchResults
+from search.vocabulary import Vocabulary, VocabularyCounter
+
+BATCH = 5000
+"""Records written at a time (the build's memory does not grow with the library)."""
+FORMAT = 2
+"""Bumped when the tables change: an index of another format must be rebuilt."""
+DB_FILE = "index.sqlite"
+TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M* Pc' tokenchars '.'''"
+"""Splits at spaces only, for tokens search.analysis made (words keep their ``.``, ``'`` and ``_``)."""
+FACET_COLUMNS = ("f_doc", "f_title", "f_chapter", "f_kind", "f_status", "f_lang")
+STORE_COLUMNS = ", ".join(f'"{c}"' for c in STORED)
+SCHEMA = f"""
+CREATE VIRTUAL TABLE fts USING fts5({", ".join(COLUMNS)}, content='', tokenize="{TOKENIZER}", prefix='2 3');
+CREATE VIRTUAL TABLE postings USING fts5vocab(fts, instance);
+CREATE TABLE vals(code INTEGER PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE el(n INTEGER PRIMARY KEY, grp INTEGER NOT NULL, {", ".join(f"{c} INTEGER NOT NULL" for c in FACET_COLUMNS)},
+                len_words INTEGER NOT NULL, len_text INTEGER NOT NULL);
+CREATE TABLE store(n INTEGER PRIMARY KEY, {", ".join(f'"{c}" TEXT NOT NULL' for c in STORED)});
+"""
+GROUPS = f"""
+SELECT r, s, grp, {", ".join(FACET_COLUMNS)} FROM (
+  SELECT m.r AS r, m.s AS s, e.grp AS grp, {", ".join(f"e.{c}" for c in FACET_COLUMNS)},
+         row_number() OVER (PARTITION BY e.grp ORDER BY m.s, m.r) AS k
+  FROM (SELECT rowid AS r, bm25(fts, {", ".join(map(str, WEIGHTS))}) AS s FROM fts WHERE fts MATCH ?) AS m
+  JOIN el AS e ON e.n = m.r)
+WHERE k = 1 ORDER BY s, r
+"""
+"""The best element of each matching section (lower bm25 is better; ties: lower number), best first."""
+
+
+@lru_cache(maxsize=100_000)
+def _context_tags(doc: str, lang: str, within: tuple[str, ...], amended: tuple[int, ...],
+                  programs: tuple[str, ...]) -> str:
+    """Tags a section shares with its units (computed once per section)."""
+    values = [("alang", lang_of(lang)), ("lang", lang), ("doc", doc)] + [("within", w) for w in within]
+    values += [("amended", str(y)) for y in amended] + [("programs", p) for p in programs]
+    return " ".join([EVERY] + [tag(field, value) for field, value in values])
+
+
+def _tags(rec: Record) -> str:
+    """The ``tags`` column of a record: a token per filter value."""
+    own = " ".join(tag(field, value) for field, value in [("status", rec.status)] + [("kind", k) for k in rec.kinds])
+    return _context_tags(rec.doc, rec.lang, rec.within, rec.amended, rec.programs) + " " + own
+
+
+class Fts5Index:
+    """An FTS5 index of the knowledge base in one directory."""
+
+    def __init__(self) -> None:
+        self.directory: Path | None = None
+        self.meta = IndexMeta({}, {}, frozenset(), {})
+        self._resolve: Resolver | None = None
+        self._local = threading.local()
+        self._values: list[str] = []
+        self._codes: dict[str, int] = {}
+        self._vocabulary: Vocabulary | None = None
+        self._bags: BagScorer | None = None
+        self._lock = threading.Lock()
+
+    # -- build ---------------------------------------------------------------------------
+    def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
+        """Index every record of corpus into directory (created; it must not exist)."""
+        directory = Path(directory)
+        directory.mkdir(parents=True)
+        db = sqlite3.connect(directory / DB_FILE)
+        try:
+            db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+            codes: dict[str, int] = {}
+            divisions: dict[str, str] = {}
+            kinds: set[str] = set()
+            tags = ConceptTags(corpus, glossary)
+            vocabulary = VocabularyCounter()
+
+            def code(value: str) -> int:
+                return codes.setdefault(value, len(codes))
+
+            fts: list[tuple] = []
+            el: list[tuple] = []
+            store: list[tuple] = []
+
+            def flush() -> None:
+                db.executemany(f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts)
+                db.executemany(f"INSERT INTO el VALUES ({', '.join('?' * (4 + len(FACET_COLUMNS)))})", el)
+                db.executemany(f"INSERT INTO store VALUES ({', '.join('?' * (1 + len(STORED)))})", store)
+                fts.clear(), el.clear(), store.clear()
+
+            for n, rec in enumerate(records(corpus, tags)):
+                forms = analysed(rec.text, rec.lang)
+                vocabulary.add(forms, rec.lang, rec.text)
+                stems = [s for s in forms.stems if s]
+                text = " ".join(stems)
+                en = lang_of(rec.lang) == "en"
+                fts.append((n, " ".join(forms.words), text if en else "", "" if en else text,
+                            " ".join(s for term in rec.terms for s in query_stems(term, "en")), _tags(rec)))
+                el.append((n, code(rec.group), *map(code, facet_values(rec)), len(forms.words), len(stems)))
+                stored = stored_fields(rec, forms)
+                store.append((n, *(stored[c] for c in STORED)))
+                kinds.update(rec.kinds)
+                if rec.kind == "heading":
+                    divisions[rec.id] = rec.title
+                if len(fts) == BATCH:
+                    flush()
+            with db:
+                flush()
+                db.executemany("INSERT INTO vals VALUES (?, ?)", ((c, v) for v, c in codes.items()))
+                db.execute("CREATE UNIQUE INDEX store_id ON store(id)")
+                db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+        finally:
+            db.close()
+        vocabulary.vocabulary().save(directory)
+        meta = {"format": FORMAT, "engine": "fts5", "documents": {d.id: d.title for d in corpus.documents},
+                "divisions": divisions, "kinds": sorted(kinds), "programs": tags.names}
+        (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    # -- open ----------------------------------------------------------------------------
+    def open(self, directory: Path, resolve: Resolver | None = None) -> None:
+        """Open the index built in directory; AlineaError when there is none or it is outdated."""
+        directory = Path(directory)
+        try:
+            meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
+            if not (directory / DB_FILE).is_file():
+                raise OSError(f"no {DB_FILE}")
+        except (OSError, ValueError) as exc:
+            raise IndexMissing(f"no usable search index in {directory}/ ({exc}): run `alinea build`") from None
+        if meta.get("engine") != "fts5" or meta.get("format") != FORMAT:
+            raise AlineaError(f"the search index in {directory}/ is of another version: run `alinea build`")
+        self.directory, self._resolve = directory, resolve
+        self.meta = IndexMeta(meta["documents"], meta["divisions"], frozenset(meta["kinds"]),
+                              {k: tuple(v) for k, v in meta["programs"].items()})
+        self._values = [v for _, v in self._db().execute("SELECT code, value FROM vals ORDER BY code")]
+        self._codes = {v: c for c, v in enumerate(self._values)}
+
+    def _db(self) -> sqlite3.Connection:
+        """This thread's read-only connection (the file never changes once built)."""
+        if self.directory is None:
+            raise AlineaError("the search index is not open")
+        db = getattr(self._local, "db", None)
+        if db is None or getattr(self._local, "directory", None) != self.directory:
+            uri = (self.directory / DB_FILE).resolve().as_uri() + "?mode=ro&immutable=1"
+            try:
+                db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                db.execute("PRAGMA temp_store = MEMORY")
+            except sqlite3.Error as exc:
+                raise IndexMissing(f"the search index in {self.directory}/ is gone ({exc})") from None
+            self._local.db, self._local.directory = db, self.directory
+        return db
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The terms of the open index (loaded when first needed)."""
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary.of_index(self.directory)
+        return self._vocabulary
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+        self._local = threading.local()
+        self._bags = None
+
+    # -- search --------------------------------------------------------------------------
+    def search(self, query: SearchQuery) -> SearchResults:
+        """One page of results for query (see search.query for the language)."""
+        return pipeline.run(_Backend(self), query, self._resolve)
+
+    def score_sections(self, bag: WordBag) -> list[SectionScore]:
+        """Sections matching any word or phrase of the bag, best first (see search.engine.WordBag)."""
+        db = self._db()
+        with self._lock:
+            if self._bags is None:
+                self._bags = BagScorer(_Postings(self, db))
+        return self._bags.score(db, bag)
+
+    def value(self, code: int) -> str:
+        return self._values[code]
+
+    def code(self, value: str) -> int:
+        """The code of a value (-1 when the index has none)."""
+        return self._codes.get(value, -1)
+
+
+class _Backend:
+    """search.pipeline.Backend over the open FTS5 index."""
+
+    def __init__(self, owner: Fts5Index) -> None:
+        self.owner, self.db = owner, owner._db()
+        self.meta, self.vocabulary = owner.meta, owner.vocabulary
+
+    def group(self, score: float, n: int, grp: int, facets) -> Group:
+        value = self.owner.value
+        return Group(score, n, value(grp), tuple(value(c) for c in facets))
+
+    def match(self, plan: Plan) -> _Matches:
+        return _Matches(self, compile_plan(plan))
+
+    def element(self, number: int) -> Group:
+        row = self.db.execute(f"SELECT grp, {', '.join(FACET_COLUMNS)} FROM el WHERE n = ?", (number,)).fetchone()
+        return self.group(0.0, number, row[0], row[1:])
+
+    def stored(self, number: int) -> dict:
+        row = self.db.execute(f"SELECT {STORE_COLUMNS} FROM store WHERE n = ?", (number,)).fetchone()
+        return dict(zip(STORED, row, strict=True))
+
+    def number(self, element_id: str) -> int | None:
+        row = self.db.execute("SELECT n FROM store WHERE id = ?", (element_id,)).fetchone()
+        return row[0] if row else None
+
+
+class _Matches:
+    """search.pipeline.Matches kept in a temporary table of this thread's connection, in rank order
+    (its rowid), so that a page and the facet counts are read by SQLite, not Python."""
+
+    def __init__(self, backend: _Backend, expression: str) -> None:
+        self.backend, self.db = backend, backend.db
+        self.db.execute("DROP TABLE IF EXISTS temp.hits")
+        try:
+            self.db.execute("CREATE TEMP TABLE hits AS " + GROUPS, (expression,))
+        except sqlite3.OperationalError as exc:  # FTS5 could not run it (too complex for its parser)
+            raise AlineaError(f"the search engine could not run this query ({exc})") from None
+        self.total = self.db.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
+
+    def _code(self, group: str | None) -> int:
+        return self.backend.owner.code(group) if group is not None else -1
+
+    def page(self, start: int, stop: int, without: str | None) -> list[Group]:
+        if stop <= start:
+            return []
+        rows = self.db.execute(f"SELECT r, s, grp, {', '.join(FACET_COLUMNS)} FROM temp.hits WHERE grp != ? "
+                               "ORDER BY rowid LIMIT ? OFFSET ?", (self._code(without), stop - start, start))
+        return [self.backend.group(-s or 0.0, r, grp, facets) for r, s, grp, *facets in rows]
+
+    def facets(self, without: str | None) -> list[Counter]:
+        counts: list[Counter] = [Counter() for _ in FACET_COLUMNS]
+        value = self.backend.owner.value
+        query = " UNION ALL ".join(f"SELECT {i}, {c}, count(*) FROM temp.hits WHERE grp != ?1 GROUP BY {c}"
+                                   for i, c in enumerate(FACET_COLUMNS))
+        for i, code, n in self.db.execute(query, (self._code(without),)):
+            counts[i][value(code)] += n
+        return counts
+
+    def score(self, group: str) -> float | None:
+        row = self.db.execute("SELECT s FROM temp.hits WHERE grp = ?", (self._code(group),)).fetchone()
+        return None if row is None else -row[0] or 0.0
+
+
+class _Postings:
+    """search.bag.Postings of an FTS5 index (ctx: a connection)."""
+
+    def __init__(self, owner: Fts5Index, db: sqlite3.Connection) -> None:
+        self.owner, self.vocabulary = owner, owner.vocabulary
+        value = owner.value
+        rows = db.execute("SELECT el.n, el.grp, el.f_kind, store.id, store.element FROM el JOIN store USING (n) "
+                          "ORDER BY el.n").fetchall()
+        self.count = len(rows)
+        self.ids = [row[3] for row in rows]
+        self._groups = [value(row[1]) for row in rows]
+        self._kinds = [value(row[2]) for row in rows]
+        self.headings = {row[0] for row in rows if row[4] == "heading"}
+
+    def group(self, n: int) -> str:
+        return self._groups[n]
+
+    def doc_kind(self, n: int) -> str:
+        return self._kinds[n]
+
+    def lengths(self, db: sqlite3.Connection, field: str) -> tuple[array, float]:
+        column = "len_words" if field == "words" else "len_text"
+        lang = {"text_en": "en", "text_fr": "fr"}.get(field)
+        lengths = array("f", [0.0] * self.count)
+        for n, length, f_lang in db.execute(f"SELECT n, {column}, f_lang FROM el"):
+            if lang is None or lang_of(self.owner.value(f_lang)) == lang:
+                lengths[n] = length
+        return lengths, sum(lengths) / (self.count or 1)
+
+    def postings(self, db: sqlite3.Connection, field: str, term: str) -> tuple[tuple[int, float], ...]:
+        return tuple(db.execute("SELECT doc, count(*) FROM postings WHERE term = ? AND col = ? GROUP BY doc "
+                                "ORDER BY doc", (term, field)))
+
+    def positions(self, db: sqlite3.Connection, word: str) -> dict[int, tuple[int, ...]]:
+        found: dict[int, list[int]] = {}
+        for n, offset in db.execute("SELECT doc, offset FROM postings WHERE term = ? AND col = 'words'", (word,)):
+            found.setdefault(n, []).append(offset)
+        return {n: tuple(sorted(p)) for n, p in found.items()}
+
+    def stored(self, db: sqlite3.Connection, n: int) -> dict:
+        row = db.execute(f"SELECT {STORE_COLUMNS} FROM store WHERE n = ?", (n,)).fetchone()
+        return dict(zip(STORED, row, strict=True))
+

@@ -1,0 +1,111 @@
+"""Both engines mean the same thing: the benchmark's query suite, the search tests' queries and
+arbitrary queries give the same results with SQLite FTS5 and with Whoosh.
+
+Same everywhere: the total, the set of sections and headings on all pages, every facet count,
+the citation, "did you mean" and the messages.  Where both engines score every hit alike (only
+filters, only NOTs, a citation typed as an id: every score is 0) the hits are the same elements
+in the same order.  Where they rank (BM25 both, with different idf and length normalisation; see
+docs/search.md, "Engines") the order may differ, and so may the element a hit pinpoints within
+its section.  Govern's bag scoring (search.bag) is the same formula over the same numbers on both:
+the same sections, scores and reasons."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from alinea.kb import KnowledgeBase
+from benchmarks.search import QUERIES, QUERIES_FR
+from graph.concepts import load_glossary
+from search import SearchQuery, WordBag, build_index, open_index
+from search.plan import Translator
+from search.query import parse
+from search.store import ENGINES
+from tests.search_corpus import search_corpus
+from tests.test_search import EXPLAINED, ODD, QUERY_ALPHABET, STATUTE
+
+SUITE = [text.format(last=STATUTE, section=f"{STATUTE}/55") for suite in (QUERIES, QUERIES_FR)
+         for queries in suite.values() for text, _, _ in queries]
+"""The benchmark's queries: words, phrases, booleans, prefixes, fuzzy terms, filters, citations."""
+MORE = ["person", "income", "aide", "l'aide lang:fr", "revenu de base", "the benefit", "de la", "child OR children",
+        '"capacity employment"~5', "benef?t", "spouse NOT child NOT children", "NOT benefit", "status:repealed",
+        f"status:abrogé doc:{STATUTE}", f"amended:2016-2018 doc:{STATUTE}", "kind:guidance", "lang:fr",
+        'in:"titre 2 chapitre 1" benefit', 'program:"revenu de base"', f"defines:spouse doc:{STATUTE}",
+        "benifit", "solidarty program", "s. 55(2)(a)", "A-13.1.1/title:II/chapter:VI", "décisions", "bonifiés"]
+"""Queries of the search tests (analysis, operators, filters, spelling, citations)."""
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase(search_corpus())
+
+
+@pytest.fixture(scope="module")
+def engines(tmp_path_factory, kb) -> dict:
+    glossary = load_glossary()
+    out = {}
+    for name in sorted(ENGINES):
+        path = tmp_path_factory.mktemp(f"conformance-{name}")
+        build_index(kb.corpus, path, glossary, engine=name)
+        out[name] = open_index(path, kb.resolver())
+    return out
+
+
+def all_pages(index, text: str) -> tuple:
+    first = index.search(SearchQuery(text, per_page=100))
+    hits = list(first.hits)
+    for page in range(2, first.pages + 1):
+        hits += index.search(SearchQuery(text, page=page, per_page=100)).hits
+    return first, hits
+
+
+def unscored(index, text: str) -> bool:
+    """True when nothing in the query is ranked (filters and NOTs only)."""
+    current = index.engine
+    built = Translator(current.meta, current.vocabulary).translate(parse(text))
+    return not built.highlight and not built.phrases
+
+
+def assert_same(engines: dict, text: str) -> None:
+    (first_a, hits_a), (first_b, hits_b) = (all_pages(engines[name], text) for name in sorted(engines))
+    assert first_a.total == first_b.total == len(hits_a) == len(hits_b), text
+    assert {h.section for h in hits_a} == {h.section for h in hits_b}, text
+    assert first_a.facets == first_b.facets, text
+    assert (first_a.citation, first_a.did_you_mean, first_a.messages) == \
+           (first_b.citation, first_b.did_you_mean, first_b.messages), text
+    if first_a.citation:
+        assert hits_a[0].id == hits_b[0].id == first_a.citation
+    if unscored(engines["fts5"], text) or first_a.citation and len(hits_a) == 1:
+        assert [h.id for h in hits_a] == [h.id for h in hits_b], text
+        assert [h.snippet for h in hits_a] == [h.snippet for h in hits_b], text
+
+
+@pytest.mark.parametrize("text", SUITE + MORE)
+def test_the_engines_find_the_same(engines, text):
+    assert_same(engines, text)
+
+
+@pytest.mark.parametrize("text", EXPLAINED + ODD)
+def test_the_engines_read_malformed_queries_alike(engines, text):
+    assert_same(engines, text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(QUERY_ALPHABET, max_size=12).map("".join))
+def test_arbitrary_queries_give_the_same_results(engines, text):
+    assert_same(engines, text)
+
+
+def test_snippets_of_a_common_hit_are_the_same(engines):
+    by_engine = [{h.id: h.snippet for h in all_pages(engines[name], '"capacity for employment" spouse OR benefit')[1]}
+                 for name in sorted(engines)]
+    common = by_engine[0].keys() & by_engine[1].keys()
+    assert common
+    assert all(by_engine[0][i] == by_engine[1][i] for i in common)
+
+
+def test_govern_bag_scoring_agrees(engines):
+    bag = WordBag((("spouse", 1.0), ("child", 0.5), ("income", 1.0), ("benefit", 2.0), ("work", 1.0)),
+                  (("capacity for employment", 2.0),))
+    fts5, whoosh = (engines[name].score_sections(bag) for name in sorted(engines))
+    assert fts5 == whoosh

@@ -133,6 +133,12 @@ GOVERN_TEXTS: list[tuple[re.Pattern, str]] = [(re.compile(pattern), text) for pa
     # reasons (graph/govern_rank.py, graph/govern_nodes.py, graph/govern.py)
     (rf"its text matches (?P<words>{Q}(?:, {Q})*)", lazy_gettext("its text contains %(words)s")),
     (r"its text matches the question", lazy_gettext("its text matches the question")),
+    (rf"its text matches (?P<words>{Q}(?:, {Q})*) \((?P<bridges>{Q} → {Q}(?:, {Q} → {Q})*)\)",
+     lazy_gettext("its text contains %(words)s (%(bridges)s)")),
+    (r"it is about what (?P<like>.+) are about", lazy_gettext("it is about what %(like)s are about")),
+    (r"its heading matches \((?P<heading>.+)\)", lazy_gettext("its heading matches (%(heading)s)")),
+    (rf"the question describes what the Act calls (?P<name>{Q})",
+     lazy_gettext("the question describes what the Act calls %(name)s")),
     (rf"for (?P<said>{Q}), this provision speaks of (?P<means>{Q})",
      lazy_gettext("for %(said)s, this provision speaks of %(means)s")),
     (rf"(?P<said>{Q}) is an everyday way of speaking of a situation this provision deals with",

@@ -340,7 +340,8 @@ def citation_resolver(data: Path):
         nonlocal kb
         from graph.cite import parse_query
 
-        if not any(c in text for c in "/:") and not parse_query(text, names):
+        may_be_id = any(c in text for c in "/:") and len(text.split()) == 1  # ids hold no spaces; filters do
+        if not may_be_id and not parse_query(text, names):
             return None
         if kb is None:
             from alinea.kb import load

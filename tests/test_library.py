@@ -141,7 +141,7 @@ def site(library):
 def page(client, url: str):
     import lxml.html
 
-    response = client.get(url)
+    response = client.get(url, headers={"Accept-Language": "en"})  # the words asserted are the English interface's
     assert response.status_code == 200, url
     return lxml.html.fromstring(response.data)
 

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from alinea import __version__
-from alinea.errors import AlineaError, DamagedData
+from alinea.errors import AlineaError, BadQuery, DamagedData
+from alinea.limits import LIMITS, check_length, limit, whole_number
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -17,6 +18,53 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 def corpus_dir(args: argparse.Namespace) -> Path:
     return Path(getattr(args, "corpus", None) or os.environ.get("ALINEA_CORPUS") or "corpus")
+
+
+def number(low: int, limit_name: str):
+    """An argparse type: a whole number from low to the named limit, read by limits.whole_number."""
+    def read(raw: str) -> int:
+        try:
+            return whole_number("the value", raw, low, limit(limit_name))
+        except BadQuery as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    read.__name__ = "whole number"
+    return read
+
+
+def words(args: list[str], what: str) -> str:
+    """Arguments joined into one text, at most the "cli_argument" limit long."""
+    return check_length(what, " ".join(args), "cli_argument")
+
+
+def read_stdin(what: str) -> str:
+    """Standard input as UTF-8 text, at most the "cli_stdin" limit, read no further than that."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream (tests, embedding): already decoded
+        text = sys.stdin.read(limit("cli_stdin") + 1)
+        if len(text) > limit("cli_stdin"):
+            raise AlineaError(f"{what} on standard input is longer than {limit('cli_stdin'):,} characters")
+        return text
+    data = stream.read(limit("cli_stdin") + 1)
+    if len(data) > limit("cli_stdin"):
+        raise AlineaError(f"{what} on standard input is longer than {limit('cli_stdin'):,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise AlineaError(f"<stdin>:{line}: not UTF-8 (byte 0x{data[exc.start]:02x})") from None
+
+
+def bounded_lines(stream, max_bytes: int):
+    """The lines of a binary stream; a line longer than max_bytes is cut to max_bytes + 1 bytes (so a
+    reader can tell) and the rest of it skipped without being kept in memory."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(65_536)) and not rest.endswith(b"\n"):
+                pass
+        yield line
 
 
 def print_json(value: object) -> None:
@@ -36,6 +84,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     for error in result.corpus.errors:
         print(f"error: {error}", file=sys.stderr)
     return 0 if result.ok else 1
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from alinea.corpus import add_document
+
+    failed = 0
+    for path in args.files:
+        try:
+            print(add_document(corpus_dir(args), path).message)
+        except AlineaError as exc:
+            print(f"alinea add: error: {exc}", file=sys.stderr)
+            failed += 1
+    if failed and len(args.files) > 1:
+        print(f"alinea add: {failed} of {len(args.files)} files not added", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -76,7 +139,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from alinea.views import provision_json, provision_text
 
     kb = load(data_dir(args))
-    node_id = kb.lookup(" ".join(args.citation))
+    node_id = kb.lookup(words(args.citation, "the citation"))
     if args.json:
         print_json(provision_json(kb, node_id))
     else:
@@ -132,7 +195,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
     kb = load(data_dir(args))
     graph = kb.graph
-    node = _graph_node(kb, " ".join(args.node))
+    node = _graph_node(kb, words(args.node, "the node"))
     data = graph.nodes[node]
     if args.to:
         other = _graph_node(kb, args.to)
@@ -212,7 +275,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from search.store import CurrentIndex
 
     index = CurrentIndex(data_dir(args), citation_resolver(data_dir(args)))
-    query = SearchQuery(" ".join(args.query), page=args.page, per_page=args.limit)
+    query = SearchQuery(words(args.query, "the query"), page=args.page, per_page=args.limit)
     lexicon = None if args.no_xlang else search_lexicon(data_dir(args), query.text)
     if lexicon is not None:
         from search.policy import search_across
@@ -325,7 +388,7 @@ def cmd_govern(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise AlineaError(f"cannot read {args.batch}: {exc.strerror}") from None
         return 0
-    text = sys.stdin.read() if args.text == ["-"] else " ".join(args.text)
+    text = read_stdin("the text") if args.text == ["-"] else words(args.text, "the text")
     answer = govern(text, kb, index, args.limit)
     if args.json:
         print_json(answer.to_dict())
@@ -337,7 +400,8 @@ def cmd_govern(args: argparse.Namespace) -> int:
 def _govern_batch(lines, kb, index, limit: int) -> None:
     from graph.govern import govern_lines
 
-    for answer in govern_lines(lines, kb, index, limit):
+    for answer in govern_lines(bounded_lines(lines, LIMITS["batch_line"].value), kb, index, limit,
+                               max_bytes=LIMITS["batch_line"].value):
         sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
         if "error" in answer:
             print(f"alinea govern: {answer['error']}", file=sys.stderr)
@@ -401,10 +465,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from waitress import serve
 
     from web import create_app
+    from web.limits import waitress_options
 
     app = create_app({"DATA_DIR": str(data_dir(args))})
     print(f"Alinea on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
-    serve(app, host=args.host, port=args.port, threads=args.threads, ident="alinea")
+    serve(app, host=args.host, port=args.port, threads=args.threads, ident="alinea", **waitress_options())
     return 0
 
 
@@ -419,6 +484,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     p.add_argument("-v", "--verbose", action="store_true", help="list every warning")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("add", help="add documents to the corpus: detect, name, copy, write the manifest entry")
+    p.add_argument("files", nargs="+", metavar="FILE", help="LégisQuébec pages or text, guidance pages")
+    p.add_argument("--corpus", help="corpus folder (default: ./corpus; created when missing)")
+    p.set_defaults(func=cmd_add)
 
     p = sub.add_parser("parse", help="parse one document and print the model")
     p.add_argument("file")
@@ -447,7 +517,8 @@ def parser() -> argparse.ArgumentParser:
                                      "what an amending act changed; --to for the path between two provisions")
     p.add_argument("node", nargs="+", help='a provision (id or citation), "program:basic-income", "2018, c. 11"')
     p.add_argument("--to", help="another node: print the chain of citations between them")
-    p.add_argument("--depth", type=int, default=0, help="also give the neighbourhood within N references")
+    p.add_argument("--depth", type=number(0, "graph_depth"), default=0,
+                   help=f"also give the neighbourhood within N references (at most {limit('graph_depth')})")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_graph)
 
@@ -460,8 +531,9 @@ def parser() -> argparse.ArgumentParser:
                                       "status:, amended:, kind:, lang:, in:, program:, citations)")
     p.add_argument("query", nargs="+", help="the query (quote it for the shell)")
     p.add_argument("--json", action="store_true", help="print results as JSON")
-    p.add_argument("--limit", type=int, default=10, help="results per page (default 10, at most 100)")
-    p.add_argument("--page", type=int, default=1, help="page of results (default 1)")
+    p.add_argument("--limit", type=number(1, "per_page"), default=10,
+                   help=f"results per page (default 10, at most {limit('per_page')})")
+    p.add_argument("--page", type=number(1, "page"), default=1, help=f"page of results (default 1, at most {limit('page')})")
     p.add_argument("--no-xlang", action="store_true",
                    help="search only the words as typed (no carrying French words into English and back)")
     p.set_defaults(func=cmd_search)
@@ -472,7 +544,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", metavar="FILE", help='JSON lines {"id": ..., "q": ...} in (- for standard input), '
                                                    "one JSON answer per line out, in order")
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
-    p.add_argument("--limit", type=int, default=10, help="provisions at most (default 10, at most 50)")
+    p.add_argument("--limit", type=number(1, "govern_limit"), default=10,
+                   help=f"provisions at most (default 10, at most {limit('govern_limit')})")
     p.set_defaults(func=cmd_govern)
 
     p = sub.add_parser("links", help="find the citations of the law in source code and check them")
@@ -486,8 +559,8 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="the web site")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=5000)
-    p.add_argument("--threads", type=int, default=8)
+    p.add_argument("--port", type=number(0, "port"), default=5000)
+    p.add_argument("--threads", type=number(1, "threads"), default=8)
     p.add_argument("--corpus", help="corpus folder used when the data directory must be built")
     p.set_defaults(func=cmd_serve)
 

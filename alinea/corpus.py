@@ -5,8 +5,9 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from alinea.atomic import write_bytes, write_json
 from alinea.errors import AlineaError, ParseError
-from alinea.integrity import check_sha256, inside
+from alinea.integrity import check_sha256, inside, sha256_of
 from alinea.model import Document
 
 MANIFEST = "manifest.json"
@@ -127,3 +128,73 @@ def parse_entry(entry: Entry, checked: bool = False) -> tuple[Document, list[str
     if current_to and doc.updated_to and current_to != doc.updated_to:
         notes.append(f"{entry.path}: current to {doc.updated_to}, the manifest says {current_to}")
     return doc, notes
+
+
+# -- adding documents -----------------------------------------------------------------
+FOLDERS = {"legisquebec-html": "legisquebec", "legisquebec-text": "legisquebec",
+           "guidance-html": "guidance", "guidance-text": "guidance"}
+"""The corpus subfolder of each format's files."""
+NEW_MANIFEST = {"description": "Source documents of an Alinea knowledge base, as published. Each entry "
+                               "says what the file is; `alinea add` writes it and `alinea build` reads it.",
+                "documents": []}
+
+
+@dataclass(frozen=True)
+class Added:
+    """What `add_document` did with one file."""
+
+    id: str
+    """The document's id."""
+    action: str
+    """``added``, ``replaced`` (an older consolidation of the same document) or ``unchanged``
+    (already there with the same date)."""
+    message: str
+    """One line for the user."""
+
+
+def add_document(corpus_dir: str | Path, source: str | Path) -> Added:
+    """Read `source`, detect what it is, copy it under `corpus_dir` with a name made of its id
+    and language, and write its manifest entry (with its sha256).  AlineaError naming the file
+    when it is not a document Alinea reads, or when it would replace a newer consolidation."""
+    from ingest import detect_format, parse_file
+
+    corpus_dir, source = Path(corpus_dir), Path(source)
+    fmt = detect_format(str(source))
+    doc = parse_file(str(source), fmt)
+    data = _manifest_data(corpus_dir)
+    entries = data["documents"]
+    old = next((e for e in entries if isinstance(e, dict) and e.get("id") == doc.id), None)
+    name = f"{FOLDERS[fmt]}/{doc.id.removeprefix('guidance:')}.{doc.lang}{source.suffix.lower() or '.txt'}"
+    entry = {"id": doc.id, "file": name, "format": fmt, "kind": doc.kind, "publisher": doc.publisher or "unknown",
+             "lang": doc.lang, "title": doc.title or doc.id, "url": doc.url, "current_to": doc.updated_to,
+             "sha256": sha256_of(source)}
+    what = f"{doc.id} ({doc.kind}, {doc.lang}, current to {doc.updated_to or 'an unprinted date'})"
+    if old is not None:
+        if old.get("lang") and old["lang"] != doc.lang:
+            raise AlineaError(f"{source}: {doc.id} is already in the corpus in {old['lang']!r} "
+                              f"({old.get('file')}); a document is held in one language")
+        if old.get("sha256") == entry["sha256"] or (old.get("current_to") == doc.updated_to and doc.updated_to):
+            return Added(doc.id, "unchanged", f"{source}: {what} is already in the corpus as {old.get('file')}")
+        if old.get("current_to") and doc.updated_to and doc.updated_to < old["current_to"]:
+            raise AlineaError(f"{source}: {doc.id} current to {doc.updated_to} is older than the consolidation "
+                              f"in the corpus (current to {old['current_to']}); not added")
+    write_bytes(corpus_dir / name, source.read_bytes())
+    if old is not None:
+        entries[entries.index(old)] = {**old, **entry}
+        action, message = "replaced", (f"{source}: {what} replaces the consolidation current to "
+                                       f"{old.get('current_to') or 'an unprinted date'} in {name}")
+    else:
+        entries.append(entry)
+        action, message = "added", f"{source}: added {what} as {name}"
+    write_json(corpus_dir / MANIFEST, data, indent=2)
+    if old is not None and old.get("file") and old["file"] != name:  # the older copy, once nothing names it
+        (corpus_dir / old["file"]).unlink(missing_ok=True)
+    return Added(doc.id, action, message)
+
+
+def _manifest_data(corpus_dir: Path) -> dict:
+    """The manifest as JSON data (a new one when the folder has none); checked like `load_manifest`."""
+    if not (corpus_dir / MANIFEST).is_file():
+        return json.loads(json.dumps(NEW_MANIFEST))
+    load_manifest(corpus_dir)
+    return json.loads((corpus_dir / MANIFEST).read_text(encoding="utf-8"))

@@ -19,9 +19,10 @@ from markdown_it.token import Token
 
 from alinea.errors import NotFound
 from alinea.kb import KnowledgeBase
+from alinea.limits import limit
 from alinea.model import Section, Unit
 
-MAX_NOTES = 200_000
+MAX_NOTES = limit("course_notes")
 WIKI = re.compile(r"\[\[([^\[\]\n]{1,200})\]\]")
 EMBED_LINE = re.compile(r"^ {0,3}!\[\[([^\[\]\n]{1,200})\]\]\s*$")
 

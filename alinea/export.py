@@ -54,6 +54,7 @@ def document_dict(doc: Document) -> dict:
     return {"id": doc.id, "kind": doc.kind, "lang": doc.lang, "title": doc.title,
             "chapter": doc.chapter, "updated_to": doc.updated_to, "publisher": doc.publisher,
             "url": doc.url, "path": doc.path, "concepts": list(doc.concepts),
+            "status": doc.status, "status_note": doc.status_note,
             "divisions": [division_dict(d) for d in doc.divisions],
             "sections": [section_dict(s, doc) for s in doc.sections],
             "warnings": list(doc.warnings)}

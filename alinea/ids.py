@@ -11,6 +11,8 @@ A provision id is a path (see docs/identifiers.md):
 'se:55-ss:1-p1:2-p2:f-p3:ii'
 >>> str(ProvisionId.parse("A-13.1.1/title:II/chapter:I"))
 'A-13.1.1/title:II/chapter:I'
+>>> ProvisionId.parse("S-2.1-r4/schedule:B/1/p2").section_id  # a schedule's own section 1
+'S-2.1-r4/schedule:B/1'
 >>> ProvisionId.parse("A-13.1.1/83.5.1").anchor
 'se:83_5_1'
 >>> ProvisionId.parse("S-2.1-r2/1/p1/df:entente").anchor
@@ -41,17 +43,17 @@ from urllib.parse import parse_qs, unquote
 CHAPTER_RE = r"(?:CCQ-1991|[A-Z]{1,3}-\d+(?:\.\d+)*)"
 """A Québec chapter code as LégisQuébec prints it (``A-13.1.1``, ``C-25.01``)."""
 DOC_RE = rf"(?:{CHAPTER_RE}(?:-r\d+(?:\.\d+)*)?|guidance:[a-z0-9][a-z0-9-]*|canada:[a-z0-9][a-z0-9-]*)"
-SECTION_RE = r"\d+(?:\.\d+)*"
+SECTION_RE = r"\d+[a-z]?(?:\.\d+[a-z]?)*"
 _DOC = re.compile(rf"^{DOC_RE}$")
 _SECTION = re.compile(rf"^{SECTION_RE}$")
 _DIVISION = re.compile(r"^([a-z]+):([A-Za-z0-9.\-]+)$")
 _PARAGRAPH = re.compile(r"^p(\d+)$")
-_NUMBERED = re.compile(r"^\d+(?:\.\d+)?$")
-_LETTERED = re.compile(r"^[a-z]{1,2}(?:\.\d+)?$")
+_NUMBERED = re.compile(r"^\d+(?:\.\d+)*$")
+_LETTERED = re.compile(r"^(?:\d+\.)*[a-z]{1,2}(?:\.\d+)*$")
 _QUOTATION = re.compile(r"^q\d+$")
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _DEFINED = re.compile(r"^df:[a-z0-9]+(?:-[a-z0-9]+)*$")
-_ANCHOR = re.compile(r"^se:(\d+(?:_\d+)*)((?:-ss:\d+)(?:-p\d+:[a-z0-9_]+|-df:[a-z0-9-]+)*)?$")
+_ANCHOR = re.compile(r"^se:(\d+[a-z]?(?:_\d+[a-z]?)*)((?:-ss:\d+)(?:-p\d+:[a-z0-9_]+|-df:[a-z0-9-]+)*)?$")
 
 
 class InvalidId(ValueError):
@@ -83,8 +85,8 @@ class ProvisionId:
             kind, label = _DIVISION.match(rest[0]).groups()  # type: ignore[union-attr]
             divisions.append((kind, label))
             rest = rest[1:]
-        if divisions and rest:
-            raise InvalidId(f"{text!r}: nothing may follow a division path")
+        if divisions and rest and divisions[-1][0] != "schedule":
+            raise InvalidId(f"{text!r}: nothing but a schedule's section may follow a division path")
         section = None
         if rest:
             if not _SECTION.match(rest[0]):
@@ -109,15 +111,15 @@ class ProvisionId:
     @property
     def section_id(self) -> str | None:
         """Id of the section this id is in, or None for documents and divisions."""
-        return None if self.section is None else f"{self.doc}/{self.section}"
+        return None if self.section is None else str(ProvisionId(self.doc, self.divisions, self.section))
 
     @property
     def parent(self) -> "ProvisionId | None":
         """The enclosing unit or section (divisions: the enclosing division)."""
         if self.path:
-            return ProvisionId(self.doc, (), self.section, self.path[:-1])
+            return ProvisionId(self.doc, self.divisions, self.section, self.path[:-1])
         if self.section is not None:
-            return ProvisionId(self.doc)
+            return ProvisionId(self.doc, self.divisions)
         if self.divisions:
             return ProvisionId(self.doc, self.divisions[:-1])
         return None
@@ -132,14 +134,15 @@ class ProvisionId:
 
 def unit_anchor(section: str, path: tuple[str, ...]) -> str:
     """LégisQuébec anchor for a unit path under a section number."""
-    anchor = "se:" + section.replace(".", "_")
+    anchor, level = "se:" + section.replace(".", "_"), 0
     for depth, part in enumerate(path):
         if depth == 0:
             anchor += "-ss:" + part[1:]
         elif part.startswith("df:"):
             anchor += "-" + part
-        else:
-            anchor += f"-p{depth}:" + part.replace(".", "_")
+        else:  # a definition's items count their levels from it: se:3-ss:1-df:x-p1:a
+            level += 1
+            anchor += f"-p{level}:" + part.replace(".", "_")
     return anchor
 
 
@@ -303,10 +306,13 @@ def amending_act_slug(act: str) -> str:
     return slug(act)
 
 
-def section_sort_key(number: str) -> tuple[int, ...]:
-    """Order section numbers as the statute does: 83 < 83.1 < 83.5.1 < 83.10 < 84.
+def section_sort_key(number: str) -> tuple[tuple[int, str], ...]:
+    """Order section numbers as the statute does: 83 < 83.1 < 83.5.1 < 83.10 < 84.  Each part is
+    compared as a number without converting it (a 5,000-digit number from a hostile text is not
+    an error; superscripts and other scripts' digits are not parts).
 
-    >>> sorted(["83.10", "84", "83.5.1", "83", "83.1"], key=section_sort_key)
-    ['83', '83.1', '83.5.1', '83.10', '84']
+    >>> sorted(["83.10", "84", "83.5.1", "83", "83.1", "83a", "9" * 5000], key=section_sort_key)[:6]
+    ['83', '83.1', '83.5.1', '83.10', '83a', '84']
     """
-    return tuple(int(p) for p in number.split(".") if p.isdigit())
+    return tuple(x for p in number.split(".") if (m := re.match(r"([0-9]+)([a-z]?)", p))
+                 for x in (len(m[1].lstrip("0")), m[1].lstrip("0"), m[2]))

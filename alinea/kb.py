@@ -163,8 +163,12 @@ class KnowledgeBase:
     def lookup(self, text: str) -> str:
         """The id a user means by any citation form ("55", "s. 55(2)(a)", "art. 133 LAPF", an id, a
         LégisQuébec address); NotFound with one line and the nearest real provisions otherwise."""
+        from alinea.limits import limit
         from graph.cite import read
 
+        if len(text) > limit("provision_id"):
+            raise NotFound(f"a citation of {len(text):,} characters names no provision "
+                           f"(the limit is {limit('provision_id'):,})")
         text = " ".join(text.split())
         if text in self._nodes:
             return text

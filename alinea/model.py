@@ -41,7 +41,8 @@ class HistoryEntry:
     """The entry as printed, with no-break and thin spaces normalised to spaces."""
     kind: str = "act"
     """``act`` (an annual statute), ``update`` (``I.N. 2016-01-01 (NCCP)``),
-    ``decree`` (``D. 851-2016``), ``revised`` (``R.R.Q., 1981, c. S-2.1, r. 9``)
+    ``decree`` (``D. 851-2016``), ``revised`` (``R.R.Q., 1981, c. S-2.1, r. 9``),
+    ``decision`` (``Décision 83-11-17``), ``erratum`` (``Erratum, 1987 G.O. 2, 1673``)
     or ``unparsed``."""
     year: int | None = None
     """Year of the amending statute (2016 in ``2016, c. 25, s. 28``)."""
@@ -75,7 +76,8 @@ class Note:
 
     kind: str
     """``not in force``, ``ministerial`` (who exercises the Minister's functions),
-    ``repeal schedule``, ``editorial`` or ``text``."""
+    ``repeal schedule``, ``editorial``, ``text``, or ``unparsed`` (markup the parser does not
+    know, kept as written with a warning)."""
     text: str
     """The note, spaces normalised."""
     source: Source
@@ -109,6 +111,7 @@ class Unit:
     kind: str
     """``paragraph``, ``subparagraph`` (``(3)``, ``3°``), ``clause`` (``(a)``, ``a)``),
     ``item`` (``i.``), ``quotation`` (text quoted from another act), ``definition``,
+    ``continued`` (text or a table between two items, id ``q<n>``),
     and for guidance ``bullet``, ``note``, ``example``, ``question``, ``answer``,
     ``reference`` (an article in a page's closing "Lois et règlements" list)."""
     label: str
@@ -290,6 +293,11 @@ class Document:
     """References the publisher marked up as links (LégisQuébec HTML), found while parsing."""
     chrome: tuple[Chrome, ...] = ()
     """Page chrome kept out of the content, with the reason (guidance)."""
+    status: str = IN_FORCE
+    """``repealed`` for a document repealed or replaced as a whole (its provisions are then
+    marked repealed too)."""
+    status_note: str = ""
+    """What the publisher prints about that status ("Remplacé le 3 juin 2015")."""
 
     def section(self, number: str) -> Section | None:
         """The section with that number, or None."""

@@ -39,11 +39,15 @@ def govern(text_or_node: str, kb, search_index, limit: int = DEFAULT_LIMIT, weig
 
 
 # -- batches --------------------------------------------------------------------------------
-def govern_lines(lines: Iterable[str | bytes], kb, search_index, limit: int = DEFAULT_LIMIT) -> Iterator[dict]:
+def govern_lines(lines: Iterable[str | bytes], kb, search_index, limit: int = DEFAULT_LIMIT,
+                 max_bytes: int | None = None) -> Iterator[dict]:
     """One JSON object per input line ({"id": ..., "q": ...}) -> one answer per line, in order,
-    each carrying its id; a line that cannot be read (not UTF-8, not JSON, no string "q") gives
-    an error object and the rest go on.  Blank lines are skipped."""
+    each carrying its id; a line that cannot be read (longer than max_bytes, not UTF-8, not JSON,
+    no string "q") gives an error object and the rest go on.  Blank lines are skipped."""
     for number, line in enumerate(lines, 1):
+        if max_bytes is not None and len(line.rstrip(b"\r\n" if isinstance(line, bytes) else "\r\n")) > max_bytes:
+            yield {"id": None, "line": number, "error": f"line {number}: longer than {max_bytes:,} bytes: not read"}
+            continue
         if isinstance(line, bytes):
             try:
                 line = line.decode("utf-8")

@@ -279,11 +279,22 @@ class _Walker:
             self.block(BULLET, self.inline(child, skip_lists=True), child.sourceline or 0, inner,
                        label=label, depth=inner.depth)
             for sub in child.iter("ul", "ol"):
-                if next(a for a in sub.iterancestors() if a.tag in ("ul", "ol")) is el:
+                if self.nested_in(sub, el):
                     self.items(sub, inner)
         for owner, text in stray:
             if text and text.strip():  # text typed between the items of a list, outside any <li>
                 self.paragraph(text, owner.sourceline or 0, ctx)
+
+
+    def nested_in(self, sub: etree._Element, el: etree._Element) -> bool:
+        """True when list `sub` belongs to list `el`: `el` is the nearest list around it and no
+        element between them is chrome (chrome is set aside whole, lists inside it included)."""
+        for ancestor in sub.iterancestors():
+            if ancestor is el:
+                return True
+            if ancestor.tag in ("ul", "ol") or _chrome_reason(ancestor, self.whole_body):
+                return False
+        return False
 
 
 def _meta(tree: etree._Element, names: tuple[str, ...]) -> str:

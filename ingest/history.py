@@ -16,6 +16,9 @@ and update notes (``I.N. 2016-01-01 (NCCP)``, ``N.I. 2016-01-01 (NCPC)``).
 >>> e = parse_history("D. 1234-2001, a. 2 et 3, Erratum")[0]
 >>> e.kind, e.year, e.chapter, e.sections, e.other_pinpoints
 ('decree', 2001, '1234-2001', ('2', '3'), ('Erratum',))
+>>> [(e.kind, e.year, e.chapter, e.sections, e.other_pinpoints) for e in parse_history(
+...     "Décision 83-11-17, a. 3; Erratum, 1987 G.O. 2, 1673; R.R.Q. 1981, c. S-2.1, r. 15, s. III", lang="fr")]
+[('decision', 1983, '83-11-17', ('3',), ()), ('erratum', 1987, None, (), ('G.O. 2, 1673',)), ('revised', 1981, 'S-2.1, r. 15', (), ('s. III',))]
 >>> e = parse_history("D. 1606-84, a. 1")[0]
 >>> e.kind, e.year, e.chapter, e.sections
 ('decree', 1984, '1606-84', ('1',))
@@ -47,11 +50,13 @@ from ingest.clean import clean
 NUM = r"\d+(?:\.\d+)*(?:\.?[a-z])?"
 _ACT = re.compile(r"^(?:(?:S\.Q\.|L\.Q\.)\s*)?(\d{4}),\s*c\.\s*(\d{1,3})(?=,|$)(.*)$")
 _DECREE = re.compile(r"^(?:D\.|O\.C\.)\s*(\d+-(\d{4}|\d{2}))(?=,|$)(.*)$")
-_REVISED = re.compile(r"^(R\.R\.Q\.|R\.S\.Q\.|L\.R\.Q\.),\s*(\d{4}),\s*c\.\s*([A-Z]{1,3}-\d+(?:\.\d+)*(?:,\s*r\.\s*\d+(?:\.\d+)*)?)(?=,|$)(.*)$")
+_REVISED = re.compile(r"^(R\.R\.Q\.|R\.S\.Q\.|L\.R\.Q\.),?\s*(\d{4}),\s*c\.\s*([A-Z]{1,3}-\d+(?:\.\d+)*(?:,\s*r\.\s*\d+(?:\.\d+)*)?)(?=,|$)(.*)$")
+_DECISION = re.compile(r"^D[ée]cision\s+((\d{2}|\d{4})-\d{2}-\d{2})(?=,|$)(.*)$")
+_ERRATUM = re.compile(r"^Erratum,\s*(\d{4})\s+((?:G\.O\.|O\.G\.)\s*\d,\s*\d+)$")
 _UPDATE = re.compile(r"^(I\.N\.|N\.I\.)\s*(\d{4}-\d{2}-\d{2})(?:\s*\(([^)]*)\))?$")
 _SECTIONS = re.compile(rf"^(?:s|ss|a|aa|art)\.\s*({NUM}(?:\s*(?:et|and|,)\s*{NUM})*)$")
 _SECTIONS_FR = re.compile(rf"^(?:a|aa|art)\.\s*({NUM}(?:\s*(?:et|,)\s*{NUM})*)$")
-_OTHER = re.compile(r"^(?:(?:c|ch|sec|ss|Ann|Sch|par|al|ann)\.\s*[A-Za-z0-9.]+|Schedule\s+[A-Z0-9]+|Annexe\s+[A-Z0-9]+|Erratum)$")
+_OTHER = re.compile(r"^(?:(?:c|ch|s|sec|ss|Ann|Sch|par|al|ann)\.\s*[A-Za-z0-9.]+|Schedule\s+[A-Z0-9]+|Annexe\s+[A-Z0-9]+|Erratum)$")
 EXAMPLE = "'2016, c. 25, s. 28'"
 
 
@@ -66,10 +71,14 @@ def parse_entry(raw: str, lang: str = "en") -> HistoryEntry:
     text = clean(raw).rstrip(".").strip()
     if m := _UPDATE.match(text):
         return HistoryEntry(text, "update", int(m[2][:4]), None, (), (), m[2], m[3])
+    if m := _ERRATUM.match(text):
+        return HistoryEntry(text, "erratum", int(m[1]), None, (), (" ".join(m[2].split()),))
     if m := _ACT.match(text):
         kind, year, chapter, rest = "act", int(m[1]), m[2], m[3]
     elif m := _DECREE.match(text):
         kind, year, chapter, rest = "decree", decree_year(m[2]), m[1], m[3]
+    elif m := _DECISION.match(text):
+        kind, year, chapter, rest = "decision", decree_year(m[2]), m[1], m[3]
     elif m := _REVISED.match(text):
         kind, year, chapter, rest = "revised", int(m[2]), " ".join(m[3].split()), m[4]
     else:

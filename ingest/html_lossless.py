@@ -11,13 +11,14 @@ apart with markup (a label in one span, its text in the next) rather than spaces
 """
 from __future__ import annotations
 
+from itertools import takewhile
 from typing import Iterator
 
 from lxml import etree
 
 from alinea.model import Division, Document, Section, Unit
 from ingest.html_text import squash, visible_text
-from ingest.legisquebec_html import BODY_ID
+from ingest.legisquebec_html import document_body
 from ingest.rebuild import history_text
 
 CONTENT_NOTES = ("text", "repeal schedule")
@@ -26,7 +27,8 @@ CONTENT_NOTES = ("text", "repeal schedule")
 
 def body_text(root: etree._Element) -> str:
     """The visible text of the page's document body."""
-    return visible_text(root.xpath(f"//*[@id='{BODY_ID}']")[0])
+    body = document_body(root)
+    return visible_text(body) if body is not None else ""
 
 
 def model_text(doc: Document) -> Iterator[str]:
@@ -46,20 +48,24 @@ def model_text(doc: Document) -> Iterator[str]:
         for section in sections.get(parent, []):
             yield from _section(section)
         for div in divisions.get(parent, []):
-            yield from _division(div)
-            yield from walk(div.id)
+            head, tail = _division(div)
+            yield from head
+            if div.kind == "schedule":  # a schedule's own sections sit in its content, before its history
+                yield from walk(div.id)
+                yield from tail
+            else:
+                yield from tail
+                yield from walk(div.id)
 
     yield from walk(None)
 
 
-def _division(div: Division) -> Iterator[str]:
-    yield div.label + (". —" if div.label.startswith("§") else "")
-    yield div.heading
-    content = [n.text for n in div.notes if div.kind == "schedule" and n.kind in CONTENT_NOTES]
-    yield from content
-    if div.history:
-        yield history_text(div.history)
-    yield from (n.text for n in div.notes[len(content):])
+def _division(div: Division) -> tuple[list[str], list[str]]:
+    """A division's text in two parts: heading and content, then history and notes."""
+    content = list(takewhile(lambda n: div.kind == "schedule" and n.kind in CONTENT_NOTES, div.notes))
+    head = [div.label + (". —" if div.label.startswith("§") else ""), div.heading] + [n.text for n in content]
+    tail = [history_text(div.history)] if div.history else []
+    return head, tail + [n.text for n in div.notes[len(content):]]
 
 
 def _section(section: Section) -> Iterator[str]:

@@ -12,6 +12,7 @@ quoted term («entente»: ..., "spouse" means ...).
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from lxml import etree
 
@@ -28,6 +29,7 @@ from alinea.model import IN_FORCE, OMITTED, REPEALED, HistoryEntry, Note, Refere
 from ingest.clean import clean
 from ingest.history import parse_history
 from ingest.html_text import (
+    BLOCK_TAGS,
     child_pieces,
     children,
     classes,
@@ -37,6 +39,7 @@ from ingest.html_text import (
     is_label,
     links_in,
     repealed_only,
+    squash,
     text_pieces,
     visible_text,
 )
@@ -46,12 +49,13 @@ Pieces = list[tuple[str, etree._Element | None]]
 LABEL_KINDS = {"Label-Z": "subparagraph", "Label-P": "subparagraph", "Label-L": "clause",
                "Label-R": "item"}
 LABEL_SHAPES = [  # the text ingester's order: numbers, then roman numerals, then letters
-    ("subparagraph", re.compile(r"^\(?(\d+(?:\.\d+)?)(?:\)|°|\.)$")),
+    ("subparagraph", re.compile(r"^\(?(\d+(?:\.\d+)*)(?:\)|°|\.)$")),
     ("item", re.compile(r"^\(?([ivxl]+)[.)]$")),
-    ("clause", re.compile(r"^\(?([a-z]{1,2}(?:\.\d+)?)\)$")),
+    ("clause", re.compile(r"^\(?((?:\d+\.)*[a-z]{1,2}(?:\.\d+)*)\)$")),  # a), a.1), 0.a)
 ]
 DEFINITION = re.compile(r'^[«“"]\s*([^»”"]+?)\s*[»”"]\s*(?::|,|\bmeans\b|\bincludes\b)')
-SECTION_ID = re.compile(r"^se:(\d+(?:_\d+)*)$")
+SECTION_ID = re.compile(r"(?:^|-)se:(\d+[a-z]?(?:_\d+[a-z]?)*)$")
+"""A section's anchor: ``se:8_0_1``; inside a schedule the publisher may prefix the schedule's."""
 UNIT_ID = re.compile(r"-(?:p\d+:[A-Za-z0-9_]+|df:[\w-]+)$")
 LINK = re.compile(r"^(?:https?://(?:www\.)?legisquebec\.gouv\.qc\.ca)?/(?:fr|en)/document/"
                   r"(?:lc|cs|rc|cr)/([^?#]+)(?:\?[^#]*)?(?:#(.*))?$")
@@ -105,9 +109,14 @@ class SectionReader:
     lang: str
     warnings: list[str]
     sections: list[Section]
+    section_ids: set[str]
     references: list[Reference]
     unit_ids: set[str]
     last: str
+    current: str = ""
+    """Id of the section being read."""
+    stray: Callable[[etree._Element], None]
+    """Keeps an element the parser does not know (as an unparsed note)."""
 
     def error(self, el: etree._Element | None, message: str, **kw: str) -> ParseError:
         return ParseError(self.path, el.sourceline if el is not None else None, message, **kw)
@@ -115,18 +124,30 @@ class SectionReader:
     def warn(self, el: etree._Element, message: str) -> None:
         self.warnings.append(f"{self.path}:{el.sourceline}: {message}")
 
+    def section_id(self, number: str, parent: str | None) -> str | None:
+        """The section's id: ``<doc>/<number>``, under its schedule for a schedule's own
+        section (``S-2.1-r4/schedule:B/1``); None when the number was already used."""
+        schedule = re.match(r"^[^/]+/schedule:[^/]+", parent or "")
+        sid = f"{schedule[0] if schedule else self.doc_id}/{number}"
+        if sid in self.section_ids or not is_provision_id(sid):
+            return None
+        self.section_ids.add(sid)
+        return sid
+
     # -- sections -----------------------------------------------------------------
     def section(self, el: etree._Element, parent: str | None) -> None:
-        m = SECTION_ID.match(el.get("id") or "")
-        if not m:
-            raise self.error(el, "a section without its 'se:' id", got=el.get("id") or "",
-                             expected="id='se:7' or 'se:8_0_1'")
-        number = m[1].replace("_", ".")
-        previous = self.sections[-1].number if self.sections else None
-        if previous is not None and section_sort_key(number) <= section_sort_key(previous):
-            raise self.error(el, f"section {number} comes after section {previous}: "
-                                 "sections out of order or repeated")
-        sid = f"{self.doc_id}/{number}"
+        m = SECTION_ID.search(el.get("id") or "")
+        number = m[1].replace("_", ".") if m else ""
+        sid = self.section_id(number, parent) if m else None
+        if sid is None:
+            self.warn(el, f"section id {el.get('id')!r} is not a new section anchor (se:7, se:8_0_1)")
+            self.stray(el)
+            return
+        previous = self.sections[-1] if self.sections else None
+        if (previous is not None and previous.parent == parent
+                and section_sort_key(number) <= section_sort_key(previous.number)):
+            self.warn(el, f"section {number} is printed after section {previous.number}; kept in "
+                          "the publisher's order")
         label_link = next(iter(SECTION_LABEL(el)), None)
         label = clean_text(label_link) if label_link is not None else ""
         if label.rstrip(".") != number:
@@ -134,6 +155,11 @@ class SectionReader:
         skip = {label_link} if label_link is not None else set()
         paragraphs = [c for c in children(el) if has_class(c, "Subsection")]
         history_el = next((c for c in children(el) if has_class(c, "HistoricalNote")), None)
+        others = [c for c in children(el) if c not in paragraphs and c is not history_el and c not in skip]
+        if not paragraphs:  # the text sits in the section itself, without div.Subsection
+            others = [c for c in others if has_class(c, "Note")]
+            skip = skip | set(others) | ({history_el} if history_el is not None else set())
+            paragraphs = [el] if squash(visible_text(el, skip)) else []
         status, status_text, units = IN_FORCE, "", ()
         self.unit_ids = set()
         if (len(paragraphs) == 1 and not self.unit_children(paragraphs[0])
@@ -141,28 +167,32 @@ class SectionReader:
             status_text = clean_text(paragraphs[0], skip)
             status = next((s for p, s in STATUS if p.match(status_text)), REPEALED)
         else:
+            self.current = sid
             units = tuple(self.unit(p, number, sid, "paragraph", i, skip)
                           for i, p in enumerate(paragraphs, 1))
         history, history_source = self.history(history_el)
         if history_el is None:
             self.warn(el, f"section {number} has no history (div.HistoricalNote)")
         notes = []
-        for other in children(el):
-            if other not in paragraphs and other is not history_el and clean_text(other):
+        for other in others:
+            if clean_text(other):
                 if not has_class(other, "Note"):
                     self.warn(other, f"unexpected <{other.tag} class={other.get('class')!r}> in "
-                                     f"section {number}; kept as a note")
-                notes.append(self.note(other, sid, "editorial" if has_class(other, "Note") else "text"))
+                                     f"section {number}; kept as an unparsed note")
+                notes.append(self.note(other, sid, "editorial" if has_class(other, "Note") else "unparsed"))
         raw = f"{label} {status_text}" if status_text else label
         self.sections.append(Section(sid, number, status, parent, units, Source(el.sourceline, raw),
                                      history, history_source, tuple(notes), status_text=status_text))
         self.last = "section"
 
     def unit_children(self, el: etree._Element) -> list[etree._Element]:
-        """The child elements of a unit that are units themselves (items, definitions)."""
-        return [c for c in children(el) if UNIT_ID.search(c.get("id") or "")
-                or (c.tag == "div" and has_class(c, "Definition"))
-                or (has_class(c, "Continued-SectionSubsection") and DEFINITION.match(clean_text(c)))]
+        """The child elements of a unit that are units themselves (items, definitions, and
+        the text that continues a paragraph between two of its items)."""
+        kids = children(el)
+        at = [i for i, c in enumerate(kids) if is_unit(c)]
+        if len(at) < 2:
+            return [kids[i] for i in at]
+        return [c for c in kids[at[0]:at[-1] + 1] if is_unit(c) or (c.tag in BLOCK_TAGS and squash(visible_text(c)))]
 
     def unit(self, el: etree._Element, section: str, parent_id: str, kind: str, ordinal: int,
              skip: set) -> Unit:
@@ -170,7 +200,7 @@ class SectionReader:
         kids = self.unit_children(el)
         label_el = None if kind == "paragraph" else next(
             (c for c in children(el) if is_label(c) and c not in skip), None)
-        label, number = "", str(ordinal)
+        label, number = "", "" if kind == "continued" else str(ordinal)
         if kind == "paragraph" and (m := re.search(r"-ss:(\d+)$", el.get("id") or "")) and m[1] != number:
             self.warn(el, f"paragraph {ordinal} of section {section} has the anchor {el.get('id')!r}")
         if label_el is not None:
@@ -184,7 +214,7 @@ class SectionReader:
         text, closing = clean("".join(t for t, _ in before)), clean("".join(t for t, _ in after))
         anchor = el.get("id") or ""
         term = None
-        if kind != "paragraph" and ((d := DEFINITION.match(text)) or "-df:" in anchor
+        if kind not in ("paragraph", "continued") and ((d := DEFINITION.match(text)) or "-df:" in anchor
                                     or has_class(el, "Definition")):
             term = d[1] if d else anchor.rsplit("-df:", 1)[-1]
             kind, number = "definition", number if label else ""
@@ -194,7 +224,8 @@ class SectionReader:
             status = OMITTED if OMITTED_WORDS.search(text) else REPEALED
         self.link_refs(uid, "text", before, text)
         self.link_refs(uid, "closing", after, closing)
-        built = tuple(self.unit(k, section, uid, "subparagraph", i, skip) for i, k in enumerate(kids, 1))
+        built = tuple(self.unit(k, section, uid, "subparagraph" if is_unit(k) else "continued", i, skip)
+                      for i, k in enumerate(kids, 1))
         raw = (visible_text(label_el) if label_el is not None else "") + "".join(t for t, _ in before)
         closing_source = Source(closing_el.sourceline, "".join(t for t, _ in after)) if closing else None
         return Unit(uid, kind, label, number, text, Source(el.sourceline, raw), anchor, built,
@@ -207,8 +238,12 @@ class SectionReader:
         cannot be made or repeats one gets ``q<n>`` (as in the text ingester)."""
         parsed = parse_anchor(el.get("id") or "")
         uid = ""
+        if kind == "continued":
+            uid = f"{parent_id}/q{len(self.unit_ids) + 1}"
+            self.unit_ids.add(uid)
+            return uid
         if kind != "paragraph" and parsed is not None and parsed[0] == section and parsed[1]:
-            uid = f"{self.doc_id}/{section}/" + "/".join(parsed[1])
+            uid = f"{self.current}/" + "/".join(parsed[1])
             if uid.rsplit("/", 1)[0] != parent_id:
                 self.warn(el, f"anchor {el.get('id')!r} does not sit under {parent_id}")
                 uid = ""
@@ -243,7 +278,8 @@ class SectionReader:
             return None
         detected = note_kind(text, None)
         self.link_refs(owner, "note", pieces, text)
-        return make_note(detected if detected != "text" else kind, text, Source(el.sourceline, raw))
+        kind = detected if detected != "text" and kind != "unparsed" else kind
+        return make_note(kind, text, Source(el.sourceline, raw))
 
     def link_refs(self, source: str, field: str, pieces: Pieces, text: str) -> None:
         """A `cites` reference for every link to a LégisQuébec document among `pieces`."""
@@ -254,6 +290,14 @@ class SectionReader:
             elif target == "":
                 self.references.append(Reference(source, "", "unresolved", words, start, end, field,
                                                  note=f"link {link.get('href')!r} names no chapter"))
+
+
+def is_unit(el: etree._Element) -> bool:
+    """An item or a definition: an element with an item anchor (``-p1:2``, ``-df:x``), a
+    ``div.Definition``, or a ``Continued-SectionSubsection`` that defines a term.  Other
+    blocks between two items (a continued text, a table) are kept as ``continued`` units."""
+    return bool(UNIT_ID.search(el.get("id") or "") or (el.tag == "div" and has_class(el, "Definition"))
+                or (has_class(el, "Continued-SectionSubsection") and DEFINITION.match(clean_text(el))))
 
 
 def split_pieces(el: etree._Element, kids: list[etree._Element], skip: set

@@ -1,8 +1,10 @@
 """LégisQuébec HTML page (an act or a regulation, French or English) -> Document.
 
-The page is read with lxml.  Only the document body, ``div#mainContent-document``,
+The page is read with lxml.  Only the document body, ``div#mainContent-document``
+(or, for the document's XHTML saved without the site, ``div.LegislativeDocument``),
 becomes model text; the page around it (menus, modals, scripts) is ignored except
-for the "À jour au" / "Updated to" date of its header.  Inside the body:
+for the "À jour au" / "Updated to" date of its header, which some pages do not
+print.  Inside the body:
 
 - ``div.Identification`` gives the chapter code and title (kept in `Document.front`);
 - ``div.Heading`` (label ``Label-groupN``, title ``TitleText-groupN`` or
@@ -11,7 +13,16 @@ for the "À jour au" / "Updated to" date of its header.  Inside the body:
   paragraphs (``-ss:N``) whose items carry ``-p1:N``, ``-p2:a``... suffixes;
 - ``div.HistoricalNote`` is an amendment history, ``span.Repealed-Text`` repealed
   text; schedules are ``Schedule-*`` blocks; ``AmendedTextTitle`` opens the closing
-  list of references.
+  list of references; a ``note-block`` (transitional provisions printed after the
+  schedules) becomes a group of its own.
+
+The publisher's order is the document's order: sections numbered out of numeric
+order (``7.1.1.1`` printed after ``7.1.6``) are kept as printed with a warning, and
+a schedule's own sections get ids under the schedule (``S-2.1-r4/schedule:B/1``).
+An element the parser does not know is kept as an ``unparsed`` note of what
+precedes it, with a warning naming the file and line: only a page that holds no
+legislative document at all (no ``div.LegislativeDocument`` with its
+identification block) is refused.
 
 Model shapes are those of `ingest.legisquebec_text`; `ingest.html_lossless` checks
 that the model accounts for every visible text of the body.  Links to other
@@ -48,7 +59,25 @@ from ingest.registry import ingester
 from ingest.source import read_text
 
 BODY_ID = "mainContent-document"
-HEADING_LABEL = re.compile(r"^(§|[A-ZÀ-Ý][A-ZÀ-Ý-]*)\s*([0-9A-Z]+(?:\.[0-9A-Z]+)*)[\s.\-—–]*$")
+DOCUMENT_CLASS = "LegislativeDocument"
+STRUCTURE = etree.XPath(".//div[contains(concat(' ', normalize-space(@class), ' '), ' section ')"
+                        " or contains(concat(' ', normalize-space(@class), ' '), ' Heading ')]")
+"""Sections and headings below an element: a container to walk rather than a block of text."""
+
+
+def document_body(root: etree._Element) -> etree._Element | None:
+    """The element whose visible text is the document: ``div#mainContent-document`` on a
+    page of the site, else the first ``div.LegislativeDocument`` (the document saved
+    without the site); None when there is neither."""
+    body = next(iter(root.xpath(f"//*[@id='{BODY_ID}']")), None)
+    if body is not None:
+        return body
+    return root if has_class(root, DOCUMENT_CLASS) else next(iter(root.find_class(DOCUMENT_CLASS)), None)
+
+
+DOCUMENT_ENDED = re.compile(r"^(?:Abrogé|Remplacé|Repealed|Replaced)\b", re.I)
+"""The page header of a document no longer in force: "Abrogé le 1er juillet 2021", "Remplacé le 3 juin 2015"."""
+HEADING_LABEL = re.compile(r"^(§+|[A-ZÀ-Ý][A-Za-zÀ-ÿ-]*)\s*([0-9A-Z]+(?:\.[0-9A-Z]+)*)[\s.\-—–]*$")
 
 
 def division_label(printed: str) -> tuple[str, str, str] | None:
@@ -56,13 +85,30 @@ def division_label(printed: str) -> tuple[str, str, str] | None:
 
     >>> division_label("SECTION I"), division_label("§ I.I. \u00a0—\u00a0")
     (('division', 'SECTION I', 'I'), ('subdivision', '§ I.I', 'I.I'))
-    >>> division_label("ANNEXE\u00a0A"), division_label("Règles")
-    (('schedule', 'ANNEXE A', 'A'), None)
+    >>> division_label("ANNEXE\u00a0A"), division_label("Annexe 0.2"), division_label("Règles")
+    (('schedule', 'ANNEXE A', 'A'), ('schedule', 'Annexe 0.2', '0.2'), None)
     """
     m = HEADING_LABEL.match(clean(printed))
-    if not m or (m[1] != "§" and m[1] not in DIVISION_KINDS):
+    if not m or (m[1][0] != "§" and m[1].upper() not in DIVISION_KINDS):
         return None
-    return ("subdivision" if m[1] == "§" else DIVISION_KINDS[m[1]]), f"{m[1]} {m[2]}", m[2]
+    return ("subdivision" if m[1][0] == "§" else DIVISION_KINDS[m[1].upper()]), f"{m[1]} {m[2]}", m[2]
+
+
+def structure_split(el: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
+    """The blocks of text under `el` and its sections and headings (with the containers
+    that hold only those), each in document order."""
+    if has_class(el, "section") or has_class(el, "Heading"):
+        return [], [el]
+    own_text = (el.text or "").strip() or any((c.tail or "").strip() for c in el)
+    if own_text or not STRUCTURE(el):  # text around the sections: the whole block stays text
+        return [el], []
+    text: list[etree._Element] = []
+    structure: list[etree._Element] = []
+    for child in children(el):
+        t, s = structure_split(child)
+        text += t
+        structure += s
+    return text, structure
 
 
 class _Page(SectionReader):
@@ -77,18 +123,20 @@ class _Page(SectionReader):
         self.sections: list[Section] = []
         self.references: list[Reference] = []
         self.unit_ids: set[str] = set()
+        self.division_ids: set[str] = set()
+        self.section_ids: set[str] = set()
         self.last = ""  # what the latest element went to: "division" or "section"
 
     def body(self) -> etree._Element:
         """The document body; ParseError when the page is not a LégisQuébec document."""
-        body = next(iter(self.root.xpath(f"//*[@id='{BODY_ID}']")), None)
+        body = document_body(self.root)
         if body is None:
-            raise self.error(None, f"not a LégisQuébec document page: no div#{BODY_ID} (the "
+            raise self.error(None, f"not a LégisQuébec document: no div.{DOCUMENT_CLASS} (the "
                                    "document body)", expected="a page saved from legisquebec.gouv.qc.ca")
         return body
 
     def parse(self, body: etree._Element) -> tuple[Document, tuple[Reference, ...]]:
-        doc_el = next(iter(body.find_class("LegislativeDocument")), None)
+        doc_el = body if has_class(body, DOCUMENT_CLASS) else next(iter(body.find_class(DOCUMENT_CLASS)), None)
         ident = next(iter(body.find_class("Identification")), None)
         if doc_el is None or ident is None:
             raise self.error(body, "the document body has no identification block "
@@ -96,15 +144,22 @@ class _Page(SectionReader):
         chapter, title = self.identification(ident)
         self.walk(doc_el, None, {ident})
         if not self.sections:
-            raise self.error(body, "no numbered section (div.section) in the document body")
-        updated = next((parse_date(m[1]) for el in self.root.find_class("text-end")
-                        if (m := UPDATED.match(clean_text(el)))), None)
-        if updated is None:
+            self.warn(body, "no numbered section (div.section) in the document body")
+        header = [clean_text(el) for el in self.root.find_class("text-end")]
+        updated = next((parse_date(m[1]) for text in header if (m := UPDATED.match(text))), None)
+        ended = next((text for text in header if DOCUMENT_ENDED.match(text)), "")
+        status = REPEALED if ended or has_class(doc_el, "Repealed") else IN_FORCE
+        if updated is None and status == IN_FORCE:
             self.warnings.append(f"{self.path}: no 'À jour au' / 'Updated to' date in the page header")
+        divisions, sections = self.divisions, self.sections
+        if status == REPEALED:  # every provision of a repealed or replaced document is repealed
+            divisions = [replace(d, status=REPEALED) for d in divisions]
+            sections = [replace(s, status=REPEALED) if s.status == IN_FORCE else s for s in sections]
         doc = Document(self.doc_id, "regulation" if "-r" in self.doc_id else "statute", self.lang,
-                       title, self.path, tuple(self.divisions), tuple(self.sections), updated,
+                       title, self.path, tuple(divisions), tuple(sections), updated,
                        "LégisQuébec", legisquebec_url(self.doc_id, self.lang), chapter,
-                       tuple(self.front), (), tuple(self.warnings))
+                       tuple(self.front), (), tuple(self.warnings), status=status,
+                       status_note=ended or ("repealed" if status == REPEALED else ""))
         return doc, tuple(self.references)
 
     def identification(self, ident: etree._Element) -> tuple[str, str]:
@@ -127,7 +182,9 @@ class _Page(SectionReader):
     def walk(self, container: etree._Element, parent: str | None, skip: set = frozenset()) -> None:
         """Read a division container; a heading opens the division that the sections
         and containers after it belong to."""
-        items = [c for c in children(container) if c not in skip]
+        self.walk_items([c for c in children(container) if c not in skip], parent)
+
+    def walk_items(self, items: list[etree._Element], parent: str | None) -> None:
         for i, el in enumerate(items):
             cls = classes(el)
             if "Heading" in cls:
@@ -136,24 +193,31 @@ class _Page(SectionReader):
                 self.section(el, parent)
             elif any(c.startswith("Schedule") for c in cls):
                 self.schedule(el)
+            elif "note-block" in cls:
+                self.note_block(el, parent)
             elif "AmendedTextTitle" in cls:
                 self.reference_list(el, items[i + 1:])
                 return
-            elif el.tag == "div" and not cls and any(has_class(c, "Heading") or has_class(c, "section")
-                                                     for c in el):
+            elif el.tag == "div" and STRUCTURE(el):
                 self.walk(el, parent)
             else:
                 self.stray(el)
 
     def add_division(self, div: Division, el: etree._Element) -> str:
-        if any(d.id == div.id for d in self.divisions):
-            raise self.error(el, f"division {div.id} appears twice", got=div.label or div.heading)
+        if div.id in self.division_ids:
+            n = 2
+            while f"{div.id}-{n}" in self.division_ids:
+                n += 1
+            self.warn(el, f"division {div.id} appears twice; the second is {div.id}-{n}")
+            div = replace(div, id=f"{div.id}-{n}", number=f"{div.number}-{n}")
+        self.division_ids.add(div.id)
         self.divisions.append(div)
         self.last = "division"
         return div.id
 
-    def heading(self, el: etree._Element, parent: str | None) -> str:
-        """A ``div.Heading`` -> Division; returns its id."""
+    def heading(self, el: etree._Element, parent: str | None) -> str | None:
+        """A ``div.Heading`` -> Division; returns its id (the parent's for a heading with
+        neither label nor title, kept as an unparsed note)."""
         label_el = next((c for c in children(el) if is_label(c)), None)
         history_el = next((c for c in children(el) if has_class(c, "HistoricalNote")), None)
         titles = [c for c in children(el) if c is not label_el and c is not history_el]
@@ -174,7 +238,8 @@ class _Page(SectionReader):
         elif heading_source is not None:
             source, heading_source = heading_source, None
         else:
-            raise self.error(el, "a heading with neither label nor title")
+            self.stray(el)
+            return parent
         did = f"{parent or self.doc_id}/{kind}:{number}"
         self.link_refs(did, "heading", [p for t in titles for p in child_pieces(t, set())], heading)
         history, history_source = self.history(history_el)
@@ -182,30 +247,53 @@ class _Page(SectionReader):
                                           heading_source, status, history, history_source), el)
 
     def schedule(self, el: etree._Element) -> None:
-        """A schedule block -> top-level Division; its content blocks become `text`
-        notes, publisher's notes after its history `editorial` ones."""
+        """A schedule block -> top-level Division.  Its heading label (``ANNEXE A``) names
+        it, else the publisher's ``sc-nb:N`` id, else its place among the schedules.  Its
+        content blocks become `text` notes, publisher's notes after its history
+        `editorial` ones; sections and headings inside it are read as such, under it."""
         head = next(iter(el.find_class("ScheduleHeading")), None)
         label_el = next(iter(head.find_class("Label-ScheduleHeading")), None) if head is not None else None
-        if head is None or label_el is None:
-            raise self.error(el, "a schedule without its heading (div.ScheduleHeading with its label)")
-        label = clean_text(label_el)
+        if head is None:
+            self.warn(el, "a schedule without its heading (div.ScheduleHeading); named by its place")
+        label = clean_text(label_el) if label_el is not None else ""
         known = division_label(label)
-        label, number = (known[1], known[2]) if known else (label, slug(label))
+        fallback = (el.get("id") or "").rpartition(":")[2] or str(sum(d.kind == "schedule"
+                                                                      for d in self.divisions) + 1)
+        label, number = (known[1], known[2]) if known else (label, slug(label) or slug(fallback))
         sid = f"{self.doc_id}/schedule:{number}"
-        heading = clean_text(head, {label_el})
+        heading = clean_text(head, {label_el} if label_el is not None else ()) if head is not None else ""
         history_el = next((c for c in children(el) if has_class(c, "HistoricalNote")), None)
         content = [c for c in children(el) if c is not head and c is not history_el]
-        body_blocks = [b for c in content if has_class(c, "ScheduleContent") for b in leaf_blocks(c)]
+        parts = {id(c): structure_split(c) for c in content}
+        structured = [s for c in content for s in parts[id(c)][1]]
+        body_blocks = [b for c in content if has_class(c, "ScheduleContent")
+                       for t in parts[id(c)][0] for b in leaf_blocks(t)]
         notes = [n for b in body_blocks if (n := self.note(b, sid, "text")) is not None]
-        extra = [n for c in content if not has_class(c, "ScheduleContent")
-                 for b in leaf_blocks(c) if (n := self.note(b, sid, "editorial")) is not None]
+        extra = [n for c in content if not has_class(c, "ScheduleContent") for t in parts[id(c)][0]
+                 for b in leaf_blocks(t) if (n := self.note(b, sid, "editorial")) is not None]
         repealed = bool(notes) and all(repealed_only(b) for b in body_blocks if clean_text(b))
         history, history_source = self.history(history_el)
-        self.add_division(Division(
+        first = label_el if label_el is not None else head if head is not None else el
+        sid = self.add_division(Division(
             sid, "schedule", label, number, heading, None,
-            Source(label_el.sourceline, visible_text(label_el)),
-            Source(head.sourceline, visible_text(head, {label_el})) if heading else None,
+            Source(first.sourceline, visible_text(label_el) if label_el is not None else ""),
+            Source(head.sourceline, visible_text(head, {label_el} if label_el is not None else ()))
+            if heading else None,
             REPEALED if repealed else IN_FORCE, history, history_source, tuple(notes + extra)), el)
+        self.walk_items(structured, sid)
+
+    def note_block(self, el: etree._Element, parent: str | None) -> None:
+        """A publisher's block of provisions outside the numbered sections (transitional
+        provisions after the schedules) -> a group headed by its first line."""
+        blocks = [b for b in leaf_blocks(el) if clean_text(b)]
+        if not blocks:
+            return
+        heading = clean_text(blocks[0])
+        gid = f"{parent or self.doc_id}/group:{slug(heading) or 'notes'}"
+        notes = [n for b in blocks[1:] if (n := self.note(b, gid, "text")) is not None]
+        self.add_division(Division(gid, "group", "", slug(heading) or "notes", heading, parent,
+                                   Source(blocks[0].sourceline, visible_text(blocks[0])),
+                                   notes=tuple(notes)), el)
 
     def reference_list(self, title: etree._Element, blocks: list[etree._Element]) -> None:
         """The closing "RÉFÉRENCES" list -> a top-level group whose notes are its lines."""
@@ -222,12 +310,12 @@ class _Page(SectionReader):
         if not clean_text(el):
             return
         self.warn(el, f"unexpected <{el.tag} class={el.get('class')!r}> in the document body; "
-                      "kept as a note")
+                      "kept as an unparsed note")
         if not self.last:
             self.front.append(Source(el.sourceline, visible_text(el)))
             return
         owners = self.divisions if self.last == "division" else self.sections
-        note = self.note(el, owners[-1].id, "text")
+        note = self.note(el, owners[-1].id, "unparsed")
         owners[-1] = replace(owners[-1], notes=owners[-1].notes + (note,))  # type: ignore[arg-type]
 
 
@@ -242,9 +330,10 @@ def parse_html_text(text: str, path: str) -> tuple[Document, tuple[Reference, ..
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(path, None, f"cannot read the file as HTML: {exc}") from None
     page = _Page(root, path)
-    complete = re.search(r"</html\s*>\s*(?:<!--.*?-->\s*)*\Z", text, re.I | re.S)
-    if not complete and (BODY_ID in text or "legisquebec" in text.lower()):
-        raise ParseError(path, text.count("\n") + 1, "the page ends before </html>: the file "
+    closing = "html" if re.search(r"<html[\s>]", text[:5000], re.I) else "div"
+    complete = re.search(rf"</{closing}\s*>\s*(?:<!--.*?-->\s*)*\Z", text[-5000:], re.I | re.S)
+    if not complete and (BODY_ID in text or DOCUMENT_CLASS in text or "legisquebec" in text.lower()):
+        raise ParseError(path, text.count("\n") + 1, f"the page ends before </{closing}>: the file "
                          "looks truncated; save the page again")
     return page.parse(page.body())
 

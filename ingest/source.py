@@ -1,7 +1,9 @@
 """Read a source file as text, refusing binary files and wrong encodings by name."""
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from alinea.errors import ParseError
@@ -15,9 +17,36 @@ def read_text(path: str | Path) -> str:
     """The file decoded as UTF-8 (a BOM is dropped); ParseError for anything else."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:  # a FIFO must not block
+            status = os.fstat(fh.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise ParseError(str(path), None, "not a regular file (a FIFO or a device)",
+                                 expected="a text or HTML file")
+            if status.st_size > MAX_BYTES:
+                raise ParseError(str(path), None, f"file is {status.st_size:,} bytes, "
+                                 f"more than the {MAX_BYTES:,} allowed")
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ParseError(str(path), None, f"cannot read file: {exc.strerror or exc}") from None
+    return decode(data, str(path))
+
+
+def read_head(path: str | Path, size: int) -> str:
+    """The first `size` bytes of the file decoded as UTF-8 (a character cut at the end is
+    dropped); ParseError as for `read_text`.  For looking at a file without reading it all."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(size)
+    except OSError as exc:
+        raise ParseError(str(path), None, f"cannot read file: {exc.strerror or exc}") from None
+    if data and len(data) == size:  # drop a character the cut left incomplete
+        start = len(data) - 1
+        while start > 0 and len(data) - start < 4 and data[start] & 0xC0 == 0x80:  # continuation bytes
+            start -= 1
+        lead = data[start]
+        if start + (1 if lead < 0x80 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4) > len(data):
+            data = data[:start]
     return decode(data, str(path))
 
 

@@ -22,6 +22,7 @@ And(items=(Phrase(text='capacity for employment', start=1, slop=None), Filter(fi
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -30,6 +31,11 @@ MAX_CHARS = 1000
 """Longer queries are cut (at a space) to this length."""
 MAX_TERMS = 64
 """Search terms beyond this number are ignored."""
+MAX_EXPANDED = 8
+"""Prefix, wildcard and fuzzy words beyond this number are searched as plain words (each one
+expands to every matching word of the index)."""
+MAX_DEPTH = 20
+"""Parentheses and NOTs nested deeper than this are ignored (their words are still searched)."""
 FIELDS = {"status": "status", "statut": "status", "amended": "amended", "year": "amended", "kind": "kind",
           "type": "kind", "lang": "lang", "language": "lang", "langue": "lang", "in": "in", "within": "in",
           "dans": "in", "program": "program", "programme": "program", "doc": "doc", "document": "doc",
@@ -172,6 +178,7 @@ class _Lexer:
         if quoted is None:
             return
         words, start = quoted
+        words = _first_words(words, self.messages)
         slop = None
         if m := _SLOP.match(self.text, self.pos):
             self.pos = m.end()
@@ -211,7 +218,20 @@ class _Lexer:
         self.tokens.append(_leaf(word, start, self.messages))
 
 
+_PIECE = re.compile(r"\w+")
+
+
+def _first_words(text: str, messages: list[str]) -> str:
+    """The text cut after its MAX_TERMS-th word: one leaf ("a~a~a~…", a long phrase) counts as many terms."""
+    pieces = list(itertools.islice(_PIECE.finditer(text), MAX_TERMS + 1))
+    if len(pieces) <= MAX_TERMS:
+        return text
+    messages.append(f"only the first {MAX_TERMS} search terms were used")
+    return text[:pieces[MAX_TERMS - 1].end()]
+
+
 def _leaf(word: str, start: int, messages: list[str]) -> Leaf:
+    word = _first_words(word, messages)
     if not word.strip("*?"):
         messages.append(f"{word!r} has no letters: ignored")
         return Word("", start)
@@ -232,10 +252,29 @@ def _leaf(word: str, start: int, messages: list[str]) -> Leaf:
 
 
 class _Parser:
-    """Recursive descent over the tokens; a missing operand or parenthesis is reported and skipped."""
+    """Recursive descent over the tokens; a missing operand or parenthesis is reported and skipped.
+    The recursion is bounded: past MAX_DEPTH nested groups a '(' and its ')' are dropped, and so is a NOT."""
 
     def __init__(self, tokens: list, messages: list[str]) -> None:
         self.tokens, self.i, self.messages, self.leaves = tokens, 0, messages, 0
+        self.expanded = 0
+        self.depth = 0
+        self.dropped = 0
+        """'(' dropped past MAX_DEPTH whose ')' is still to come."""
+
+    def closes(self) -> bool:
+        """True when the next token ends the current group (a ')' that is not a dropped one's)."""
+        if self.peek() != ")" or not self.dropped:
+            return self.peek() == ")"
+        self.dropped -= 1
+        self.i += 1
+        return False
+
+    def too_deep(self) -> bool:
+        if self.depth < MAX_DEPTH:
+            return False
+        self.messages.append(f"parentheses and NOTs nested more than {MAX_DEPTH} deep: the deeper ones were ignored")
+        return True
 
     def peek(self) -> object:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -261,7 +300,9 @@ class _Parser:
 
     def parse_and(self) -> Node | None:
         parts: list[Node | None] = []
-        while self.peek() not in (None, ")", "OR"):
+        while self.peek() not in (None, "OR") and not self.closes():
+            if self.peek() in (None, "OR", ")"):
+                continue
             if self.peek() == "AND":
                 self.i += 1
                 if not parts or self.peek() in (None, ")", "OR", "AND"):
@@ -277,10 +318,19 @@ class _Parser:
             if self.peek() in (None, ")", "OR", "AND"):
                 self.messages.append("ignored 'NOT': it needs a search term after it")
                 return None
+            if self.too_deep():
+                return None
+            self.depth += 1
             inner = self.parse_unary()
+            self.depth -= 1
             return Not(inner) if inner is not None else None
         if token == "(":
+            if self.too_deep():
+                self.dropped += 1
+                return None
+            self.depth += 1
             inner = self.parse_or()
+            self.depth -= 1
             if self.peek() == ")":
                 self.i += 1
             else:
@@ -293,6 +343,12 @@ class _Parser:
             if self.leaves == MAX_TERMS + 1:
                 self.messages.append(f"only the first {MAX_TERMS} search terms were used")
             return None
+        if isinstance(token, (Prefix, Wildcard, Fuzzy)):
+            self.expanded += max(1, len(_PIECE.findall(token.text)))
+            if self.expanded > MAX_EXPANDED:
+                self.messages.append(f"only the first {MAX_EXPANDED} prefix, wildcard and fuzzy words were "
+                                     "expanded: the others were searched as plain words")
+                return Word(token.text, token.start) if not isinstance(token, Wildcard) else None
         return token  # type: ignore[return-value]
 
 

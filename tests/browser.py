@@ -31,9 +31,11 @@ class LiveServer:
         from waitress import create_server
 
         from web import create_app
+        from web.limits import waitress_options
 
-        self.server = create_server(create_app({"DATA_DIR": str(data_dir)}), host="127.0.0.1", port=0,
-                                    threads=4, ident="alinea-test")
+        self.app = create_app({"DATA_DIR": str(data_dir)})
+        self.server = create_server(self.app, host="127.0.0.1", port=0,
+                                    threads=4, ident="alinea-test", **waitress_options())
         self.url = f"http://127.0.0.1:{self.server.effective_port}"
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()

@@ -37,9 +37,11 @@ from tests.golden import assert_golden
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "legisquebec-html"
-REAL = ["S-2_1_r_11.fr.html", "S-2_1_r_2.fr.html", "S-2_1_r_6.fr.html"]
+REAL = ["S-2_1_r_11_2.fr.html", "S-2_1_r_2.fr.html", "S-2_1_r_6.fr.html"]
 ENGLISH = "A-13_1_1.en.derived.html"
-ALL = REAL + [ENGLISH]
+ALL = sorted(p.name for p in FIXTURES.glob("*.html"))
+"""Every page in the fixtures folder: the three above, the derived English page, and the
+other real pages (see its README)."""
 _CACHE: dict[str, tuple] = {}
 
 
@@ -71,7 +73,8 @@ def test_module_doctests_pass():
 @pytest.mark.parametrize("name", ALL)
 def test_golden(name):
     doc = doc_of(name)
-    assert_golden(f"html-{name.removesuffix('.html')}", document_dict(replace(doc, path=name)))
+    warnings = tuple(w.replace(f"{FIXTURES}/", "") for w in doc.warnings)
+    assert_golden(f"html-{name.removesuffix('.html')}", document_dict(replace(doc, path=name, warnings=warnings)))
 
 
 def test_export_of_every_page_and_its_references_fits_the_schema():
@@ -104,7 +107,7 @@ def test_lossless_check_sees_a_lost_note_and_an_invented_word():
 
 
 def test_hidden_duplicates_are_not_read():
-    doc, _, root = page("S-2_1_r_11.fr.html")
+    doc, _, root = page("S-2_1_r_11_2.fr.html")
     hidden = [squash(e.text_content()) for e in root.find_class("Hidden")]
     assert "851-2016" in hidden  # each decree number is printed twice, once hidden
     assert doc.section("1").history[0].raw == "D. 851-2016, a. 1"
@@ -134,7 +137,7 @@ def test_page_chrome_never_leaks_into_the_model(name):
 
 # -- identification --------------------------------------------------------------------------
 def test_identification_block():
-    doc = doc_of("S-2_1_r_11.fr.html")
+    doc = doc_of("S-2_1_r_11_2.fr.html")
     # the file name says r. 11, the page itself is S-2.1, r. 11.2
     assert (doc.id, doc.kind, doc.lang, doc.chapter) == ("S-2.1-r11.2", "regulation", "fr", "S-2.1, r. 11.2")
     assert doc.title.startswith("Règlement intérieur de la Commission des normes")
@@ -147,7 +150,7 @@ def test_identification_block():
 
 
 @pytest.mark.parametrize("name, doc_id, sections, divisions", [
-    ("S-2_1_r_11.fr.html", "S-2.1-r11.2", 18, 7), ("S-2_1_r_2.fr.html", "S-2.1-r2", 32, 7),
+    ("S-2_1_r_11_2.fr.html", "S-2.1-r11.2", 18, 7), ("S-2_1_r_2.fr.html", "S-2.1-r2", 32, 7),
     ("S-2_1_r_6.fr.html", "S-2.1-r6", 253, 104)])
 def test_every_section_of_the_page_is_read(name, doc_id, sections, divisions):
     doc, _, root = page(name)
@@ -160,7 +163,7 @@ def test_every_section_of_the_page_is_read(name, doc_id, sections, divisions):
 
 # -- divisions and sections ---------------------------------------------------------------------
 def test_division_tree_from_heading_containers():
-    doc = doc_of("S-2_1_r_11.fr.html")
+    doc = doc_of("S-2_1_r_11_2.fr.html")
     sub = next(d for d in doc.divisions if d.kind == "subdivision")
     assert (sub.id, sub.label, sub.number, sub.heading) == (
         "S-2.1-r11.2/division:I/subdivision:I.I", "§ I.I", "I.I", "SÉANCES")
@@ -185,7 +188,7 @@ def test_repealed_section():
 
 
 def test_omitted_section():
-    section = doc_of("S-2_1_r_11.fr.html").section("18")
+    section = doc_of("S-2_1_r_11_2.fr.html").section("18")
     assert (section.status, section.status_text) == (OMITTED, "(Omis).")
 
 
@@ -322,7 +325,7 @@ def test_ids_parse_and_match_the_publisher_anchor_and_line(name):
 
 # -- references ------------------------------------------------------------------------------------
 def test_links_to_other_acts_become_references():
-    doc, refs, _ = page("S-2_1_r_11.fr.html")
+    doc, refs, _ = page("S-2_1_r_11_2.fr.html")
     units = units_of(doc)
     first = [r for r in refs if r.source == "S-2.1-r11.2/1/p1"]
     assert [(r.target, r.type, r.text, r.field) for r in first] == [
@@ -341,9 +344,9 @@ def test_link_in_a_schedule_note():
 
 
 def test_html_references_from_a_path_or_a_tree():
-    path = FIXTURES / "S-2_1_r_11.fr.html"
-    assert html_references(path) == page("S-2_1_r_11.fr.html")[1]
-    assert html_references(lxml.html.parse(str(path))) == page("S-2_1_r_11.fr.html")[1]
+    path = FIXTURES / "S-2_1_r_11_2.fr.html"
+    assert html_references(path) == page("S-2_1_r_11_2.fr.html")[1]
+    assert html_references(lxml.html.parse(str(path))) == page("S-2_1_r_11_2.fr.html")[1]
 
 
 # -- English --------------------------------------------------------------------------------------
@@ -421,7 +424,7 @@ def _bad(tmp_path: Path, data: bytes | str, name: str = "page.html") -> str:
 
 def test_a_page_that_is_not_legisquebec(tmp_path):
     message = _bad(tmp_path, "<!doctype html><html><body><h1>Bonjour</h1><p>Texte.</p></body></html>")
-    assert "not a LégisQuébec document page" in message
+    assert "not a LégisQuébec document" in message
 
 
 def test_truncated_page(tmp_path):
@@ -433,26 +436,38 @@ def test_truncated_page(tmp_path):
 def test_empty_binary_and_latin1_files(tmp_path):
     assert "empty file" in _bad(tmp_path, "  \n")
     assert "binary" in _bad(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
-    latin1 = (FIXTURES / "S-2_1_r_11.fr.html").read_text(encoding="utf-8").encode("latin-1", "replace")
+    latin1 = (FIXTURES / "S-2_1_r_11_2.fr.html").read_text(encoding="utf-8").encode("latin-1", "replace")
     assert "not UTF-8" in _bad(tmp_path, latin1)
 
 
 def test_body_without_chapter_code_or_sections(tmp_path):
-    text = (FIXTURES / "S-2_1_r_11.fr.html").read_text(encoding="utf-8")
+    text = (FIXTURES / "S-2_1_r_11_2.fr.html").read_text(encoding="utf-8")
     no_code = text.replace('<span integrity:order="1">S-2.1, r. 11.2</span>', "<span>?</span>")
     assert "no chapter code" in _bad(tmp_path, no_code)
-    no_sections = text.replace('class="section"', 'class="sectionX"')
-    assert "no numbered section" in _bad(tmp_path, no_sections, "b.html")
+    doc, _ = parse_html_text(text.replace('class="section"', 'class="sectionX"'), "b.html")
+    assert not doc.sections and any("no numbered section" in w for w in doc.warnings)
+    assert first_difference(doc, lxml.html.fromstring(text)) is None  # its text is kept, unparsed
 
 
-def test_sections_out_of_order(tmp_path):
-    text = (FIXTURES / "S-2_1_r_11.fr.html").read_text(encoding="utf-8")
-    message = _bad(tmp_path, text.replace('id="se:3"', 'id="se:1"'))
-    assert "section 1 comes after section 2" in message and ":242:" in message
+def test_sections_out_of_numeric_order_are_kept_as_printed():
+    text = (FIXTURES / "S-2_1_r_11_2.fr.html").read_text(encoding="utf-8")
+    doc, _ = parse_html_text(text.replace('id="se:3"', 'id="se:1_5"'), "p.html")
+    numbers = [s.number for s in doc.sections]
+    assert numbers[:4] == ["1", "2", "1.5", "4"]
+    assert any(w.startswith("p.html:242:") and "section 1.5 is printed after section 2" in w
+               for w in doc.warnings)
+
+
+def test_a_repeated_section_number_is_kept_with_a_warning():
+    text = (FIXTURES / "S-2_1_r_11_2.fr.html").read_text(encoding="utf-8")
+    doc, _ = parse_html_text(text.replace('id="se:3"', 'id="se:1"'), "p.html")
+    assert [s.number for s in doc.sections][:3] == ["1", "2", "4"]
+    assert any("p.html:242:" in w and "'se:1'" in w for w in doc.warnings)
+    assert first_difference(doc, lxml.html.fromstring(text)) is None
 
 
 def test_unknown_markup_is_kept_as_a_note_with_a_warning(tmp_path):
-    text = (FIXTURES / "S-2_1_r_11.fr.html").read_text(encoding="utf-8")
+    text = (FIXTURES / "S-2_1_r_11_2.fr.html").read_text(encoding="utf-8")
     marker = '<div class="section" id="se:2">'
     text = text.replace(marker, '<div class="Mystery">Texte inconnu</div>' + marker)
     doc, _ = parse_html_text(text, "p.html")
@@ -463,7 +478,7 @@ def test_unknown_markup_is_kept_as_a_note_with_a_warning(tmp_path):
 
 
 def test_long_lines_and_markup_in_text_are_read(tmp_path):
-    text = (FIXTURES / "S-2_1_r_11.fr.html").read_text(encoding="utf-8")
+    text = (FIXTURES / "S-2_1_r_11_2.fr.html").read_text(encoding="utf-8")
     long = "mot " * 2500 + "&lt;script&gt;alert(1)&lt;/script&gt; <b>gras</b> "
     text = text.replace("Les séances sont présidées", long + "Les séances sont présidées")
     doc, _ = parse_html_text(text, "p.html")
@@ -476,5 +491,24 @@ def test_errors_are_alinea_errors_for_the_cli(tmp_path, capsys):
     path.write_text("<html><body>rien</body></html>", encoding="utf-8")
     assert main(["parse", str(path), "--format", "legisquebec-html"]) == 1
     err = capsys.readouterr().err
-    assert "not a LégisQuébec document page" in err and "Traceback" not in err
+    assert "not a LégisQuébec document" in err and "Traceback" not in err
     assert issubclass(ParseError, AlineaError)
+
+
+def test_a_schedules_own_sections_keep_their_numbers_under_the_schedule():
+    """An agreement or a model by-law in a schedule numbers its articles from 1 again."""
+    text = (FIXTURES / "S-2_1_r_2.fr.html").read_text(encoding="utf-8")
+    root = lxml.html.document_fromstring(text.encode(), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    schedule = next(el for el in root.iter() if (el.get("id") or "") == "sc-nb:1")
+    content = schedule.find_class("ScheduleContent")[0]
+    for anchor in ("se:1", "se:2"):
+        copy = lxml.html.fromstring(lxml.html.tostring(root.get_element_by_id(anchor)))
+        copy.set("id", "sc-nb:1-" + anchor)
+        content.append(copy)
+    doc, _ = parse_html_text(lxml.html.tostring(root, encoding="unicode"), "p.html")
+    sid = next(d.id for d in doc.divisions if d.kind == "schedule")
+    inside = [s for s in doc.sections if s.parent == sid]
+    assert [(s.id, s.number) for s in inside] == [(f"{sid}/1", "1"), (f"{sid}/2", "2")]
+    assert doc.section("1").id == "S-2.1-r2/1" and ProvisionId.parse(f"{sid}/1/p1").section_id == f"{sid}/1"
+    assert all(u.id.startswith(f"{sid}/1/") for u in inside[0].walk())
+    assert first_difference(doc, root) is None

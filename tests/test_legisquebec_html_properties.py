@@ -1,4 +1,6 @@
-"""Property tests: mutated or generated LégisQuébec pages never crash the HTML ingester.
+"""Property tests: mutated or generated LégisQuébec pages never crash the HTML ingester,
+and a page whose sections are reordered and renumbered, with unknown elements and more
+schedules inserted, or saved without the site around it, is read whole in printed order.
 
 Each input either parses, and then the model keeps its invariants (unique ids that
 parse, references whose offsets point at their words), or raises a ParseError /
@@ -6,20 +8,24 @@ AlineaError naming the file.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import lxml.html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from alinea.errors import AlineaError
 from alinea.ids import ProvisionId
 from alinea.model import Document
+from ingest.html_lossless import body_text, first_difference, model_text
 from ingest.legisquebec_html import parse_html_text
+from tests.properties import examples
 
-PAGE = (Path(__file__).parent / "fixtures" / "legisquebec-html" / "S-2_1_r_11.fr.html").read_text(
+PAGE = (Path(__file__).parent / "fixtures" / "legisquebec-html" / "S-2_1_r_11_2.fr.html").read_text(
     encoding="utf-8")
 BODY_START = PAGE.index('<div class="LegislativeDocument')
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def check(text: str) -> Document | None:
@@ -105,3 +111,81 @@ def test_generated_body(in_paragraph, in_section, after):
             + '<span class="Subsection">Texte.</span>' + "".join(in_paragraph) + "</div>"
             + "".join(in_section) + "</div>" + "".join(after))
     assert check(head + body + tail) is not None or after or in_section
+
+
+# -- the publisher's order, unknown elements, schedules, the page without its site ------------------
+SCHEDULED = (Path(__file__).parent / "fixtures" / "legisquebec-html" / "S-2_1_r_2.fr.html").read_bytes()
+SECTION_XPATH = "//div[contains(concat(' ', normalize-space(@class), ' '), ' section ')][@id]"
+NUMBERS = st.builds(lambda parts: ".".join(str(p) for p in parts),
+                    st.lists(st.integers(0, 120), min_size=1, max_size=4))
+
+
+def _tree(data: bytes) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(data, parser=lxml.html.HTMLParser(encoding="utf-8"))
+
+
+def _renumber(section: lxml.html.HtmlElement, number: str) -> None:
+    """Give a section another number, in its anchor and its printed label."""
+    old = section.get("id")
+    anchor = "se:" + number.replace(".", "_")
+    for el in section.iter():
+        for attr in ("id", "href", "data-code"):
+            if el.get(attr) and old in el.get(attr):
+                el.set(attr, el.get(attr).replace(old, anchor))
+    label = next(iter(section.find_class("Label-Section")), None)
+    if label is not None:
+        label.text = number
+        if len(label):
+            label[-1].text = "."
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_reordered_renumbered_and_extended_pages_are_read_whole_in_the_printed_order(data):
+    root = _tree(SCHEDULED)
+    sections = root.xpath(SECTION_XPATH)
+    numbers = data.draw(st.lists(NUMBERS, min_size=len(sections), max_size=len(sections), unique=True))
+    for section, number in zip(sections, numbers):
+        _renumber(section, number)
+    parent = sections[3].getparent()
+    siblings = [s for s in parent if s in sections]
+    order = data.draw(st.permutations(siblings))
+    for s in siblings:
+        parent.remove(s)
+    anchor_at = len(parent)
+    for s in order:
+        parent.insert(anchor_at, s)
+        anchor_at += 1
+    doc_el = root.find_class("LegislativeDocument")[0]
+    schedule = next(el for el in root.iter() if (el.get("id") or "").startswith("sc-nb:"))
+    for n in range(data.draw(st.integers(0, 2))):  # more schedules, with or without a label
+        extra = lxml.html.fromstring(lxml.html.tostring(schedule))
+        extra.set("id", f"sc-nb:{90 + n}")
+        label = extra.find_class("Label-ScheduleHeading")
+        if label and data.draw(st.booleans()):
+            label[0].text = f"ANNEXE Z{n}"
+        elif label:
+            label[0].drop_tree()
+        schedule.addnext(extra)
+    containers = list(dict.fromkeys(s.getparent() for s in sections)) + sections
+    unknown = []
+    for n in range(data.draw(st.integers(0, 3))):  # elements the parser does not know
+        where = data.draw(st.sampled_from(containers))
+        word = f"Inconnu{n}"
+        where.insert(data.draw(st.integers(0, len(where))), lxml.html.fragment_fromstring(
+            f'<div class="Mystery{n}"><span>{word}</span></div>'))
+        unknown.append(word)
+    page = doc_el if data.draw(st.booleans()) else root  # the document alone, or the whole page
+    text = lxml.html.tostring(page, encoding="unicode")
+    doc, _ = parse_html_text(text, "page.html")
+    printed = [re.search(r"se:([^-]+)$", el.get("id"))[1].replace("_", ".") for el in _tree(
+        text.encode()).xpath(SECTION_XPATH)]
+    assert [s.number for s in doc.sections] == printed
+    body = _tree(text.encode())
+    model = " ".join(model_text(doc))
+    assert sum(c.isalnum() for c in model) == sum(c.isalnum() for c in body_text(body))
+    assert all(word in model for word in unknown)
+    if not unknown:
+        assert first_difference(doc, body) is None
+    assert len([d for d in doc.divisions if d.kind == "schedule"]) == len(
+        [el for el in body.iter() if (el.get("id") or "").startswith("sc-nb:")])

@@ -12,6 +12,7 @@ from ingest.legisquebec_text import parse_statute_text
 from ingest.rebuild import history_text, rebuild_lines
 from ingest.source import read_text
 from tests.conftest import ACT
+from tests.properties import examples
 
 LINES = read_text(ACT).split("\n")
 HEADER = 8  # identification block
@@ -47,7 +48,7 @@ def mutated(draw):
     return "\n".join(lines)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_mutations_parse_or_fail_cleanly_and_stay_lossless(text):
     try:
@@ -62,7 +63,7 @@ def test_mutations_parse_or_fail_cleanly_and_stay_lossless(text):
         assert clean(rebuilt[number]) == clean(line), number
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=200))
 def test_arbitrary_text_never_crashes(text):
     try:

@@ -46,7 +46,20 @@ def create_app(test_config: dict | None = None) -> Flask:
         return unavailable_app(app, exc)
     app.extensions["lexicon"] = Lexicon.of(kb.glossary, kb.thesaurus)
 
-    from web import api, articles, code_links, course, errors, govern, i18n, law_graph, messages, search, security
+    from web import (
+        api,
+        articles,
+        code_links,
+        course,
+        errors,
+        govern,
+        i18n,
+        law_graph,
+        limits,
+        messages,
+        search,
+        security,
+    )
     from web.present import Presenter, href
     from web.svg import neighbourhood_svg
 
@@ -61,6 +74,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     app.add_template_filter(messages.search_message)
     app.add_template_filter(messages.govern_text)
+    limits.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(search.bp)

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, jsonify, render_template, request
 from alinea.errors import NotFound
 from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
+from alinea.limits import limit
 from alinea.model import Division, Document, Unit
 from alinea.views import provision_json
 from graph.cite import cite
@@ -13,7 +14,8 @@ from web.i18n import LANGUAGES, gettext, lazy_gettext
 from web.messages import shown
 
 bp = Blueprint("articles", __name__)
-MAX_ID = 300
+SHELVES = (("statute", lazy_gettext("Acts")), ("regulation", lazy_gettext("Regulations")), ("guidance", lazy_gettext("Guidance")))
+"""The library's documents by kind, in this order."""
 
 
 def kb() -> KnowledgeBase:
@@ -26,14 +28,31 @@ def home():
     glossary = kb().glossary
     programs = [(n, d.get("label", n), d.get("label_fr", ""), bool(glossary and glossary.get(n) and glossary.get(n).fr_verified))
                 for n, d in graph.nodes(data=True) if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
-    doc_lang = request.args.get("doclang", "")
-    return render_template("home.html", documents=kb().documents, programs=programs,
-                           doc_lang=doc_lang if doc_lang in LANGUAGES else "")
+    return render_template("home.html", shelves=shelves(doc_language()), programs=programs, doc_lang=doc_language())
+
+
+def doc_language() -> str:
+    """The ``doclang`` parameter: lists show only the documents of that language (``fr``, ``en``)."""
+    asked = request.args.get("doclang", "")
+    return asked if asked in LANGUAGES else ""
+
+
+@bp.get("/documents")
+def documents():
+    return render_template("documents.html", shelves=shelves(doc_language()), doc_lang=doc_language())
+
+
+def shelves(lang: str = "") -> list[tuple[str, list[Document]]]:
+    """(heading, documents) for each kind the library holds: acts, regulations, guidance; only
+    the documents of one language when `lang` is given."""
+    groups = [(name, [d for d in kb().documents if d.kind == kind and (not lang or d.lang == lang)])
+              for kind, name in SHELVES]
+    return [(name, docs) for name, docs in groups if docs]
 
 
 @bp.get("/<path:node_id>")
 def provision(node_id: str):
-    if len(node_id) > MAX_ID:
+    if len(node_id) > limit("provision_id"):
         raise shown(NotFound(gettext("No provision has an id that long.")))
     located = kb().get(node_id.strip("/"))
     if wants_json():

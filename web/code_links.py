@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, jsonify, render_template
 from alinea.code_links import Recorded, citation_dict
 from alinea.errors import BadQuery, NotFound
 from alinea.ids import InvalidId, ProvisionId
+from alinea.limits import check_length
 from alinea.model import CodeCitation, Section
 from graph.cite import official_url
 from graph.cite.code import CODE_STATUSES, STALE
@@ -48,6 +49,7 @@ def provision_href(target: str) -> str:
 def code_links_json(provision: str = "", status: str = "") -> dict:
     """The recorded scan as JSON, optionally only the citations of a provision (and its units)
     or with one status; NotFound when no scan is recorded."""
+    check_length("the id", provision, "provision_id")
     scan = recorded()
     if scan is None:
         raise shown(NotFound(gettext("No scan of code is recorded: run `alinea links PATH --record`.")))

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, render_template, request
 
-from alinea.course import MAX_NOTES, render_course
+from alinea.course import render_course
 from alinea.errors import BadQuery
+from alinea.limits import check_length
 from alinea.model import STATUSES
-from web.i18n import gettext, number, word
+from web.i18n import gettext, word
 from web.messages import shown
 
 bp = Blueprint("course", __name__)
@@ -28,10 +29,8 @@ def course_words() -> dict[str, str]:
 
 @bp.route("/course", methods=["GET", "POST"])
 def course():
-    notes = request.form.get("notes", EXAMPLE if request.method == "GET" else "")
-    if len(notes) > MAX_NOTES:
-        raise shown(BadQuery(gettext("The notes are %(size)s characters long; the limit is %(limit)s.",
-                                     size=number(len(notes)), limit=number(MAX_NOTES))))
+    notes = check_length("the notes", request.form.get("notes", EXAMPLE if request.method == "GET" else ""),
+                         "course_notes")
     appendix = request.form.get("appendix") == "on"
     fmt = request.form.get("format", "")
     result = render_course(notes, current_app.extensions["kb"], base_url=request.url_root.rstrip("/"),

@@ -1,29 +1,38 @@
-"""One error type mapped to HTTP statuses: NotFound -> 404 (with suggestions), BadQuery -> 400;
-the message in the interface's language, as HTML or, for the API and JSON clients, as JSON."""
+"""One error type mapped to HTTP statuses: NotFound -> 404 (with suggestions), DamagedData -> 503,
+BadQuery and other AlineaErrors -> 400, HTTP errors (405, 413, 414, ...) with their own status; JSON under /api/ and for
+clients that ask for it, the site's error page otherwise; never a traceback. The message is in
+the interface's language (web.messages); a system message it has no translation for is quoted
+as written (`detail`)."""
 from __future__ import annotations
 
-import difflib
-
 from flask import Flask, current_app, jsonify, render_template, request
+from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 
 from alinea.errors import AlineaError, DamagedData, NotFound
+from alinea.nearest import NearestIds
 from web.articles import wants_json
 from web.i18n import gettext
 from web.messages import error_message
 
 
 def suggestions(wanted: str, limit: int = 5) -> list[str]:
-    """The ids closest to what was asked for."""
-    kb = current_app.extensions["kb"]
-    wanted = wanted.strip("/")
-    ids = list(kb.ids())
-    prefix = wanted
-    while prefix and not any(i.startswith(prefix) for i in ids):
-        prefix = prefix[:-1]
-    near = [i for i in ids if prefix and i.startswith(prefix) and i.count("/") <= wanted.count("/") + 1]
-    close = difflib.get_close_matches(wanted, ids, n=limit, cutoff=0.6)
-    return list(dict.fromkeys(close + near))[:limit]
+    """The ids closest to what was asked for (bounded work: see alinea.nearest)."""
+    return current_app.extensions["nearest"].suggest(wanted, limit)
+
+
+def answer(status: int, message: str, hints: list[str] | None = None, headers: dict | None = None,
+           detail: str = ""):
+    if request_ctx.url_adapter is None:  # a request so malformed (a bad Host) that no link can be drawn
+        response = current_app.response_class(f"{status}: {message} {detail}".rstrip() + "\n", mimetype="text/plain")
+    elif request.path.startswith("/api/") or wants_json():
+        response = jsonify({"error": {"status": status, "message": message, **({"detail": detail} if detail else {})}})
+    else:
+        response = current_app.make_response(render_template("error.html", status=status, message=message,
+                                                             detail=detail, suggestions=hints or []))
+    response.status_code = status
+    response.headers.update(headers or {})
+    return response
 
 
 def json_error(status: int, exc: Exception | str):
@@ -35,32 +44,35 @@ def json_error(status: int, exc: Exception | str):
     return jsonify({"error": body}), status
 
 
-def error_page(status: int, exc: Exception | None, hints: list[str] | None = None):
-    message, original = error_message(exc) if exc is not None else ("", "")
-    return render_template("error.html", status=status, message=message, detail=original,
-                           suggestions=hints or []), status
+def error_page(status: int, exc: Exception, hints: list[str] | None = None):
+    """The error page (or JSON) for an error of the knowledge base, its message translated."""
+    message, original = error_message(exc)
+    return answer(status, message, hints, detail=original)
 
 
-HTTP_MESSAGES = {404: lambda: gettext("There is no page at this address."),
+HTTP_MESSAGES = {400: lambda: gettext("The request could not be read."),
+                 404: lambda: gettext("There is no page at this address."),
                  405: lambda: gettext("This address does not answer that kind of request."),
                  413: lambda: gettext("The request is too large."),
+                 414: lambda: gettext("The address is too long."),
+                 431: lambda: gettext("The request's headers are too large."),
                  500: lambda: gettext("Something went wrong on our side.")}
 
 
 def init_app(app: Flask) -> None:
+    app.extensions["nearest"] = NearestIds(app.extensions["kb"].ids())
+
     @app.errorhandler(NotFound)
     def not_found(exc: NotFound):
-        if wants_json():
-            return json_error(404, exc)
-        return error_page(404, exc, suggestions(request.path.strip("/")))
+        return error_page(404, exc, suggestions(request.path))
 
     @app.errorhandler(DamagedData)
     def damaged(exc: DamagedData):
         app.logger.error("%s", exc)
         said = gettext("The site's data is damaged; it must be rebuilt (alinea build).")
-        if wants_json():
-            return jsonify({"error": {"status": 503, "message": f"{said} {exc}"}}), 503
-        return render_template("error.html", status=503, message=said, detail=str(exc), suggestions=[]), 503
+        if request.path.startswith("/api/") or wants_json():
+            return answer(503, f"{said} {exc}")
+        return answer(503, said, detail=str(exc))
 
     @app.errorhandler(AlineaError)
     def alinea_error(exc: AlineaError):
@@ -70,11 +82,13 @@ def init_app(app: Flask) -> None:
     def http_error(exc: HTTPException):
         status = exc.code or 500
         hints = suggestions(request.path) if status == 404 else []
-        text = HTTP_MESSAGES.get(status, lambda: gettext("The request could not be answered."))()
-        return render_template("error.html", status=status, message=text, detail="", suggestions=hints), status
+        methods = getattr(exc, "valid_methods", None)
+        own = exc.description if exc.description != type(exc).description else ""  # written by the site, translated
+        message = own or HTTP_MESSAGES.get(status, lambda: gettext("The request could not be answered."))()
+        return answer(status, message, hints, {"Allow": ", ".join(methods)} if methods else {})
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):
-        app.logger.exception("unexpected error on %s", request.path)
-        return render_template("error.html", status=500, message=HTTP_MESSAGES[500](), detail="",
-                               suggestions=[]), 500
+        app.logger.error("unexpected error on %s %s: %s: %s", request.method, request.path[:200],
+                         type(exc).__name__, str(exc)[:200], exc_info=not isinstance(exc, RecursionError))
+        return answer(500, HTTP_MESSAGES[500]())

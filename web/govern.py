@@ -7,14 +7,14 @@ import re
 from flask import Blueprint, current_app, render_template, request
 
 from alinea.errors import BadQuery
-from graph.govern import DEFAULT_LIMIT, MAX_LIMIT, govern
+from alinea.limits import limit, whole_number
+from graph.govern import DEFAULT_LIMIT, govern
 from graph.govern_rank import label
 from web.i18n import gettext, lazy_gettext, number
-from web.messages import shown
 from web.svg import paths_svg
 
 bp = Blueprint("govern", __name__)
-MAX_CHARS = 10_000
+MAX_CHARS = limit("govern_text_web")
 ROLE_TITLES = {"rule": lazy_gettext("The rules themselves"), "definition": lazy_gettext("Definitions"),
                "procedure": lazy_gettext("Procedure and remedies"),
                "regulation power": lazy_gettext("Regulation-making powers"), "guidance": lazy_gettext("Guidance")}
@@ -27,10 +27,10 @@ def problem(text: str) -> str | None:
     if not text.strip():
         return gettext("Type a question, paste a situation or a guidance page, or name a provision "
                        "(s. 59, program:basic-income).")
-    if len(text) >= MAX_CHARS:
+    if len(text) > MAX_CHARS:
         return gettext("The text has %(size)s characters; at most %(limit)s can be read here (paste the part "
                        "that matters, or use `alinea govern` for longer texts).",
-                       size=number(len(text)), limit=number(MAX_CHARS - 1))
+                       size=number(len(text)), limit=number(MAX_CHARS))
     if _CONTROL.search(text):
         return gettext("The text contains control characters; paste it as plain text.")
     if _MARKUP.search(text):
@@ -39,13 +39,8 @@ def problem(text: str) -> str | None:
 
 
 def read_limit(value: str | None) -> int:
-    """The limit parameter: a whole number from 1 to MAX_LIMIT; BadQuery otherwise."""
-    if value is None or value == "":
-        return DEFAULT_LIMIT
-    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_LIMIT:
-        raise shown(BadQuery(gettext("The limit must be a whole number from 1 to %(high)s, not %(got)s.",
-                                     high=MAX_LIMIT, got=repr(value[:20]))))
-    return int(value)
+    """The limit parameter: a whole number from 1 to the "govern_limit" bound; BadQuery otherwise."""
+    return whole_number("limit", value, 1, limit("govern_limit"), default=DEFAULT_LIMIT)
 
 
 def answer_for(text: str, limit: int):

@@ -6,25 +6,14 @@ from urllib.parse import urlencode
 from flask import Blueprint, current_app, render_template, request
 
 from alinea.errors import BadQuery
+from alinea.ids import is_provision_id
+from alinea.limits import check_length, limit, whole_number
 from search import SearchQuery
-from search.engine import MAX_PER_PAGE
 from search.policy import search_across
-from web.i18n import current_language, gettext, number
+from web.i18n import current_language, gettext
 from web.messages import shown
 
 bp = Blueprint("search", __name__)
-MAX_QUERY = 10_000
-MAX_PAGE = 1000
-
-
-def _int(name: str, default: int, low: int, high: int) -> int:
-    raw = request.args.get(name, "")
-    if not raw:
-        return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
-        raise shown(BadQuery(gettext("%(name)s must be a whole number from %(low)s to %(high)s (got %(got)s).",
-                                     name=name, low=low, high=high, got=repr(raw[:20]))))
-    return int(raw)
 
 
 def crosslang_wanted() -> bool:
@@ -44,17 +33,28 @@ def switch_crosslang(on: bool) -> str:
 def run_query():
     """The results for the request's q, page and limit, the words carried into the other language
     unless xlang=0; BadQuery for bad parameters."""
-    text = request.args.get("q", "")
-    if len(text) > MAX_QUERY:
-        raise shown(BadQuery(gettext("The query is %(size)s characters long; the limit is %(limit)s.",
-                                     size=number(len(text)), limit=number(MAX_QUERY))))
-    query = SearchQuery(text, page=_int("page", 1, 1, MAX_PAGE), per_page=_int("limit", 10, 1, MAX_PER_PAGE))
+    text = check_length("the query", query_text(), "search_query")
+    page = whole_number("page", request.args.get("page"), 1, limit("page"), default=1)
+    per_page = whole_number("limit", request.args.get("limit"), 1, limit("per_page"), default=10)
+    query = SearchQuery(text, page=page, per_page=per_page)
     if not text.strip():
         return None
     return search_across(current_app.extensions["search"], query, current_app.extensions["lexicon"],
                          enabled=crosslang_wanted(), prefer=current_language())
 
 
+def query_text() -> str:
+    """The request's q, narrowed to one document by its ``doc`` parameter (the query
+    language's ``doc:`` filter); BadQuery when ``doc`` is not a document id."""
+    text, doc = request.args.get("q", ""), request.args.get("doc", "").strip()
+    if not doc or len(text) > limit("search_query"):
+        return text
+    if len(doc) > 100 or not is_provision_id(doc) or "/" in doc:
+        raise shown(BadQuery(gettext("doc must be a document id such as A-13.1.1 or S-2.1-r6 (got %(got)s).",
+                                     got=repr(doc[:40]))))
+    return f"doc:{doc} {text}" if text.strip() else ""
+
+
 @bp.get("/search")
 def search_page():
-    return render_template("search.html", q=request.args.get("q", ""), results=run_query(), xlang=crosslang_wanted())
+    return render_template("search.html", q=query_text(), results=run_query(), xlang=crosslang_wanted())

@@ -85,7 +85,7 @@ def _short(pid: ProvisionId, fr: bool, period: str = ".") -> str:
             text += f", al{p} {n}"
         for depth, label in enumerate(units[:2]):
             word = f"par{p}" if depth == 0 else f"sous-par{p}"
-            text += f", {word} {label}{'°' if label[0].isdigit() else ''}"
+            text += f", {word} {label}{'°' if _numbered(label) else ''}"
         return text + "".join(f"({x})" for x in units[2:])
     text = f"s{p} {pid.section}"
     if not n:
@@ -98,6 +98,11 @@ def _short(pid: ProvisionId, fr: bool, period: str = ".") -> str:
     return text
 
 
+def _numbered(label: str) -> bool:
+    """A numbered item (``3``, ``7.0.1``: printed ``3°`` in French), not a lettered one (``0.a``)."""
+    return bool(re.fullmatch(r"\d+(?:\.\d+)*", label))
+
+
 def _drafting(pid: ProvisionId, fr: bool) -> str:
     paragraph, *units = pid.path or ("",)
     if fr:
@@ -106,7 +111,7 @@ def _drafting(pid: ProvisionId, fr: bool) -> str:
             text = f"{_ordinal(int(paragraph[1:]), True)} alinéa de {text}"
         for depth, label in enumerate(units):
             word = "paragraphe" if depth == 0 else "sous-paragraphe"
-            text = f"{word} {label}{'°' if depth == 0 and label[0].isdigit() else ''} du {text}"
+            text = f"{word} {label}{'°' if depth == 0 and _numbered(label) else ''} du {text}"
         return text
     text = f"section {pid.section}"
     if paragraph:

@@ -156,8 +156,12 @@ def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
 
 _VALUE_SECTION = _c(rf"({NUM}){END}")
 _VALUE_DIVISION = re.compile(r"([IVXLC]+(?:\.[IVXLC]+)*|\d+|[A-Z])(?![\w-])")
-_VALUE_UNIT = re.compile(rf"(?:\((\d+(?:\.\d+)?|[a-z]{{1,2}}(?:\.\d+)?)\)|(\d+(?:\.\d+)?)°?|((?:[ivx]{{1,4}}|[a-z])(?:\.\d+)?)){END}")
-_LABELS = re.compile(r"((?:\((?:\d+(?:\.\d+)?|[a-z]{1,4}(?:\.\d+)?)\))+)")
+_ITEM_NUMBER = r"\d+(?:\.\d+)*"
+_ITEM_LETTER = r"(?:\d+\.)*[a-z]{1,2}(?:\.\d+)*"
+"""Item labels as alinea.ids has them: ``7.0.0``, ``d.1``, and letters inserted before ``a`` (``0.a``)."""
+_VALUE_UNIT = re.compile(rf"(?:\(({_ITEM_NUMBER}|{_ITEM_LETTER})\)|((?:\d+\.)+[a-z]{{1,2}}(?:\.\d+)*)|({_ITEM_NUMBER})°?"
+                         rf"|((?:[ivx]{{1,4}}|[a-z])(?:\.\d+)?)){END}")
+_LABELS = re.compile(rf"((?:\((?:{_ITEM_NUMBER}|(?:\d+\.)*[a-z]{{1,4}}(?:\.\d+)*)\))+)")
 _LABEL = re.compile(r"\(([^()]+)\)")
 _SEP = _c(rf"{S}(?:,{S}(?:(?:and|or|et|ou){S1})?|{SP}+(?:and|or|et|ou|&){S1})")
 _RANGE = _c(rf"{S}(?:(?:to|à|through){S1}|[–—-]{S})")
@@ -175,7 +179,7 @@ _KEYWORD_FR = _c(rf"({_words(_FR)}){END}{S}")
 _RELATIVE_EN_RE = _c(rf"(this|that){S1}({_words(_RELATIVE_EN)}){END}")
 _RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce){S1}({_words(_RELATIVE_FR)}){END}")
 _ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|§§?){S}")
-_SHORT_PIN = _c(rf",{S}(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphe|subparagraph|paragraphe|paragraph|s\.-par|sous-par|subpara|subpar|alinéa|paras|para|par|al)\.?{S}(?P<v>\d+(?:\.\d+)?°?|\([a-z0-9.]+\)|[a-z]{{1,3}}(?:\.\d+)?){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))")
+_SHORT_PIN = _c(rf",{S}(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphe|subparagraph|paragraphe|paragraph|s\.-par|sous-par|subpara|subpar|alinéa|paras|para|par|al)\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}°?|\([a-z0-9.]+\)|[a-z]{{1,3}}(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))")
 _CODE_HEAD = re.compile(rf"(?:(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.){S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
                         rf"|(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:c|ch)\.{S}(\d+){S},{S}")
 _OFFICIAL_SECTION = re.compile(rf"(?:s|art|a){S1}(?=\d)")

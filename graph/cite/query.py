@@ -21,6 +21,8 @@ from graph.cite.rules import QUERY
 _BARE_NUMBER = re.compile(rf"^({NUM})((?:\([0-9a-z.]{{1,4}}\))*)$")
 _GLUED_LABELS = re.compile(r"(?<=[\d)])\s+(?=\([0-9a-z.]{1,4}\))")
 _LEFTOVER = re.compile(r"[\s,;.]|\b(?:and|or|et|ou|the|le|la|les|du|de|des|see|voir)\b|\bl['’]", re.IGNORECASE)
+_FRENCH = re.compile(r"\b(?:chapitre|alinéa|sous-par|du|de\s+la)\b", re.IGNORECASE)
+"""Words that make a typed citation French, so that "Section 1 (chapitre …)" is a division."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def parse_query(text: str, names: tuple[str, ...] = ()) -> list[Found]:
     query = _GLUED_LABELS.sub("", query)
     if m := _BARE_NUMBER.match(query):
         query = f"s. {m[1]}{m[2]}"
-    for lang in ("en", "fr"):
+    for lang in ("fr", "en") if _FRENCH.search(query) else ("en", "fr"):
         found = [f for f in find_citations(query, lang, names, source=QUERY)
                  if f.levels or (f.act and f.act.kind in ("chapter", "federal", "annual", "name", "id"))]
         leftover = query

@@ -32,19 +32,25 @@ def home():
     glossary = kb().glossary
     programs = [(n, d.get("label", n), d.get("label_fr", ""), bool(glossary and glossary.get(n) and glossary.get(n).fr_verified))
                 for n, d in graph.nodes(data=True) if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
-    doc_lang = request.args.get("doclang", "")
-    return render_template("home.html", documents=kb().documents, programs=programs, shelves=shelves(),
-                           doc_lang=doc_lang if doc_lang in LANGUAGES else "")
+    return render_template("home.html", shelves=shelves(doc_language()), programs=programs, doc_lang=doc_language())
+
+
+def doc_language() -> str:
+    """The ``doclang`` parameter: lists show only the documents of that language (``fr``, ``en``)."""
+    asked = request.args.get("doclang", "")
+    return asked if asked in LANGUAGES else ""
 
 
 @bp.get("/documents")
 def documents():
-    return render_template("documents.html", shelves=shelves())
+    return render_template("documents.html", shelves=shelves(doc_language()), doc_lang=doc_language())
 
 
-def shelves() -> list[tuple[str, list[Document]]]:
-    """(heading, documents) for each kind the library holds: acts, regulations, guidance."""
-    groups = [(name, [d for d in kb().documents if d.kind == kind]) for kind, name in SHELVES]
+def shelves(lang: str = "") -> list[tuple[str, list[Document]]]:
+    """(heading, documents) for each kind the library holds: acts, regulations, guidance; only
+    the documents of one language when `lang` is given."""
+    groups = [(name, [d for d in kb().documents if d.kind == kind and (not lang or d.lang == lang)])
+              for kind, name in SHELVES]
     return [(name, docs) for name, docs in groups if docs]
 
 

@@ -25,7 +25,7 @@ def suggestions(wanted: str, limit: int = 5) -> list[str]:
 def answer(status: int, message: str, detail: str = "", hints: list[str] | None = None,
            headers: dict | None = None):
     if request_ctx.url_adapter is None:  # a request so malformed (a bad Host) that no link can be drawn
-        response = current_app.response_class(f"{status}: {message}\n", mimetype="text/plain")
+        response = current_app.response_class(f"{status}: {message} {detail}".rstrip() + "\n", mimetype="text/plain")
     elif request.path.startswith("/api/") or wants_json():
         body = {"status": status, "message": message}
         if detail:
@@ -48,15 +48,18 @@ def json_error(status: int, exc: Exception | str):
     return jsonify({"error": body}), status
 
 
-def error_page(status: int, exc: Exception | None, hints: list[str] | None = None):
-    message, original = error_message(exc) if exc is not None else ("", "")
-    return render_template("error.html", status=status, message=message, detail=original,
-                           suggestions=hints or []), status
+def error_page(status: int, exc: Exception, hints: list[str] | None = None):
+    """The error page (or JSON) for an error of the knowledge base, its message translated."""
+    message, original = error_message(exc)
+    return answer(status, message, original, hints)
 
 
-HTTP_MESSAGES = {404: lambda: gettext("There is no page at this address."),
+HTTP_MESSAGES = {400: lambda: gettext("The request could not be read."),
+                 404: lambda: gettext("There is no page at this address."),
                  405: lambda: gettext("This address does not answer that kind of request."),
                  413: lambda: gettext("The request is too large."),
+                 414: lambda: gettext("The address is too long."),
+                 431: lambda: gettext("The request's headers are too large."),
                  500: lambda: gettext("Something went wrong on our side.")}
 
 
@@ -81,7 +84,11 @@ def init_app(app: Flask) -> None:
         status = exc.code or 500
         hints = suggestions(request.path) if status == 404 else []
         known = HTTP_MESSAGES.get(status)
-        text = known() if known else (exc.description or gettext("The request could not be answered."))
+        own = exc.description if exc.description != type(exc).description else ""  # written by the site
+        if known and (status != 400 or not own):
+            text = known()
+        else:
+            text = own or exc.description or gettext("The request could not be answered.")
         detail = exc.description if known and status == 413 else ""
         methods = getattr(exc, "valid_methods", None)
         return answer(status, text, detail, hints, {"Allow": ", ".join(methods)} if methods else {})

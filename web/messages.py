@@ -32,7 +32,18 @@ ERROR_MESSAGES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(?P<what>'.*'): (?P<part>'.*') may mean (?P<candidates>.+)"),
      lazy_gettext("%(what)s: %(part)s may mean %(candidates)s.")),
     (re.compile(r"(?P<what>'.*'): no such provision: (?P<ids>.+)"), lazy_gettext("%(what)s: no such provision: %(ids)s.")),
+    # bounds on what a request may hold (alinea.limits)
+    (re.compile(r"(?P<name>.+) is required: a whole number from (?P<low>\d+) to (?P<high>\d+)"),
+     lazy_gettext("%(name)s is required: a whole number from %(low)s to %(high)s.")),
+    (re.compile(r"(?P<name>.+) must be a whole number from (?P<low>\d+) to (?P<high>\d+) \(got (?P<got>.*)\)"),
+     lazy_gettext("%(name)s must be a whole number from %(low)s to %(high)s (got %(got)s).")),
+    (re.compile(r"(?P<name>.+) is (?P<size>[\d,]+) (?P<unit>\w+); the limit is (?P<limit>[\d,]+)"),
+     lazy_gettext("%(name)s: %(size)s %(unit)s; the limit is %(limit)s.")),
 ]
+NAMES = {"the query": lazy_gettext("the query"), "the notes": lazy_gettext("the notes"), "the id": lazy_gettext("the id"),
+         "the text": lazy_gettext("the text"), "page": lazy_gettext("page"), "limit": lazy_gettext("limit"),
+         "characters": lazy_gettext("characters"), "bytes": lazy_gettext("bytes"), "words": lazy_gettext("words")}
+"""Words the lower layers' messages name things with (parameters, units)."""
 NEAREST = re.compile(r"(?P<message>.*); nearest: (?P<ids>[^;]+)")
 """A message followed by the nearest real provisions (alinea.kb.KnowledgeBase.lookup)."""
 
@@ -47,6 +58,8 @@ def translate(table: list[tuple[re.Pattern, str]], message: str, depth: int = 1)
             values = {k: v or "" for k, v in found.groupdict().items()}
             for key, value in values.items():
                 inner = translate(table, value, depth - 1) if depth > 0 and key in ("why", "what") else None
+                if key in ("name", "unit"):
+                    value = str(NAMES.get(value, value))
                 values[key] = word(value) if key == "rel" else inner if inner is not None else value
             return str(template) % values
     return None

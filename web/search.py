@@ -68,7 +68,8 @@ def query_text() -> str:
     if not doc or len(text) > limit("search_query"):
         return text
     if len(doc) > 100 or not is_provision_id(doc) or "/" in doc:
-        raise BadQuery(f"doc must be a document id such as A-13.1.1 or S-2.1-r6 (got {doc[:40]!r})")
+        raise shown(BadQuery(gettext("doc must be a document id such as A-13.1.1 or S-2.1-r6 (got %(got)s).",
+                                     got=repr(doc[:40]))))
     return f"doc:{doc} {text}" if text.strip() else ""
 
 

@@ -133,9 +133,10 @@ def test_the_test_library_builds_end_to_end(tmp_path, capsys):
 # -- the site as a library ------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def site(library):
+    from tests.clients import in_language
     from web import create_app
 
-    return create_app({"DATA_DIR": str(library[1]), "TESTING": True}).test_client()
+    return in_language(create_app({"DATA_DIR": str(library[1]), "TESTING": True}), "en")
 
 
 def page(client, url: str):

@@ -85,10 +85,10 @@ def init_app(app: Flask) -> None:
         hints = suggestions(request.path) if status == 404 else []
         known = HTTP_MESSAGES.get(status)
         own = exc.description if exc.description != type(exc).description else ""  # written by the site
-        if known and (status != 400 or not own):
-            text = known()
+        if own and status != 413:  # the site's own words, translated (413 keeps them as the detail)
+            text = own
         else:
-            text = own or exc.description or gettext("The request could not be answered.")
+            text = known() if known else (exc.description or gettext("The request could not be answered."))
         detail = exc.description if known and status == 413 else ""
         methods = getattr(exc, "valid_methods", None)
         return answer(status, text, detail, hints, {"Allow": ", ".join(methods)} if methods else {})

@@ -74,7 +74,8 @@ class SectionScore:
 class SearchIndex(Protocol):
     """A full-text index of the knowledge base."""
 
-    def build(self, corpus: Corpus, directory: Path) -> None:
+    def build(self, corpus: Corpus, directory: Path, glossary=None,
+              name: Callable[[str, str], str] | None = None) -> None:
         """Index every document of corpus into directory (which must not hold another index)."""
 
     def open(self, directory: Path, resolve: Resolver | None = None) -> None:

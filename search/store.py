@@ -32,6 +32,7 @@ from alinea.atomic import CHECKSUMS, verify_checksums, write_checksums, write_er
 from alinea.errors import AlineaError, DamagedData
 from alinea.model import Corpus
 from search.engine import Resolver, SearchQuery, SectionScore, WordBag
+from search.records import Namer
 from search.results import SearchResults
 from search.whoosh_index import IndexMissing, WhooshIndex
 
@@ -64,14 +65,15 @@ def current_dir(data_dir: str | Path) -> Path | None:
     return path
 
 
-def build_index(corpus: Corpus, data_dir: str | Path, glossary=None) -> Path:
-    """Index corpus into a new directory of data_dir, swap it in, remove stale ones; returns it."""
+def build_index(corpus: Corpus, data_dir: str | Path, glossary=None, name: Namer | None = None) -> Path:
+    """Index corpus into a new directory of data_dir, swap it in, remove stale ones; returns it.
+    `name` prints a section's id in the results' titles (the caller's formatter)."""
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S") + f"{time.time() % 1:.6f}"[1:]
     target = data_dir / f"{PREFIX}{stamp}-{os.getpid()}-{threading.get_ident() % 10000}"
     try:
-        WhooshIndex().build(corpus, target, glossary)
+        WhooshIndex().build(corpus, target, glossary, name)
         write_checksums(target)
     except OSError as exc:
         shutil.rmtree(target, ignore_errors=True)

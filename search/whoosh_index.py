@@ -23,7 +23,7 @@ from search.analysis import lang_of, text_analyzer, word_analyzer
 from search.concepts import ConceptTags
 from search.engine import Resolver, SearchQuery, SectionScore, WordBag
 from search.query import parse
-from search.records import Record, records
+from search.records import Namer, Record, records
 from search.results import FacetValue, Hit, SearchResults
 from search.snippets import find_matches, make_snippet
 from search.whoosh_bag import BagScorer
@@ -94,9 +94,10 @@ class WhooshIndex:
         self.columns: Columns | None = None
         self._bags: BagScorer | None = None
 
-    def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
+    def build(self, corpus: Corpus, directory: Path, glossary=None, name: Namer | None = None) -> None:
         """Index every record of corpus into directory (created; it must not exist); the
-        glossary names the programs in both languages for the ``program:`` filter."""
+        glossary names the programs in both languages for the ``program:`` filter; `name`
+        prints a section's id for its title (see search.records.Namer)."""
         directory = Path(directory)
         directory.mkdir(parents=True)
         ix = index.create_in(str(directory), schema())
@@ -104,7 +105,7 @@ class WhooshIndex:
         divisions: dict[str, str] = {}
         kinds: set[str] = set()
         tags = ConceptTags(corpus, glossary)
-        for rec in records(corpus, tags):
+        for rec in records(corpus, tags, name):
             writer.add_document(**_fields(rec))
             kinds.update(rec.kinds)
             if rec.kind == "heading":

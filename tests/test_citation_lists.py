@@ -2,12 +2,20 @@
 typing of lists: every item of a list resolves, in French and English, in every form."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from alinea.model import Corpus
 from graph.cite import citations_in, find_citations, resolve
+from graph.references import extract_references
+from ingest.legisquebec_html import read_legisquebec_html
 from tests.law_graph_data import act, context, index
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "legisquebec-html"
 
 NUMBERED = [(s.number, [u.number for u in s.units[0].children])
             for s in act().sections if len(s.units) > 2 and len(s.units[0].children) >= 3
@@ -79,6 +87,9 @@ def test_abbreviated_plurals_are_words_not_labels():
     ("as set out in section 5 of the Code of Practice for Safe Work", "en"),
     ("l'article 7 du code de pratique", "fr"),
     ("Chapter 3 of the manual on signage", "en"),
+    ("le port d’un pantalon conforme à la norme Vêtements de protection pour utilisateurs de scies à chaîne "
+     "– partie 5: exigences", "fr"),
+    ("conforming to the standard Protective clothing for users of chain saws - Part 5: Requirements", "en"),
 ])
 def test_a_number_of_a_manual_guide_or_code_of_practice_is_not_a_provision(text, lang):
     for found in find_citations(text, lang):
@@ -120,3 +131,32 @@ def test_a_law_named_after_a_number_is_still_a_law():
 ])
 def test_relations_in_both_languages(text, lang, relations):
     assert [f.relation for f in find_citations(text, lang)] == relations
+
+
+# -- "la présente section": the enclosing division -----------------------------------------
+_KIND = {"section": "division", "sous-section": "subdivision", "chapitre": "chapter"}
+_PRESENT = re.compile(r"(?:présente|présent)\s+(sous-section|section|chapitre)\b")
+
+
+@pytest.mark.parametrize("page", ["S-2_1_r_1.fr.html", "S-2_1_r_11_2.fr.html", "S-2_1_r_2.fr.html",
+                                  "S-2_1_r_4.fr.html", "S-2_1_r_9.fr.html"])
+def test_the_present_division_is_the_one_enclosing_the_citing_section(page):
+    doc = read_legisquebec_html(str(FIXTURES / page))[0]
+    parents = {d.id: d.parent for d in doc.divisions}
+    refs = {(r.source, r.start): r for r in extract_references(Corpus((doc,))) if r.field == "text"}
+    checked = 0
+    for section in doc.sections:
+        chain = []
+        division = section.parent
+        while division:
+            chain.append(division)
+            division = parents.get(division)
+        for unit in section.walk():
+            for m in _PRESENT.finditer(unit.text):
+                ref = next(r for (source, start), r in refs.items()
+                           if source == unit.id and start <= m.start() < r.end)
+                kind = _KIND[m[1]]
+                expected = next((d for d in chain if d.rsplit("/", 1)[1].startswith(kind + ":")), "")
+                assert ref.target == expected, (unit.id, m.group(0))
+                checked += 1
+    assert checked

@@ -32,6 +32,11 @@ relation (42 gold references): missed were the list of pinpoints of the enabling
 manuel" read as a division of the Code de la sécurité routière, "s'appliquent dans la mesure
 où" (not typed `applies`), "la présente section" (the lines carry no divisions) and units
 this text-only scorer cannot check against a document it does not have (51.4/p2/2, 44/p2).
+That figure stays the held-out result.  The classes of those misses were then fixed in general
+(issue 12, second part: lists of pinpoints, numbers of a manual or standard, "s'appliquent dans
+la mesure où", the enclosing division), and the scorer now reads each paragraph in its parsed
+page when the page is a fixture; after those fixes it scores precision 0.955 (42/44) and recall
+1.000 (42/42) by target and by typed relation, a figure that is no longer blind.
 
     python -m benchmarks.references_eval [-v] [--heldout [FILE]]
 """

@@ -21,7 +21,7 @@ from alinea.export import export
 from alinea.model import Corpus, Document, Reference
 from alinea.store import STORE_FILE
 from graph.build import build_graph
-from graph.cite import Index
+from graph.cite import Index, cite
 from graph.concepts import Glossary, annotate_graph, load_glossary, program_names
 from graph.export import graph_json
 from graph.guidance_links import link_guidance
@@ -32,6 +32,12 @@ from search.store import build_index, clean_unfinished, current_dir
 Progress = Callable[[str], None]
 EXPORT_FILE = "export.json"
 
+
+
+def section_label(pid: str, lang: str) -> str:
+    """A section as search results name it, by the one formatter: its short form in its own
+    document (``s. 55``, ``art. 55``)."""
+    return cite(pid, "short", lang, home=pid.split("/")[0])
 
 def stderr_progress(message: str) -> None:
     print(f"alinea build: {message}", file=sys.stderr, flush=True)
@@ -282,7 +288,7 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     index_dir = reusable_index(data_dir, previous, key)
     how = "unchanged, reused"
     if index_dir is None:
-        index_dir, how = build_index(corpus, data_dir, glossary), "built"
+        index_dir, how = build_index(corpus, data_dir, glossary, name=section_label), "built"
     timings["index"] = time.perf_counter() - t0
     # the store last: it names the index it goes with, for the next build to reuse
     blobs["index"] = {"dir": index_dir.name, "input": key}

@@ -30,7 +30,7 @@ from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, Sectio
 from search.fts5_query import COLUMNS, EVERY, WEIGHTS, compile_plan, tag
 from search.pipeline import STORED, Group, facet_values, stored_fields
 from search.plan import IndexMeta, Plan
-from search.records import Record, records
+from search.records import Namer, Record, records
 from search.results import SearchResults
 from search.vocabulary import Vocabulary, VocabularyCounter
 
@@ -92,7 +92,7 @@ class Fts5Index:
         self._lock = threading.Lock()
 
     # -- build ---------------------------------------------------------------------------
-    def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
+    def build(self, corpus: Corpus, directory: Path, glossary=None, name: Namer | None = None) -> None:
         """Index every record of corpus into directory (created; it must not exist)."""
         directory = Path(directory)
         directory.mkdir(parents=True)
@@ -118,7 +118,7 @@ class Fts5Index:
                 db.executemany(f"INSERT INTO store VALUES ({', '.join('?' * (1 + len(STORED)))})", store)
                 fts.clear(), el.clear(), store.clear()
 
-            for n, rec in enumerate(records(corpus, tags)):
+            for n, rec in enumerate(records(corpus, tags, name)):
                 forms = analysed(rec.text, rec.lang)
                 vocabulary.add(forms, rec.lang, rec.text)
                 stems = [s for s in forms.stems if s]

@@ -8,11 +8,15 @@ so guidance pages need nothing special.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterator
+from typing import Callable, Iterator
 
 from alinea.ids import ProvisionId
 from alinea.model import IN_FORCE, Corpus, Division, Document, HistoryEntry, Section, Unit
 from search.concepts import ConceptTags, ancestors
+
+Namer = Callable[[str, str], str]
+"""Prints a provision id in a language (``A-13.1.1/55``, ``en`` -> ``s. 55``): the caller passes the one
+formatter (`graph.cite.cite` in its short style), which search may not import."""
 
 SEPARATOR = " › "
 """Between the parts of a breadcrumb."""
@@ -64,19 +68,19 @@ class Record:
         return tuple(dict.fromkeys(kinds))
 
 
-def records(corpus: Corpus, tags: ConceptTags | None = None) -> Iterator[Record]:
-    """Every record of every document, in document order."""
+def records(corpus: Corpus, tags: ConceptTags | None = None, name: Namer | None = None) -> Iterator[Record]:
+    """Every record of every document, in document order; `name` prints a section's id."""
     tags = tags or ConceptTags(corpus)
     for doc in corpus.documents:
-        yield from document_records(doc, tags)
+        yield from document_records(doc, tags, name)
 
 
-def document_records(doc: Document, tags: ConceptTags) -> Iterator[Record]:
+def document_records(doc: Document, tags: ConceptTags, name: Namer | None = None) -> Iterator[Record]:
     """Records of one document: its headings, then each section followed by its units."""
     for division in doc.divisions:
         yield _division_record(division, doc, tags)
     for section in doc.sections:
-        base = _section_record(section, doc, tags)
+        base = _section_record(section, doc, tags, name)
         yield base
         for unit in section.walk():
             yield _unit_record(unit, base)
@@ -98,12 +102,13 @@ def _years(history: tuple[HistoryEntry, ...]) -> tuple[int, ...]:
     return tuple(sorted({e.year for e in history if e.year is not None}))
 
 
-def section_title(section: Section, doc: Document) -> str:
-    """``s. 55`` (``art. 55`` in French), with the section's heading; a guidance section's heading."""
+def section_title(section: Section, doc: Document, name: Namer | None = None) -> str:
+    """The section as `name` prints it in the document's language (``s. 55``, ``art. 55``; its number
+    when no formatter is given), with its heading; a guidance section's heading."""
     if doc.kind == "guidance":
         return section.heading or section.number
-    name = f"{'art.' if doc.lang == 'fr' else 's.'} {section.number}"
-    return f"{name} {section.heading}" if section.heading else name
+    label = name(section.id, doc.lang) if name else section.number
+    return f"{label} {section.heading}" if section.heading else label
 
 
 def _division_record(division: Division, doc: Document, tags: ConceptTags) -> Record:
@@ -113,10 +118,10 @@ def _division_record(division: Division, doc: Document, tags: ConceptTags) -> Re
                   text=text, amended=_years(division.history), terms=(), **_context(division, doc, tags))
 
 
-def _section_record(section: Section, doc: Document, tags: ConceptTags) -> Record:
+def _section_record(section: Section, doc: Document, tags: ConceptTags, name: Namer | None) -> Record:
     text = "\n".join(t for t in (section.heading, section.text or section.status_text) if t)
     return Record(id=section.id, group=section.id, kind="section", status=section.status,
-                  title=section_title(section, doc), text=text, amended=_years(section.history),
+                  title=section_title(section, doc, name), text=text, amended=_years(section.history),
                   terms=tags.defined_terms(section), **_context(section, doc, tags))
 
 

@@ -26,7 +26,7 @@ from search.concepts import ConceptTags
 from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag
 from search.pipeline import Group, GroupList, stored_fields
 from search.plan import IndexMeta, Plan
-from search.records import Record, records
+from search.records import Namer, Record, records
 from search.results import SearchResults
 from search.vocabulary import Vocabulary, VocabularyCounter
 from search.whoosh_query import compile_plan
@@ -94,9 +94,10 @@ class WhooshIndex:
         self._bags: BagScorer | None = None
         self._vocabulary: Vocabulary | None = None
 
-    def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
+    def build(self, corpus: Corpus, directory: Path, glossary=None, name: Namer | None = None) -> None:
         """Index every record of corpus into directory (created; it must not exist); the
-        glossary names the programs in both languages for the ``program:`` filter."""
+        glossary names the programs in both languages for the ``program:`` filter; `name`
+        prints a section's id for its title (see search.records.Namer)."""
         directory = Path(directory)
         directory.mkdir(parents=True)
         ix = index.create_in(str(directory), schema())
@@ -105,7 +106,7 @@ class WhooshIndex:
         kinds: set[str] = set()
         tags = ConceptTags(corpus, glossary)
         vocabulary = VocabularyCounter()
-        for rec in records(corpus, tags):
+        for rec in records(corpus, tags, name):
             forms = analysed(rec.text, rec.lang)
             vocabulary.add(forms, rec.lang, rec.text)
             writer.add_document(**_fields(rec, forms))

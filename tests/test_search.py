@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alinea.build import section_label
 from alinea.cli import main
 from alinea.kb import KnowledgeBase
 from alinea.model import REPEALED, Division, Section, Unit
@@ -40,7 +41,7 @@ def engine(request) -> str:
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory, kb, engine):
     path = tmp_path_factory.mktemp(f"search-data-{engine}")
-    build_index(kb.corpus, path, load_glossary(), engine=engine)
+    build_index(kb.corpus, path, load_glossary(), engine=engine, name=section_label)
     return path
 
 
@@ -269,6 +270,15 @@ def test_subparagraph_citation_comes_first(index, kb):
     assert kb.lookup("s. 55(2)(a)") == "A-13.1.1/55/p1/2/a"
     results = index.search(SearchQuery("s. 55(2)(a)"))
     assert results.hits[0].id == results.citation == kb.lookup("s. 55(2)(a)")
+
+
+def test_section_titles_are_printed_by_the_formatter_and_read_back(index, kb):
+    """A hit's title starts with the section as graph.cite prints it, which reads back to it."""
+    for query in ("s. 55", "art. 83.24"):
+        hit = index.search(SearchQuery(query)).hits[0]
+        label = hit.title.split(" ")[0] + " " + hit.title.split(" ")[1]
+        assert hit.title.startswith(section_label(hit.id, kb.get(hit.id).doc.lang))
+        assert kb.lookup(label) == hit.id
 
 
 def test_a_citation_not_in_the_index_is_ordinary_text(index):

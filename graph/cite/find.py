@@ -156,13 +156,20 @@ _OTHER_BEFORE = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b(?:[^.;:()\n]|\.(?=\
                            re.IGNORECASE)
 
 
+_OTHER_TITLE_DASH = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b[^.;:()\n]{{0,120}}?{SP}[–—-]{S}$", re.IGNORECASE)
+"""A part of a standard written after its title and a dash: "la norme Vêtements de protection … – partie 5"."""
+
+
 def _other_documents(text: str, spans: list[Span]) -> list[Span]:
-    """ "la norme CSA Z462, article 4.3": a number written just after another document is that
-    document's, not a provision of the law."""
+    """ "la norme CSA Z462, article 4.3", "la norme … – partie 5": a number written just after
+    another document is that document's, not a provision of the law."""
     out = []
     for s, e, levels, act in spans:
-        if act is None and levels and levels[0].kind == "section" and _OTHER_BEFORE.search(text, max(0, s - 80), s):
-            act = Act("other", name=_OTHER_BEFORE.search(text, max(0, s - 80), s).group(0).rstrip(" ,"))
+        if act is None and levels and not levels[0].relative:
+            before = _OTHER_BEFORE.search(text, max(0, s - 80), s) if levels[0].kind == "section" else None
+            before = before or _OTHER_TITLE_DASH.search(text, max(0, s - 160), s)
+            if before:
+                act = Act("other", name=before.group(0).rstrip(" ,–—-"))
         out.append((s, e, levels, act))
     return out
 

@@ -179,7 +179,10 @@ _KEYWORD_FR = _c(rf"({_words(_FR)}){END}{S}")
 _RELATIVE_EN_RE = _c(rf"(this|that){S1}({_words(_RELATIVE_EN)}){END}")
 _RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce){S1}({_words(_RELATIVE_FR)}){END}")
 _ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|§§?){S}")
-_SHORT_PIN = _c(rf",{S}(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphe|subparagraph|paragraphe|paragraph|s\.-par|sous-par|subpara|subpar|alinéa|paras|para|par|al)\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}°?|\([a-z0-9.]+\)|[a-z]{{1,3}}(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))")
+_PIN_BODY = rf"(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}°?|\([a-z0-9.]+\)|[a-z]{{1,3}}(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
+_SHORT_PIN = _c(rf",{S}{_PIN_BODY}")
+_PIN_ALONE = _c(_PIN_BODY)
+_SIBLING_SEP = _c(rf"{S}(?:,|,?{S1}(?:and|or|et|ou)){S}")
 _CODE_HEAD = re.compile(rf"(?:(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.){S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
                         rf"|(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:c|ch)\.{S}(\d+){S},{S}")
 _OFFICIAL_SECTION = re.compile(rf"(?i:s|art|a){S1}(?=\d)")
@@ -194,10 +197,16 @@ _ENABLING_EN = re.compile(rf"(?:the{S1})?Act{END}(?!{S}\()")
 _UNKNOWN_TITLE = re.compile(rf"(?:[A-Z][\w’'-]*{S1})*(?:Act|Code|Charter){END}")
 _ENABLING_FR = re.compile(rf"(?:la{S1})?Loi{END}(?!{S}\()")
 OTHER_DOCUMENT_WORDS = (r"standards?|agreements?|conventions?|contracts?|protocols?|treat(?:y|ies)|memorandum|"
-                        r"normes?|ententes?|accords?|contrats?|protocoles?|traités?|CSA|ISO|BNQ|ANSI|NFPA|ULC")
+                        r"manuals?|guides?|handbooks?|volumes?|codes?\s+of\s+practice|"
+                        r"normes?|ententes?|accords?|contrats?|protocoles?|traités?|manuels?|tomes?|guides?|"
+                        r"codes?\s+de\s+(?:pratique|bonnes?\s+pratiques)|CSA|ISO|BNQ|ANSI|NFPA|ULC")
+"""Words naming a document that is not a law: a number cited in it is not a provision of a law."""
 _OTHER_DOCUMENT = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:[\w-]+{S1}){{0,2}}?"
                      rf"(?:{OTHER_DOCUMENT_WORDS}){END}(?-i:(?:{S1}(?:CSA|ISO|BNQ|ANSI|NFPA|ULC|[A-Z]?[0-9][\w./:-]*))*)")
 """Another document named after a number: "of the CSA standard Z462", « de l'entente », « de la norme ISO 45001 »."""
+_LAW_NAMED = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:{_NAME_HEADS}|loi|règlement|présente?|this){END}")
+_PRACTICE = _c(r"practice|pratique")
+"""A code of practice is not a code of law."""
 _REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:(?:du|le|ce){S1})?règlement){END}(?!{S1}(?:Act|respecting|sur){END})")
 
 _ARTICLE = _c(rf"(?:the|la|le|l{APOS}){S}")
@@ -331,25 +340,49 @@ def _section_level(scan: _Scan, start: int, pos: int) -> tuple[Level, int, int] 
 
 
 def _pinpoints_after_section(scan: _Scan, pos: int, single: bool) -> tuple[list[Level], int]:
-    """Levels written after a section number: "(2)(a)", ", par. 2", ", 1er al., par. 36"."""
+    """Levels written after a section number: "(2)(a)", ", par. 2", ", 1er al., par. 7, 8, 19 et 42"."""
     levels: list[Level] = []
     if single and (m := scan.at(_LABELS, pos)):
         levels += _label_levels(m[1], fallback=True)
         pos = m.end()
     while single and (m := scan.at(_SHORT_PIN, pos)):
-        if m["ord"]:
-            levels.append(Level("paragraph", (ORDINALS.get(m["ord"].lower(), "1"),)))
-        else:
-            kw, value = m["kw"].lower(), m["v"].strip("()").rstrip("°")
-            if kw in ("al", "alinéa"):
-                levels.append(Level("paragraph", (value,)))
-            else:
-                if kw in _SUB_WORDS and levels and levels[-1].fallback:  # "s. 22, para. 1, subpara. 3"
-                    levels[-1] = Level("paragraph", levels[-1].values)
-                levels.append(Level("unit", (value,), fallback=kw in _PARAGRAPH_WORDS))
-            levels += _label_levels(m["labels"], fallback=False)
-        pos = m.end()
+        level, pos = _pin_level(scan, m, levels)
+        levels.append(level)
+        if level.ranges or len(level.values) > 1:
+            break  # nothing lies under a list
+        levels += _label_levels(m["labels"] or "", fallback=False)
     return levels, pos
+
+
+def _pin_level(scan: _Scan, m: re.Match, levels: list[Level]) -> tuple[Level, int]:
+    """The level of one abbreviated pinpoint ("par. 3°", "2e al.", "paras. 1 and 2"), and its end."""
+    if m["ord"]:
+        return Level("paragraph", (ORDINALS.get(m["ord"].lower(), "1"),)), m.end()
+    kw = m["kw"].lower().rstrip("s")
+    values, ranges, end = [m["v"]], [], m.end()
+    if not m["labels"] and (got := _values(scan, m.start("v"), _VALUE_UNIT, wordlike=True)) and got[2] > m.end():
+        values, ranges, end = got
+    values = [v.strip("()").rstrip("°") for v in values]
+    ranges = [(a.strip("()").rstrip("°"), b.strip("()").rstrip("°")) for a, b in ranges]
+    if kw in ("al", "alinéa"):
+        return Level("paragraph", tuple(values), tuple(ranges)), end
+    if kw in _SUB_WORDS and levels and levels[-1].fallback:  # "s. 22, para. 1, subpara. 3"
+        levels[-1] = Level("paragraph", levels[-1].values)
+    return Level("unit", tuple(values), tuple(ranges), fallback=kw in _PARAGRAPH_WORDS), end
+
+
+def sibling_pinpoints(scan: _Scan, pos: int, levels: list[Level]) -> tuple[list[Level], int, int] | None:
+    """ "a. 223, 1er al., par. 7, 2e al. et 3e al.": a pinpoint after a chain, at a level the chain
+    has, names a sibling: the levels above it are the chain's (implied), then the new one."""
+    sep = scan.at(_SIBLING_SEP, pos)
+    m = sep and scan.at(_PIN_ALONE, sep.end())
+    if not m:
+        return None
+    level, end = _pin_level(scan, m, [])
+    at = [i for i, lv in enumerate(levels) if lv.kind == level.kind]
+    if not at or at[-1] == 0:
+        return None
+    return [replace(lv, implied=True) for lv in levels[:at[-1]]] + [level], m.start(), end
 
 
 _PARAGRAPH_WORDS = ("par", "para", "paras", "paragraph")
@@ -430,6 +463,9 @@ def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | 
             levels.append(nxt[0])
             end = nxt[2]
             continue
+        if (o := scan.at(_OTHER_DOCUMENT, c.end())) and (_PRACTICE.search(o.group(0)) or not scan.at(_LAW_NAMED, c.end())):
+            act, end = Act("other", name=o.group(0)), o.end()  # "chapitre 2 du Tome V du manuel …"
+            break
         got = _act_after(scan, c.end())
         if got:
             act, end = got

@@ -10,14 +10,21 @@ _BEFORE = [
     ("for the purposes of", _c(rf"(?:for{S1}the{S1}purposes?{S1}of|(?:aux{S1}fins{S1}de{S1}l{APOS}|pour{S1}l{APOS}){S}application{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)|aux{S1}fins{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)){S}(?:the{S1})?$")),
     ("within the meaning of", _c(rf"(?:within{S1}the{S1}meaning{S1}of|au{S1}sens{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)){S}(?:the{S1})?$")),
 ]
+_BEFORE_NAMES = {name for name, _ in _BEFORE}
 _BEFORE_WORDS = _c(r"despite|notwithstanding|malgré|nonobstant|subject|réserve|purpose|fins|application|meaning|sens")
 """A literal prefilter: the words one of which each pattern of _BEFORE needs."""
-_NECESSARY = rf"(?:with{S1}the{S1}necessary{S1}modifications|by{S1}operation{S1}of{S1}law|avec{S1}les{S1}adaptations{S1}nécessaires)"
-_APPLY_VERB = _c(rf"{S}(?:,{S}{_NECESSARY},{S})?(?:appl(?:y|ies)|continues?{S1}to{S1}apply|s{APOS}appliqu(?:e|ent))(?:{S},?{S}{_NECESSARY},?)?{S1}(?:to|à|au|aux){END}"
-                 rf"|{S}ne{S1}s{APOS}appliqu(?:e|ent){S1}qu{APOS}{S}(?:à|au|aux){END}")
-_WHICH_APPLIES = _c(rf"{S},{S}(?:which|qui){S1}(?:appl(?:y|ies)|s{APOS}appliqu(?:e|ent)){S1}(?:to|à|au|aux){END}")
+_NECESSARY = rf"(?:with{S1}the{S1}necessary{S1}modifications|by{S1}operation{S1}of{S1}law|(?:avec|compte{S1}tenu){S1}(?:les|des){S1}adaptations{S1}nécessaires)"
+_APPLIES = (rf"(?:appl(?:y|ies)|continues?{S1}to{S1}apply|s{APOS}appliqu(?:e|ent)|continue(?:nt)?{S1}de{S1}s{APOS}appliquer)"
+            rf"(?:{S},?{S}{_NECESSARY},?)?(?:{S1}(?P<to>to|à|au|aux){END}|(?={S}[.;]|{S1}(?:dans{S1}la{S1}mesure|to{S1}the{S1}extent|in{S1}so{S1}far|insofar|en{S1}faisant|compte{S1}tenu)))"
+            rf"|(?:is|are|remains?|est|sont|demeurent|demeure|reste|restent){S1}applicables?{END}")
+_APPLY_VERB = _c(rf"{S}(?:,{S}{_NECESSARY},{S})?(?:{_APPLIES})"
+                 rf"|{S}ne{S1}s{APOS}appliqu(?:e|ent){S1}qu{APOS}{S}(?P<only>à|au|aux){END}")
+"""The cited provision is made to apply: "apply to", "s'appliquent dans la mesure où", "est applicable"."""
+_WHICH_APPLIES = _c(rf"{S},?{S}(?:which|qui){S1}(?:appl(?:y|ies)|s{APOS}appliqu(?:e|ent)){S1}(?:to|à|au|aux){END}")
 _CONDITIONAL = _c(rf"(?:when|if|whom|which|where|unless|lorsque|si|qui|laquelle|lequel|auquel|auxquels|dont){S1}(?:the{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?$")
 _RUN_SEP = _c(rf"{S}(?:,|,?{S1}and|,?{S1}or|{S1}et|{S1}ou){S}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS})?)")
+_LIST_SEP = _c(rf"{S},?{S1}(?:and|or|et|ou){S1}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1}|à{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS}{S})?|du{S1}|des{S1}|au{S1}|aux{S1})")
+"""Between two citations of one list: "malgré l'article 5 et le paragraphe 2° de l'article 6"."""
 _OBJECT_GAP = _c(rf"{S}(?:the{S1}|this{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?")
 
 
@@ -38,6 +45,9 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
         before = text[max(0, start - 80):start]
         if _BEFORE_WORDS.search(before):
             relations[i] = next((name for name, pattern in _BEFORE if pattern.search(before)), "cites")
+        if relations[i] == "cites" and i and relations[i - 1] in _BEFORE_NAMES \
+                and _LIST_SEP.fullmatch(text, spans[i - 1][1], start):
+            relations[i] = relations[i - 1]  # "malgré l'article 5 et le paragraphe 2° de l'article 6"
     for i, (start, end) in enumerate(spans):
         which = _WHICH_APPLIES.match(text, end)
         verb = which or _APPLY_VERB.match(text, end)
@@ -52,7 +62,7 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
         for k in run:
             if relations[k] == "cites":
                 relations[k] = "applies"
-        if i + 1 < len(spans) and _OBJECT_GAP.fullmatch(text, verb.end(), spans[i + 1][0]):
+        if (which or verb["to"] or verb["only"]) and i + 1 < len(spans) and _OBJECT_GAP.fullmatch(text, verb.end(), spans[i + 1][0]):
             relations[i + 1] = "applies to"
     return relations
 

@@ -41,6 +41,7 @@ from graph.cite.grammar import (
     _short_with_code,
     _trim,
     acts_in_parentheses,
+    sibling_pinpoints,
 )
 
 Span = tuple[int, int, list[Level], "Act | None"]
@@ -118,13 +119,18 @@ def pinpoints(scan: _Scan) -> Iterator[Span]:
     for m in _WORD_START.finditer(text):
         if m.start() < pos or not STARTERS.match(text, m.start()):
             continue
-        got = _short_with_code(scan, m.start()) or _chain(scan, m.start())
+        short = _short_with_code(scan, m.start())
+        got = short or _chain(scan, m.start())
         if got:
             levels, act, start, end = got
             start, end = _trim(text, start, end)
-            if end > start:
-                pos = end
-                yield start, end, levels, act
+            if end <= start:
+                continue
+            pos = end
+            yield start, end, levels, act
+            while short and (sibling := sibling_pinpoints(scan, pos, levels)):  # ", 2e al. et 3e al."
+                levels, start, pos = sibling
+                yield start, pos, levels, act
 
 
 def acts_with_chapter(scan: _Scan) -> Iterator[Span]:

@@ -6,14 +6,27 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 DATA   ?= data
 SOURCES := $(shell find corpus alinea ingest graph search -type f -not -name '*.pyc' 2>/dev/null)
+# The interface's catalogues (web/translations/LANG/LC_MESSAGES/messages.po), compiled at install.
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard web/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test build bench clean
+.PHONY: run test build bench clean catalogs translations
 
 $(VENV)/.run-installed: setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e .
+	$(BIN)/pybabel compile -d web/translations
 	touch $@
+
+catalogs: $(CATALOGS)
+
+web/translations/%/LC_MESSAGES/messages.mo: web/translations/%/LC_MESSAGES/messages.po $(VENV)/.run-installed
+	$(BIN)/pybabel compile -l $* -i $< -o $@
+
+# After changing the interface's strings: collect them and merge them into the catalogues (then translate).
+translations: $(VENV)/.run-installed
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext --no-location --sort-output -o $(VENV)/messages.pot .
+	$(BIN)/pybabel update -i $(VENV)/messages.pot -d web/translations --no-location --ignore-obsolete
 
 $(VENV)/.test-installed: $(VENV)/.run-installed
 	$(BIN)/python -m pip install -q -e '.[test]'
@@ -24,10 +37,10 @@ $(DATA)/alinea.sqlite: $(VENV)/.run-installed $(SOURCES)
 
 build: $(DATA)/alinea.sqlite
 
-run: $(DATA)/alinea.sqlite
+run: $(DATA)/alinea.sqlite $(CATALOGS)
 	$(BIN)/alinea --data $(DATA) serve --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed $(CATALOGS)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

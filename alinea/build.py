@@ -15,7 +15,7 @@ from typing import Callable
 from alinea import store
 from alinea.atomic import build_lock, clean_leftovers, sha256_file, verify_checksums, write_json
 from alinea.codec import encode
-from alinea.corpus import Entry, check_source, glossary_path, load_manifest, parse_entry, thesaurus_path
+from alinea.corpus import Entry, check_source, glossary_path, load_manifest, parse_entry, thesaurus_path, translations
 from alinea.errors import AlineaError, DamagedData
 from alinea.export import export
 from alinea.model import Corpus, Document, Reference
@@ -274,7 +274,7 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     thesaurus = load_thesaurus(thesaurus_file) if thesaurus_file else None
     export_path = write_json(data_dir / EXPORT_FILE, export(corpus))
     files = {EXPORT_FILE: {"size": export_path.stat().st_size, "sha256": sha256_file(export_path)}}
-    blobs = {"graph": graph_json(graph), "files": files,
+    blobs = {"graph": graph_json(graph), "files": files, "translations": translations(load_manifest(corpus_dir)),
              "citation_names": index.title_list}  # what a query must name to be read as a citation
     if glossary is not None:
         blobs["glossary"] = encode(tuple(glossary))

@@ -275,12 +275,45 @@ def cmd_search(args: argparse.Namespace) -> int:
     from search.store import CurrentIndex
 
     index = CurrentIndex(data_dir(args), citation_resolver(data_dir(args)))
-    results = index.search(SearchQuery(words(args.query, "the query"), page=args.page, per_page=args.limit))
+    query = SearchQuery(words(args.query, "the query"), page=args.page, per_page=args.limit)
+    lexicon = None if args.no_xlang else search_lexicon(data_dir(args), query.text)
+    if lexicon is not None:
+        from search.policy import search_across
+
+        results = search_across(index, query, lexicon)
+    else:
+        results = index.search(query)
     if args.json:
         print_json(results.to_dict())
     else:
         print(search_text(results))
     return 0
+
+
+def search_lexicon(data: Path, text: str):
+    """The glossary and thesaurus phrases cross-language search needs (search.crosslang), read
+    from the store (not the whole knowledge base) only for a plain query it can rewrite."""
+    from search.crosslang import Lexicon, split
+
+    if split(text) is None:
+        return None
+    from alinea.store import Store
+    from graph.concepts import Concept
+    from graph.thesaurus import Entry
+
+    try:
+        store = Store(data)
+    except DamagedData:
+        raise
+    except AlineaError:
+        return None
+    try:
+        texts = {name: store.blob_text(name) for name in ("glossary", "thesaurus")}
+        glossary = store.decode_text(tuple[Concept, ...], texts["glossary"], "glossary") if texts["glossary"] else ()
+        entries = store.decode_text(tuple[Entry, ...], texts["thesaurus"], "thesaurus") if texts["thesaurus"] else ()
+    finally:
+        store.close()
+    return Lexicon.of(glossary, entries)
 
 
 def citation_resolver(data: Path):
@@ -307,7 +340,8 @@ def citation_resolver(data: Path):
         nonlocal kb
         from graph.cite import parse_query
 
-        if not any(c in text for c in "/:") and not parse_query(text, names):
+        may_be_id = any(c in text for c in "/:") and len(text.split()) == 1  # ids hold no spaces; filters do
+        if not may_be_id and not parse_query(text, names):
             return None
         if kb is None:
             from alinea.kb import load
@@ -325,6 +359,7 @@ def search_text(results) -> str:
         lines.append(f"read as a citation of {results.citation}")
     if results.did_you_mean:
         lines.append(f"did you mean: {results.did_you_mean}")
+    lines += [f"also searched ({c.target}): {c.said} -> {' | '.join(c.means)}" for c in results.carried]
     lines += [f"note: {m}" for m in results.messages]
     for n, hit in enumerate(results.hits, (results.page - 1) * results.per_page + 1):
         text, pos, marked = hit.snippet.text, 0, []
@@ -505,6 +540,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=number(1, "per_page"), default=10,
                    help=f"results per page (default 10, at most {limit('per_page')})")
     p.add_argument("--page", type=number(1, "page"), default=1, help=f"page of results (default 1, at most {limit('page')})")
+    p.add_argument("--no-xlang", action="store_true",
+                   help="search only the words as typed (no carrying French words into English and back)")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("govern", help="which articles govern this? a question, a situation, a page (English or "

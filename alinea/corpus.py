@@ -61,6 +61,26 @@ def load_manifest(corpus_dir: str | Path) -> list[Entry]:
     return entries
 
 
+def translations(entries: list[Entry]) -> dict[str, str]:
+    """Document id -> its other-language version, both ways, from the manifest's ``translation_of``
+    (the id of the document an entry translates); AlineaError when it names no listed document or a
+    document of the same language."""
+    by_id = {e.id: e for e in entries}
+    out: dict[str, str] = {}
+    for entry in entries:
+        original = entry.meta.get("translation_of")
+        if not original:
+            continue
+        if original not in by_id:
+            raise AlineaError(f"{MANIFEST} ({entry.id}): translation_of {original!r} is not a listed document")
+        if by_id[original].meta.get("lang") == entry.meta.get("lang"):
+            raise AlineaError(f"{MANIFEST} ({entry.id}): translation_of {original!r} is in the same language")
+        if out.get(original, entry.id) != entry.id or out.get(entry.id, original) != original:
+            raise AlineaError(f"{MANIFEST} ({entry.id}): {original!r} already has another translation")
+        out[entry.id], out[original] = original, entry.id
+    return out
+
+
 def _data_file(corpus_dir: str | Path, key: str) -> Path | None:
     """The data file the manifest names under key, or None."""
     corpus_dir = Path(corpus_dir)

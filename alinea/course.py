@@ -2,7 +2,13 @@
 
 Citations are written ``[[s. 55(2)(a)]]`` (a link), ``![[s. 83.24]]`` on a line of its own (the
 provision's current text embedded), or as plain text ("section 83.24"), which a citation finder
-links too. Rendering uses markdown-it-py with raw HTML disabled, so notes cannot inject markup.
+links too. Rendering uses markdown-it-py (CommonMark with tables) with raw HTML disabled, so notes
+cannot inject markup.
+
+A handout stands alone: its links are absolute (`public_links` to a public copy of the site, or
+`official_links` to each provision's LégisQuébec page), its citations are in the house style with
+their pinpoints, and its HTML and Markdown carry the same content: the notes, the excerpts with
+their structure, each cited document's consolidation date and one list of the provisions used.
 """
 from __future__ import annotations
 
@@ -18,16 +24,43 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from alinea.errors import NotFound
-from alinea.kb import KnowledgeBase
+from alinea.ids import legisquebec_url
+from alinea.kb import KnowledgeBase, Located
 from alinea.limits import limit
-from alinea.model import Section, Unit
+from alinea.model import IN_FORCE, Document, Unit
+from alinea.views import Line, provision_lines
 
 MAX_NOTES = limit("course_notes")
 WIKI = re.compile(r"\[\[([^\[\]\n]{1,200})\]\]")
 EMBED_LINE = re.compile(r"^ {0,3}!\[\[([^\[\]\n]{1,200})\]\]\s*$")
+MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 # (text) -> [(start, end, provision id)] for citations written in plain text
 Finder = Callable[[str], list[tuple[int, int, str]]]
+# (provision id) -> the address a link to it points at
+Linker = Callable[[str], str]
+# (English words) -> the words in the reader's language
+Translate = Callable[[str], str]
+
+
+def site_links(base_url: str = "") -> Linker:
+    """Links to this site's pages (`base_url` empty: relative, for a page of the site itself)."""
+    base = base_url.rstrip("/")
+    return lambda node_id: f"{base}/{node_id}"
+
+
+def public_links(public_url: str) -> Linker:
+    """Links to the public copy of the site at `public_url` (ALINEA_PUBLIC_URL)."""
+    return site_links(public_url)
+
+
+def official_links(kb: KnowledgeBase) -> Linker:
+    """Links to each provision's official page: LégisQuébec for acts and regulations, the
+    publisher's address for guidance pages."""
+    def link(node_id: str) -> str:
+        doc = kb.get(node_id).doc
+        return doc.url if doc.kind == "guidance" else legisquebec_url(node_id, doc.lang)
+    return link
 
 
 @dataclass
@@ -42,9 +75,29 @@ class Course:
     """Citations written between [[ ]] that name no provision."""
 
 
+def citation(located: Located) -> str:
+    """The house style with its pinpoint, from the one formatter (graph.cite): ``Individual and
+    Family Assistance Act, CQLR c A-13.1.1, s 55(2)(a)``; a guidance section: the page's title
+    and the section's heading."""
+    from graph.cite import cite
+
+    doc, section = located.doc, located.section
+    if doc.kind == "guidance":
+        return f"{doc.title}, {section.heading}" if section is not None and section.heading else doc.title
+    return cite(located.node.id, "mcgill", doc.lang, title=doc.title)
+
+
+def source_line(doc: Document, _: Translate) -> str:
+    """``Individual and Family Assistance Act (CQLR c A-13.1.1), current to 2024-08-31``."""
+    chapter = f" (CQLR c {doc.chapter or doc.id})" if doc.kind != "guidance" else ""
+    current = (_("current to %(date)s") % {"date": doc.updated_to} if doc.updated_to
+               else _("consolidation date unknown"))
+    return f"{doc.title}{chapter}, {current}"
+
+
 class _Citations:
-    def __init__(self, kb: KnowledgeBase, base_url: str) -> None:
-        self.kb, self.base_url = kb, base_url.rstrip("/")
+    def __init__(self, kb: KnowledgeBase, link: Linker) -> None:
+        self.kb, self.link = kb, link
         self.used: list[str] = []
         self.unresolved: list[str] = []
         self._resolved: dict[str, str | None] = {}
@@ -67,35 +120,121 @@ class _Citations:
             self.used.append(node_id)
 
     def url(self, node_id: str) -> str:
-        return f"{self.base_url}/{node_id}"
+        return self.link(node_id)
+
+    def documents(self) -> list[Document]:
+        """The documents of the provisions used, in order of first use."""
+        return list({self.kb.get(n).doc.id: self.kb.get(n).doc for n in self.used}.values())
+
+
+def _status(located: Located) -> str:
+    status = located.section.status if located.section is not None else IN_FORCE
+    if isinstance(located.node, Unit) and located.node.status != IN_FORCE:
+        status = located.node.status
+    return "" if status == IN_FORCE else status
+
+
+# -- one provision, as HTML and as Markdown ------------------------------------------------
+def text_html(lines: list[Line]) -> str:
+    """A provision's lines as paragraphs indented by depth (classes depth-0 … depth-4)."""
+    out = []
+    for line in lines:
+        label = f'<span class="label">{html.escape(line.label)}</span> ' if line.label else ""
+        out.append(f'<p class="depth-{min(line.depth, 4)}">{label}{html.escape(line.text)}</p>')
+    return '<div class="provision-text">' + "\n".join(out) + "</div>"
+
+
+def text_markdown(lines: list[Line], indent: str = "") -> str:
+    """A provision's lines as a Markdown quote: paragraphs, then nested list items for (1), (a), i."""
+    out: list[str] = []
+    previous = None
+    for line in lines:
+        words = " ".join(part for part in (_md(line.label, start=True), _md(line.text, start=not line.label))
+                         if part)
+        if line.depth == 0:
+            if previous is not None:
+                out.append(">")
+            out.append(f"> {words}")
+        elif line.closing:
+            out += [">", "> " + "  " * line.depth + words]
+        else:
+            if previous is not None and previous.depth == 0:
+                out.append(">")
+            out.append("> " + "  " * (line.depth - 1) + "- " + words)
+        previous = line
+    return "\n".join(indent + row for row in out)
+
+
+def _md(text: str, start: bool = False) -> str:
+    """Text that Markdown prints as it is: special characters escaped, and a leading number
+    followed by a dot or parenthesis ("55." or "1)") kept from starting a list."""
+    text = MD_SPECIAL.sub(r"\\\1", text)
+    return re.sub(r"^(\d{1,9})([.)])(?=\s|$)", r"\1\\\2", text) if start else text
+
+
+class _Handout:
+    """The parts of a handout that HTML and Markdown share, built from the same data."""
+
+    def __init__(self, citations: _Citations, _: Translate) -> None:
+        self.c, self._ = citations, _
+
+    def caption(self, node_id: str) -> tuple[str, str, str]:
+        """(citation, url, status and consolidation date) of a provision."""
+        located = self.c.kb.get(node_id)
+        status = _status(located)
+        notes = [self._(status)] if status else []
+        if located.doc.updated_to:
+            notes.append(self._("current to %(date)s") % {"date": located.doc.updated_to})
+        return citation(located), self.c.url(node_id), ", ".join(notes)
 
     def excerpt_html(self, node_id: str) -> str:
-        located = self.kb.get(node_id)
-        node, section = located.node, located.section
-        title = html.escape(f"{located.doc.title}, {cite_label(self.kb, node_id)}" if section else node_id)
-        body = html.escape(plain_text(node)).replace("\n", "<br>\n")
-        status = "" if section is None or section.status == "in force" else f" ({html.escape(section.status)})"
-        return (f'<figure class="excerpt" data-id="{html.escape(node_id)}"><blockquote>{body}</blockquote>'
-                f'<figcaption><a href="{html.escape(self.url(node_id))}">{title}</a>{status}</figcaption></figure>\n')
+        located = self.c.kb.get(node_id)
+        title, url, notes = self.caption(node_id)
+        after = f" ({html.escape(notes)})" if notes else ""
+        return (f'<figure class="excerpt" data-id="{html.escape(node_id)}"><blockquote>'
+                f'{text_html(provision_lines(located.node))}</blockquote>\n'
+                f'<figcaption>— <a href="{html.escape(url)}">{html.escape(title)}</a>{after}</figcaption></figure>\n')
+
+    def excerpt_markdown(self, node_id: str, indent: str = "") -> str:
+        located = self.c.kb.get(node_id)
+        title, url, notes = self.caption(node_id)
+        after = f" ({_md(notes)})" if notes else ""
+        return (text_markdown(provision_lines(located.node), indent)
+                + f"\n{indent}>\n{indent}> — [{_md(title)}]({url}){after}")
+
+    def used_html(self, appendix: bool, level: int) -> str:
+        _ = self._
+        items = []
+        for node_id in self.c.used:
+            located = self.c.kb.get(node_id)
+            title, url, _notes = self.caption(node_id)
+            status = _status(located)
+            badge = (f' <span class="badge status-{status.replace(" ", "-")}">{html.escape(_(status))}</span>'
+                     if status else "")
+            text = f"\n<blockquote>{text_html(provision_lines(located.node))}</blockquote>" if appendix else ""
+            items.append(f'<li data-id="{html.escape(node_id)}"><a href="{html.escape(url)}">'
+                         f'{html.escape(title)}</a>{badge}{text}</li>')
+        sources = "\n".join(f"<li>{html.escape(source_line(doc, _))}</li>" for doc in self.c.documents())
+        return (f'<section class="provisions-used"><h{level}>{html.escape(_("Provisions used"))}</h{level}>\n'
+                f'<p>{html.escape(_("Texts as consolidated:"))}</p>\n<ul class="sources">{sources}</ul>\n'
+                f'<ol class="used">{chr(10).join(items)}</ol></section>\n')
+
+    def used_markdown(self, appendix: bool) -> str:
+        _ = self._
+        rows = [f"## {_('Provisions used')}", "", _md(_("Texts as consolidated:")), ""]
+        rows += [f"- {_md(source_line(doc, _))}" for doc in self.c.documents()]
+        rows.append("")
+        for number, node_id in enumerate(self.c.used, 1):
+            located = self.c.kb.get(node_id)
+            title, url, _notes = self.caption(node_id)
+            status = _status(located)
+            rows.append(f"{number}. [{_md(title)}]({url})" + (f" ({_md(_(status))})" if status else ""))
+            if appendix:
+                rows += ["", text_markdown(provision_lines(located.node), "   "), ""]
+        return "\n".join(rows).rstrip("\n") + "\n"
 
 
-def cite_label(kb: KnowledgeBase, node_id: str) -> str:
-    """The short citation of a provision (``s. 55(2)(a)``), from the one formatter."""
-    from graph.cite import cite
-
-    statute = kb.default_statute()
-    return cite(node_id, "short", kb.get(node_id).doc.lang, home=statute.id if statute else None)
-
-
-def plain_text(node: object) -> str:
-    if isinstance(node, Section):
-        return (f"{node.number}. {node.status_text}" if node.status_text else
-                f"{node.number}. " + node.text)
-    if isinstance(node, Unit):
-        return (f"{node.label} " if node.label else "") + node.full_text
-    return getattr(node, "title", None) or getattr(node, "heading", "")
-
-
+# -- markdown-it rules ---------------------------------------------------------------------
 def _cite_inline(citations: _Citations) -> Callable[[StateInline, bool], bool]:
     def rule(state: StateInline, silent: bool) -> bool:
         m = WIKI.match(state.src, state.pos)
@@ -173,20 +312,39 @@ FENCE = re.compile(r"^ {0,3}(```|~~~)")
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 
 
-def _markdown_of(notes: str, citations: _Citations) -> str:
-    """The notes as Markdown with the [[citations]] the renderer resolved turned into links and
-    ![[embeds]] into quotes; code blocks and code spans are left alone."""
+def _markdown_of(notes: str, citations: _Citations, handout: _Handout, finder: Finder) -> str:
+    """The notes as Markdown with the [[citations]] the renderer resolved, and the plain-text
+    citations it linked, turned into links, and ![[embeds]] into quotes of the provision's text;
+    code blocks and code spans are left alone."""
     def link(m: re.Match) -> str:
         node_id = citations.known(m[1].strip())
         label = m[1].strip().replace("[", "\\[").replace("]", "\\]")
         return f"[{label}]({citations.url(node_id)})" if node_id else m[0]
 
+    def plain(text: str) -> str:
+        if "[" in text or "<" in text or "](" in text:
+            return text  # a link of the author's own: leave its words alone
+        parts, pos = [], 0
+        for start, end, node_id in finder(text):
+            if start < pos or node_id not in citations.used:
+                continue
+            parts += [text[pos:start], f"[{text[start:end]}]({citations.url(node_id)})"]
+            pos = end
+        return "".join(parts) + text[pos:]
+
+    def linked(text: str) -> str:
+        parts, pos = [], 0
+        for m in WIKI.finditer(text):
+            parts += [plain(text[pos:m.start()]), link(m)]
+            pos = m.end()
+        return "".join(parts) + plain(text[pos:])
+
     def outside_code(line: str) -> str:
         parts, pos = [], 0
         for span in CODE_SPAN.finditer(line):
-            parts += [WIKI.sub(link, line[pos:span.start()]), span[0]]
+            parts += [linked(line[pos:span.start()]), span[0]]
             pos = span.end()
-        return "".join(parts) + WIKI.sub(link, line[pos:])
+        return "".join(parts) + linked(line[pos:])
 
     out, fence, previous_blank = [], None, True
     for line in notes.split("\n"):
@@ -200,9 +358,7 @@ def _markdown_of(notes: str, citations: _Citations) -> str:
             out.append(line)
             continue
         elif (m := EMBED_LINE.match(line)) and (node_id := citations.known(m[1].strip())):
-            located = citations.kb.get(node_id)
-            quoted = "\n".join("> " + part for part in plain_text(located.node).split("\n"))
-            out.append(f"{quoted}\n>\n> — [{cite_label(citations.kb, node_id)}]({citations.url(node_id)})")
+            out.append(handout.excerpt_markdown(node_id))
         else:
             out.append(outside_code(line))
         previous_blank = not line.strip()
@@ -237,15 +393,19 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return (i < len(spans) and spans[i][0] < end) or (i > 0 and spans[i - 1][1] > start)
 
 
-def render_course(notes: str, kb: KnowledgeBase, *, base_url: str = "", finder: Finder | None = None,
-                  appendix: bool = False, heading_shift: int = 0) -> Course:
-    """Render a trainer's notes; `appendix` adds the text of every provision used; `heading_shift`
-    lowers every heading by that many levels (a preview inside a page).  Citations in
-    plain text are linked with `finder` (default: the citation grammar)."""
+def render_course(notes: str, kb: KnowledgeBase, *, link: Linker | None = None, finder: Finder | None = None,
+                  appendix: bool = False, heading_shift: int = 0, translate: Translate | None = None) -> Course:
+    """Render a trainer's notes.  `link` makes each provision's address (default: its official
+    page); `appendix` adds the text of every provision used to the list of provisions used;
+    `heading_shift` lowers every heading by that many levels (a preview inside a page);
+    `translate` gives the handout's own words in the reader's language.  Citations in plain
+    text are linked with `finder` (default: the citation grammar)."""
     finder = finder or plain_citations(kb)
+    _ = translate or (lambda words: words)
     notes = notes[:MAX_NOTES].replace("\r\n", "\n")
-    citations = _Citations(kb, base_url)
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    citations = _Citations(kb, link or official_links(kb))
+    handout = _Handout(citations, _)
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
     md.inline.ruler.before("link", "cite", _cite_inline(citations))
     md.block.ruler.before("paragraph", "cite_embed", _embed_block(citations), {"alt": ["paragraph"]})
     md.core.ruler.after("inline", "plain_citations", _plain_citations(citations, finder))
@@ -254,7 +414,7 @@ def render_course(notes: str, kb: KnowledgeBase, *, base_url: str = "", finder: 
         token = tokens[idx]
         label = html.escape(token.content)
         if token.meta["id"] is None:
-            return f'<span class="cite unresolved" title="No provision of this name">{label}</span>'
+            return f'<span class="cite unresolved" title="{html.escape(_("No provision of this name"))}">{label}</span>'
         citations.use(token.meta["id"])
         return f'<a class="cite" href="{html.escape(citations.url(token.meta["id"]))}">{label}</a>'
 
@@ -263,7 +423,7 @@ def render_course(notes: str, kb: KnowledgeBase, *, base_url: str = "", finder: 
         if token.meta["id"] is None:
             return f'<p><span class="cite unresolved">{html.escape(token.content)}</span></p>\n'
         citations.use(token.meta["id"])
-        return citations.excerpt_html(token.meta["id"])
+        return handout.excerpt_html(token.meta["id"])
 
     def render_heading(renderer, tokens, idx, options, env) -> str:
         token = tokens[idx]
@@ -276,11 +436,8 @@ def render_course(notes: str, kb: KnowledgeBase, *, base_url: str = "", finder: 
     md.add_render_rule("cite", render_cite)
     md.add_render_rule("cite_embed", render_embed)
     body = md.render(notes)
-    markdown = _markdown_of(notes, citations)
-    if appendix and citations.used:
-        body += '<section class="appendix"><h2>Provisions used</h2>\n'
-        body += "".join(citations.excerpt_html(node_id) for node_id in citations.used) + "</section>\n"
+    markdown = _markdown_of(notes, citations, handout, finder)
     if citations.used:
-        markdown += "\n\n## Provisions used\n\n" + "\n".join(
-            f"- [{node_id}]({citations.url(node_id)})" for node_id in citations.used) + "\n"
+        body += handout.used_html(appendix, min(6, 2 + heading_shift))
+        markdown = markdown.rstrip("\n") + "\n\n" + handout.used_markdown(appendix)
     return Course(body, markdown, citations.used, citations.unresolved)

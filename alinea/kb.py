@@ -61,6 +61,18 @@ class KnowledgeBase:
 
         return build_graph(self.corpus, self.corpus.references, self.citation_index)
 
+    def other_version(self, node_id: str) -> str | None:
+        """The same provision in the other-language version of its document (the manifest's
+        ``translation_of``): the same id under the other document, else its nearest parent there."""
+        doc = node_id.split("/", 1)[0]
+        other = (self._extra("translations") or {}).get(doc)
+        if other is None:
+            return None
+        candidate = other + node_id[len(doc):]
+        while candidate not in self and "/" in candidate:
+            candidate = candidate.rsplit("/", 1)[0]
+        return candidate if candidate in self else None
+
     @property
     def glossary(self):
         """The bilingual glossary (graph.concepts.Glossary) the corpus was built with, or None."""
@@ -191,7 +203,8 @@ def load(data_dir: str | Path) -> KnowledgeBase:
     store = Store(data_dir)
     try:
         corpus = store.corpus()
-        texts = {name: store.blob_text(name) for name in ("graph", "glossary", "thesaurus", "thesaurus_tables")}
+        texts = {name: store.blob_text(name)
+                 for name in ("graph", "glossary", "thesaurus", "thesaurus_tables", "translations")}
     finally:
         store.close()
     tables = texts.pop("thesaurus_tables")
@@ -230,4 +243,5 @@ def _graph(store, text: str):
         raise DamagedData(store.path, f"holds a graph that cannot be read ({exc})") from None
 
 
-_READERS = {"glossary": _glossary, "thesaurus": _thesaurus, "graph": _graph}
+_READERS = {"glossary": _glossary, "thesaurus": _thesaurus, "graph": _graph,
+            "translations": lambda store, text: json.loads(text)}

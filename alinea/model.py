@@ -389,7 +389,8 @@ class CodeCitation:
     target: str
     """Id of the provision it names; empty when ambiguous (see ``candidates``) or not identified."""
     status: str
-    """``ok``, ``repealed``, ``not in force``, ``unknown provision``, ``ambiguous`` or ``other act``."""
+    """``ok``, ``repealed``, ``not in force``, ``unknown provision``, ``ambiguous``, ``not in the library``
+    (a regulation of a statute of the library that the library does not hold: not checked) or ``other act``."""
     note: str = ""
     """Why: the provision's status as printed, a not-in-force note, what is missing, what else it may mean."""
     candidates: tuple[str, ...] = ()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 
 from alinea.export import history_dict, note_dict, reference_dict, unit_dicts
 from alinea.ids import legisquebec_url
@@ -26,17 +27,56 @@ def breadcrumb(kb: KnowledgeBase, node_id: str) -> str:
     return " › ".join(parts)
 
 
-def _unit_lines(unit: Unit, depth: int, prefix: str = "") -> list[str]:
-    indent = "    " * depth
-    label = f"{unit.label} " if unit.label else ""
+@dataclass(frozen=True)
+class Line:
+    """One line of a provision's text as printed: a paragraph, a subparagraph, an item, or the
+    closing words of a unit, at its depth in the structure."""
+
+    depth: int
+    """0 for a paragraph, 1 for ``(1)``, 2 for ``(a)``, 3 for ``i.``."""
+    label: str
+    """``55.`` (the section number on its first paragraph), ``(1)``, ``(a)``, ``i.``; may be empty."""
+    text: str
+    """The unit's own words, with its status when it is not in force (``[repealed]``)."""
+    closing: bool = False
+    """True for words that close a unit after its children ("is not subject to review.")."""
+
+
+def provision_lines(node: object) -> list[Line]:
+    """A section or unit as lines, each subdivision on its own line at its depth: the one
+    structure that terminals, handouts and print show."""
+    if isinstance(node, Section):
+        lines = [Line(0, "", node.heading)] if node.heading else []
+        if node.status_text:
+            lines.append(Line(0, f"{node.number}.", node.status_text))
+        for i, unit in enumerate(node.units):
+            first = i == 0 and not node.status_text
+            lines += _unit_lines(unit, 0, f"{node.number}." if first else "")
+        return lines
+    if isinstance(node, Unit):
+        return _unit_lines(node, 0)
+    return [Line(0, "", getattr(node, "title", None) or getattr(node, "heading", ""))]
+
+
+def _unit_lines(unit: Unit, depth: int, prefix: str = "") -> list[Line]:
+    label = " ".join(part for part in (prefix, unit.label) if part)
     status = f" [{unit.status}]" if unit.status != IN_FORCE else ""
-    lines = textwrap.wrap(f"{prefix}{label}{unit.text}{status}", 100, initial_indent=indent,
-                          subsequent_indent=indent + "    ") or [indent]
+    lines = [Line(depth, label, unit.text + status)]
     for child in unit.children:
         lines += _unit_lines(child, depth + 1)
     if unit.closing:
-        lines += textwrap.wrap(unit.closing, 100, initial_indent=indent, subsequent_indent=indent)
+        lines.append(Line(depth, "", unit.closing, closing=True))
     return lines
+
+
+def _wrapped(lines: list[Line]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        indent = "    " * line.depth
+        words = f"{line.label} {line.text}".strip()
+        out += textwrap.wrap(words, 100, initial_indent=indent,
+                             subsequent_indent=indent + ("" if line.closing else "    ")) or [indent]
+    return out
 
 
 def provision_text(kb: KnowledgeBase, node_id: str) -> str:
@@ -64,14 +104,9 @@ def provision_text(kb: KnowledgeBase, node_id: str) -> str:
         if node.period:
             lines.append(f"period: {node.period.start or '…'} to {node.period.end or '…'} ({node.period.text})")
         for unit in node.units:
-            lines += _unit_lines(unit, 0)
-    elif isinstance(node, Section):
-        if node.status_text:
-            lines.append(f"{node.number}. {node.status_text}")
-        for i, unit in enumerate(node.units):
-            lines += _unit_lines(unit, 0, f"{node.number}. " if i == 0 else "")
+            lines += _wrapped(_unit_lines(unit, 0))
     else:
-        lines += _unit_lines(node, 0)
+        lines += _wrapped(provision_lines(node if isinstance(node, Unit) else section))
     lines.append("")
     if located.doc.kind != "guidance":
         lines.append("History: " + ("; ".join(e.raw for e in section.history) or "none"))
@@ -97,7 +132,8 @@ def provision_json(kb: KnowledgeBase, node_id: str) -> dict:
     """The provision with its context, history and references, as JSON."""
     located = kb.get(node_id)
     node = located.node
-    out: dict = {"id": node_id, "document": located.doc.id,
+    out: dict = {"id": node_id, "document": located.doc.id, "lang": located.doc.lang,
+                 "other_version": kb.other_version(node_id),
                  "breadcrumb": [d.id for d in kb.ancestors(node_id)]}
     if isinstance(node, (Document, Division)):
         out["kind"] = "document" if isinstance(node, Document) else node.kind

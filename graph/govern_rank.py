@@ -33,6 +33,7 @@ from graph.cite import cite
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
 from graph.govern_lexicon import Lexicon, content_words, idf, parallel_pairs, root
 from graph.queries import governing
+from graph.thesaurus import stems, words_of
 from search import SectionScore, WordBag
 
 LAWS = ("statute", "regulation")
@@ -339,6 +340,22 @@ def label(kb, node: str) -> str:
     return cite(node, "short", "en", home=statute.id if statute else None)
 
 
+def thesaurus_reason(words: str, means: tuple[str, ...] | list[str], text: str) -> str:
+    """Why everyday words lead to a provision, without saying that they are the Act's own term:
+    the Act's phrase of the thesaurus entry that the provision uses and that shares the most words
+    with what was written ("refused a job" -> "refusing to take a job", not "leaving a job")."""
+    lowered = text.lower()
+    used = [phrase for phrase in means if phrase.lower() in lowered]
+    if not used:
+        return f"{quoted(words)} is an everyday way of speaking of a situation this provision deals with"
+    def stemmed(phrase: str) -> set[str]:
+        return set(stems([w for _, _, w in words_of(phrase)], "en"))
+
+    mine = stemmed(words)
+    phrase = max(used, key=lambda p: (len(mine & stemmed(p)), -used.index(p)))
+    return f"for {quoted(words)}, this provision speaks of {quoted(phrase)}"
+
+
 class Scorer:
     """Collects the evidence for one text."""
 
@@ -418,6 +435,11 @@ class Scorer:
                          (said(excerpt(self.reading.text)), f"full-text match ({words})" if words else "full-text match",
                           s.best), weight, c.best))
 
+    def sections_text(self, node: str) -> str:
+        """The text of a section of the statute ('' when it is not one)."""
+        section = self.prep.sections.get(node)
+        return section.text if section is not None else ""
+
     def thesaurus_evidence(self) -> None:
         strongest: dict[str, tuple[float, object]] = {}
         for match in self.cues.thesaurus:
@@ -429,8 +451,7 @@ class Scorer:
             for position, number in enumerate(entry.sections):
                 node = f"{self.prep.statute}/{number}"
                 weight = factor * max(LISTED_FLOOR, 1 - LISTED_STEP * position)
-                means = entry.means[0]
-                self.add(node, "thesaurus", f"{quoted(match.text)} is what the Act calls {quoted(means)}",
+                self.add(node, "thesaurus", thesaurus_reason(match.text, entry.means, self.sections_text(node)),
                          (said(match.text), "everyday words for", f"thesaurus:{entry.id}", "governed by", node), weight)
 
     def concept_evidence(self) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from graph.govern_delegation import delegation
 from graph.govern_input import Cues, Reading, cues
-from graph.govern_rank import ROLES, WEIGHTS, Candidate, Scorer, Weights, label, prepare, role_of
+from graph.govern_rank import ROLES, WEIGHTS, Candidate, Scorer, Weights, label, prepare, quoted, role_of
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
@@ -95,8 +96,8 @@ def govern_text(reading: Reading, kb, search_index, limit: int, weights: Weights
     found = cues(reading, kb)
     scorer = Scorer(kb, reading, found, weights)
     ranked = scorer.run(search_index)
-    remedies = [c for c in ranked[limit:] if any(r.kind in ("remedy", "adverse") for r in c.reasons)]
-    chosen = ranked[:limit] + remedies
+    remedies = [c for c in ranked[limit:] if any(r.kind in ("remedy", "adverse") for r in c.reasons)][:limit // 2]
+    chosen = ranked[:limit - len(remedies)] + remedies  # the remedies take the last places: never more than `limit`
     results = [result(kb, c, role_of(scorer.prep, c), rank) for rank, c in enumerate(chosen, 1)]
     results += guidance_results(kb, [r.section for r in results], len(results))
     messages = reading.messages
@@ -115,8 +116,13 @@ def result(kb, c: Candidate, role: str, rank: int) -> GovernResult:
     kinds = {"definition": ("definition", "term"), "regulation power": ("regulation",)}.get(role, ())
     path = next((r.path for kind in kinds for r in reasons if r.kind == kind), None) or \
         next((r.path for r in reasons if r.kind not in TEXT_LIKE), reasons[0].path)
+    texts = texts[:MAX_REASONS]
+    if role != "regulation power" and (left := delegation(kb, pinpoint)):
+        power = f", made under {label(kb, left.powers[0])}," if left.powers else ""
+        texts.append(f"it leaves the detail to a regulation ({quoted(left.words)}): the {left.title}{power} "
+                     "is not in the library")
     return GovernResult(id=pinpoint, section=c.section, score=round(c.score, 4), role=role,
-                        reason="; ".join(texts[:MAX_REASONS]), path=path, matched=c.matched,
+                        reason="; ".join(texts), path=path, matched=c.matched,
                         title=section_title(kb, c.section), status=kb.get(c.section).node.status, rank=rank)
 
 

@@ -38,6 +38,8 @@ class SearchQuery:
     """Page wanted, from 1."""
     per_page: int = 10
     """Hits per page (1 to MAX_PER_PAGE)."""
+    suggest: bool = True
+    """False when the caller makes its own "did you mean" (search.suggest): the engine need not."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "page", max(1, int(self.page)))

@@ -36,7 +36,7 @@ from search.vocabulary import Vocabulary, VocabularyCounter
 
 BATCH = 5000
 """Records written at a time (the build's memory does not grow with the library)."""
-FORMAT = 1
+FORMAT = 2
 """Bumped when the tables change: an index of another format must be rebuilt."""
 DB_FILE = "index.sqlite"
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M* Pc' tokenchars '.'''"
@@ -120,7 +120,7 @@ class Fts5Index:
 
             for n, rec in enumerate(records(corpus, tags, name)):
                 forms = analysed(rec.text, rec.lang)
-                vocabulary.add(forms, rec.lang)
+                vocabulary.add(forms, rec.lang, rec.text)
                 stems = [s for s in forms.stems if s]
                 text = " ".join(stems)
                 en = lang_of(rec.lang) == "en"

@@ -147,7 +147,7 @@ def run(backend: Backend, query: SearchQuery, resolve: Resolver | None) -> Searc
     return SearchResults(
         query=query.text, hits=hits, total=total, page=page, pages=math.ceil(total / per_page),
         per_page=per_page, facets=_facets(backend.meta, counts),
-        did_you_mean=None if jump is not None else correct(backend.vocabulary, parsed.text, built),
+        did_you_mean=None if jump is not None or not query.suggest else correct(backend.vocabulary, parsed.text, built),
         messages=tuple(dict.fromkeys(messages)),
         citation=None if jump is None else backend.stored(jump)["id"])
 

@@ -84,6 +84,22 @@ class FacetValue:
 
 
 @dataclass(frozen=True)
+class Carried:
+    """Words of the query searched in the other language too: « avoirs liquides → liquid assets »."""
+
+    said: str
+    """The words as typed."""
+    source: str
+    """Their language (``fr`` or ``en``)."""
+    target: str
+    """The language they were carried into."""
+    means: tuple[str, ...]
+    """What was searched in that language."""
+    verified: bool = True
+    """False when a French wording was not found in the French texts of the library (glossary)."""
+
+
+@dataclass(frozen=True)
 class SearchResults:
     """One page of results."""
 
@@ -107,6 +123,8 @@ class SearchResults:
     """What was not understood and how it was read instead (unbalanced quote, unknown field...)."""
     citation: str | None = None
     """The provision id the whole query was read as, when it was a citation."""
+    carried: tuple[Carried, ...] = ()
+    """Words of the query also searched in the other language (search.crosslang)."""
 
     def to_dict(self) -> dict:
         """The JSON form: ``query``, ``results``, ``facets``, ``total``, ``did_you_mean``..."""
@@ -114,4 +132,4 @@ class SearchResults:
                 "page": self.page, "pages": self.pages, "per_page": self.per_page,
                 "facets": {name: [asdict(v) for v in values] for name, values in self.facets.items()},
                 "did_you_mean": self.did_you_mean, "messages": list(self.messages),
-                "citation": self.citation}
+                "citation": self.citation, "carried": [asdict(c) for c in self.carried]}

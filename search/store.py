@@ -39,6 +39,7 @@ from alinea.model import Corpus
 from search.engine import META_FILE, IndexMissing, Resolver, SearchIndex, SearchQuery, SectionScore, WordBag
 from search.records import Namer
 from search.results import SearchResults
+from search.vocabulary import Vocabulary
 
 POINTER = "index.current"
 PREFIX = "index."
@@ -230,6 +231,11 @@ class CurrentIndex:
     def score_sections(self, bag: WordBag) -> list[SectionScore]:
         """Sections of the current index scored by a bag of words (search.engine.WordBag)."""
         return self._ask(lambda index: index.score_sections(bag))
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The terms of the current index (search.vocabulary.Vocabulary)."""
+        return self._ask(lambda index: index.vocabulary)
 
     def close(self) -> None:
         with self._lock:

@@ -1,12 +1,20 @@
 """The terms an index holds and how many elements hold each: built once at `alinea build`, shared by
-every engine, so that fuzzy terms, wildcards, prefixes and "did you mean" expand to the same terms
-whichever engine answers.
+every engine, so that fuzzy terms, wildcards, prefixes, "did you mean" and cross-language search
+expand to the same terms whichever engine answers.
 
-Fields are ``words`` (every word as written, accents folded), ``text_en`` and ``text_fr`` (stems).
+Fields are ``words`` (every word as written, accents folded), ``text_en`` and ``text_fr`` (stems),
+and ``words_en`` / ``words_fr`` (the words of the elements of each language): what cross-language
+search decides a word's language with (search.crosslang) and what the did-you-mean policy takes its
+suggestions from (search.suggest), with the form each word is most often written in.
 
 >>> v = Vocabulary({"words": {"benefit": 40, "benefits": 3, "spouse": 12}})
 >>> v.within("benifit", 1), v.prefixed("benef"), v.matching("sp?use"), v.frequency("spouse")
 (['benefit'], ['benefit', 'benefits'], ['spouse'], 12)
+>>> v = Vocabulary.of_texts([("fr", "Les avoirs liquides."), ("en", "Liquid assets; the assets.")])
+>>> v.count("avoirs", "fr"), v.count("Avoirs", "en"), v.count("assets", "en")
+(1, 0, 1)
+>>> v.near("liquide", "fr")
+[('liquides', 1)]
 """
 from __future__ import annotations
 
@@ -16,27 +24,81 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Iterable
+
+from whoosh.support.charset import accent_map
 
 from alinea.errors import AlineaError
-from search.analysis import Analysed, lang_of
+from search.analysis import ELIDED, Analysed, analysed, lang_of
 from search.engine import IndexMissing
 
 FILE = "vocabulary.json"
 MAX_EXPANSION = 500
 """A fuzzy term, wildcard or prefix stands for at most this many terms (the most frequent)."""
+LANGS = ("en", "fr")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+"""A word of letters, with inner apostrophes (``l’aide``)."""
+MAX_WORD = 40
+
+
+def fold(word: str) -> str:
+    """A word as the ``words`` field holds it: lower case, an elided French article dropped, accents
+    folded (``L’Aide`` -> ``aide``)."""
+    word = word.lower().replace("’", "'")
+    head, _, rest = word.partition("'")
+    if rest and head in ELIDED:
+        word = rest
+    return word.translate(accent_map)
+
+
+def words_of(text: str) -> list[tuple[str, int, int]]:
+    """(folded word, start, end) of each word of letters of a text."""
+    return [(fold(m.group()), m.start(), m.end()) for m in WORD.finditer(text) if len(m.group()) <= MAX_WORD]
+
+
+def _lettered(word: str) -> bool:
+    return word.replace("'", "").isalpha() and len(word) <= MAX_WORD
 
 
 class Vocabulary:
-    """Terms and their document frequencies, per field; terms sorted for prefix look-ups."""
+    """Terms and their document frequencies, per field; terms sorted for prefix look-ups; the form a
+    folded word is most often written in when it differs from the folded word."""
 
-    def __init__(self, fields: dict[str, dict[str, int]]) -> None:
+    def __init__(self, fields: dict[str, dict[str, int]], forms: dict[str, str] | None = None) -> None:
         self._df = fields
+        self.forms = forms or {}
         self._sorted = {name: sorted(terms) for name, terms in fields.items()}
         self._by_first: dict[str, dict[str, list[str]]] = {}
+
+    @classmethod
+    def of_texts(cls, texts: Iterable[tuple[str, str]]) -> Vocabulary:
+        """From (language, text) pairs, analysed as the engines analyse the elements they index."""
+        counter = VocabularyCounter()
+        for lang, text in texts:
+            counter.add(analysed(text, lang), lang, text)
+        return counter.vocabulary()
 
     def frequency(self, term: str, field: str = "words") -> int:
         """Elements holding term in field (0 when none)."""
         return self._df.get(field, {}).get(term, 0)
+
+    def count(self, word: str, lang: str) -> int:
+        """Elements of that language that hold the word (folded comparison)."""
+        return self.frequency(fold(word), f"words_{lang_of(lang)}")
+
+    def form(self, folded: str) -> str:
+        """How a folded word is most often written in the texts (``severes`` -> ``sévères``)."""
+        return self.forms.get(folded, folded)
+
+    def near(self, word: str, lang: str, max_edits: int = 2) -> list[tuple[str, int]]:
+        """Words of that language within 1 (else `max_edits`) edits of `word`, same first letter,
+        most frequent first, as written."""
+        folded, field = fold(word), f"words_{lang_of(lang)}"
+        for edits in range(1, max_edits + 1):
+            found = [(w, self.frequency(w, field)) for w in self.within(folded, edits, field=field) if w != folded]
+            if found:
+                return [(self.form(w), n) for w, n in sorted(found, key=lambda x: (-x[1], x[0]))]
+        return []
 
     def terms(self, field: str = "words") -> list[str]:
         """Every term of field, sorted."""
@@ -67,7 +129,7 @@ class Vocabulary:
         head = word[:prefix]
         return [t for t in self._by_first[field].get(word[:1], ())
                 if t.startswith(head) and abs(len(t) - len(word)) <= maxdist
-                and _distance(t[prefix:], word[prefix:], maxdist) <= maxdist]
+                and distance(t[prefix:], word[prefix:], maxdist) <= maxdist]
 
     def most_frequent(self, terms: list[str], field: str = "words", limit: int = MAX_EXPANSION) -> list[str]:
         """The `limit` most frequent of terms, in sorted order (how an expansion is bounded)."""
@@ -77,12 +139,14 @@ class Vocabulary:
 
     def save(self, directory: Path) -> None:
         tmp = Path(directory) / (FILE + ".tmp")
-        tmp.write_text(json.dumps(self._df, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        data = {"fields": self._df, "forms": self.forms}
+        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, Path(directory) / FILE)
 
     @classmethod
     def load(cls, directory: Path) -> Vocabulary:
-        return cls(json.loads((Path(directory) / FILE).read_text(encoding="utf-8")))
+        data = json.loads((Path(directory) / FILE).read_text(encoding="utf-8"))
+        return cls(data["fields"], data["forms"])
 
     @classmethod
     def of_index(cls, directory: Path | None) -> Vocabulary:
@@ -91,7 +155,7 @@ class Vocabulary:
             raise AlineaError("the search index is not open")
         try:
             return cls.load(directory)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise IndexMissing(f"the search index in {directory}/ is gone ({exc})") from None
 
 
@@ -99,17 +163,30 @@ class VocabularyCounter:
     """Counts terms record by record while an index is built."""
 
     def __init__(self) -> None:
-        self.fields: dict[str, Counter] = {"words": Counter(), "text_en": Counter(), "text_fr": Counter()}
+        self.fields: dict[str, Counter] = {"words": Counter(), "text_en": Counter(), "text_fr": Counter(),
+                                           "words_en": Counter(), "words_fr": Counter()}
+        self.written: dict[str, Counter] = {}
 
-    def add(self, forms: Analysed, lang: str) -> None:
-        self.fields["words"].update(set(forms.words))
-        self.fields[f"text_{lang_of(lang)}"].update(set(forms.stems) - {""})
+    def add(self, forms: Analysed, lang: str, text: str) -> None:
+        """One element: its analysis and its text (in which the words' written forms are read)."""
+        lang = lang_of(lang)
+        words = set(forms.words)
+        self.fields["words"].update(words)
+        self.fields[f"text_{lang}"].update(set(forms.stems) - {""})
+        self.fields[f"words_{lang}"].update(w for w in words if _lettered(w))
+        spans = forms.spans
+        for i, word in enumerate(forms.words):
+            surface = text[spans[2 * i]:spans[2 * i + 1]].lower().replace("’", "'")
+            if surface != word and _lettered(word):
+                self.written.setdefault(word, Counter())[surface.split("'")[-1]] += 1
 
     def vocabulary(self) -> Vocabulary:
-        return Vocabulary({name: dict(counts) for name, counts in self.fields.items()})
+        forms = {word: c.most_common(1)[0][0] for word, c in self.written.items()}
+        return Vocabulary({name: dict(counts) for name, counts in self.fields.items()},
+                          {word: form for word, form in forms.items() if form != word})
 
 
-def _distance(a: str, b: str, limit: int) -> int:
+def distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance of a and b, or limit + 1 as soon as it must exceed limit."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1

@@ -31,7 +31,7 @@ from search.results import SearchResults
 from search.vocabulary import Vocabulary, VocabularyCounter
 from search.whoosh_query import compile_plan
 
-FORMAT = 2
+FORMAT = 3
 """Bumped when the schema changes: an index of another format must be rebuilt."""
 FACET_COLUMNS = ("doc", "title_id", "chapter_id", "doc_kind", "status", "lang")
 """The column of each facet of search.pipeline.FACETS."""
@@ -92,6 +92,7 @@ class WhooshIndex:
         self._resolve: Resolver | None = None
         self.columns: Columns | None = None
         self._bags: BagScorer | None = None
+        self._vocabulary: Vocabulary | None = None
 
     def build(self, corpus: Corpus, directory: Path, glossary=None, name: Namer | None = None) -> None:
         """Index every record of corpus into directory (created; it must not exist); the
@@ -107,7 +108,7 @@ class WhooshIndex:
         vocabulary = VocabularyCounter()
         for rec in records(corpus, tags, name):
             forms = analysed(rec.text, rec.lang)
-            vocabulary.add(forms, rec.lang)
+            vocabulary.add(forms, rec.lang, rec.text)
             writer.add_document(**_fields(rec, forms))
             kinds.update(rec.kinds)
             if rec.kind == "heading":
@@ -157,6 +158,7 @@ class WhooshIndex:
             self._ix.close()
         self._ix = None
         self._bags = None
+        self._vocabulary = None
 
     def _searcher(self) -> Searcher:
         if self._ix is None:

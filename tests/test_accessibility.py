@@ -7,6 +7,7 @@ import re
 import pytest
 from lxml import html
 
+from tests.clients import in_language
 from tests.conftest import ROOT
 from web import create_app
 
@@ -17,7 +18,7 @@ PAGES = ["/", "/A-13.1.1", "/A-13.1.1/55", "/A-13.1.1/55/p1/2/a", "/A-13.1.1/tit
 
 @pytest.fixture(scope="module")
 def client(data_dir):
-    return create_app({"DATA_DIR": str(data_dir), "TESTING": True}).test_client()
+    return in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True}))
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -28,7 +28,7 @@ def browser():
 
 @pytest.fixture()
 def page(browser):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="en-CA")
     pg = context.new_page()
     errors: list[str] = []
     pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
@@ -72,7 +72,7 @@ def test_keyboard_skip_link(server, page):
 
 
 def test_phone_width_has_no_horizontal_scroll(browser, server):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, locale="en-CA")
     pg = context.new_page()
     pg.goto(server.url + "/A-13.1.1/55")
     assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
@@ -96,7 +96,7 @@ def test_point_in_time_address_lands_on_the_unit(server, page):
 
 def test_code_page_to_a_stale_citations_provision(browser, linked_data_dir):
     live = LiveServer(linked_data_dir)
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="en-CA")
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -158,3 +158,45 @@ def test_defined_term_shows_its_definition_on_focus(server, page):
     term.focus()
     assert tip.is_visible() and tip.inner_text().startswith("s. 24")
     shot(page, "term-definition-on-focus")
+
+
+@pytest.fixture()
+def french_page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="fr-CA")
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def test_the_site_in_french_and_the_switch_keeps_the_page(server, french_page):
+    page = french_page
+    page.goto(server.url + "/A-13.1.1/55/p1/2/a")
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    assert page.inner_text("h1").startswith("Article 55")
+    assert page.inner_text("#cite-h") == "Citer"
+    shot(page, "section-55-in-french")
+    page.click("nav.language-switch a[hreflang='en']")
+    page.wait_for_url(server.url + "/A-13.1.1/55/p1/2/a?lang=en")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.inner_text("h1").startswith("Section 55")
+    page.goto(server.url + "/search?q=avoirs+liquides")
+    assert page.evaluate("document.documentElement.lang") == "en", "the cookie remembers English"
+    page.click("nav.language-switch a[hreflang='fr']")
+    page.wait_for_url(server.url + "/search?q=avoirs+liquides&lang=fr")
+    assert page.input_value("form.search-form input#q") == "avoirs liquides"
+    assert page.inner_text("main h1") == "Recherche"
+    shot(page, "search-in-french")
+
+
+def test_a_french_query_finds_the_english_act_and_says_what_was_carried_over(server, french_page):
+    page = french_page
+    page.goto(server.url + "/search?q=avoirs+liquides")
+    assert page.locator("ol.hits > li").count() > 0
+    carried = page.inner_text("p.carried")
+    assert "avoirs liquides" in carried and "liquid assets" in carried
+    shot(page, "search-avoirs-liquides-carried-over")
+    page.uncheck("form.search-form input#xlang")
+    page.click("form.search-form button[type=submit]")
+    page.wait_for_url("**xlang=0**")
+    assert page.locator("ol.hits > li").count() == 0
+    assert page.is_checked("form.search-form input#xlang") is False

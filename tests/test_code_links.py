@@ -70,7 +70,7 @@ def test_yaml_and_json_values(sample):
          "A-13.1.1/55/p1/2/a", "ok"),
         (8, "A-13.1.1/64/p1", "A-13.1.1/64/p1", "ok"),
         (10, "https://www.legisquebec.gouv.qc.ca/en/document/cr/A-13.1.1, r. 1#se:157_1",
-         "A-13.1.1-r1/157.1", "ok"),
+         "A-13.1.1-r1/157.1", "not in the library"),
         (11, "A-13.1.1/title:II/chapter:III", "A-13.1.1/title:II/chapter:III", "repealed"),
     ]
     assert cited(sample, "config/limits.json") == [
@@ -86,7 +86,7 @@ def test_notes_say_why(sample):
     assert notes["basic_income.py", 30] == "A-13.1.1/55/p1 has no 9"
     assert notes["basic_income.py", 31] == ("The second sentence of the first paragraph of section 64 "
                                             "is not in force.")
-    assert notes["parameters.yaml", 10].startswith("A-13.1.1-r1 is not in the corpus: not checked; LégisQuébec: "
+    assert notes["parameters.yaml", 10].startswith("not checked: A-13.1.1-r1 is not in the library; LégisQuébec: "
                                                    "https://www.legisquebec.gouv.qc.ca/en/document/cr/")
 
 
@@ -94,7 +94,7 @@ def test_a_bare_article_in_a_file_citing_the_regulation_is_ambiguous(sample):
     (bare,) = [c for c in sample.citations if c.file.endswith("regulation.py") and c.status == "ambiguous"]
     assert (bare.line, bare.text, bare.target) == (3, "art. 48", "")
     assert bare.candidates == ("A-13.1.1/48", "A-13.1.1-r1/48")
-    assert [(c.text, c.target) for c in sample.citations if c.file.endswith("regulation.py") and c.status == "ok"] == [
+    assert [(c.text, c.target) for c in sample.citations if c.file.endswith("regulation.py") and c.status == "not in the library"] == [
         ("A-13.1.1-r1/157.1", "A-13.1.1-r1/157.1"), ("art. 48 du Règlement", "A-13.1.1-r1/48")]
 
 

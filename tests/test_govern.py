@@ -258,8 +258,22 @@ def test_cli_json(cli):
     code, out, err = cli("govern", "Can my social assistance be cut because I quit my job?", "--json", "--limit", "5")
     data = json.loads(out)
     assert code == 0 and data["results"][0]["section"] == f"{ACT}/59"
-    assert len([r for r in data["results"] if r["role"] not in ("guidance", "procedure")]) <= 5
-    assert {r["section"] for r in data["results"] if r["role"] == "procedure"} >= {f"{ACT}/107", f"{ACT}/118"}
+    provisions = [r for r in data["results"] if r["role"] != "guidance"]
+    assert len(provisions) == 5 and [r["rank"] for r in provisions] == [1, 2, 3, 4, 5]
+    assert {r["section"] for r in provisions if r["role"] == "procedure"} >= {f"{ACT}/107", f"{ACT}/118"}
+
+
+def test_reasons_speak_plainly(kb, index):
+    """No internal id, no claim that the everyday words are the Act's own term, and the regulation
+    the detail is left to is named when the library does not hold it."""
+    answer = govern("I refused a job offer: will my cheque be cut?", kb, index, 10)
+    reasons = [r.reason for r in answer.results]
+    assert not any("thesaurus:" in reason or "what the Act calls" in reason for reason in reasons)
+    assert any("this provision speaks of ‘refusing to take a job’" in reason for reason in reasons)
+    car = govern("What value of property can I own and still get last-resort assistance?", kb, index, 10)
+    left = [r.reason for r in car.results if "leaves the detail to a regulation" in r.reason]
+    assert left and all("Individual and Family Assistance Regulation (chapter A-13.1.1, r. 1)" in reason
+                        and "is not in the library" in reason for reason in left)
 
 
 def test_cli_text_is_grouped_by_role(cli):

@@ -133,9 +133,10 @@ def test_the_test_library_builds_end_to_end(tmp_path, capsys):
 # -- the site as a library ------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def site(library):
+    from tests.clients import in_language
     from web import create_app
 
-    return create_app({"DATA_DIR": str(library[1]), "TESTING": True}).test_client()
+    return in_language(create_app({"DATA_DIR": str(library[1]), "TESTING": True}), "en")
 
 
 def page(client, url: str):
@@ -156,7 +157,7 @@ def test_the_library_lists_documents_by_kind_with_language_date_and_size(site, u
     assert len(regulations) == len(PAGES)
     r4 = next(li for li in regulations if li.xpath("a/@href") == ["/S-2.1-r4"])
     meta = r4.xpath("span[@class='meta']")[0].text_content()
-    assert "fr" in meta and r4.xpath(".//time/@datetime") == ["2025-04-01"] and "753 sections" in meta
+    assert "French" in meta and r4.xpath(".//time/@datetime") == ["2025-04-01"] and "753 sections" in meta
     r8 = next(li for li in regulations if li.xpath("a/@href") == ["/S-2.1-r8"])
     assert "date not printed" in r8.text_content()
     assert r8.xpath("span[contains(@class, 'badge')]")[0].text == "Remplacé le 3 juin 2015"

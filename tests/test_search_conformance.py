@@ -17,8 +17,11 @@ from hypothesis import strategies as st
 from alinea.kb import KnowledgeBase
 from benchmarks.search import QUERIES, QUERIES_FR
 from graph.concepts import load_glossary
+from graph.thesaurus import load_thesaurus
 from search import SearchQuery, WordBag, build_index, open_index
+from search.crosslang import Lexicon
 from search.plan import Translator
+from search.policy import search_across
 from search.query import parse
 from search.store import ENGINES
 from tests.search_corpus import search_corpus
@@ -109,3 +112,29 @@ def test_govern_bag_scoring_agrees(engines):
                   (("capacity for employment", 2.0),))
     fts5, whoosh = (engines[name].score_sections(bag) for name in sorted(engines))
     assert fts5 == whoosh
+
+
+CROSS_LANGUAGE = ["avoirs liquides", "contraintes sévères", "liquid assets", "revenu de base conjoint",
+                  "prestatoins", "solidarty program", "aide sociale enfant à charge", "basic income spouse"]
+"""French and English queries that cross-language search rewrites, and misspellings the policy corrects."""
+
+
+@pytest.mark.parametrize("text", CROSS_LANGUAGE)
+def test_cross_language_search_and_did_you_mean_are_the_same_on_both_engines(engines, text):
+    lexicon = Lexicon.of(load_glossary(), load_thesaurus())
+    a, b = (search_across(engines[name], SearchQuery(text, per_page=100), lexicon) for name in sorted(engines))
+    assert (a.total, a.carried, a.did_you_mean, a.messages) == (b.total, b.carried, b.did_you_mean, b.messages), text
+    assert {h.section for h in a.hits} == {h.section for h in b.hits}, text
+
+
+def test_the_conformance_queries_cross_languages(engines):
+    lexicon = Lexicon.of(load_glossary(), load_thesaurus())
+    carried = [text for text in CROSS_LANGUAGE if search_across(engines["fts5"], SearchQuery(text), lexicon).carried]
+    assert len(carried) >= len(CROSS_LANGUAGE) // 2, carried
+
+
+def test_the_engines_hold_the_same_vocabulary(engines):
+    a, b = (engines[name].vocabulary for name in sorted(engines))
+    for field in ("words", "text_en", "text_fr", "words_en", "words_fr"):
+        assert a.terms(field) == b.terms(field) and a.terms(field), field
+    assert a.forms == b.forms

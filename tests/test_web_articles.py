@@ -4,12 +4,13 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
+from tests.clients import in_language
 from web import create_app
 
 
 @pytest.fixture(scope="module")
 def client(data_dir):
-    return create_app({"DATA_DIR": str(data_dir), "TESTING": True}).test_client()
+    return in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True}))
 
 
 def page(client, url, status=200):
@@ -44,7 +45,7 @@ def test_section_page(client):
     assert unit.xpath("./span[@class='label']/text()") == ["(a)"]
     assert unit.xpath("./span[@class='text']/text()")[0].startswith("the income from employment")
     history = [li.text_content().split(None, 1)[1] for li in tree.xpath("//ol[@class='timeline']/li")]
-    assert history[0].startswith("2005, c. 15, s. 55") and history[-1] == "2022, c. 22, s. 213"
+    assert history[0] == "2005, c. 15, s. 55 (enacted)" and history[-1] == "2022, c. 22, s. 213 (amended)"
     assert tree.xpath("//a[@rel='prev']/@href") == ["/A-13.1.1/54"]
     assert tree.xpath("//a[@rel='next']/@href") == ["/A-13.1.1/56"]
     official = tree.xpath("//section[@class='cite']//a[@rel='external']/@href")
@@ -88,7 +89,7 @@ def test_guidance_page(client):
     tree = page(client, "/guidance:adel-66-72")
     assert tree.findtext(".//h1").startswith("Prestataire du Programme de solidarité sociale")
     timeline = [li.text_content() for li in tree.xpath("//section[@class='periods']//li")]
-    assert any(t.startswith("2021-01-01 → 2021-09-30") for t in timeline)
+    assert any(t.startswith("January 1, 2021 → September 30, 2021") for t in timeline)
     cited = tree.xpath("//section[@aria-labelledby='cited-h']//a/@href")
     assert "/A-13.1.1/133" in cited
     assert any(href.startswith("https://www.legisquebec.gouv.qc.ca/") and "A-13.1.1,%20r.%201" in href for href in cited)
@@ -118,8 +119,23 @@ def test_history_links_to_the_amending_act(client):
     assert "/acts/2018-c-11" in tree.xpath("//ol[@class='timeline']//a/@href")
     act = page(client, "/acts/2018-c-11")
     rows = act.xpath("//table[@class='changes']/tbody/tr")
-    assert any(r.xpath("td[1]/a/@href") == ["/A-13.1.1/55"] and r.xpath("string(td[2])") == "2018, c. 11, s. 9"
-               for r in rows)
+    assert any(r.xpath("td[1]/a/@href") == ["/A-13.1.1/55"] and r.xpath("string(td[2])") == "amended"
+               and r.xpath("string(td[3])") == "2018, c. 11, s. 9" for r in rows)
+    provisions = [r.get("data-provision") for r in rows]
+    assert len(provisions) == len(set(provisions)), "each provision once, however often its history names the act"
+    inserted = [r.get("data-provision") for r in rows if r.xpath("string(td[2])") == "inserted"]
+    assert "A-13.1.1/83.24" in inserted
+
+
+def test_the_enacting_act_is_apart_and_unknown_titles_say_so(client):
+    acts = page(client, "/acts")
+    enacting = acts.xpath("//table[contains(@class,'enacting')]/tbody/tr/td[1]//text()")
+    amending = acts.xpath("//table[contains(@class,'amending')]/tbody/tr/td[1]//text()")
+    assert enacting == ["2005, c. 15"] and "2005, c. 15" not in amending and "2018, c. 11" in amending
+    assert "title not in the library" in acts.xpath("string(//table[contains(@class,'amending')]/tbody/tr[1])")
+    act = page(client, "/acts/2005-c-15")
+    assert "amended" not in [r.xpath("string(td[2])") for r in act.xpath("//table[@class='changes']/tbody/tr")]
+    assert act.xpath("//dl[@class='act-facts']//a/@href") == ["/A-13.1.1"]
 
 
 def test_program_and_term_pages(client):

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
+from tests.clients import in_language
 from web import create_app
 
 
 @pytest.fixture(scope="module")
 def client(linked_data_dir):
-    return create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}).test_client()
+    return in_language(create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}))
 
 
 def page(client, url, status=200):
@@ -28,7 +29,8 @@ def test_code_page_lists_stale_citations_first(client):
     tree = page(client, "/code")
     assert tree.findtext(".//h1") == "Citations in code"
     sections = tree.xpath("//main//section[contains(@class,'code-status')]/@id")
-    assert sections == ["status-repealed", "status-unknown-provision", "status-ambiguous", "status-ok"]
+    assert sections == ["status-repealed", "status-unknown-provision", "status-ambiguous",
+                        "status-not-in-the-library", "status-ok"]
     assert tree.xpath("//section[contains(@class,'stale')]/@id") == sections[:3]
     assert rows(tree, "repealed") == [
         ("benefits/basic_income.py:25:7", "s. 40", ["/A-13.1.1/40"]),
@@ -40,7 +42,11 @@ def test_code_page_lists_stale_citations_first(client):
     assert rows(tree, "ambiguous") == [
         ("benefits/regulation.py:3:23", "art. 48",
          ["/A-13.1.1/48", "https://www.legisquebec.gouv.qc.ca/en/document/cr/A-13.1.1,%20r.%201#se:48"])]
-    assert len(rows(tree, "ok")) == 20
+    assert len(rows(tree, "ok")) == 17
+    assert [href for *_, hrefs in rows(tree, "not in the library") for href in hrefs] == [
+        "https://www.legisquebec.gouv.qc.ca/en/document/cr/A-13.1.1,%20r.%201#se:157_1",
+        "https://www.legisquebec.gouv.qc.ca/en/document/cr/A-13.1.1,%20r.%201#se:48",
+        "https://www.legisquebec.gouv.qc.ca/en/document/cr/A-13.1.1,%20r.%201#se:157_1"]
     meta = tree.xpath("string(//p[@class='meta'])")
     assert "12 files scanned" in meta and "26 citations, 6 of them stale" in meta
     assert [li.text_content().split(":")[0] for li in tree.xpath("//ul[@class='skipped']/li")] == [
@@ -55,7 +61,7 @@ def test_code_page_answers_json(client):
 
 
 def test_code_page_without_a_scan(data_dir):
-    tree = page(create_app({"DATA_DIR": str(data_dir), "TESTING": True}).test_client(), "/code")
+    tree = page(in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True})), "/code")
     assert "No scan of code is recorded" in tree.xpath("string(//main/p)")
     assert not tree.xpath("//table")
 

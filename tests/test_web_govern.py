@@ -4,12 +4,13 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
+from tests.clients import in_language
 from web import create_app
 
 
 @pytest.fixture(scope="module")
 def client(data_dir):
-    return create_app({"DATA_DIR": str(data_dir), "TESTING": True}).test_client()
+    return in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True}))
 
 
 def page(client, query: dict | None = None, status: int = 200):

@@ -7,10 +7,8 @@ from pathlib import Path
 from flask import Flask, Response, jsonify, request
 from markupsafe import escape
 
-from alinea.code_links import load_recorded
 from alinea.errors import AlineaError, DamagedData
 from alinea.ids import amending_act_slug
-from alinea.kb import load
 
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
                "de", "des", "du", "et", "la", "le", "les", "l", "d", "en", "au", "aux", "sur"}
@@ -28,34 +26,55 @@ def heading_case(text: str) -> str:
 def create_app(test_config: dict | None = None) -> Flask:
     """The Flask app for the knowledge base built in DATA_DIR (default: $ALINEA_DATA or ./data)."""
     app = Flask(__name__)
-    app.config.from_mapping(DATA_DIR=os.environ.get("ALINEA_DATA", "data"), JSON_SORT_KEYS=False)
+    app.config.from_mapping(DATA_DIR=os.environ.get("ALINEA_DATA", "data"), JSON_SORT_KEYS=False,
+                            PUBLIC_URL=os.environ.get("ALINEA_PUBLIC_URL", ""))
     if test_config:
         app.config.update(test_config)
     app.config["DEBUG"] = False
     from search import open_index
-
-    try:
-        kb = app.extensions["kb"] = load(Path(app.config["DATA_DIR"]))
-        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), kb.resolver())
-    except DamagedData as exc:
-        return unavailable_app(app, exc)
-    try:
-        app.extensions["code_links"] = load_recorded(Path(app.config["DATA_DIR"]))
-    except AlineaError as exc:  # an unreadable recorded scan: name it, as any damage
-        return unavailable_app(app, exc)
-
-    from web import api, articles, code_links, course, errors, govern, law_graph, limits, search, security
-    from web.present import Presenter, href
+    from web import (
+        api,
+        articles,
+        code_links,
+        course,
+        errors,
+        govern,
+        i18n,
+        kb,
+        law_graph,
+        limits,
+        messages,
+        reading,
+        search,
+        security,
+    )
+    from web.present import href, presenter
     from web.svg import neighbourhood_svg
 
-    app.extensions["presenter"] = Presenter(kb)
-    app.extensions["act_slugs"] = law_graph.act_slugs(kb.graph)
-    app.jinja_env.globals.update(present=app.extensions["presenter"], present_href=lambda node: href(kb, node),
-                                 neighbourhood_svg=lambda node: neighbourhood_svg(kb.graph, node, lambda n: href(kb, n)))
+    try:
+        kb.init_app(app, Path(app.config["DATA_DIR"]))
+        # the index reopens itself after a rebuild; typed citations resolve in the knowledge base served now
+        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), lambda text: kb.get_kb().resolver()(text))
+    except DamagedData as exc:
+        return unavailable_app(app, exc)
+
+    @app.template_global()
+    def absolute_url(path: str) -> str:
+        """An address that works on paper and in a file: on the public site when one is configured."""
+        return (app.config.get("PUBLIC_URL") or request.host_url).rstrip("/") + path
+
+    @app.context_processor
+    def knowledge_base_helpers() -> dict:
+        current = kb.get_kb()
+        return {"present": presenter(), "present_href": lambda node: href(current, node),
+                "neighbourhood_svg": lambda node: neighbourhood_svg(current.graph, node, lambda n: href(current, n))}
 
     app.add_template_filter(heading_case)
     app.add_template_filter(amending_act_slug, "act_slug")
     security.init_app(app)
+    i18n.init_app(app)
+    app.add_template_filter(messages.search_message)
+    app.add_template_filter(messages.govern_text)
     limits.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
@@ -64,6 +83,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(law_graph.bp)
     app.register_blueprint(code_links.bp)
     app.register_blueprint(govern.bp)
+    app.register_blueprint(reading.bp)
     app.register_blueprint(articles.bp)
     return app
 
@@ -71,18 +91,22 @@ def create_app(test_config: dict | None = None) -> Flask:
 def unavailable_app(app: Flask, damage: AlineaError) -> Flask:
     """The site over a damaged data directory: every request answers 503 with the one line
     that names the damaged file and says to rebuild (no page reads the data)."""
-    from web import security
+    from web import i18n, security
 
     app.logger.error("%s", damage)
     security.init_app(app)
+    i18n.init_app(app)
 
     @app.before_request
     def unavailable():
+        said = i18n.gettext("The site's data is damaged; it must be rebuilt (alinea build).")
+        title = i18n.gettext("Service unavailable")
         if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
-            response = jsonify({"error": {"status": 503, "message": str(damage)}})
+            response = jsonify({"error": {"status": 503, "message": f"{said} {damage}"}})
         else:
-            response = Response(f"<!doctype html><html lang=en><meta charset=utf-8><title>503</title>"
-                                f"<h1>Service unavailable (503)</h1><p>{escape(str(damage))}</p></html>",
+            response = Response(f"<!doctype html><html lang={i18n.current_language()}><meta charset=utf-8>"
+                                f"<title>503</title><h1>{escape(title)} (503)</h1>"
+                                f"<p>{escape(said)}</p><p><code lang=en>{escape(str(damage))}</code></p></html>",
                                 mimetype="text/html")
         response.status_code = 503
         response.headers["Retry-After"] = "60"

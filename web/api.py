@@ -5,12 +5,16 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, jsonify, redirect, request
+from flask import Blueprint, jsonify, redirect, request
 
 from alinea.errors import AlineaError, BadQuery, NotFound
 from alinea.ids import InvalidId, ProvisionId, doc_id_from_chapter, parse_anchor
 from alinea.views import provision_json
 from web.code_links import code_links_json
+from web.errors import error_page, json_error
+from web.i18n import gettext
+from web.kb import get_kb
+from web.messages import shown
 from web.search import run_query
 
 bp = Blueprint("api", __name__)
@@ -18,7 +22,7 @@ OPENAPI = Path(__file__).with_name("openapi.json")
 
 
 def kb():
-    return current_app.extensions["kb"]
+    return get_kb()
 
 
 @lru_cache(maxsize=1)
@@ -26,18 +30,14 @@ def openapi_document() -> dict:
     return json.loads(OPENAPI.read_text(encoding="utf-8"))
 
 
-def error(status: int, message: str) -> tuple[Response, int]:
-    return jsonify({"error": {"status": status, "message": message}}), status
-
-
 @bp.errorhandler(NotFound)
 def api_not_found(exc: NotFound):
-    return error(404, str(exc))
+    return json_error(404, exc) if request.path.startswith("/api/") else error_page(404, exc)
 
 
 @bp.errorhandler(AlineaError)
 def api_bad_request(exc: AlineaError):
-    return error(400, str(exc))
+    return json_error(400, exc) if request.path.startswith("/api/") else error_page(400, exc)
 
 
 @bp.get("/api/openapi.json")
@@ -66,7 +66,7 @@ def govern_api():
     limit = read_limit(request.args.get("limit"))
     message = problem(q)
     if message:
-        raise BadQuery(message)
+        raise shown(BadQuery(message))
     return jsonify(answer_for(q, limit).to_dict())
 
 
@@ -74,7 +74,7 @@ def govern_api():
 def search():
     results = run_query()
     if results is None:
-        raise BadQuery("give a query: /api/search?q=...")
+        raise shown(BadQuery(gettext("Give a query: /api/search?q=...")))
     return jsonify(results.to_dict())
 
 @bp.get("/api/code-links")
@@ -84,7 +84,7 @@ def code_links():
 
 @bp.get("/api/<path:rest>")
 def unknown_endpoint(rest: str):
-    return error(404, f"no API endpoint /api/{rest}; see /api/openapi.json")
+    return json_error(404, gettext("No API endpoint %(what)s; see /api/openapi.json.", what=f"/api/{rest}"))
 
 
 @bp.get("/<any(en,fr):lang>/<any(document,version):view>/<any(cs,cr,lc,rc):kind>/<path:chapter>")
@@ -96,7 +96,7 @@ def legisquebec(lang: str, view: str, kind: str, chapter: str):
     try:
         doc_id = doc_id_from_chapter(chapter.replace("%20", " "))
     except InvalidId:
-        raise BadQuery(f"{chapter!r} is not a Québec chapter code") from None
+        raise shown(BadQuery(gettext("%(what)s is not a Québec chapter code.", what=repr(chapter)))) from None
     code = request.args.get("code", "")
     anchor = parse_anchor(code) or parse_anchor(code.split("-")[0])
     pid: ProvisionId | None = ProvisionId(doc_id, (), *anchor) if anchor else ProvisionId(doc_id)
@@ -104,5 +104,6 @@ def legisquebec(lang: str, view: str, kind: str, chapter: str):
     while pid is not None and pid.path and str(pid) not in kb():
         pid = pid.parent
     if pid is None or str(pid) not in kb():
-        raise NotFound(f"{target} (from the LégisQuébec address) is not in the knowledge base")
+        raise shown(NotFound(gettext("%(what)s (from the LégisQuébec address) is not in the knowledge base.",
+                                     what=target)))
     return redirect(f"/{pid}", code=301 if view == "document" else 302)

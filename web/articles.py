@@ -1,48 +1,63 @@
 """Pages for documents, divisions and provisions, each at its id (`/A-13.1.1/55/p1/2/a`)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, jsonify, render_template, request
 
+from alinea.course import citation
 from alinea.errors import NotFound
 from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
 from alinea.limits import limit
 from alinea.model import Division, Document, Unit
 from alinea.views import citations, provision_json
+from graph.amendments import enacting_act, operations
 from graph.cite import cite
+from web.i18n import LANGUAGES, gettext, lazy_gettext
+from web.kb import get_kb
+from web.messages import shown
 
 bp = Blueprint("articles", __name__)
-SHELVES = (("statute", "Acts"), ("regulation", "Regulations"), ("guidance", "Guidance"))
+SHELVES = (("statute", lazy_gettext("Acts")), ("regulation", lazy_gettext("Regulations")),
+           ("guidance", lazy_gettext("Guidance")))
 """The library's documents by kind, in this order."""
 
 
 def kb() -> KnowledgeBase:
-    return current_app.extensions["kb"]
+    return get_kb()
 
 
 @bp.get("/")
 def home():
     graph = kb().graph
-    programs = [(n, d.get("label", n), d.get("label_fr", "")) for n, d in graph.nodes(data=True)
-                if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
-    return render_template("home.html", shelves=shelves(), programs=programs)
+    glossary = kb().glossary
+    programs = [(n, d.get("label", n), d.get("label_fr", ""), bool(glossary and glossary.get(n) and glossary.get(n).fr_verified))
+                for n, d in graph.nodes(data=True) if d.get("kind") == "program" and d.get("in_corpus") and graph.in_degree(n)]
+    return render_template("home.html", shelves=shelves(doc_language()), programs=programs, doc_lang=doc_language())
+
+
+def doc_language() -> str:
+    """The ``doclang`` parameter: lists show only the documents of that language (``fr``, ``en``)."""
+    asked = request.args.get("doclang", "")
+    return asked if asked in LANGUAGES else ""
 
 
 @bp.get("/documents")
 def documents():
-    return render_template("documents.html", shelves=shelves())
+    return render_template("documents.html", shelves=shelves(doc_language()), doc_lang=doc_language())
 
 
-def shelves() -> list[tuple[str, list[Document]]]:
-    """(heading, documents) for each kind the library holds: acts, regulations, guidance."""
-    groups = [(name, [d for d in kb().documents if d.kind == kind]) for kind, name in SHELVES]
+def shelves(lang: str = "") -> list[tuple[str, list[Document]]]:
+    """(heading, documents) for each kind the library holds: acts, regulations, guidance; only
+    the documents of one language when `lang` is given."""
+    groups = [(name, [d for d in kb().documents if d.kind == kind and (not lang or d.lang == lang)])
+              for kind, name in SHELVES]
     return [(name, docs) for name, docs in groups if docs]
 
 
 @bp.get("/<path:node_id>")
 def provision(node_id: str):
     if len(node_id) > limit("provision_id"):
-        abort(404, "No provision has an id that long.")
+        raise shown(NotFound(gettext("No provision has an id that long.")))
     located = kb().get(node_id.strip("/"))
     if wants_json():
         return jsonify(provision_json(kb(), node_id.strip("/")))
@@ -52,18 +67,20 @@ def provision(node_id: str):
             return render_template("guidance.html", doc=node, target=None)
         return render_template("document.html", doc=node, toc=toc(node.id))
     if isinstance(node, Division):
+        ancestors = kb().ancestors(node.id)
         return render_template("division.html", doc=located.doc, division=node, toc=toc(node.id),
-                               ancestors=kb().ancestors(node.id))
+                               ancestors=ancestors, cite_full=citation(located))
     section = located.section
     if section is None:
-        raise NotFound(f"no provision {node_id!r}")
+        raise shown(NotFound(gettext("No provision %(what)s in the knowledge base.", what=repr(node_id))))
     before, after = kb().neighbours(section.id)
     return render_template(
         "section.html", doc=located.doc, section=section, target=node.id if isinstance(node, Unit) else None,
         ancestors=kb().ancestors(section.id), previous=before, next=after,
         official=legisquebec_url(node.id, located.doc.lang) if located.doc.kind != "guidance" else located.doc.url,
         cite_short=cite(node.id, "short", located.doc.lang, home=located.doc.id),
-        cite_as=cite_as(node.id, located.doc))
+        cite_as=cite_as(node.id, located.doc), cite_full=citation(located),
+        operations=[op for _, op in operations(section, enacting_act(located.doc))])
 
 
 @bp.after_request
@@ -88,15 +105,15 @@ def toc(node_id: str) -> list[dict]:
     return out
 
 
-CITE_AS = (("short", "en", "Short"), ("short", "fr", "Short (French)"), ("mcgill", "en", "McGill"),
-           ("mcgill", "fr", "McGill (French)"), ("drafting", "en", "Drafting form"),
-           ("drafting", "fr", "Drafting form (French)"))
+CITE_AS = (("short", "en", lazy_gettext("Short")), ("short", "fr", lazy_gettext("Short (French)")),
+           ("mcgill", "en", lazy_gettext("McGill")), ("mcgill", "fr", lazy_gettext("McGill (French)")),
+           ("drafting", "en", lazy_gettext("Drafting form")), ("drafting", "fr", lazy_gettext("Drafting form (French)")))
 """The styles a provision page offers under "Cite", in order (graph.cite.cite prints each)."""
 
 
 def cite_as(node_id: str, doc: Document) -> list[tuple[str, str]]:
     """(label, citation) for each style of CITE_AS; a guidance page is cited by its title."""
     if doc.kind == "guidance":
-        return [("Title", doc.title)]
+        return [(gettext("Title"), doc.title)]
     forms = citations(kb(), node_id)
-    return [(label, forms[style][lang]) for style, lang, label in CITE_AS]
+    return [(str(label), forms[style][lang]) for style, lang, label in CITE_AS]

@@ -2,7 +2,7 @@
 citations first), the "Cited by code" section of provision pages, and the JSON of /api/code-links."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, render_template
+from flask import Blueprint, jsonify, render_template
 
 from alinea.code_links import Recorded, citation_dict
 from alinea.errors import BadQuery, NotFound
@@ -12,13 +12,16 @@ from alinea.model import CodeCitation, Section
 from graph.cite import official_url
 from graph.cite.code import CODE_STATUSES, STALE
 from web.articles import vary_on_accept, wants_json
+from web.i18n import gettext
+from web.kb import get_kb, snapshot
+from web.messages import shown
 
 bp = Blueprint("code", __name__)
 bp.after_request(vary_on_accept)
 
 
 def recorded() -> Recorded | None:
-    return current_app.extensions.get("code_links")
+    return snapshot().code_links
 
 
 @bp.app_template_global()
@@ -32,7 +35,7 @@ def cited_by_code(section: Section) -> list[CodeCitation]:
 def provision_href(target: str) -> str:
     """Where to read a cited provision: our page; for a provision missing from a document of the
     corpus, the nearest provision that exists; else its LégisQuébec page."""
-    kb = current_app.extensions["kb"]
+    kb = get_kb()
     try:
         pid: ProvisionId | None = ProvisionId.parse(target)
     except InvalidId:
@@ -50,9 +53,10 @@ def code_links_json(provision: str = "", status: str = "") -> dict:
     check_length("the id", provision, "provision_id")
     scan = recorded()
     if scan is None:
-        raise NotFound("no scan of code recorded: run `alinea links PATH --record`")
+        raise shown(NotFound(gettext("No scan of code is recorded: run `alinea links PATH --record`.")))
     if status and status not in CODE_STATUSES:
-        raise BadQuery(f"unknown status {status!r}: use one of {', '.join(CODE_STATUSES)}")
+        raise shown(BadQuery(gettext("Unknown status %(what)s: use one of %(known)s.", what=repr(status),
+                                     known=", ".join(CODE_STATUSES))))
     data = scan.as_json()
     citations = scan.citing(provision) if provision else list(scan.citations)
     if status:

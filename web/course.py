@@ -1,11 +1,16 @@
-"""The course-material builder: notes in, linked HTML or Markdown out."""
+"""The course-material builder: notes in, linked HTML or Markdown out.
+
+The preview links to this site's pages; a downloaded handout links to the public copy of the
+site (ALINEA_PUBLIC_URL) when one is configured, else to each provision's official page."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, render_template, request
 
-from alinea.course import render_course
+from alinea.course import MAX_NOTES, official_links, public_links, render_course, site_links
 from alinea.errors import BadQuery
-from alinea.limits import check_length
+from web.i18n import gettext, number, word
+from web.kb import get_kb
+from web.messages import shown
 
 bp = Blueprint("course", __name__)
 EXAMPLE = """# Leaving a job
@@ -15,17 +20,40 @@ A recipient who quits cannot have the benefit reduced for that reason: [[s. 59]]
 ![[s. 83.24]]
 
 See also [[s. 55(2)(a)]] for how employment income is subtracted.
+
+| Situation | Provision |
+|---|---|
+| Quits a job | [[s. 59]] |
+| Employment income | [[s. 55(2)(a)]] |
 """
+
+
+def public_url() -> str:
+    """The public address of the site handouts link to; empty when none is configured."""
+    return (current_app.config.get("PUBLIC_URL") or "").rstrip("/")
+
+
+def in_interface_language(words: str) -> str:
+    """The words of a handout in the interface's language (statuses through the `word` table)."""
+    translated = word(words)
+    return translated if translated != words else gettext(words)
 
 
 @bp.route("/course", methods=["GET", "POST"])
 def course():
-    notes = check_length("the notes", request.form.get("notes", EXAMPLE if request.method == "GET" else ""),
-                         "course_notes")
+    notes = request.form.get("notes", EXAMPLE if request.method == "GET" else "")
+    if len(notes) > MAX_NOTES:
+        raise shown(BadQuery(gettext("The notes are %(size)s characters long; the limit is %(limit)s.",
+                                     size=number(len(notes)), limit=number(MAX_NOTES))))
     appendix = request.form.get("appendix") == "on"
     fmt = request.form.get("format", "")
-    result = render_course(notes, current_app.extensions["kb"], base_url=request.url_root.rstrip("/"),
-                           appendix=appendix, heading_shift=0 if fmt in ("html", "markdown") else 2)
+    if fmt not in ("", "preview", "html", "markdown"):
+        raise shown(BadQuery(gettext("Unknown format %(what)s: use preview, html or markdown.", what=repr(fmt))))
+    kb = get_kb()
+    download = fmt in ("html", "markdown")
+    link = (public_links(public_url()) if public_url() else official_links(kb)) if download else site_links()
+    result = render_course(notes, kb, link=link, appendix=appendix, heading_shift=0 if download else 2,
+                           translate=in_interface_language)
     if fmt == "markdown":
         return Response(result.markdown, mimetype="text/markdown",
                         headers={"Content-Disposition": 'attachment; filename="course.md"'})
@@ -33,6 +61,4 @@ def course():
         page = render_template("course_standalone.html", body=result.html, used=result.used)
         return Response(page, mimetype="text/html",
                         headers={"Content-Disposition": 'attachment; filename="course.html"'})
-    if fmt not in ("", "preview"):
-        raise BadQuery(f"unknown format {fmt!r}: use preview, html or markdown")
-    return render_template("course.html", notes=notes, result=result, appendix=appendix)
+    return render_template("course.html", notes=notes, result=result, appendix=appendix, public_url=public_url())

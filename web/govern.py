@@ -9,13 +9,18 @@ from flask import Blueprint, current_app, render_template, request
 from alinea.errors import BadQuery
 from alinea.limits import limit, whole_number
 from graph.govern import DEFAULT_LIMIT, govern
+from graph.govern_delegation import delegation
 from graph.govern_rank import label
+from web.i18n import gettext, lazy_gettext, number
+from web.kb import get_kb
+from web.messages import shown
 from web.svg import paths_svg
 
 bp = Blueprint("govern", __name__)
 MAX_CHARS = limit("govern_text_web")
-ROLE_TITLES = {"rule": "The rules themselves", "definition": "Definitions", "procedure": "Procedure and remedies",
-               "regulation power": "Regulation-making powers", "guidance": "Guidance"}
+ROLE_TITLES = {"rule": lazy_gettext("The rules themselves"), "definition": lazy_gettext("Definitions"),
+               "procedure": lazy_gettext("Procedure and remedies"),
+               "regulation power": lazy_gettext("Regulation-making powers"), "guidance": lazy_gettext("Guidance")}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!--|<!DOCTYPE", re.IGNORECASE)
 
@@ -23,25 +28,31 @@ _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!--|<!DO
 def problem(text: str) -> str | None:
     """What is wrong with a text typed into the form or the API, in words; None when it can be read."""
     if not text.strip():
-        return "Type a question, paste a situation or a guidance page, or name a provision (s. 59, program:basic-income)."
+        return gettext("Type a question, paste a situation or a guidance page, or name a provision "
+                       "(s. 59, program:basic-income).")
     if len(text) > MAX_CHARS:
-        return (f"The text has {len(text):,} characters; at most {MAX_CHARS:,} can be read here "
-                "(paste the part that matters, or use `alinea govern` for longer texts).")
+        return gettext("The text has %(size)s characters; at most %(limit)s can be read here (paste the part "
+                       "that matters, or use `alinea govern` for longer texts).",
+                       size=number(len(text)), limit=number(MAX_CHARS))
     if _CONTROL.search(text):
-        return "The text contains control characters; paste it as plain text."
+        return gettext("The text contains control characters; paste it as plain text.")
     if _MARKUP.search(text):
-        return "The text looks like HTML markup; paste the words of the page as the browser shows them."
+        return gettext("The text looks like HTML markup; paste the words of the page as the browser shows them.")
     return None
 
 
 def read_limit(value: str | None) -> int:
     """The limit parameter: a whole number from 1 to the "govern_limit" bound; BadQuery otherwise."""
-    return whole_number("limit", value, 1, limit("govern_limit"), default=DEFAULT_LIMIT)
+    try:
+        return whole_number("limit", value, 1, limit("govern_limit"), default=DEFAULT_LIMIT)
+    except BadQuery:
+        raise shown(BadQuery(gettext("The limit must be a whole number from 1 to %(high)s, not %(got)s.",
+                                     high=limit("govern_limit"), got=repr((value or "")[:20])))) from None
 
 
 def answer_for(text: str, limit: int):
     """The answer for a checked text, from the app's knowledge base and search index."""
-    return govern(text, current_app.extensions["kb"], current_app.extensions["search"], limit)
+    return govern(text, get_kb(), current_app.extensions["search"], limit)
 
 
 @bp.get("/govern")
@@ -57,10 +68,27 @@ def page():
     if message:
         return render_template("govern.html", q=q[:MAX_CHARS], limit=limit, message=message, answer=None), 400
     answer = answer_for(q, limit)
-    kb = current_app.extensions["kb"]
+    kb = get_kb()
     return render_template("govern.html", q=q, limit=limit, message=None, answer=answer, roles=ROLE_TITLES,
+                           groups=numbered_groups(answer),
+                           delegations={r.id: delegation(kb, r.id) if r.role in ("rule", "definition", "procedure")
+                                        else None for r in answer.results},
                            svg=paths_svg(kb, answer), excerpts={r.id: excerpt_of(kb, r.id) for r in answer.results},
                            pinpoint=lambda node: label(kb, node))
+
+
+def numbered_groups(answer) -> list[tuple[str, list[tuple[int | None, object]]]]:
+    """The results grouped by role, the provisions numbered 1 to N in the order the page shows
+    them (so that a limit of 10 shows 1 to 10), guidance pages unnumbered."""
+    number, out = 0, []
+    for role, results in answer.groups():
+        items = []
+        for r in results:
+            if role != "guidance":
+                number += 1
+            items.append((number if role != "guidance" else None, r))
+        out.append((role, items))
+    return out
 
 
 def excerpt_of(kb, node_id: str, size: int = 220) -> str:

@@ -2,11 +2,15 @@
 the acts that amended it (`/acts/2018-c-11`: what that act changed) and a provision's neighbourhood."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, render_template
 
 from alinea.errors import NotFound
 from alinea.ids import amending_act_slug
-from graph.queries import changed_by, cited_by, cites, governing
+from graph.amendments import ENACTED, amending_acts
+from graph.queries import cited_by, cites, governing
+from web.i18n import gettext
+from web.kb import get_kb, snapshot
+from web.messages import shown
 from web.present import href
 from web.svg import neighbourhood_svg
 
@@ -14,7 +18,7 @@ bp = Blueprint("law_graph", __name__)
 
 
 def kb():
-    return current_app.extensions["kb"]
+    return get_kb()
 
 
 @bp.get("/program:<name>")
@@ -30,7 +34,7 @@ def term(name: str):
 def concept(concept_id: str):
     graph = kb().graph
     if concept_id not in graph or graph.nodes[concept_id].get("kind") not in ("program", "term"):
-        raise NotFound(f"no program or term {concept_id!r} in the knowledge base")
+        raise shown(NotFound(gettext("No program or term %(what)s in the knowledge base.", what=repr(concept_id))))
     data = graph.nodes[concept_id]
     glossary = kb().glossary
     entry = glossary.get(concept_id) if glossary else None
@@ -52,23 +56,41 @@ def _order(node_id: str) -> int:
     return kb()._order.get(node_id, 10**9)
 
 
+def known_acts() -> dict:
+    """The acts named in the histories (graph.amendments), with the titles and assent dates the law
+    graph holds for them; built once per knowledge-base version."""
+    current = kb()
+
+    def build():
+        nodes = [(n, d) for n, d in current.graph.nodes(data=True) if d.get("kind") == "amending act"]
+        titles = {n: d["label"] for n, d in nodes if d.get("label") and d["label"] != n}
+        assented = {n: d["assented"] for n, d in nodes if d.get("assented")}
+        return amending_acts(current.corpus, titles, assented)
+    return snapshot().cached("amending acts", build)
+
+
 @bp.get("/acts")
 def acts():
-    graph = kb().graph
-    rows = sorted(((n, len(changed_by(graph, n))) for n, d in graph.nodes(data=True)
-                   if d.get("kind") == "amending act"), key=lambda row: _act_key(row[0]))
-    return render_template("acts.html", acts=rows)
+    every = sorted(known_acts().values(), key=lambda act: _act_key(act.id))
+    return render_template("acts.html", enacting=[a for a in every if a.enacted],
+                           amending=[a for a in every if not a.enacted], documents=_documents())
 
 
 @bp.get("/acts/<name>")
 def act(name: str):
-    graph = kb().graph
-    slugs = current_app.extensions["act_slugs"]
-    if name not in slugs:
-        raise NotFound(f"no amending act {name!r} in the histories of the corpus")
-    act_id = slugs[name]
-    links = sorted(changed_by(graph, act_id), key=lambda link: _order(link.source))
-    return render_template("act.html", act_id=act_id, links=links)
+    slugs = snapshot().cached("act slugs", lambda: act_slugs(kb().graph))
+    if name not in slugs or slugs[name] not in known_acts():
+        raise shown(NotFound(gettext("No amending act %(what)s in the amendment histories of the corpus.",
+                                     what=repr(name))))
+    found = known_acts()[slugs[name]]
+    changes = sorted(found.amendments, key=lambda change: _order(change.provision))
+    enacted = [c for c in found.changes if c.operations == (ENACTED,)]
+    return render_template("act.html", act=found, act_id=found.id, changes=changes, enacted=len(enacted),
+                           documents=_documents())
+
+
+def _documents() -> dict:
+    return {d.id: d for d in kb().documents}
 
 
 def _act_key(act_id: str) -> tuple:
@@ -85,7 +107,7 @@ def act_slugs(graph) -> dict[str, str]:
 def neighbourhood(node_id: str):
     graph = kb().graph
     if node_id not in graph:
-        raise NotFound(f"{node_id!r} is not a node of the law graph")
+        raise shown(NotFound(gettext("%(what)s is not in the law graph.", what=repr(node_id))))
     out = cites(graph, node_id)
     into = cited_by(graph, node_id)
     return render_template("graph.html", node_id=node_id, label=graph.nodes[node_id].get("label", node_id),

@@ -7,6 +7,7 @@ from flask import Flask, request
 from werkzeug.exceptions import BadRequest, RequestURITooLarge
 
 from alinea.limits import limit
+from web.i18n import gettext, number
 
 
 def waitress_options() -> dict:
@@ -23,13 +24,13 @@ def init_app(app: Flask) -> None:
     def bounded_request() -> None:
         path = request.path
         if len(path) > limit("url_path"):
-            raise RequestURITooLarge(f"The address is {len(path):,} characters long; "
-                                     f"the limit is {limit('url_path'):,}.")
+            raise RequestURITooLarge(gettext("The address is %(size)s characters long; the limit is %(limit)s.",
+                                             size=number(len(path)), limit=number(limit("url_path"))))
         query = request.query_string
         if len(query) > limit("query_string"):
-            raise RequestURITooLarge(f"The query string is {len(query):,} bytes long; "
-                                     f"the limit is {limit('query_string'):,}.")
+            raise RequestURITooLarge(gettext("The query string is %(size)s bytes long; the limit is %(limit)s.",
+                                             size=number(len(query)), limit=number(limit("query_string"))))
         for name, value in request.args.items(multi=True):
             if len(value) > limit("parameter") or len(name) > limit("parameter"):
-                raise BadRequest(f"The parameter {name[:40]!r} is {len(value):,} characters long; "
-                                 f"the limit is {limit('parameter'):,}.")
+                raise BadRequest(gettext("The parameter %(name)s is %(size)s characters long; the limit is %(limit)s.",
+                                         name=repr(name[:40]), size=number(len(value)), limit=number(limit("parameter"))))

@@ -2,20 +2,19 @@
 text cut into linked segments, definitions of the terms it uses, and who cites it."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from alinea.ids import amending_act_slug
 from alinea.kb import KnowledgeBase
 from alinea.model import Reference, Section, Unit
 from graph.cite import cite, official_url
+from graph.govern_delegation import REGULATION_POWER
+from web.i18n import current_language, gettext, word
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
               "within the meaning of", "cited by guidance", "integrated into", "establishes")
 
 
-REGULATION_POWER = re.compile(r"\bmay(?:, [^,]+,)? make regulations\b|\bprescribe by regulation\b|"
-                              r"\bpeut, par règlement\b|\bpeut prendre des règlements\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -43,6 +42,13 @@ def href(kb: KnowledgeBase, target: str) -> str:
     return official_url(target)
 
 
+def presenter() -> "Presenter":
+    """The presenter of the knowledge base this request serves (built once per version)."""
+    from web.kb import get_kb, snapshot
+
+    return snapshot().cached("presenter", lambda: Presenter(get_kb()))
+
+
 class Presenter:
     """Per-knowledge-base helpers for templates, built once at start-up."""
 
@@ -50,21 +56,33 @@ class Presenter:
         self.kb = kb
         self.definitions = self._definitions()
 
-    def _definitions(self) -> dict[str, str]:
-        """Term id -> the words of the provision that defines it."""
-        out: dict[str, str] = {}
+    def _definitions(self) -> dict[str, tuple[str, str]]:
+        """Term id -> (the id of the section that defines it, its words); the section is empty for a glossary entry."""
+        out: dict[str, tuple[str, str]] = {}
         for ref in self.kb.corpus.references:
             if ref.type != "defines" or ref.target in out or ref.source not in self.kb:
                 continue
             node = self.kb.get(ref.source).node
             text = node.full_text if isinstance(node, Unit) else getattr(node, "text", "")
             section = "/".join(ref.source.split("/")[:2])
-            out[ref.target] = (f"{cite(section, 'short', home=section.split('/')[0])}: {' '.join(text.split())[:280]}"
-                               + ("…" if len(text) > 280 else ""))
-        glossary = self.kb.glossary
-        for concept in glossary or ():
-            out.setdefault(concept.id, f"{concept.en} / {concept.fr}")
+            out[ref.target] = (section, " ".join(text.split())[:280] + ("…" if len(text) > 280 else ""))
+        for concept in self.kb.glossary or ():
+            out.setdefault(concept.id, ("", ""))
         return out
+
+    def definition(self, term_id: str) -> str:
+        """What a term's link says on hover: the defining section and its words, in the interface's language."""
+        if term_id not in self.definitions:
+            return term_id
+        where, words = self.definitions[term_id]
+        if where:
+            citation = cite(where, "short", current_language(), home=where.split("/")[0])
+            return gettext("%(citation)s: %(text)s", citation=citation, text=words)
+        concept = self.kb.glossary.get(term_id)
+        if concept.fr_verified:
+            return f"{concept.en} / {concept.fr}"
+        return gettext("%(en)s / %(fr)s (French name not yet found in the French texts: a working translation)",
+                       en=concept.en, fr=concept.fr)
 
     def segments(self, source_id: str, text: str, field: str = "text") -> list[Segment]:
         """The text with its citations and defined terms as links; overlapping spans keep the
@@ -88,9 +106,8 @@ class Presenter:
 
     def _link(self, ref: Reference, words: str) -> Segment:
         if ref.type == "uses term":
-            return Segment(words, href(self.kb, ref.target), "term",
-                           self.definitions.get(ref.target, ref.target), ref.target)
-        title = f"{ref.type}: {ref.target}" if ref.type != "cites" else ref.target
+            return Segment(words, href(self.kb, ref.target), "term", self.definition(ref.target), ref.target)
+        title = f"{word(ref.type)}: {ref.target}" if ref.type != "cites" else ref.target
         return Segment(words, href(self.kb, ref.target), "ref", title, ref.target)
 
     def cited_by(self, section: Section) -> dict[str, list[Reference]]:
@@ -133,7 +150,13 @@ class Presenter:
         return list(out.items())
 
     def label(self, node_id: str) -> str:
-        """A short human label for a node id."""
+        """A short human label for a node id (never the id of a thesaurus entry or of words typed)."""
+        if node_id.startswith("text: "):
+            return node_id[len("text: "):]
+        if node_id.startswith("thesaurus:") and self.kb.thesaurus is not None:
+            entry = self.kb.thesaurus.get(node_id.split(":", 1)[1])
+            if entry is not None and entry.means:
+                return f"‘{entry.means[0]}’ and related situations"
         graph = self.kb.graph
         if node_id in graph and graph.nodes[node_id].get("label"):
             return str(graph.nodes[node_id]["label"])

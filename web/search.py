@@ -1,23 +1,64 @@
 """The search page (`/search?q=`), over the index opened once in create_app."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from flask import Blueprint, current_app, render_template, request
 
 from alinea.errors import BadQuery
 from alinea.ids import is_provision_id
-from alinea.limits import check_length, limit, whole_number
+from alinea.limits import limit, whole_number
 from search import SearchQuery
+from search.crosslang import Lexicon
+from search.policy import search_across
+from web.i18n import current_language, gettext, number
+from web.kb import get_kb, snapshot
+from web.messages import shown
 
 bp = Blueprint("search", __name__)
 
 
+def _int(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name, "")
+    try:
+        return whole_number(name, raw, low, high, default=default)
+    except BadQuery:
+        raise shown(BadQuery(gettext("%(name)s must be a whole number from %(low)s to %(high)s (got %(got)s).",
+                                     name=name, low=low, high=high, got=repr(raw[:20])))) from None
+
+
+def crosslang_wanted() -> bool:
+    """``xlang=0`` turns off carrying the query's words into the other language (the form sends
+    ``xlang=0`` and, when its box is ticked, ``xlang=1`` too)."""
+    values = request.args.getlist("xlang")
+    return not values or "1" in values
+
+
+@bp.app_template_global()
+def switch_crosslang(on: bool) -> str:
+    """This search with cross-language search turned on or off."""
+    args = [(k, v) for k, v in request.args.items(multi=True) if k not in ("xlang", "page")]
+    return f"{request.path}?{urlencode(args + ([] if on else [('xlang', '0')]))}"
+
+
+def lexicon() -> Lexicon:
+    """The cross-language lexicon of the knowledge base served now (built once per version)."""
+    current = get_kb()
+    return snapshot().cached("lexicon", lambda: Lexicon.of(current.glossary, current.thesaurus))
+
+
 def run_query():
-    """The results for the request's q, page and limit; BadQuery for bad parameters."""
-    text = check_length("the query", query_text(), "search_query")
-    page = whole_number("page", request.args.get("page"), 1, limit("page"), default=1)
-    per_page = whole_number("limit", request.args.get("limit"), 1, limit("per_page"), default=10)
-    query = SearchQuery(text, page=page, per_page=per_page)
-    return current_app.extensions["search"].search(query) if text.strip() else None
+    """The results for the request's q (narrowed to a document by ``doc``), page and limit, the words
+    carried into the other language unless xlang=0; BadQuery for bad parameters."""
+    text = query_text()
+    if len(text) > limit("search_query"):
+        raise shown(BadQuery(gettext("The query is %(size)s characters long; the limit is %(limit)s.",
+                                     size=number(len(text)), limit=number(limit("search_query")))))
+    query = SearchQuery(text, page=_int("page", 1, 1, limit("page")), per_page=_int("limit", 10, 1, limit("per_page")))
+    if not text.strip():
+        return None
+    return search_across(current_app.extensions["search"], query, lexicon(),
+                         enabled=crosslang_wanted(), prefer=current_language())
 
 
 def query_text() -> str:
@@ -27,10 +68,12 @@ def query_text() -> str:
     if not doc or len(text) > limit("search_query"):
         return text
     if len(doc) > 100 or not is_provision_id(doc) or "/" in doc:
-        raise BadQuery(f"doc must be a document id such as A-13.1.1 or S-2.1-r6 (got {doc[:40]!r})")
+        raise shown(BadQuery(gettext("doc must be a document id such as A-13.1.1 or S-2.1-r6 (got %(got)s).",
+                                     got=repr(doc[:40]))))
     return f"doc:{doc} {text}" if text.strip() else ""
+
 
 
 @bp.get("/search")
 def search_page():
-    return render_template("search.html", q=query_text(), results=run_query())
+    return render_template("search.html", q=query_text(), results=run_query(), xlang=crosslang_wanted())

@@ -13,6 +13,8 @@ from typing import Callable
 import networkx as nx
 
 from graph.queries import STRUCTURE, members
+from web.i18n import gettext, ngettext, word
+from web.messages import govern_text
 from web.present import href as node_href
 
 COLOURS = {"section": "#0b4f8a", "unit": "#0b4f8a", "division": "#555555", "program": "#7a4b00",
@@ -73,9 +75,10 @@ def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, href: Callable[[str],
             x = cx + (r * 1.35 * math.cos(angle) if side == "out" else -r * 1.35 * math.cos(angle))
             y = cy + r * math.sin(angle)
             places.append((node, kind, x, y, side))
-    title = f"Provisions around {_label(graph, centre)}"
-    desc = (f"{len(out)} nodes it cites on the right, {len(into)} nodes citing it on the left"
-            if places else "No cross-references to or from this provision")
+    title = gettext("Provisions around %(label)s", label=_label(graph, centre))
+    desc = (gettext("%(out)s nodes it cites on the right, %(into)s nodes citing it on the left",
+                    out=len(out), into=len(into))
+            if places else gettext("No cross-references to or from this provision"))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
              f'aria-labelledby="graph-title graph-desc" class="neighbourhood">',
              f'<title id="graph-title">{escape(title)}</title><desc id="graph-desc">{escape(desc)}</desc>',
@@ -84,10 +87,10 @@ def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, href: Callable[[str],
     for node, kind, x, y, side in places:
         (x1, y1, x2, y2) = (cx, cy, x, y) if side == "out" else (x, y, cx, cy)
         parts.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="#999" '
-                     f'stroke-width="1.2" marker-end="url(#arrow)"><title>{escape(kind)}</title></line>')
+                     f'stroke-width="1.2" marker-end="url(#arrow)"><title>{escape(word(kind))}</title></line>')
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
         parts.append(f'<text x="{mx:.0f}" y="{my - 3:.0f}" font-size="10" fill="#666" text-anchor="middle">'
-                     f'{escape(kind)}</text>')
+                     f'{escape(word(kind))}</text>')
     for node, kind, x, y, side in places:
         colour = COLOURS.get(graph.nodes[node].get("kind", ""), "#333")
         link = href(node)
@@ -131,15 +134,15 @@ def paths_svg(kb, answer, limit: int = 8) -> str:
         col, row = places[node]
         return 20 + col * step, 24 + row * ROW
 
-    title = f"How the first {len(paths)} results were reached"
+    title = ngettext("How the first result was reached", "How the first %(num)s results were reached", len(paths))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {PATH_WIDTH} {height}" role="img" '
              f'aria-labelledby="paths-title paths-desc" class="govern-paths">',
              f'<title id="paths-title">{escape(title)}</title>',
-             f'<desc id="paths-desc">{escape("; ".join(" — ".join(p) for p in paths))}</desc>']
+             f'<desc id="paths-desc">{escape("; ".join(" — ".join(govern_text(s) for s in p) for p in paths))}</desc>']
     for a, b, kind in dict.fromkeys(edges):
         (x1, y1), (x2, y2) = xy(a), xy(b)
         parts.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="#999" stroke-width="1.2">'
-                     f'<title>{escape(kind)}</title></line>')
+                     f'<title>{escape(govern_text(kind))}</title></line>')
     for node in places:
         x, y = xy(node)
         graph_kind = kb.graph.nodes[node].get("kind", "") if node in kb.graph else ""

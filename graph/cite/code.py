@@ -46,8 +46,10 @@ REPEALED = "repealed"
 NOT_IN_FORCE = "not in force"
 UNKNOWN = "unknown provision"
 AMBIGUOUS = "ambiguous"
+NOT_IN_LIBRARY = "not in the library"
+"""A regulation made under a statute of the library that the library does not hold: not checked."""
 OTHER_ACT = "other act"
-CODE_STATUSES = (REPEALED, UNKNOWN, AMBIGUOUS, NOT_IN_FORCE, OK, OTHER_ACT)
+CODE_STATUSES = (REPEALED, UNKNOWN, AMBIGUOUS, NOT_IN_FORCE, NOT_IN_LIBRARY, OK, OTHER_ACT)
 """Statuses of a citation in code, stale first."""
 STALE = (REPEALED, UNKNOWN, AMBIGUOUS)
 """Statuses that make `alinea links --strict` fail."""
@@ -324,7 +326,7 @@ def check(target: str, rec: Recogniser) -> tuple[str, str]:
         url = legisquebec_url(target) if doc and _QUEBEC_DOC.match(doc) else ""
         return OTHER_ACT, f"{doc or target} is not in the corpus" + (f"; LégisQuébec: {url}" if url else "")
     if doc not in rec.index.documents:
-        return OK, f"{doc} is not in the corpus: not checked; LégisQuébec: {legisquebec_url(target)}"
+        return NOT_IN_LIBRARY, f"not checked: {doc} is not in the library; LégisQuébec: {legisquebec_url(target)}"
     if target not in kb:
         return _missing(target, rec)
     located = kb.get(target)

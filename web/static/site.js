@@ -14,7 +14,7 @@ document.addEventListener("DOMContentLoaded", () => {
     for (const button of document.querySelectorAll("button.copy[data-copy]")) {
       button.hidden = false;
       button.addEventListener("click", () => {
-        navigator.clipboard.writeText(button.dataset.copy).then(() => { button.textContent = "Copied"; });
+        navigator.clipboard.writeText(button.dataset.copy).then(() => { button.textContent = button.dataset.copied || "Copied"; });
       });
     }
   }

@@ -1,0 +1,107 @@
+"""The site's language: French by default, English when the browser prefers it, a switch that keeps
+the page and the query and is remembered, JSON errors by Accept-Language, dates per language."""
+from __future__ import annotations
+
+import pytest
+from lxml import html
+
+from tests.clients import in_language
+from web import create_app
+
+
+def test_french_is_the_default_and_english_is_asked_for(client_en, client_fr, client_any):
+    assert html.fromstring(client_any.get("/").data).get("lang") == "fr"
+    assert html.fromstring(client_fr.get("/").data).get("lang") == "fr"
+    assert html.fromstring(client_en.get("/").data).get("lang") == "en"
+    page = html.fromstring(client_en.get("/", headers={"Accept-Language": "en-CA,en;q=0.9,fr;q=0.8"}).data)
+    assert page.get("lang") == "en"
+    page = html.fromstring(client_en.get("/", headers={"Accept-Language": "fr-CA,fr;q=0.9,en;q=0.8"}).data)
+    assert page.get("lang") == "fr"
+    page = html.fromstring(client_en.get("/", headers={"Accept-Language": "de"}).data)
+    assert page.get("lang") == "fr"
+
+
+def test_the_switch_keeps_the_page_and_the_query_and_is_remembered(client_any):
+    tree = html.fromstring(client_any.get("/search?q=avoirs+liquides&page=1").data)
+    (switch,) = tree.xpath("//nav[contains(@class,'language-switch')]//a[@hreflang='en']/@href")
+    assert switch.startswith("/search?") and "q=avoirs+liquides" in switch and "page=1" in switch
+    response = client_any.get(switch)
+    assert html.fromstring(response.data).get("lang") == "en"
+    assert "lang=en" in response.headers.get("Set-Cookie", "")
+    assert html.fromstring(client_any.get("/A-13.1.1/55").data).get("lang") == "en"
+    client_any.get("/?lang=fr")
+    assert html.fromstring(client_any.get("/A-13.1.1/55").data).get("lang") == "fr"
+
+
+def test_json_errors_follow_accept_language(client_any):
+    fr = client_any.get("/api/provisions/A-13.1.1/999").get_json()["error"]["message"]
+    en = client_any.get("/api/provisions/A-13.1.1/999", headers={"Accept-Language": "en"}).get_json()["error"]["message"]
+    assert "n’a pas de 999" in fr and "Dispositions les plus proches" in fr
+    assert "has no 999" in en and "Nearest provisions" in en
+
+
+def test_dates_and_numbers_per_language(client_en, client_fr):
+    def dates(client):
+        return [t.text for t in html.fromstring(client.get("/guidance:adel-66-72/1").data).xpath("//p[@class='period']//time")]
+    assert "1er janvier 2019" in dates(client_fr) and "31 décembre 2022" in dates(client_fr)
+    assert "January 1, 2019" in dates(client_en) and "December 31, 2022" in dates(client_en)
+
+
+@pytest.fixture(scope="module")
+def site(data_dir):
+    return create_app({"DATA_DIR": str(data_dir), "TESTING": True})
+
+
+@pytest.fixture()
+def client_en(site):
+    return in_language(site, "en")
+
+
+@pytest.fixture()
+def client_fr(site):
+    return in_language(site, "fr")
+
+
+@pytest.fixture()
+def client_any(site):
+    return site.test_client()
+
+
+def test_an_unverified_french_name_is_never_shown_without_saying_so(site, client_fr, client_en):
+    """Every page that shows a glossary entry's French name says, in words, when that name was not
+    found in the French texts; a verified one carries no such words."""
+    glossary = site.extensions["live"].current.kb.glossary
+    unverified = [c for c in glossary if not c.fr_verified]
+    verified = [c for c in glossary if c.fr_verified]
+    assert unverified and verified
+    for client, words in ((client_fr, "pas encore trouvé"), (client_en, "not yet found")):
+        for concept in unverified[:3] + verified[:2]:
+            response = client.get(f"/{concept.id}")
+            if response.status_code == 404:
+                continue
+            tree = html.fromstring(response.data)
+            (dd,) = tree.xpath("//dd[@lang='fr']")
+            assert (words in dd.text_content()) == (not concept.fr_verified), concept.id
+        home = html.fromstring(client.get("/").data)
+        for li in home.xpath("//ul[@class='programs']/li"):
+            concept = glossary.get(li.xpath("a/@href")[0][1:])
+            assert (words in li.text_content()) == (not concept.fr_verified), concept.id
+
+
+def test_the_unavailable_site_speaks_both_languages(data_dir, tmp_path):
+    """Over damaged data every request answers 503, in the language asked for, naming the file."""
+    import shutil
+
+    from alinea.store import STORE_FILE
+
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir, copy)
+    (copy / STORE_FILE).write_bytes(b"\x00" * 200)
+    app = create_app({"DATA_DIR": str(copy), "TESTING": True})
+    for lang, words in (("fr", "Service indisponible"), ("en", "Service unavailable")):
+        response = in_language(app, lang).get("/")
+        assert response.status_code == 503
+        page = html.fromstring(response.data)
+        assert page.get("lang") == lang and words in page.findtext(".//h1") and STORE_FILE in response.get_data(as_text=True)
+    message = in_language(app, "fr").get("/api/search?q=x").get_json()["error"]["message"]
+    assert message.startswith("Les données du site sont endommagées") and STORE_FILE in message

@@ -1,0 +1,92 @@
+"""What a printed page says about itself, and the pages that changed with it: the print head
+(document, chapter, current-to date, the unit's full citation, an absolute permalink), the
+timeline's order, govern's numbering and the regulations the library lacks."""
+from __future__ import annotations
+
+import pytest
+from lxml import html
+
+from tests.clients import in_language
+from web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(data_dir):
+    return in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True}), "en")
+
+
+def page(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return html.fromstring(response.data)
+
+
+def head(tree) -> dict[str, str]:
+    (box,) = tree.xpath("//div[contains(@class,'print-head')]")
+    facts = dict(zip(box.xpath(".//dt/text()"), [dd.text_content() for dd in box.xpath(".//dd")]))
+    return {"doc": box.xpath("string(p[@class='doc'])"), **facts}
+
+
+@pytest.mark.parametrize(("url", "citation"), [
+    ("/A-13.1.1/55/p1/2/a", "Individual and Family Assistance Act, CQLR c A-13.1.1, s 55(2)(a)"),
+    ("/A-13.1.1/22/p2", "Individual and Family Assistance Act, CQLR c A-13.1.1, s 22, second para"),
+    ("/A-13.1.1/title:II/chapter:I",
+     "Chapter I of Title II of the Individual and Family Assistance Act (chapter A-13.1.1)"),
+])
+def test_print_head_of_provisions_and_divisions(client, url, citation):
+    facts = head(page(client, url))
+    assert facts["doc"] == "Individual and Family Assistance Act"
+    assert facts["Chapter"] == "A-13.1.1" and "2024" in facts["Current to"]
+    assert facts["Citation"] == citation
+    assert facts["Permalink"] == "http://localhost" + url
+
+
+def test_print_head_of_documents_and_searches(client):
+    assert head(page(client, "/A-13.1.1"))["Permalink"] == "http://localhost/A-13.1.1"
+    assert head(page(client, "/search?q=liquid+assets"))["Permalink"] == "http://localhost/search?q=liquid+assets"
+    assert head(page(client, "/read/A-13.1.1"))["Permalink"] == "http://localhost/read/A-13.1.1"
+
+
+def test_permalink_is_absolute_on_the_public_address(data_dir):
+    app = create_app({"DATA_DIR": str(data_dir), "TESTING": True, "PUBLIC_URL": "https://alinea.example.org"})
+    tree = page(in_language(app, "en"), "/A-13.1.1/55")
+    assert head(tree)["Permalink"] == "https://alinea.example.org/A-13.1.1/55"
+    assert "https://alinea.example.org/A-13.1.1/55" in tree.xpath("//section[@class='cite']//a/text()")
+
+
+def test_timeline_is_in_the_publishers_order_with_what_each_entry_did(client):
+    tree = page(client, "/A-13.1.1/33")
+    assert "publisher's order" in tree.xpath("string(//section[@class='history']/p)")
+    ops = [li.xpath("string(span[contains(@class,'op')])") for li in tree.xpath("//ol[@class='timeline']/li")]
+    assert ops == ["(enacted)", "(amended)", "(amended)", "(amended)", "(amended)"]
+    assert [li.xpath("string(span[contains(@class,'op')])") for li in page(client, "/A-13.1.1/40").xpath(
+        "//ol[@class='timeline']/li")] == ["(enacted)", "(repealed)"]
+
+
+def test_govern_numbers_the_provisions_it_shows(client):
+    tree = page(client, "/govern?q=Can+my+benefit+be+cut+because+I+quit+my+job%3F&limit=10")
+    numbers = [int(li.get("value")) for li in tree.xpath("//ol[@class='govern-results']/li")]
+    assert numbers == list(range(1, 11))
+    assert not tree.xpath("//ul[@class='govern-results']/li[@value]")
+    text = tree.xpath("string(//main)")
+    assert "thesaurus:" not in text and "what the Act calls" not in text
+
+
+def test_govern_says_when_the_regulation_is_not_in_the_library(client):
+    tree = page(client, "/govern?q=What+value+of+property+can+I+own+and+still+get+last-resort+assistance%3F")
+    notes = tree.xpath("//p[@class='delegation']")
+    assert notes
+    links = notes[0].xpath(".//a/@href")
+    assert links[0] == "https://www.legisquebec.gouv.qc.ca/en/document/cr/A-13.1.1,%20r.%201"
+    assert all(link.startswith("/A-13.1.1/13") for link in links[1:]) and len(links) > 1
+
+
+def test_the_course_page_lists_the_provisions_used_once(client):
+    tree = html.fromstring(client.post("/course", data={"notes": "[[s. 59]] ![[s. 55]]", "appendix": "on"}).data)
+    assert tree.xpath("string(//main)").count("Provisions used") == 1
+
+
+def test_code_cells_say_what_they_hold_on_a_phone(linked_data_dir):
+    client = in_language(create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}), "en")
+    labels = page(client, "/code").xpath("(//table[@class='code-citations']/tbody/tr)[1]/td/@data-label")
+    assert labels == ["Where", "Citation", "Provision", "Note"]

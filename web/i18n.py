@@ -1,0 +1,193 @@
+"""The interface's language: French unless the browser prefers English, a `?lang=` switch remembered
+in a cookie, dates and numbers written the way each language writes them, and the words of the
+lower layers (statuses, relations, error messages) put into the interface's language.
+
+The source strings of the catalogues (`web/translations/`) are English; `fr` translates them and
+`en` repeats them, so that a string missing from a catalogue is a string missing from both."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from urllib.parse import urlencode
+
+from flask import Flask, Response, request
+from flask_babel import Babel, format_date, format_decimal, get_locale, gettext, lazy_gettext, ngettext
+from markupsafe import Markup
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+COOKIE = "lang"
+COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+"""Each language in its own words, for the switch."""
+LANGUAGE_WORDS = {"fr": lazy_gettext("French"), "en": lazy_gettext("English")}
+"""Each language in the interface's words, for a document's or a provision's language."""
+
+
+def language(code: str) -> str:
+    """``fr`` -> « français » / "French"."""
+    name = LANGUAGE_WORDS.get(code)
+    return str(name) if name is not None else code
+
+
+def select_language() -> str:
+    """`?lang=`, else the cookie, else the browser's preference between French and English, else French."""
+    asked = request.args.get("lang", "")
+    if asked in LANGUAGES:
+        return asked
+    remembered = request.cookies.get(COOKIE, "")
+    if remembered in LANGUAGES:
+        return remembered
+    return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
+
+
+def current_language() -> str:
+    locale = get_locale()
+    return locale.language if locale is not None else DEFAULT_LANGUAGE
+
+
+def switch_url(lang: str) -> str:
+    """This page with this query, in another language."""
+    args = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"] + [("lang", lang)]
+    return f"{request.path}?{urlencode(args)}"
+
+
+def long_date(value: str | dt.date | None) -> str:
+    """``2024-08-31`` -> « 31 août 2024 » / "August 31, 2024"; the first of the month is « 1er »
+    in French. Text that is not an ISO date is returned as it is."""
+    if not value:
+        return ""
+    if not isinstance(value, dt.date):
+        try:
+            value = dt.date.fromisoformat(str(value)[:10])
+        except ValueError:
+            return str(value)
+    text = format_date(value, format="long")
+    if current_language() == "fr" and value.day == 1:
+        text = re.sub(r"^1(?=\s)", "1er", text)
+    return text
+
+
+def number(value: int | float) -> str:
+    """12345 -> « 12 345 » / "12,345"."""
+    return format_decimal(value)
+
+
+STATUSES = {
+    "in force": lazy_gettext("in force"),
+    "repealed": lazy_gettext("repealed"),
+    "not in force": lazy_gettext("not in force"),
+    "omitted": lazy_gettext("omitted"),
+    "inoperative": lazy_gettext("inoperative"),
+    "integrated": lazy_gettext("integrated"),
+    "ok": lazy_gettext("ok"),
+    "unknown provision": lazy_gettext("unknown provision"),
+    "ambiguous": lazy_gettext("ambiguous"),
+    "other act": lazy_gettext("other act"),
+    "not in the library": lazy_gettext("not checked: not in the library"),
+}
+
+RELATIONS = {
+    "cites": lazy_gettext("cites"),
+    "applies": lazy_gettext("applies"),
+    "applies to": lazy_gettext("applies to"),
+    "despite": lazy_gettext("despite"),
+    "subject to": lazy_gettext("subject to"),
+    "for the purposes of": lazy_gettext("for the purposes of"),
+    "within the meaning of": lazy_gettext("within the meaning of"),
+    "cited by guidance": lazy_gettext("cited by guidance"),
+    "integrated into": lazy_gettext("integrated into"),
+    "establishes": lazy_gettext("establishes"),
+    "defines": lazy_gettext("defines"),
+    "uses term": lazy_gettext("uses term"),
+    "amended by": lazy_gettext("amended by"),
+    "governs": lazy_gettext("governs"),
+    "provisions": lazy_gettext("provisions"),
+    "regulation powers": lazy_gettext("regulation powers"),
+    "guidance": lazy_gettext("guidance"),
+    "note": lazy_gettext("note"),
+    "example": lazy_gettext("example"),
+    "question": lazy_gettext("question"),
+    "answer": lazy_gettext("answer"),
+    "program": lazy_gettext("program"),
+    "term": lazy_gettext("term"),
+    "statute": lazy_gettext("statute"),
+    "regulation": lazy_gettext("regulation"),
+    "enacted": lazy_gettext("enacted"),
+    "inserted": lazy_gettext("inserted"),
+    "amended": lazy_gettext("amended"),
+    "update": lazy_gettext("update"),
+    "ministerial": lazy_gettext("ministerial"),
+    "repeal schedule": lazy_gettext("repeal schedule"),
+    "editorial": lazy_gettext("editorial"),
+    "text": lazy_gettext("text"),
+    "provision": lazy_gettext("provision"),
+    "amending act": lazy_gettext("amending act"),
+    "act": lazy_gettext("act"),
+    "decree": lazy_gettext("decree"),
+}
+
+FACET_NAMES = {"document": lazy_gettext("document"), "title": lazy_gettext("title"),
+               "chapter": lazy_gettext("chapter"), "kind": lazy_gettext("kind"), "lang": lazy_gettext("language"),
+               "status": lazy_gettext("status")}
+
+
+def period_text(period) -> Markup:
+    """« S'applique du 1er janvier 2021 au 30 septembre 2021 », with machine-readable dates."""
+    def tag(day: str | None) -> Markup:
+        return Markup('<time datetime="%s">%s</time>') % (day, long_date(day)) if day else Markup("")
+    start, end = tag(period.start), tag(period.end)
+    if start and end:
+        return Markup(gettext("Applies from %(start)s to %(end)s", start=start, end=end))
+    if start:
+        return Markup(gettext("Applies from %(start)s onwards", start=start))
+    return Markup(gettext("Applies until %(end)s", end=end)) if end else Markup("")
+
+
+
+def word(value: str) -> str:
+    """A status, relation or kind of the knowledge base in the interface's language; a word the
+    tables do not know is shown as it is (it is data)."""
+    key = str(value)
+    found = STATUSES.get(key) or RELATIONS.get(key)
+    return str(found) if found is not None else key
+
+
+def stale_catalogues(directory: Path) -> list[str]:
+    """The catalogues whose compiled form is missing or older than the .po file."""
+    out = []
+    for po in sorted(directory.glob("*/LC_MESSAGES/messages.po")):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            out.append(str(po))
+    return out
+
+
+def init_app(app: Flask) -> None:
+    stale = stale_catalogues(Path(app.root_path) / "translations")
+    if stale:
+        app.logger.warning("interface catalogues not compiled (the site would show English): %s; "
+                           "run `make catalogs`", ", ".join(stale))
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", "translations")
+    Babel(app, locale_selector=select_language)
+    app.add_template_filter(long_date)
+    app.add_template_filter(number)
+    app.add_template_filter(word)
+    app.add_template_filter(language)
+    app.jinja_env.globals.update(switch_url=switch_url, current_language=current_language, period_text=period_text, language=language,
+                                 language_names=LANGUAGE_NAMES, languages=LANGUAGES, facet_names=FACET_NAMES)
+
+    @app.after_request
+    def remember_language(response: Response) -> Response:
+        asked = request.args.get("lang", "")
+        if asked in LANGUAGES and request.cookies.get(COOKIE) != asked:
+            response.set_cookie(COOKIE, asked, max_age=COOKIE_AGE, samesite="Lax", httponly=True)
+        response.vary.add("Accept-Language")
+        response.vary.add("Cookie")
+        response.headers.setdefault("Content-Language", current_language())
+        return response
+
+
+__all__ = ["gettext", "lazy_gettext", "ngettext", "init_app", "long_date", "number", "word"]

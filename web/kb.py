@@ -1,0 +1,139 @@
+"""The knowledge base the site serves, with what is built from it, swapped whole when the data
+directory changes: a rebuilt knowledge base or a newly recorded scan of code is served without
+a restart.
+
+Each request takes one snapshot (`snapshot()`) at its start, so a page is never drawn half from
+the old knowledge base and half from the new one.  The data directory is looked at no more than
+once a second per process; a new knowledge base that cannot be loaded leaves the old one served
+(and is tried again when its files change again).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask import Flask, current_app, g, has_request_context
+
+from alinea.code_links import RECORD_FILE, Recorded, load_recorded
+from alinea.errors import AlineaError, DamagedData
+from alinea.kb import KnowledgeBase, load
+from alinea.store import STORE_FILE
+
+CHECK_EVERY = 1.0
+"""Seconds between two looks at the data directory."""
+KB_FILES = (STORE_FILE,)
+"""The files whose change means the knowledge base was rebuilt (alinea.store writes the store
+aside and renames it over the old one, so a rebuild always gives it a new inode)."""
+log = logging.getLogger(__name__)
+
+Stamp = tuple[tuple[int, int, int] | None, ...]
+
+
+def stamp_of(data_dir: Path, names: tuple[str, ...]) -> Stamp:
+    """(inode, mtime, size) of each file, None for a missing one: files replaced atomically
+    (written aside, then renamed) always change inode."""
+    out = []
+    for name in names:
+        try:
+            st = os.stat(data_dir / name)
+        except OSError:
+            out.append(None)
+            continue
+        out.append((st.st_ino, st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+@dataclass
+class Snapshot:
+    """One knowledge base and what the pages build from it, all of one version."""
+
+    kb: KnowledgeBase
+    version: str
+    """Changes whenever the knowledge base does (caches key on it)."""
+    code_links: Recorded | None
+    extras: dict = field(default_factory=dict)
+    """Per-version objects built on first use (the presenter, act slugs, rendered pages)."""
+
+    def cached(self, key, build):
+        """The object built by build() for key, once per version."""
+        if key not in self.extras:
+            self.extras[key] = build()
+        return self.extras[key]
+
+
+class LiveData:
+    """The data directory as served; thread-safe."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._lock = threading.Lock()
+        self._checked = time.monotonic()
+        self._kb_stamp = stamp_of(data_dir, KB_FILES)
+        self._code_stamp = stamp_of(data_dir, (RECORD_FILE,))
+        self._loads = 0
+        self.current = Snapshot(load(data_dir), self._version(), _recorded(data_dir))
+
+    def _version(self) -> str:
+        self._loads += 1
+        return f"{self._loads}:{hash(self._kb_stamp) & 0xFFFFFFFF:08x}"
+
+    def refresh(self) -> Snapshot:
+        """The current snapshot, after a look at the data directory if the last one is over a second old."""
+        now = time.monotonic()
+        if now - self._checked < CHECK_EVERY:
+            return self.current
+        with self._lock:
+            if now - self._checked < CHECK_EVERY:
+                return self.current
+            self._checked = now
+            kb_stamp, code_stamp = stamp_of(self.data_dir, KB_FILES), stamp_of(self.data_dir, (RECORD_FILE,))
+            if kb_stamp == self._kb_stamp and code_stamp == self._code_stamp:
+                return self.current
+            try:
+                kb = load(self.data_dir) if kb_stamp != self._kb_stamp else self.current.kb
+                code_links = _recorded(self.data_dir)
+            except Exception as exc:  # noqa: BLE001 - a damaged file must not take the site down
+                log.warning("data directory changed but cannot be read yet, still serving the old one: %s", exc)
+                return self.current
+            if kb is self.current.kb:
+                self.current = Snapshot(kb, self.current.version, code_links, self.current.extras)
+            else:
+                self._kb_stamp = kb_stamp
+                self.current = Snapshot(kb, self._version(), code_links)
+            self._code_stamp = code_stamp
+            return self.current
+
+
+def _recorded(data_dir: Path) -> Recorded | None:
+    """The recorded scan of code; DamagedData when the file cannot be read (the site answers 503)."""
+    try:
+        return load_recorded(data_dir)
+    except DamagedData:
+        raise
+    except AlineaError as exc:
+        raise DamagedData(data_dir / RECORD_FILE, f"cannot be read ({exc})") from None
+
+
+def init_app(app: Flask, data_dir: Path) -> LiveData:
+    live = app.extensions["live"] = LiveData(data_dir)
+
+    @app.before_request
+    def take_snapshot() -> None:
+        g.snapshot = live.refresh()
+    return live
+
+
+def snapshot() -> Snapshot:
+    """The snapshot this request serves (outside a request: the current one)."""
+    if has_request_context() and "snapshot" in g:
+        return g.snapshot
+    return current_app.extensions["live"].current
+
+
+def get_kb() -> KnowledgeBase:
+    """The knowledge base every view reads."""
+    return snapshot().kb

@@ -1,0 +1,241 @@
+"""The messages the lower layers write in English (errors, search notes, govern's reasons), as
+patterns -> catalogue entries, so the site can show them in the interface's language. A message
+no pattern knows is shown as it is (and the catalogue-coverage test finds it)."""
+from __future__ import annotations
+
+import re
+
+from alinea.errors import AlineaError
+from web.i18n import gettext, lazy_gettext, word
+
+# The messages of the lower layers (English, one line each), as patterns -> catalogue entries.
+# A message no pattern knows is shown under a translated heading, quoted as it is.
+ERROR_MESSAGES: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"no provision (?P<what>.+) in the knowledge base"),
+     lazy_gettext("No provision %(what)s in the knowledge base.")),
+    (re.compile(r"(?P<what>'[^']*'): (?P<doc>\S+) has no (?P<which>.+?)(?:; nearest: (?P<near>.+))?"),
+     lazy_gettext("No provision %(what)s: %(doc)s has no %(which)s.")),
+    (re.compile(r"(?P<what>.+) is not a document"), lazy_gettext("%(what)s is not a document.")),
+    (re.compile(r"empty citation"), lazy_gettext("The citation is empty.")),
+    (re.compile(r"(?P<what>.+) names no provision of the knowledge base"),
+     lazy_gettext("%(what)s names no provision of the knowledge base.")),
+    (re.compile(r"(?P<what>.+) is not a node of the graph"), lazy_gettext("%(what)s is not in the law graph.")),
+    (re.compile(r"the knowledge base has no statute"), lazy_gettext("The knowledge base has no statute.")),
+    # the citation engine (graph.cite) reading what a user typed
+    (re.compile(r"(?P<what>'.*'): (?P<doc>\S+) has no section (?P<part>.+)"),
+     lazy_gettext("%(what)s: %(doc)s has no section %(part)s.")),
+    (re.compile(r"(?P<what>'.*'): (?P<doc>\S+) has no (?P<part>\S+)"), lazy_gettext("%(what)s: %(doc)s has no %(part)s.")),
+    (re.compile(r"(?P<what>'.*') is not a citation Alinea can read"),
+     lazy_gettext("%(what)s is not a citation Alinea can read.")),
+    (re.compile(r"(?P<what>'.*') names (?P<target>\S+), which is not in the knowledge base"),
+     lazy_gettext("%(what)s names %(target)s, which is not in the knowledge base.")),
+    (re.compile(r"(?P<what>'.*'): (?P<part>'.*') may mean (?P<candidates>.+)"),
+     lazy_gettext("%(what)s: %(part)s may mean %(candidates)s.")),
+    (re.compile(r"(?P<what>'.*'): no such provision: (?P<ids>.+)"), lazy_gettext("%(what)s: no such provision: %(ids)s.")),
+    # bounds on what a request may hold (alinea.limits)
+    (re.compile(r"(?P<name>.+) is required: a whole number from (?P<low>\d+) to (?P<high>\d+)"),
+     lazy_gettext("%(name)s is required: a whole number from %(low)s to %(high)s.")),
+    (re.compile(r"(?P<name>.+) must be a whole number from (?P<low>\d+) to (?P<high>\d+) \(got (?P<got>.*)\)"),
+     lazy_gettext("%(name)s must be a whole number from %(low)s to %(high)s (got %(got)s).")),
+    (re.compile(r"(?P<name>.+) is (?P<size>[\d,]+) (?P<unit>\w+); the limit is (?P<limit>[\d,]+)"),
+     lazy_gettext("%(name)s: %(size)s %(unit)s; the limit is %(limit)s.")),
+]
+NAMES = {"the query": lazy_gettext("the query"), "the notes": lazy_gettext("the notes"), "the id": lazy_gettext("the id"),
+         "the text": lazy_gettext("the text"), "page": lazy_gettext("page"), "limit": lazy_gettext("limit"),
+         "characters": lazy_gettext("characters"), "bytes": lazy_gettext("bytes"), "words": lazy_gettext("words")}
+"""Words the lower layers' messages name things with (parameters, units)."""
+NEAREST = re.compile(r"(?P<message>.*); nearest: (?P<ids>[^;]+)")
+"""A message followed by the nearest real provisions (alinea.kb.KnowledgeBase.lookup)."""
+
+
+def translate(table: list[tuple[re.Pattern, str]], message: str, depth: int = 1) -> str | None:
+    """The message in the interface's language, or None when no pattern of the table knows it; the
+    parts a pattern captured are translated too when they are messages themselves (one level), and
+    relation words through the `word` table."""
+    for pattern, template in table:
+        found = pattern.fullmatch(message)
+        if found:
+            values = {k: v or "" for k, v in found.groupdict().items()}
+            for key, value in values.items():
+                inner = translate(table, value, depth - 1) if depth > 0 and key in ("why", "what") else None
+                if key in ("name", "unit"):
+                    value = str(NAMES.get(value, value))
+                values[key] = word(value) if key == "rel" else inner if inner is not None else value
+            return str(template) % values
+    return None
+
+
+def shown(exc: AlineaError) -> AlineaError:
+    """Mark an error whose message the web layer wrote in the interface's language."""
+    exc.in_interface_language = True
+    return exc
+
+
+def error_message(exc: Exception) -> tuple[str, str]:
+    """(the message in the interface's language, the original when no pattern knows it)."""
+    message = str(exc)
+    if getattr(exc, "in_interface_language", False):
+        return message, ""
+    near = NEAREST.fullmatch(message)
+    known = translate(ERROR_MESSAGES, near["message"] if near else message)
+    if known is not None and near:
+        known += " " + gettext("Nearest provisions: %(ids)s.", ids=near["ids"])
+    return (known, "") if known is not None else (gettext("The request could not be answered."), message)
+
+
+def search_message(message: str) -> str:
+    """A note of the search engine in the interface's language."""
+    known = translate(SEARCH_MESSAGES, message)
+    return known if known is not None else message
+
+
+def govern_part(text: str) -> str | None:
+    """One reason, path step or note of govern in the interface's language (a relation through the
+    `word` table); None when nothing knows it."""
+    known = translate(GOVERN_TEXTS, text)
+    if known is None and word(text) != text:
+        known = word(text)
+    return known
+
+
+def govern_text(text: str) -> str:
+    """A reason, a step of a path or a note of govern in the interface's language; a reason made of
+    several (``; ``) is translated part by part, and a part nothing knows is shown as it is."""
+    return "; ".join(govern_part(part) or part for part in text.split("; "))
+
+
+
+SEARCH_MESSAGES: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"ignored control characters in the query"), lazy_gettext("Control characters of the query were ignored.")),
+    (re.compile(r"the query was cut to its first (?P<num>[\d,]+) characters"),
+     lazy_gettext("The query was cut to its first %(num)s characters.")),
+    (re.compile(r"a quotation mark has no closing mark: searched the words after it"),
+     lazy_gettext("A quotation mark has no closing mark: the words after it were searched.")),
+    (re.compile(r"ignored empty quotation marks"), lazy_gettext("Empty quotation marks were ignored.")),
+    (re.compile(r"(?P<what>\S+): has no value: ignored"), lazy_gettext("%(what)s has no value: ignored.")),
+    (re.compile(r"unknown field (?P<what>'[^']*') \(fields: (?P<fields>[^)]*)\): searched (?P<words>.*) as words"),
+     lazy_gettext("Unknown field %(what)s (fields: %(fields)s): %(words)s was searched as words.")),
+    (re.compile(r"(?P<what>.+) has no letters: ignored"), lazy_gettext("%(what)s has no letters: ignored.")),
+    (re.compile(r"(?P<what>.+): a prefix needs at least two letters: searched the word"),
+     lazy_gettext("%(what)s: a prefix needs at least two letters: the word was searched.")),
+    (re.compile(r"(?P<what>.+): fuzzy search allows at most 2 edits: used 2"),
+     lazy_gettext("%(what)s: fuzzy search allows at most 2 edits: 2 were used.")),
+    (re.compile(r"ignored a '\)' that closes no '\('"), lazy_gettext("A ')' that closes no '(' was ignored.")),
+    (re.compile(r"ignored '(?P<what>OR|AND)': it needs a search term on each side"),
+     lazy_gettext("'%(what)s' was ignored: it needs a search term on each side.")),
+    (re.compile(r"ignored 'NOT': it needs a search term after it"),
+     lazy_gettext("'NOT' was ignored: it needs a search term after it.")),
+    (re.compile(r"a '\(' has no closing '\)': closed it at the end"),
+     lazy_gettext("A '(' has no closing ')': it was closed at the end.")),
+    (re.compile(r"only the first (?P<num>\d+) search terms were used"),
+     lazy_gettext("Only the first %(num)s search terms were used.")),
+    (re.compile(r"nothing to search in this query"), lazy_gettext("Nothing to search in this query.")),
+    (re.compile(r"nothing to search: type some words, a phrase in quotes or a citation"),
+     lazy_gettext("Nothing to search: type some words, a phrase in quotes or a citation.")),
+    (re.compile(r"only common words: searched them exactly as written"),
+     lazy_gettext("Only common words: they were searched exactly as written.")),
+    (re.compile(r"(?P<what>\S+?:'[^']*') matches nothing \((?P<known>.*)\): filter ignored"),
+     lazy_gettext("%(what)s matches nothing (%(known)s): the filter was ignored.")),
+]
+
+Q = r"‘.*?’"
+"""Words of the question or of the Act, quoted by govern."""
+REL = r"despite|subject to|for the purposes of|within the meaning of|applies to|applies"
+
+GOVERN_TEXTS: list[tuple[re.Pattern, str]] = [(re.compile(pattern), text) for pattern, text in (
+    # reasons (graph/govern_rank.py, graph/govern_nodes.py, graph/govern.py)
+    (rf"its text matches (?P<words>{Q}(?:, {Q})*)", lazy_gettext("its text contains %(words)s")),
+    (r"its text matches the question", lazy_gettext("its text matches the question")),
+    (rf"its text matches (?P<words>{Q}(?:, {Q})*) \((?P<bridges>{Q} → {Q}(?:, {Q} → {Q})*)\)",
+     lazy_gettext("its text contains %(words)s (%(bridges)s)")),
+    (r"it is about what (?P<like>.+) are about", lazy_gettext("it is about what %(like)s are about")),
+    (r"its heading matches \((?P<heading>.+)\)", lazy_gettext("its heading matches (%(heading)s)")),
+    (rf"the question describes what the Act calls (?P<name>{Q})",
+     lazy_gettext("the question describes what the Act calls %(name)s")),
+    (rf"for (?P<said>{Q}), this provision speaks of (?P<means>{Q})",
+     lazy_gettext("for %(said)s, this provision speaks of %(means)s")),
+    (rf"(?P<said>{Q}) is an everyday way of speaking of a situation this provision deals with",
+     lazy_gettext("%(said)s is an everyday way of speaking of a situation this provision deals with")),
+    (rf"it leaves the detail to a regulation \((?P<words>{Q})\): the (?P<title>.+?), made under (?P<power>.+?), "
+     r"is not in the library",
+     lazy_gettext("it leaves the detail to a regulation (%(words)s): the %(title)s, made under %(power)s, "
+                  "is not in the library")),
+    (rf"it leaves the detail to a regulation \((?P<words>{Q})\): the (?P<title>.+?) is not in the library",
+     lazy_gettext("it leaves the detail to a regulation (%(words)s): the %(title)s is not in the library")),
+    (rf"defines (?P<term>{Q}) \((?P<said>{Q}) in the question\)",
+     lazy_gettext("defines %(term)s (%(said)s in the question)")),
+    (rf"defines (?P<term>{Q}), used by (?P<where>.+) and the question",
+     lazy_gettext("defines %(term)s, used by %(where)s and by the question")),
+    (rf"defines (?P<term>{Q}), which (?P<where>.+) uses", lazy_gettext("defines %(term)s, which %(where)s uses")),
+    (rf"defines (?P<term>{Q})", lazy_gettext("defines %(term)s")),
+    (r"provides for the (?P<name>.+)", lazy_gettext("provides for: %(name)s")),
+    (r"defines the (?P<name>.+?) \((?P<said>‘.*?’) in the question\)",
+     lazy_gettext("establishes the program: %(name)s (%(said)s in the question)")),
+    (r"defines the (?P<name>.+)", lazy_gettext("establishes the program: %(name)s")),
+    (rf"it names the (?P<name>.+?) \((?P<words>{Q})\)", lazy_gettext("it names the program %(name)s (%(words)s)")),
+    (r"it names the (?P<name>.+)", lazy_gettext("it names the program %(name)s")),
+    (r"regulations may be made for the (?P<name>.+ Program)",
+     lazy_gettext("regulations may be made for the program: %(name)s")),
+    (rf"uses (?P<term>{Q}) (?P<num>\d+) times", lazy_gettext("uses %(term)s %(num)s times")),
+    (rf"uses (?P<term>{Q})", lazy_gettext("uses %(term)s")),
+    (rf"its history lists (?P<entry>{Q})", lazy_gettext("its history lists %(entry)s")),
+    (r"establishes the (?P<name>.+?) \((?P<said>‘.*?’) in the question\)",
+     lazy_gettext("establishes the program: %(name)s (%(said)s in the question)")),
+    (r"establishes the (?P<name>.+)", lazy_gettext("establishes the program: %(name)s")),
+    (r"the question cites it \((?P<words>.+)\)", lazy_gettext("the question cites it (%(words)s)")),
+    (r"part of the (?P<name>.+)", lazy_gettext("part of the program: %(name)s")),
+    (r"a provision of the (?P<name>.+)'s chapter", lazy_gettext("a provision of the chapter of the program: %(name)s")),
+    (r"it makes other provisions apply to the (?P<name>.+)",
+     lazy_gettext("it makes other provisions apply to the program: %(name)s")),
+    (r"it makes the rules of the (?P<other>.+) apply to the (?P<name>.+)",
+     lazy_gettext("it makes the rules of the program %(other)s apply to the program %(name)s")),
+    (r"it makes (?P<what>.+) apply to the (?P<name>.+)",
+     lazy_gettext("it makes %(what)s apply to the program: %(name)s")),
+    (r"it makes (?P<what>.+) apply", lazy_gettext("it makes %(what)s apply")),
+    (rf"(?P<via>.+) makes it apply to the (?P<name>.+?)(?: \((?P<words>{Q})\))?",
+     lazy_gettext("%(via)s makes it apply to the program: %(name)s")),
+    (rf"(?P<via>.+) makes it apply \((?P<words>{Q})\)", lazy_gettext("%(via)s makes it apply (%(words)s)")),
+    (rf"the question is about a decision \((?P<words>{Q})\): (?P<remedy>.+) is the remedy",
+     lazy_gettext("the question is about a decision (%(words)s): the remedy is the %(remedy)s")),
+    (r"(?P<why>.+): (?P<remedy>[^:]+) is the remedy", lazy_gettext("%(why)s: the remedy is the %(remedy)s")),
+    (r"(?P<what>.+) provides for a decision", lazy_gettext("%(what)s provides for a decision")),
+    (rf"regulations may be made for the purposes of (?P<what>.+?) \((?P<words>{Q})\)",
+     lazy_gettext("regulations may be made for the purposes of %(what)s (%(words)s)")),
+    (r"regulations may be made for the purposes of (?P<what>.+)",
+     lazy_gettext("regulations may be made for the purposes of %(what)s")),
+    (r"this guidance page cites (?P<what>.+)", lazy_gettext("this guidance page cites %(what)s")),
+    (r"the provision asked about", lazy_gettext("the provision asked about")),
+    (r"provides for the (?P<name>.+)", lazy_gettext("provides for: %(name)s")),
+    (rf"(?P<who>.+) cites it \((?P<words>{Q})\)", lazy_gettext("%(who)s cites it (%(words)s)")),
+    (rf"(?P<who>.+) (?P<rel>{REL}) it \((?P<words>{Q})\)", lazy_gettext("%(who)s: %(rel)s it (%(words)s)")),
+    (rf"it (?P<rel>cites|{REL}) (?P<what>.+) \((?P<words>{Q})\)", lazy_gettext("it %(rel)s %(what)s (%(words)s)")),
+    # steps of the paths
+    (rf"text: (?P<words>{Q})", lazy_gettext("text: %(words)s")),
+    (r"full-text match \((?P<words>.+)\)", lazy_gettext("full-text match (%(words)s)")),
+    (r"full-text match", lazy_gettext("full-text match")),
+    (r"everyday words for", lazy_gettext("everyday words for")),
+    (r"governed by", lazy_gettext("governed by")),
+    (r"names", lazy_gettext("names")),
+    (r"defined by", lazy_gettext("defined by")),
+    (r"provided for by", lazy_gettext("provided for by")),
+    (r"established by", lazy_gettext("established by")),
+    (r"contains", lazy_gettext("contains")),
+    (r"made to apply by", lazy_gettext("made to apply by")),
+    (r"made to apply to (?P<what>.+) by", lazy_gettext("made to apply to %(what)s by")),
+    (r"asks about", lazy_gettext("asks about")),
+    (r"regulations for its purposes", lazy_gettext("regulations for its purposes")),
+    (r"decisions reviewed by", lazy_gettext("decisions reviewed by")),
+    (r"regulations for it", lazy_gettext("regulations for it")),
+    (r"used by", lazy_gettext("used by")),
+    (r"amended", lazy_gettext("amended")),
+    (rf"(?P<means>{Q}) and related situations", lazy_gettext("%(means)s and related situations")),
+    (r"thesaurus:(?P<entry>[\w-]+)", lazy_gettext("everyday words: %(entry)s")),
+    # notes (graph/govern_input.py, graph/govern.py, graph/govern_nodes.py)
+    (r"control characters were removed", lazy_gettext("control characters were removed")),
+    (r"the text was cut at (?P<num>[\d,]+) characters", lazy_gettext("the text was cut at %(num)s characters")),
+    (r"nothing to read: type a question, paste a text or name a provision",
+     lazy_gettext("nothing to read: type a question, paste a text or name a provision")),
+    (r"nothing in the Act matches this text: try other words",
+     lazy_gettext("nothing in the Act matches this text: try other words")),
+    (r"nothing in the corpus is linked to (?P<what>.+)", lazy_gettext("nothing in the corpus is linked to %(what)s")),
+)]

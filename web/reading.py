@@ -1,0 +1,78 @@
+"""The reading view of a document (`/read/A-13.1.1`): its full text on one page with a
+collapsible table of contents, a "go to" box that accepts any citation form, and
+find-in-document (web/static/reading.js).  The page is rendered once per knowledge-base version
+and served from that cache afterwards, so that the largest regulation stays fast."""
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, url_for
+
+from alinea.errors import NotFound
+from alinea.kb import KnowledgeBase
+from alinea.model import Document, Section, Unit
+from graph.cite import Context, parse_query, resolve
+from web.i18n import gettext
+from web.kb import get_kb, snapshot
+from web.messages import shown
+
+bp = Blueprint("reading", __name__)
+MAX_GOTO = 200
+OPEN_TOC_UP_TO = 60
+"""A table of contents starts open for documents with at most this many sections."""
+
+
+def goto_target(kb: KnowledgeBase, doc: Document, text: str) -> str:
+    """The id a typed citation names, a bare number ("55", "s. 55(2)(a)") read in this document
+    (graph.cite, the one engine); any other form as `KnowledgeBase.lookup` reads it; NotFound,
+    with the nearest real provisions, when it names nothing in the knowledge base."""
+    text = " ".join(text.split())[:MAX_GOTO]
+    if text in kb:
+        return text
+    context = Context(kb.citation_index, doc.id, base=doc.id)
+    found = parse_query(text, tuple(kb.citation_index.title_list))
+    for citation in found:
+        targets = [t for t in resolve(citation, context).targets if t in kb]
+        if targets:
+            return targets[0]
+    if found and all(citation.act is None for citation in found):  # a bare number is this document's, or nothing
+        raise shown(NotFound(gettext("%(what)s names no provision of %(doc)s.", what=repr(text), doc=doc.title)))
+    return kb.lookup(text)
+
+
+def anchor(kb: KnowledgeBase, node_id: str) -> str:
+    """The element of the reading view that shows a node."""
+    located = kb.get(node_id)
+    node = located.node
+    if isinstance(node, Unit):
+        return node.anchor or node.id
+    if isinstance(node, Section):
+        return section_anchor(node)
+    return node_id
+
+
+def section_anchor(section: Section) -> str:
+    """LégisQuébec's anchor of a section (``se:83_24``), so that their addresses work here too."""
+    return "se:" + section.number.replace(".", "_") if section.number else section.id
+
+
+@bp.get("/read/<path:doc_id>")
+def read(doc_id: str):
+    kb = get_kb()
+    doc = kb.document(doc_id)
+    wanted = request.args.get("goto", "").strip()
+    if wanted:
+        target = goto_target(kb, doc, wanted)
+        located = kb.get(target)
+        if located.doc.kind == "guidance" or located.doc.id == target:
+            return redirect(f"/{target}" if located.doc.id != doc.id else url_for("reading.read", doc_id=doc.id))
+        return redirect(url_for("reading.read", doc_id=located.doc.id) + "#" + anchor(kb, target))
+    if doc.kind == "guidance":
+        return redirect(f"/{doc.id}")
+    return snapshot().cached(("reading", doc.id), lambda: render_template(
+        "reading.html", doc=doc, tree=_tree(kb, doc.id), sections=len(doc.sections),
+        toc_open=len(doc.sections) <= OPEN_TOC_UP_TO, section_anchor=section_anchor))
+
+
+def _tree(kb: KnowledgeBase, node_id: str) -> list[dict]:
+    return [{"node": child, "children": _tree(kb, child.id) if not isinstance(child, Section) else []}
+            for child in kb.children(node_id)]
+

@@ -66,7 +66,8 @@ def load(base: str, seconds: float, clients: int) -> dict:
 
 
 FIXTURES = ROOT / "tests" / "fixtures" / "legisquebec-html"
-REGULATIONS = {"S-2.1-r6": ("S-2_1_r_6.fr.html", "Règlement sur les établissements industriels et commerciaux")}
+REGULATIONS = {"S-2.1-r6": ("S-2_1_r_6.fr.html", "Règlement sur les établissements industriels et commerciaux"),
+               "S-2.1-r4": ("S-2_1_r_4.fr.html", "Code de sécurité pour les travaux de construction")}
 """Real LégisQuébec pages of the test fixtures added to a copy of the corpus, so that the reading
 view is also timed on a regulation larger than the bundled Act."""
 

@@ -111,3 +111,13 @@ class SearchIndex(Protocol):
 
     def close(self) -> None:
         """Release files."""
+
+
+def write_meta(directory, engine: str, fmt: int, corpus, divisions: dict, kinds, programs) -> None:
+    """The index's description (engine, format, documents, divisions, kinds, program names), which
+    both engines write the same way and read back when the index is opened."""
+    import json
+
+    meta = {"format": fmt, "engine": engine, "documents": {d.id: d.title for d in corpus.documents},
+            "divisions": divisions, "kinds": sorted(kinds), "programs": programs}
+    (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")

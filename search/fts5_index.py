@@ -26,7 +26,7 @@ from search import pipeline
 from search.analysis import analysed, lang_of, query_stems
 from search.bag import BagScorer
 from search.concepts import ConceptTags
-from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag
+from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag, write_meta
 from search.fts5_query import COLUMNS, EVERY, WEIGHTS, compile_plan, tag
 from search.pipeline import STORED, Group, facet_values, stored_fields
 from search.plan import IndexMeta, Plan
@@ -142,9 +142,7 @@ class Fts5Index:
         finally:
             db.close()
         vocabulary.vocabulary().save(directory)
-        meta = {"format": FORMAT, "engine": "fts5", "documents": {d.id: d.title for d in corpus.documents},
-                "divisions": divisions, "kinds": sorted(kinds), "programs": tags.names}
-        (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        write_meta(directory, "fts5", FORMAT, corpus, divisions, kinds, tags.names)
 
     # -- open ----------------------------------------------------------------------------
     def open(self, directory: Path, resolve: Resolver | None = None) -> None:

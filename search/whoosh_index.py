@@ -23,7 +23,7 @@ from search import pipeline
 from search.analysis import Analysed, analysed, lang_of, query_stems
 from search.bag import BagScorer
 from search.concepts import ConceptTags
-from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag
+from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag, write_meta
 from search.pipeline import Group, GroupList, stored_fields
 from search.plan import IndexMeta, Plan
 from search.records import Namer, Record, records
@@ -115,9 +115,7 @@ class WhooshIndex:
                 divisions[rec.id] = rec.title
         writer.commit()
         vocabulary.vocabulary().save(directory)
-        meta = {"format": FORMAT, "engine": "whoosh", "documents": {d.id: d.title for d in corpus.documents},
-                "divisions": divisions, "kinds": sorted(kinds), "programs": tags.names}
-        (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        write_meta(directory, "whoosh", FORMAT, corpus, divisions, kinds, tags.names)
 
     def open(self, directory: Path, resolve: Resolver | None = None) -> None:
         """Open the index built in directory; AlineaError when there is none or it is outdated."""

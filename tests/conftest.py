@@ -63,3 +63,16 @@ def linked_data_dir(data_dir, tmp_path_factory):
     sample = FIXTURES / "sample-repo"
     record(scan([str(sample)], load(path)), [str(sample)], path)
     return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Debian Chromium driven by Playwright (tests/browser.py finds it)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_FLAGS, chromium_path
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield b
+        b.close()

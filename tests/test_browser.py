@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import CHROMIUM_FLAGS, SCREENSHOTS, LiveServer, chromium_path
+from tests.browser import SCREENSHOTS, LiveServer
 
 pytestmark = pytest.mark.browser
 
@@ -13,17 +13,6 @@ def server(data_dir):
     live = LiveServer(data_dir)
     yield live
     live.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_path()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()

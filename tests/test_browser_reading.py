@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM_FLAGS, SCREENSHOTS, LiveServer, chromium_path
+from tests.browser import SCREENSHOTS, LiveServer
 
 pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "locale": "en-CA"}
@@ -20,17 +20,6 @@ def server(linked_data_dir):
     live.app.config["PUBLIC_URL"] = live.url  # handouts link to this site, which answers
     yield live
     live.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium_path()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()

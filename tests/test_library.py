@@ -71,14 +71,32 @@ def test_a_provision_of_an_act_outside_the_library_stays_a_node_cited_by_the_reg
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="the citation engine (graph/, issue 12) does not read a regulation's enabling note "
-                          "(« (chapitre S-2.1, a. 63 et 223) », kept in Document.front), and `show` answers only "
-                          "for provisions in the library; not done in issue 13", strict=True)
 def test_an_enabling_note_links_to_the_act_section_that_allows_the_regulation(library, capsys):
     _, data = library
     code, out, _ = run(capsys, "--data", str(data), "show", "S-2.1/223", "--json")
+    shown = json.loads(out)
+    assert code == 0 and shown["in_library"] is False
+    assert shown["url"] == "https://www.legisquebec.gouv.qc.ca/fr/document/lc/S-2.1#se:223"
+    assert {"S-2.1-r4", "S-2.1-r9"} <= {r["source"].split("/")[0] for r in shown["references_in"]}
+    assert {r["type"] for r in shown["references_in"] if r["source"] in ("S-2.1-r4", "S-2.1-r9")} == {"made under"}
+    forest = next(r for r in shown["regulations"] if r["id"] == "S-2.1-r12.1")
+    assert forest["targets"] == ["S-2.1/223/p1/7", "S-2.1/223/p1/8", "S-2.1/223/p1/19", "S-2.1/223/p1/42",
+                                 "S-2.1/223/p2", "S-2.1/223/p3"]
+
+
+@pytest.mark.slow
+def test_show_of_a_cross_document_citation_lists_the_regulations_made_under_it(library, capsys):
+    """`alinea show` of a citation of the Act (not in the library) typed as a user would."""
+    _, data = library
+    code, out, _ = run(capsys, "--data", str(data), "show", "chapitre S-2.1, a. 223, 1er al., par. 39")
     assert code == 0
-    assert {"S-2.1-r4", "S-2.1-r9"} <= {r["source"].split("/")[0] for r in json.loads(out)["references_in"]}
+    lines = out.splitlines()
+    assert lines[0] == "S-2.1/223/p1/39" and lines[1].startswith("not in the library: ")
+    assert "official: https://www.legisquebec.gouv.qc.ca/fr/document/lc/S-2.1#se:223-ss:1-p1:39" in lines
+    made = lines[lines.index("Regulations made under this provision:") + 1:]
+    assert [line.split()[0] for line in made] == ["S-2.1-r30.1"]
+    code, _, err = run(capsys, "--data", str(data), "show", "chapitre S-2.1, a. 224")
+    assert code == 1 and "names S-2.1/224, which is not in the knowledge base" in err
 
 
 def test_add_says_when_a_document_is_already_there_or_replaces_an_older_one(tmp_path, capsys):

@@ -385,6 +385,27 @@ def sibling_pinpoints(scan: _Scan, pos: int, levels: list[Level]) -> tuple[list[
     return [replace(lv, implied=True) for lv in levels[:at[-1]]] + [level], m.start(), end
 
 
+_LIST_TAIL = _c(rf"{S}(?:,{S}(?:(?:and|or|et|ou){S1})?|{SP}+(?:and|or|et|ou|&){S1})$")
+
+
+def last_item_pinpoints(scan: _Scan, start: int, end: int, levels: list[Level]
+                        ) -> tuple[tuple[int, list[Level]], tuple[int, int, list[Level]]] | None:
+    """ "a. 170 et 223, 1er al., par. 39": pinpoints written after a list of sections are those of
+    its last section.  Returns the list without it (end, levels), then the last section with its
+    pinpoints (start, end, levels); None when no pinpoint follows a list."""
+    if len(levels) != 1 or levels[0].kind != "section" or not levels[0].values or not scan.at(_SHORT_PIN, end):
+        return None
+    section = levels[0]
+    last = section.values[-1]
+    last_start = end - len(last)
+    sep = _LIST_TAIL.search(scan.text, start, last_start)
+    if scan.text[last_start:end] != last or sep is None or (len(section.values) == 1 and not section.ranges):
+        return None
+    extra, last_end = _pinpoints_after_section(scan, end, True)
+    rest = Level("section", section.values[:-1], section.ranges)
+    return (sep.start(), [rest]), (last_start, last_end, [Level("section", (last,))] + extra)
+
+
 _PARAGRAPH_WORDS = ("par", "para", "paras", "paragraph")
 _SUB_WORDS = ("subparagraph", "subpara", "subpar", "sous-paragraphe", "sous-par", "s.-par")
 

@@ -165,8 +165,17 @@ class KnowledgeBase:
         in the library or not), target by target in the order first cited; only those of type
         `kind` when given."""
         prefix = node_id + "/"
-        return [r for t, refs in self.refs_in.items() if t == node_id or t.startswith(prefix)
-                for r in refs if kind is None or r.type == kind]
+        table = self.refs_in if kind is None else self._refs_in_by_type.get(kind, {})
+        return [r for t, refs in table.items() if t == node_id or t.startswith(prefix) for r in refs]
+
+    @cached_property
+    def _refs_in_by_type(self) -> dict[str, dict[str, list[Reference]]]:
+        """Type -> target -> references, so that a look-up of one type reads only its targets."""
+        out: dict[str, dict[str, list[Reference]]] = {}
+        for target, refs in self.refs_in.items():
+            for ref in refs:
+                out.setdefault(ref.type, {}).setdefault(target, []).append(ref)
+        return out
 
     def referenced(self, node_id: str) -> bool:
         """True for an id outside the library that the library refers to (the Act a regulation is

@@ -138,16 +138,22 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_LIST_JOIN = re.compile(rf"{S},?{S}(?:and|or|et|ou){S1}(?:of{S1}|the{S1}|(?:de{S1}|à{S1})?(?:l{APOS}{S}|la{S1}|le{S1}|les{S1})|du{S1}|des{S1}|au{S1}|aux{S1})?",
+                        re.IGNORECASE)
+"""Between two pinpoints of one list: "and", « et de l'annexe B », « ou au paragraphe 2 »."""
+
+
 def _share_acts(text: str, spans: list[Span]) -> list[Span]:
     """ "subparagraph ii of … section 69.0.0.7 and section 94.0.1 of the Act … (chapter M-31)":
-    a pinpoint joined by "and"/"or" to a pinpoint of a named act is in that act too."""
+    a pinpoint joined by "and"/"or" to a pinpoint of a named act is in that act too, and so is one
+    joined to a pinpoint of another document (« l'article 6.2.3.2 et de l'annexe B de la norme »)."""
     out = list(spans)
     for i in range(len(out) - 2, -1, -1):
         s, e, levels, act = out[i]
         ns, _, nlevels, nact = out[i + 1]
         if (act is None and levels and nlevels and levels[0].kind == "section" and not levels[0].relative
                 and nact is not None and nact.kind not in ("regulation", "id")
-                and re.fullmatch(rf"{S},?{S}(?:and|or|et|ou){S1}", text[e:ns])):
+                and _LIST_JOIN.fullmatch(text, e, ns)):
             out[i] = (s, e, levels, nact)
     return out
 

@@ -155,7 +155,8 @@ def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
 
 
 _VALUE_SECTION = _c(rf"({NUM}){END}")
-_VALUE_DIVISION = re.compile(r"([IVXLC]+(?:\.[IVXLC]+)*|\d+|[A-Z])(?![\w-])")
+_VALUE_DIVISION = re.compile(r"([IVXLC]+(?:\.[IVXLC]+)*|\d+(?:\.\d+)*|[A-Z]{1,2})(?![\w-])")
+"""Division labels: roman (``II``, ``I.I``), numbered with insertions (``2.20``, ``0.1``), lettered (``A``, ``ZA``)."""
 _ITEM_NUMBER = r"\d+(?:\.\d+)*"
 _ITEM_LETTER = r"(?:\d+\.)*[a-z]{1,2}(?:\.\d+)*"
 """Item labels as alinea.ids has them: ``7.0.0``, ``d.1``, and letters inserted before ``a`` (``0.a``)."""
@@ -191,8 +192,9 @@ _DIV_KEY_CASE = re.compile(r"[A-Z]")
 
 _NAME_HEADS = r"Act|Code|Charter|Regulation|Regulations|Loi|Charte|Règlement|Tariff|Tarif|By-law"
 _NAME_CONTINUES = _c(rf"{S1}(?:respecting|to|on|for|concerning|of|sur|concernant|relative|relatif|instituant|modifiant|visant|favorisant|assurant|portant|de|du|des|d{APOS})")
-_THIS_ACT = _c(rf"(?:this{S1}Act|the{S1}present{S1}Act|this{S1}Regulation|la{S1}présente{S1}loi|le{S1}présent{S1}règlement|ce{S1}règlement|présente{S1}loi|présent{S1}règlement){END}")
-_THAT_ACT = _c(rf"(?:that{S1}Act|cette{S1}loi){END}")
+_THIS_ACT = _c(rf"(?:this{S1}Act|the{S1}present{S1}Act|this{S1}Regulation|la{S1}présente{S1}loi|le{S1}présent{S1}règlement|présente{S1}loi|présent{S1}règlement){END}")
+_THAT_ACT = _c(rf"(?:that{S1}Act|that{S1}Regulation|cette{S1}loi|ce{S1}règlement|ledit{S1}règlement|ladite{S1}loi){END}")
+"""An act named before in the section; with none, the citing document when it is of that kind."""
 _ENABLING_EN = re.compile(rf"(?:the{S1})?Act{END}(?!{S}\()")
 _UNKNOWN_TITLE = re.compile(rf"(?:[A-Z][\w’'-]*{S1})*(?:Act|Code|Charter){END}")
 _ENABLING_FR = re.compile(rf"(?:la{S1})?Loi{END}(?!{S}\()")
@@ -207,7 +209,10 @@ _OTHER_DOCUMENT = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:[
 _LAW_NAMED = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:{_NAME_HEADS}|loi|règlement|présente?|this){END}")
 _PRACTICE = _c(r"practice|pratique")
 """A code of practice is not a code of law."""
-_REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:(?:du|le|ce){S1})?règlement){END}(?!{S1}(?:Act|respecting|sur){END})")
+_TITLE_GOES_ON = rf"(?:{S1}(?:Act|respecting|to|on|for|concerning|under|sur|concernant|relative|relatif|d{APOS}application|de|du|des){END}|{S1}d{APOS}|{S}\()"
+_REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:(?:du|le){S1})?(?<!présent\s)(?<!ce\s)(?<!cet\s)règlement){END}(?!{_TITLE_GOES_ON})")
+"""The regulation made under the citing act: not "the Regulation respecting …", « le Règlement
+d'application de la Loi … », « le présent règlement » (the citing one) or « ce règlement »."""
 
 _ARTICLE = _c(rf"(?:the|la|le|l{APOS}){S}")
 _TITLE_START = re.compile(rf"(?:{_NAME_HEADS}|[A-ZÉÈ])")
@@ -402,7 +407,7 @@ def _act_after(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     if m := scan.at(_THIS_ACT, pos):
         return Act("this"), m.end()
     if m := scan.at(_THAT_ACT, pos):
-        return Act("that"), m.end()
+        return Act("that", name=m.group(0)), m.end()
     if m := scan.at(_REGULATION, pos):
         return Act("regulation"), m.end()
     if m := scan.at(_REVISED_STATUTES, pos):

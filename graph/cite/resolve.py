@@ -281,7 +281,9 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
     if act.kind == "that":
         if context.last_act:
             return context.last_act, Resolution()
-        return None, Resolution(note="'that Act' with no act named before it in the section")
+        if _REGULATION_ID.match(context.base_doc) and _THIS_REGULATION.fullmatch(act.name):
+            return context.base_doc, Resolution()  # « ce règlement » in a regulation: the regulation itself
+        return None, Resolution(note=f"{act.name or 'that Act'!r} with no act named before it in the section")
     if act.kind == "enabling":
         m = re.match(r"^(.+)-r\d+(?:\.\d+)*$", context.base_doc)
         if m:
@@ -303,6 +305,10 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
     if docs:
         return None, Resolution(candidates=tuple(docs), note=f"{act.name!r} names several acts: {', '.join(docs)}")
     return None, Resolution(note=f"act not identified: {act.name!r} (no chapter given and not named elsewhere with one)")
+
+
+_REGULATION_ID = re.compile(r"^.+-r\d+(?:\.\d+)*$")
+_THIS_REGULATION = re.compile(r"ce\s+règlement", re.IGNORECASE)
 
 
 def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str], str]:

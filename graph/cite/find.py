@@ -72,6 +72,8 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
             if span[1] > span[0] and taken.add(span[0], span[1]):
                 spans.append(span)
     spans.sort(key=lambda span: span[0])
+    if source == STATUTE:
+        spans = [span for span in spans if not _HEADING_LABEL.match(text, span[0])]
     if source in TYPED:
         spans = _join_adjacent(text, spans)
     spans = _imply_divisions(text, _share_acts(text, _other_documents(text, spans)))
@@ -155,8 +157,19 @@ def _share_acts(text: str, spans: list[Span]) -> list[Span]:
                 and nact is not None and nact.kind not in ("regulation", "id")
                 and _LIST_JOIN.fullmatch(text, e, ns)):
             out[i] = (s, e, levels, nact)
+        elif act is None and levels and nact is not None and nact.kind == "other" and _OF.fullmatch(text, e, ns):
+            out[i] = (s, e, levels, nact)  # "les annexes A et ZA de la Partie 1: Serre-tête"
     return out
 
+
+_OF = re.compile(rf"{S1}(?:of{S1}(?:the{S1})?|de{S1}la{S1}|de{S1}l{APOS}{S}|du{S1}|des{S1})", re.IGNORECASE)
+
+
+_HEADING_LABEL = re.compile(rf"(?:ANNEXE|SCHEDULE|CHAPITRE|CHAPTER|TITRE|TITLE|SOUS-SECTION|SECTION|SUBDIVISION|DIVISION|PARTIE|PART|LIVRE|BOOK){S1}")
+"""A division word in capitals, in the law's own text, is the label of a heading printed with the text
+(« ANNEXE I (a. 51.14) ÉQUIPEMENTS »): the law cites a division in lower case (« l'annexe I »)."""
+_TITLE_PART = re.compile(rf"{S}:{S}\w")
+"""After a part of another document's title: "Partie 1: Serre-tête", "Part 2: Ear-plugs"."""
 
 _OTHER_BEFORE = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b(?:[^.;:()\n]|\.(?=\w)){{0,40}}?,{S}(?:(?:à|in|at|under|selon){S1}(?:l{APOS}|la{S1}|le{S1})?)?$",
                            re.IGNORECASE)
@@ -176,8 +189,20 @@ def _other_documents(text: str, spans: list[Span]) -> list[Span]:
             before = before or _OTHER_TITLE_DASH.search(text, max(0, s - 160), s)
             if before:
                 act = Act("other", name=before.group(0).rstrip(" ,–—-"))
+            elif _is_title_part(text, s, e, levels):
+                act = Act("other", name=text[s:e])
         out.append((s, e, levels, act))
     return out
+
+
+def _is_title_part(text: str, start: int, end: int, levels: list[Level]) -> bool:
+    """ "… NF EN 1263-1 et NF EN 1263-2 … – Partie 1: exigences … et Partie 2: exigences …": a
+    division followed by a colon and written with a capital in mid-sentence names a part of a
+    document's title; the law writes its own divisions in lower case (« la partie 2 »)."""
+    if levels[0].kind not in DIVISION_RANK or not _TITLE_PART.match(text, end) or not text[start].isupper():
+        return False
+    before = text[max(0, start - 3):start].rstrip()
+    return bool(before) and before[-1] not in ".:;\n"
 
 
 _SENTENCE_END = re.compile(r"[.;:]\s")

@@ -180,7 +180,7 @@ _KEYWORD_FR = _c(rf"({_words(_FR)}){END}{S}")
 _RELATIVE_EN_RE = _c(rf"(this|that){S1}({_words(_RELATIVE_EN)}){END}")
 _RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce){S1}({_words(_RELATIVE_FR)}){END}")
 _ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|§§?){S}")
-_PIN_BODY = rf"(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}°?|\([a-z0-9.]+\)|[a-z]{{1,3}}(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
+_PIN_BODY = rf"(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}°?|\([a-z0-9.]+\)|(?:[ivx]{{1,4}}|[a-z])(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
 _SHORT_PIN = _c(rf",{S}{_PIN_BODY}")
 _PIN_ALONE = _c(_PIN_BODY)
 _SIBLING_SEP = _c(rf"{S}(?:,|,?{S1}(?:and|or|et|ou)){S}")
@@ -453,6 +453,10 @@ def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | 
         return None
     level, start, end = first
     levels = [level]
+    while _single_division(level) and (c := scan.at(_DIVISION_COMMA, end)) and (nxt := _level(scan, c.end())) \
+            and _single_division(nxt[0]) and RANK[nxt[0].kind] < RANK[level.kind]:
+        level, end = nxt[0], nxt[2]  # "Title II, Chapter I": written from the top down, one division
+        levels.insert(0, level)
     section_single = level.kind == "section" and len(level.values) == 1 and not level.ranges
     if section_single:
         extra, end = _pinpoints_after_section(scan, end, True)
@@ -484,6 +488,13 @@ def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | 
         elif (a := chapter_ref(inside)) is not None:
             act, end = a, p.end()
     return list(reversed(levels)), act, start, end
+
+
+_DIVISION_COMMA = _c(rf"{S},{S}")
+
+
+def _single_division(level: Level) -> bool:
+    return level.kind in DIVISION_RANK and len(level.values) == 1 and not level.ranges and not level.relative
 
 
 def _short_with_code(scan: _Scan, pos: int) -> tuple[list[Level], Act, int, int] | None:

@@ -76,7 +76,7 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
         spans = [span for span in spans if not _HEADING_LABEL.match(text, span[0])]
     if source in TYPED:
         spans = _join_adjacent(text, spans)
-    spans = _imply_divisions(text, _share_acts(text, _other_documents(text, spans)))
+    spans = _imply_divisions(text, _share_sections(text, _share_acts(text, _other_documents(text, spans))))
     relations = type_relations(text, [(s, e) for s, e, _, _ in spans], lang)
     return [Found(text[s:e], s, e, (), act.doc if act and act.doc else None, relation,
                   levels=tuple(levels), act=act, lang=lang)
@@ -162,6 +162,32 @@ def _share_acts(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_TO_OF = rf"(?:aux|au|à{S1}la|à{S1}l{APOS}|des|du|de{S1}la|de{S1}l{APOS})"
+_LIST_ITEM_JOIN = re.compile(rf"{S},{S}{_TO_OF}{S}|{S},?{S1}(?:and|or|et|ou){S1}(?:{_TO_OF}|les|le|la|l{APOS}|the)?{S}",
+                             re.IGNORECASE)
+"""Between two items of one list: « , au », « et aux », "and"; not a bare comma (« Malgré le paragraphe 2, le
+paragraphe 3 de l'article 5 »)."""
+_BELOW_SECTION = ("paragraph", "unit")
+
+
+def _share_sections(text: str, spans: list[Span]) -> list[Span]:
+    """ « aux paragraphes 1 et 2, au sous-paragraphe e du paragraphe 7 et aux paragraphes 10 et 11 de
+    l'article 3.23.16 »: pinpoints below a section, listed before one that names its section, lie in
+    that section (and act)."""
+    out = list(spans)
+    for i in range(len(out) - 2, -1, -1):
+        s, e, levels, act = out[i]
+        ns, _, nlevels, nact = out[i + 1]
+        if (act is None and levels and all(lv.kind in _BELOW_SECTION and not lv.relative for lv in levels)
+                and len(nlevels) > 1 and nlevels[0].kind == "section" and not nlevels[0].relative
+                and len(nlevels[0].values) == 1 and not nlevels[0].ranges
+                and any(lv.kind in _BELOW_SECTION for lv in nlevels[1:])
+                and _LIST_ITEM_JOIN.fullmatch(text, e, ns)):
+            implied = [replace(lv, implied=True) for lv in nlevels if lv.kind not in _BELOW_SECTION]
+            out[i] = (s, e, implied + list(levels), nact)
+    return out
+
+
 _OF = re.compile(rf"{S1}(?:of{S1}(?:the{S1})?|de{S1}la{S1}|de{S1}l{APOS}{S}|du{S1}|des{S1})", re.IGNORECASE)
 
 
@@ -175,6 +201,11 @@ _OTHER_BEFORE = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b(?:[^.;:()\n]|\.(?=\
                            re.IGNORECASE)
 
 
+_OTHER_EXCEPT = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b(?:[^.;:()\n]|\.(?=\w)){{0,160}}?,?{S}(?:à{S1}l{APOS}exception{S1}"
+                           rf"(?:de{S1}l{APOS}|du{S1}|des{S1}|de{S1}la{S1})|sauf{S1}(?:l{APOS}|le{S1}|la{S1}|les{S1})|except(?:{S1}for)?{S1}(?:the{S1})?){S}$",
+                           re.IGNORECASE)
+"""A standard's own numbers excepted from it: « conforme à la norme … CAN/CSA-W117.2-M87, à l'exception de
+l'article 7.8.2.2 »."""
 _OTHER_TITLE_DASH = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b[^.;:()\n]{{0,120}}?{SP}[–—-]{S}$", re.IGNORECASE)
 """A part of a standard written after its title and a dash: "la norme Vêtements de protection … – partie 5"."""
 
@@ -187,6 +218,7 @@ def _other_documents(text: str, spans: list[Span]) -> list[Span]:
         if act is None and levels and not levels[0].relative:
             before = _OTHER_BEFORE.search(text, max(0, s - 80), s) if levels[0].kind == "section" else None
             before = before or _OTHER_TITLE_DASH.search(text, max(0, s - 160), s)
+            before = before or _OTHER_EXCEPT.search(text, max(0, s - 220), s)
             if before:
                 act = Act("other", name=before.group(0).rstrip(" ,–—-"))
             elif _is_title_part(text, s, e, levels):

@@ -174,11 +174,15 @@ _ORDINALS = _c(rf"({_ORD}){END}((?:{S}(?:,|,?{S1}and|,?{S1}or|{SP}+et|{SP}+ou){S
 _ORD_SPLIT = _c(rf"{_ORD}")
 _PARAGRAPH_EN = _c(rf"{S1}paragraphs?{END}")
 _ALINEA_FR = _c(rf"{S1}alinéas?{END}")
+_SAME_AFTER = _c(rf"(?:\b(?:du|de{S1}la|la|le|au|à{S1}la|aux|des|les)|l{APOS}){S}$")
+"""What goes before « même » when it names the unit named last: « du même article », « la même section »."""
 _ALINEA_AFTER = _c(rf"alinéas?{S1}(précédent|dernier){END}")
+_ITEM_AFTER = _c(rf"(?:sous-)?paragraphes?{S1}(précédent|dernier){END}")
+"""« du paragraphe précédent »: the numbered item before the citing one."""
 _KEYWORD_EN = _c(rf"({_words(_EN)}){END}{S}")
 _KEYWORD_FR = _c(rf"({_words(_FR)}){END}{S}")
 _RELATIVE_EN_RE = _c(rf"(this|that){S1}({_words(_RELATIVE_EN)}){END}")
-_RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce){S1}({_words(_RELATIVE_FR)}){END}")
+_RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce|même){S1}({_words(_RELATIVE_FR)}){END}")
 _ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|§§?){S}")
 _PIN_BODY = rf"(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}°?|\([a-z0-9.]+\)|(?:[ivx]{{1,4}}|[a-z])(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
 _SHORT_PIN = _c(rf",{S}{_PIN_BODY}")
@@ -201,7 +205,7 @@ _ENABLING_FR = re.compile(rf"(?:la{S1})?Loi{END}(?!{S}\()")
 OTHER_DOCUMENT_WORDS = (r"standards?|agreements?|conventions?|contracts?|protocols?|treat(?:y|ies)|memorandum|"
                         r"manuals?|guides?|handbooks?|volumes?|codes?\s+of\s+practice|"
                         r"normes?|ententes?|accords?|contrats?|protocoles?|traités?|manuels?|tomes?|guides?|"
-                        r"codes?\s+de\s+(?:pratique|bonnes?\s+pratiques)|CSA|ISO|BNQ|ANSI|NFPA|ULC")
+                        r"codes?\s+de\s+(?:pratique|bonnes?\s+pratiques)|organismes?|CSA|ACNOR|ISO|BNQ|ANSI|NFPA|ULC")
 """Words naming a document that is not a law: a number cited in it is not a provision of a law."""
 _OTHER_DOCUMENT = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:[\w-]+{S1}){{0,2}}?"
                      rf"(?:{OTHER_DOCUMENT_WORDS}){END}(?-i:(?:{S1}(?:CSA|ISO|BNQ|ANSI|NFPA|ULC|[A-Z]?[0-9][\w./:-]*))*)")
@@ -283,7 +287,12 @@ def _values(scan: _Scan, pos: int, value: re.Pattern, wordlike: bool) -> tuple[l
 
 
 def _ok_follow(scan: _Scan, m: re.Match, wordlike: bool) -> bool:
-    return not wordlike or bool(scan.at(_WORDLIKE_FOLLOW, m.end()))
+    """After a listed label: a word that goes on the list or the citation, unless the label is an
+    inserted number, which is never a word or an amount (« les sous-sections 6.4 et 6.9 sont »)."""
+    return not wordlike or _INSERTED.fullmatch(m.group(0)) is not None or bool(scan.at(_WORDLIKE_FOLLOW, m.end()))
+
+
+_INSERTED = re.compile(r"\d+(?:\.\d+)+")
 
 
 def _label_levels(labels: str, fallback: bool) -> list[Level]:
@@ -303,9 +312,13 @@ def _level(scan: _Scan, pos: int) -> tuple[Level, int, int] | None:
         return _ordinal_level(o), start, p.end()
     if fr and (m := scan.at(_ALINEA_AFTER, pos)):
         return Level("paragraph", relative=RELATIVE_ORDINALS[m[1].lower()]), start, m.end()
+    if fr and (m := scan.at(_ITEM_AFTER, pos)):
+        return Level("unit", relative=RELATIVE_ORDINALS[m[1].lower()]), start, m.end()
     if m := scan.at(_RELATIVE_FR_RE if fr else _RELATIVE_EN_RE, pos):
+        if m[1].lower() == "même" and not _SAME_AFTER.search(text, max(0, pos - 8), pos):
+            return None  # « une pièce de même section »: a shape, not « la même section »
         kinds = _RELATIVE_FR if fr else _RELATIVE_EN
-        rel = "that" if m[1].lower() in ("that", "cet", "cette", "ce") else "this"
+        rel = "that" if m[1].lower() in ("that", "cet", "cette", "ce", "même") else "this"
         return Level(kinds[m[2].lower()], relative=rel), start, m.end()
     if m := scan.at(_ABBREV_SECTION, pos):
         return _section_level(scan, start, m.end())
@@ -569,5 +582,5 @@ def _title_start(text: str, paren: int) -> int | None:
     return start
 
 
-STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|the|this|that|présente?|cet|cette|ce|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|§")
+STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|the|this|that|présente?|cet|cette|ce|même|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|§")
 """Where a pinpoint or a chapter code may start."""

@@ -232,6 +232,13 @@ def resolve(found: Found, context: Context) -> Resolution:
     if top.kind == "unit" and top.relative:
         if top.relative == "this" and context.unit:
             return Resolution((context.unit,))
+        if top.relative in ("preceding", "last") and (item := _item_of(context)):
+            siblings = context.index.children.get(item.rsplit("/", 1)[0], ())
+            at = siblings.index(item) if item in siblings else 0
+            if top.relative == "last" and siblings:
+                return Resolution((siblings[-1],))
+            if at > 0:
+                return Resolution((siblings[at - 1],))
         return Resolution(note=f"no subparagraph to read '{top.relative} subparagraph' against")
     if top.kind == "section" and not top.relative:
         sections, missing, note = _sections(context.index, doc, top)
@@ -248,10 +255,19 @@ def resolve(found: Found, context: Context) -> Resolution:
         targets += got
         missing += lost
         note = note or why
-    paragraph = next((t for t in reversed(targets) if _paragraph_of(t, rest)), None)
+    paragraph = next((t for t in reversed(targets + missing) if _paragraph_of(t, rest)), None)
     return Resolution(_ordered(targets, context.index), tuple(missing), note=note if missing else "",
                       section=sections[-1] if sections else None,
                       paragraph=_paragraph_of(paragraph, rest) if paragraph else None, act=other_act)
+
+
+def _item_of(context: Context) -> str | None:
+    """The numbered item (under a paragraph) the citing text lies in: « le paragraphe précédent »
+    is the one before it."""
+    unit = context.unit or ""
+    while (m := re.match(r"^(.*)/([^/]+)$", unit)) and not re.search(r"/p\d+$", m[1]):
+        unit = m[1]
+    return unit if m and re.search(r"/p\d+$", m[1]) else None
 
 
 def _given_id(target: str, index: Index) -> Resolution:
@@ -322,6 +338,8 @@ def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str
     numbers = index.section_numbers[doc]
     sections = [f"{doc}/{n}" for n in level.values if n in numbers]
     for lo, hi in level.ranges:
+        if lo not in numbers and hi not in numbers:
+            continue  # neither end is in the document: nothing between them is named with certainty
         klo, khi = section_sort_key(lo), section_sort_key(hi)
         sections += [f"{doc}/{n}" for n in numbers if klo <= section_sort_key(n) <= khi]
     missing = [f"{doc}/{n}" for n in endpoints if n not in numbers]
@@ -366,6 +384,11 @@ def _below(sid: str, levels: list[Level], context: Context) -> tuple[list[str], 
         return _split(ids, index, in_corpus)
     if not in_corpus:
         return _expand(index, [f"{sid}/p1"], units), [], ""
+    if context.unit and context.unit.startswith(sid + "/p") and units and not units[0].relative:
+        for around in _enclosing_units(context.unit):  # « au sous-paragraphe a » inside paragraph 1°: its own a)
+            ids = _expand(index, [around], units)
+            if ids and all(i in index.ids for i in ids):
+                return ids, [], ""
     choices = list(index.children.get(sid, ()))
     if context.unit and context.unit.startswith(sid + "/p") and units and not units[0].relative:
         mine = re.match(r"^(.*?/p\d+)", context.unit)[0]
@@ -383,11 +406,22 @@ def _below(sid: str, levels: list[Level], context: Context) -> tuple[list[str], 
     return _split(ids, index, True)
 
 
+def _enclosing_units(unit: str) -> list[str]:
+    """The citing unit and the units above it, up to (not including) its paragraph, nearest first."""
+    out = []
+    while not re.search(r"/p\d+$", unit) and "/" in unit:
+        out.append(unit)
+        unit = unit.rsplit("/", 1)[0]
+    return out
+
+
 def _paragraphs(sid: str, level: Level, context: Context) -> tuple[list[str], str]:
     """Paragraph ids an alinéa level names in a section."""
     index = context.index
     if level.relative == "that":
-        return [context.last_paragraph], ""
+        if context.last_paragraph:
+            return [context.last_paragraph], ""
+        return [], "'that paragraph' with no paragraph named before it"
     here = re.match(r"^(.*?/p(\d+))", context.unit or "")
     if level.relative == "this":
         return ([here[1]], "") if here else ([], "'this paragraph' outside a paragraph")

@@ -212,6 +212,9 @@ _OTHER_DOCUMENT = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:[
 """Another document named after a number: "of the CSA standard Z462", « de l'entente », « de la norme ISO 45001 »."""
 _LAW_NAMED = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:{_NAME_HEADS}|loi|règlement|présente?|this){END}")
 _PRACTICE = _c(r"practice|pratique")
+_CODE_WORD = re.compile(rf"(?:(?:le|la|l{APOS}|the){S})?code(?={S}(?:[,.;:)]|$|(?:et|ou|and|or|est|sont|is|are|qui|which){END}))")
+"""« du code » in lower case and alone: a code a regulation defines or adopts (« le Code national du
+bâtiment »), not a law; a law is named with a capital (« du Code de la sécurité routière »)."""
 """A code of practice is not a code of law."""
 _TITLE_GOES_ON = rf"(?:{S1}(?:Act|respecting|to|on|for|concerning|under|sur|concernant|relative|relatif|d{APOS}application|de|du|des){END}|{S1}d{APOS}|{S}\()"
 _REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:(?:du|le){S1})?(?<!présent\s)(?<!ce\s)(?<!cet\s)règlement){END}(?!{_TITLE_GOES_ON})")
@@ -485,7 +488,8 @@ def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | 
             levels.append(nxt[0])
             end = nxt[2]
             continue
-        if (o := scan.at(_OTHER_DOCUMENT, c.end())) and (_PRACTICE.search(o.group(0)) or not scan.at(_LAW_NAMED, c.end())):
+        if ((o := scan.at(_OTHER_DOCUMENT, c.end())) and (_PRACTICE.search(o.group(0)) or not scan.at(_LAW_NAMED, c.end()))
+                or (o := scan.at(_CODE_WORD, c.end()))):
             act, end = Act("other", name=o.group(0)), o.end()  # "chapitre 2 du Tome V du manuel …"
             break
         got = _act_after(scan, c.end())

@@ -174,6 +174,9 @@ class Context:
     last_divisions: tuple[tuple[str, str], ...] = ()
     other_regulation: bool = False
     """The section spoke of "a regulation" before: "the regulation" then refers back to it."""
+    numbers_of: str = ""
+    """The citing text is an item of a list of another document's numbers, announced by the text
+    above it (« … aux articles suivants de la norme CSA Z94.2: »): bare numbers are that document's."""
 
     @property
     def base_doc(self) -> str:
@@ -213,6 +216,8 @@ class Resolution:
 
 def resolve(found: Found, context: Context) -> Resolution:
     """The ids a citation names, read where `context` says."""
+    if context.numbers_of and found.act is None and found.levels and not found.levels[0].relative:
+        return Resolution(note=f"a provision of another document: {context.numbers_of}")
     if found.act is not None and found.act.kind == "id" and not found.levels:
         return _given_id(found.act.doc, context.index)
     doc, problem = _document(found, context)

@@ -224,11 +224,15 @@ d'application de la Loi … », « le présent règlement » (the citing one) or
 _ARTICLE = _c(rf"(?:the|la|le|l{APOS}){S}")
 _TITLE_START = re.compile(rf"(?:{_NAME_HEADS}|[A-ZÉÈ])")
 _BREAK = re.compile(r"[;:()]|\.\s")
+_CLAUSE = _c(rf",{S}(?:est|sont|soit|is|are|was|were|qui|which|where|lorsque|when|si|if){END}")
+"""Words that go on a sentence, not a title: « … de la Loi, est la Liste de divulgation (DORS/88-64) »."""
 _HEAD_BACK = re.compile(rf"\b(?:{_NAME_HEADS}){END}")
 _PAREN_AFTER = re.compile(rf"{S}\(([^()]{{3,150}})\)")
 _SECTION_WORD = _c(rf"(?:section|article){S1}")
 _QC_REF = _c(rf"(?:chapter|chapitre|c\.|ch\.){S}({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)$", 0)
 _FED_REVISED = _c(rf"(?:Revised{S1}Statutes{S1}of{S1}Canada|R\.S\.C\.|Lois{S1}révisées{S1}du{S1}Canada|L\.R\.C\.){S},?{S}\(?(\d{{4}})\)?{S},{S}(?:chapter|chapitre|c\.|ch\.){S}([A-Z]{{1,3}}-\d+(?:\.\d+)*)$", 0)
+_FED_REGULATION = re.compile(rf"(?:DORS|SOR){S}/{S}(\d{{2}}|\d{{4}}){S}-{S}(\d+)$")
+"""A federal regulation by its registration number: "SOR/88-66", « DORS/2001-286 »."""
 _FED_ANNUAL = _c(rf"(?:Statutes{S1}of{S1}Canada|S\.C\.|Lois{S1}du{S1}Canada|L\.C\.){S},?{S}(\d{{4}}){S},{S}(?:chapter|chapitre|c\.|ch\.){S}(\d+)$", 0)
 _QC_ANNUAL = _c(rf"(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:chapter|chapitre|c\.|ch\.){S}(\d+)$", 0)
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
@@ -245,12 +249,16 @@ def chapter_ref(inside: str) -> Act | None:
     'canada:rsc-1985-c-c-29'
     >>> chapter_ref("S.C. 1996, c. 23").doc, chapter_ref("1969, chapter 63").doc
     ('canada:sc-1996-c-23', '1969, c. 63')
+    >>> chapter_ref("DORS/88-66").doc
+    'canada:sor-88-66'
     """
     inside = " ".join(inside.split())
     if m := _QC_REF.match(inside):
         return Act("chapter", doc_id_from_chapter(m[1]))
     if m := _FED_REVISED.match(inside):
         return Act("federal", federal_act_id(True, m[1], m[2]))
+    if m := _FED_REGULATION.match(inside):
+        return Act("federal", f"canada:sor-{m[1]}-{m[2]}")
     if m := _FED_ANNUAL.match(inside):
         return Act("federal", federal_act_id(False, m[1], m[2]))
     if m := _QC_ANNUAL.match(inside):
@@ -453,7 +461,7 @@ def _name_with_chapter(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     if paren < 0:
         return None
     between = text[pos:paren]
-    if _BREAK.search(between) or not _HEAD_BACK.search(between):
+    if _BREAK.search(between) or not _HEAD_BACK.search(between) or _CLAUSE.search(between):
         return None
     close = text.find(")", paren)
     act = chapter_ref(text[paren + 1:close]) if close > 0 else None

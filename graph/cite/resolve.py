@@ -172,6 +172,10 @@ class Context:
     last_paragraph: str | None = None
     last_act: str | None = None
     last_divisions: tuple[tuple[str, str], ...] = ()
+    last_regulation: str | None = None
+    """The last regulation named (antecedent of « ce règlement »)."""
+    sections_elsewhere: tuple[str, ...] = ()
+    """Sections of other acts named before in the section: « l'article 62.3 de la Loi », then « l'article 62.3 »."""
     other_regulation: bool = False
     """The section spoke of "a regulation" before: "the regulation" then refers back to it."""
     numbers_of: str = ""
@@ -189,7 +193,14 @@ class Context:
             last_section=resolution.section or self.last_section,
             last_paragraph=resolution.paragraph or self.last_paragraph,
             last_act=resolution.act or self.last_act,
-            last_divisions=tuple({**dict(self.last_divisions), **dict(resolution.divisions)}.items()))
+            last_divisions=tuple({**dict(self.last_divisions), **dict(resolution.divisions)}.items()),
+            last_regulation=resolution.act if _is_regulation(resolution.act) else self.last_regulation,
+            sections_elsewhere=self.sections_elsewhere + ((resolution.section,) if resolution.act and resolution.section
+                                                          and resolution.section.startswith(resolution.act + "/") else ()))
+
+
+def _is_regulation(doc: str | None) -> bool:
+    return bool(doc and (_REGULATION_ID.match(doc) or doc.startswith("canada:sor-")))
 
 
 @dataclass(frozen=True)
@@ -247,6 +258,8 @@ def resolve(found: Found, context: Context) -> Resolution:
         return Resolution(note=f"no subparagraph to read '{top.relative} subparagraph' against")
     if top.kind == "section" and not top.relative:
         sections, missing, note = _sections(context.index, doc, top)
+        if missing and found.act is None:
+            sections, missing, note = _named_elsewhere(sections, missing, note, context)
         rest = levels[1:]
     else:
         section = _section_for_relative(top, context)
@@ -264,6 +277,17 @@ def resolve(found: Found, context: Context) -> Resolution:
     return Resolution(_ordered(targets, context.index), tuple(missing), note=note if missing else "",
                       section=sections[-1] if sections else None,
                       paragraph=_paragraph_of(paragraph, rest) if paragraph else None, act=other_act)
+
+
+def _named_elsewhere(sections: list[str], missing: list[str], note: str,
+                     context: Context) -> tuple[list[str], list[str], str]:
+    """A bare section number the citing document lacks, named before in the section with another act
+    (« … de l'article 62.3 de la Loi; … aux paragraphes 1 à 4 de l'article 62.3 »), is that act's."""
+    elsewhere = {sid.rsplit("/", 1)[1]: sid for sid in context.sections_elsewhere}
+    found = [elsewhere[m.rsplit("/", 1)[1]] for m in missing if m.rsplit("/", 1)[1] in elsewhere]
+    if len(found) != len(missing):
+        return sections, missing, note
+    return sections + found, [], ""
 
 
 def _item_of(context: Context) -> str | None:
@@ -300,10 +324,13 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
     if act.doc:
         return act.doc, Resolution()
     if act.kind == "that":
+        if _THIS_REGULATION.fullmatch(act.name):  # « ce règlement »: the last regulation named, else the citing one
+            if context.last_regulation:
+                return context.last_regulation, Resolution()
+            if _REGULATION_ID.match(context.base_doc):
+                return context.base_doc, Resolution()
         if context.last_act:
             return context.last_act, Resolution()
-        if _REGULATION_ID.match(context.base_doc) and _THIS_REGULATION.fullmatch(act.name):
-            return context.base_doc, Resolution()  # « ce règlement » in a regulation: the regulation itself
         return None, Resolution(note=f"{act.name or 'that Act'!r} with no act named before it in the section")
     if act.kind == "enabling":
         m = re.match(r"^(.+)-r\d+(?:\.\d+)*$", context.base_doc)
@@ -339,7 +366,7 @@ def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str
     if m := ANNUAL_RE.match(doc):
         return [annual_statute_id(m[1], m[2], n) for n in endpoints], [], ""
     if doc not in index.documents:
-        return [f"{doc}/{n}" for n in endpoints], [], ""
+        return [f"{doc}/{n}" for n in _between_outside(level)], [], ""
     numbers = index.section_numbers[doc]
     sections = [f"{doc}/{n}" for n in level.values if n in numbers]
     for lo, hi in level.ranges:
@@ -350,6 +377,19 @@ def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str
     missing = [f"{doc}/{n}" for n in endpoints if n not in numbers]
     note = f"{doc} has no section {', '.join(m.rsplit('/', 1)[1] for m in missing)}" if missing else ""
     return sections, missing, note
+
+
+def _between_outside(level: Level) -> list[str]:
+    """Labels a level names in a document outside the corpus: its values, and for a range of whole
+    numbers every number between (« paragraphes 1 à 4 »: 1, 2, 3, 4); inserted numbers between
+    cannot be known, so a range with one keeps its ends."""
+    out = list(level.values)
+    for lo, hi in level.ranges:
+        if lo.isdigit() and hi.isdigit() and 0 < int(hi) - int(lo) <= 100:
+            out += [str(n) for n in range(int(lo), int(hi) + 1)]
+        else:
+            out += [lo, hi]
+    return out
 
 
 def _section_for_relative(level: Level, context: Context) -> str | None:
@@ -454,6 +494,8 @@ def _expand(index: Index, parents: list[str], levels: list[Level]) -> list[str]:
             for lo, hi in level.ranges:
                 if lo in labels and hi in labels and labels.index(lo) <= labels.index(hi):
                     out += kids[labels.index(lo):labels.index(hi) + 1]
+                elif not kids:  # outside the corpus
+                    out += [f"{parent}/{n}" for n in _between_outside(Level(level.kind, ranges=((lo, hi),)))]
                 else:
                     out += [f"{parent}/{lo}", f"{parent}/{hi}"]
         ids = out

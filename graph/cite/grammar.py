@@ -221,7 +221,7 @@ _REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:(?:du|le){S1})?(?<!prése
 """The regulation made under the citing act: not "the Regulation respecting …", « le Règlement
 d'application de la Loi … », « le présent règlement » (the citing one) or « ce règlement »."""
 
-_ARTICLE = _c(rf"(?:the|la|le|l{APOS}){S}")
+_ARTICLE = _c(rf"(?:the{S1}|la{S1}|le{S1}|l{APOS}{S})")  # not the "LA" of "LATMP"
 _TITLE_START = re.compile(rf"(?:{_NAME_HEADS}|[A-ZÉÈ])")
 _BREAK = re.compile(r"[;:()]|\.\s")
 _CLAUSE = _c(rf",{S}(?:est|sont|soit|is|are|was|were|qui|which|where|lorsque|when|si|if){END}")
@@ -422,6 +422,8 @@ _SUB_WORDS = ("subparagraph", "subpara", "subpar", "sous-paragraphe", "sous-par"
 def _coarser(new: Level, old: Level) -> bool:
     if new.kind == "unit" and old.kind == "unit":
         return True
+    if new.kind == "schedule" and old.kind in DIVISION_RANK and old.kind != "schedule":
+        return True  # « la partie I de l'annexe I »: a schedule holds its own parts and divisions
     return RANK[new.kind] > RANK[old.kind]
 
 

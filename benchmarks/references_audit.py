@@ -21,13 +21,16 @@ from collections.abc import Iterator
 from alinea.ids import section_sort_key
 from alinea.model import Corpus, Document, Reference
 
+_UNIT_WORDS = (r"articles?|a\.|art\.|alinéas?|(?:sous-)?paragraphes?|(?:sous-)?sections?|chapitres?|titres?|parties?"
+               r"|annexes?|subsections?|(?:sub)?paragraphs?|chapters?|titles?|parts?|schedules?|divisions?")
 LEFT_OVER = re.compile(
-    r"(?<![\w-])(?:articles?|a\.|art\.|alinéas?|(?:sous-)?paragraphes?|(?:sous-)?sections?|chapitres?|titres?"
-    r"|parties?|annexes?|loi|code|règlement|charte|sections?|subsections?|(?:sub)?paragraphs?|chapters?|titles?"
-    r"|parts?|schedules?|divisions?|acts?|regulations?)(?![\w-])"
-    r"|(?<![\w.-])\d+(?:\.\d+)*°|(?<![\w.,-])\d+(?:\.\d+)+(?![\w-])",
-    re.IGNORECASE)
-"""Words that usually start or belong to a citation, and numbers shaped like provision numbers."""
+    rf"(?<![\w-])(?:{_UNIT_WORDS})\s+(?:\d|[IVXLC]+\b|[A-Z]{{1,2}}\b|\()"
+    rf"|(?<![\w-])(?:présente?|cet|cette|ce|même|this|that|preceding|précédent|dernier)\s+(?:{_UNIT_WORDS})(?![\w-])"
+    rf"|(?<![\w-])(?:{_UNIT_WORDS})\s+(?:précédent|dernier|preceding)(?![\w-])"
+    r"|(?<![\w-])(?:Loi|Code|Règlement|Charte|Act|Regulation|Charter)(?![\w-])"
+    r"|(?<![\w.-])\d+(?:\.\d+)*°|(?<![\w.,-])\d+(?:\.\d+)+(?![\w.-])")
+"""Words that usually start or belong to a citation (a unit word and its label, « ce paragraphe », an act
+word with its capital) and numbers shaped like provision numbers (« 3° », « 2.10.15 »)."""
 _HISTORY_FIELDS = ("history", "status")
 
 

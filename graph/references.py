@@ -195,6 +195,8 @@ def _text(walk: _Walk, doc: Document, source: str, fieldname: str, text: str, co
             continue  # a clause of a standard, an article of an agreement: not a reference of the law
         resolution = resolve(f, context)
         context = context.after(resolution)
+        if not f.levels and f.act is not None and f.act.kind in ("this", "that") and resolution.targets == (context.doc,):
+            continue  # « les matières traitées dans ce règlement »: the citing document itself, like "this Act"
         if resolution.act:
             acts.append(resolution.act)
         refs += _from_resolution(source, fieldname, f, "cited by guidance" if guidance else relation, resolution)

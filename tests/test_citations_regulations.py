@@ -178,6 +178,12 @@ def test_pinpoints_listed_before_the_one_naming_their_section_lie_in_that_sectio
         f"{DOC}/4/p1/1", f"{DOC}/3/p1/2"]
 
 
+def test_the_masculine_ordinal_sign_and_a_marginal_reference_without_its_period():
+    assert targets("la vérification prévue au paragraphe 2º de l'article 3") == [f"{DOC}/3/p1/2"]
+    assert targets("ANNEXE 0.1 (a 3)") == [f"{DOC}/3"]
+    assert find_citations("il a 3 ans", "fr") == []
+
+
 def test_par_is_a_pinpoint_only_before_a_label():
     assert [f.text for f in find_citations("conforme à l'article 3, par une personne qualifiée", "fr")] == ["article 3"]
 
@@ -209,6 +215,7 @@ def test_items_listed_under_a_text_announcing_another_documents_numbers_are_that
               "la norme Casques de sécurité industriels, CSA Z94.1-15:",
               [("1°", "les articles 2 à 4;", []), ("2°", "l'annexe A.", [])]),
         _unit(f"{sid}/p2", "paragraph", "", "Le paragraphe 1° du premier alinéa ne s'applique pas à l'article 3."),
+        _unit(f"{sid}/p3", "paragraph", "", "Toute modification touchant les matières traitées dans ce règlement."),
     ), Source(1, "5"))
     doc = Document(DOC, "regulation", "fr", "Règlement d'essai", "z.html",
                    divisions=regulation().divisions, sections=regulation().sections + (section,))

@@ -160,7 +160,7 @@ _VALUE_DIVISION = re.compile(r"([IVXLC]+(?:\.[IVXLC]+)*|\d+(?:\.\d+)*|[A-Z]{1,2}
 _ITEM_NUMBER = r"\d+(?:\.\d+)*"
 _ITEM_LETTER = r"(?:\d+\.)*[a-z]{1,2}(?:\.\d+)*"
 """Item labels as alinea.ids has them: ``7.0.0``, ``d.1``, and letters inserted before ``a`` (``0.a``)."""
-_VALUE_UNIT = re.compile(rf"(?:\(({_ITEM_NUMBER}|{_ITEM_LETTER})\)|((?:\d+\.)+[a-z]{{1,2}}(?:\.\d+)*)|({_ITEM_NUMBER})°?"
+_VALUE_UNIT = re.compile(rf"(?:\(({_ITEM_NUMBER}|{_ITEM_LETTER})\)|((?:\d+\.)+[a-z]{{1,2}}(?:\.\d+)*)|({_ITEM_NUMBER})[°º]?"
                          rf"|((?:[ivx]{{1,4}}|[a-z])(?:\.\d+)?)){END}")
 _LABELS = re.compile(rf"((?:\((?:{_ITEM_NUMBER}|(?:\d+\.)*[a-z]{{1,4}}(?:\.\d+)*)\))+)")
 _LABEL = re.compile(r"\(([^()]+)\)")
@@ -183,8 +183,9 @@ _KEYWORD_EN = _c(rf"({_words(_EN)}){END}{S}")
 _KEYWORD_FR = _c(rf"({_words(_FR)}){END}{S}")
 _RELATIVE_EN_RE = _c(rf"(this|that){S1}({_words(_RELATIVE_EN)}){END}")
 _RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce|même){S1}({_words(_RELATIVE_FR)}){END}")
-_ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|§§?){S}")
-_PIN_BODY = rf"(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}°?|\([a-z0-9.]+\)|(?:[ivx]{{1,4}}|[a-z])(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
+_ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|(?<=\()a(?={SP}\d)|§§?){S}")
+"""Section abbreviations; "a" without its period only in a marginal reference, « (a 1.1) »."""
+_PIN_BODY = rf"(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}[°º]?|\([a-z0-9.]+\)|(?:[ivx]{{1,4}}|[a-z])(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
 _SHORT_PIN = _c(rf",{S}{_PIN_BODY}")
 _PIN_ALONE = _c(_PIN_BODY)
 _SIBLING_SEP = _c(rf"{S}(?:,|,?{S1}(?:and|or|et|ou)){S}")
@@ -308,7 +309,7 @@ _INSERTED = re.compile(r"\d+(?:\.\d+)+")
 
 def _label_levels(labels: str, fallback: bool) -> list[Level]:
     """``(2)(a)`` -> unit levels 2 then a."""
-    return [Level("unit", (lab.rstrip("°"),), fallback=fallback and i == 0)
+    return [Level("unit", (lab.rstrip("°º"),), fallback=fallback and i == 0)
             for i, lab in enumerate(_LABEL.findall(labels))]
 
 
@@ -391,8 +392,8 @@ def _pin_level(scan: _Scan, m: re.Match, levels: list[Level]) -> tuple[Level, in
     values, ranges, end = [m["v"]], [], m.end()
     if not m["labels"] and (got := _values(scan, m.start("v"), _VALUE_UNIT, wordlike=True)) and got[2] > m.end():
         values, ranges, end = got
-    values = [v.strip("()").rstrip("°") for v in values]
-    ranges = [(a.strip("()").rstrip("°"), b.strip("()").rstrip("°")) for a, b in ranges]
+    values = [v.strip("()").rstrip("°º") for v in values]
+    ranges = [(a.strip("()").rstrip("°º"), b.strip("()").rstrip("°º")) for a, b in ranges]
     if kw in ("al", "alinéa"):
         return Level("paragraph", tuple(values), tuple(ranges)), end
     if kw in _SUB_WORDS and levels and levels[-1].fallback:  # "s. 22, para. 1, subpara. 3"
@@ -596,5 +597,5 @@ def _title_start(text: str, paren: int) -> int | None:
     return start
 
 
-STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|the|this|that|présente?|cet|cette|ce|même|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|§")
+STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|the|this|that|présente?|cet|cette|ce|même|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|(?<=\()a(?={SP}\d)|§")
 """Where a pinpoint or a chapter code may start."""

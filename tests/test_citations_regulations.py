@@ -221,3 +221,18 @@ def test_items_listed_under_a_text_announcing_another_documents_numbers_are_that
                    divisions=regulation().divisions, sections=regulation().sections + (section,))
     refs = {(r.source, r.target) for r in extract_references(Corpus((doc,))) if r.source.startswith(sid)}
     assert refs == {(f"{sid}/p2", f"{sid}/p1/1"), (f"{sid}/p2", f"{DOC}/3")}
+
+
+# -- English -----------------------------------------------------------------------------------
+def test_the_federal_drafting_style():
+    found = find_citations("as provided in subsection 22(1) and paragraph 12(3)(b) of the Employment Insurance Act",
+                           "en", ["Employment Insurance Act"])
+    got = [resolve(f, act_context("1")).targets for f in found]
+    assert got == [("canada:sc-1996-c-23/22/p1",), ("canada:sc-1996-c-23/12/p3/b",)]
+
+
+def test_regulations_named_by_their_english_title():
+    assert targets("section 312 of the Regulation respecting occupational health and safety", lang="en") == [
+        "S-2.1-r13/312"]
+    assert targets("Division 3.15 of the Safety Code for the construction industry", lang="en") == [
+        "S-2.1-r4/division:3.15"]

@@ -473,8 +473,24 @@ def _name_with_chapter(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     return replace(act, name=" ".join(between.split())), close + 1
 
 
+def _federal_style(scan: _Scan, pos: int) -> tuple[Level, int, int, list[Level]] | None:
+    """ "subsection 22(1)", "paragraph 5(2)(a)": the federal drafting style, a section number with its
+    subsection (a paragraph here) and what lies below it in parentheses."""
+    if scan.lang == "fr" or not (m := scan.at(_FEDERAL_STYLE, pos)):
+        return None
+    labels = _LABEL.findall(m[2])
+    below = [Level("paragraph", (labels[0],))] + [Level("unit", (lab,)) for lab in labels[1:]]
+    return Level("section", (m[1],)), pos, m.end(), below
+
+
+_FEDERAL_STYLE = _c(rf"(?:subsection|paragraph|subparagraph|clause){S1}({NUM})((?:\((?:\d+(?:\.\d+)*|[a-z]{{1,2}}|[ivx]{{1,4}})\))+){END}")
+
+
 def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | None:
     """A pinpoint chain at pos: levels (finest first as written) then an optional act."""
+    if federal := _federal_style(scan, pos):
+        level, start, end, below = federal
+        return _chain_from(scan, [*reversed(below), level], start, end)
     first = _level(scan, pos)
     if first is None:
         return None
@@ -488,6 +504,11 @@ def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | 
     if section_single:
         extra, end = _pinpoints_after_section(scan, end, True)
         levels = list(reversed(extra)) + levels
+    return _chain_from(scan, levels, start, end)
+
+
+def _chain_from(scan: _Scan, levels: list[Level], start: int, end: int) -> tuple[list[Level], Act | None, int, int]:
+    """The rest of a chain after its first levels (finest first): coarser levels and the act after "of"."""
     act: Act | None = None
     connector = _OF_FR if scan.lang == "fr" else _OF_EN
     while True:
@@ -597,5 +618,5 @@ def _title_start(text: str, paren: int) -> int | None:
     return start
 
 
-STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|the|this|that|présente?|cet|cette|ce|même|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|(?<=\()a(?={SP}\d)|§")
+STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|the|this|that|présente?|cet|cette|ce|même|subsection|clause|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|(?<=\()a(?={SP}\d)|§")
 """Where a pinpoint or a chapter code may start."""

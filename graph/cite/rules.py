@@ -167,7 +167,7 @@ def _standalone(pattern: re.Pattern, act: Callable[[re.Match], Act]) -> Callable
 _PINPOINT_LITERALS = (
     "s.", "ss.", "sec", "art", "a.", "§", "para", "al.", "alinéa", "subpar", "sous-par", "par.", "chap",
     "title", "titre", "division", "part", "livre", "book", "schedule", "annexe", "this", "that", "présent",
-    "cet", "ce ", "même", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "cet", "ce ", "même", "clause", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "last", "preceding", "premi", "1er", "1re", "ième", "dernier", "précédent", "c.", "ch.", "-",
     "s ", "a ",
 )

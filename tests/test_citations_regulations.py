@@ -236,3 +236,11 @@ def test_regulations_named_by_their_english_title():
         "S-2.1-r13/312"]
     assert targets("Division 3.15 of the Safety Code for the construction industry", lang="en") == [
         "S-2.1-r4/division:3.15"]
+
+
+def test_this_code_and_that_article_with_none_named_before():
+    assert targets("les articles 2 et 3 du présent code") == [f"{DOC}/2", f"{DOC}/3"]
+    assert targets("en application de l'article 3 de ce code") == [f"{DOC}/3"]
+    assert targets("le Code de la sécurité routière (chapitre C-24.2) s'applique, sauf l'article 5 de ce code") == [
+        "C-24.2", "C-24.2/5"]
+    assert targets("les renseignements prévus au paragraphe 2° de cet article", f"{DOC}/4/p1/3") == [f"{DOC}/4/p1/2"]

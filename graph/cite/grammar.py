@@ -197,8 +197,8 @@ _DIV_KEY_CASE = re.compile(r"[A-Z]")
 
 _NAME_HEADS = r"Act|Code|Charter|Regulation|Regulations|Loi|Charte|Règlement|Tariff|Tarif|By-law"
 _NAME_CONTINUES = _c(rf"{S1}(?:respecting|to|on|for|concerning|of|sur|concernant|relative|relatif|instituant|modifiant|visant|favorisant|assurant|portant|de|du|des|d{APOS})")
-_THIS_ACT = _c(rf"(?:this{S1}Act|the{S1}present{S1}Act|this{S1}Regulation|la{S1}présente{S1}loi|le{S1}présent{S1}règlement|présente{S1}loi|présent{S1}règlement){END}")
-_THAT_ACT = _c(rf"(?:that{S1}Act|that{S1}Regulation|cette{S1}loi|ce{S1}règlement|ledit{S1}règlement|ladite{S1}loi){END}")
+_THIS_ACT = _c(rf"(?:this{S1}Act|the{S1}present{S1}Act|this{S1}Regulation|la{S1}présente{S1}loi|le{S1}présent{S1}règlement|présente{S1}loi|présent{S1}règlement|présent{S1}code|présente{S1}charte){END}")
+_THAT_ACT = _c(rf"(?:that{S1}Act|that{S1}Regulation|cette{S1}loi|ce{S1}règlement|ce{S1}code|ledit{S1}règlement|ladite{S1}loi){END}")
 """An act named before in the section; with none, the citing document when it is of that kind."""
 _ENABLING_EN = re.compile(rf"(?:the{S1})?Act{END}(?!{S}\()")
 _UNKNOWN_TITLE = re.compile(rf"(?:[A-Z][\w’'-]*{S1})*(?:Act|Code|Charter){END}")

@@ -262,7 +262,7 @@ def resolve(found: Found, context: Context) -> Resolution:
             sections, missing, note = _named_elsewhere(sections, missing, note, context)
         rest = levels[1:]
     else:
-        section = _section_for_relative(top, context)
+        section = _section_for_relative(top, context, found.lang)
         if section is None:
             return Resolution(note=f"no section to read {_describe(top)} against")
         sections, missing, note = [section], [], ""
@@ -331,6 +331,8 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
                 return context.base_doc, Resolution()
         if context.last_act:
             return context.last_act, Resolution()
+        if _THIS_CODE.fullmatch(act.name):  # « ce code » with no code named before: the citing one
+            return context.base_doc, Resolution()
         return None, Resolution(note=f"{act.name or 'that Act'!r} with no act named before it in the section")
     if act.kind == "enabling":
         m = re.match(r"^(.+)-r\d+(?:\.\d+)*$", context.base_doc)
@@ -357,6 +359,7 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
 
 _REGULATION_ID = re.compile(r"^.+-r\d+(?:\.\d+)*$")
 _THIS_REGULATION = re.compile(r"ce\s+règlement", re.IGNORECASE)
+_THIS_CODE = re.compile(r"ce\s+code", re.IGNORECASE)
 
 
 def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str], str]:
@@ -392,10 +395,11 @@ def _between_outside(level: Level) -> list[str]:
     return out
 
 
-def _section_for_relative(level: Level, context: Context) -> str | None:
-    """The section a citation without a section number is read against."""
+def _section_for_relative(level: Level, context: Context, lang: str = "en") -> str | None:
+    """The section a citation without a section number is read against; « cet article » with no
+    article named before it is the one being read."""
     if level.kind == "section" and level.relative == "that":
-        return context.last_section
+        return context.last_section or (context.section if lang == "fr" else None)
     if level.kind == "paragraph" and level.relative == "that" and context.last_paragraph:
         return context.last_paragraph.rsplit("/", 1)[0]
     return context.section

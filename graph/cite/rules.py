@@ -181,7 +181,7 @@ RULES: tuple[Rule, ...] = (
     Rule("act in the collection", ("cqlr", "rlrq", "l.r.q.", "r.s.q."), acts_in_collection),
     Rule("act named", ("",), act_names),
     Rule("the regulation", ("regulation", "règlement"), _standalone(_REGULATION, lambda m: Act("regulation"))),
-    Rule("that act", ("that act", "that regulation", "cette loi", "ladite loi", "règlement"),
+    Rule("that act", ("that act", "that regulation", "cette loi", "ladite loi", "règlement", "ce code"),
          _standalone(_THAT_ACT, lambda m: Act("that", name=m.group(0)))),
     Rule("chapter of the statutes of", ("statutes of", "lois de"),
          _standalone(_STATUTES_OF, lambda m: Act("annual", annual_statute_id(m[2], m[1])))),

@@ -27,7 +27,7 @@ LEFT_OVER = re.compile(
     rf"(?<![\w-])(?:{_UNIT_WORDS})\s+(?:\d|[IVXLC]+\b|[A-Z]{{1,2}}\b|\()"
     rf"|(?<![\w-])(?:présente?|cet|cette|ce|même|this|that|preceding|précédent|dernier)\s+(?:{_UNIT_WORDS})(?![\w-])"
     rf"|(?<![\w-])(?:{_UNIT_WORDS})\s+(?:précédent|dernier|preceding)(?![\w-])"
-    r"|(?<![\w-])(?:Loi|Code|Règlement|Charte|Act|Regulation|Charter)(?![\w-])"
+    r"|(?<!this )(?<!other )(?<!another )(?<![\w-])(?:Loi|Code|Règlement|Charte|Act|Regulation|Charter)(?![\w-])"
     r"|(?<![\w.-])\d+(?:\.\d+)*°|(?<![\w.,-])\d+(?:\.\d+)+(?![\w.-])")
 """Words that usually start or belong to a citation (a unit word and its label, « ce paragraphe », an act
 word with its capital) and numbers shaped like provision numbers (« 3° », « 2.10.15 »)."""
@@ -36,10 +36,7 @@ _HISTORY_FIELDS = ("history", "status")
 
 def read_document(path: str) -> Document:
     """A LégisQuébec page (HTML) or text file, parsed as `alinea build` parses it."""
-    if path.endswith((".html", ".htm")):
-        from ingest.legisquebec_html import read_legisquebec_html
-        return read_legisquebec_html(path)[0]
-    from ingest.legisquebec_text import parse_file
+    from ingest import parse_file
     return parse_file(path)
 
 

@@ -120,7 +120,7 @@ def evaluate_texts(path: Path = GOLD_FR) -> dict[str, dict]:
             "sections": {"sampled": len(lines)}, "missed": sorted(gold - got), "extra": sorted(got - gold)}
 
 
-def evaluate_heldout(path: Path = HELDOUT_FR) -> dict[str, dict]:
+def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None) -> dict[str, dict]:
     """Scores of the reference extractor (graph.references, as `alinea build` runs it on a
     regulation's text) on the held-out annotation: its first line names the document and the
     sampled sections, each other line one paragraph (unit, section, text, citations).
@@ -143,7 +143,7 @@ def evaluate_heldout(path: Path = HELDOUT_FR) -> dict[str, dict]:
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     header, lines = lines[0], lines[1:]
     doc = header["document"]
-    page = _fixture_page(header.get("source"), doc)
+    page = _page(page_path, doc) if page_path else _fixture_page(header.get("source"), doc)
     index = Index.build(Corpus((page,) if page else ()))
     for line in lines:
         index.learn_from(line["text"])
@@ -182,11 +182,16 @@ def _alinea_id(target: str) -> str:
 
 def _fixture_page(source: str | None, doc: str):
     """The annotated page parsed, when it is among the LégisQuébec fixtures and is `doc`."""
-    from ingest.legisquebec_html import read_legisquebec_html
-
     page = ROOT / "tests" / "fixtures" / "legisquebec-html" / (source or "")
     if not source or not page.is_file():
         return None
+    return _page(page, doc)
+
+
+def _page(page: Path, doc: str):
+    """The LégisQuébec page `page` parsed, when it is the annotated document `doc` (else None)."""
+    from ingest.legisquebec_html import read_legisquebec_html
+
     parsed = read_legisquebec_html(str(page))[0]
     return parsed if parsed.id == doc else None
 
@@ -208,9 +213,11 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="list missed and extra references")
     parser.add_argument("--heldout", nargs="?", const=str(HELDOUT_FR), metavar="FILE",
                         help="score only the held-out French sample (default: %(const)s)")
+    parser.add_argument("--page", metavar="HTML", help="with --heldout: the annotated LégisQuébec page, when it "
+                        "is not among tests/fixtures/legisquebec-html (its paragraphs are then read in the parsed page)")
     args = parser.parse_args()
     if args.heldout:
-        result = evaluate_heldout(Path(args.heldout))
+        result = evaluate_heldout(Path(args.heldout), Path(args.page) if args.page else None)
         _print(f"held-out French regulation: {result['sections']['sampled']} paragraphs, "
                f"{result['by typed relation']['gold']} gold references (pinpoint level)", result, args.verbose)
         return

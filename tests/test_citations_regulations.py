@@ -113,6 +113,7 @@ def test_a_schedule_heading_cites_its_marginal_reference_not_itself():
 # -- the document itself and other regulations ---------------------------------------------
 def test_this_regulation_alone_is_no_citation_and_that_regulation_is_the_last_named():
     assert find_citations("Le présent règlement s'applique à tout chantier.", "fr") == []
+    assert find_citations("qui ne pourront être modifiées par règlement.", "fr") == []
     assert targets("l'article 3 de ce règlement") == [f"{DOC}/3"]
     assert targets("le Règlement sur les mines (chapitre M-13.1, r. 9) s'applique; l'article 12 de ce règlement "
                    "prévaut") == ["M-13.1-r9", "M-13.1-r9/12"]

@@ -221,6 +221,8 @@ _TITLE_GOES_ON = rf"(?:{S1}(?:Act|respecting|to|on|for|concerning|under|sur|conc
 _REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:(?:du|le){S1})?(?<!présent\s)(?<!ce\s)(?<!cet\s)règlement){END}(?!{_TITLE_GOES_ON})")
 """The regulation made under the citing act: not "the Regulation respecting …", « le Règlement
 d'application de la Loi … », « le présent règlement » (the citing one) or « ce règlement »."""
+REGULATION_ALONE = _c(rf"(?:(?:the|that){S1}regulations?|(?:du|le|au){S1}règlement){END}(?!{_TITLE_GOES_ON})")
+"""The same, standing alone, where it needs its article: « par règlement » is "by regulation"."""
 
 _ARTICLE = _c(rf"(?:the{S1}|la{S1}|le{S1}|l{APOS}{S})")  # not the "LA" of "LATMP"
 _TITLE_START = re.compile(rf"(?:{_NAME_HEADS}|[A-ZÉÈ])")

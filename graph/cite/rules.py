@@ -27,11 +27,11 @@ from alinea.ids import (
     parse_legisquebec_url,
 )
 from graph.cite.grammar import (
-    _REGULATION,
     _REVISED_STATUTES,
     _STATUTES_OF,
     _THAT_ACT,
     NUM,
+    REGULATION_ALONE,
     STARTERS,
     Act,
     Level,
@@ -180,7 +180,7 @@ RULES: tuple[Rule, ...] = (
     Rule("act with its chapter", ("(",), acts_with_chapter),
     Rule("act in the collection", ("cqlr", "rlrq", "l.r.q.", "r.s.q."), acts_in_collection),
     Rule("act named", ("",), act_names),
-    Rule("the regulation", ("regulation", "règlement"), _standalone(_REGULATION, lambda m: Act("regulation"))),
+    Rule("the regulation", ("regulation", "règlement"), _standalone(REGULATION_ALONE, lambda m: Act("regulation"))),
     Rule("that act", ("that act", "that regulation", "cette loi", "ladite loi", "règlement", "ce code"),
          _standalone(_THAT_ACT, lambda m: Act("that", name=m.group(0)))),
     Rule("chapter of the statutes of", ("statutes of", "lois de"),

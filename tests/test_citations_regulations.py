@@ -124,6 +124,16 @@ def test_a_regulation_named_by_its_title_is_not_the_regulation():
         == ["M-13.1-r1/12"]
 
 
+def test_a_title_before_its_chapter_takes_every_head_of_the_title():
+    from graph.cite.grammar import acts_in_parentheses
+
+    text = "conforme au Règlement d'application de la Loi sur les mines (chapitre M-13.1, r. 1) et à la Loi sur X"
+    [(start, _, act)] = acts_in_parentheses(text)
+    assert act.name == "Règlement d'application de la Loi sur les mines" and text[start:].startswith("Règlement")
+    text = "la Loi sur les mines et le Règlement sur les carrières (chapitre M-13.1, r. 9)"
+    assert [a.name for _, _, a in acts_in_parentheses(text)] == ["Règlement sur les carrières"]
+
+
 def test_a_federal_regulation_by_its_number():
     assert targets("la partie 2 du Règlement sur les produits dangereux (DORS/2015-17)") == [
         "canada:sor-2015-17/part:2"]

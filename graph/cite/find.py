@@ -210,15 +210,23 @@ _OTHER_TITLE_DASH = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b[^.;:()\n]{{0,12
 """A part of a standard written after its title and a dash: "la norme Vêtements de protection … – partie 5"."""
 
 
+_OTHER_WORD = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b", re.IGNORECASE)
+"""Where the words naming another document are: the patterns before a number are tried only near one."""
+
+
 def _other_documents(text: str, spans: list[Span]) -> list[Span]:
     """ "la norme CSA Z462, article 4.3", "la norme … – partie 5": a number written just after
     another document is that document's, not a provision of the law."""
     out = []
+    words = [m.start() for m in _OTHER_WORD.finditer(text)] if spans else []
     for s, e, levels, act in spans:
         if act is None and levels and not levels[0].relative:
-            before = _OTHER_BEFORE.search(text, max(0, s - 80), s) if levels[0].kind == "section" else None
-            before = before or _OTHER_TITLE_DASH.search(text, max(0, s - 160), s)
-            before = before or _OTHER_EXCEPT.search(text, max(0, s - 220), s)
+            before = None
+            near = bisect.bisect_left(words, s - 220)
+            if near < len(words) and words[near] < s:  # one of the words within reach: look closer
+                before = _OTHER_BEFORE.search(text, max(0, s - 80), s) if levels[0].kind == "section" else None
+                before = before or _OTHER_TITLE_DASH.search(text, max(0, s - 160), s)
+                before = before or _OTHER_EXCEPT.search(text, max(0, s - 220), s)
             if before:
                 act = Act("other", name=before.group(0).rstrip(" ,–—-"))
             elif _is_title_part(text, s, e, levels):

@@ -598,6 +598,10 @@ def acts_in_parentheses(text: str) -> list[tuple[int, int, Act]]:
 _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 
 
+_TITLE_OF = _c(rf"[^;:().,]{{0,40}}?{SP}(?:de|du|des|of|d{APOS}){S}(?:la{S1}|l{APOS}{S}|the{S1})?")
+"""Between two heads of one title: « Règlement [d'application de la] Loi sur … »."""
+
+
 def _title_start(text: str, paren: int) -> int | None:
     """Where the title before a parenthesis starts ("the Labour Code (…)" -> at "Labour"), or None."""
     window_start = max(0, paren - 300)
@@ -607,6 +611,10 @@ def _title_start(text: str, paren: int) -> int | None:
     head = heads[-1]
     start = head.start()
     if text[head.end():paren].strip():
+        for earlier in reversed(heads[:-1]):  # « Règlement d'application de la Loi sur … »
+            if not _TITLE_OF.fullmatch(text, earlier.end(), start):
+                break
+            start = earlier.start()
         return start  # "Act respecting …", "Loi sur …", "Code of Civil Procedure"
     cursor = start
     while m := _WORD_BACK.search(text, max(0, cursor - 40), cursor):

@@ -195,8 +195,18 @@ class Context:
             last_act=resolution.act or self.last_act,
             last_divisions=tuple({**dict(self.last_divisions), **dict(resolution.divisions)}.items()),
             last_regulation=resolution.act if _is_regulation(resolution.act) else self.last_regulation,
-            sections_elsewhere=self.sections_elsewhere + ((resolution.section,) if resolution.act and resolution.section
-                                                          and resolution.section.startswith(resolution.act + "/") else ()))
+            sections_elsewhere=_remembered(self.sections_elsewhere, resolution))
+
+
+_REMEMBERED = 32
+"""How many sections of other acts a long text keeps in mind (so that reading it stays linear)."""
+
+
+def _remembered(sections: tuple[str, ...], resolution: Resolution) -> tuple[str, ...]:
+    section = resolution.section
+    if not (resolution.act and section and section.startswith(resolution.act + "/")) or section in sections:
+        return sections
+    return (sections + (section,))[-_REMEMBERED:]
 
 
 def _is_regulation(doc: str | None) -> bool:

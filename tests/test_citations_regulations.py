@@ -55,6 +55,8 @@ def regulation() -> Document:
         _section("7", sub, ["Un texte."]),
         _section("7.0.1", sub, ["Un texte inséré."]),
         _section("8", sub, ["Un texte."]),
+        Section(f"{DOC}/schedule:A/1", "1", IN_FORCE, f"{DOC}/schedule:A",
+                (_unit(f"{DOC}/schedule:A/1/p1", "paragraph", "", "Un article de l'annexe."),), Source(1, "1")),
     )
     return Document(DOC, "regulation", "fr", "Règlement d'essai", "z.html", divisions=divisions, sections=sections)
 
@@ -96,6 +98,11 @@ def test_a_division_chain_written_from_the_top_is_one_citation_of_its_innermost_
     found = find_citations("the decisions under Title II, Chapter I are final")
     assert [f.text for f in found] == ["Title II, Chapter I"]
     assert resolve(found[0], act_context("1")).targets == ("A-13.1.1/title:II/chapter:I",)
+
+
+def test_a_section_of_a_schedule_with_sections_of_its_own():
+    assert targets("l'article 1 de l'annexe A") == [f"{DOC}/schedule:A/1"]
+    assert targets("l'article 1 du présent règlement") == [f"{DOC}/1"]
 
 
 def test_a_part_of_a_schedule():

@@ -116,7 +116,13 @@ class Index:
 
     @cached_property
     def section_numbers(self) -> dict[str, tuple[str, ...]]:
-        return {d.id: tuple(s.number for s in d.sections) for d in self.documents.values()}
+        """Document id -> the numbers of its sections; a schedule with sections of its own
+        (``S-2.1-r4/schedule:B/1``) -> theirs."""
+        out: dict[str, list[str]] = {d.id: [] for d in self.documents.values()}
+        for d in self.documents.values():
+            for s in d.sections:
+                out.setdefault(s.id.rsplit("/", 1)[0], []).append(s.number)
+        return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
     def division_ids(self) -> dict[str, tuple[str, ...]]:
@@ -249,8 +255,10 @@ def resolve(found: Found, context: Context) -> Resolution:
     if not levels:
         return Resolution((doc,), act=other_act)
     top = levels[0]
+    schedule = None
     if top.kind in DIVISION_RANK:
         if any(lv.kind == "section" for lv in levels):
+            schedule = _schedule_holding(doc, levels, context.index)
             levels = [lv for lv in levels if lv.kind not in DIVISION_RANK]
         else:
             return replace(_divisions(doc, levels, context), act=other_act)
@@ -267,7 +275,7 @@ def resolve(found: Found, context: Context) -> Resolution:
                 return Resolution((siblings[at - 1],))
         return Resolution(note=f"no subparagraph to read '{top.relative} subparagraph' against")
     if top.kind == "section" and not top.relative:
-        sections, missing, note = _sections(context.index, doc, top)
+        sections, missing, note = _sections(context.index, schedule or doc, top)
         if missing and found.act is None:
             sections, missing, note = _named_elsewhere(sections, missing, note, context)
         rest = levels[1:]
@@ -287,6 +295,15 @@ def resolve(found: Found, context: Context) -> Resolution:
     return Resolution(_ordered(targets, context.index), tuple(missing), note=note if missing else "",
                       section=sections[-1] if sections else None,
                       paragraph=_paragraph_of(paragraph, rest) if paragraph else None, act=other_act)
+
+
+def _schedule_holding(doc: str, levels: list[Level], index: Index) -> str | None:
+    """ « l'article 3 de l'annexe B »: the schedule, when it has sections of its own (ids under it)."""
+    schedule = next((lv for lv in levels if lv.kind == "schedule" and len(lv.values) == 1 and not lv.ranges), None)
+    if schedule is None:
+        return None
+    sid = f"{doc}/schedule:{schedule.values[0]}"
+    return sid if index.section_numbers.get(sid) else None
 
 
 def _named_elsewhere(sections: list[str], missing: list[str], note: str,
@@ -373,12 +390,12 @@ _THIS_CODE = re.compile(r"ce\s+code", re.IGNORECASE)
 
 
 def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str], str]:
-    """Section ids a section level names; ranges take every section of the document between
-    the endpoints ("131 to 135" includes 133.1)."""
+    """Section ids a section level names in a document (or a schedule with sections of its own);
+    ranges take every section of the document between the endpoints ("131 to 135" includes 133.1)."""
     endpoints = list(level.values) + [n for pair in level.ranges for n in pair]
     if m := ANNUAL_RE.match(doc):
         return [annual_statute_id(m[1], m[2], n) for n in endpoints], [], ""
-    if doc not in index.documents:
+    if doc not in index.section_numbers:  # a document outside the corpus
         return [f"{doc}/{n}" for n in _between_outside(level)], [], ""
     numbers = index.section_numbers[doc]
     sections = [f"{doc}/{n}" for n in level.values if n in numbers]

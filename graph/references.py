@@ -29,6 +29,7 @@ from alinea.ids import doc_id_from_chapter
 from alinea.model import Corpus, Division, Document, Reference, Section, Unit
 from graph.cite import Context, Found, Index, Resolution, find_citations, resolve, type_relations
 from graph.cite.enabling import enabling_citations, enabling_notes
+from graph.cite.grammar import OTHER_DOCUMENT_WORDS
 from graph.cite.resolve import headings_naming_acts
 from graph.terms import (
     Concept,
@@ -121,9 +122,11 @@ def _section(walk: _Walk, doc: Document, section: Section, divisions: tuple[str,
         got, context, _ = _text(walk, doc, section.id, "heading", section.heading, context, quoted=False)
         refs += got
     acts: dict[str, str] = {}
+    lists_of = _lists_of_other_documents(section)
     for unit in section.walk():
         quoted = unit.kind == "quotation"
         unit_context = _quotation_context(context, unit, acts) if quoted else replace(context, unit=unit.id)
+        unit_context = replace(unit_context, numbers_of=_announced(unit.id, lists_of))
         for fieldname, text in (("text", unit.text), ("closing", unit.closing)):
             if not text:
                 continue
@@ -134,10 +137,38 @@ def _section(walk: _Walk, doc: Document, section: Section, divisions: tuple[str,
                     acts[unit.id] = named[-1]
                 unit_context = after
         if not quoted:
-            context = replace(unit_context, unit=None)
+            context = replace(unit_context, unit=None, numbers_of="")
     refs += _integrated(walk, section)
     refs += _history(section.id, section)
     return refs
+
+
+_LIST_OF_OTHER = re.compile(
+    rf"(?:\b(?:articles?|sections?|clauses?|annexes?|schedules?|parties|parts|chapitres?|chapters?|dispositions?|provisions?)"
+    rf"\s+(?:suivante?s|following)\s+(?:de|du|des|of)\s+(?:la\s+|le\s+|l['’]|les\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{OTHER_DOCUMENT_WORDS})\b"
+    rf"|\b(?:(?:la|le|l['’]|the)\s*(?:{OTHER_DOCUMENT_WORDS}|(?-i:code))\b[^.;:]{{0,60}}?\s(?:est|sont|is|are)\s+(?:modifiée?s?|amended)\b))"
+    rf"(?:[^.;]|\.(?=\w))*:\s*$", re.IGNORECASE)
+"""A text that announces, in the items below it, numbers of another document: « … prévues aux articles
+suivants de la norme … CSA Z94.2-2014: », « Aux fins du présent règlement, le code est modifié: »."""
+
+
+def _lists_of_other_documents(section: Section) -> dict[str, str]:
+    """Units whose text announces a list of another document's numbers -> the words that say so."""
+    out = {}
+    for unit in section.walk():
+        if unit.children and (m := _LIST_OF_OTHER.search(unit.text)):
+            out[unit.id] = " ".join(m.group(0).split())
+    return out
+
+
+def _announced(unit: str, lists_of: dict[str, str]) -> str:
+    """What the nearest unit above `unit` announces, if it announces another document's numbers."""
+    while "/" in unit:
+        unit = unit.rsplit("/", 1)[0]
+        if unit in lists_of:
+            return lists_of[unit]
+    return ""
 
 
 def _quotation_context(context: Context, unit: Unit, acts: dict[str, str]) -> Context:
@@ -174,10 +205,12 @@ def _text(walk: _Walk, doc: Document, source: str, fieldname: str, text: str, co
             kind = "uses term" if concept.startswith("term:") else ("cited by guidance" if guidance else relation)
             refs.append(Reference(source, concept, kind, f.text, f.start, f.end, fieldname))
             continue
-        if f.act is not None and f.act.kind == "other":
+        if f.act is not None and f.act.kind == "other" or context.numbers_of and f.act is None and f.levels:
             continue  # a clause of a standard, an article of an agreement: not a reference of the law
         resolution = resolve(f, context)
         context = context.after(resolution)
+        if not f.levels and f.act is not None and f.act.kind in ("this", "that") and resolution.targets == (context.doc,):
+            continue  # « les matières traitées dans ce règlement »: the citing document itself, like "this Act"
         if resolution.act:
             acts.append(resolution.act)
         refs += _from_resolution(source, fieldname, f, "cited by guidance" if guidance else relation, resolution)

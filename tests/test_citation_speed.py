@@ -46,3 +46,14 @@ def test_links_reads_one_long_line_in_linear_time(kb, tmp_path, unit):
     result = []
     assert _timed(lambda: result.append(scan([str(source)], kb))) < BOUND
     assert result[0].as_json()["files_scanned"] == 1
+
+
+@pytest.mark.slow
+def test_free_text_citing_another_act_again_and_again_is_read_in_linear_time(kb):
+    from graph.cite import citations_in
+
+    unit = "l'article 5 de la Loi sur les mines (chapitre M-13.1) et l'article 5; "
+    text = unit * (SIZE // len(unit))
+    read = []
+    assert _timed(lambda: read.extend(citations_in(text, kb.citation_index, "fr"))) < BOUND
+    assert len(read) == 2 * (SIZE // len(unit)) and read[0][1].targets == ("M-13.1/5",)

@@ -147,6 +147,7 @@ def test_other_acts_only_with_all(kb):
        "A-13.1.1-r1/157.1")]),
     ("see https://alinea.example.org/A-13.1.1/57.", [("https://alinea.example.org/A-13.1.1/57", "id", "A-13.1.1/57")]),
     ("statute: A-13.1.1", [("A-13.1.1", "id", "A-13.1.1")]),
+    ("# Title II, Chapter I of the IFAA", [("Title II, Chapter I of the IFAA", "explicit", "A-13.1.1/title:II/chapter:I")]),
 ])
 def test_forms(rec, line, expected):
     got = [(line[m.start:m.end], m.form, (m.targets + m.missing)[0]) for m in find_in_line(line, rec)]

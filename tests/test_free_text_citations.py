@@ -13,7 +13,7 @@ from graph.cite import citations_in
     ("voir l'article 157.1 du Règlement", "fr", [("article 157.1 du Règlement", ("A-13.1.1-r1/157.1",))]),
     ("l'article 48 du RAPF", "fr", [("article 48 du RAPF", ("A-13.1.1-r1/48",))]),
     ("articles 157 à 160 du Règlement", "fr", [("articles 157 à 160 du Règlement",
-                                                 ("A-13.1.1-r1/157", "A-13.1.1-r1/160"))]),
+                                                 tuple(f"A-13.1.1-r1/{n}" for n in range(157, 161)))]),
     ("l'article 55 de la Loi", "fr", [("article 55 de la Loi", ("A-13.1.1/55",))]),
     ("les articles 97 à 104 de la Loi", "fr", [("articles 97 à 104 de la Loi", tuple(
         f"A-13.1.1/{n}" for n in ("97", "98", "99", "100", "101", "102", "103", "103.1", "104")))]),

@@ -54,9 +54,14 @@ def test_what_the_corpus_lacks_is_missing_not_invented():
     assert targets("paragraph 9 of section 27", context()) == [((), ("A-13.1.1/27/p1/9",), ())]
 
 
-def test_documents_outside_the_corpus_keep_range_endpoints():
+def test_ranges_outside_the_corpus_name_the_whole_numbers_between_their_ends():
     assert targets("sections 5 to 9 of the Labour Code (chapter C-27)", context()) == [
-        (("C-27/5", "C-27/9"), (), ())]
+        (("C-27/5", "C-27/6", "C-27/7", "C-27/8", "C-27/9"), (), ())]
+    # inserted numbers between cannot be known: a range with one keeps its ends
+    assert targets("sections 5.1 to 9 of the Labour Code (chapter C-27)", context()) == [
+        (("C-27/5.1", "C-27/9"), (), ())]
+    assert targets("les paragraphes 2° à 4° de l'article 12 de la Loi sur les normes du travail (chapitre N-1.1)",
+                   context(), "fr") == [(("N-1.1/12/p1/2", "N-1.1/12/p1/3", "N-1.1/12/p1/4"), (), ())]
 
 
 def test_that_act_needs_an_act_before_it():

@@ -72,9 +72,11 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
             if span[1] > span[0] and taken.add(span[0], span[1]):
                 spans.append(span)
     spans.sort(key=lambda span: span[0])
+    if source == STATUTE:
+        spans = [span for span in spans if not _HEADING_LABEL.match(text, span[0])]
     if source in TYPED:
         spans = _join_adjacent(text, spans)
-    spans = _imply_divisions(text, _share_acts(text, _other_documents(text, spans)))
+    spans = _imply_divisions(text, _share_sections(text, _share_acts(text, _other_documents(text, spans))))
     relations = type_relations(text, [(s, e) for s, e, _, _ in spans], lang)
     return [Found(text[s:e], s, e, (), act.doc if act and act.doc else None, relation,
                   levels=tuple(levels), act=act, lang=lang)
@@ -138,40 +140,109 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_LIST_JOIN = re.compile(rf"{S},?{S}(?:and|or|et|ou){S1}(?:of{S1}|the{S1}|(?:de{S1}|à{S1})?(?:l{APOS}{S}|la{S1}|le{S1}|les{S1})|du{S1}|des{S1}|au{S1}|aux{S1})?",
+                        re.IGNORECASE)
+"""Between two pinpoints of one list: "and", « et de l'annexe B », « ou au paragraphe 2 »."""
+
+
 def _share_acts(text: str, spans: list[Span]) -> list[Span]:
     """ "subparagraph ii of … section 69.0.0.7 and section 94.0.1 of the Act … (chapter M-31)":
-    a pinpoint joined by "and"/"or" to a pinpoint of a named act is in that act too."""
+    a pinpoint joined by "and"/"or" to a pinpoint of a named act is in that act too, and so is one
+    joined to a pinpoint of another document (« l'article 6.2.3.2 et de l'annexe B de la norme »)."""
     out = list(spans)
     for i in range(len(out) - 2, -1, -1):
         s, e, levels, act = out[i]
         ns, _, nlevels, nact = out[i + 1]
         if (act is None and levels and nlevels and levels[0].kind == "section" and not levels[0].relative
                 and nact is not None and nact.kind not in ("regulation", "id")
-                and re.fullmatch(rf"{S},?{S}(?:and|or|et|ou){S1}", text[e:ns])):
+                and _LIST_JOIN.fullmatch(text, e, ns)):
             out[i] = (s, e, levels, nact)
+        elif act is None and levels and nact is not None and nact.kind == "other" and _OF.fullmatch(text, e, ns):
+            out[i] = (s, e, levels, nact)  # "les annexes A et ZA de la Partie 1: Serre-tête"
     return out
 
+
+_TO_OF = rf"(?:aux|au|à{S1}la|à{S1}l{APOS}|des|du|de{S1}la|de{S1}l{APOS})"
+_LIST_ITEM_JOIN = re.compile(rf"{S},{S}{_TO_OF}{S}|{S},?{S1}(?:and|or|et|ou){S1}(?:{_TO_OF}|les|le|la|l{APOS}|the)?{S}",
+                             re.IGNORECASE)
+"""Between two items of one list: « , au », « et aux », "and"; not a bare comma (« Malgré le paragraphe 2, le
+paragraphe 3 de l'article 5 »)."""
+_BELOW_SECTION = ("paragraph", "unit")
+
+
+def _share_sections(text: str, spans: list[Span]) -> list[Span]:
+    """ « aux paragraphes 1 et 2, au sous-paragraphe e du paragraphe 7 et aux paragraphes 10 et 11 de
+    l'article 3.23.16 »: pinpoints below a section, listed before one that names its section, lie in
+    that section (and act)."""
+    out = list(spans)
+    for i in range(len(out) - 2, -1, -1):
+        s, e, levels, act = out[i]
+        ns, _, nlevels, nact = out[i + 1]
+        if (act is None and levels and all(lv.kind in _BELOW_SECTION and not lv.relative for lv in levels)
+                and len(nlevels) > 1 and nlevels[0].kind == "section" and not nlevels[0].relative
+                and len(nlevels[0].values) == 1 and not nlevels[0].ranges
+                and any(lv.kind in _BELOW_SECTION for lv in nlevels[1:])
+                and _LIST_ITEM_JOIN.fullmatch(text, e, ns)):
+            implied = [replace(lv, implied=True) for lv in nlevels if lv.kind not in _BELOW_SECTION]
+            out[i] = (s, e, implied + list(levels), nact)
+    return out
+
+
+_OF = re.compile(rf"{S1}(?:of{S1}(?:the{S1})?|de{S1}la{S1}|de{S1}l{APOS}{S}|du{S1}|des{S1})", re.IGNORECASE)
+
+
+_HEADING_LABEL = re.compile(rf"(?:ANNEXE|SCHEDULE|CHAPITRE|CHAPTER|TITRE|TITLE|SOUS-SECTION|SECTION|SUBDIVISION|DIVISION|PARTIE|PART|LIVRE|BOOK){S1}")
+"""A division word in capitals, in the law's own text, is the label of a heading printed with the text
+(« ANNEXE I (a. 51.14) ÉQUIPEMENTS »): the law cites a division in lower case (« l'annexe I »)."""
+_TITLE_PART = re.compile(rf"{S}:{S}\w")
+"""After a part of another document's title: "Partie 1: Serre-tête", "Part 2: Ear-plugs"."""
 
 _OTHER_BEFORE = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b(?:[^.;:()\n]|\.(?=\w)){{0,40}}?,{S}(?:(?:à|in|at|under|selon){S1}(?:l{APOS}|la{S1}|le{S1})?)?$",
                            re.IGNORECASE)
 
 
+_OTHER_EXCEPT = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b(?:[^.;:()\n]|\.(?=\w)){{0,160}}?,?{S}(?:à{S1}l{APOS}exception{S1}"
+                           rf"(?:de{S1}l{APOS}|du{S1}|des{S1}|de{S1}la{S1})|sauf{S1}(?:l{APOS}|le{S1}|la{S1}|les{S1})|except(?:{S1}for)?{S1}(?:the{S1})?){S}$",
+                           re.IGNORECASE)
+"""A standard's own numbers excepted from it: « conforme à la norme … CAN/CSA-W117.2-M87, à l'exception de
+l'article 7.8.2.2 »."""
 _OTHER_TITLE_DASH = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b[^.;:()\n]{{0,120}}?{SP}[–—-]{S}$", re.IGNORECASE)
 """A part of a standard written after its title and a dash: "la norme Vêtements de protection … – partie 5"."""
+
+
+_OTHER_WORD = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b", re.IGNORECASE)
+"""Where the words naming another document are: the patterns before a number are tried only near one."""
 
 
 def _other_documents(text: str, spans: list[Span]) -> list[Span]:
     """ "la norme CSA Z462, article 4.3", "la norme … – partie 5": a number written just after
     another document is that document's, not a provision of the law."""
     out = []
+    words = [m.start() for m in _OTHER_WORD.finditer(text)] if spans else []
     for s, e, levels, act in spans:
         if act is None and levels and not levels[0].relative:
-            before = _OTHER_BEFORE.search(text, max(0, s - 80), s) if levels[0].kind == "section" else None
-            before = before or _OTHER_TITLE_DASH.search(text, max(0, s - 160), s)
+            before = None
+            near = bisect.bisect_left(words, s - 220)
+            if near < len(words) and words[near] < s:  # one of the words within reach: look closer
+                before = _OTHER_BEFORE.search(text, max(0, s - 80), s) if levels[0].kind == "section" else None
+                before = before or _OTHER_TITLE_DASH.search(text, max(0, s - 160), s)
+                before = before or _OTHER_EXCEPT.search(text, max(0, s - 220), s)
             if before:
                 act = Act("other", name=before.group(0).rstrip(" ,–—-"))
+            elif _is_title_part(text, s, e, levels):
+                act = Act("other", name=text[s:e])
         out.append((s, e, levels, act))
     return out
+
+
+def _is_title_part(text: str, start: int, end: int, levels: list[Level]) -> bool:
+    """ "… NF EN 1263-1 et NF EN 1263-2 … – Partie 1: exigences … et Partie 2: exigences …": a
+    division followed by a colon and written with a capital in mid-sentence names a part of a
+    document's title; the law writes its own divisions in lower case (« la partie 2 »)."""
+    if levels[0].kind not in DIVISION_RANK or not _TITLE_PART.match(text, end) or not text[start].isupper():
+        return False
+    before = text[max(0, start - 3):start].rstrip()
+    return bool(before) and before[-1] not in ".:;\n"
 
 
 _SENTENCE_END = re.compile(r"[.;:]\s")

@@ -131,7 +131,7 @@ def _act(doc: str, style: str, lang: str, title: str | None) -> str:
     """ "Individual and Family Assistance Act, CQLR c A-13.1.1"; a federal act with its citation."""
     name = title or load_acts().title(doc, lang)
     if doc.startswith("canada:"):
-        return ", ".join(x for x in (name, _federal_citation(doc)) if x)
+        return ", ".join(x for x in (name, _federal_citation(doc, lang)) if x)
     collection = "RLRQ" if lang == "fr" else "CQLR"
     code = f"{collection} c {chapter_from_doc_id(doc)}"
     return f"{name}, {code}" if name else code
@@ -151,10 +151,13 @@ def _of_act(doc: str, lang: str) -> str:
 def act_citation(doc: str, lang: str = "en") -> str:
     """An act by its chapter: ``chapter A-2.1``, ``chapitre S-2.1, r. 6``, ``S.C. 1996, c. 23``."""
     if doc.startswith("canada:"):
-        return _federal_citation(doc)
+        return _federal_citation(doc, lang)
     return f"{'chapitre' if lang == 'fr' else 'chapter'} {chapter_from_doc_id(doc)}"
 
 
-def _federal_citation(doc: str) -> str:
-    kind, year, _, chapter = doc.split(":", 1)[1].split("-", 3)
+def _federal_citation(doc: str, lang: str = "en") -> str:
+    kind, year, *rest = doc.split(":", 1)[1].split("-", 3)
+    if kind == "sor" and len(rest) == 1:  # a federal regulation: SOR/88-66
+        return f"{'DORS' if lang == 'fr' else 'SOR'}/{year}-{rest[0]}"
+    chapter = rest[-1] if len(rest) == 2 else ""
     return f"{'R.S.C.' if kind == 'rsc' else 'S.C.'} {year}, c. {chapter.upper()}"

@@ -155,11 +155,12 @@ def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
 
 
 _VALUE_SECTION = _c(rf"({NUM}){END}")
-_VALUE_DIVISION = re.compile(r"([IVXLC]+(?:\.[IVXLC]+)*|\d+|[A-Z])(?![\w-])")
+_VALUE_DIVISION = re.compile(r"([IVXLC]+(?:\.[IVXLC]+)*|\d+(?:\.\d+)*|[A-Z]{1,2})(?![\w-])")
+"""Division labels: roman (``II``, ``I.I``), numbered with insertions (``2.20``, ``0.1``), lettered (``A``, ``ZA``)."""
 _ITEM_NUMBER = r"\d+(?:\.\d+)*"
 _ITEM_LETTER = r"(?:\d+\.)*[a-z]{1,2}(?:\.\d+)*"
 """Item labels as alinea.ids has them: ``7.0.0``, ``d.1``, and letters inserted before ``a`` (``0.a``)."""
-_VALUE_UNIT = re.compile(rf"(?:\(({_ITEM_NUMBER}|{_ITEM_LETTER})\)|((?:\d+\.)+[a-z]{{1,2}}(?:\.\d+)*)|({_ITEM_NUMBER})°?"
+_VALUE_UNIT = re.compile(rf"(?:\(({_ITEM_NUMBER}|{_ITEM_LETTER})\)|((?:\d+\.)+[a-z]{{1,2}}(?:\.\d+)*)|({_ITEM_NUMBER})[°º]?"
                          rf"|((?:[ivx]{{1,4}}|[a-z])(?:\.\d+)?)){END}")
 _LABELS = re.compile(rf"((?:\((?:{_ITEM_NUMBER}|(?:\d+\.)*[a-z]{{1,4}}(?:\.\d+)*)\))+)")
 _LABEL = re.compile(r"\(([^()]+)\)")
@@ -173,13 +174,18 @@ _ORDINALS = _c(rf"({_ORD}){END}((?:{S}(?:,|,?{S1}and|,?{S1}or|{SP}+et|{SP}+ou){S
 _ORD_SPLIT = _c(rf"{_ORD}")
 _PARAGRAPH_EN = _c(rf"{S1}paragraphs?{END}")
 _ALINEA_FR = _c(rf"{S1}alinéas?{END}")
+_SAME_AFTER = _c(rf"(?:\b(?:du|de{S1}la|la|le|au|à{S1}la|aux|des|les)|l{APOS}){S}$")
+"""What goes before « même » when it names the unit named last: « du même article », « la même section »."""
 _ALINEA_AFTER = _c(rf"alinéas?{S1}(précédent|dernier){END}")
+_ITEM_AFTER = _c(rf"(?:sous-)?paragraphes?{S1}(précédent|dernier){END}")
+"""« du paragraphe précédent »: the numbered item before the citing one."""
 _KEYWORD_EN = _c(rf"({_words(_EN)}){END}{S}")
 _KEYWORD_FR = _c(rf"({_words(_FR)}){END}{S}")
 _RELATIVE_EN_RE = _c(rf"(this|that){S1}({_words(_RELATIVE_EN)}){END}")
-_RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce){S1}({_words(_RELATIVE_FR)}){END}")
-_ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|§§?){S}")
-_PIN_BODY = rf"(?:(?P<ord>(?:{_ORD})(?:(?:{S},{S}|{S1}(?:et|and){S1})(?:{_ORD}))*){S1}(?:als?|paras?|pars?)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpars|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}°?|\([a-z0-9.]+\)|[a-z]{{1,3}}(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
+_RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce|même){S1}({_words(_RELATIVE_FR)}){END}")
+_ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|(?<=\()a(?={SP}\d)|§§?){S}")
+"""Section abbreviations; "a" without its period only in a marginal reference, « (a 1.1) »."""
+_PIN_BODY = rf"(?:(?P<ord>(?:{_ORD})(?:(?:{S},{S}|{S1}(?:et|and){S1})(?:{_ORD}))*){S1}(?:als?|paras?|pars?)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpars|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}[°º]?|\([a-z0-9.]+\)|(?:[ivx]{{1,4}}|[a-z])(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
 _SHORT_PIN = _c(rf",{S}{_PIN_BODY}")
 _PIN_ALONE = _c(_PIN_BODY)
 _SIBLING_SEP = _c(rf"{S}(?:,|,?{S1}(?:and|or|et|ou)){S}")
@@ -191,32 +197,45 @@ _DIV_KEY_CASE = re.compile(r"[A-Z]")
 
 _NAME_HEADS = r"Act|Code|Charter|Regulation|Regulations|Loi|Charte|Règlement|Tariff|Tarif|By-law"
 _NAME_CONTINUES = _c(rf"{S1}(?:respecting|to|on|for|concerning|of|sur|concernant|relative|relatif|instituant|modifiant|visant|favorisant|assurant|portant|de|du|des|d{APOS})")
-_THIS_ACT = _c(rf"(?:this{S1}Act|the{S1}present{S1}Act|this{S1}Regulation|la{S1}présente{S1}loi|le{S1}présent{S1}règlement|ce{S1}règlement|présente{S1}loi|présent{S1}règlement){END}")
-_THAT_ACT = _c(rf"(?:that{S1}Act|cette{S1}loi){END}")
+_THIS_ACT = _c(rf"(?:this{S1}Act|the{S1}present{S1}Act|this{S1}Regulation|la{S1}présente{S1}loi|le{S1}présent{S1}règlement|présente{S1}loi|présent{S1}règlement|présent{S1}code|présente{S1}charte){END}")
+_THAT_ACT = _c(rf"(?:that{S1}Act|that{S1}Regulation|cette{S1}loi|ce{S1}règlement|ce{S1}code|ledit{S1}règlement|ladite{S1}loi){END}")
+"""An act named before in the section; with none, the citing document when it is of that kind."""
 _ENABLING_EN = re.compile(rf"(?:the{S1})?Act{END}(?!{S}\()")
 _UNKNOWN_TITLE = re.compile(rf"(?:[A-Z][\w’'-]*{S1})*(?:Act|Code|Charter){END}")
 _ENABLING_FR = re.compile(rf"(?:la{S1})?Loi{END}(?!{S}\()")
 OTHER_DOCUMENT_WORDS = (r"standards?|agreements?|conventions?|contracts?|protocols?|treat(?:y|ies)|memorandum|"
                         r"manuals?|guides?|handbooks?|volumes?|codes?\s+of\s+practice|"
                         r"normes?|ententes?|accords?|contrats?|protocoles?|traités?|manuels?|tomes?|guides?|"
-                        r"codes?\s+de\s+(?:pratique|bonnes?\s+pratiques)|CSA|ISO|BNQ|ANSI|NFPA|ULC")
+                        r"codes?\s+de\s+(?:pratique|bonnes?\s+pratiques)|organismes?|CSA|ACNOR|ISO|BNQ|ANSI|NFPA|ULC")
 """Words naming a document that is not a law: a number cited in it is not a provision of a law."""
 _OTHER_DOCUMENT = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:[\w-]+{S1}){{0,2}}?"
                      rf"(?:{OTHER_DOCUMENT_WORDS}){END}(?-i:(?:{S1}(?:CSA|ISO|BNQ|ANSI|NFPA|ULC|[A-Z]?[0-9][\w./:-]*))*)")
 """Another document named after a number: "of the CSA standard Z462", « de l'entente », « de la norme ISO 45001 »."""
 _LAW_NAMED = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:{_NAME_HEADS}|loi|règlement|présente?|this){END}")
 _PRACTICE = _c(r"practice|pratique")
+_CODE_WORD = re.compile(rf"(?:(?:le|la|l{APOS}|the){S})?code(?={S}(?:[,.;:)]|$|(?:et|ou|and|or|est|sont|is|are|qui|which){END}))")
+"""« du code » in lower case and alone: a code a regulation defines or adopts (« le Code national du
+bâtiment »), not a law; a law is named with a capital (« du Code de la sécurité routière »)."""
 """A code of practice is not a code of law."""
-_REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:(?:du|le|ce){S1})?règlement){END}(?!{S1}(?:Act|respecting|sur){END})")
+_TITLE_GOES_ON = rf"(?:{S1}(?:Act|respecting|to|on|for|concerning|under|sur|concernant|relative|relatif|d{APOS}application|de|du|des){END}|{S1}d{APOS}|{S}\()"
+_REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:(?:du|le){S1})?(?<!présent\s)(?<!ce\s)(?<!cet\s)règlement){END}(?!{_TITLE_GOES_ON})")
+"""The regulation made under the citing act: not "the Regulation respecting …", « le Règlement
+d'application de la Loi … », « le présent règlement » (the citing one) or « ce règlement »."""
+REGULATION_ALONE = _c(rf"(?:(?:the|that){S1}regulations?|(?:du|le|au){S1}règlement){END}(?!{_TITLE_GOES_ON})")
+"""The same, standing alone, where it needs its article: « par règlement » is "by regulation"."""
 
-_ARTICLE = _c(rf"(?:the|la|le|l{APOS}){S}")
+_ARTICLE = _c(rf"(?:the{S1}|la{S1}|le{S1}|l{APOS}{S})")  # not the "LA" of "LATMP"
 _TITLE_START = re.compile(rf"(?:{_NAME_HEADS}|[A-ZÉÈ])")
 _BREAK = re.compile(r"[;:()]|\.\s")
+_CLAUSE = _c(rf",{S}(?:est|sont|soit|is|are|was|were|qui|which|where|lorsque|when|si|if){END}")
+"""Words that go on a sentence, not a title: « … de la Loi, est la Liste de divulgation (DORS/88-64) »."""
 _HEAD_BACK = re.compile(rf"\b(?:{_NAME_HEADS}){END}")
 _PAREN_AFTER = re.compile(rf"{S}\(([^()]{{3,150}})\)")
 _SECTION_WORD = _c(rf"(?:section|article){S1}")
 _QC_REF = _c(rf"(?:chapter|chapitre|c\.|ch\.){S}({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)$", 0)
 _FED_REVISED = _c(rf"(?:Revised{S1}Statutes{S1}of{S1}Canada|R\.S\.C\.|Lois{S1}révisées{S1}du{S1}Canada|L\.R\.C\.){S},?{S}\(?(\d{{4}})\)?{S},{S}(?:chapter|chapitre|c\.|ch\.){S}([A-Z]{{1,3}}-\d+(?:\.\d+)*)$", 0)
+_FED_REGULATION = re.compile(rf"(?:DORS|SOR){S}/{S}(\d{{2}}|\d{{4}}){S}-{S}(\d+)$")
+"""A federal regulation by its registration number: "SOR/88-66", « DORS/2001-286 »."""
 _FED_ANNUAL = _c(rf"(?:Statutes{S1}of{S1}Canada|S\.C\.|Lois{S1}du{S1}Canada|L\.C\.){S},?{S}(\d{{4}}){S},{S}(?:chapter|chapitre|c\.|ch\.){S}(\d+)$", 0)
 _QC_ANNUAL = _c(rf"(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:chapter|chapitre|c\.|ch\.){S}(\d+)$", 0)
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
@@ -233,12 +252,16 @@ def chapter_ref(inside: str) -> Act | None:
     'canada:rsc-1985-c-c-29'
     >>> chapter_ref("S.C. 1996, c. 23").doc, chapter_ref("1969, chapter 63").doc
     ('canada:sc-1996-c-23', '1969, c. 63')
+    >>> chapter_ref("DORS/88-66").doc
+    'canada:sor-88-66'
     """
     inside = " ".join(inside.split())
     if m := _QC_REF.match(inside):
         return Act("chapter", doc_id_from_chapter(m[1]))
     if m := _FED_REVISED.match(inside):
         return Act("federal", federal_act_id(True, m[1], m[2]))
+    if m := _FED_REGULATION.match(inside):
+        return Act("federal", f"canada:sor-{m[1]}-{m[2]}")
     if m := _FED_ANNUAL.match(inside):
         return Act("federal", federal_act_id(False, m[1], m[2]))
     if m := _QC_ANNUAL.match(inside):
@@ -278,12 +301,17 @@ def _values(scan: _Scan, pos: int, value: re.Pattern, wordlike: bool) -> tuple[l
 
 
 def _ok_follow(scan: _Scan, m: re.Match, wordlike: bool) -> bool:
-    return not wordlike or bool(scan.at(_WORDLIKE_FOLLOW, m.end()))
+    """After a listed label: a word that goes on the list or the citation, unless the label is an
+    inserted number, which is never a word or an amount (« les sous-sections 6.4 et 6.9 sont »)."""
+    return not wordlike or _INSERTED.fullmatch(m.group(0)) is not None or bool(scan.at(_WORDLIKE_FOLLOW, m.end()))
+
+
+_INSERTED = re.compile(r"\d+(?:\.\d+)+")
 
 
 def _label_levels(labels: str, fallback: bool) -> list[Level]:
     """``(2)(a)`` -> unit levels 2 then a."""
-    return [Level("unit", (lab.rstrip("°"),), fallback=fallback and i == 0)
+    return [Level("unit", (lab.rstrip("°º"),), fallback=fallback and i == 0)
             for i, lab in enumerate(_LABEL.findall(labels))]
 
 
@@ -298,9 +326,13 @@ def _level(scan: _Scan, pos: int) -> tuple[Level, int, int] | None:
         return _ordinal_level(o), start, p.end()
     if fr and (m := scan.at(_ALINEA_AFTER, pos)):
         return Level("paragraph", relative=RELATIVE_ORDINALS[m[1].lower()]), start, m.end()
+    if fr and (m := scan.at(_ITEM_AFTER, pos)):
+        return Level("unit", relative=RELATIVE_ORDINALS[m[1].lower()]), start, m.end()
     if m := scan.at(_RELATIVE_FR_RE if fr else _RELATIVE_EN_RE, pos):
+        if m[1].lower() == "même" and not _SAME_AFTER.search(text, max(0, pos - 8), pos):
+            return None  # « une pièce de même section »: a shape, not « la même section »
         kinds = _RELATIVE_FR if fr else _RELATIVE_EN
-        rel = "that" if m[1].lower() in ("that", "cet", "cette", "ce") else "this"
+        rel = "that" if m[1].lower() in ("that", "cet", "cette", "ce", "même") else "this"
         return Level(kinds[m[2].lower()], relative=rel), start, m.end()
     if m := scan.at(_ABBREV_SECTION, pos):
         return _section_level(scan, start, m.end())
@@ -375,8 +407,8 @@ def _pin_level(scan: _Scan, m: re.Match, levels: list[Level]) -> tuple[Level, in
     values, ranges, end = [m["v"]], [], m.end()
     if not m["labels"] and (got := _values(scan, m.start("v"), _VALUE_UNIT, wordlike=True)) and got[2] > m.end():
         values, ranges, end = got
-    values = [v.strip("()").rstrip("°") for v in values]
-    ranges = [(a.strip("()").rstrip("°"), b.strip("()").rstrip("°")) for a, b in ranges]
+    values = [v.strip("()").rstrip("°º") for v in values]
+    ranges = [(a.strip("()").rstrip("°º"), b.strip("()").rstrip("°º")) for a, b in ranges]
     if kw in ("al", "alinéa"):
         return Level("paragraph", tuple(values), tuple(ranges)), end
     if kw in _SUB_WORDS and levels and levels[-1].fallback:  # "s. 22, para. 1, subpara. 3"
@@ -430,6 +462,8 @@ _SUB_WORDS = ("subparagraph", "subpara", "subpar", "sous-paragraphe", "sous-par"
 def _coarser(new: Level, old: Level) -> bool:
     if new.kind == "unit" and old.kind == "unit":
         return True
+    if new.kind == "schedule" and old.kind in DIVISION_RANK and old.kind != "schedule":
+        return True  # « la partie I de l'annexe I »: a schedule holds its own parts and divisions
     return RANK[new.kind] > RANK[old.kind]
 
 
@@ -439,7 +473,7 @@ def _act_after(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     if m := scan.at(_THIS_ACT, pos):
         return Act("this"), m.end()
     if m := scan.at(_THAT_ACT, pos):
-        return Act("that"), m.end()
+        return Act("that", name=m.group(0)), m.end()
     if m := scan.at(_REGULATION, pos):
         return Act("regulation"), m.end()
     if m := scan.at(_REVISED_STATUTES, pos):
@@ -469,7 +503,7 @@ def _name_with_chapter(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     if paren < 0:
         return None
     between = text[pos:paren]
-    if _BREAK.search(between) or not _HEAD_BACK.search(between):
+    if _BREAK.search(between) or not _HEAD_BACK.search(between) or _CLAUSE.search(between):
         return None
     close = text.find(")", paren)
     act = chapter_ref(text[paren + 1:close]) if close > 0 else None
@@ -478,17 +512,42 @@ def _name_with_chapter(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     return replace(act, name=" ".join(between.split())), close + 1
 
 
+def _federal_style(scan: _Scan, pos: int) -> tuple[Level, int, int, list[Level]] | None:
+    """ "subsection 22(1)", "paragraph 5(2)(a)": the federal drafting style, a section number with its
+    subsection (a paragraph here) and what lies below it in parentheses."""
+    if scan.lang == "fr" or not (m := scan.at(_FEDERAL_STYLE, pos)):
+        return None
+    labels = _LABEL.findall(m[2])
+    below = [Level("paragraph", (labels[0],))] + [Level("unit", (lab,)) for lab in labels[1:]]
+    return Level("section", (m[1],)), pos, m.end(), below
+
+
+_FEDERAL_STYLE = _c(rf"(?:subsection|paragraph|subparagraph|clause){S1}({NUM})((?:\((?:\d+(?:\.\d+)*|[a-z]{{1,2}}|[ivx]{{1,4}})\))+){END}")
+
+
 def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | None:
     """A pinpoint chain at pos: levels (finest first as written) then an optional act."""
+    if federal := _federal_style(scan, pos):
+        level, start, end, below = federal
+        return _chain_from(scan, [*reversed(below), level], start, end)
     first = _level(scan, pos)
     if first is None:
         return None
     level, start, end = first
     levels = [level]
+    while _single_division(level) and (c := scan.at(_DIVISION_COMMA, end)) and (nxt := _level(scan, c.end())) \
+            and _single_division(nxt[0]) and RANK[nxt[0].kind] < RANK[level.kind]:
+        level, end = nxt[0], nxt[2]  # "Title II, Chapter I": written from the top down, one division
+        levels.insert(0, level)
     section_single = level.kind == "section" and len(level.values) == 1 and not level.ranges
     if section_single:
         extra, end = _pinpoints_after_section(scan, end, True)
         levels = list(reversed(extra)) + levels
+    return _chain_from(scan, levels, start, end)
+
+
+def _chain_from(scan: _Scan, levels: list[Level], start: int, end: int) -> tuple[list[Level], Act | None, int, int]:
+    """The rest of a chain after its first levels (finest first): coarser levels and the act after "of"."""
     act: Act | None = None
     connector = _OF_FR if scan.lang == "fr" else _OF_EN
     while True:
@@ -500,7 +559,8 @@ def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | 
             levels.append(nxt[0])
             end = nxt[2]
             continue
-        if (o := scan.at(_OTHER_DOCUMENT, c.end())) and (_PRACTICE.search(o.group(0)) or not scan.at(_LAW_NAMED, c.end())):
+        if ((o := scan.at(_OTHER_DOCUMENT, c.end())) and (_PRACTICE.search(o.group(0)) or not scan.at(_LAW_NAMED, c.end()))
+                or (o := scan.at(_CODE_WORD, c.end()))):
             act, end = Act("other", name=o.group(0)), o.end()  # "chapitre 2 du Tome V du manuel …"
             break
         got = _act_after(scan, c.end())
@@ -516,6 +576,13 @@ def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | 
         elif (a := chapter_ref(inside)) is not None:
             act, end = a, p.end()
     return list(reversed(levels)), act, start, end
+
+
+_DIVISION_COMMA = _c(rf"{S},{S}")
+
+
+def _single_division(level: Level) -> bool:
+    return level.kind in DIVISION_RANK and len(level.values) == 1 and not level.ranges and not level.relative
 
 
 def _short_with_code(scan: _Scan, pos: int) -> tuple[list[Level], Act, int, int] | None:
@@ -568,6 +635,10 @@ def acts_in_parentheses(text: str) -> list[tuple[int, int, Act]]:
 _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 
 
+_TITLE_OF = _c(rf"[^;:().,]{{0,40}}?{SP}(?:de|du|des|of|d{APOS}){S}(?:la{S1}|l{APOS}{S}|the{S1})?")
+"""Between two heads of one title: « Règlement [d'application de la] Loi sur … »."""
+
+
 def _title_start(text: str, paren: int) -> int | None:
     """Where the title before a parenthesis starts ("the Labour Code (…)" -> at "Labour"), or None."""
     window_start = max(0, paren - 300)
@@ -577,6 +648,10 @@ def _title_start(text: str, paren: int) -> int | None:
     head = heads[-1]
     start = head.start()
     if text[head.end():paren].strip():
+        for earlier in reversed(heads[:-1]):  # « Règlement d'application de la Loi sur … »
+            if not _TITLE_OF.fullmatch(text, earlier.end(), start):
+                break
+            start = earlier.start()
         return start  # "Act respecting …", "Loi sur …", "Code of Civil Procedure"
     cursor = start
     while m := _WORD_BACK.search(text, max(0, cursor - 40), cursor):
@@ -590,5 +665,5 @@ def _title_start(text: str, paren: int) -> int | None:
     return start
 
 
-STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|the|this|that|présente?|cet|cette|ce|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|§")
+STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|the|this|that|présente?|cet|cette|ce|même|subsection|clause|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|(?<=\()a(?={SP}\d)|§")
 """Where a pinpoint or a chapter code may start."""

@@ -123,7 +123,13 @@ class Index:
 
     @cached_property
     def section_numbers(self) -> dict[str, tuple[str, ...]]:
-        return {d.id: tuple(s.number for s in d.sections) for d in self.documents.values()}
+        """Document id -> the numbers of its sections; a schedule with sections of its own
+        (``S-2.1-r4/schedule:B/1``) -> theirs."""
+        out: dict[str, list[str]] = {d.id: [] for d in self.documents.values()}
+        for d in self.documents.values():
+            for s in d.sections:
+                out.setdefault(s.id.rsplit("/", 1)[0], []).append(s.number)
+        return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
     def division_ids(self) -> dict[str, tuple[str, ...]]:
@@ -197,8 +203,15 @@ class Context:
     last_paragraph: str | None = None
     last_act: str | None = None
     last_divisions: tuple[tuple[str, str], ...] = ()
+    last_regulation: str | None = None
+    """The last regulation named (antecedent of « ce règlement »)."""
+    sections_elsewhere: tuple[str, ...] = ()
+    """Sections of other acts named before in the section: « l'article 62.3 de la Loi », then « l'article 62.3 »."""
     other_regulation: bool = False
     """The section spoke of "a regulation" before: "the regulation" then refers back to it."""
+    numbers_of: str = ""
+    """The citing text is an item of a list of another document's numbers, announced by the text
+    above it (« … aux articles suivants de la norme CSA Z94.2: »): bare numbers are that document's."""
 
     @property
     def base_doc(self) -> str:
@@ -211,7 +224,24 @@ class Context:
             last_section=resolution.section or self.last_section,
             last_paragraph=resolution.paragraph or self.last_paragraph,
             last_act=resolution.act or self.last_act,
-            last_divisions=tuple({**dict(self.last_divisions), **dict(resolution.divisions)}.items()))
+            last_divisions=tuple({**dict(self.last_divisions), **dict(resolution.divisions)}.items()),
+            last_regulation=resolution.act if _is_regulation(resolution.act) else self.last_regulation,
+            sections_elsewhere=_remembered(self.sections_elsewhere, resolution))
+
+
+_REMEMBERED = 32
+"""How many sections of other acts a long text keeps in mind (so that reading it stays linear)."""
+
+
+def _remembered(sections: tuple[str, ...], resolution: Resolution) -> tuple[str, ...]:
+    section = resolution.section
+    if not (resolution.act and section and section.startswith(resolution.act + "/")) or section in sections:
+        return sections
+    return (sections + (section,))[-_REMEMBERED:]
+
+
+def _is_regulation(doc: str | None) -> bool:
+    return bool(doc and (_REGULATION_ID.match(doc) or doc.startswith("canada:sor-")))
 
 
 @dataclass(frozen=True)
@@ -238,6 +268,8 @@ class Resolution:
 
 def resolve(found: Found, context: Context) -> Resolution:
     """The ids a citation names, read where `context` says."""
+    if context.numbers_of and found.act is None and found.levels and not found.levels[0].relative:
+        return Resolution(note=f"a provision of another document: {context.numbers_of}")
     if found.act is not None and found.act.kind == "id" and not found.levels:
         return _given_id(found.act.doc, context.index)
     doc, problem = _document(found, context)
@@ -248,8 +280,10 @@ def resolve(found: Found, context: Context) -> Resolution:
     if not levels:
         return Resolution((doc,), act=other_act)
     top = levels[0]
+    schedule = None
     if top.kind in DIVISION_RANK:
         if any(lv.kind == "section" for lv in levels):
+            schedule = _schedule_holding(doc, levels, context.index)
             levels = [lv for lv in levels if lv.kind not in DIVISION_RANK]
         else:
             return replace(_divisions(doc, levels, context), act=other_act)
@@ -257,12 +291,21 @@ def resolve(found: Found, context: Context) -> Resolution:
     if top.kind == "unit" and top.relative:
         if top.relative == "this" and context.unit:
             return Resolution((context.unit,))
+        if top.relative in ("preceding", "last") and (item := _item_of(context)):
+            siblings = context.index.children.get(item.rsplit("/", 1)[0], ())
+            at = siblings.index(item) if item in siblings else 0
+            if top.relative == "last" and siblings:
+                return Resolution((siblings[-1],))
+            if at > 0:
+                return Resolution((siblings[at - 1],))
         return Resolution(note=f"no subparagraph to read '{top.relative} subparagraph' against")
     if top.kind == "section" and not top.relative:
-        sections, missing, note = _sections(context.index, doc, top)
+        sections, missing, note = _sections(context.index, schedule or doc, top)
+        if missing and found.act is None:
+            sections, missing, note = _named_elsewhere(sections, missing, note, context)
         rest = levels[1:]
     else:
-        section = _section_for_relative(top, context)
+        section = _section_for_relative(top, context, found.lang)
         if section is None:
             return Resolution(note=f"no section to read {_describe(top)} against")
         sections, missing, note = [section], [], ""
@@ -273,10 +316,39 @@ def resolve(found: Found, context: Context) -> Resolution:
         targets += got
         missing += lost
         note = note or why
-    paragraph = next((t for t in reversed(targets) if _paragraph_of(t, rest)), None)
+    paragraph = next((t for t in reversed(targets + missing) if _paragraph_of(t, rest)), None)
     return Resolution(_ordered(targets, context.index), tuple(missing), note=note if missing else "",
                       section=sections[-1] if sections else None,
                       paragraph=_paragraph_of(paragraph, rest) if paragraph else None, act=other_act)
+
+
+def _schedule_holding(doc: str, levels: list[Level], index: Index) -> str | None:
+    """ « l'article 3 de l'annexe B »: the schedule, when it has sections of its own (ids under it)."""
+    schedule = next((lv for lv in levels if lv.kind == "schedule" and len(lv.values) == 1 and not lv.ranges), None)
+    if schedule is None:
+        return None
+    sid = f"{doc}/schedule:{schedule.values[0]}"
+    return sid if index.section_numbers.get(sid) else None
+
+
+def _named_elsewhere(sections: list[str], missing: list[str], note: str,
+                     context: Context) -> tuple[list[str], list[str], str]:
+    """A bare section number the citing document lacks, named before in the section with another act
+    (« … de l'article 62.3 de la Loi; … aux paragraphes 1 à 4 de l'article 62.3 »), is that act's."""
+    elsewhere = {sid.rsplit("/", 1)[1]: sid for sid in context.sections_elsewhere}
+    found = [elsewhere[m.rsplit("/", 1)[1]] for m in missing if m.rsplit("/", 1)[1] in elsewhere]
+    if len(found) != len(missing):
+        return sections, missing, note
+    return sections + found, [], ""
+
+
+def _item_of(context: Context) -> str | None:
+    """The numbered item (under a paragraph) the citing text lies in: « le paragraphe précédent »
+    is the one before it."""
+    unit = context.unit or ""
+    while (m := re.match(r"^(.*)/([^/]+)$", unit)) and not re.search(r"/p\d+$", m[1]):
+        unit = m[1]
+    return unit if m and re.search(r"/p\d+$", m[1]) else None
 
 
 def _given_id(target: str, index: Index) -> Resolution:
@@ -304,9 +376,16 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
     if act.doc:
         return act.doc, Resolution()
     if act.kind == "that":
+        if _THIS_REGULATION.fullmatch(act.name):  # « ce règlement »: the last regulation named, else the citing one
+            if context.last_regulation:
+                return context.last_regulation, Resolution()
+            if _REGULATION_ID.match(context.base_doc):
+                return context.base_doc, Resolution()
         if context.last_act:
             return context.last_act, Resolution()
-        return None, Resolution(note="'that Act' with no act named before it in the section")
+        if _THIS_CODE.fullmatch(act.name):  # « ce code » with no code named before: the citing one
+            return context.base_doc, Resolution()
+        return None, Resolution(note=f"{act.name or 'that Act'!r} with no act named before it in the section")
     if act.kind == "enabling":
         m = re.match(r"^(.+)-r\d+(?:\.\d+)*$", context.base_doc)
         if m:
@@ -336,17 +415,24 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
     return None, Resolution(note=f"act not identified: {act.name!r} (no chapter given and not named elsewhere with one)")
 
 
+_REGULATION_ID = re.compile(r"^.+-r\d+(?:\.\d+)*$")
+_THIS_REGULATION = re.compile(r"ce\s+règlement", re.IGNORECASE)
+_THIS_CODE = re.compile(r"ce\s+code", re.IGNORECASE)
+
+
 def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str], str]:
-    """Section ids a section level names; ranges take every section of the document between
-    the endpoints ("131 to 135" includes 133.1)."""
+    """Section ids a section level names in a document (or a schedule with sections of its own);
+    ranges take every section of the document between the endpoints ("131 to 135" includes 133.1)."""
     endpoints = list(level.values) + [n for pair in level.ranges for n in pair]
     if m := ANNUAL_RE.match(doc):
         return [annual_statute_id(m[1], m[2], n) for n in endpoints], [], ""
-    if doc not in index.documents:
-        return [f"{doc}/{n}" for n in endpoints], [], ""
+    if doc not in index.section_numbers:  # a document outside the corpus
+        return [f"{doc}/{n}" for n in _between_outside(level)], [], ""
     numbers = index.section_numbers[doc]
     sections = [f"{doc}/{n}" for n in level.values if n in numbers]
     for lo, hi in level.ranges:
+        if lo not in numbers and hi not in numbers:
+            continue  # neither end is in the document: nothing between them is named with certainty
         klo, khi = section_sort_key(lo), section_sort_key(hi)
         sections += [f"{doc}/{n}" for n in numbers if klo <= section_sort_key(n) <= khi]
     missing = [f"{doc}/{n}" for n in endpoints if n not in numbers]
@@ -354,10 +440,24 @@ def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str
     return sections, missing, note
 
 
-def _section_for_relative(level: Level, context: Context) -> str | None:
-    """The section a citation without a section number is read against."""
+def _between_outside(level: Level) -> list[str]:
+    """Labels a level names in a document outside the corpus: its values, and for a range of whole
+    numbers every number between (« paragraphes 1 à 4 »: 1, 2, 3, 4); inserted numbers between
+    cannot be known, so a range with one keeps its ends."""
+    out = list(level.values)
+    for lo, hi in level.ranges:
+        if lo.isdigit() and hi.isdigit() and 0 < int(hi) - int(lo) <= 100:
+            out += [str(n) for n in range(int(lo), int(hi) + 1)]
+        else:
+            out += [lo, hi]
+    return out
+
+
+def _section_for_relative(level: Level, context: Context, lang: str = "en") -> str | None:
+    """The section a citation without a section number is read against; « cet article » with no
+    article named before it is the one being read."""
     if level.kind == "section" and level.relative == "that":
-        return context.last_section
+        return context.last_section or (context.section if lang == "fr" else None)
     if level.kind == "paragraph" and level.relative == "that" and context.last_paragraph:
         return context.last_paragraph.rsplit("/", 1)[0]
     return context.section
@@ -391,6 +491,11 @@ def _below(sid: str, levels: list[Level], context: Context) -> tuple[list[str], 
         return _split(ids, index, in_corpus)
     if not in_corpus:
         return _expand(index, [f"{sid}/p1"], units), [], ""
+    if context.unit and context.unit.startswith(sid + "/p") and units and not units[0].relative:
+        for around in _enclosing_units(context.unit):  # « au sous-paragraphe a » inside paragraph 1°: its own a)
+            ids = _expand(index, [around], units)
+            if ids and all(i in index.ids for i in ids):
+                return ids, [], ""
     choices = list(index.children.get(sid, ()))
     if context.unit and context.unit.startswith(sid + "/p") and units and not units[0].relative:
         mine = re.match(r"^(.*?/p\d+)", context.unit)[0]
@@ -408,11 +513,22 @@ def _below(sid: str, levels: list[Level], context: Context) -> tuple[list[str], 
     return _split(ids, index, True)
 
 
+def _enclosing_units(unit: str) -> list[str]:
+    """The citing unit and the units above it, up to (not including) its paragraph, nearest first."""
+    out = []
+    while not re.search(r"/p\d+$", unit) and "/" in unit:
+        out.append(unit)
+        unit = unit.rsplit("/", 1)[0]
+    return out
+
+
 def _paragraphs(sid: str, level: Level, context: Context) -> tuple[list[str], str]:
     """Paragraph ids an alinéa level names in a section."""
     index = context.index
     if level.relative == "that":
-        return [context.last_paragraph], ""
+        if context.last_paragraph:
+            return [context.last_paragraph], ""
+        return [], "'that paragraph' with no paragraph named before it"
     here = re.match(r"^(.*?/p(\d+))", context.unit or "")
     if level.relative == "this":
         return ([here[1]], "") if here else ([], "'this paragraph' outside a paragraph")
@@ -440,6 +556,8 @@ def _expand(index: Index, parents: list[str], levels: list[Level]) -> list[str]:
             for lo, hi in level.ranges:
                 if lo in labels and hi in labels and labels.index(lo) <= labels.index(hi):
                     out += kids[labels.index(lo):labels.index(hi) + 1]
+                elif not kids:  # outside the corpus
+                    out += [f"{parent}/{n}" for n in _between_outside(Level(level.kind, ranges=((lo, hi),)))]
                 else:
                     out += [f"{parent}/{lo}", f"{parent}/{hi}"]
         ids = out

@@ -27,11 +27,11 @@ from alinea.ids import (
     parse_legisquebec_url,
 )
 from graph.cite.grammar import (
-    _REGULATION,
     _REVISED_STATUTES,
     _STATUTES_OF,
     _THAT_ACT,
     NUM,
+    REGULATION_ALONE,
     STARTERS,
     Act,
     Level,
@@ -172,7 +172,7 @@ def _standalone(pattern: re.Pattern, act: Callable[[re.Match], Act]) -> Callable
 _PINPOINT_LITERALS = (
     "s.", "ss.", "sec", "art", "a.", "§", "para", "al.", "alinéa", "subpar", "sous-par", "par.", "chap",
     "title", "titre", "division", "part", "livre", "book", "schedule", "annexe", "this", "that", "présent",
-    "cet", "ce ", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "cet", "ce ", "même", "clause", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "last", "preceding", "premi", "1er", "1re", "ième", "dernier", "précédent", "c.", "ch.", "-",
     "s ", "a ",
 )
@@ -185,8 +185,9 @@ RULES: tuple[Rule, ...] = (
     Rule("act with its chapter", ("(",), acts_with_chapter),
     Rule("act in the collection", ("cqlr", "rlrq", "l.r.q.", "r.s.q."), acts_in_collection),
     Rule("act named", ("",), act_names),
-    Rule("the regulation", ("regulation", "règlement"), _standalone(_REGULATION, lambda m: Act("regulation"))),
-    Rule("that act", ("that act", "cette loi"), _standalone(_THAT_ACT, lambda m: Act("that"))),
+    Rule("the regulation", ("regulation", "règlement"), _standalone(REGULATION_ALONE, lambda m: Act("regulation"))),
+    Rule("that act", ("that act", "that regulation", "cette loi", "ladite loi", "règlement", "ce code"),
+         _standalone(_THAT_ACT, lambda m: Act("that", name=m.group(0)))),
     Rule("chapter of the statutes of", ("statutes of", "lois de"),
          _standalone(_STATUTES_OF, lambda m: Act("annual", annual_statute_id(m[2], m[1])))),
     Rule("chapter of the Revised Statutes", ("revised statutes", "lois refondues"),

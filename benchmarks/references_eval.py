@@ -129,7 +129,8 @@ def evaluate_texts(path: Path = GOLD_FR) -> dict[str, dict]:
             "sections": {"sampled": len(lines)}, "missed": sorted(gold - got), "extra": sorted(got - gold)}
 
 
-def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None) -> dict[str, dict]:
+def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None,
+                     with_corpus: bool = False) -> dict[str, dict]:
     """Scores of the reference extractor (graph.references, as `alinea build` runs it on a
     regulation's text) on the held-out annotation: its first line names the document and the
     sampled sections, each other line one paragraph (unit, section, text, citations).
@@ -142,7 +143,12 @@ def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None) -> 
     gold ids are translated (`_ALINEA_DIVISION`).  The lines carry no enclosing divisions: when
     the annotated page is among the fixtures (the header's ``source``), it is parsed, and each
     paragraph is read with the divisions enclosing its section and against the document's own
-    units (as `alinea build` reads it); otherwise out of its document."""
+    units (as `alinea build` reads it); otherwise out of its document.
+
+    With ``with_corpus``, the bundled corpus is the library the paragraphs are read in (its
+    documents are known to the resolver, as after `alinea add`), and an annotated document that is
+    in the corpus (the French text of the Act, whose English consolidation the corpus holds, with
+    the same units) is read against its units there."""
     from types import SimpleNamespace
 
     from alinea.model import Corpus
@@ -153,7 +159,9 @@ def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None) -> 
     header, lines = lines[0], lines[1:]
     doc = header["document"]
     page = _page(page_path, doc) if page_path else _fixture_page(header.get("source"), doc)
-    index = Index.build(Corpus((page,) if page else ()))
+    library = _corpus_documents() if with_corpus else []
+    page = page or next((d for d in library if d.id == doc), None)
+    index = Index.build(Corpus(tuple({d.id: d for d in [*library, *([page] if page else [])]}.values())))
     for line in lines:
         index.learn_from(line["text"])
     parents = {d.id: d.parent for d in page.divisions} if page else {}
@@ -171,7 +179,8 @@ def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None) -> 
         refs, _, _ = _text(walk, citing, unit, "text", line["text"], context, False)
         got |= {(unit, r.target, r.type) for r in refs if r.target and r.type in CITATION_TYPES}
     return {"by target": scores(_pairs(gold), _pairs(got)), "by typed relation": scores(gold, got),
-            "sections": {"sampled": len(lines)}, "missed": sorted(gold - got), "extra": sorted(got - gold)}
+            "sections": {"sampled": len(lines)}, "missed": sorted(gold - got), "extra": sorted(got - gold),
+            "triples": (gold, got)}
 
 
 _ALINEA_DIVISION = {"section": "division", "sous-section": "subdivision", "chapitre": "chapter",
@@ -187,6 +196,12 @@ def _alinea_id(target: str) -> str:
         if sep and kind in _ALINEA_DIVISION:
             parts[i] = f"{_ALINEA_DIVISION[kind]}:{label}"
     return "/".join(parts)
+
+
+def _corpus_documents() -> list:
+    from alinea.build import parse_corpus
+
+    return list(parse_corpus(ROOT / "corpus", lambda message: None)[0])
 
 
 def _fixture_page(source: str | None, doc: str):
@@ -224,9 +239,11 @@ def main() -> None:
                         help="score only the held-out French sample (default: %(const)s)")
     parser.add_argument("--page", metavar="HTML", help="with --heldout: the annotated LégisQuébec page, when it "
                         "is not among tests/fixtures/legisquebec-html (its paragraphs are then read in the parsed page)")
+    parser.add_argument("--with-corpus", action="store_true", help="with --heldout: read the paragraphs in a "
+                        "library holding the bundled corpus (the Act), and a document of the corpus against its units")
     args = parser.parse_args()
     if args.heldout:
-        result = evaluate_heldout(Path(args.heldout), Path(args.page) if args.page else None)
+        result = evaluate_heldout(Path(args.heldout), Path(args.page) if args.page else None, args.with_corpus)
         _print(f"held-out French regulation: {result['sections']['sampled']} paragraphs, "
                f"{result['by typed relation']['gold']} gold references (pinpoint level)", result, args.verbose)
         return

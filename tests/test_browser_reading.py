@@ -2,12 +2,15 @@
 from a file, print media, the phone, and find-in-document.  Screenshots go to tests/screenshots/."""
 from __future__ import annotations
 
+import unicodedata
 import urllib.request
 from pathlib import Path
 
 import pytest
+from lxml import html
 
 from tests.browser import SCREENSHOTS, LiveServer
+from tests.conftest import LARGEST_REGULATION
 
 pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "locale": "en-CA"}
@@ -51,6 +54,20 @@ def shot(page, name: str, full: bool = True) -> Path:
 
 def no_horizontal_overflow(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def clipped(page, selector: str, placeholder: bool = False) -> bool:
+    """Whether an element's text (or an input's placeholder) is wider than the element shows."""
+    return page.eval_on_selector(selector, """(e, placeholder) => {
+        if (!placeholder) return e.scrollWidth > e.clientWidth + 1;
+        const probe = document.createElement("span"), style = getComputedStyle(e);
+        probe.style.cssText = "position:absolute;visibility:hidden;white-space:pre;font:" + style.font;
+        probe.textContent = e.placeholder;
+        document.body.append(probe);
+        const wide = probe.getBoundingClientRect().width;
+        probe.remove();
+        return wide > e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) + 1;
+    }""", placeholder)
 
 
 def test_downloaded_handout_stands_alone(server, open_page, tmp_path):
@@ -110,32 +127,79 @@ def test_phone_pages_are_readable(server, open_page, name, path):
     shot(page, f"phone-{name}", full=False)
 
 
+def folded(text: str) -> str:
+    """Case and accents taken out, character by character, as find-in-document compares."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.category(c).startswith("M")).lower()
+
+
+@pytest.fixture(scope="module")
+def regulation_server(regulation_data_dir):
+    live = LiveServer(regulation_data_dir)
+    yield live
+    live.close()
+
+
 def largest_document(server) -> str:
     """The document of the library with the most sections (the reading view's hardest case)."""
     docs = [d for d in server.app.extensions["live"].current.kb.documents if d.kind != "guidance"]
     return max(docs, key=lambda d: len(d.sections)).id
 
 
-def test_find_in_document_counts_and_steps(server, open_page):
-    largest = largest_document(server)
-    page = open_page(server.url + f"/read/{largest}")
-    page.fill("#find-q", "regulation")
+def occurrences_in_page(url: str, word: str) -> int:
+    """The occurrences of word in the reading view's text, counted from the HTML the server sends."""
+    with urllib.request.urlopen(url, timeout=30) as response:
+        tree = html.fromstring(response.read())
+    return folded(tree.get_element_by_id("read-text").text_content()).count(folded(word))
+
+
+def test_find_in_document_on_the_largest_regulation(regulation_server, open_page):
+    largest = largest_document(regulation_server)
+    assert largest == LARGEST_REGULATION
+    url = regulation_server.url + f"/read/{largest}"
+    expected = occurrences_in_page(url, "échafaudage")
+    assert expected > 20
+    page = open_page(url)
+    page.fill("#find-q", "ECHAFAUDAGE")  # case and accents are ignored
     page.press("#find-q", "Enter")
-    count = page.locator("mark.find-hit").count()
-    expected = page.evaluate(
-        "document.getElementById('read-text').textContent.toLowerCase().split('regulation').length - 1")
-    assert count == expected and count > 5
-    assert page.inner_text("output.find-count") == f"1 of {count}"
+    assert page.locator("mark.find-hit").count() == expected
+    assert page.inner_text("output.find-count") == f"1 of {expected}"
     page.press("#find-q", "Enter")
-    assert page.inner_text("output.find-count") == f"2 of {count}"
+    assert page.inner_text("output.find-count") == f"2 of {expected}"
+    page.press("#find-q", "Shift+Enter")
+    assert page.inner_text("output.find-count") == f"1 of {expected}"
     page.click("form[data-find] button[data-step='-1']")
-    page.click("form[data-find] button[data-step='-1']")
-    assert page.inner_text("output.find-count") == f"{count} of {count}"
-    assert page.locator("mark.find-hit.current").is_visible()
-    page.fill("#find-q", "REGLEMENT")  # accents and case are ignored: "règlement" is not in the English text
+    assert page.inner_text("output.find-count") == f"{expected} of {expected}"
+    current = page.locator("mark.find-hit.current")
+    assert current.count() == 1 and current.is_visible()
+    assert 0 <= current.bounding_box()["y"] <= page.viewport_size["height"]
+    shot(page, "reading-find-largest", full=False)
+    page.fill("#goto", "a. 3.15.3, par. 1")  # LégisQuébec's French form, with a pinpoint
+    page.press("#goto", "Enter")
+    page.wait_for_url(url + "#se:3_15_3-ss:1-p1:1")
+    assert 0 <= page.evaluate("document.getElementById('se:3_15_3-ss:1-p1:1').getBoundingClientRect().top") < 200
+    shot(page, "reading-go-to-largest", full=False)
+
+
+def test_reading_the_largest_regulation_on_a_phone(regulation_server, open_page):
+    page = open_page(regulation_server.url + f"/read/{LARGEST_REGULATION}", **PHONE)
+    assert no_horizontal_overflow(page)
+    for box in ("#goto", "#find-q"):
+        assert page.locator(box).bounding_box()["width"] >= 150, f"{box} has room to type in"
+        assert not clipped(page, box, placeholder=True), f"{box}'s placeholder is cut short"
+    shot(page, "phone-reading-largest", full=False)
+    page.fill("#find-q", "tranchée")
     page.press("#find-q", "Enter")
-    assert page.inner_text("output.find-count") == "No occurrence"
-    shot(page, "reading-find", full=False)
+    page.press("#find-q", "Enter")
+    assert page.inner_text("output.find-count").startswith("2 of ")
+    tools, count, hit = (page.eval_on_selector(selector, "e => e.getBoundingClientRect().toJSON()")
+                         for selector in (".read-tools", "output.find-count", "mark.find-hit.current"))
+    assert tools["top"] == 0 and tools["height"] <= 100, "the tools stay in view, compact, while stepping"
+    assert count["bottom"] <= tools["bottom"] and count["right"] <= page.viewport_size["width"]
+    assert hit["top"] >= tools["bottom"], "the occurrence is not under the tools"
+    shot(page, "phone-reading-largest-find", full=False)
+
+
+def test_go_to_accepts_a_citation_in_the_act(server, open_page):
     page = open_page(server.url + "/read/A-13.1.1")
     page.fill("#goto", "s. 83.24")
     page.press("#goto", "Enter")

@@ -82,3 +82,18 @@ def test_the_page_is_rendered_once_per_version(app, client):
     first = client.get("/read/A-13.1.1").data
     cached = [key for key in app.extensions["live"].current.extras if key[0] == "reading"]
     assert len(cached) == 1 and client.get("/read/A-13.1.1").data == first
+
+
+def test_each_language_has_its_own_cached_page(app):
+    french, english = in_language(app, "fr"), in_language(app, "en")
+    for _ in range(2):  # rendered, then served from the cache: each reader keeps their language
+        pages = {lang: html.fromstring(c.get("/read/A-13.1.1").data) for lang, c in (("fr", french), ("en", english))}
+        assert {lang: page.get("lang") for lang, page in pages.items()} == {"fr": "fr", "en": "en"}
+        assert pages["fr"].get_element_by_id("goto").getparent().xpath("string(label)") == "Aller à"
+        assert pages["en"].get_element_by_id("goto").getparent().xpath("string(label)") == "Go to"
+
+
+def test_a_query_the_page_does_not_read_is_dropped(client):
+    response = client.get("/read/A-13.1.1?lang=en&utm_source=mail&goto=")
+    assert response.status_code == 302 and response.headers["Location"] == "/read/A-13.1.1?lang=en"
+    assert client.get("/read/A-13.1.1?x=1").headers["Location"] == "/read/A-13.1.1"

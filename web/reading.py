@@ -1,7 +1,7 @@
 """The reading view of a document (`/read/A-13.1.1`): its full text on one page with a
 collapsible table of contents, a "go to" box that accepts any citation form, and
 find-in-document (web/static/reading.js).  The page is rendered once per knowledge-base version
-and served from that cache afterwards, so that the largest regulation stays fast."""
+and language, and served from that cache afterwards, so that the largest regulation stays fast."""
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
@@ -10,7 +10,7 @@ from alinea.errors import NotFound
 from alinea.kb import KnowledgeBase
 from alinea.model import Document, Section, Unit
 from graph.cite import Context, parse_query, resolve
-from web.i18n import gettext
+from web.i18n import current_language, gettext
 from web.kb import get_kb, snapshot
 from web.messages import shown
 
@@ -67,7 +67,10 @@ def read(doc_id: str):
         return redirect(url_for("reading.read", doc_id=located.doc.id) + "#" + anchor(kb, target))
     if doc.kind == "guidance":
         return redirect(f"/{doc.id}")
-    return snapshot().cached(("reading", doc.id), lambda: render_template(
+    if set(request.args) - {"lang"}:  # the page is cached as it is, so it is served at one address per language
+        kept = {"lang": request.args["lang"]} if "lang" in request.args else {}
+        return redirect(url_for("reading.read", doc_id=doc.id, **kept))
+    return snapshot().cached(("reading", doc.id, current_language()), lambda: render_template(
         "reading.html", doc=doc, tree=_tree(kb, doc.id), sections=len(doc.sections),
         toc_open=len(doc.sections) <= OPEN_TOC_UP_TO, section_anchor=section_anchor))
 

@@ -117,14 +117,64 @@ def test_phone_pages_are_readable(server, open_page, name, path):
     page = open_page(server.url + path, **PHONE)
     assert no_horizontal_overflow(page)
     header = page.locator("header.site").bounding_box()
-    assert header["height"] <= 110, header
-    for figure in page.locator("svg.neighbourhood, svg.govern-paths").all():
-        box = figure.bounding_box()
-        assert box["width"] >= 600, "a figure keeps a readable size and scrolls sideways"
+    assert header["height"] <= 160, header  # brand and languages, the search box, the sections on two rows
     cells = page.eval_on_selector_all(
         "table.code-citations td", "tds => tds.filter(td => td.textContent.trim()).map(td => td.getBoundingClientRect().width)")
     assert all(width > 200 for width in cells), "no table column is squeezed letter by letter"
     shot(page, f"phone-{name}", full=False)
+
+
+@pytest.mark.parametrize("locale", ["fr-CA", "en-CA"])
+def test_the_phone_header_shows_every_section_and_the_search_box_whole(server, open_page, locale):
+    page = open_page(server.url + "/A-13.1.1/55", **{**PHONE, "locale": locale})
+    items = page.locator("header.site nav li")
+    assert items.count() >= 8  # the six sections and the two languages
+    for i in range(items.count()):
+        item = items.nth(i)
+        box = item.bounding_box()
+        assert box and box["width"] > 0 and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["viewport"]["width"]
+        assert item.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), f"{item.inner_text()!r} is cut short"
+    assert page.locator("header.site .site-nav a").all_inner_texts() == [
+        "Documents", "Recherche", "Lois modificatives", "Formation", "Code source", "Quels articles\u00a0?"] \
+        if locale == "fr-CA" else ["Documents", "Search", "Amending acts", "Courses", "In code", "Which articles?"]
+    assert not clipped(page, "#header-q", placeholder=True), "the search box's placeholder is cut short"
+    assert page.locator("#header-q").bounding_box()["width"] >= 240
+    shot(page, f"phone-header-{locale[:2]}", full=False)
+
+
+GRAPH_PAGES = [("provision", "/A-13.1.1/55", "svg.neighbourhood"),
+               ("govern", "/govern?q=Can+my+benefit+be+cut+if+I+quit+my+job%3F", "svg.govern-paths")]
+
+
+def smallest_label_px(page, figure: str) -> float:
+    """The smallest rendered size of a figure's text: its font size times the drawing's scale."""
+    return page.eval_on_selector(figure, """svg => Math.min(...Array.from(svg.querySelectorAll("text"),
+        t => parseFloat(t.getAttribute("font-size")) * svg.getScreenCTM().a))""")
+
+
+@pytest.mark.parametrize(("name", "path", "figure"), GRAPH_PAGES)
+def test_a_graph_is_a_readable_list_on_a_phone(server, open_page, name, path, figure):
+    page = open_page(server.url + path, **PHONE)
+    assert not page.locator(figure).is_visible()
+    listing = page.locator(f"figure:has({figure}) .graph-list")
+    assert listing.is_visible()
+    drawn = page.eval_on_selector_all(f"{figure} a[href]", "links => links.map(a => a.getAttribute('href'))")
+    listed = listing.locator("a[href]").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert drawn and set(drawn) <= set(listed), "the list shows every node the figure links to"
+    sizes = listing.locator("li").evaluate_all("lis => lis.map(li => parseFloat(getComputedStyle(li).fontSize))")
+    assert sizes and min(sizes) >= 11
+    assert no_horizontal_overflow(page)
+    listing.scroll_into_view_if_needed()
+    shot(page, f"phone-graph-{name}", full=False)
+
+
+@pytest.mark.parametrize("width", [700, 1200])
+@pytest.mark.parametrize(("name", "path", "figure"), GRAPH_PAGES)
+def test_a_graph_figure_keeps_labels_of_11_px(server, open_page, name, path, figure, width):
+    page = open_page(server.url + path, viewport={"width": width, "height": 900}, locale="en-CA")
+    assert page.locator(figure).is_visible() and not page.locator(f"figure:has({figure}) .graph-list").is_visible()
+    assert smallest_label_px(page, figure) >= 11
+    assert no_horizontal_overflow(page), "a figure wider than the window scrolls inside its frame"
 
 
 def folded(text: str) -> str:

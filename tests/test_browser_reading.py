@@ -112,7 +112,7 @@ def test_print_says_which_law_and_figures_fit(server, open_page, name, path):
 
 @pytest.mark.parametrize(("name", "path"), [
     ("provision", "/A-13.1.1/55"), ("govern", "/govern?q=Can+my+benefit+be+cut+if+I+quit+my+job%3F"),
-    ("code", "/code"), ("reading", "/read/A-13.1.1")])
+    ("code", "/code"), ("reading", "/read/A-13.1.1"), ("acts", "/acts")])
 def test_phone_pages_are_readable(server, open_page, name, path):
     page = open_page(server.url + path, **PHONE)
     assert no_horizontal_overflow(page)
@@ -121,6 +121,8 @@ def test_phone_pages_are_readable(server, open_page, name, path):
     cells = page.eval_on_selector_all(
         "table.code-citations td", "tds => tds.filter(td => td.textContent.trim()).map(td => td.getBoundingClientRect().width)")
     assert all(width > 200 for width in cells), "no table column is squeezed letter by letter"
+    edges = page.eval_on_selector_all("main td", "tds => tds.map(td => td.getBoundingClientRect().right)")
+    assert all(right <= PHONE["viewport"]["width"] for right in edges), "no table hides a column off the screen"
     shot(page, f"phone-{name}", full=False)
 
 

@@ -179,6 +179,14 @@ def test_a_graph_figure_keeps_labels_of_11_px(server, open_page, name, path, fig
     assert no_horizontal_overflow(page), "a figure wider than the window scrolls inside its frame"
 
 
+@pytest.mark.parametrize("options", [{**DESK, "locale": "fr-CA"}, {**PHONE, "locale": "fr-CA"}], ids=["desktop", "phone"])
+def test_the_reading_tools_show_their_placeholders_whole_in_french(server, open_page, options):
+    page = open_page(server.url + "/read/A-13.1.1", **options)
+    assert page.inner_text("label[for=find-q]") == "Chercher"
+    for box in ("#goto", "#find-q"):
+        assert not clipped(page, box, placeholder=True), f"{box}'s placeholder is cut short"
+
+
 def folded(text: str) -> str:
     """Case and accents taken out, character by character, as find-in-document compares."""
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.category(c).startswith("M")).lower()
@@ -211,6 +219,8 @@ def test_find_in_document_on_the_largest_regulation(regulation_server, open_page
     expected = occurrences_in_page(url, "échafaudage")
     assert expected > 20
     page = open_page(url)
+    for box in ("#goto", "#find-q"):
+        assert not clipped(page, box, placeholder=True), f"{box}'s placeholder is cut short"
     page.fill("#find-q", "ECHAFAUDAGE")  # case and accents are ignored
     page.press("#find-q", "Enter")
     assert page.locator("mark.find-hit").count() == expected

@@ -104,6 +104,7 @@ def test_print_says_which_law_and_figures_fit(server, open_page, name, path):
     assert head.locator("time").get_attribute("datetime") == "2024-08-31"
     assert server.url + path in text
     assert not page.locator("header.site").is_visible()
+    assert not [b for b in page.locator("main button").all() if b.is_visible()], "no button on paper"
     assert no_horizontal_overflow(page)
     widths = page.eval_on_selector_all("svg, li.unit.target", "els => els.map(e => e.getBoundingClientRect().right)")
     assert all(right <= page.viewport_size["width"] + 1 for right in widths)

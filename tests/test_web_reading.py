@@ -97,3 +97,17 @@ def test_a_query_the_page_does_not_read_is_dropped(client):
     response = client.get("/read/A-13.1.1?lang=en&utm_source=mail&goto=")
     assert response.status_code == 302 and response.headers["Location"] == "/read/A-13.1.1?lang=en"
     assert client.get("/read/A-13.1.1?x=1").headers["Location"] == "/read/A-13.1.1"
+
+
+def test_a_division_keeps_its_text_and_history(client, kb):
+    """Nothing lost: what a division holds besides its sections (a schedule's content, the repeal
+    schedules' statements) and its amendment history are read in the full text too."""
+    tree = html.fromstring(client.get("/read/A-13.1.1").data)
+    for division_id in ("A-13.1.1/schedule:repeal-schedules", "A-13.1.1/title:II/chapter:VI"):
+        division = kb.get(division_id).node
+        shown = " ".join(tree.get_element_by_id(division_id).text_content().split())
+        for note in division.notes:
+            assert " ".join(note.text.split()) in shown
+        for entry in division.history:
+            assert entry.raw in shown
+    assert kb.get("A-13.1.1/schedule:repeal-schedules").node.notes

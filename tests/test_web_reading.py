@@ -111,3 +111,16 @@ def test_a_division_keeps_its_text_and_history(client, kb):
         for entry in division.history:
             assert entry.raw in shown
     assert kb.get("A-13.1.1/schedule:repeal-schedules").node.notes
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_go_to_examples_come_from_the_document_and_read_back(app, kb, lang):
+    reader = in_language(app, lang)
+    placeholder = html.fromstring(reader.get("/read/A-13.1.1").data).get_element_by_id("goto").get("placeholder")
+    number, pinpoint = placeholder.split(", ", 1)
+    section = f"A-13.1.1/{number}"
+    assert section in kb and pinpoint.startswith({"en": "s. ", "fr": "art. "}[lang] + number)
+    for typed in (number, pinpoint):
+        target = reader.get("/read/A-13.1.1", query_string={"goto": typed}).headers["Location"]
+        assert target.startswith("/read/A-13.1.1#se:" + number.replace(".", "_")), typed
+    assert target != "/read/A-13.1.1#se:" + number.replace(".", "_"), "the pinpoint names a unit, not the section"

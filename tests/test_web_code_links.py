@@ -98,7 +98,7 @@ def test_navigation_links_to_the_code_page(client):
 def test_what_a_scan_says_of_a_citation_is_in_the_readers_language(linked_data_dir):
     french = in_language(create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}), "fr")
     notes = set(page(french, "/code").xpath("//table[@class='code-citations']//td[@data-label='Note']/text()"))
-    assert "abrogé : art. 40 (Repealed)" in notes  # the status in French, the publisher's words as printed
+    assert "abrogé : art. 40 (Repealed)." in notes  # the status in French, the publisher's words as printed
     assert "A-13.1.1 n’a pas d’article 999" in notes
     assert any(n.startswith("non vérifié : A-13.1.1-r1 est absent de la bibliothèque ; LégisQuébec : https://")
                for n in notes)

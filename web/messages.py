@@ -263,4 +263,6 @@ def code_note(note: str) -> str:
     """What `alinea links` says of a citation in code, in the interface's language; a note nothing
     knows (a not-in-force note is the publisher's own sentence) is shown as it is."""
     known = translate(CODE_NOTES, note, depth=0)
-    return known if known is not None else note
+    if known is None:
+        return note
+    return known + "." if note.endswith(".") and not known.endswith(".") else known

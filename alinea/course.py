@@ -41,6 +41,8 @@ Finder = Callable[[str], list[tuple[int, int, str]]]
 Linker = Callable[[str], str]
 # (English words) -> the words in the reader's language
 Translate = Callable[[str], str]
+# (ISO date) -> the date as the reader writes it ("August 31, 2024", « 31 août 2024 »)
+DateWriter = Callable[[str], str]
 
 
 def site_links(base_url: str = "") -> Linker:
@@ -87,12 +89,15 @@ def citation(located: Located) -> str:
     return cite(located.node.id, "mcgill", doc.lang, title=doc.title)
 
 
-def source_line(doc: Document, _: Translate) -> str:
-    """``Individual and Family Assistance Act (CQLR c A-13.1.1), current to 2024-08-31``."""
-    chapter = f" (CQLR c {doc.chapter or doc.id})" if doc.kind != "guidance" else ""
-    current = (_("current to %(date)s") % {"date": doc.updated_to} if doc.updated_to
+def source_line(doc: Document, _: Translate, date: DateWriter = str) -> str:
+    """``Individual and Family Assistance Act, CQLR c A-13.1.1, current to 2024-08-31`` (the
+    document's citation from the one formatter, graph.cite)."""
+    from graph.cite import cite
+
+    name = cite(doc.id, "mcgill", doc.lang, title=doc.title) if doc.kind != "guidance" else doc.title
+    current = (_("current to %(date)s") % {"date": date(doc.updated_to)} if doc.updated_to
                else _("consolidation date unknown"))
-    return f"{doc.title}{chapter}, {current}"
+    return f"{name}, {current}"
 
 
 class _Citations:
@@ -175,8 +180,8 @@ def _md(text: str, start: bool = False) -> str:
 class _Handout:
     """The parts of a handout that HTML and Markdown share, built from the same data."""
 
-    def __init__(self, citations: _Citations, _: Translate) -> None:
-        self.c, self._ = citations, _
+    def __init__(self, citations: _Citations, _: Translate, date: DateWriter) -> None:
+        self.c, self._, self.date = citations, _, date
 
     def caption(self, node_id: str) -> tuple[str, str, str]:
         """(citation, url, status and consolidation date) of a provision."""
@@ -184,7 +189,7 @@ class _Handout:
         status = _status(located)
         notes = [self._(status)] if status else []
         if located.doc.updated_to:
-            notes.append(self._("current to %(date)s") % {"date": located.doc.updated_to})
+            notes.append(self._("current to %(date)s") % {"date": self.date(located.doc.updated_to)})
         return citation(located), self.c.url(node_id), ", ".join(notes)
 
     def excerpt_html(self, node_id: str) -> str:
@@ -214,7 +219,7 @@ class _Handout:
             text = f"\n<blockquote>{text_html(provision_lines(located.node))}</blockquote>" if appendix else ""
             items.append(f'<li data-id="{html.escape(node_id)}"><a href="{html.escape(url)}">'
                          f'{html.escape(title)}</a>{badge}{text}</li>')
-        sources = "\n".join(f"<li>{html.escape(source_line(doc, _))}</li>" for doc in self.c.documents())
+        sources = "\n".join(f"<li>{html.escape(source_line(doc, _, self.date))}</li>" for doc in self.c.documents())
         return (f'<section class="provisions-used"><h{level}>{html.escape(_("Provisions used"))}</h{level}>\n'
                 f'<p>{html.escape(_("Texts as consolidated:"))}</p>\n<ul class="sources">{sources}</ul>\n'
                 f'<ol class="used">{chr(10).join(items)}</ol></section>\n')
@@ -222,7 +227,7 @@ class _Handout:
     def used_markdown(self, appendix: bool) -> str:
         _ = self._
         rows = [f"## {_('Provisions used')}", "", _md(_("Texts as consolidated:")), ""]
-        rows += [f"- {_md(source_line(doc, _))}" for doc in self.c.documents()]
+        rows += [f"- {_md(source_line(doc, _, self.date))}" for doc in self.c.documents()]
         rows.append("")
         for number, node_id in enumerate(self.c.used, 1):
             located = self.c.kb.get(node_id)
@@ -394,17 +399,19 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def render_course(notes: str, kb: KnowledgeBase, *, link: Linker | None = None, finder: Finder | None = None,
-                  appendix: bool = False, heading_shift: int = 0, translate: Translate | None = None) -> Course:
+                  appendix: bool = False, heading_shift: int = 0, translate: Translate | None = None,
+                  date: DateWriter = str) -> Course:
     """Render a trainer's notes.  `link` makes each provision's address (default: its official
     page); `appendix` adds the text of every provision used to the list of provisions used;
     `heading_shift` lowers every heading by that many levels (a preview inside a page);
-    `translate` gives the handout's own words in the reader's language.  Citations in plain
+    `translate` gives the handout's own words in the reader's language, `date` its dates (default:
+    ISO, ``2024-08-31``).  Citations in plain
     text are linked with `finder` (default: the citation grammar)."""
     finder = finder or plain_citations(kb)
     _ = translate or (lambda words: words)
     notes = notes[:MAX_NOTES].replace("\r\n", "\n")
     citations = _Citations(kb, link or official_links(kb))
-    handout = _Handout(citations, _)
+    handout = _Handout(citations, _, date)
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
     md.inline.ruler.before("link", "cite", _cite_inline(citations))
     md.block.ruler.before("paragraph", "cite_embed", _embed_block(citations), {"alt": ["paragraph"]})

@@ -9,6 +9,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 ACT = CORPUS / "legisquebec" / "A-13.1.1.en.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LIBRARY = Path(__file__).resolve().parent / "library"
+LARGEST_REGULATION = "S-2.1-r4"
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +29,27 @@ def data_dir(tmp_path_factory):
     path = tmp_path_factory.mktemp("data")
     build(CORPUS, path, progress=lambda message: None)
     return path
+
+
+@pytest.fixture(scope="session")
+def regulation_data_dir(tmp_path_factory):
+    """The bundled corpus plus the largest regulation of tests/library (S-2.1 r. 4, 750 sections),
+    its manifest entry as `alinea add` wrote it, built: the reading view's hardest case."""
+    import json
+    import shutil
+
+    from alinea.build import build
+
+    corpus = tmp_path_factory.mktemp("regulation") / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    library = json.loads((LIBRARY / "manifest.json").read_text(encoding="utf-8"))
+    entry = next(e for e in library["documents"] if e["id"] == LARGEST_REGULATION)
+    shutil.copy(LIBRARY / entry["file"], corpus / entry["file"])
+    manifest["documents"].append(entry)
+    (corpus / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    build(corpus, corpus.parent / "data", progress=lambda message: None)
+    return corpus.parent / "data"
 
 
 @pytest.fixture(scope="session")

@@ -105,3 +105,13 @@ def test_the_unavailable_site_speaks_both_languages(data_dir, tmp_path):
         assert page.get("lang") == lang and words in page.findtext(".//h1") and STORE_FILE in response.get_data(as_text=True)
     message = in_language(app, "fr").get("/api/search?q=x").get_json()["error"]["message"]
     assert message.startswith("Les données du site sont endommagées") and STORE_FILE in message
+
+
+def test_every_relation_of_the_law_graph_has_its_words_in_french(site, kb):
+    """The figures and lists name each edge by its relation: none may be left in English."""
+    from web.i18n import word
+
+    relations = {kind for _, _, kind in kb.graph.edges(data="type")}
+    with site.test_request_context("/", headers={"Accept-Language": "fr"}):
+        untranslated = sorted(r for r in relations if word(r) == r)
+    assert relations and not untranslated

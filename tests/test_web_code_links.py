@@ -93,3 +93,15 @@ def test_cited_by_code_shows_stale_statuses(client):
 
 def test_navigation_links_to_the_code_page(client):
     assert "/code" in page(client, "/").xpath("//header//nav//a/@href")
+
+
+def test_what_a_scan_says_of_a_citation_is_in_the_readers_language(linked_data_dir):
+    french = in_language(create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}), "fr")
+    notes = set(page(french, "/code").xpath("//table[@class='code-citations']//td[@data-label='Note']/text()"))
+    assert "abrogé : art. 40 (Repealed)." in notes  # the status in French, the publisher's words as printed
+    assert "A-13.1.1 n’a pas d’article 999" in notes
+    assert any(n.startswith("non vérifié : A-13.1.1-r1 est absent de la bibliothèque ; LégisQuébec : https://")
+               for n in notes)
+    assert not [n for n in notes if n.startswith(("repealed:", "not checked:")) or " has no " in n]
+    on_the_provision = page(french, "/A-13.1.1/55").xpath("string(//li[@data-target='A-13.1.1/55/p1/9'])")
+    assert "A-13.1.1/55/p1 n’a pas de 9" in on_the_provision

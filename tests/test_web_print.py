@@ -86,6 +86,16 @@ def test_the_course_page_lists_the_provisions_used_once(client):
     assert tree.xpath("string(//main)").count("Provisions used") == 1
 
 
+@pytest.mark.parametrize(("lang", "source"), [
+    ("en", "Individual and Family Assistance Act, CQLR c A-13.1.1, current to August 31, 2024"),
+    ("fr", "Individual and Family Assistance Act, CQLR c A-13.1.1, à jour au 31 août 2024")])
+def test_a_handout_writes_its_dates_as_its_reader_does(data_dir, lang, source):
+    client = in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True}), lang)
+    for fmt in ("html", "markdown"):
+        text = client.post("/course", data={"notes": "![[s. 59]]", "format": fmt}).get_data(as_text=True)
+        assert source in text and "2024-08-31" not in text.replace('datetime="2024-08-31"', ""), fmt
+
+
 def test_code_cells_say_what_they_hold_on_a_phone(linked_data_dir):
     client = in_language(create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}), "en")
     labels = page(client, "/code").xpath("(//table[@class='code-citations']/tbody/tr)[1]/td/@data-label")

@@ -82,3 +82,45 @@ def test_the_page_is_rendered_once_per_version(app, client):
     first = client.get("/read/A-13.1.1").data
     cached = [key for key in app.extensions["live"].current.extras if key[0] == "reading"]
     assert len(cached) == 1 and client.get("/read/A-13.1.1").data == first
+
+
+def test_each_language_has_its_own_cached_page(app):
+    french, english = in_language(app, "fr"), in_language(app, "en")
+    for _ in range(2):  # rendered, then served from the cache: each reader keeps their language
+        pages = {lang: html.fromstring(c.get("/read/A-13.1.1").data) for lang, c in (("fr", french), ("en", english))}
+        assert {lang: page.get("lang") for lang, page in pages.items()} == {"fr": "fr", "en": "en"}
+        assert pages["fr"].get_element_by_id("goto").getparent().xpath("string(label)") == "Aller à"
+        assert pages["en"].get_element_by_id("goto").getparent().xpath("string(label)") == "Go to"
+
+
+def test_a_query_the_page_does_not_read_is_dropped(client):
+    response = client.get("/read/A-13.1.1?lang=en&utm_source=mail&goto=")
+    assert response.status_code == 302 and response.headers["Location"] == "/read/A-13.1.1?lang=en"
+    assert client.get("/read/A-13.1.1?x=1").headers["Location"] == "/read/A-13.1.1"
+
+
+def test_a_division_keeps_its_text_and_history(client, kb):
+    """Nothing lost: what a division holds besides its sections (a schedule's content, the repeal
+    schedules' statements) and its amendment history are read in the full text too."""
+    tree = html.fromstring(client.get("/read/A-13.1.1").data)
+    for division_id in ("A-13.1.1/schedule:repeal-schedules", "A-13.1.1/title:II/chapter:VI"):
+        division = kb.get(division_id).node
+        shown = " ".join(tree.get_element_by_id(division_id).text_content().split())
+        for note in division.notes:
+            assert " ".join(note.text.split()) in shown
+        for entry in division.history:
+            assert entry.raw in shown
+    assert kb.get("A-13.1.1/schedule:repeal-schedules").node.notes
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_go_to_examples_come_from_the_document_and_read_back(app, kb, lang):
+    reader = in_language(app, lang)
+    placeholder = html.fromstring(reader.get("/read/A-13.1.1").data).get_element_by_id("goto").get("placeholder")
+    number, pinpoint = placeholder.split(", ", 1)
+    section = f"A-13.1.1/{number}"
+    assert section in kb and pinpoint.startswith({"en": "s. ", "fr": "art. "}[lang] + number)
+    for typed in (number, pinpoint):
+        target = reader.get("/read/A-13.1.1", query_string={"goto": typed}).headers["Location"]
+        assert target.startswith("/read/A-13.1.1#se:" + number.replace(".", "_")), typed
+    assert target != "/read/A-13.1.1#se:" + number.replace(".", "_"), "the pinpoint names a unit, not the section"

@@ -49,7 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         security,
     )
     from web.present import href, presenter
-    from web.svg import neighbourhood_svg
+    from web.svg import neighbourhood_svg, neighbours
 
     try:
         kb.init_app(app, Path(app.config["DATA_DIR"]))
@@ -67,7 +67,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     def knowledge_base_helpers() -> dict:
         current = kb.get_kb()
         return {"present": presenter(), "present_href": lambda node: href(current, node),
-                "neighbourhood_svg": lambda node: neighbourhood_svg(current.graph, node, lambda n: href(current, n))}
+                "neighbourhood_svg": lambda node: neighbourhood_svg(current.graph, node, lambda n: href(current, n)),
+                "graph_neighbours": lambda node: neighbours(current.graph, node)}
 
     app.add_template_filter(heading_case)
     app.add_template_filter(amending_act_slug, "act_slug")
@@ -75,6 +76,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     app.add_template_filter(messages.search_message)
     app.add_template_filter(messages.govern_text)
+    app.add_template_filter(messages.code_note)
     limits.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 from alinea.course import MAX_NOTES, official_links, public_links, render_course, site_links
 from alinea.errors import BadQuery
-from web.i18n import gettext, number, word
+from web.i18n import gettext, long_date, number, word
 from web.kb import get_kb
 from web.messages import shown
 
@@ -53,7 +53,7 @@ def course():
     download = fmt in ("html", "markdown")
     link = (public_links(public_url()) if public_url() else official_links(kb)) if download else site_links()
     result = render_course(notes, kb, link=link, appendix=appendix, heading_shift=0 if download else 2,
-                           translate=in_interface_language)
+                           translate=in_interface_language, date=long_date)
     if fmt == "markdown":
         return Response(result.markdown, mimetype="text/markdown",
                         headers={"Content-Disposition": 'attachment; filename="course.md"'})

@@ -14,7 +14,7 @@ from graph.govern_rank import label
 from web.i18n import gettext, lazy_gettext, number
 from web.kb import get_kb
 from web.messages import shown
-from web.svg import paths_svg
+from web.svg import figure_paths, paths_svg
 
 bp = Blueprint("govern", __name__)
 MAX_CHARS = limit("govern_text_web")
@@ -73,7 +73,7 @@ def page():
                            groups=numbered_groups(answer),
                            delegations={r.id: delegation(kb, r.id) if r.role in ("rule", "definition", "procedure")
                                         else None for r in answer.results},
-                           svg=paths_svg(kb, answer), excerpts={r.id: excerpt_of(kb, r.id) for r in answer.results},
+                           svg=paths_svg(kb, answer), paths=figure_paths(answer), excerpts={r.id: excerpt_of(kb, r.id) for r in answer.results},
                            pinpoint=lambda node: label(kb, node))
 
 

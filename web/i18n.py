@@ -101,6 +101,8 @@ RELATIONS = {
     "establishes": lazy_gettext("establishes"),
     "defines": lazy_gettext("defines"),
     "uses term": lazy_gettext("uses term"),
+    "provides for": lazy_gettext("provides for"),
+    "contains": lazy_gettext("contains"),
     "amended by": lazy_gettext("amended by"),
     "governs": lazy_gettext("governs"),
     "provisions": lazy_gettext("provisions"),

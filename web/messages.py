@@ -239,3 +239,30 @@ GOVERN_TEXTS: list[tuple[re.Pattern, str]] = [(re.compile(pattern), text) for pa
      lazy_gettext("nothing in the Act matches this text: try other words")),
     (r"nothing in the corpus is linked to (?P<what>.+)", lazy_gettext("nothing in the corpus is linked to %(what)s")),
 )]
+
+
+STATUS_WORDS = r"repealed|omitted|not in force|inoperative|integrated|spent"
+CODE_NOTES: list[tuple[re.Pattern, str]] = [(re.compile(pattern + r"\.?"), text) for pattern, text in (
+    # what `alinea links` says of a citation in code (graph/cite/code.py)
+    (rf"(?P<rel>{STATUS_WORDS}): s\. (?P<number>[\w.]+)(?P<text>.*?); its text is no longer published",
+     lazy_gettext("%(rel)s: s. %(number)s%(text)s; its text is no longer published")),
+    (rf"(?P<rel>{STATUS_WORDS}): s\. (?P<number>[\w.]+)(?P<text>.*?)", lazy_gettext("%(rel)s: s. %(number)s%(text)s")),
+    (rf"(?P<rel>{STATUS_WORDS}): (?P<which>.+?)", lazy_gettext("%(rel)s: %(which)s")),
+    (r"not checked: (?P<doc>\S+) is not in the library; LégisQuébec: (?P<url>\S+)",
+     lazy_gettext("not checked: %(doc)s is not in the library; LégisQuébec: %(url)s")),
+    (r"(?P<doc>\S+) is not in the corpus; LégisQuébec: (?P<url>\S+)",
+     lazy_gettext("%(doc)s is not in the corpus; LégisQuébec: %(url)s")),
+    (r"(?P<doc>\S+) is not in the corpus", lazy_gettext("%(doc)s is not in the corpus")),
+    (r"(?P<doc>\S+) has no section (?P<number>.+?)", lazy_gettext("%(doc)s has no section %(number)s")),
+    (r"(?P<doc>\S+) has no (?P<which>\S+?)", lazy_gettext("%(doc)s has no %(which)s")),
+    (r"names no act, and this file also cites (?P<docs>.+?)", lazy_gettext("names no act, and this file also cites %(docs)s")),
+)]
+
+
+def code_note(note: str) -> str:
+    """What `alinea links` says of a citation in code, in the interface's language; a note nothing
+    knows (a not-in-force note is the publisher's own sentence) is shown as it is."""
+    known = translate(CODE_NOTES, note, depth=0)
+    if known is None:
+        return note
+    return known + "." if note.endswith(".") and not known.endswith(".") else known

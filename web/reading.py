@@ -1,7 +1,7 @@
 """The reading view of a document (`/read/A-13.1.1`): its full text on one page with a
 collapsible table of contents, a "go to" box that accepts any citation form, and
 find-in-document (web/static/reading.js).  The page is rendered once per knowledge-base version
-and served from that cache afterwards, so that the largest regulation stays fast."""
+and language, and served from that cache afterwards, so that the largest regulation stays fast."""
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
@@ -9,8 +9,8 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from alinea.errors import NotFound
 from alinea.kb import KnowledgeBase
 from alinea.model import Document, Section, Unit
-from graph.cite import Context, parse_query, resolve
-from web.i18n import gettext
+from graph.cite import Context, cite, parse_query, resolve
+from web.i18n import current_language, gettext
 from web.kb import get_kb, snapshot
 from web.messages import shown
 
@@ -36,6 +36,17 @@ def goto_target(kb: KnowledgeBase, doc: Document, text: str) -> str:
     if found and all(citation.act is None for citation in found):  # a bare number is this document's, or nothing
         raise shown(NotFound(gettext("%(what)s names no provision of %(doc)s.", what=repr(text), doc=doc.title)))
     return kb.lookup(text)
+
+
+def goto_examples(doc: Document, lang: str) -> str:
+    """What the go-to box takes, from this document: a section's number and a pinpoint below it,
+    written by the one formatter (graph.cite) in the reader's language; the box reads both back."""
+    for section in doc.sections:
+        for unit in section.units:
+            if section.number and unit.children:
+                return f"{section.number}, {cite(unit.children[0].id, 'short', lang, home=doc.id)}"
+    numbers = [s.number for s in doc.sections if s.number]
+    return numbers[0] if numbers else ""
 
 
 def anchor(kb: KnowledgeBase, node_id: str) -> str:
@@ -67,9 +78,13 @@ def read(doc_id: str):
         return redirect(url_for("reading.read", doc_id=located.doc.id) + "#" + anchor(kb, target))
     if doc.kind == "guidance":
         return redirect(f"/{doc.id}")
-    return snapshot().cached(("reading", doc.id), lambda: render_template(
+    if set(request.args) - {"lang"}:  # the page is cached as it is, so it is served at one address per language
+        kept = {"lang": request.args["lang"]} if "lang" in request.args else {}
+        return redirect(url_for("reading.read", doc_id=doc.id, **kept))
+    return snapshot().cached(("reading", doc.id, current_language()), lambda: render_template(
         "reading.html", doc=doc, tree=_tree(kb, doc.id), sections=len(doc.sections),
-        toc_open=len(doc.sections) <= OPEN_TOC_UP_TO, section_anchor=section_anchor))
+        toc_open=len(doc.sections) <= OPEN_TOC_UP_TO, section_anchor=section_anchor,
+        examples=goto_examples(doc, current_language())))
 
 
 def _tree(kb: KnowledgeBase, node_id: str) -> list[dict]:

@@ -16,11 +16,16 @@ from graph.queries import STRUCTURE, members
 from web.i18n import gettext, ngettext, word
 from web.messages import govern_text
 from web.present import href as node_href
+from web.present import presenter
 
 COLOURS = {"section": "#0b4f8a", "unit": "#0b4f8a", "division": "#555555", "program": "#7a4b00",
            "term": "#2f6b2f", "guidance": "#6a2c91", "amending act": "#8a1c1c", "external act": "#444444",
            "external provision": "#444444", "document": "#333333"}
 WIDTH, HEIGHT = 760, 460
+HALO = 'stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
+"""A white outline under a label's letters, so that an edge passing behind it does not cross them out."""
+EDGE_LABEL_AT = 0.62
+"""Where an edge's relation is written, from the centre towards the node: out where the edges fan apart."""
 
 
 def _section_of(graph: nx.MultiDiGraph, node: str) -> str:
@@ -88,8 +93,8 @@ def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, href: Callable[[str],
         (x1, y1, x2, y2) = (cx, cy, x, y) if side == "out" else (x, y, cx, cy)
         parts.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="#999" '
                      f'stroke-width="1.2" marker-end="url(#arrow)"><title>{escape(word(kind))}</title></line>')
-        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-        parts.append(f'<text x="{mx:.0f}" y="{my - 3:.0f}" font-size="10" fill="#666" text-anchor="middle">'
+        mx, my = cx + (x - cx) * EDGE_LABEL_AT, cy + (y - cy) * EDGE_LABEL_AT
+        parts.append(f'<text x="{mx:.0f}" y="{my - 3:.0f}" font-size="11" fill="#666" text-anchor="middle" {HALO}>'
                      f'{escape(word(kind))}</text>')
     for node, kind, x, y, side in places:
         colour = COLOURS.get(graph.nodes[node].get("kind", ""), "#333")
@@ -97,7 +102,7 @@ def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, href: Callable[[str],
         label = escape(_label(graph, node))
         shape = (f'<circle cx="{x:.0f}" cy="{y:.0f}" r="6" fill="{colour}"/>'
                  f'<text x="{x + (10 if side == "out" else -10):.0f}" y="{y + 4:.0f}" font-size="12" '
-                 f'fill="{colour}" text-anchor="{"start" if side == "out" else "end"}">{label}</text>')
+                 f'fill="{colour}" text-anchor="{"start" if side == "out" else "end"}" {HALO}>{label}</text>')
         parts.append(f'<a href="{escape(link)}">{shape}</a>' if link else shape)
     parts.append(f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="10" fill="#f0a500"/>'
                  f'<text x="{cx:.0f}" y="{cy - 16:.0f}" font-size="14" font-weight="bold" fill="#1a1a1a" '
@@ -109,12 +114,17 @@ def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, href: Callable[[str],
 PATH_WIDTH, ROW = 760, 34
 
 
+def figure_paths(answer, limit: int = 8) -> list[list[str]]:
+    """The paths the govern figure draws (and its list rendering shows): those of the first results."""
+    return [r.path for r in answer.results[:limit] if r.path]
+
+
 def paths_svg(kb, answer, limit: int = 8) -> str:
     """The paths of an answer's first results as an SVG picture: the words of the input on the
     left, the nodes each path goes through, the provisions on the right (each a link)."""
     from graph.govern_rank import label
 
-    paths = [r.path for r in answer.results[:limit] if r.path]
+    paths = figure_paths(answer, limit)
     columns = max((len(p[0::2]) for p in paths), default=0)
     places: dict[str, tuple[int, int]] = {}
     per_column = [0] * columns
@@ -147,11 +157,10 @@ def paths_svg(kb, answer, limit: int = 8) -> str:
         x, y = xy(node)
         graph_kind = kb.graph.nodes[node].get("kind", "") if node in kb.graph else ""
         colour = COLOURS.get(graph_kind, "#8a5a00" if node.startswith("thesaurus:") else "#444444")
-        text = node[len("text: "):] if node.startswith("text: ") else \
-            node[len("thesaurus:"):] if node.startswith("thesaurus:") else label(kb, node)
+        text = label(kb, node) if node in kb.graph else govern_text(presenter().label(node))  # as the results' paths say
         text = text if len(text) <= 34 else text[:33] + "…"
         shape = (f'<circle cx="{x:.0f}" cy="{y:.0f}" r="5" fill="{colour}"/>'
-                 f'<text x="{x + 9:.0f}" y="{y + 4:.0f}" font-size="12" fill="{colour}">{escape(text)}</text>')
+                 f'<text x="{x + 9:.0f}" y="{y + 4:.0f}" font-size="12" fill="{colour}" {HALO}>{escape(text)}</text>')
         link = node_href(kb, node) if node in kb.graph else ""
         parts.append(f'<a href="{escape(link)}">{shape}</a>' if link else shape)
     parts.append("</svg>")

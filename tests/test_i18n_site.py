@@ -105,3 +105,35 @@ def test_the_unavailable_site_speaks_both_languages(data_dir, tmp_path):
         assert page.get("lang") == lang and words in page.findtext(".//h1") and STORE_FILE in response.get_data(as_text=True)
     message = in_language(app, "fr").get("/api/search?q=x").get_json()["error"]["message"]
     assert message.startswith("Les données du site sont endommagées") and STORE_FILE in message
+
+
+OVER_LONG = [  # (view, how it is asked, the limit of alinea.limits it checks, French name, English name)
+    ("search", lambda c, text: c.get("/search", query_string={"q": text}), "search_query", "La requête", "The query"),
+    ("search API", lambda c, text: c.get("/api/search", query_string={"q": text}), "search_query",
+     "La requête", "The query"),
+    ("govern", lambda c, text: c.get("/govern", query_string={"q": text}), "govern_text_web", "Le texte", "The text"),
+    ("govern API", lambda c, text: c.get("/api/govern", query_string={"q": text}), "govern_text_web",
+     "Le texte", "The text"),
+    ("course", lambda c, text: c.post("/course", data={"notes": text}), "course_notes", "Les notes", "The notes"),
+]
+
+
+def _message(response) -> str:
+    if response.is_json:
+        return response.get_json()["error"]["message"]
+    tree = html.fromstring(response.data)
+    return " ".join(e.text_content() for e in tree.xpath("//p[@role='alert'] | //p[@class='error-message']"))
+
+
+@pytest.mark.parametrize("view, ask, bound, fr_name, en_name", OVER_LONG, ids=[v[0] for v in OVER_LONG])
+def test_an_over_long_input_gets_the_one_limit_message_in_each_language(site, view, ask, bound, fr_name, en_name):
+    """Every view checks its bound with alinea.limits.check_length and shows that one message,
+    translated by web.messages: the name, the size and the limit written the way each language does."""
+    from alinea.limits import limit
+
+    size = limit(bound) + 1
+    french = " ".join(_message(ask(in_language(site, "fr"), "x" * size)).split()).replace("\u202f", " ")
+    english = " ".join(_message(ask(in_language(site, "en"), "x" * size)).split())
+    big, small = f"{size:,}", f"{limit(bound):,}"
+    assert f"{fr_name} : {big.replace(',', ' ')} caractères ; la limite est de {small.replace(',', ' ')}" in french
+    assert f"{en_name}: {big} characters; the limit is {small}" in english

@@ -13,6 +13,22 @@ from alinea.model import Corpus, Division, Document, Reference, Section, Unit
 Node = Document | Division | Section | Unit
 
 
+def provision_ids(doc: Document) -> Iterator[str]:
+    """The ids of a document's divisions, sections and units, in document order."""
+    yield from (d.id for d in doc.divisions)
+    for section in doc.sections:
+        yield section.id
+        yield from (u.id for u in section.walk())
+
+
+def unmatched(doc: Document, other: Document) -> list[str]:
+    """The provisions of doc that its other-language version `other` has no provision of the same
+    path for (a section inserted in one version only, with its units): what `other_version` can link
+    only to a parent."""
+    theirs = set(provision_ids(other))
+    return [pid for pid in provision_ids(doc) if other.id + pid[len(doc.id):] not in theirs]
+
+
 @dataclass(frozen=True)
 class Located:
     """A provision with the document and section it belongs to."""
@@ -72,6 +88,14 @@ class KnowledgeBase:
         while candidate not in self and "/" in candidate:
             candidate = candidate.rsplit("/", 1)[0]
         return candidate if candidate in self else None
+
+    def unmatched_in_other_version(self, doc_id: str) -> list[str]:
+        """The provisions of a document with no counterpart in its other-language version (`unmatched`);
+        empty when it has none."""
+        other = (self._extra("translations") or {}).get(doc_id)
+        if other is None or doc_id not in self or other not in self:
+            return []
+        return unmatched(self.get(doc_id).doc, self.get(other).doc)
 
     @property
     def glossary(self):

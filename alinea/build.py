@@ -25,6 +25,7 @@ from graph.build import build_graph
 from graph.cite import Index, cite
 from graph.concepts import Glossary, annotate_graph, load_glossary, program_names
 from graph.export import graph_json
+from graph.govern_lexicon import translation_table
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
 from graph.thesaurus import load_thesaurus
@@ -300,6 +301,9 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     if thesaurus is not None:  # the entries, and the matcher's tables so that no process stems them again
         blobs["thesaurus"] = encode(tuple(thesaurus))
         blobs["thesaurus_tables"] = thesaurus.tables()
+    statute = next((d for d in corpus.documents if d.kind == "statute"), None)
+    if statute is not None:  # French words -> the Act's, read by govern and by cross-language search
+        blobs["word_table"] = translation_table(statute, thesaurus, glossary)
     timings["save"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -98,6 +98,13 @@ class KnowledgeBase:
         return unmatched(self.get(doc_id).doc, self.get(other).doc)
 
     @property
+    def word_table(self) -> dict[str, tuple[tuple[str, float], ...]] | None:
+        """French word -> (English word of the Act, association) learned at build time from the
+        glossary and the thesaurus (graph.govern_lexicon.translation_table): what govern and
+        cross-language search read French words with; None when the build made none."""
+        return self._extra("word_table")
+
+    @property
     def glossary(self):
         """The bilingual glossary (graph.concepts.Glossary) the corpus was built with, or None."""
         return self._extra("glossary")
@@ -228,7 +235,7 @@ def load(data_dir: str | Path) -> KnowledgeBase:
     try:
         corpus = store.corpus()
         texts = {name: store.blob_text(name)
-                 for name in ("graph", "glossary", "thesaurus", "thesaurus_tables", "translations")}
+                 for name in ("graph", "glossary", "thesaurus", "thesaurus_tables", "translations", "word_table")}
     finally:
         store.close()
     tables = texts.pop("thesaurus_tables")
@@ -237,6 +244,12 @@ def load(data_dir: str | Path) -> KnowledgeBase:
     if texts["thesaurus"] is not None and tables is not None:
         loaders["thesaurus"] = lambda: _thesaurus(store, texts["thesaurus"], tables)
     return KnowledgeBase(corpus, loaders=loaders)
+
+
+def _word_table(store, text: str):
+    from alinea.store import read_word_table
+
+    return read_word_table(store, text)
 
 
 def _glossary(store, text: str):
@@ -267,5 +280,5 @@ def _graph(store, text: str):
         raise DamagedData(store.path, f"holds a graph that cannot be read ({exc})") from None
 
 
-_READERS = {"glossary": _glossary, "thesaurus": _thesaurus, "graph": _graph,
+_READERS = {"glossary": _glossary, "thesaurus": _thesaurus, "graph": _graph, "word_table": _word_table,
             "translations": lambda store, text: json.loads(text)}

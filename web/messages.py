@@ -151,6 +151,8 @@ SEARCH_MESSAGES: list[tuple[re.Pattern, str]] = [
      lazy_gettext("Nothing to search: type some words, a phrase in quotes or a citation.")),
     (re.compile(r"only common words: searched them exactly as written"),
      lazy_gettext("Only common words: they were searched exactly as written.")),
+    (re.compile(r"few sections hold all the words: those that hold some of them follow"),
+     lazy_gettext("Few sections hold all the words: those that hold some of them follow.")),
     (re.compile(r"(?P<what>\S+?:'[^']*') matches nothing \((?P<known>.*)\): filter ignored"),
      lazy_gettext("%(what)s matches nothing (%(known)s): the filter was ignored.")),
 ]

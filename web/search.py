@@ -40,7 +40,7 @@ def switch_crosslang(on: bool) -> str:
 def lexicon() -> Lexicon:
     """The cross-language lexicon of the knowledge base served now (built once per version)."""
     current = get_kb()
-    return snapshot().cached("lexicon", lambda: Lexicon.of(current.glossary, current.thesaurus))
+    return snapshot().cached("lexicon", lambda: Lexicon.of(current.glossary, current.thesaurus, current.word_table))
 
 
 def run_query():

@@ -137,3 +137,47 @@ def test_an_over_long_input_gets_the_one_limit_message_in_each_language(site, vi
     big, small = f"{size:,}", f"{limit(bound):,}"
     assert f"{fr_name} : {big.replace(',', ' ')} caractères ; la limite est de {small.replace(',', ' ')}" in french
     assert f"{en_name}: {big} characters; the limit is {small}" in english
+
+
+LABEL_FORMS = {"fr": ("art. ", "Titre ", "Chapitre "), "en": ("s. ", "Title ", "Chapter ")}
+
+
+def _section_of(href: str) -> str:
+    return "/".join(href.strip("/").split("/")[:2])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_provision_labels_are_in_the_interface_language_and_read_back(site, lang):
+    """Search results, govern's results and pinpoints, cited-by lists and breadcrumbs name a
+    provision of the English Act by the one formatter in the interface's language (« art. 132 »,
+    "s. 132"), and each label reads back to the provision its link goes to."""
+    kb = site.extensions["live"].current.kb
+    client = in_language(site, lang)
+    section, division = LABEL_FORMS[lang][0], LABEL_FORMS[lang][1:]
+    statute = kb.default_statute().id
+
+    def check(links, at_least=1):
+        checked = 0
+        for a in links:
+            href = a.get("href")
+            if not href.startswith(f"/{statute}/") or ":" in href:
+                continue
+            label = a.text_content().split(" ")[:2]
+            label = " ".join(label).split(",")[0]
+            assert label.startswith(section), (lang, a.text_content())
+            assert kb.lookup(label) == _section_of(href), (label, href)
+            checked += 1
+        assert checked >= at_least, lang
+
+    tree = html.fromstring(client.get("/search?q=avoirs+liquides").data)
+    check(tree.xpath("//ol[@class='hits']//h2/a"), 3)
+    tree = html.fromstring(client.get("/govern", query_string={"q": "j'ai lâché ma job", "limit": "5"}).data)
+    check(tree.xpath("//a[@class='result']"), 3)
+    pinpoints = [m.text_content() for m in tree.xpath("//ol[@class='govern-results']//span[@class='meta']")]
+    assert any(section in p for p in pinpoints) and not any(LABEL_FORMS["en" if lang == "fr" else "fr"][0] in p
+                                                            for p in pinpoints), pinpoints
+    tree = html.fromstring(client.get(f"/{statute}/55").data)
+    check(tree.xpath("//section[@class='cited-by']//a"))
+    crumbs = [a.text_content() for a in tree.xpath("//nav[@class='crumbs']//a")][1:]
+    assert crumbs and all(c.startswith(division) for c in crumbs[:2]), crumbs
+    assert tree.findtext(".//title").startswith(f"{section}55 ")

@@ -10,10 +10,10 @@ from alinea.errors import BadQuery
 from alinea.limits import check_length, limit, whole_number
 from graph.govern import DEFAULT_LIMIT, govern
 from graph.govern_delegation import delegation
-from graph.govern_rank import label
 from web.i18n import gettext, lazy_gettext
 from web.kb import get_kb
 from web.messages import error_message
+from web.present import presenter
 from web.svg import paths_svg
 
 bp = Blueprint("govern", __name__)
@@ -72,7 +72,7 @@ def page():
                            delegations={r.id: delegation(kb, r.id) if r.role in ("rule", "definition", "procedure")
                                         else None for r in answer.results},
                            svg=paths_svg(kb, answer), excerpts={r.id: excerpt_of(kb, r.id) for r in answer.results},
-                           pinpoint=lambda node: label(kb, node))
+                           pinpoint=presenter().label)
 
 
 def numbered_groups(answer) -> list[tuple[str, list[tuple[int | None, object]]]]:

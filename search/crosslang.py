@@ -1,20 +1,27 @@
 """Cross-language search, as query rewriting in front of any engine.
 
 A French query finds the English provisions and an English query the French guidance through
-the bilingual glossary and the thesaurus (`Lexicon`). The language is decided word by word, not
-for the whole query: the longest glossary or thesaurus phrase first, then each other word by the
-stop words of each language, by accents and by the words of each language's texts (the engine's
-`Vocabulary`); a word only a stop word tells apart, or nothing does, takes the language of the
-rest of the query ("car" in "can I keep my car" is English, not the French "because").
+the bilingual glossary and the thesaurus (`Lexicon`), and French words no phrase lists through
+the word table the build learned from them (passed by the caller: search does not import graph).
+Lexicon phrases are found as written, inflected otherwise (by their stems) and, failing that,
+misspelt. The language is decided word by word, not for the whole query: the longest glossary or
+thesaurus phrase first, then each other word by the stop words of each language, by accents and by
+the words of each language's texts (the engine's `Vocabulary`); a word only a stop word or a
+misspelling tells apart, or nothing does, takes the language of the rest of the query ("car" in
+"can I keep my car" is English, not the French "because").
 
 The query is then searched once per language, each branch restricted to that language's
 documents (`lang:`): in its own language as typed; in the other language with the phrases the
-lexicon carries over (as exact phrases), the words both languages' texts use, and nothing else;
-a branch that would keep less than half of the query's content is not searched. What was carried
-over is reported (`Carried`) so that the page can say « avoirs liquides → liquid assets ».
+lexicon carries over (as exact phrases), the words both languages' texts use (long words by their
+stem too), whole numbers, and nothing else; a branch that would keep less than half of the
+query's content words is not searched. `Plan.relaxed` is the same query with each branch reading
+"all its words, or any one of them", for when few sections hold them all (search.policy). What
+was carried over is reported (`Carried`) so that the page can say « avoirs liquides → liquid
+assets ».
 
-Only plain queries (words, and filters such as ``status:repealed``) are rewritten: quotes,
-operators, wildcards and citations mean the person chose their words, and are left alone.
+Only plain queries (words, whole numbers, and filters such as ``status:repealed``) are
+rewritten: quotes, operators, wildcards and citations mean the person chose their words, and are
+left alone.
 """
 from __future__ import annotations
 
@@ -359,7 +366,8 @@ def _branch(segments: list[Segment], lang: str, vocabulary: Vocabulary) -> tuple
     for s in segments:
         if s.lang == lang:
             same = _means(s, lang, vocabulary, same=True)
-            spelt = [s.as_listed()] if s.as_listed() and s.as_listed() not in same else []
+            listed = s.as_listed().replace('"', "")
+            spelt = [listed] if listed and listed not in same else []
             out.append((f"({s.text} OR " + " OR ".join(f'"{m}"' for m in same + spelt) + ")" if same or spelt
                         else s.text, s))
             kept += s.weight()

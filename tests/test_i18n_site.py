@@ -148,9 +148,9 @@ def _section_of(href: str) -> str:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_provision_labels_are_in_the_interface_language_and_read_back(site, lang):
-    """Search results, govern's results and pinpoints, cited-by lists and breadcrumbs name a
-    provision of the English Act by the one formatter in the interface's language (« art. 132 »,
-    "s. 132"), and each label reads back to the provision its link goes to."""
+    """Search results, govern's results and pinpoints, cited-by lists, breadcrumbs and the drawn
+    graph name a provision of the English Act by the one formatter in the interface's language
+    (« art. 132 », "s. 132"), and each label reads back to the provision its link goes to."""
     kb = site.extensions["live"].current.kb
     client = in_language(site, lang)
     section, division = LABEL_FORMS[lang][0], LABEL_FORMS[lang][1:]
@@ -181,3 +181,6 @@ def test_provision_labels_are_in_the_interface_language_and_read_back(site, lang
     crumbs = [a.text_content() for a in tree.xpath("//nav[@class='crumbs']//a")][1:]
     assert crumbs and all(c.startswith(division) for c in crumbs[:2]), crumbs
     assert tree.findtext(".//title").startswith(f"{section}55 ")
+    other = LABEL_FORMS["en" if lang == "fr" else "fr"][0]
+    drawn = [t.text for t in tree.xpath("//section[@class='graph']//*[local-name()='text']") if t.text]
+    assert any(t.startswith(section) for t in drawn) and not any(t.startswith(other) for t in drawn), drawn

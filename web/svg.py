@@ -59,7 +59,10 @@ def neighbours(graph: nx.MultiDiGraph, centre: str, limit: int = 16) -> tuple[li
 
 
 def _label(graph: nx.MultiDiGraph, node: str) -> str:
-    label = str(graph.nodes[node].get("label") or node)
+    """A node as the site labels it (web.present: provisions in the interface's language), cut to fit."""
+    from web.present import presenter
+
+    label = presenter().label(node)
     return label if len(label) <= 28 else label[:27] + "…"
 
 
@@ -112,7 +115,7 @@ PATH_WIDTH, ROW = 760, 34
 def paths_svg(kb, answer, limit: int = 8) -> str:
     """The paths of an answer's first results as an SVG picture: the words of the input on the
     left, the nodes each path goes through, the provisions on the right (each a link)."""
-    from graph.govern_rank import label
+    from web.present import presenter
 
     paths = [r.path for r in answer.results[:limit] if r.path]
     columns = max((len(p[0::2]) for p in paths), default=0)
@@ -148,7 +151,7 @@ def paths_svg(kb, answer, limit: int = 8) -> str:
         graph_kind = kb.graph.nodes[node].get("kind", "") if node in kb.graph else ""
         colour = COLOURS.get(graph_kind, "#8a5a00" if node.startswith("thesaurus:") else "#444444")
         text = node[len("text: "):] if node.startswith("text: ") else \
-            node[len("thesaurus:"):] if node.startswith("thesaurus:") else label(kb, node)
+            node[len("thesaurus:"):] if node.startswith("thesaurus:") else presenter().label(node)
         text = text if len(text) <= 34 else text[:33] + "…"
         shape = (f'<circle cx="{x:.0f}" cy="{y:.0f}" r="5" fill="{colour}"/>'
                  f'<text x="{x + 9:.0f}" y="{y + 4:.0f}" font-size="12" fill="{colour}">{escape(text)}</text>')

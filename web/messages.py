@@ -94,7 +94,8 @@ def error_message(exc: Exception) -> tuple[str, str]:
         return message, ""
     near = NEAREST.fullmatch(message)
     known = translate(ERROR_MESSAGES, near["message"] if near else message)
-    known = known[:1].upper() + known[1:] if known else known
+    if known and any(known.startswith(str(name)) for name in NAMES.values()):  # "the query: …" starts a sentence
+        known = known[:1].upper() + known[1:]
     if known is not None and near:
         known += " " + gettext("Nearest provisions: %(ids)s.", ids=near["ids"])
     return (known, "") if known is not None else (gettext("The request could not be answered."), message)

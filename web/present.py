@@ -168,11 +168,13 @@ class Presenter:
         return node_id
 
     def cited(self, node_id: str) -> str:
-        """A provision or division of an act (in the library or not) as `graph.cite.cite` prints it
-        in the interface's language, within its own act; "" for guidance, documents and other nodes."""
+        """A provision or division of an act as `graph.cite.cite` prints it in the interface's
+        language: within its own act when the act is in the library, else with the act's chapter
+        (« c. A-2.1, art. 57 »); "" for guidance, documents and other nodes."""
         if node_id.startswith("guidance:") or "/" not in node_id:
             return ""
-        text = cite(node_id, "short", current_language(), home=node_id.split("/", 1)[0])
+        doc = node_id.split("/", 1)[0]
+        text = cite(node_id, "short", current_language(), home=doc if doc in self.kb else None)
         return "" if text == node_id else text
 
     def title(self, node_id: str, default: str = "") -> str:

@@ -18,12 +18,14 @@ from alinea.codec import encode
 from alinea.corpus import Entry, check_source, glossary_path, load_manifest, parse_entry, thesaurus_path, translations
 from alinea.errors import AlineaError, DamagedData
 from alinea.export import export
+from alinea.kb import unmatched
 from alinea.model import Corpus, Document, Reference
 from alinea.store import STORE_FILE
 from graph.build import build_graph
 from graph.cite import Index, cite
 from graph.concepts import Glossary, annotate_graph, load_glossary, program_names
 from graph.export import graph_json
+from graph.govern_lexicon import translation_table
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
 from graph.thesaurus import load_thesaurus
@@ -247,6 +249,22 @@ def build(corpus_dir: str | Path, data_dir: str | Path, progress: Progress = std
         return _build(corpus_dir, data_dir, progress)
 
 
+def version_gaps(docs: list[Document], pairs: dict[str, str], progress: Progress) -> list[str]:
+    """One warning per document whose other-language version lacks some of its provisions (linked,
+    provision by provision, only where the paths match; the others to their nearest parent)."""
+    by_id = {d.id: d for d in docs}
+    out = []
+    for doc_id, other in sorted(pairs.items()):
+        if doc_id in by_id and other in by_id:
+            missing = unmatched(by_id[doc_id], by_id[other])
+            if missing:
+                shown = ", ".join(missing[:5]) + (", …" if len(missing) > 5 else "")
+                out.append(f"{doc_id}: {len(missing)} provisions have no counterpart in its other-language "
+                           f"version {other} ({shown}); they link to their nearest parent there")
+                progress(f"warning: {out[-1]}")
+    return out
+
+
 def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -274,13 +292,18 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     thesaurus = load_thesaurus(thesaurus_file) if thesaurus_file else None
     export_path = write_json(data_dir / EXPORT_FILE, export(corpus))
     files = {EXPORT_FILE: {"size": export_path.stat().st_size, "sha256": sha256_file(export_path)}}
-    blobs = {"graph": graph_json(graph), "files": files, "translations": translations(load_manifest(corpus_dir)),
+    pairs = translations(load_manifest(corpus_dir))
+    warnings += version_gaps(docs, pairs, progress)
+    blobs = {"graph": graph_json(graph), "files": files, "translations": pairs,
              "citation_names": index.title_list}  # what a query must name to be read as a citation
     if glossary is not None:
         blobs["glossary"] = encode(tuple(glossary))
     if thesaurus is not None:  # the entries, and the matcher's tables so that no process stems them again
         blobs["thesaurus"] = encode(tuple(thesaurus))
         blobs["thesaurus_tables"] = thesaurus.tables()
+    statute = next((d for d in corpus.documents if d.kind == "statute"), None)
+    if statute is not None:  # French words -> the Act's, read by govern and by cross-language search
+        blobs["word_table"] = translation_table(statute, thesaurus, glossary)
     timings["save"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

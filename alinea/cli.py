@@ -291,13 +291,13 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def search_lexicon(data: Path, text: str):
-    """The glossary and thesaurus phrases cross-language search needs (search.crosslang), read
+    """The glossary and thesaurus phrases and the learned word table cross-language search needs (search.crosslang), read
     from the store (not the whole knowledge base) only for a plain query it can rewrite."""
     from search.crosslang import Lexicon, split
 
-    if split(text) is None:
+    if split(text, []) is None:
         return None
-    from alinea.store import Store
+    from alinea.store import Store, read_word_table
     from graph.concepts import Concept
     from graph.thesaurus import Entry
 
@@ -308,12 +308,13 @@ def search_lexicon(data: Path, text: str):
     except AlineaError:
         return None
     try:
-        texts = {name: store.blob_text(name) for name in ("glossary", "thesaurus")}
+        texts = {name: store.blob_text(name) for name in ("glossary", "thesaurus", "word_table")}
         glossary = store.decode_text(tuple[Concept, ...], texts["glossary"], "glossary") if texts["glossary"] else ()
         entries = store.decode_text(tuple[Entry, ...], texts["thesaurus"], "thesaurus") if texts["thesaurus"] else ()
+        words = read_word_table(store, texts["word_table"]) if texts["word_table"] else None
     finally:
         store.close()
-    return Lexicon.of(glossary, entries)
+    return Lexicon.of(glossary, entries, words)
 
 
 def citation_resolver(data: Path):

@@ -13,6 +13,22 @@ from alinea.model import Corpus, Division, Document, Reference, Section, Unit
 Node = Document | Division | Section | Unit
 
 
+def provision_ids(doc: Document) -> Iterator[str]:
+    """The ids of a document's divisions, sections and units, in document order."""
+    yield from (d.id for d in doc.divisions)
+    for section in doc.sections:
+        yield section.id
+        yield from (u.id for u in section.walk())
+
+
+def unmatched(doc: Document, other: Document) -> list[str]:
+    """The provisions of doc that its other-language version `other` has no provision of the same
+    path for (a section inserted in one version only, with its units): what `other_version` can link
+    only to a parent."""
+    theirs = set(provision_ids(other))
+    return [pid for pid in provision_ids(doc) if other.id + pid[len(doc.id):] not in theirs]
+
+
 @dataclass(frozen=True)
 class Located:
     """A provision with the document and section it belongs to."""
@@ -72,6 +88,21 @@ class KnowledgeBase:
         while candidate not in self and "/" in candidate:
             candidate = candidate.rsplit("/", 1)[0]
         return candidate if candidate in self else None
+
+    def unmatched_in_other_version(self, doc_id: str) -> list[str]:
+        """The provisions of a document with no counterpart in its other-language version (`unmatched`);
+        empty when it has none."""
+        other = (self._extra("translations") or {}).get(doc_id)
+        if other is None or doc_id not in self or other not in self:
+            return []
+        return unmatched(self.get(doc_id).doc, self.get(other).doc)
+
+    @property
+    def word_table(self) -> dict[str, tuple[tuple[str, float], ...]] | None:
+        """French word -> (English word of the Act, association) learned at build time from the
+        glossary and the thesaurus (graph.govern_lexicon.translation_table): what govern and
+        cross-language search read French words with; None when the build made none."""
+        return self._extra("word_table")
 
     @property
     def glossary(self):
@@ -230,7 +261,7 @@ def load(data_dir: str | Path) -> KnowledgeBase:
     try:
         corpus = store.corpus()
         texts = {name: store.blob_text(name)
-                 for name in ("graph", "glossary", "thesaurus", "thesaurus_tables", "translations")}
+                 for name in ("graph", "glossary", "thesaurus", "thesaurus_tables", "translations", "word_table")}
     finally:
         store.close()
     tables = texts.pop("thesaurus_tables")
@@ -239,6 +270,12 @@ def load(data_dir: str | Path) -> KnowledgeBase:
     if texts["thesaurus"] is not None and tables is not None:
         loaders["thesaurus"] = lambda: _thesaurus(store, texts["thesaurus"], tables)
     return KnowledgeBase(corpus, loaders=loaders)
+
+
+def _word_table(store, text: str):
+    from alinea.store import read_word_table
+
+    return read_word_table(store, text)
 
 
 def _glossary(store, text: str):
@@ -269,5 +306,5 @@ def _graph(store, text: str):
         raise DamagedData(store.path, f"holds a graph that cannot be read ({exc})") from None
 
 
-_READERS = {"glossary": _glossary, "thesaurus": _thesaurus, "graph": _graph,
+_READERS = {"glossary": _glossary, "thesaurus": _thesaurus, "graph": _graph, "word_table": _word_table,
             "translations": lambda store, text: json.loads(text)}

@@ -166,3 +166,13 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+
+
+def read_word_table(store, text: str) -> dict[str, tuple[tuple[str, float], ...]]:
+    """The build's French -> English word table: {word: [[english, association], ...]}."""
+    try:
+        data = json.loads(text)
+        return {str(french): tuple((str(english), float(dice)) for english, dice in pairs)
+                for french, pairs in data.items()}
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise DamagedData(store.path, f"holds a word table that cannot be read ({exc})") from None

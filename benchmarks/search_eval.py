@@ -61,7 +61,8 @@ def searcher(data: Path, crosslang: bool):
         search_across = None
     if search_across is None or not crosslang:
         return lambda item: [h.id for h in index.search(SearchQuery(item["q"], per_page=10)).hits], "engine alone"
-    lexicon = Lexicon.of(kb.glossary, kb.thesaurus)
+    learned = getattr(kb, "word_table", None)  # the build's French -> English word table, where there is one
+    lexicon = Lexicon.of(kb.glossary, kb.thesaurus, learned) if learned is not None else Lexicon.of(kb.glossary, kb.thesaurus)
 
     def ask(item: dict) -> list[str]:
         results = search_across(index, SearchQuery(item["q"], per_page=10), lexicon, True, item.get("lang", "fr"))

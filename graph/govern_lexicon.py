@@ -43,6 +43,10 @@ FRENCH_ENDINGS = (("ieuses", "ious"), ("ieuse", "ious"), ("ieux", "ious"), ("eus
                   ("ives", "ive"), ("if", "ive"), ("ifs", "ive"), ("ements", "ment"), ("ement", "ment"),
                   ("ees", "ed"), ("ee", "ed"), ("es", "e"), ("e", ""), ("s", ""))
 """French endings and their usual English spelling (on folded words), longest first."""
+MIN_DICE = 0.3
+"""Weakest association of a French word and an English word that the translation table keeps."""
+PER_WORD = 3
+"""English words kept per French word."""
 MIN_COGNATE = 6
 """Shortest French word read as a cognate: short words are too often false friends ("car")."""
 COGNATE_PREFIX = 7
@@ -104,8 +108,9 @@ class Bridge:
 class Lexicon:
     """The Act's vocabulary by root, and the French-English table learned from parallel expressions."""
 
-    def __init__(self, act_words: Iterable[str], pairs: Iterable[tuple[str, str]], min_dice: float = 0.3,
-                 per_word: int = 3) -> None:
+    def __init__(self, act_words: Iterable[str], pairs: Iterable[tuple[str, str]], min_dice: float = MIN_DICE,
+                 per_word: int = PER_WORD, table: dict[str, tuple[tuple[str, float], ...]] | None = None) -> None:
+        """table: the translation table the build learned (`translation_table`); learned here when None."""
         counts = Counter(act_words)
         self.by_root: dict[str, tuple[str, ...]] = {}
         grouped: dict[str, list[str]] = {}
@@ -124,7 +129,7 @@ class Lexicon:
             if len(word) >= COGNATE_PREFIX:
                 self.by_prefix.setdefault(word[:COGNATE_PREFIX], []).append(word)
         self.stems = {_porter()(w) for w in counts}
-        self.table = learn_table(pairs, set(counts), min_dice, per_word)
+        self.table = table if table is not None else learn_table(pairs, set(counts), min_dice, per_word)
 
     @staticmethod
     def shared(bridges: list[Bridge]) -> list[Bridge]:
@@ -222,6 +227,18 @@ def learn_table(pairs: Iterable[tuple[str, str]], vocabulary: set[str], min_dice
         if dice >= min_dice:
             table.setdefault(f, []).append((e, round(dice, 3)))
     return {f: tuple(sorted(v, key=lambda x: (-x[1], x[0]))[:per_word]) for f, v in table.items()}
+
+
+def act_words(statute) -> list[str]:
+    """The content words of a statute's sections, as govern and the translation table read them."""
+    return [w for s in statute.sections for w in content_words(s.text, statute.lang or "en")]
+
+
+def translation_table(statute, thesaurus, glossary) -> dict[str, tuple[tuple[str, float], ...]]:
+    """French word -> (English word of the statute, Dice association), learned from the parallel
+    expressions of the thesaurus and the glossary: built once at `alinea build` and kept with the
+    knowledge base (``word_table``), where govern and cross-language search both read it."""
+    return learn_table(parallel_pairs(thesaurus, glossary), set(act_words(statute)), MIN_DICE, PER_WORD)
 
 
 def parallel_pairs(thesaurus, glossary) -> list[tuple[str, str]]:

@@ -306,7 +306,8 @@ def prepare(kb) -> Prepared:
                 text = " ".join(u.text for u in unit.walk()) if hasattr(unit, "walk") else getattr(unit, "text", "")
                 definitions[concept] = (node, frozenset(root(w) for w in content_words(text, "en")))
                 break
-    lexicon = Lexicon((w for ws in words.values() for w in ws), parallel_pairs(kb.thesaurus, kb.glossary))
+    lexicon = Lexicon((w for ws in words.values() for w in ws), parallel_pairs(kb.thesaurus, kb.glossary),
+                      table=kb.word_table)
     return Prepared(statute.id, sections, order, roles,
                     {k: tuple(dict.fromkeys(v)) for k, v in regulations.items()},
                     {k: tuple(dict.fromkeys(v)) for k, v in defines.items()},

@@ -1,28 +1,35 @@
 """Cross-language search, as query rewriting in front of any engine.
 
 A French query finds the English provisions and an English query the French guidance through
-the bilingual glossary and the thesaurus (`Lexicon`). The language is decided word by word, not
-for the whole query: the longest glossary or thesaurus phrase first, then each other word by the
-stop words of each language, by accents and by the words of each language's texts (the engine's
-`Vocabulary`); a word only a stop word tells apart, or nothing does, takes the language of the
-rest of the query ("car" in "can I keep my car" is English, not the French "because").
+the bilingual glossary and the thesaurus (`Lexicon`), and French words no phrase lists through
+the word table the build learned from them (passed by the caller: search does not import graph).
+Lexicon phrases are found as written, inflected otherwise (by their stems) and, failing that,
+misspelt. The language is decided word by word, not for the whole query: the longest glossary or
+thesaurus phrase first, then each other word by the stop words of each language, by accents and by
+the words of each language's texts (the engine's `Vocabulary`); a word only a stop word or a
+misspelling tells apart, or nothing does, takes the language of the rest of the query ("car" in
+"can I keep my car" is English, not the French "because").
 
 The query is then searched once per language, each branch restricted to that language's
 documents (`lang:`): in its own language as typed; in the other language with the phrases the
-lexicon carries over (as exact phrases), the words both languages' texts use, and nothing else;
-a branch that would keep less than half of the query's content is not searched. What was carried
-over is reported (`Carried`) so that the page can say « avoirs liquides → liquid assets ».
+lexicon carries over (as exact phrases), the words both languages' texts use (long words by their
+stem too), whole numbers, and nothing else; a branch that would keep less than half of the
+query's content words is not searched. `Plan.relaxed` is the same query with each branch reading
+"all its words, or any one of them", for when few sections hold them all (search.policy). What
+was carried over is reported (`Carried`) so that the page can say « avoirs liquides → liquid
+assets ».
 
-Only plain queries (words, and filters such as ``status:repealed``) are rewritten: quotes,
-operators, wildcards and citations mean the person chose their words, and are left alone.
+Only plain queries (words, whole numbers, and filters such as ``status:repealed``) are
+rewritten: quotes, operators, wildcards and citations mean the person chose their words, and are
+left alone.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from search.analysis import stop_words
-from search.query import FIELDS, MAX_CHARS
+from search.analysis import analyse, query_stems, stop_words
+from search.query import FIELDS, MAX_CHARS, parse
 from search.results import Carried
 from search.vocabulary import LANGS, Vocabulary, distance, fold, words_of
 
@@ -34,6 +41,17 @@ _ACCENTED = re.compile(r"[àâäçéèêëîïôöùûüÿœæ]", re.I)
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý]{2,7}$")
 _FILTER = re.compile(r"^(?P<field>[^\W\d_]+):(?P<value>[^\s\"“«»”()]+)$")
 _PLAIN_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-])*$")
+_NUMBER = re.compile(r"^\d{1,9}$")
+LEARNED_MIN = 0.5
+"""Weakest association (Dice) of a French word and an English word that search carries over."""
+LEARNED_SHARE = 0.75
+"""A French word's other English words are carried over too when at least this share of its best one's."""
+LEARNED_PER_WORD = 2
+MIN_COGNATE = 7
+"""Shortest word of one language searched in the other by its stem alone ("refuser" finds "refuse"):
+shorter words are too often false friends ("amende" is a fine, not an amendment)."""
+FEW = 10
+"""Fewer results than this for all the words together: the sections with most of them follow."""
 
 
 def other(lang: str) -> str:
@@ -82,6 +100,8 @@ class Term:
     """False when the other-language wording is a French term the glossary marks unverified."""
     same: tuple[str, ...] = ()
     """The Act's own wording in the same language, for everyday words of the thesaurus ("quit my job")."""
+    learned: bool = False
+    """True for a word of the build's learned word table rather than a phrase of the glossary or thesaurus."""
 
 
 class Lexicon:
@@ -90,12 +110,27 @@ class Lexicon:
     def __init__(self, terms: list[Term]) -> None:
         self.terms: dict[tuple[str, ...], list[Term]] = {}
         self._shapes: dict[tuple[int, str], list[tuple[str, ...]]] = {}
+        self._stemmed: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {lang: {} for lang in LANGS}
         for term in terms:
             if term.words and (term.means or term.same) and not self._too_weak(term):
                 if term.words not in self.terms:
                     self._shapes.setdefault((len(term.words), term.words[0][:1]), []).append(term.words)
+                    self._stemmed[term.lang].setdefault(stem_key(term.words, term.lang), term.words)
                 self.terms.setdefault(term.words, []).append(term)
+        self._stemmed = {lang: {k: v for k, v in keys.items() if k} for lang, keys in self._stemmed.items()}
         self.longest = max((len(k) for k in self.terms), default=0)
+
+    def lookup(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """The lexicon phrases these (folded) words are: as written, else inflected otherwise
+        (plural, feminine, verb forms: « prestations spéciales », « conjointe »), compared by their
+        stems in each phrase's language; a window that starts or ends with a stop word is not
+        inflection."""
+        if words in self.terms:
+            return [words]
+        if any(words[i] in STOP[lang] for i in (0, -1) for lang in LANGS):
+            return []
+        found = (self._stemmed[lang].get(stem_key(words, lang)) for lang in LANGS)
+        return list(dict.fromkeys(k for k in found if k))
 
     def near(self, words: tuple[str, ...]) -> str | None:
         """The phrase of two words or more that these (folded) words misspell: each word at most
@@ -115,9 +150,12 @@ class Lexicon:
         return len(term.words) == 1 and any(term.words[0] in STOP[lang] for lang in LANGS)
 
     @classmethod
-    def of(cls, glossary=None, thesaurus=None) -> "Lexicon":
+    def of(cls, glossary=None, thesaurus=None, words: dict | None = None) -> "Lexicon":
         """From graph.concepts.Glossary-like and graph.thesaurus.Thesaurus-like objects (anything
-        with concepts `.en`, `.fr`, `.aliases`, `.fr_verified`; entries `.say`, `.means`)."""
+        with concepts `.en`, `.fr`, `.aliases`, `.fr_verified`; entries `.say`, `.means`), and the
+        French -> English word table the build learned from them (`KnowledgeBase.word_table`:
+        word -> ((English word, association), ...)), which the caller passes: French words of no
+        glossary or thesaurus phrase are carried over by it."""
         terms: list[Term] = []
         for c in glossary or ():
             aliases = [a for a in c.aliases if not _ACRONYM.match(a)]
@@ -133,7 +171,28 @@ class Lexicon:
                 terms.append(Term(key_of(expression), expression, "fr", tuple(entry.means)))
             for expression in said["en"]:
                 terms.append(Term(key_of(expression), expression, "en", tuple(said["fr"]), same=tuple(entry.means)))
+        listed = {t.words for t in terms}
+        for word, pairs in (words or {}).items():
+            means = learned(pairs)
+            if means and (word,) not in listed and word not in STOP["fr"]:
+                terms.append(Term((word,), word, "fr", means, learned=True))
         return cls(terms)
+
+
+def learned(pairs) -> tuple[str, ...]:
+    """The English words a French word of the learned table is carried over as: the strongest
+    associations only (`LEARNED_MIN`, `LEARNED_SHARE`, `LEARNED_PER_WORD`)."""
+    pairs = sorted(((str(e), float(d)) for e, d in pairs), key=lambda p: -p[1])
+    if not pairs or pairs[0][1] < LEARNED_MIN:
+        return ()
+    return tuple(e for e, d in pairs if d >= LEARNED_SHARE * pairs[0][1])[:LEARNED_PER_WORD]
+
+
+def stem_key(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """The stems of a phrase's words in a language, its stop words as they are; in French a final
+    plural -s or -x is set aside first (the French stemmer keeps the one of « emplois »)."""
+    stems = tuple(stem or word for word, _, _, stem in analyse(" ".join(words), lang))
+    return tuple(s[:-1] if lang == "fr" and len(s) > 3 and s[-1] in "sx" else s for s in stems)
 
 
 @dataclass
@@ -146,11 +205,26 @@ class Segment:
     terms: list[Term] = field(default_factory=list)
     lang: str = ""
     by_stop_word: bool = False
-    """True when only a stop word list said which language the word is in."""
+    """True when only a stop word list (or a misspelling) said which language the word is in."""
+    meant: str = ""
+    """The lexicon phrase the words misspell, when they misspell one."""
 
     def content(self) -> bool:
         """False for a stop word of its language."""
         return not all(w in STOP.get(self.lang, frozenset()) for w in self.words)
+
+    def as_listed(self) -> str:
+        """The lexicon's own wording of the words in their language, when they are written otherwise
+        (misspelt, or inflected: « prestations spéciales » for « prestation spéciale »); else ""."""
+        if self.meant:
+            return self.meant
+        listed = [t.text for t in self.terms if t.lang == self.lang]
+        return listed[0] if listed and not any(t.words == self.words for t in self.terms) else ""
+
+    def weight(self) -> int:
+        """How much of the query the segment is: its words that are not stop words of its language
+        (« union de fait » is two, « depuis » one)."""
+        return sum(w not in STOP.get(self.lang, frozenset()) for w in self.words)
 
 
 @dataclass(frozen=True)
@@ -160,11 +234,16 @@ class Plan:
     text: str
     carried: tuple[Carried, ...]
     segments: tuple[Segment, ...]
+    relaxed: str | None = None
+    """The query that also finds the sections holding only some of the words (each branch: all its
+    words, or any one of them, so that sections with all of them still come first); None when there
+    is only one word to search."""
 
 
-def split(text: str) -> tuple[list[str], list[str]] | None:
+def split(text: str, numbers: list[str] | None = None) -> tuple[list[str], list[str]] | None:
     """(word tokens, filter tokens) of a plain query; None when it uses quotes, operators,
-    wildcards, digits or other syntax."""
+    wildcards or other syntax.  Whole numbers ("20 semaines") go to `numbers` when a list is given
+    (they are searched as typed in every language), else make the query not plain."""
     words, filters = [], []
     for token in text.split():
         found = _FILTER.match(token)
@@ -172,21 +251,30 @@ def split(text: str) -> tuple[list[str], list[str]] | None:
             filters.append(token)
         elif _PLAIN_WORD.match(token) and token not in ("AND", "OR", "NOT"):
             words.append(token)
+        elif numbers is not None and _NUMBER.match(token):
+            numbers.append(token)
         else:
             return None
     return (words, filters) if words else None
 
 
-def segment(text: str, lexicon: Lexicon) -> list[Segment]:
-    """The words of a text, longest lexicon phrase first."""
+def segment(text: str, lexicon: Lexicon, near: bool = False) -> list[Segment]:
+    """The words of a text, longest lexicon phrase first (inflected otherwise, see `Lexicon.lookup`;
+    with `near`, misspelt too, see `Lexicon.near`)."""
     tokens = words_of(text)
+    near = near and len(tokens) <= MAX_NEAR
     out: list[Segment] = []
     i = 0
     while i < len(tokens):
         for size in range(min(lexicon.longest, len(tokens) - i), 0, -1):
             key = tuple(w for w, _, _ in tokens[i:i + size])
-            if key in lexicon.terms:
-                out.append(Segment(text[tokens[i][1]:tokens[i + size - 1][2]], key, lexicon.terms[key]))
+            found = lexicon.lookup(key)
+            meant = lexicon.near(key) if near and not found and size > 1 else None
+            if meant:
+                found = [key_of(meant)]
+            if found:
+                terms = [t for k in found for t in lexicon.terms.get(k, ())]
+                out.append(Segment(text[tokens[i][1]:tokens[i + size - 1][2]], key, terms, meant=meant or ""))
                 i += size
                 break
         else:
@@ -215,8 +303,8 @@ def decide(segments: list[Segment], vocabulary: Vocabulary, prefer: str = "fr") 
             s.lang = next(iter(known))
         elif len(stop) == 1 and not known:
             s.lang, s.by_stop_word = next(iter(stop)), True
-        elif len(near) == 1:
-            s.lang = next(iter(near))  # a misspelling of a word of that language
+        elif len(near) == 1:  # a misspelling of a word of that language, unless the rest of the query says otherwise
+            s.lang, s.by_stop_word = next(iter(near)), True
         if s.lang:
             votes[s.lang] += 1
     main = max(LANGS, key=lambda lang: (votes[lang], lang == prefer))
@@ -229,49 +317,71 @@ def decide(segments: list[Segment], vocabulary: Vocabulary, prefer: str = "fr") 
 def rewrite(text: str, lexicon: Lexicon, vocabulary: Vocabulary, prefer: str = "fr") -> Plan | None:
     """The query for the engine with each branch in its language, or None to search the text as
     typed (not a plain query, or a language filter already chosen)."""
-    parts = split(text) if len(text) <= MAX_CHARS else None
+    numbers: list[str] = []
+    parts = split(text, numbers) if len(text) <= MAX_CHARS else None
     if parts is None or any(f.split(":")[0].lower() in ("lang", "language", "langue") for f in parts[1]):
         return None
     words, filters = parts
-    segments = segment(" ".join(words), lexicon)
+    segments = segment(" ".join(words), lexicon, near=True)
     main = decide(segments, vocabulary, prefer)
-    branches, carried = [], []
+    branches, loose, carried = [], [], []
     for lang in sorted(LANGS, key=lambda lang: lang != main):
         branch, kept, moved = _branch(segments, lang, vocabulary)
-        content = sum(s.content() for s in segments)
+        content = sum(s.weight() for s in segments)
         if branch and (lang == main and kept or kept * 2 >= content and moved):
-            branches.append(" ".join(branch + [f"lang:{lang}"] + filters))
+            every = [part for part, _ in branch] + numbers
+            branches.append(" ".join(every + [f"lang:{lang}"] + filters))
             carried += moved
+            some = [part for part, s in branch if s.content()] + numbers
+            loose.append(" ".join([f"(({' '.join(every)}) OR {' OR '.join(f'({p})' for p in some)})",
+                                   f"lang:{lang}"] + filters) if len(some) > 1 else branches[-1])
     if not branches:
         return None
-    query = branches[0] if len(branches) == 1 else " OR ".join(f"({b})" for b in branches)
+    query, relaxed = (b[0] if len(b) == 1 else " OR ".join(f"({x})" for x in b) for b in (branches, loose))
     if len(query) > MAX_CHARS:
         return None
-    return Plan(query, tuple(carried), tuple(segments))
+    if relaxed == query or len(relaxed) > MAX_CHARS or parse(relaxed).messages:
+        relaxed = None
+    return Plan(query, tuple(carried), tuple(segments), relaxed)
 
 
-def _branch(segments: list[Segment], lang: str, vocabulary: Vocabulary) -> tuple[list[str], int, list[Carried]]:
-    """(query parts, content segments kept, what was carried over) for the branch of one language."""
-    out: list[str] = []
+def _shared(s: Segment, lang: str, vocabulary: Vocabulary) -> bool:
+    """True for a word of another language that the texts of lang hold as written ("contribution",
+    "condo"), or, when long enough not to be a false friend, by its stem ("refuser": "refuse")."""
+    if not s.content() or len(s.words) != 1 or s.words[0] in STOP[lang]:
+        return False
+    word = s.words[0]
+    if vocabulary.count(word, lang):
+        return True
+    stems = query_stems(word, lang) if len(word) >= MIN_COGNATE else []
+    return bool(stems) and vocabulary.frequency(stems[0], f"text_{lang}") > 0
+
+
+def _branch(segments: list[Segment], lang: str, vocabulary: Vocabulary) -> tuple[list[tuple[str, Segment]], int, list[Carried]]:
+    """((query part, its segment) pairs, content segments kept, what was carried over) for the
+    branch of one language."""
+    out: list[tuple[str, Segment]] = []
     kept = 0
     moved: list[Carried] = []
     for s in segments:
         if s.lang == lang:
             same = _means(s, lang, vocabulary, same=True)
-            out.append(f"({s.text} OR " + " OR ".join(f'"{m}"' for m in same) + ")" if same else s.text)
-            kept += s.content()
-            if same:
-                moved.append(Carried(s.text, lang, lang, tuple(same)))
+            listed = s.as_listed().replace('"', "")
+            spelt = [listed] if listed and listed not in same else []
+            out.append((f"({s.text} OR " + " OR ".join(f'"{m}"' for m in same + spelt) + ")" if same or spelt
+                        else s.text, s))
+            kept += s.weight()
+            if same or spelt:
+                moved.append(Carried(s.text, lang, lang, tuple(same + spelt)))
             continue
         means = _means(s, lang, vocabulary)
         if means:
-            out.append("(" + " OR ".join(f'"{m}"' for m in means) + ")")
-            kept += 1
+            out.append(("(" + " OR ".join(f'"{m}"' for m in means) + ")", s))
+            kept += s.weight()
             moved.append(Carried(s.text, s.lang, lang, tuple(means), all(t.verified for t in s.terms if t.lang == s.lang)))
-        elif s.content() and len(s.words) == 1 and vocabulary.count(s.words[0], lang) \
-                and s.words[0] not in STOP[lang]:
-            out.append(s.text)  # a word both languages write the same way ("contribution", "condo")
-            kept += 1
+        elif _shared(s, lang, vocabulary):
+            out.append((s.text, s))  # a word both languages write the same way ("contribution", "condo")
+            kept += s.weight()
     return out, kept, moved
 
 

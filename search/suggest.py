@@ -41,6 +41,10 @@ def corrected(text: str, lexicon: Lexicon, vocabulary: Vocabulary, prefer: str =
             continue
         s = segments[i]
         i += 1
+        if s.as_listed() and not all(any(vocabulary.count(w, lang) for lang in STOP) for w in s.words):
+            out.append(s.as_listed())  # a lexicon phrase misspelt so that it still reads as the phrase inflected
+            changed = True
+            continue
         word = s.words[0]
         if s.terms or len(word) < MIN_LENGTH or word in STOP[s.lang] or any(vocabulary.count(word, lang)
                                                                             for lang in STOP):

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search import SearchQuery, open_index
-from search.crosslang import Lexicon, decide, rewrite, segment
+from search.crosslang import Lexicon, decide, key_of, rewrite, segment
 from search.policy import search_across
 from search.query import parse
 from search.suggest import corrected
@@ -25,7 +25,7 @@ def index(data_dir, kb):
 
 @pytest.fixture(scope="module")
 def lexicon(kb):
-    return Lexicon.of(kb.glossary, kb.thesaurus)
+    return Lexicon.of(kb.glossary, kb.thesaurus, kb.word_table)
 
 
 def search(index, lexicon, text, enabled=True, prefer="fr"):
@@ -111,6 +111,7 @@ def test_rewritten_queries_parse_without_messages(index, lexicon, words):
     if plan is not None:
         assert not parse(plan.text).messages, plan.text
         assert len(plan.text) <= 1000
+        assert plan.relaxed is None or not parse(plan.relaxed).messages and len(plan.relaxed) <= 1000
 
 
 # -- did you mean ----------------------------------------------------------------------------
@@ -180,3 +181,76 @@ def test_a_long_unknown_text_is_bounded(index, lexicon):
     start = time.perf_counter()
     results = search(index, lexicon, text)
     assert time.perf_counter() - start < 5 and results.did_you_mean is None
+
+
+# -- French words no glossary phrase lists, inflection, misspelt phrases, numbers, few results ---------
+
+def test_a_french_word_of_no_phrase_is_carried_by_the_learned_table(index, lexicon, kb):
+    """The build learns French -> English words from the glossary and thesaurus (kb.word_table); a
+    French word no phrase lists alone is carried by its strongest associations, which the Act uses."""
+    words = [w for w in kb.word_table if any(t.learned for t in lexicon.terms.get((w,), ()))]
+    assert words
+    for word in words:
+        (term,) = lexicon.terms[(word,)]
+        best = max(kb.word_table[word], key=lambda p: p[1])
+        assert term.lang == "fr" and term.means[0] == best[0] and best[1] >= 0.5
+    word = next(w for w in words if not index.vocabulary.count(w, "fr"))  # a word the French texts lack
+    plan = rewrite(word, lexicon, index.vocabulary)
+    english = next(c for c in plan.carried if c.target == "en")
+    assert english.said == word and english.means == lexicon.terms[(word,)][0].means
+    statute = kb.default_statute().id
+    assert any(h.doc == statute for h in search(index, lexicon, word).hits)
+
+
+INFLECTED = [  # (as typed, the glossary's concept): forms the glossary does not list
+    ("unions de fait", "term:de-facto-union"), ("contributions parentales", "term:parental-contribution"),
+    ("allocations de solidarité sociale", "term:social-solidarity-allowance"), ("adultes", "term:adult"),
+    ("déclarante volontaire", "term:voluntary-declarant"), ("profils socioprofessionnels", "term:socio-professional-profile"),
+    ("aides financières exceptionnelles", "term:exceptional-financial-assistance")]
+
+
+@pytest.mark.parametrize("typed, concept_id", INFLECTED)
+def test_an_inflected_glossary_phrase_is_the_phrase(index, lexicon, kb, typed, concept_id):
+    """Plural and feminine forms of a glossary name are read as the name (by their stems in the
+    name's language) and carried over as it is; a window starting with a stop word is not."""
+    concept = kb.glossary.get(concept_id)
+    assert key_of(typed) not in lexicon.terms
+    found = lexicon.lookup(key_of(typed))
+    assert key_of(concept.fr) in found
+    assert lexicon.lookup(("de",) + key_of(typed)) == []
+    plan = rewrite(typed, lexicon, index.vocabulary)
+    assert any(concept.en in c.means for c in plan.carried), plan.carried
+
+
+def test_a_misspelt_phrase_is_carried_over_as_the_phrase(index, lexicon, kb):
+    concept = kb.glossary.get("term:liquid-assets")
+    typo = concept.fr[:-2] + concept.fr[-1]  # one letter dropped
+    plan = rewrite(typo, lexicon, index.vocabulary)
+    assert any(concept.en in c.means for c in plan.carried), plan.carried
+    assert search(index, lexicon, typo).total > 0
+
+
+def test_numbers_are_searched_in_every_language_but_a_citation_is_not_rewritten(index, lexicon, kb):
+    plan = rewrite("enceinte de 20 semaines", lexicon, index.vocabulary)
+    assert plan is not None and all(" 20 " in f" {b} " for b in plan.text.split(" OR (")) or "20" in plan.text
+    results = search(index, lexicon, "article 22")
+    assert results.citation == f"{kb.default_statute().id}/22" and not results.carried
+
+
+def test_a_misspelling_alone_does_not_take_a_word_out_of_the_query_language(index, lexicon):
+    """« refuser » is one letter from English "refused": in a French query it is French."""
+    assert langs(index, lexicon, "on veut refuser ma demande")["refuser"] == "fr"
+    assert langs(index, lexicon, "benifit for my spouse")["benifit"] == "en"
+
+
+def test_when_few_sections_hold_every_word_those_holding_most_follow(index, lexicon):
+    """A question in everyday words: the sections that hold all of them first, then the others,
+    with a note; a query whose words are together in many sections is left as it is."""
+    from search.policy import RELAXED
+
+    text = "rembourser un montant reçu en trop"
+    strict = index.search(SearchQuery(rewrite(text, lexicon, index.vocabulary).text, per_page=100))
+    results = search(index, lexicon, text)
+    assert results.total > strict.total and RELAXED in results.messages
+    assert [h.section for h in results.hits[:strict.total]] == [h.section for h in strict.hits]
+    assert RELAXED not in search(index, lexicon, "avoirs liquides").messages

@@ -115,3 +115,82 @@ def test_every_relation_of_the_law_graph_has_its_words_in_french(site, kb):
     with site.test_request_context("/", headers={"Accept-Language": "fr"}):
         untranslated = sorted(r for r in relations if word(r) == r)
     assert relations and not untranslated
+
+
+OVER_LONG = [  # (view, how it is asked, the limit of alinea.limits it checks, French name, English name)
+    ("search", lambda c, text: c.get("/search", query_string={"q": text}), "search_query", "La requête", "The query"),
+    ("search API", lambda c, text: c.get("/api/search", query_string={"q": text}), "search_query",
+     "La requête", "The query"),
+    ("govern", lambda c, text: c.get("/govern", query_string={"q": text}), "govern_text_web", "Le texte", "The text"),
+    ("govern API", lambda c, text: c.get("/api/govern", query_string={"q": text}), "govern_text_web",
+     "Le texte", "The text"),
+    ("course", lambda c, text: c.post("/course", data={"notes": text}), "course_notes", "Les notes", "The notes"),
+]
+
+
+def _message(response) -> str:
+    if response.is_json:
+        return response.get_json()["error"]["message"]
+    tree = html.fromstring(response.data)
+    return " ".join(e.text_content() for e in tree.xpath("//p[@role='alert'] | //p[@class='error-message']"))
+
+
+@pytest.mark.parametrize("view, ask, bound, fr_name, en_name", OVER_LONG, ids=[v[0] for v in OVER_LONG])
+def test_an_over_long_input_gets_the_one_limit_message_in_each_language(site, view, ask, bound, fr_name, en_name):
+    """Every view checks its bound with alinea.limits.check_length and shows that one message,
+    translated by web.messages: the name, the size and the limit written the way each language does."""
+    from alinea.limits import limit
+
+    size = limit(bound) + 1
+    french = " ".join(_message(ask(in_language(site, "fr"), "x" * size)).split()).replace("\u202f", " ")
+    english = " ".join(_message(ask(in_language(site, "en"), "x" * size)).split())
+    big, small = f"{size:,}", f"{limit(bound):,}"
+    assert f"{fr_name} : {big.replace(',', ' ')} caractères ; la limite est de {small.replace(',', ' ')}" in french
+    assert f"{en_name}: {big} characters; the limit is {small}" in english
+
+
+LABEL_FORMS = {"fr": ("art. ", "Titre ", "Chapitre "), "en": ("s. ", "Title ", "Chapter ")}
+
+
+def _section_of(href: str) -> str:
+    return "/".join(href.strip("/").split("/")[:2])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_provision_labels_are_in_the_interface_language_and_read_back(site, lang):
+    """Search results, govern's results and pinpoints, cited-by lists, breadcrumbs and the drawn
+    graph name a provision of the English Act by the one formatter in the interface's language
+    (« art. 132 », "s. 132"), and each label reads back to the provision its link goes to."""
+    kb = site.extensions["live"].current.kb
+    client = in_language(site, lang)
+    section, division = LABEL_FORMS[lang][0], LABEL_FORMS[lang][1:]
+    statute = kb.default_statute().id
+
+    def check(links, at_least=1):
+        checked = 0
+        for a in links:
+            href = a.get("href")
+            if not href.startswith(f"/{statute}/") or ":" in href:
+                continue
+            label = a.text_content().split(" ")[:2]
+            label = " ".join(label).split(",")[0]
+            assert label.startswith(section), (lang, a.text_content())
+            assert kb.lookup(label) == _section_of(href), (label, href)
+            checked += 1
+        assert checked >= at_least, lang
+
+    tree = html.fromstring(client.get("/search?q=avoirs+liquides").data)
+    check(tree.xpath("//ol[@class='hits']//h2/a"), 3)
+    tree = html.fromstring(client.get("/govern", query_string={"q": "j'ai lâché ma job", "limit": "5"}).data)
+    check(tree.xpath("//a[@class='result']"), 3)
+    pinpoints = [m.text_content() for m in tree.xpath("//ol[@class='govern-results']//span[@class='meta']")]
+    assert any(section in p for p in pinpoints) and not any(LABEL_FORMS["en" if lang == "fr" else "fr"][0] in p
+                                                            for p in pinpoints), pinpoints
+    tree = html.fromstring(client.get(f"/{statute}/55").data)
+    check(tree.xpath("//section[@class='cited-by']//a"))
+    crumbs = [a.text_content() for a in tree.xpath("//nav[@class='crumbs']//a")][1:]
+    assert crumbs and all(c.startswith(division) for c in crumbs[:2]), crumbs
+    assert tree.findtext(".//title").startswith(f"{section}55 ")
+    other = LABEL_FORMS["en" if lang == "fr" else "fr"][0]
+    drawn = [t.text for t in tree.xpath("//section[@class='graph']//*[local-name()='text']") if t.text]
+    assert any(t.startswith(section) for t in drawn) and not any(t.startswith(other) for t in drawn), drawn

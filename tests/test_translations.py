@@ -4,17 +4,21 @@ provision (`KnowledgeBase.other_version`)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html
 
 from alinea.corpus import load_manifest, translations
 from alinea.errors import AlineaError
-from alinea.kb import KnowledgeBase
-from alinea.model import Corpus
+from alinea.kb import KnowledgeBase, provision_ids
+from alinea.model import Corpus, Division, Document, Section, Source, Unit
 from ingest.legisquebec_html import parse_html_file
 from tests.clients import in_language
+from tests.properties import examples
 from web import create_app
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "legisquebec-html"
@@ -92,3 +96,81 @@ def test_lists_and_search_can_be_restricted_to_one_language(data_dir):
     assert set(everything) == {"en", "fr"}
     hits = client.get("/api/search?q=programme+lang:fr").get_json()["results"]
     assert hits and {h["lang"] for h in hits} == {"fr"}
+
+
+# -- a generated pair: the same structure in two languages -------------------------------------------
+SHAPES = st.lists(  # sections, each a list of paragraphs, each its number of numbered subparagraphs
+    st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=3), min_size=1, max_size=6)
+WORDS = {"en": "The Minister may grant the benefit", "fr": "Le ministre peut accorder la prestation"}
+
+
+def _units(section_id: str, paragraphs: list[int], lang: str) -> tuple[Unit, ...]:
+    def unit(uid, kind, label, number):
+        return Unit(uid, kind, label, number, f"{WORDS[lang]} ({number}).", Source(1, WORDS[lang]))
+    return tuple(
+        replace(unit(f"{section_id}/p{p}", "paragraph", "", str(p)),
+                children=tuple(unit(f"{section_id}/p{p}/{n}", "subparagraph", f"({n})" if lang == "en" else f"{n}°",
+                                    str(n)) for n in range(1, subs + 1)))
+        for p, subs in enumerate(paragraphs, 1))
+
+
+def document(doc_id: str, lang: str, shape: list[list[int]], numbers: list[str] | None = None) -> Document:
+    """A statute of one title holding sections numbered 1, 2, 3... (or `numbers`) of the given shape."""
+    title = Division(f"{doc_id}/title:I", "title", "TITLE I" if lang == "en" else "TITRE I", "I", WORDS[lang],
+                     None, Source(1, "TITLE I"))
+    numbers = numbers or [str(n) for n in range(1, len(shape) + 1)]
+    sections = tuple(Section(f"{doc_id}/{number}", number, "in force", title.id,
+                             _units(f"{doc_id}/{number}", paragraphs, lang), Source(1, number))
+                     for number, paragraphs in zip(numbers, shape))
+    return Document(doc_id, "statute", lang, doc_id, f"{doc_id}.txt", (title,), sections)
+
+
+def linked(english: Document, french: Document) -> KnowledgeBase:
+    return KnowledgeBase(Corpus((english, french), ()), {"translations": {english.id: french.id, french.id: english.id}})
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(SHAPES)
+def test_every_provision_of_a_generated_pair_links_both_ways(shape):
+    english, french = document("R-7", "en", shape), document("R-7-fr", "fr", shape)
+    kb = linked(english, french)
+    ids = list(provision_ids(english))
+    assert len(ids) == len(list(provision_ids(french))) > len(shape)
+    for pid in [english.id, *ids]:
+        mirrored = french.id + pid[len(english.id):]
+        assert kb.other_version(pid) == mirrored and kb.other_version(mirrored) == pid
+    assert kb.unmatched_in_other_version(english.id) == kb.unmatched_in_other_version(french.id) == []
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(SHAPES, st.data())
+def test_a_section_inserted_in_one_version_is_reported_and_the_rest_still_links(shape, data):
+    """The French version has one more section (``2.1``, inserted after section 2, or wherever the
+    draw puts it): every provision the two share links both ways; the inserted one and its units
+    link to their nearest parent, and are reported, on the side that has them only."""
+    at = data.draw(st.integers(min_value=1, max_value=len(shape)))
+    extra = data.draw(st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=3))
+    numbers = [str(n) for n in range(1, len(shape) + 1)]
+    english = document("R-7", "en", shape)
+    french = document("R-7-fr", "fr", shape[:at] + [extra] + shape[at:], numbers[:at] + [f"{at}.1"] + numbers[at:])
+    kb = linked(english, french)
+    inserted = f"{french.id}/{at}.1"
+    assert kb.unmatched_in_other_version(french.id) == [inserted] + [u.id for u in kb.get(inserted).section.walk()]
+    assert kb.unmatched_in_other_version(english.id) == []
+    for pid in kb.unmatched_in_other_version(french.id):
+        assert kb.other_version(pid) == english.id  # no section of that number: the document itself
+    for pid in provision_ids(english):
+        mirrored = french.id + pid[len(english.id):]
+        assert kb.other_version(pid) == mirrored and kb.other_version(mirrored) == pid
+
+
+def test_the_build_reports_what_the_other_version_lacks(capsys):
+    from alinea.build import version_gaps
+
+    english = document("R-7", "en", [[1], [2]])
+    french = document("R-7-fr", "fr", [[1], [0], [2]], ["1", "1.1", "2"])
+    messages: list[str] = []
+    warnings = version_gaps([english, french], {"R-7": "R-7-fr", "R-7-fr": "R-7"}, messages.append)
+    assert warnings == ["R-7-fr: 2 provisions have no counterpart in its other-language version R-7 "
+                        "(R-7-fr/1.1, R-7-fr/1.1/p1); they link to their nearest parent there"]
+    assert messages == [f"warning: {warnings[0]}"]

@@ -12,7 +12,7 @@ from alinea.model import Division, Document, Unit
 from alinea.views import citations, provision_json
 from graph.amendments import enacting_act, operations
 from graph.cite import cite
-from web.i18n import LANGUAGES, gettext, lazy_gettext
+from web.i18n import LANGUAGES, current_language, gettext, lazy_gettext
 from web.kb import get_kb
 from web.messages import shown
 
@@ -78,7 +78,7 @@ def provision(node_id: str):
         "section.html", doc=located.doc, section=section, target=node.id if isinstance(node, Unit) else None,
         ancestors=kb().ancestors(section.id), previous=before, next=after,
         official=legisquebec_url(node.id, located.doc.lang) if located.doc.kind != "guidance" else located.doc.url,
-        cite_short=cite(node.id, "short", located.doc.lang, home=located.doc.id),
+        cite_short=cite(node.id, "short", current_language(), home=located.doc.id),
         cite_as=cite_as(node.id, located.doc), cite_full=citation(located),
         operations=[op for _, op in operations(section, enacting_act(located.doc))])
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, render_template, request
 
-from alinea.course import MAX_NOTES, official_links, public_links, render_course, site_links
+from alinea.course import official_links, public_links, render_course, site_links
 from alinea.errors import BadQuery
-from web.i18n import gettext, long_date, number, word
+from alinea.limits import check_length
+from web.i18n import gettext, long_date, word
 from web.kb import get_kb
 from web.messages import shown
 
@@ -41,10 +42,8 @@ def in_interface_language(words: str) -> str:
 
 @bp.route("/course", methods=["GET", "POST"])
 def course():
-    notes = request.form.get("notes", EXAMPLE if request.method == "GET" else "")
-    if len(notes) > MAX_NOTES:
-        raise shown(BadQuery(gettext("The notes are %(size)s characters long; the limit is %(limit)s.",
-                                     size=number(len(notes)), limit=number(MAX_NOTES))))
+    notes = check_length("the notes", request.form.get("notes", EXAMPLE if request.method == "GET" else ""),
+                         "course_notes")
     appendix = request.form.get("appendix") == "on"
     fmt = request.form.get("format", "")
     if fmt not in ("", "preview", "html", "markdown"):

@@ -7,13 +7,13 @@ import re
 from flask import Blueprint, current_app, render_template, request
 
 from alinea.errors import BadQuery
-from alinea.limits import limit, whole_number
+from alinea.limits import check_length, limit, whole_number
 from graph.govern import DEFAULT_LIMIT, govern
 from graph.govern_delegation import delegation
-from graph.govern_rank import label
-from web.i18n import gettext, lazy_gettext, number
+from web.i18n import gettext, lazy_gettext
 from web.kb import get_kb
-from web.messages import shown
+from web.messages import error_message
+from web.present import presenter
 from web.svg import figure_paths, paths_svg
 
 bp = Blueprint("govern", __name__)
@@ -30,10 +30,11 @@ def problem(text: str) -> str | None:
     if not text.strip():
         return gettext("Type a question, paste a situation or a guidance page, or name a provision "
                        "(s. 59, program:basic-income).")
-    if len(text) > MAX_CHARS:
-        return gettext("The text has %(size)s characters; at most %(limit)s can be read here (paste the part "
-                       "that matters, or use `alinea govern` for longer texts).",
-                       size=number(len(text)), limit=number(MAX_CHARS))
+    try:
+        check_length("the text", text, "govern_text_web")
+    except BadQuery as exc:
+        return error_message(exc)[0] + " " + gettext("Paste the part that matters, or use `alinea govern` for "
+                                                     "longer texts.")
     if _CONTROL.search(text):
         return gettext("The text contains control characters; paste it as plain text.")
     if _MARKUP.search(text):
@@ -43,11 +44,7 @@ def problem(text: str) -> str | None:
 
 def read_limit(value: str | None) -> int:
     """The limit parameter: a whole number from 1 to the "govern_limit" bound; BadQuery otherwise."""
-    try:
-        return whole_number("limit", value, 1, limit("govern_limit"), default=DEFAULT_LIMIT)
-    except BadQuery:
-        raise shown(BadQuery(gettext("The limit must be a whole number from 1 to %(high)s, not %(got)s.",
-                                     high=limit("govern_limit"), got=repr((value or "")[:20])))) from None
+    return whole_number("limit", value, 1, limit("govern_limit"), default=DEFAULT_LIMIT)
 
 
 def answer_for(text: str, limit: int):
@@ -61,7 +58,8 @@ def page():
     try:
         limit = read_limit(request.args.get("limit"))
     except BadQuery as exc:
-        return render_template("govern.html", q=q or "", limit=DEFAULT_LIMIT, message=str(exc), answer=None), 400
+        return render_template("govern.html", q=q or "", limit=DEFAULT_LIMIT, message=error_message(exc)[0],
+                               answer=None), 400
     if q is None:
         return render_template("govern.html", q="", limit=limit, message=None, answer=None)
     message = problem(q)
@@ -74,7 +72,7 @@ def page():
                            delegations={r.id: delegation(kb, r.id) if r.role in ("rule", "definition", "procedure")
                                         else None for r in answer.results},
                            svg=paths_svg(kb, answer), paths=figure_paths(answer), excerpts={r.id: excerpt_of(kb, r.id) for r in answer.results},
-                           pinpoint=lambda node: label(kb, node))
+                           pinpoint=presenter().label)
 
 
 def numbered_groups(answer) -> list[tuple[str, list[tuple[int | None, object]]]]:

@@ -11,7 +11,7 @@ from graph.queries import cited_by, cites, governing
 from web.i18n import gettext
 from web.kb import get_kb, snapshot
 from web.messages import shown
-from web.present import href
+from web.present import href, presenter
 from web.svg import neighbourhood_svg
 
 bp = Blueprint("law_graph", __name__)
@@ -110,5 +110,5 @@ def neighbourhood(node_id: str):
         raise shown(NotFound(gettext("%(what)s is not in the law graph.", what=repr(node_id))))
     out = cites(graph, node_id)
     into = cited_by(graph, node_id)
-    return render_template("graph.html", node_id=node_id, label=graph.nodes[node_id].get("label", node_id),
+    return render_template("graph.html", node_id=node_id, label=presenter().label(node_id),
                            svg=neighbourhood_svg(graph, node_id, lambda n: href(kb(), n), limit=30), out=out, into=into)

@@ -7,7 +7,7 @@ from flask import Flask, request
 from werkzeug.exceptions import BadRequest, RequestURITooLarge
 
 from alinea.limits import limit
-from web.i18n import gettext, number
+from web.messages import over_limit
 
 
 def waitress_options() -> dict:
@@ -22,15 +22,11 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def bounded_request() -> None:
-        path = request.path
-        if len(path) > limit("url_path"):
-            raise RequestURITooLarge(gettext("The address is %(size)s characters long; the limit is %(limit)s.",
-                                             size=number(len(path)), limit=number(limit("url_path"))))
-        query = request.query_string
-        if len(query) > limit("query_string"):
-            raise RequestURITooLarge(gettext("The query string is %(size)s bytes long; the limit is %(limit)s.",
-                                             size=number(len(query)), limit=number(limit("query_string"))))
+        too_long = over_limit("the address", request.path, "url_path") \
+            or over_limit("the query string", request.query_string, "query_string")
+        if too_long:
+            raise RequestURITooLarge(too_long)
         for name, value in request.args.items(multi=True):
-            if len(value) > limit("parameter") or len(name) > limit("parameter"):
-                raise BadRequest(gettext("The parameter %(name)s is %(size)s characters long; the limit is %(limit)s.",
-                                         name=repr(name[:40]), size=number(len(value)), limit=number(limit("parameter"))))
+            too_long = over_limit(repr(name[:40]), name, "parameter") or over_limit(repr(name[:40]), value, "parameter")
+            if too_long:
+                raise BadRequest(too_long)

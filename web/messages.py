@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from alinea.errors import AlineaError
-from web.i18n import gettext, lazy_gettext, word
+from alinea.errors import AlineaError, BadQuery
+from alinea.limits import check_length
+from web.i18n import gettext, lazy_gettext, number, word
 
 # The messages of the lower layers (English, one line each), as patterns -> catalogue entries.
 # A message no pattern knows is shown under a translated heading, quoted as it is.
@@ -40,10 +41,13 @@ ERROR_MESSAGES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(?P<name>.+) is (?P<size>[\d,]+) (?P<unit>\w+); the limit is (?P<limit>[\d,]+)"),
      lazy_gettext("%(name)s: %(size)s %(unit)s; the limit is %(limit)s.")),
 ]
-NAMES = {"the query": lazy_gettext("the query"), "the notes": lazy_gettext("the notes"), "the id": lazy_gettext("the id"),
+NAMES = {"the address": lazy_gettext("the address"), "the query string": lazy_gettext("the query string"),
+         "the query": lazy_gettext("the query"), "the notes": lazy_gettext("the notes"), "the id": lazy_gettext("the id"),
          "the text": lazy_gettext("the text"), "page": lazy_gettext("page"), "limit": lazy_gettext("limit"),
          "characters": lazy_gettext("characters"), "bytes": lazy_gettext("bytes"), "words": lazy_gettext("words")}
 """Words the lower layers' messages name things with (parameters, units)."""
+NUMBERS = frozenset({"size", "limit", "low", "high", "num"})
+"""Parts of a message that are numbers, written again the way the interface's language writes them."""
 NEAREST = re.compile(r"(?P<message>.*); nearest: (?P<ids>[^;]+)")
 """A message followed by the nearest real provisions (alinea.kb.KnowledgeBase.lookup)."""
 
@@ -60,8 +64,20 @@ def translate(table: list[tuple[re.Pattern, str]], message: str, depth: int = 1)
                 inner = translate(table, value, depth - 1) if depth > 0 and key in ("why", "what") else None
                 if key in ("name", "unit"):
                     value = str(NAMES.get(value, value))
+                elif key in NUMBERS and re.fullmatch(r"\d{1,3}(?:,?\d{3})*", value):
+                    value = number(int(value.replace(",", "")))
                 values[key] = word(value) if key == "rel" else inner if inner is not None else value
             return str(template) % values
+    return None
+
+
+def over_limit(name: str, value: str | bytes, limit_name: str) -> str | None:
+    """The message, in the interface's language, when value is longer than the named limit
+    (alinea.limits.check_length: the one check and the one message per limit); None otherwise."""
+    try:
+        check_length(name, value, limit_name)
+    except BadQuery as exc:
+        return error_message(exc)[0]
     return None
 
 
@@ -78,6 +94,8 @@ def error_message(exc: Exception) -> tuple[str, str]:
         return message, ""
     near = NEAREST.fullmatch(message)
     known = translate(ERROR_MESSAGES, near["message"] if near else message)
+    if known and any(known.startswith(str(name)) for name in NAMES.values()):  # "the query: …" starts a sentence
+        known = known[:1].upper() + known[1:]
     if known is not None and near:
         known += " " + gettext("Nearest provisions: %(ids)s.", ids=near["ids"])
     return (known, "") if known is not None else (gettext("The request could not be answered."), message)
@@ -134,6 +152,8 @@ SEARCH_MESSAGES: list[tuple[re.Pattern, str]] = [
      lazy_gettext("Nothing to search: type some words, a phrase in quotes or a citation.")),
     (re.compile(r"only common words: searched them exactly as written"),
      lazy_gettext("Only common words: they were searched exactly as written.")),
+    (re.compile(r"few sections hold all the words: those that hold some of them follow"),
+     lazy_gettext("Few sections hold all the words: those that hold some of them follow.")),
     (re.compile(r"(?P<what>\S+?:'[^']*') matches nothing \((?P<known>.*)\): filter ignored"),
      lazy_gettext("%(what)s matches nothing (%(known)s): the filter was ignored.")),
 ]

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from alinea.ids import amending_act_slug
 from alinea.kb import KnowledgeBase
-from alinea.model import Reference, Section, Unit
-from graph.cite import cite, official_url
+from alinea.model import Division, Reference, Section, Unit
+from graph.cite import cite, division_label, official_url
 from graph.govern_delegation import REGULATION_POWER
 from web.i18n import current_language, gettext, word
 
@@ -170,14 +170,47 @@ class Presenter:
         return list(out.items())
 
     def label(self, node_id: str) -> str:
-        """A short human label for a node id (never the id of a thesaurus entry or of words typed)."""
+        """A short human label for a node id (never the id of a thesaurus entry or of words typed):
+        a provision or division of an act by the one formatter (graph.cite), in the interface's
+        language (« art. 132 », "s. 132"); other nodes by the name the graph gives them."""
         if node_id.startswith("text: "):
             return node_id[len("text: "):]
         if node_id.startswith("thesaurus:") and self.kb.thesaurus is not None:
             entry = self.kb.thesaurus.get(node_id.split(":", 1)[1])
             if entry is not None and entry.means:
                 return f"‘{entry.means[0]}’ and related situations"
+        cited = self.cited(node_id)
+        if cited:
+            return cited
         graph = self.kb.graph
         if node_id in graph and graph.nodes[node_id].get("label"):
             return str(graph.nodes[node_id]["label"])
         return node_id
+
+    def cited(self, node_id: str) -> str:
+        """A provision or division of an act as `graph.cite.cite` prints it in the interface's
+        language: within its own act when the act is in the library, else with the act's chapter
+        (« c. A-2.1, art. 57 »); "" for guidance, documents and other nodes."""
+        if node_id.startswith("guidance:") or "/" not in node_id:
+            return ""
+        doc = node_id.split("/", 1)[0]
+        text = cite(node_id, "short", current_language(), home=doc if doc in self.kb else None)
+        return "" if text == node_id else text
+
+    def title(self, node_id: str, default: str = "") -> str:
+        """How a list names a section or division of an act: its label in the interface's language
+        and its heading as the act writes it (« art. 132 Avoirs liquides… », "Chapitre I — Basic…");
+        `default` for a guidance page or anything else."""
+        if node_id not in self.kb or node_id.startswith("guidance:"):
+            return default
+        node = self.kb.get(node_id).node
+        heading = getattr(node, "heading", "") or ""
+        label = division_label(node_id, current_language()) if isinstance(node, Division) else self.cited(node_id)
+        if not label:
+            return default
+        return f"{label} — {heading}" if isinstance(node, Division) and heading else f"{label} {heading}".strip()
+
+    def crumb(self, division: Division) -> str:
+        """A division in a breadcrumb: its own label in the interface's language (« Titre II »),
+        else as the act prints it."""
+        return division_label(division.id, current_language()) or division.label

@@ -7,11 +7,11 @@ from flask import Blueprint, current_app, render_template, request
 
 from alinea.errors import BadQuery
 from alinea.ids import is_provision_id
-from alinea.limits import limit, whole_number
+from alinea.limits import check_length, limit, whole_number
 from search import SearchQuery
 from search.crosslang import Lexicon
 from search.policy import search_across
-from web.i18n import current_language, gettext, number
+from web.i18n import current_language, gettext
 from web.kb import get_kb, snapshot
 from web.messages import shown
 
@@ -19,12 +19,8 @@ bp = Blueprint("search", __name__)
 
 
 def _int(name: str, default: int, low: int, high: int) -> int:
-    raw = request.args.get(name, "")
-    try:
-        return whole_number(name, raw, low, high, default=default)
-    except BadQuery:
-        raise shown(BadQuery(gettext("%(name)s must be a whole number from %(low)s to %(high)s (got %(got)s).",
-                                     name=name, low=low, high=high, got=repr(raw[:20])))) from None
+    """A whole-number parameter (alinea.limits; its message is translated by web.messages)."""
+    return whole_number(name, request.args.get(name, ""), low, high, default=default)
 
 
 def crosslang_wanted() -> bool:
@@ -44,16 +40,13 @@ def switch_crosslang(on: bool) -> str:
 def lexicon() -> Lexicon:
     """The cross-language lexicon of the knowledge base served now (built once per version)."""
     current = get_kb()
-    return snapshot().cached("lexicon", lambda: Lexicon.of(current.glossary, current.thesaurus))
+    return snapshot().cached("lexicon", lambda: Lexicon.of(current.glossary, current.thesaurus, current.word_table))
 
 
 def run_query():
     """The results for the request's q (narrowed to a document by ``doc``), page and limit, the words
     carried into the other language unless xlang=0; BadQuery for bad parameters."""
-    text = query_text()
-    if len(text) > limit("search_query"):
-        raise shown(BadQuery(gettext("The query is %(size)s characters long; the limit is %(limit)s.",
-                                     size=number(len(text)), limit=number(limit("search_query")))))
+    text = check_length("the query", query_text(), "search_query")
     query = SearchQuery(text, page=_int("page", 1, 1, limit("page")), per_page=_int("limit", 10, 1, limit("per_page")))
     if not text.strip():
         return None

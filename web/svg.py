@@ -64,7 +64,9 @@ def neighbours(graph: nx.MultiDiGraph, centre: str, limit: int = 16) -> tuple[li
 
 
 def _label(graph: nx.MultiDiGraph, node: str) -> str:
-    label = str(graph.nodes[node].get("label") or node)
+    """A node as the site labels it (web.present: provisions in the interface's language), cut to fit."""
+
+    label = presenter().label(node)
     return label if len(label) <= 28 else label[:27] + "…"
 
 
@@ -122,7 +124,6 @@ def figure_paths(answer, limit: int = 8) -> list[list[str]]:
 def paths_svg(kb, answer, limit: int = 8) -> str:
     """The paths of an answer's first results as an SVG picture: the words of the input on the
     left, the nodes each path goes through, the provisions on the right (each a link)."""
-    from graph.govern_rank import label
 
     paths = figure_paths(answer, limit)
     columns = max((len(p[0::2]) for p in paths), default=0)
@@ -157,7 +158,7 @@ def paths_svg(kb, answer, limit: int = 8) -> str:
         x, y = xy(node)
         graph_kind = kb.graph.nodes[node].get("kind", "") if node in kb.graph else ""
         colour = COLOURS.get(graph_kind, "#8a5a00" if node.startswith("thesaurus:") else "#444444")
-        text = label(kb, node) if node in kb.graph else govern_text(presenter().label(node))  # as the results' paths say
+        text = govern_text(presenter().label(node))  # as the results' paths say
         text = text if len(text) <= 34 else text[:33] + "…"
         shape = (f'<circle cx="{x:.0f}" cy="{y:.0f}" r="5" fill="{colour}"/>'
                  f'<text x="{x + 9:.0f}" y="{y + 4:.0f}" font-size="12" fill="{colour}" {HALO}>{escape(text)}</text>')

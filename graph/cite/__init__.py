@@ -16,7 +16,7 @@ Act names, abbreviations and chapters come from `corpus/acts.json` (`graph.cite.
 from graph.cite.acts import Acts, KnownAct, load_acts, official_url
 from graph.cite.enabling import enabling_citations, enabling_notes, is_enabling_note
 from graph.cite.find import find_citations
-from graph.cite.format import LANGS, STYLES, act_citation, cite
+from graph.cite.format import LANGS, STYLES, act_citation, cite, division_label
 from graph.cite.grammar import Act, Found, Level, chapter_ref
 from graph.cite.query import Reading, nearest, parse_query, read
 from graph.cite.relations import type_relations
@@ -26,5 +26,5 @@ from graph.cite.rules import CODE, COURSE, GUIDANCE, QUERY, RULES, SOURCES, STAT
 __all__ = [
     "Act", "Acts", "act_citation", "CODE", "COURSE", "Context", "Found", "GUIDANCE", "Index", "KnownAct", "LANGS", "Level",
     "QUERY", "RULES", "Reading", "Resolution", "Rule", "SOURCES", "STATUTE", "STYLES", "chapter_ref", "cite",
-    "citations_in", "enabling_citations", "enabling_notes", "find_citations", "is_enabling_note", "load_acts", "nearest", "official_url", "parse_query", "read", "resolve", "type_relations",
+    "citations_in", "division_label", "enabling_citations", "enabling_notes", "find_citations", "is_enabling_note", "load_acts", "nearest", "official_url", "parse_query", "read", "resolve", "type_relations",
 ]

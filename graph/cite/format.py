@@ -122,9 +122,33 @@ def _drafting(pid: ProvisionId, fr: bool) -> str:
 
 
 def _divisions(pid: ProvisionId, fr: bool) -> str:
-    parts = [f"{_DIVISION_FR.get(k, k) if fr else k.capitalize()} {v}" for k, v in reversed(pid.divisions)]
+    parts = [_division(k, v, fr) for k, v in reversed(pid.divisions)]
     text = (" du " if fr else " of ").join(parts)
     return text[0].upper() + text[1:] if text else pid.doc
+
+
+def _division(kind: str, label: str, fr: bool) -> str:
+    return f"{_DIVISION_FR.get(kind, kind) if fr else kind.capitalize()} {label}"
+
+
+def division_label(target: str, lang: str = "en") -> str | None:
+    """The innermost division of a division id on its own (``Chapter I``, « Chapitre I »), as
+    `cite` names it inside the full path; None for an id that is not a numbered division.
+
+    >>> division_label("A-13.1.1/title:II/chapter:I", "fr"), cite("A-13.1.1/title:II/chapter:I", lang="fr", home="A-13.1.1")
+    ('Chapitre I', 'Chapitre I du titre II')
+    """
+    try:
+        pid = ProvisionId.parse(target)
+    except InvalidId:
+        return None
+    if pid.section is not None or not pid.divisions:
+        return None
+    kind, label = pid.divisions[-1]
+    if kind not in _DIVISION_FR or not _LABEL.match(label):
+        return None
+    text = _division(kind, label, lang == "fr")
+    return text[0].upper() + text[1:]
 
 
 def _act(doc: str, style: str, lang: str, title: str | None) -> str:

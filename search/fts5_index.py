@@ -23,7 +23,7 @@ from pathlib import Path
 from alinea.errors import AlineaError
 from alinea.model import Corpus
 from search import pipeline
-from search.analysis import analysed, lang_of, query_stems
+from search.analysis import lang_of, query_stems
 from search.bag import BagScorer
 from search.concepts import ConceptTags
 from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag, write_meta
@@ -119,8 +119,7 @@ class Fts5Index:
                 fts.clear(), el.clear(), store.clear()
 
             for n, rec in enumerate(records(corpus, tags, name)):
-                forms = analysed(rec.text, rec.lang)
-                vocabulary.add(forms, rec.lang, rec.text)
+                forms = vocabulary.add(rec.text, rec.lang)
                 stems = [s for s in forms.stems if s]
                 text = " ".join(stems)
                 en = lang_of(rec.lang) == "en"

@@ -201,14 +201,19 @@ def analysed_raw(text: str, lang: str) -> tuple[Analysed, list[str]]:
     """`analysed`, and the raw tokens (as the text writes them) the words were made from."""
     matches = list(_TOKEN.finditer(text))
     raws = list(map(_GROUP, matches))
-    known = _known(raws, lang_of(lang))
+    known = _CACHE.get(lang_of(lang))
+    try:
+        words = list(map(known.words.__getitem__, raws))  # type: ignore[union-attr]
+    except (KeyError, AttributeError):  # a word seen for the first time
+        known = _known(raws, lang_of(lang))
+        words = list(map(known.words.__getitem__, raws))
     if known.shifted.isdisjoint(raws):
         spans = array("I", chain.from_iterable(map(_SPAN, matches)))
     else:  # the same in C-speed maps: each start and end plus its raw token's shift
         starts = map(add, map(_START, matches), map(known.first.__getitem__, raws))
         ends = map(add, map(_END, matches), map(known.last.__getitem__, raws))
         spans = array("I", chain.from_iterable(zip(starts, ends)))
-    return Analysed(list(map(known.words.__getitem__, raws)), list(map(known.stems.__getitem__, raws)), spans), raws
+    return Analysed(words, list(map(known.stems.__getitem__, raws)), spans), raws
 
 
 def analyse(text: str, lang: str) -> list[Token]:

@@ -18,24 +18,35 @@ import threading
 from array import array
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from alinea.errors import AlineaError
-from alinea.model import Corpus
+from alinea.model import Corpus, Document
 from search import pipeline
 from search.analysis import lang_of, query_stems
 from search.bag import BagScorer
 from search.concepts import ConceptTags
 from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag, write_meta
 from search.fts5_query import COLUMNS, EVERY, WEIGHTS, compile_plan, tag
+from search.parallel import Chunks, cores
 from search.pipeline import STORED, Group, facet_values, stored_fields
 from search.plan import IndexMeta, Plan
-from search.records import Namer, Record, records
+from search.records import Namer, Record, document_records
 from search.results import SearchResults
 from search.vocabulary import Vocabulary, VocabularyCounter
 
 BATCH = 5000
 """Records written at a time (the build's memory does not grow with the library)."""
+CHUNK = 4000
+"""Records (estimated) a worker makes and analyses at a time."""
+PARALLEL_MIN = 20_000
+"""Records (estimated) from which the build analyses on several cores (below, starting them costs more)."""
+WORKERS = 4
+"""Worker processes at most (one per core up to this)."""
+BUILD_PRAGMAS = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;"
+"""The build writes a new file no one reads before the directory is swapped in (search.store):
+no journal, no syncing; the checksums are taken after it is closed."""
 FORMAT = 2
 """Bumped when the tables change: an index of another format must be rebuilt."""
 DB_FILE = "index.sqlite"
@@ -77,6 +88,84 @@ def _tags(rec: Record) -> str:
     return _context_tags(rec.doc, rec.lang, rec.within, rec.amended, rec.programs) + " " + own
 
 
+Chunk = list[tuple[Document, int, int]]
+"""Parts of documents: (document, first section, section after the last)."""
+
+
+def _chunks(corpus: Corpus) -> list[Chunk]:
+    """The corpus in parts of about CHUNK records (estimated: a section and its units), in order."""
+    chunks: list[Chunk] = []
+    chunk: Chunk = []
+    size = 0
+    for doc in corpus.documents:
+        size += len(doc.divisions)
+        first = 0
+        for i, section in enumerate(doc.sections):
+            size += 1 + len(section.units)
+            if size >= CHUNK:
+                chunks.append(chunk + [(doc, first, i + 1)])
+                chunk, size, first = [], 0, i + 1
+        if first < len(doc.sections) or not doc.sections:
+            chunk.append((doc, first, len(doc.sections)))
+    if chunk:
+        chunks.append(chunk)
+    return chunks
+
+
+def _rows(chunk: Chunk, tags: ConceptTags, name: Namer | None, vocabulary: VocabularyCounter) -> list[tuple]:
+    """What the index holds of each record of a chunk, the text analysed once: (fts columns, group,
+    facet values, lengths, stored fields, kinds, heading title or None)."""
+    rows = []
+    for doc, start, stop in chunk:
+        for rec in document_records(doc, tags, name, start, stop):
+            forms = vocabulary.add(rec.text, rec.lang)
+            stems = [s for s in forms.stems if s]
+            text = " ".join(stems)
+            en = lang_of(rec.lang) == "en"
+            fts = (" ".join(forms.words), text if en else "", "" if en else text,
+                   " ".join(s for term in rec.terms for s in query_stems(term, "en")), _tags(rec))
+            stored = stored_fields(rec, forms)
+            rows.append((fts, rec.group, facet_values(rec), len(forms.words), len(stems),
+                         tuple(stored[c] for c in STORED), rec.kinds, rec.title if rec.kind == "heading" else None))
+    return rows
+
+
+def _write(db: sqlite3.Connection, rows) -> tuple[dict[str, str], set[str]]:
+    """Insert rows (see `_rows`), numbered in order, BATCH at a time; (divisions, kinds) seen."""
+    codes: dict[str, int] = {}
+    divisions: dict[str, str] = {}
+    kinds: set[str] = set()
+
+    def code(value: str) -> int:
+        return codes.setdefault(value, len(codes))
+
+    fts: list[tuple] = []
+    el: list[tuple] = []
+    store: list[tuple] = []
+
+    def flush() -> None:
+        db.executemany(f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts)
+        db.executemany(f"INSERT INTO el VALUES ({', '.join('?' * (4 + len(FACET_COLUMNS)))})", el)
+        db.executemany(f"INSERT INTO store VALUES ({', '.join('?' * (1 + len(STORED)))})", store)
+        fts.clear(), el.clear(), store.clear()
+
+    with db:
+        for n, (columns, group, facets, len_words, len_text, stored, rec_kinds, heading) in enumerate(rows):
+            fts.append((n, *columns))
+            el.append((n, code(group), *map(code, facets), len_words, len_text))
+            store.append((n, *stored))
+            kinds.update(rec_kinds)
+            if heading is not None:
+                divisions[stored[0]] = heading
+            if len(fts) == BATCH:
+                flush()
+        flush()
+        db.executemany("INSERT INTO vals VALUES (?, ?)", ((c, v) for v, c in codes.items()))
+        db.execute("CREATE UNIQUE INDEX store_id ON store(id)")
+        db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+    return divisions, kinds
+
+
 class Fts5Index:
     """An FTS5 index of the knowledge base in one directory."""
 
@@ -93,53 +182,30 @@ class Fts5Index:
 
     # -- build ---------------------------------------------------------------------------
     def build(self, corpus: Corpus, directory: Path, glossary=None, name: Namer | None = None) -> None:
-        """Index every record of corpus into directory (created; it must not exist)."""
+        """Index every record of corpus into directory (created; it must not exist).  Records are
+        made and analysed on every core (search.parallel) when the corpus is large enough to pay
+        for it; SQLite writes them in one process, in record order."""
         directory = Path(directory)
         directory.mkdir(parents=True)
+        tags = ConceptTags(corpus, glossary)
+        chunks = _chunks(corpus)
+
+        def work(k: int) -> list[tuple]:
+            return _rows(chunks[k], tags, name, vocabulary)
+
+        vocabulary = VocabularyCounter()
+        workers = min(WORKERS, cores()) if len(chunks) * CHUNK >= PARALLEL_MIN else 1
+        job = Chunks(work, len(chunks), workers, lambda: vocabulary)
         db = sqlite3.connect(directory / DB_FILE)
         try:
-            db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
-            codes: dict[str, int] = {}
-            divisions: dict[str, str] = {}
-            kinds: set[str] = set()
-            tags = ConceptTags(corpus, glossary)
-            vocabulary = VocabularyCounter()
-
-            def code(value: str) -> int:
-                return codes.setdefault(value, len(codes))
-
-            fts: list[tuple] = []
-            el: list[tuple] = []
-            store: list[tuple] = []
-
-            def flush() -> None:
-                db.executemany(f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts)
-                db.executemany(f"INSERT INTO el VALUES ({', '.join('?' * (4 + len(FACET_COLUMNS)))})", el)
-                db.executemany(f"INSERT INTO store VALUES ({', '.join('?' * (1 + len(STORED)))})", store)
-                fts.clear(), el.clear(), store.clear()
-
-            for n, rec in enumerate(records(corpus, tags, name)):
-                forms = vocabulary.add(rec.text, rec.lang)
-                stems = [s for s in forms.stems if s]
-                text = " ".join(stems)
-                en = lang_of(rec.lang) == "en"
-                fts.append((n, " ".join(forms.words), text if en else "", "" if en else text,
-                            " ".join(s for term in rec.terms for s in query_stems(term, "en")), _tags(rec)))
-                el.append((n, code(rec.group), *map(code, facet_values(rec)), len(forms.words), len(stems)))
-                stored = stored_fields(rec, forms)
-                store.append((n, *(stored[c] for c in STORED)))
-                kinds.update(rec.kinds)
-                if rec.kind == "heading":
-                    divisions[rec.id] = rec.title
-                if len(fts) == BATCH:
-                    flush()
-            with db:
-                flush()
-                db.executemany("INSERT INTO vals VALUES (?, ?)", ((c, v) for v, c in codes.items()))
-                db.execute("CREATE UNIQUE INDEX store_id ON store(id)")
-                db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+            db.executescript(BUILD_PRAGMAS + SCHEMA)
+            divisions, kinds = _write(db, chain.from_iterable(job.results()))
         finally:
             db.close()
+        if job.workers > 1:  # each worker counted its own chunks
+            vocabulary = VocabularyCounter()
+            for counted in job.lasts:
+                vocabulary.merge(counted)
         vocabulary.vocabulary().save(directory)
         write_meta(directory, "fts5", FORMAT, corpus, divisions, kinds, tags.names)
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 import threading
 from array import array
 from collections import Counter
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 from alinea.errors import AlineaError
@@ -47,7 +49,7 @@ WORKERS = 4
 BUILD_PRAGMAS = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;"
 """The build writes a new file no one reads before the directory is swapped in (search.store):
 no journal, no syncing; the checksums are taken after it is closed."""
-FORMAT = 2
+FORMAT = 3
 """Bumped when the tables change: an index of another format must be rebuilt."""
 DB_FILE = "index.sqlite"
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M* Pc' tokenchars '.'''"
@@ -55,22 +57,21 @@ TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M* Pc' tokenchar
 FACET_COLUMNS = ("f_doc", "f_title", "f_chapter", "f_kind", "f_status", "f_lang")
 STORE_COLUMNS = ", ".join(f'"{c}"' for c in STORED)
 SCHEMA = f"""
-CREATE VIRTUAL TABLE fts USING fts5({", ".join(COLUMNS)}, content='', tokenize="{TOKENIZER}", prefix='2 3');
+CREATE VIRTUAL TABLE fts USING fts5({", ".join(COLUMNS)}, content='', tokenize="{TOKENIZER}");
 CREATE VIRTUAL TABLE postings USING fts5vocab(fts, instance);
 CREATE TABLE vals(code INTEGER PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE el(n INTEGER PRIMARY KEY, grp INTEGER NOT NULL, {", ".join(f"{c} INTEGER NOT NULL" for c in FACET_COLUMNS)},
                 len_words INTEGER NOT NULL, len_text INTEGER NOT NULL);
 CREATE TABLE store(n INTEGER PRIMARY KEY, {", ".join(f'"{c}" TEXT NOT NULL' for c in STORED)});
+CREATE TABLE columns(name TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
-GROUPS = f"""
-SELECT r, s, grp, {", ".join(FACET_COLUMNS)} FROM (
-  SELECT m.r AS r, m.s AS s, e.grp AS grp, {", ".join(f"e.{c}" for c in FACET_COLUMNS)},
-         row_number() OVER (PARTITION BY e.grp ORDER BY m.s, m.r) AS k
-  FROM (SELECT rowid AS r, bm25(fts, {", ".join(map(str, WEIGHTS))}) AS s FROM fts WHERE fts MATCH ?) AS m
-  JOIN el AS e ON e.n = m.r)
-WHERE k = 1 ORDER BY s, r
-"""
-"""The best element of each matching section (lower bm25 is better; ties: lower number), best first."""
+MATCHED = f"""SELECT bm25(fts, {", ".join(map(str, WEIGHTS))}) AS s, rowid FROM fts WHERE fts MATCH ?
+ORDER BY s DESC, rowid DESC"""
+"""Every matching element, (bm25, number), worst first (lower bm25 is better; ties: lower number):
+collapsing keeps the last of each section (search.fts5_index._Matches)."""
+GROUPED = ("grp",) + FACET_COLUMNS
+"""Columns of ``el`` also kept whole as arrays (table ``columns``), read at open: collapsing a
+query's matches into sections and counting facets is done on them, not by joining ``el``."""
 
 
 @lru_cache(maxsize=100_000)
@@ -161,9 +162,19 @@ def _write(db: sqlite3.Connection, rows) -> tuple[dict[str, str], set[str]]:
                 flush()
         flush()
         db.executemany("INSERT INTO vals VALUES (?, ?)", ((c, v) for v, c in codes.items()))
+        for column in GROUPED:
+            codes_of = array("i", (c for c, in db.execute(f"SELECT {column} FROM el ORDER BY n")))
+            db.execute("INSERT INTO columns VALUES (?, ?)", (column, _little_endian(codes_of).tobytes()))
         db.execute("CREATE UNIQUE INDEX store_id ON store(id)")
         db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
     return divisions, kinds
+
+
+def _little_endian(codes: array) -> array:
+    """The array as stored (little-endian whatever the machine), or as read back from storage."""
+    if sys.byteorder == "big":
+        codes.byteswap()
+    return codes
 
 
 class Fts5Index:
@@ -176,6 +187,8 @@ class Fts5Index:
         self._local = threading.local()
         self._values: list[str] = []
         self._codes: dict[str, int] = {}
+        self.columns: dict[str, array] = {}
+        """GROUPED column -> its code for each element number."""
         self._vocabulary: Vocabulary | None = None
         self._bags: BagScorer | None = None
         self._lock = threading.Lock()
@@ -226,6 +239,11 @@ class Fts5Index:
                               {k: tuple(v) for k, v in meta["programs"].items()})
         self._values = [v for _, v in self._db().execute("SELECT code, value FROM vals ORDER BY code")]
         self._codes = {v: c for c, v in enumerate(self._values)}
+        self.columns = {}
+        for name, data in self._db().execute("SELECT name, data FROM columns"):
+            codes = array("i")
+            codes.frombytes(data)
+            self.columns[name] = _little_endian(codes)
 
     def _db(self) -> sqlite3.Connection:
         """This thread's read-only connection (the file never changes once built)."""
@@ -305,39 +323,46 @@ class _Backend:
 
 
 class _Matches:
-    """search.pipeline.Matches kept in a temporary table of this thread's connection, in rank order
-    (its rowid), so that a page and the facet counts are read by SQLite, not Python."""
+    """search.pipeline.Matches: the elements SQLite matched and scored, collapsed into sections and
+    counted in C-speed maps over the arrays of `GROUPED` columns; a page decodes only its own rows."""
 
     def __init__(self, backend: _Backend, expression: str) -> None:
-        self.backend, self.db = backend, backend.db
-        self.db.execute("DROP TABLE IF EXISTS temp.hits")
+        self.backend = backend
+        columns = backend.owner.columns
+        self._groups = columns["grp"]
+        self._facets = [columns[c] for c in FACET_COLUMNS]
         try:
-            self.db.execute("CREATE TEMP TABLE hits AS " + GROUPS, (expression,))
+            rows = backend.db.execute(MATCHED, (expression,)).fetchall()
         except sqlite3.OperationalError as exc:  # FTS5 could not run it (too complex for its parser)
             raise AlineaError(f"the search engine could not run this query ({exc})") from None
-        self.total = self.db.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
+        # worst first: the dict keeps each section's last, best, element; then best first
+        best = dict(zip(map(self._groups.__getitem__, map(itemgetter(1), rows)), rows))
+        self.ranked: list[tuple[float, int]] = sorted(best.values())
+        self.total = len(self.ranked)
+        self._best = best
 
-    def _code(self, group: str | None) -> int:
-        return self.backend.owner.code(group) if group is not None else -1
+    def _kept(self, without: str | None) -> list[tuple[float, int]]:
+        code = self.backend.owner.code(without) if without is not None else -1
+        if code not in self._best:
+            return self.ranked
+        groups = self._groups
+        return [row for row in self.ranked if groups[row[1]] != code]
 
     def page(self, start: int, stop: int, without: str | None) -> list[Group]:
         if stop <= start:
             return []
-        rows = self.db.execute(f"SELECT r, s, grp, {', '.join(FACET_COLUMNS)} FROM temp.hits WHERE grp != ? "
-                               "ORDER BY rowid LIMIT ? OFFSET ?", (self._code(without), stop - start, start))
-        return [self.backend.group(-s or 0.0, r, grp, facets) for r, s, grp, *facets in rows]
+        groups, facets = self._groups, self._facets
+        return [self.backend.group(-s or 0.0, n, groups[n], [f[n] for f in facets])
+                for s, n in self._kept(without)[start:stop]]
 
     def facets(self, without: str | None) -> list[Counter]:
-        counts: list[Counter] = [Counter() for _ in FACET_COLUMNS]
         value = self.backend.owner.value
-        query = " UNION ALL ".join(f"SELECT {i}, {c}, count(*) FROM temp.hits WHERE grp != ?1 GROUP BY {c}"
-                                   for i, c in enumerate(FACET_COLUMNS))
-        for i, code, n in self.db.execute(query, (self._code(without),)):
-            counts[i][value(code)] += n
-        return counts
+        numbers = list(map(itemgetter(1), self._kept(without)))
+        return [Counter({value(code): n for code, n in Counter(map(column.__getitem__, numbers)).items()})
+                for column in self._facets]
 
     def score(self, group: str) -> float | None:
-        row = self.db.execute("SELECT s FROM temp.hits WHERE grp = ?", (self._code(group),)).fetchone()
+        row = self._best.get(self.backend.owner.code(group))
         return None if row is None else -row[0] or 0.0
 
 

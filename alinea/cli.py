@@ -338,6 +338,8 @@ def citation_resolver(data: Path):
 
     def resolve(text: str) -> str | None:
         nonlocal kb
+        if not may_cite(text, names):
+            return None
         from graph.cite import parse_query
 
         may_be_id = any(c in text for c in "/:") and len(text.split()) == 1  # ids hold no spaces; filters do
@@ -349,6 +351,31 @@ def citation_resolver(data: Path):
             kb = load(data)
         return kb.resolver()(text)
     return resolve
+
+
+CITATION_LITERALS = (
+    "/", ":", "§", "(", "s.", "a.", "c.", "r.", "al.", "ch.", "par.", "sect", "art", "para", "alin", "titl", "titr",
+    "chap", "divis", "part", "book", "livre", "sched", "annex", "act", "code", "chart", "loi", "règl", "regl", "regul",
+    "tarif", "by-law", "cqlr", "rlrq", "r.s.q", "l.r.q", "statut")
+"""Lower-case strings one of which a citation without a digit holds: its level words and
+abbreviations, act name heads, collections, ids and addresses (a test checks that every query the
+citation engine reads passes `may_cite`)."""
+
+
+def may_cite(text: str, names: tuple[str, ...] = ()) -> bool:
+    """False when text cannot be a citation (no digit, no citation word, no known act name once
+    its search filters are set aside), so that a word search neither imports nor compiles the
+    citation engine."""
+    import re
+
+    from search.query import FIELDS
+
+    text = re.sub(rf"(?i)(?<!\S)(?:{'|'.join(FIELDS)}):(?:\"[^\"]*\"|\S+)", " ", text)
+    if any(c.isdigit() for c in text):
+        return True
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    return any(lit in lowered for lit in CITATION_LITERALS) or \
+        any(" ".join(n.lower().replace("’", "'").split()) in lowered for n in names if n.strip())
 
 
 def search_text(results) -> str:

@@ -27,6 +27,7 @@ from graph.export import graph_json
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
 from graph.thesaurus import load_thesaurus
+from search.crosslang import Lexicon
 from search.store import build_index, clean_unfinished, current_dir
 
 Progress = Callable[[str], None]
@@ -281,6 +282,8 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     if thesaurus is not None:  # the entries, and the matcher's tables so that no process stems them again
         blobs["thesaurus"] = encode(tuple(thesaurus))
         blobs["thesaurus_tables"] = thesaurus.tables()
+    if glossary is not None or thesaurus is not None:  # cross-language search's phrases, folded once
+        blobs["lexicon"] = Lexicon.of(glossary, thesaurus).rows()
     timings["save"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -291,15 +291,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def search_lexicon(data: Path, text: str):
-    """The glossary and thesaurus phrases cross-language search needs (search.crosslang), read
-    from the store (not the whole knowledge base) only for a plain query it can rewrite."""
+    """The glossary and thesaurus phrases cross-language search needs (search.crosslang), as the
+    build folded them, read from the store (not the whole knowledge base) only for a plain query it
+    can rewrite."""
     from search.crosslang import Lexicon, split
 
     if split(text) is None:
         return None
-    from alinea.store import Store
-    from graph.concepts import Concept
-    from graph.thesaurus import Entry
+    from alinea.store import STORE_FILE, Store
 
     try:
         store = Store(data)
@@ -308,12 +307,15 @@ def search_lexicon(data: Path, text: str):
     except AlineaError:
         return None
     try:
-        texts = {name: store.blob_text(name) for name in ("glossary", "thesaurus")}
-        glossary = store.decode_text(tuple[Concept, ...], texts["glossary"], "glossary") if texts["glossary"] else ()
-        entries = store.decode_text(tuple[Entry, ...], texts["thesaurus"], "thesaurus") if texts["thesaurus"] else ()
+        text = store.blob_text("lexicon")
     finally:
         store.close()
-    return Lexicon.of(glossary, entries)
+    if not text:
+        return None
+    try:
+        return Lexicon.of_rows(json.loads(text))
+    except (ValueError, TypeError) as exc:
+        raise DamagedData(data / STORE_FILE, f"holds a lexicon that cannot be read ({exc})") from None
 
 
 def citation_resolver(data: Path):

@@ -31,7 +31,6 @@ from search.bag import BagScorer
 from search.concepts import ConceptTags
 from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag, write_meta
 from search.fts5_query import COLUMNS, EVERY, WEIGHTS, compile_plan, tag
-from search.parallel import Chunks, cores
 from search.pipeline import STORED, Group, facet_values, stored_fields
 from search.plan import IndexMeta, Plan
 from search.records import Namer, Record, document_records
@@ -198,6 +197,8 @@ class Fts5Index:
         """Index every record of corpus into directory (created; it must not exist).  Records are
         made and analysed on every core (search.parallel) when the corpus is large enough to pay
         for it; SQLite writes them in one process, in record order."""
+        from search.parallel import Chunks, cores
+
         directory = Path(directory)
         directory.mkdir(parents=True)
         tags = ConceptTags(corpus, glossary)

@@ -8,7 +8,6 @@ with one worker, the chunks are done in the calling process.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import queue
 from typing import Callable, Generic, Iterator, TypeVar
@@ -30,6 +29,8 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -49,6 +50,8 @@ class Chunks(Generic[T, U]):
                 yield self.work(k)
             self.lasts = [self.last()]
             return
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")
         self._queues = [context.Queue(IN_FLIGHT) for _ in range(self.workers)]
         self._procs = [context.Process(target=self._run, args=(i,), daemon=True) for i in range(self.workers)]

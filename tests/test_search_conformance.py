@@ -160,7 +160,7 @@ def test_a_build_on_several_cores_writes_what_one_core_writes(engines, kb, tmp_p
 
     monkeypatch.setattr(fts5_index, "PARALLEL_MIN", 0)
     monkeypatch.setattr(fts5_index, "CHUNK", 150)  # several chunks per worker
-    monkeypatch.setattr(fts5_index, "cores", lambda: 2)
+    monkeypatch.setattr("search.parallel.cores", lambda: 2)
     index = fts5_index.Fts5Index()
     index.build(kb.corpus, tmp_path / "parallel", load_glossary())
     serial = engines["fts5"].directory

@@ -1,5 +1,6 @@
 """A command loads only what it needs: the citation engine's literal prefilter never turns away a
-citation, and a word search imports neither the citation engine, Whoosh nor networkx."""
+citation, a word search imports neither the citation engine nor networkx, and cross-language
+search reads the lexicon the build folded."""
 from __future__ import annotations
 
 import json
@@ -55,7 +56,19 @@ def imported_by(args: list[str], data_dir) -> set[str]:
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
-def test_a_word_search_loads_neither_the_citation_engine_whoosh_nor_networkx(data_dir):
+def test_a_word_search_loads_neither_the_citation_engine_nor_networkx_nor_the_whoosh_engine(data_dir):
     modules = imported_by(["search", "benefit"], data_dir)
-    assert "search.fts5_index" in modules
-    assert not {m for m in modules if m.split(".")[0] in ("networkx", "whoosh") or m.startswith("graph.cite")}
+    assert "search.fts5_index" in modules and "search.crosslang" in modules
+    assert not {m for m in modules if m.split(".")[0] == "networkx" or m.startswith(("graph.", "whoosh.index"))}
+    assert "search.whoosh_index" not in modules
+
+
+def test_the_lexicon_the_build_stores_is_the_one_the_glossary_and_thesaurus_make(data_dir):
+    from alinea.cli import search_lexicon
+    from graph.concepts import load_glossary
+    from graph.thesaurus import load_thesaurus
+    from search.crosslang import Lexicon
+
+    stored, made = search_lexicon(data_dir, "avoirs liquides"), Lexicon.of(load_glossary(), load_thesaurus())
+    assert stored.terms == made.terms and stored.terms
+    assert (stored.longest, stored.near(("avoir", "liquide"))) == (made.longest, made.near(("avoir", "liquide")))

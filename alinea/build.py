@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from alinea import store
-from alinea.atomic import build_lock, clean_leftovers, sha256_file, verify_checksums, write_json
+from alinea.atomic import build_lock, clean_leftovers, refresh_stamps, sha256_file, verify_checksums, write_json
 from alinea.codec import encode
 from alinea.corpus import Entry, check_source, glossary_path, load_manifest, parse_entry, thesaurus_path, translations
 from alinea.errors import AlineaError, DamagedData
@@ -126,7 +126,8 @@ def reusable_index(data_dir: Path, previous: Previous, key: str) -> Path | None:
         current = current_dir(data_dir)
         if current is None or current.name != previous.index.get("dir"):
             return None
-        verify_checksums(current)
+        verify_checksums(current, full=True)  # reused for another build: every byte checked
+        refresh_stamps(current)
     except DamagedData:
         return None
     return current

@@ -18,12 +18,14 @@ import sys
 import threading
 from array import array
 from collections import Counter
+from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
+from typing import Iterator
 
-from alinea.errors import AlineaError
+from alinea.errors import AlineaError, DamagedData
 from alinea.model import Corpus, Document
 from search import pipeline
 from search.analysis import lang_of, query_stems
@@ -238,13 +240,14 @@ class Fts5Index:
         self.directory, self._resolve = directory, resolve
         self.meta = IndexMeta(meta["documents"], meta["divisions"], frozenset(meta["kinds"]),
                               {k: tuple(v) for k, v in meta["programs"].items()})
-        self._values = [v for _, v in self._db().execute("SELECT code, value FROM vals ORDER BY code")]
-        self._codes = {v: c for c, v in enumerate(self._values)}
-        self.columns = {}
-        for name, data in self._db().execute("SELECT name, data FROM columns"):
-            codes = array("i")
-            codes.frombytes(data)
-            self.columns[name] = _little_endian(codes)
+        with self._damage_named():
+            self._values = [v for _, v in self._db().execute("SELECT code, value FROM vals ORDER BY code")]
+            self._codes = {v: c for c, v in enumerate(self._values)}
+            self.columns = {}
+            for name, data in self._db().execute("SELECT name, data FROM columns"):
+                codes = array("i")
+                codes.frombytes(data)
+                self.columns[name] = _little_endian(codes)
 
     def _db(self) -> sqlite3.Connection:
         """This thread's read-only connection (the file never changes once built)."""
@@ -278,15 +281,26 @@ class Fts5Index:
     # -- search --------------------------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResults:
         """One page of results for query (see search.query for the language)."""
-        return pipeline.run(_Backend(self), query, self._resolve)
+        with self._damage_named():
+            return pipeline.run(_Backend(self), query, self._resolve)
+
+    @contextmanager
+    def _damage_named(self) -> Iterator[None]:
+        """SQLite finding a damaged page (which the open's checks cannot see below the file system,
+        docs/data.md) is DamagedData naming the file."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            raise DamagedData(Path(self.directory or ".") / DB_FILE, f"cannot be read ({exc})") from None
 
     def score_sections(self, bag: WordBag) -> list[SectionScore]:
         """Sections matching any word or phrase of the bag, best first (see search.engine.WordBag)."""
         db = self._db()
-        with self._lock:
-            if self._bags is None:
-                self._bags = BagScorer(_Postings(self, db))
-        return self._bags.score(db, bag)
+        with self._damage_named():
+            with self._lock:
+                if self._bags is None:
+                    self._bags = BagScorer(_Postings(self, db))
+            return self._bags.score(db, bag)
 
     def value(self, code: int) -> str:
         return self._values[code]

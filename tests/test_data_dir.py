@@ -577,3 +577,17 @@ def test_a_byte_changed_with_its_times_set_back_is_still_found(copy):
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # the change time cannot be set back
     with pytest.raises(DamagedData, match=path.name):
         atomic.verify_checksums(directory)
+
+
+def test_damage_below_the_file_system_is_named_by_sqlite(copy, alinea):
+    directory = index_dir(copy)
+    path = directory / "index.sqlite"
+    if not path.is_file():
+        pytest.skip("the index is not SQLite FTS5's")
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for start in range(page, len(data), page):  # every b-tree page header but the first page's
+        data[start:start + 8] = b"\xff" * 8
+    path.write_bytes(bytes(data))
+    atomic.refresh_stamps(directory)  # as if a failing disk had changed it: its stamp says untouched
+    assert_one_line(alinea(copy, "search", "benefit"), "index.sqlite", RERUN)

@@ -29,9 +29,10 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
+    """Whether workers can be forked here (not on every platform, nor from a daemonic process)."""
     import multiprocessing
 
-    return "fork" in multiprocessing.get_all_start_methods()
+    return "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
 
 
 class Chunks(Generic[T, U]):

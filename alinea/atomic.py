@@ -8,8 +8,9 @@ and damage is named, never read as data.
   (removed by `clean_leftovers` at the next build), never a half-written file.
 - `build_lock(directory)` takes an exclusive `fcntl` lock: a second build of the same
   directory stops with a message instead of writing over the first.
-- `write_checksums` / `verify_checksums` record the size and SHA-256 of every file of a
-  folder and check them before the folder is read.
+- `write_checksums` / `verify_checksums` record the size, SHA-256 and stamp (size, inode,
+  modification and change times) of every file of a folder and check them before the folder is
+  read: a file whose stamp changed since the build is hashed again.
 - OSError becomes `AlineaError` naming the path and the errno's meaning (read-only or full
   disk); damage becomes `DamagedData`.
 
@@ -141,40 +142,70 @@ def build_lock(directory: str | Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
+def _stamp(st: os.stat_result) -> list[int]:
+    """What changes whenever a file is written, copied or has its times reset: size, inode,
+    modification and change times (the change time cannot be set back from user space)."""
+    return [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+
+
 def write_checksums(directory: str | Path) -> dict[str, dict]:
-    """Record the size and SHA-256 of every file of directory in its CHECKSUMS file."""
+    """Record the size, SHA-256 and stamp (`_stamp`) of every file of directory in its CHECKSUMS
+    file."""
     directory = Path(directory)
-    files = {p.name: {"size": p.stat().st_size, "sha256": sha256_file(p)}
-             for p in sorted(directory.iterdir()) if p.is_file() and p.name != CHECKSUMS}
+    files = {}
+    for p in sorted(directory.iterdir()):
+        if p.is_file() and p.name != CHECKSUMS:
+            digest = sha256_file(p)
+            files[p.name] = {"size": p.stat().st_size, "sha256": digest, "stamp": _stamp(p.stat())}
     write_json(directory / CHECKSUMS, {"files": files})
     return files
 
 
-def verify_file(path: Path, size: int, digest: str) -> None:
-    """DamagedData naming path unless it has that size and SHA-256."""
+def verify_file(path: Path, size: int, digest: str, stamp: list[int] | None = None) -> None:
+    """DamagedData naming path unless it has that size and SHA-256.  When its stamp is still the
+    one recorded after the build wrote it, no one has written it since: the size is checked and
+    the SHA-256 pass skipped (docs/data.md, "Damage is named, never read")."""
     try:
-        actual = path.stat().st_size
+        st = path.stat()
     except FileNotFoundError:
         raise DamagedData(path, "is missing") from None
-    if actual != size:
-        raise DamagedData(path, f"has {actual} bytes, the build wrote {size}")
+    if st.st_size != size:
+        raise DamagedData(path, f"has {st.st_size} bytes, the build wrote {size}")
+    if stamp is not None and _stamp(st) == stamp:
+        return
     if sha256_file(path) != digest:
         raise DamagedData(path, "does not hold what the build wrote (checksum differs)")
 
 
-def verify_checksums(directory: str | Path) -> None:
+def verify_checksums(directory: str | Path, full: bool = False) -> None:
     """DamagedData naming the first file of directory that differs from what its CHECKSUMS file
-    records (missing, truncated, overwritten), or the CHECKSUMS file itself when unreadable."""
+    records (missing, truncated, overwritten), or the CHECKSUMS file itself when unreadable;
+    `full`: hash every file, even those untouched since the build."""
     directory = Path(directory)
     path = directory / CHECKSUMS
     try:
         files = json.loads(path.read_bytes())["files"]
-        entries = [(str(name), int(v["size"]), str(v["sha256"])) for name, v in files.items()]
+        entries = [(str(name), int(v["size"]), str(v["sha256"]),
+                    None if full or not isinstance(v.get("stamp"), list) else [int(x) for x in v["stamp"]])
+                   for name, v in files.items()]
     except FileNotFoundError:
         raise DamagedData(path, "is missing (the build that wrote this folder did not finish)") from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise DamagedData(path, f"cannot be read ({type(exc).__name__})") from None
-    for name, size, digest in entries:
+    for name, size, digest, stamp in entries:
         if "/" in name or name.startswith("."):
             raise DamagedData(path, f"names {name!r}, not a file of the folder")
-        verify_file(directory / name, size, digest)
+        verify_file(directory / name, size, digest, stamp)
+
+
+def refresh_stamps(directory: str | Path) -> None:
+    """Record the files' stamps anew once `verify_checksums(directory, full=True)` has passed (a
+    copied or restored folder: new inodes), so that later opens skip the SHA-256 pass again."""
+    directory = Path(directory)
+    try:
+        files = json.loads((directory / CHECKSUMS).read_bytes())["files"]
+        for name, entry in files.items():
+            entry["stamp"] = _stamp((directory / name).stat())
+        write_json(directory / CHECKSUMS, {"files": files})
+    except (OSError, ValueError, KeyError, TypeError, AlineaError):
+        pass  # an optimisation only: the next open hashes the files again

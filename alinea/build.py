@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from alinea import store
-from alinea.atomic import build_lock, clean_leftovers, sha256_file, verify_checksums, write_json
+from alinea.atomic import build_lock, clean_leftovers, refresh_stamps, sha256_file, verify_checksums, write_json
 from alinea.codec import encode
 from alinea.corpus import Entry, check_source, glossary_path, load_manifest, parse_entry, thesaurus_path, translations
 from alinea.errors import AlineaError, DamagedData
@@ -29,6 +29,7 @@ from graph.govern_lexicon import translation_table
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
 from graph.thesaurus import load_thesaurus
+from search.crosslang import Lexicon
 from search.store import build_index, clean_unfinished, current_dir
 
 Progress = Callable[[str], None]
@@ -127,7 +128,8 @@ def reusable_index(data_dir: Path, previous: Previous, key: str) -> Path | None:
         current = current_dir(data_dir)
         if current is None or current.name != previous.index.get("dir"):
             return None
-        verify_checksums(current)
+        verify_checksums(current, full=True)  # reused for another build: every byte checked
+        refresh_stamps(current)
     except DamagedData:
         return None
     return current
@@ -302,8 +304,11 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
         blobs["thesaurus"] = encode(tuple(thesaurus))
         blobs["thesaurus_tables"] = thesaurus.tables()
     statute = next((d for d in corpus.documents if d.kind == "statute"), None)
-    if statute is not None:  # French words -> the Act's, read by govern and by cross-language search
-        blobs["word_table"] = translation_table(statute, thesaurus, glossary)
+    words = translation_table(statute, thesaurus, glossary) if statute is not None else None
+    if words is not None:  # French words -> the Act's, read by govern and by cross-language search
+        blobs["word_table"] = words
+    if glossary is not None or thesaurus is not None:  # cross-language search's phrases, folded once
+        blobs["lexicon"] = Lexicon.of(glossary, thesaurus, words).rows()
     timings["save"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -291,15 +291,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def search_lexicon(data: Path, text: str):
-    """The glossary and thesaurus phrases and the learned word table cross-language search needs (search.crosslang), read
-    from the store (not the whole knowledge base) only for a plain query it can rewrite."""
+    """The glossary and thesaurus phrases and the learned word table cross-language search needs
+    (search.crosslang), as the build folded them, read from the store (not the whole knowledge
+    base) only for a plain query it can rewrite."""
     from search.crosslang import Lexicon, split
 
     if split(text, []) is None:
         return None
-    from alinea.store import Store, read_word_table
-    from graph.concepts import Concept
-    from graph.thesaurus import Entry
+    from alinea.store import STORE_FILE, Store
 
     try:
         store = Store(data)
@@ -308,13 +307,15 @@ def search_lexicon(data: Path, text: str):
     except AlineaError:
         return None
     try:
-        texts = {name: store.blob_text(name) for name in ("glossary", "thesaurus", "word_table")}
-        glossary = store.decode_text(tuple[Concept, ...], texts["glossary"], "glossary") if texts["glossary"] else ()
-        entries = store.decode_text(tuple[Entry, ...], texts["thesaurus"], "thesaurus") if texts["thesaurus"] else ()
-        words = read_word_table(store, texts["word_table"]) if texts["word_table"] else None
+        text = store.blob_text("lexicon")
     finally:
         store.close()
-    return Lexicon.of(glossary, entries, words)
+    if not text:
+        return None
+    try:
+        return Lexicon.of_rows(json.loads(text))
+    except (ValueError, TypeError) as exc:
+        raise DamagedData(data / STORE_FILE, f"holds a lexicon that cannot be read ({exc})") from None
 
 
 def citation_resolver(data: Path):
@@ -339,6 +340,8 @@ def citation_resolver(data: Path):
 
     def resolve(text: str) -> str | None:
         nonlocal kb
+        if not may_cite(text, names):
+            return None
         from graph.cite import parse_query
 
         may_be_id = any(c in text for c in "/:") and len(text.split()) == 1  # ids hold no spaces; filters do
@@ -350,6 +353,31 @@ def citation_resolver(data: Path):
             kb = load(data)
         return kb.resolver()(text)
     return resolve
+
+
+CITATION_LITERALS = (
+    "/", ":", "§", "(", "s.", "a.", "c.", "r.", "al.", "ch.", "par.", "sect", "art", "para", "alin", "titl", "titr",
+    "chap", "divis", "part", "book", "livre", "sched", "annex", "act", "code", "chart", "loi", "règl", "regl", "regul",
+    "tarif", "by-law", "cqlr", "rlrq", "r.s.q", "l.r.q", "statut")
+"""Lower-case strings one of which a citation without a digit holds: its level words and
+abbreviations, act name heads, collections, ids and addresses (a test checks that every query the
+citation engine reads passes `may_cite`)."""
+
+
+def may_cite(text: str, names: tuple[str, ...] = ()) -> bool:
+    """False when text cannot be a citation (no digit, no citation word, no known act name once
+    its search filters are set aside), so that a word search neither imports nor compiles the
+    citation engine."""
+    import re
+
+    from search.query import FIELDS
+
+    text = re.sub(rf"(?i)(?<!\S)(?:{'|'.join(FIELDS)}):(?:\"[^\"]*\"|\S+)", " ", text)
+    if any(c.isdigit() for c in text):
+        return True
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    return any(lit in lowered for lit in CITATION_LITERALS) or \
+        any(" ".join(n.lower().replace("’", "'").split()) in lowered for n in names if n.strip())
 
 
 def search_text(results) -> str:

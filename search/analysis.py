@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from array import array
 from functools import cache
+from itertools import chain
+from operator import add
 from typing import NamedTuple
 
 from whoosh.analysis import Analyzer, CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
@@ -104,12 +106,27 @@ _TOKEN = re.compile(TOKEN_PATTERN)
 
 CACHE_WORDS = 1_000_000
 """Distinct words whose analysis is kept per language (a library has far fewer; beyond, the cache restarts)."""
-_CACHE: dict[str, dict[str, tuple[str, int, int, str]]] = {}
 
 
-def _word(raw: str, lang: str) -> tuple[str, int, int, str]:
-    """What the chains make of one raw token: (word, start shift, end shift, stem or "" for a stop
-    word).  The chains work token by token, so this is computed once per distinct token."""
+class _Known(NamedTuple):
+    """The analysis of each distinct raw token of a language seen so far, as parallel dicts (so that
+    a text's columns are read with C-speed ``map``)."""
+
+    words: dict[str, str]
+    stems: dict[str, str]
+    first: dict[str, int]
+    """Where the word starts in the raw token (after an elided article)."""
+    last: dict[str, int]
+    """Where the word ends, from the raw token's end (-2 when a possessive is dropped)."""
+    shifted: set[str]
+    """Raw tokens whose word does not span the whole token."""
+
+
+_CACHE: dict[str, _Known] = {}
+_GROUP, _SPAN, _START, _END = re.Match.group, re.Match.span, re.Match.start, re.Match.end
+
+
+def _analyse_word(raw: str, lang: str) -> tuple[str, int, int, str]:
     text = raw.lower().replace("’", "'")
     start = end = 0
     if "'" in text:
@@ -122,19 +139,28 @@ def _word(raw: str, lang: str) -> tuple[str, int, int, str]:
     return word, start, end, "" if text in stop_words(lang) else _stemmer(lang)(word)
 
 
+def analysed_word(raw: str, lang: str) -> tuple[str, int, int, str]:
+    """What the chains make of one raw token: (word, start shift, end shift, stem or "" for a stop
+    word).  The chains work token by token, so this is computed once per distinct token."""
+    known = _known([raw], lang_of(lang))
+    return known.words[raw], known.first[raw], known.last[raw], known.stems[raw]
+
+
 @cache
 def _stemmer(lang: str):
     return stemmer_for_language(lang)
 
 
-def _known(raws: list[str], lang: str) -> dict[str, tuple[str, int, int, str]]:
+def _known(raws: list[str], lang: str) -> _Known:
     """The analysis of each distinct word of a language seen so far, raws included."""
-    known = _CACHE.setdefault(lang, {})
-    if len(known) > CACHE_WORDS:
-        known.clear()
-    for raw in raws:
-        if raw not in known:
-            known[raw] = _word(raw, lang)
+    known = _CACHE.get(lang)
+    if known is None or len(known.words) > CACHE_WORDS:
+        known = _CACHE[lang] = _Known({}, {}, {}, {}, set())
+    for raw in set(raws).difference(known.words):
+        word, start, end, stem = _analyse_word(raw, lang)
+        known.words[raw], known.stems[raw], known.first[raw], known.last[raw] = word, stem, start, end
+        if start or end:
+            known.shifted.add(raw)
     return known
 
 
@@ -168,17 +194,26 @@ class Analysed(NamedTuple):
 def analysed(text: str, lang: str) -> Analysed:
     """Every word of text with its stem and offsets, as `word_analyzer` and `text_analyzer` make them
     (a property test checks that they agree), each distinct word analysed once per process."""
-    lang = lang_of(lang)
+    return analysed_raw(text, lang)[0]
+
+
+def analysed_raw(text: str, lang: str) -> tuple[Analysed, list[str]]:
+    """`analysed`, and the raw tokens (as the text writes them) the words were made from."""
     matches = list(_TOKEN.finditer(text))
-    raws = [m[0] for m in matches]
-    known = _known(raws, lang)
-    forms = [known[r] for r in raws]
-    spans = array("I", [n for m in matches for n in m.span()])
-    for i, (_, start, end, _) in enumerate(forms):
-        if start or end:  # an elision or a possessive dropped
-            spans[2 * i] += start
-            spans[2 * i + 1] += end
-    return Analysed([f[0] for f in forms], [f[3] for f in forms], spans)
+    raws = list(map(_GROUP, matches))
+    known = _CACHE.get(lang_of(lang))
+    try:
+        words = list(map(known.words.__getitem__, raws))  # type: ignore[union-attr]
+    except (KeyError, AttributeError):  # a word seen for the first time
+        known = _known(raws, lang_of(lang))
+        words = list(map(known.words.__getitem__, raws))
+    if known.shifted.isdisjoint(raws):
+        spans = array("I", chain.from_iterable(map(_SPAN, matches)))
+    else:  # the same in C-speed maps: each start and end plus its raw token's shift
+        starts = map(add, map(_START, matches), map(known.first.__getitem__, raws))
+        ends = map(add, map(_END, matches), map(known.last.__getitem__, raws))
+        spans = array("I", chain.from_iterable(zip(starts, ends)))
+    return Analysed(words, list(map(known.stems.__getitem__, raws)), spans), raws
 
 
 def analyse(text: str, lang: str) -> list[Token]:

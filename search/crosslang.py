@@ -144,6 +144,17 @@ class Lexicon:
                 best = min(best or (3, ""), (sum(edits), self.terms[key][0].text))
         return best[1] if best else None
 
+    def rows(self) -> list[list]:
+        """The terms kept, as plain JSON rows `Lexicon.of_rows` rebuilds the same lexicon from (what
+        `alinea build` stores, so that a search does not fold every phrase again)."""
+        return [[list(t.words), t.text, t.lang, list(t.means), t.verified, list(t.same), t.learned]
+                for terms in self.terms.values() for t in terms]
+
+    @classmethod
+    def of_rows(cls, rows: list[list]) -> "Lexicon":
+        return cls([Term(tuple(words), text, lang, tuple(means), bool(verified), tuple(same), bool(learned))
+                    for words, text, lang, means, verified, same, learned in rows])
+
     @staticmethod
     def _too_weak(term: Term) -> bool:
         """A single stop word ("car", "pour") says nothing about a language."""

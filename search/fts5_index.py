@@ -14,29 +14,43 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 import threading
 from array import array
 from collections import Counter
+from contextlib import contextmanager
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
+from typing import Iterator
 
-from alinea.errors import AlineaError
-from alinea.model import Corpus
+from alinea.errors import AlineaError, DamagedData
+from alinea.model import Corpus, Document
 from search import pipeline
-from search.analysis import analysed, lang_of, query_stems
+from search.analysis import lang_of, query_stems
 from search.bag import BagScorer
 from search.concepts import ConceptTags
 from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag, write_meta
 from search.fts5_query import COLUMNS, EVERY, WEIGHTS, compile_plan, tag
 from search.pipeline import STORED, Group, facet_values, stored_fields
 from search.plan import IndexMeta, Plan
-from search.records import Namer, Record, records
+from search.records import Namer, Record, document_records
 from search.results import SearchResults
 from search.vocabulary import Vocabulary, VocabularyCounter
 
 BATCH = 5000
 """Records written at a time (the build's memory does not grow with the library)."""
-FORMAT = 2
+CHUNK = 4000
+"""Records (estimated) a worker makes and analyses at a time."""
+PARALLEL_MIN = 20_000
+"""Records (estimated) from which the build analyses on several cores (below, starting them costs more)."""
+WORKERS = 4
+"""Worker processes at most (one per core up to this)."""
+BUILD_PRAGMAS = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;"
+"""The build writes a new file no one reads before the directory is swapped in (search.store):
+no journal, no syncing; the checksums are taken after it is closed."""
+FORMAT = 3
 """Bumped when the tables change: an index of another format must be rebuilt."""
 DB_FILE = "index.sqlite"
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M* Pc' tokenchars '.'''"
@@ -44,22 +58,21 @@ TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M* Pc' tokenchar
 FACET_COLUMNS = ("f_doc", "f_title", "f_chapter", "f_kind", "f_status", "f_lang")
 STORE_COLUMNS = ", ".join(f'"{c}"' for c in STORED)
 SCHEMA = f"""
-CREATE VIRTUAL TABLE fts USING fts5({", ".join(COLUMNS)}, content='', tokenize="{TOKENIZER}", prefix='2 3');
+CREATE VIRTUAL TABLE fts USING fts5({", ".join(COLUMNS)}, content='', tokenize="{TOKENIZER}");
 CREATE VIRTUAL TABLE postings USING fts5vocab(fts, instance);
 CREATE TABLE vals(code INTEGER PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE el(n INTEGER PRIMARY KEY, grp INTEGER NOT NULL, {", ".join(f"{c} INTEGER NOT NULL" for c in FACET_COLUMNS)},
                 len_words INTEGER NOT NULL, len_text INTEGER NOT NULL);
 CREATE TABLE store(n INTEGER PRIMARY KEY, {", ".join(f'"{c}" TEXT NOT NULL' for c in STORED)});
+CREATE TABLE columns(name TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
-GROUPS = f"""
-SELECT r, s, grp, {", ".join(FACET_COLUMNS)} FROM (
-  SELECT m.r AS r, m.s AS s, e.grp AS grp, {", ".join(f"e.{c}" for c in FACET_COLUMNS)},
-         row_number() OVER (PARTITION BY e.grp ORDER BY m.s, m.r) AS k
-  FROM (SELECT rowid AS r, bm25(fts, {", ".join(map(str, WEIGHTS))}) AS s FROM fts WHERE fts MATCH ?) AS m
-  JOIN el AS e ON e.n = m.r)
-WHERE k = 1 ORDER BY s, r
-"""
-"""The best element of each matching section (lower bm25 is better; ties: lower number), best first."""
+MATCHED = f"""SELECT bm25(fts, {", ".join(map(str, WEIGHTS))}) AS s, rowid FROM fts WHERE fts MATCH ?
+ORDER BY s DESC, rowid DESC"""
+"""Every matching element, (bm25, number), worst first (lower bm25 is better; ties: lower number):
+collapsing keeps the last of each section (search.fts5_index._Matches)."""
+GROUPED = ("grp",) + FACET_COLUMNS
+"""Columns of ``el`` also kept whole as arrays (table ``columns``), read at open: collapsing a
+query's matches into sections and counting facets is done on them, not by joining ``el``."""
 
 
 @lru_cache(maxsize=100_000)
@@ -77,6 +90,94 @@ def _tags(rec: Record) -> str:
     return _context_tags(rec.doc, rec.lang, rec.within, rec.amended, rec.programs) + " " + own
 
 
+Chunk = list[tuple[Document, int, int]]
+"""Parts of documents: (document, first section, section after the last)."""
+
+
+def _chunks(corpus: Corpus) -> list[Chunk]:
+    """The corpus in parts of about CHUNK records (estimated: a section and its units), in order."""
+    chunks: list[Chunk] = []
+    chunk: Chunk = []
+    size = 0
+    for doc in corpus.documents:
+        size += len(doc.divisions)
+        first = 0
+        for i, section in enumerate(doc.sections):
+            size += 1 + len(section.units)
+            if size >= CHUNK:
+                chunks.append(chunk + [(doc, first, i + 1)])
+                chunk, size, first = [], 0, i + 1
+        if first < len(doc.sections) or not doc.sections:
+            chunk.append((doc, first, len(doc.sections)))
+    if chunk:
+        chunks.append(chunk)
+    return chunks
+
+
+def _rows(chunk: Chunk, tags: ConceptTags, name: Namer | None, vocabulary: VocabularyCounter) -> list[tuple]:
+    """What the index holds of each record of a chunk, the text analysed once: (fts columns, group,
+    facet values, lengths, stored fields, kinds, heading title or None)."""
+    rows = []
+    for doc, start, stop in chunk:
+        for rec in document_records(doc, tags, name, start, stop):
+            forms = vocabulary.add(rec.text, rec.lang)
+            stems = [s for s in forms.stems if s]
+            text = " ".join(stems)
+            en = lang_of(rec.lang) == "en"
+            fts = (" ".join(forms.words), text if en else "", "" if en else text,
+                   " ".join(s for term in rec.terms for s in query_stems(term, "en")), _tags(rec))
+            stored = stored_fields(rec, forms)
+            rows.append((fts, rec.group, facet_values(rec), len(forms.words), len(stems),
+                         tuple(stored[c] for c in STORED), rec.kinds, rec.title if rec.kind == "heading" else None))
+    return rows
+
+
+def _write(db: sqlite3.Connection, rows) -> tuple[dict[str, str], set[str]]:
+    """Insert rows (see `_rows`), numbered in order, BATCH at a time; (divisions, kinds) seen."""
+    codes: dict[str, int] = {}
+    divisions: dict[str, str] = {}
+    kinds: set[str] = set()
+
+    def code(value: str) -> int:
+        return codes.setdefault(value, len(codes))
+
+    fts: list[tuple] = []
+    el: list[tuple] = []
+    store: list[tuple] = []
+
+    def flush() -> None:
+        db.executemany(f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts)
+        db.executemany(f"INSERT INTO el VALUES ({', '.join('?' * (4 + len(FACET_COLUMNS)))})", el)
+        db.executemany(f"INSERT INTO store VALUES ({', '.join('?' * (1 + len(STORED)))})", store)
+        fts.clear(), el.clear(), store.clear()
+
+    with db:
+        for n, (columns, group, facets, len_words, len_text, stored, rec_kinds, heading) in enumerate(rows):
+            fts.append((n, *columns))
+            el.append((n, code(group), *map(code, facets), len_words, len_text))
+            store.append((n, *stored))
+            kinds.update(rec_kinds)
+            if heading is not None:
+                divisions[stored[0]] = heading
+            if len(fts) == BATCH:
+                flush()
+        flush()
+        db.executemany("INSERT INTO vals VALUES (?, ?)", ((c, v) for v, c in codes.items()))
+        for column in GROUPED:
+            codes_of = array("i", (c for c, in db.execute(f"SELECT {column} FROM el ORDER BY n")))
+            db.execute("INSERT INTO columns VALUES (?, ?)", (column, _little_endian(codes_of).tobytes()))
+        db.execute("CREATE UNIQUE INDEX store_id ON store(id)")
+        db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+    return divisions, kinds
+
+
+def _little_endian(codes: array) -> array:
+    """The array as stored (little-endian whatever the machine), or as read back from storage."""
+    if sys.byteorder == "big":
+        codes.byteswap()
+    return codes
+
+
 class Fts5Index:
     """An FTS5 index of the knowledge base in one directory."""
 
@@ -87,60 +188,40 @@ class Fts5Index:
         self._local = threading.local()
         self._values: list[str] = []
         self._codes: dict[str, int] = {}
+        self.columns: dict[str, array] = {}
+        """GROUPED column -> its code for each element number."""
         self._vocabulary: Vocabulary | None = None
         self._bags: BagScorer | None = None
         self._lock = threading.Lock()
 
     # -- build ---------------------------------------------------------------------------
     def build(self, corpus: Corpus, directory: Path, glossary=None, name: Namer | None = None) -> None:
-        """Index every record of corpus into directory (created; it must not exist)."""
+        """Index every record of corpus into directory (created; it must not exist).  Records are
+        made and analysed on every core (search.parallel) when the corpus is large enough to pay
+        for it; SQLite writes them in one process, in record order."""
+        from search.parallel import Chunks, cores
+
         directory = Path(directory)
         directory.mkdir(parents=True)
+        tags = ConceptTags(corpus, glossary)
+        chunks = _chunks(corpus)
+
+        def work(k: int) -> list[tuple]:
+            return _rows(chunks[k], tags, name, vocabulary)
+
+        vocabulary = VocabularyCounter()
+        workers = min(WORKERS, cores()) if len(chunks) * CHUNK >= PARALLEL_MIN else 1
+        job = Chunks(work, len(chunks), workers, lambda: vocabulary)
         db = sqlite3.connect(directory / DB_FILE)
         try:
-            db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
-            codes: dict[str, int] = {}
-            divisions: dict[str, str] = {}
-            kinds: set[str] = set()
-            tags = ConceptTags(corpus, glossary)
-            vocabulary = VocabularyCounter()
-
-            def code(value: str) -> int:
-                return codes.setdefault(value, len(codes))
-
-            fts: list[tuple] = []
-            el: list[tuple] = []
-            store: list[tuple] = []
-
-            def flush() -> None:
-                db.executemany(f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts)
-                db.executemany(f"INSERT INTO el VALUES ({', '.join('?' * (4 + len(FACET_COLUMNS)))})", el)
-                db.executemany(f"INSERT INTO store VALUES ({', '.join('?' * (1 + len(STORED)))})", store)
-                fts.clear(), el.clear(), store.clear()
-
-            for n, rec in enumerate(records(corpus, tags, name)):
-                forms = analysed(rec.text, rec.lang)
-                vocabulary.add(forms, rec.lang, rec.text)
-                stems = [s for s in forms.stems if s]
-                text = " ".join(stems)
-                en = lang_of(rec.lang) == "en"
-                fts.append((n, " ".join(forms.words), text if en else "", "" if en else text,
-                            " ".join(s for term in rec.terms for s in query_stems(term, "en")), _tags(rec)))
-                el.append((n, code(rec.group), *map(code, facet_values(rec)), len(forms.words), len(stems)))
-                stored = stored_fields(rec, forms)
-                store.append((n, *(stored[c] for c in STORED)))
-                kinds.update(rec.kinds)
-                if rec.kind == "heading":
-                    divisions[rec.id] = rec.title
-                if len(fts) == BATCH:
-                    flush()
-            with db:
-                flush()
-                db.executemany("INSERT INTO vals VALUES (?, ?)", ((c, v) for v, c in codes.items()))
-                db.execute("CREATE UNIQUE INDEX store_id ON store(id)")
-                db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+            db.executescript(BUILD_PRAGMAS + SCHEMA)
+            divisions, kinds = _write(db, chain.from_iterable(job.results()))
         finally:
             db.close()
+        if job.workers > 1:  # each worker counted its own chunks
+            vocabulary = VocabularyCounter()
+            for counted in job.lasts:
+                vocabulary.merge(counted)
         vocabulary.vocabulary().save(directory)
         write_meta(directory, "fts5", FORMAT, corpus, divisions, kinds, tags.names)
 
@@ -159,8 +240,14 @@ class Fts5Index:
         self.directory, self._resolve = directory, resolve
         self.meta = IndexMeta(meta["documents"], meta["divisions"], frozenset(meta["kinds"]),
                               {k: tuple(v) for k, v in meta["programs"].items()})
-        self._values = [v for _, v in self._db().execute("SELECT code, value FROM vals ORDER BY code")]
-        self._codes = {v: c for c, v in enumerate(self._values)}
+        with self._damage_named():
+            self._values = [v for _, v in self._db().execute("SELECT code, value FROM vals ORDER BY code")]
+            self._codes = {v: c for c, v in enumerate(self._values)}
+            self.columns = {}
+            for name, data in self._db().execute("SELECT name, data FROM columns"):
+                codes = array("i")
+                codes.frombytes(data)
+                self.columns[name] = _little_endian(codes)
 
     def _db(self) -> sqlite3.Connection:
         """This thread's read-only connection (the file never changes once built)."""
@@ -194,15 +281,26 @@ class Fts5Index:
     # -- search --------------------------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResults:
         """One page of results for query (see search.query for the language)."""
-        return pipeline.run(_Backend(self), query, self._resolve)
+        with self._damage_named():
+            return pipeline.run(_Backend(self), query, self._resolve)
+
+    @contextmanager
+    def _damage_named(self) -> Iterator[None]:
+        """SQLite finding a damaged page (which the open's checks cannot see below the file system,
+        docs/data.md) is DamagedData naming the file."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            raise DamagedData(Path(self.directory or ".") / DB_FILE, f"cannot be read ({exc})") from None
 
     def score_sections(self, bag: WordBag) -> list[SectionScore]:
         """Sections matching any word or phrase of the bag, best first (see search.engine.WordBag)."""
         db = self._db()
-        with self._lock:
-            if self._bags is None:
-                self._bags = BagScorer(_Postings(self, db))
-        return self._bags.score(db, bag)
+        with self._damage_named():
+            with self._lock:
+                if self._bags is None:
+                    self._bags = BagScorer(_Postings(self, db))
+            return self._bags.score(db, bag)
 
     def value(self, code: int) -> str:
         return self._values[code]
@@ -240,39 +338,46 @@ class _Backend:
 
 
 class _Matches:
-    """search.pipeline.Matches kept in a temporary table of this thread's connection, in rank order
-    (its rowid), so that a page and the facet counts are read by SQLite, not Python."""
+    """search.pipeline.Matches: the elements SQLite matched and scored, collapsed into sections and
+    counted in C-speed maps over the arrays of `GROUPED` columns; a page decodes only its own rows."""
 
     def __init__(self, backend: _Backend, expression: str) -> None:
-        self.backend, self.db = backend, backend.db
-        self.db.execute("DROP TABLE IF EXISTS temp.hits")
+        self.backend = backend
+        columns = backend.owner.columns
+        self._groups = columns["grp"]
+        self._facets = [columns[c] for c in FACET_COLUMNS]
         try:
-            self.db.execute("CREATE TEMP TABLE hits AS " + GROUPS, (expression,))
+            rows = backend.db.execute(MATCHED, (expression,)).fetchall()
         except sqlite3.OperationalError as exc:  # FTS5 could not run it (too complex for its parser)
             raise AlineaError(f"the search engine could not run this query ({exc})") from None
-        self.total = self.db.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
+        # worst first: the dict keeps each section's last, best, element; then best first
+        best = dict(zip(map(self._groups.__getitem__, map(itemgetter(1), rows)), rows))
+        self.ranked: list[tuple[float, int]] = sorted(best.values())
+        self.total = len(self.ranked)
+        self._best = best
 
-    def _code(self, group: str | None) -> int:
-        return self.backend.owner.code(group) if group is not None else -1
+    def _kept(self, without: str | None) -> list[tuple[float, int]]:
+        code = self.backend.owner.code(without) if without is not None else -1
+        if code not in self._best:
+            return self.ranked
+        groups = self._groups
+        return [row for row in self.ranked if groups[row[1]] != code]
 
     def page(self, start: int, stop: int, without: str | None) -> list[Group]:
         if stop <= start:
             return []
-        rows = self.db.execute(f"SELECT r, s, grp, {', '.join(FACET_COLUMNS)} FROM temp.hits WHERE grp != ? "
-                               "ORDER BY rowid LIMIT ? OFFSET ?", (self._code(without), stop - start, start))
-        return [self.backend.group(-s or 0.0, r, grp, facets) for r, s, grp, *facets in rows]
+        groups, facets = self._groups, self._facets
+        return [self.backend.group(-s or 0.0, n, groups[n], [f[n] for f in facets])
+                for s, n in self._kept(without)[start:stop]]
 
     def facets(self, without: str | None) -> list[Counter]:
-        counts: list[Counter] = [Counter() for _ in FACET_COLUMNS]
         value = self.backend.owner.value
-        query = " UNION ALL ".join(f"SELECT {i}, {c}, count(*) FROM temp.hits WHERE grp != ?1 GROUP BY {c}"
-                                   for i, c in enumerate(FACET_COLUMNS))
-        for i, code, n in self.db.execute(query, (self._code(without),)):
-            counts[i][value(code)] += n
-        return counts
+        numbers = list(map(itemgetter(1), self._kept(without)))
+        return [Counter({value(code): n for code, n in Counter(map(column.__getitem__, numbers)).items()})
+                for column in self._facets]
 
     def score(self, group: str) -> float | None:
-        row = self.db.execute("SELECT s FROM temp.hits WHERE grp = ?", (self._code(group),)).fetchone()
+        row = self._best.get(self.backend.owner.code(group))
         return None if row is None else -row[0] or 0.0
 
 

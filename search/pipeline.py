@@ -166,14 +166,16 @@ def _hit(backend: Backend, group: Group, built: Built, is_cited: bool) -> Hit:
 def _facets(meta: IndexMeta, counts: list[Counter]) -> dict[str, tuple[FacetValue, ...]]:
     facets = {}
     for name, values in zip(FACETS, counts, strict=True):
-        facets[name] = tuple(FacetValue(v, _label(meta, name, v), n, _filter(name, v))
+        labels = _labels(meta, name)
+        facets[name] = tuple(FacetValue(v, labels.get(v, v), n, _filter(name, v))
                              for v, n in sorted(values.items(), key=lambda x: (-x[1], x[0])) if v and n)
     return facets
 
 
-def _label(meta: IndexMeta, facet: str, value: str) -> str:
+def _labels(meta: IndexMeta, facet: str) -> dict[str, str]:
+    """Value -> label of a facet (a value without one is its own label)."""
     return {"document": meta.documents, "title": meta.divisions, "chapter": meta.divisions,
-            "lang": LANG_NAMES}.get(facet, {}).get(value, value)
+            "lang": LANG_NAMES}.get(facet, {})
 
 
 def _filter(facet: str, value: str) -> str:

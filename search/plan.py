@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from whoosh.support.charset import accent_map
 
@@ -321,12 +321,18 @@ def _number(label: str) -> str:
     return str(total)
 
 
+@lru_cache(maxsize=200_000)
+def _division_path(division_id: str) -> tuple[tuple[str, str], ...]:
+    """(kind, number) of each division of an id, numbers compared across styles (parsed once)."""
+    try:
+        return tuple((k, _number(n)) for k, n in ProvisionId.parse(division_id).divisions)
+    except InvalidId:
+        return ()
+
+
 def _path_matches(division_id: str, pairs: list[tuple[str, str]]) -> bool:
     """True when the division is the last of pairs and its ancestors include the others, in order."""
-    try:
-        path = [(k, _number(n)) for k, n in ProvisionId.parse(division_id).divisions]
-    except InvalidId:
-        return False
+    path = _division_path(division_id)
     if not path or path[-1] != pairs[-1]:
         return False
     rest = iter(path[:-1])

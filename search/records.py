@@ -75,11 +75,14 @@ def records(corpus: Corpus, tags: ConceptTags | None = None, name: Namer | None 
         yield from document_records(doc, tags, name)
 
 
-def document_records(doc: Document, tags: ConceptTags, name: Namer | None = None) -> Iterator[Record]:
-    """Records of one document: its headings, then each section followed by its units."""
-    for division in doc.divisions:
-        yield _division_record(division, doc, tags)
-    for section in doc.sections:
+def document_records(doc: Document, tags: ConceptTags, name: Namer | None = None,
+                     start: int = 0, stop: int | None = None) -> Iterator[Record]:
+    """Records of one document: its headings, then each section followed by its units; only
+    sections start to stop (excluded) when given, the headings with the part that starts at 0."""
+    if start == 0:
+        for division in doc.divisions:
+            yield _division_record(division, doc, tags)
+    for section in doc.sections[start:stop]:
         base = _section_record(section, doc, tags, name)
         yield base
         for unit in section.walk():

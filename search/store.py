@@ -5,10 +5,11 @@ complete, repoints the one-line file ``index.current`` at it with `os.replace`
 (atomic on POSIX and Windows).  Readers always go through that file, so a
 reader sees the old index or the new one, never a half-written one.
 
-Before the swap the build records the size and SHA-256 of every file of the new directory
-(alinea.atomic.write_checksums); a reader checks them before opening it, so a truncated,
-missing or overwritten index file, or a pointer that names no index, is reported as damage
-(one line naming the file: rerun `alinea build`), never searched.
+Before the swap the build records the size, SHA-256 and stamp of every file of the new directory
+(alinea.atomic.write_checksums); a reader checks them before opening it (hashing only the files
+whose stamp changed, docs/data.md), so a truncated, missing or overwritten index file, or a
+pointer that names no index, is reported as damage (one line naming the file: rerun
+`alinea build`), never searched.
 
 Old directories are removed after the swap except the previous one: a search
 that started on it just before the swap may still be reading it.  The next

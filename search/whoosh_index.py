@@ -20,7 +20,7 @@ from whoosh.searching import Searcher
 from alinea.errors import AlineaError
 from alinea.model import Corpus
 from search import pipeline
-from search.analysis import Analysed, analysed, lang_of, query_stems
+from search.analysis import Analysed, lang_of, query_stems
 from search.bag import BagScorer
 from search.concepts import ConceptTags
 from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag, write_meta
@@ -107,8 +107,7 @@ class WhooshIndex:
         tags = ConceptTags(corpus, glossary)
         vocabulary = VocabularyCounter()
         for rec in records(corpus, tags, name):
-            forms = analysed(rec.text, rec.lang)
-            vocabulary.add(forms, rec.lang, rec.text)
+            forms = vocabulary.add(rec.text, rec.lang)
             writer.add_document(**_fields(rec, forms))
             kinds.update(rec.kinds)
             if rec.kind == "heading":

@@ -551,3 +551,43 @@ def test_the_search_resolver_that_loads_the_knowledge_base_lazily_reads_citation
 
     lazy, full = citation_resolver(data_dir), kb.resolver()
     assert [lazy(q) for q in QUERIES] == [full(q) for q in QUERIES]
+
+
+# -- checking an index cheaply ---------------------------------------------------------------
+def test_an_index_untouched_since_its_build_is_opened_without_hashing_it(copy, monkeypatch):
+    directory = index_dir(copy)
+    atomic.verify_checksums(directory, full=True)
+    atomic.refresh_stamps(directory)  # the copy has new inodes: stamps recorded again, as a reusing build does
+
+    def no_hashing(path):
+        raise AssertionError(f"{path} hashed")
+    monkeypatch.setattr(atomic, "sha256_file", no_hashing)
+    atomic.verify_checksums(directory)
+    with pytest.raises(AssertionError):
+        atomic.verify_checksums(directory, full=True)
+
+
+def test_a_byte_changed_with_its_times_set_back_is_still_found(copy):
+    directory = index_dir(copy)
+    atomic.refresh_stamps(directory)
+    path = _largest(directory)
+    before = path.stat()
+    time.sleep(0.05)  # past the file system's clock tick
+    _flip(path)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # the change time cannot be set back
+    with pytest.raises(DamagedData, match=path.name):
+        atomic.verify_checksums(directory)
+
+
+def test_damage_below_the_file_system_is_named_by_sqlite(copy, alinea):
+    directory = index_dir(copy)
+    path = directory / "index.sqlite"
+    if not path.is_file():
+        pytest.skip("the index is not SQLite FTS5's")
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for start in range(page, len(data), page):  # every b-tree page header but the first page's
+        data[start:start + 8] = b"\xff" * 8
+    path.write_bytes(bytes(data))
+    atomic.refresh_stamps(directory)  # as if a failing disk had changed it: its stamp says untouched
+    assert_one_line(alinea(copy, "search", "benefit"), "index.sqlite", RERUN)

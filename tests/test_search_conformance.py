@@ -10,6 +10,8 @@ its section.  Govern's bag scoring (search.bag) is the same formula over the sam
 the same sections, scores and reasons."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -138,3 +140,31 @@ def test_the_engines_hold_the_same_vocabulary(engines):
     for field in ("words", "text_en", "text_fr", "words_en", "words_fr"):
         assert a.terms(field) == b.terms(field) and a.terms(field), field
     assert a.forms == b.forms
+
+
+def table_rows(directory) -> dict[str, list]:
+    import sqlite3
+
+    from search.fts5_index import DB_FILE
+
+    db = sqlite3.connect(directory / DB_FILE)
+    try:
+        return {t: db.execute(f"SELECT * FROM {t}").fetchall()
+                for t in ("el", "store", "vals", "postings")}
+    finally:
+        db.close()
+
+
+def test_a_build_on_several_cores_writes_what_one_core_writes(engines, kb, tmp_path, monkeypatch):
+    import search.fts5_index as fts5_index
+
+    monkeypatch.setattr(fts5_index, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(fts5_index, "CHUNK", 150)  # several chunks per worker
+    monkeypatch.setattr("search.parallel.cores", lambda: 2)
+    index = fts5_index.Fts5Index()
+    index.build(kb.corpus, tmp_path / "parallel", load_glossary())
+    serial = engines["fts5"].directory
+    assert len(fts5_index._chunks(kb.corpus)) > 2
+    assert table_rows(tmp_path / "parallel") == table_rows(serial)
+    for name in ("vocabulary.json", "alinea-index.json"):
+        assert json.loads((tmp_path / "parallel" / name).read_text()) == json.loads((serial / name).read_text())

@@ -1,0 +1,74 @@
+"""A command loads only what it needs: the citation engine's literal prefilter never turns away a
+citation, a word search imports neither the citation engine nor networkx, and cross-language
+search reads the lexicon the build folded."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alinea.cli import may_cite
+from graph.cite import parse_query
+from tests.test_data_dir import QUERIES
+
+ROOT = Path(__file__).resolve().parent.parent
+NAMES = ("Individual and Family Assistance Act", "LAPF", "Labour Code", "Loi sur l'aide aux personnes et aux familles")
+PIECES = st.sampled_from([
+    "s.", "ss.", "art.", "a.", "section", "sections", "article", "paragraph", "subparagraph", "alinéa", "para.",
+    "par.", "al.", "title", "titre", "chapter", "chapitre", "division", "part", "partie", "book", "livre", "schedule",
+    "annexe", "first", "second", "premier", "dernier", "last", "of", "the", "de", "la", "du", "Act", "Loi", "Code",
+    "Charter", "Regulation", "Règlement", "that Act", "cette loi", "CQLR", "RLRQ", "c.", "I", "II", "IV", "a", "b",
+    "(a)", "(ii)", "55", "83.24", "A-13.1.1", "/", "§", "LAPF", "lapf", "Labour Code", "benefit", "spouse", "aide",
+    "Individual and Family Assistance Act", "statutes of", "Lois refondues", ",", "and", "et"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=7).map(" ".join))
+def test_the_prefilter_lets_every_citation_through(text):
+    if parse_query(text, NAMES):
+        assert may_cite(text, NAMES), text
+
+
+def test_the_prefilter_lets_the_lazy_resolver_queries_through():
+    for text in QUERIES:
+        if parse_query(text, NAMES):
+            assert may_cite(text, NAMES), text
+
+
+def test_plain_words_are_not_citations():
+    assert not may_cite("benefit", NAMES)
+    assert not may_cite("avoirs liquides du conjoint", NAMES)
+    assert may_cite("lapf", NAMES) and may_cite("s. 55", ()) and may_cite("title II", ())
+
+
+def imported_by(args: list[str], data_dir) -> set[str]:
+    """Modules a fresh `alinea` process imported."""
+    code = ("import runpy, sys, json\nsys.argv = ['alinea'] + json.loads(sys.argv[1])\n"
+            "try:\n    runpy.run_module('alinea.cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(json.dumps(sorted(sys.modules)), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(["--data", str(data_dir), *args])],
+                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, "ALINEA_SEARCH_ENGINE": "fts5"})
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def test_a_word_search_loads_neither_the_citation_engine_nor_networkx_nor_the_whoosh_engine(data_dir):
+    modules = imported_by(["search", "benefit"], data_dir)
+    assert "search.fts5_index" in modules and "search.crosslang" in modules
+    assert not {m for m in modules if m.split(".")[0] == "networkx" or m.startswith(("graph.", "whoosh.index"))}
+    assert "search.whoosh_index" not in modules
+
+
+def test_the_lexicon_the_build_stores_is_the_one_the_glossary_and_thesaurus_make(data_dir):
+    from alinea.cli import search_lexicon
+    from graph.concepts import load_glossary
+    from graph.thesaurus import load_thesaurus
+    from search.crosslang import Lexicon
+
+    stored, made = search_lexicon(data_dir, "avoirs liquides"), Lexicon.of(load_glossary(), load_thesaurus())
+    assert stored.terms == made.terms and stored.terms
+    assert (stored.longest, stored.near(("avoir", "liquide"))) == (made.longest, made.near(("avoir", "liquide")))

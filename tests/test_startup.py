@@ -63,12 +63,13 @@ def test_a_word_search_loads_neither_the_citation_engine_nor_networkx_nor_the_wh
     assert "search.whoosh_index" not in modules
 
 
-def test_the_lexicon_the_build_stores_is_the_one_the_glossary_and_thesaurus_make(data_dir):
+def test_the_lexicon_the_build_stores_is_the_one_the_glossary_thesaurus_and_word_table_make(data_dir):
     from alinea.cli import search_lexicon
-    from graph.concepts import load_glossary
-    from graph.thesaurus import load_thesaurus
+    from alinea.kb import load
     from search.crosslang import Lexicon
 
-    stored, made = search_lexicon(data_dir, "avoirs liquides"), Lexicon.of(load_glossary(), load_thesaurus())
+    kb = load(data_dir)
+    stored, made = search_lexicon(data_dir, "avoirs liquides"), Lexicon.of(kb.glossary, kb.thesaurus, kb.word_table)
+    assert any(t.learned for terms in stored.terms.values() for t in terms)
     assert stored.terms == made.terms and stored.terms
     assert (stored.longest, stored.near(("avoir", "liquide"))) == (made.longest, made.near(("avoir", "liquide")))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from alinea.model import Section, Unit
 from graph.govern_rank import prepare
@@ -80,6 +81,7 @@ def _regulation_cited(kb, node, section: Section) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)
 def _regulation_of(kb, doc_id: str) -> str | None:
     """The first regulation made under a document that the law graph knows (``A-13.1.1-r1``)."""
     pattern = re.compile(rf"^{re.escape(doc_id)}-r(\d+)$")

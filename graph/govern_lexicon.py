@@ -25,7 +25,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from whoosh.lang import stemmer_for_language, stopwords_for_language
@@ -52,9 +52,11 @@ by spelling alone ("incarcérée" and "incarcerated"), when the usual ending cha
 
 @cache
 def _porter():
-    return stemmer_for_language("en")
+    """The English stemmer, each distinct word stemmed once per process."""
+    return lru_cache(maxsize=1 << 16)(stemmer_for_language("en"))
 
 
+@lru_cache(maxsize=1 << 16)
 def root(word: str) -> str:
     """The derivational root of an English word (folded, lower case)."""
     stem = _porter()(word)

@@ -170,14 +170,19 @@ class Candidate:
     in_force: bool = True
     program_reason: tuple[str, tuple[str, ...]] | None = None
     """Why the section counts more: the program the text names and whose chapter it is in."""
+    _features: dict[str, float] | None = field(default=None, repr=False, compare=False)
+    """The features as last computed (reset by `add`)."""
 
     def features(self) -> dict[str, float]:
         """Per kind of evidence, the strongest piece and a share (`Weights.repeated`) of the others:
         twenty regulation powers pointing at a section do not make it twenty times as relevant."""
+        if self._features is not None:
+            return self._features
         out = {}
         for kind in {r.kind for r in self.reasons}:
             weights = sorted((r.weight for r in self.reasons if r.kind == kind), reverse=True)
             out[kind] = weights[0] + self.weights.repeated * sum(weights[1:])
+        self._features = out
         return out
 
     def factor(self) -> float:
@@ -195,6 +200,7 @@ class Candidate:
         return getattr(self.weights, KIND_WEIGHT[reason.kind]) * reason.weight
 
     def add(self, reason: Reason) -> None:
+        self._features = None
         for i, old in enumerate(self.reasons):
             if old.kind == reason.kind and old.path == reason.path:
                 if reason.weight > old.weight:

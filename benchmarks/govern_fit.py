@@ -79,25 +79,57 @@ HELD_OUT_SHARE = 0.25
 """How much a question counts in its view without its thesaurus entries, against 1 as it is."""
 
 
+def rank_of(primary: str, cands, weights: dict[str, float]) -> int | None:
+    """The primary section's rank among a question's cached candidates under some weights."""
+    scored = []
+    for section, feats, (in_prog, other, off) in cands:
+        score = sum(weights[KIND_WEIGHT[k]] * v for k, v in feats.items())
+        score *= (1 + weights["program"]) if in_prog else 1.0
+        score *= weights["other_program"] if other else 1.0
+        score *= weights["not_in_force"] if off else 1.0
+        scored.append((-score, section))
+    scored.sort()
+    ranking = [s for _, s in scored]
+    return ranking.index(primary) + 1 if primary in ranking else None
+
+
 def objective(cached, weights: dict[str, float]) -> float:
     """Mean over questions of the primary section's reciprocal rank plus hit@5, a question seen
     without its entries counting HELD_OUT_SHARE."""
     total = count = 0.0
     for primary, cands, share in cached:
         count += share
-        scored = []
-        for section, feats, (in_prog, other, off) in cands:
-            score = sum(weights[KIND_WEIGHT[k]] * v for k, v in feats.items())
-            score *= (1 + weights["program"]) if in_prog else 1.0
-            score *= weights["other_program"] if other else 1.0
-            score *= weights["not_in_force"] if off else 1.0
-            scored.append((-score, section))
-        scored.sort()
-        ranking = [s for _, s in scored]
-        if primary in ranking:
-            rank = ranking.index(primary) + 1
+        rank = rank_of(primary, cands, weights)
+        if rank is not None:
             total += share * (1 / rank + (rank <= 5))
     return total / (2 * count)
+
+
+def metrics(cached, weights: dict[str, float]) -> dict[str, float]:
+    """hit@5 and MRR (first 20) of the primary section over questions seen as they are."""
+    ranks = [rank_of(primary, cands, weights) for primary, cands, _ in cached]
+    n = len(ranks) or 1
+    return {"hit@5": sum(r is not None and r <= 5 for r in ranks) / n,
+            "MRR": sum(1 / r for r in ranks if r is not None and r <= 20) / n}
+
+
+def cross_validate(plain, without, start: dict[str, float], folds: int) -> dict[str, dict[str, float]]:
+    """Held-out figures: the dev questions dealt into `folds` slices (every folds-th question, so each
+    slice spans the topics); each slice is ranked with weights fitted on the others only.  Beside
+    them, the same slices ranked with the starting weights and with weights fitted on all of dev."""
+    held, before = [], []
+    for fold in range(folds):
+        train = [c for i, c in enumerate(plain + without) if (i % len(plain)) % folds != fold]
+        test = [c for i, c in enumerate(plain) if i % folds == fold]
+        fitted, _ = ascend(train, start)
+        held.append((len(test), metrics(test, fitted)))
+        before.append((len(test), metrics(test, start)))
+    everything, _ = ascend(plain + without, start)
+
+    def mean(parts):
+        total = sum(n for n, _ in parts)
+        return {k: sum(n * m[k] for n, m in parts) / total for k in ("hit@5", "MRR")}
+    return {"start weights": mean(before), "held out": mean(held), "in sample": metrics(plain, everything)}
 
 
 def ascend(cached, start: dict[str, float]) -> tuple[dict[str, float], float]:
@@ -124,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--restart", action="store_true", help="start from the hand-set weights, not the fitted ones")
     parser.add_argument("--dry-run", action="store_true", help="print the weights, do not write them")
+    parser.add_argument("--folds", type=int, default=4, help="cross-validation slices of dev for the held-out "
+                        "figures (0: none)")
     args = parser.parse_args(argv)
     kb = load(args.data)
     index = open_index(args.data, kb.resolver())
@@ -131,10 +165,14 @@ def main(argv: list[str] | None = None) -> int:
     weights = Weights() if args.restart else WEIGHTS
     value = 0.0
     for round_ in range(1, args.rounds + 1):
-        cached = [(item.primary, candidates(kb, index, item.q, weights), 1.0) for item in items]
-        cached += [(item.primary, candidates(WithoutEntries(kb, {e.split("/")[1] for e in item.expected}), index,
+        plain = [(item.primary, candidates(kb, index, item.q, weights), 1.0) for item in items]
+        without = [(item.primary, candidates(WithoutEntries(kb, {e.split("/")[1] for e in item.expected}), index,
                                              item.q, weights), HELD_OUT_SHARE) for item in items]
+        cached = plain + without
         start = {name: getattr(weights, name) for name in FITTED + KEPT}
+        if args.folds > 1 and round_ == 1:
+            for name, m in cross_validate(plain, without, start, args.folds).items():
+                print(f"dev, {args.folds} folds, {name}: hit@5 {m['hit@5']:.3f} MRR {m['MRR']:.3f}")
         before = objective(cached, start)
         fitted, value = ascend(cached, start)
         weights = dataclasses.replace(weights, **fitted)

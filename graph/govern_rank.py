@@ -246,6 +246,10 @@ class Prepared:
     """Document id -> its language."""
     provides: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Concept id -> the sections the glossary says provide for it without defining it."""
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Program id -> the programs it is made of: those whose chapters hold the sections that establish
+    it ("last resort financial assistance" is the Social Assistance and the Social Solidarity
+    Programs, established by ss. 44 and 67)."""
 
 
 def section_of(node: str) -> str:
@@ -291,7 +295,11 @@ def prepare(kb) -> Prepared:
             guidance.setdefault(target, []).append(u)
     chapters = {n: tuple(governing(graph, n)["sections"]) for n, kind in graph.nodes(data="kind") if kind == "program"}
     chapters = {n: secs for n, secs in chapters.items() if secs}
-    program_of = {section: program for program, secs in chapters.items() for section in secs}
+    program_of: dict[str, str] = {}
+    for program, secs in sorted(chapters.items(), key=lambda item: len(item[1])):
+        program_of.update(dict.fromkeys(secs, program))  # a section's home: the largest chapter holding it
+    parts = {program: tuple(dict.fromkeys(program_of[s] for s in secs if program_of[s] != program))
+             for program, secs in chapters.items()}
     words = {s.id: content_words(s.text, statute.lang or "en") for s in statute.sections}
     document = {s.id: law.id for law in laws for s in law.sections}
     df: dict[str, int] = {}
@@ -320,7 +328,7 @@ def prepare(kb) -> Prepared:
                     {k: tuple(dict.fromkeys(v)) for k, v in guidance.items()}, chapters, program_of,
                     lexicon, heading_roots, heading_text, definitions, root_idf, document,
                     {law.id: law.lang for law in laws},
-                    {k: tuple(dict.fromkeys(v)) for k, v in provides.items()})
+                    {k: tuple(dict.fromkeys(v)) for k, v in provides.items()}, parts)
 
 
 def quoted(text: str) -> str:
@@ -492,7 +500,10 @@ class Scorer:
         times what they already have); the sections of another program's chapter count less
         (`Weights.other_program`) unless they are made to apply to a program it names."""
         graph = self.kb.graph
-        named = {p: words for p, words in self.cues.programs if p in self.prep.chapters}
+        named = {p: (said(words), "names", p) for p, words in self.cues.programs if p in self.prep.chapters}
+        for program, path in list(named.items()):
+            named.update({part: path + ("is made of", part) for part in self.prep.parts.get(program, ())
+                          if part not in named})
         if not named:
             return
         applied: set[str] = set()
@@ -505,7 +516,7 @@ class Scorer:
             if home in named:
                 name = graph.nodes[home].get("label", home)
                 c.in_program = True
-                c.program_reason = (f"part of the {name}", (said(named[home]), "names", home, "contains", c.section))
+                c.program_reason = (f"part of the {name}", named[home] + ("contains", c.section))
             elif home is not None and c.section not in applied:
                 c.other_program = True
 

@@ -28,10 +28,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from alinea.errors import AlineaError, NotFound
+from alinea.ids import fold_chars
 from alinea.model import IN_FORCE, Section
 from graph.cite import cite
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
-from graph.govern_lexicon import Lexicon, content_words, idf, parallel_pairs, root
+from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, parallel_pairs, root
 from graph.queries import governing
 from graph.thesaurus import stems, words_of
 from search import SectionScore, WordBag
@@ -41,6 +42,10 @@ LAWS = ("statute", "regulation")
 REMEDIES = ("term:review", "term:administrative-tribunal")
 """Glossary concepts whose sections (defining or providing for them) are the remedies against a decision."""
 ROLES = ("rule", "definition", "procedure", "regulation power", "guidance")
+MADE_UNDER = "made under"
+"""The reference from a regulation to the provisions that empower the Government to make it."""
+FOUND = ("text", "thesaurus", "cited")
+"""Kinds of evidence a section has of its own (not carried over from another section)."""
 _REGULATIONS = re.compile(r"\bregulations?\b|\brèglements?\b", re.IGNORECASE)
 _PROCEDURE = re.compile(r"\bremed|\brecours\b|\breview\b|\brévision\b", re.IGNORECASE)
 _DEFINITIONS = re.compile(r"\bdefinitions?\b|\bdéfinitions?\b|\binterpretation\b", re.IGNORECASE)
@@ -102,6 +107,13 @@ class Weights:
     """Weight of the match of the text's words with the headings of a section's divisions."""
     defined: float = 0.3
     """Weight of a definition whose defining words the text uses without naming the term."""
+    enables: float = 0.3
+    """Weight of a power to make regulations whose regulations in the library match the text."""
+    enabled: float = 0.3
+    """Weight of a regulation's rule made under a power that matches the text."""
+    paraphrase: float = 0.3
+    """Weight in the bag of the Act words the learned everyday-English table gives for the text's
+    words (graph.govern_lexicon.Lexicon.paraphrase)."""
 
 
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "corpus" / "govern_weights.json"
@@ -112,7 +124,8 @@ LISTED_STEP, LISTED_FLOOR = 0.05, 0.7
 KIND_WEIGHT = {"text": "text", "feedback": "feedback", "heading": "heading",
                "thesaurus": "thesaurus", "definition": "definition", "establishes": "establishes", "cited": "cited",
                "applies": "applied", "makes apply": "via", "remedy": "challenge", "adverse": "adverse",
-               "regulation": "regulation", "term": "term", "defined": "defined"}
+               "regulation": "regulation", "term": "term", "defined": "defined",
+               "enables": "enables", "enabled": "enabled"}
 """Kind of evidence -> the Weights field that weighs it."""
 
 
@@ -246,6 +259,9 @@ class Prepared:
     """Document id -> its language."""
     provides: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Concept id -> the sections the glossary says provide for it without defining it."""
+    made_under: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Regulation (document id) -> the units of the library's laws it is made under (``made under``
+    references, read from its enabling note)."""
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Program id -> the programs it is made of: those whose chapters hold the sections that establish
     it ("last resort financial assistance" is the Social Assistance and the Social Solidarity
@@ -280,6 +296,7 @@ def prepare(kb) -> Prepared:
     provides: dict[str, list[str]] = {}
     uses: dict[str, set[str]] = {}
     guidance: dict[str, list[str]] = {}
+    made_under: dict[str, list[str]] = {}
     for u, v, data in graph.edges(data=True):
         kind = data.get("type")
         source, target = section_of(u), section_of(v)
@@ -293,6 +310,8 @@ def prepare(kb) -> Prepared:
             uses.setdefault(source, set()).add(v)
         elif kind == "cited by guidance" and target in sections:
             guidance.setdefault(target, []).append(u)
+        elif kind == MADE_UNDER and target in sections:
+            made_under.setdefault(u, []).append(v)
     chapters = {n: tuple(governing(graph, n)["sections"]) for n, kind in graph.nodes(data="kind") if kind == "program"}
     chapters = {n: secs for n, secs in chapters.items() if secs}
     program_of: dict[str, str] = {}
@@ -302,6 +321,7 @@ def prepare(kb) -> Prepared:
              for program, secs in chapters.items()}
     words = {s.id: content_words(s.text, statute.lang or "en") for s in statute.sections}
     document = {s.id: law.id for law in laws for s in law.sections}
+    langs = {law.id: law.lang for law in laws}
     df: dict[str, int] = {}
     for ws in words.values():
         for r in {root(w) for w in ws}:
@@ -320,15 +340,40 @@ def prepare(kb) -> Prepared:
                 text = " ".join(u.text for u in unit.walk()) if hasattr(unit, "walk") else getattr(unit, "text", "")
                 definitions[concept] = (node, frozenset(root(w) for w in content_words(text, "en")))
                 break
-    lexicon = Lexicon((w for ws in words.values() for w in ws), parallel_pairs(kb.thesaurus, kb.glossary))
+    french = (w for s in every if document[s.id] != statute.id and langs.get(document[s.id]) == "fr"
+              for w in content_words(s.text, "fr"))
+    lexicon = Lexicon((w for ws in words.values() for w in ws),
+                      parallel_pairs(kb.thesaurus, kb.glossary, guidance_pairs(kb, statute)),
+                      lay_pairs=lay_pairs(kb.thesaurus, kb.glossary), french_words=french)
     return Prepared(statute.id, sections, order, roles,
                     {k: tuple(dict.fromkeys(v)) for k, v in regulations.items()},
                     {k: tuple(dict.fromkeys(v)) for k, v in defines.items()},
                     {k: frozenset(v) for k, v in uses.items()},
                     {k: tuple(dict.fromkeys(v)) for k, v in guidance.items()}, chapters, program_of,
-                    lexicon, heading_roots, heading_text, definitions, root_idf, document,
-                    {law.id: law.lang for law in laws},
-                    {k: tuple(dict.fromkeys(v)) for k, v in provides.items()}, parts)
+                    lexicon, heading_roots, heading_text, definitions, root_idf, document, langs,
+                    {k: tuple(dict.fromkeys(v)) for k, v in provides.items()},
+                    {k: tuple(dict.fromkeys(v)) for k, v in made_under.items()}, parts)
+
+
+def guidance_pairs(kb, statute) -> list[tuple[str, str]]:
+    """(French guidance page, the English text of the statute's provisions it cites): a page ends
+    with the articles it rests on (ADEL's "Lois et règlements"), so page and provisions say the
+    same thing in two languages.  One pair per page."""
+    pairs = []
+    for doc in kb.documents:
+        if doc.kind != "guidance" or doc.lang != "fr":
+            continue
+        body, cited = [], []
+        for section in doc.sections:
+            for unit in section.walk():
+                cited += [section_of(r.target) for r in kb.refs_out.get(unit.id, ())
+                          if r.target.startswith(statute.id + "/")]
+                if unit.kind != "reference":
+                    body.append(unit.text)
+        texts = [kb.get(s).node.text for s in dict.fromkeys(cited) if s in kb]
+        if body and texts:
+            pairs.append((" ".join(body), " ".join(texts)))
+    return pairs
 
 
 def quoted(text: str) -> str:
@@ -416,7 +461,7 @@ class Scorer:
                 if " " in phrase:
                     phrases.append((phrase, weight))
         self.bridged = self.bridges()
-        words += [(b.word, w.bridge * b.weight) for b in self.bridged]
+        words += [(b.word, (w.paraphrase if b.how == "paraphrase" else w.bridge) * b.weight) for b in self.bridged]
         glossary = self.kb.glossary
         programs = {program for program, _ in cues.programs}
         for match in cues.concepts:
@@ -440,8 +485,9 @@ class Scorer:
             c.best = s.best if s.best != s.section else None
             c.matched = s.matched
             words = ", ".join(quoted(m) for m in s.matched[:6])
-            folded = {m.lower() for m in s.matched}
-            bridges = [f"{quoted(b.source)} → {quoted(b.word)}" for b in self.bridged if b.word in folded]
+            folded = {fold_chars(m.lower()) for m in s.matched}
+            bridges = [f"{quoted(b.source)} → {quoted(b.word)}" for b in self.bridged + self.to_french
+                       if b.word in folded]
             if bridges:
                 words += f" ({', '.join(dict.fromkeys(bridges))})"
             weight = c.bm25 * (self.w.regulation_text if self.prep.roles[c.section] == "regulation power" else 1.0)
@@ -567,8 +613,9 @@ class Scorer:
         with the text."""
         ranked = sorted(self.candidates.values(), key=lambda c: -c.score)
         top = ranked[0].score if ranked else 0.0
-        self.applied_evidence({c.section: c.score / top for c in ranked
-                               if top and any(r.kind in ("text", "thesaurus", "cited") for r in c.reasons)})
+        found = {c.section: c.score / top for c in ranked if top and any(r.kind in FOUND for r in c.reasons)}
+        self.applied_evidence(found)
+        self.enabling_evidence(found)
         best = [c for c in ranked if self.prep.roles.get(c.section) == "rule"][:self.w.second_pass]
         used = {m.concept for m in self.cues.concepts} | self.implied
         for c in best:
@@ -584,6 +631,31 @@ class Scorer:
                         self.add(node, "term", f"defines {quoted(name)}, used by {label(self.kb, c.section)} and the question",
                                  (c.section, "uses term", concept, "defined by", node), strength)
 
+    def enabling_evidence(self, found: dict[str, float]) -> None:
+        """The enabling relation both ways: a power to make regulations carries the evidence of the
+        best-matching rule of each regulation made under it, and a regulation's rule that matches
+        carries the evidence of the power it is made under."""
+        prep = self.prep
+        if not prep.made_under:
+            return
+        best: dict[str, tuple[float, str]] = {}
+        for section, strength in found.items():
+            doc = prep.document.get(section)
+            if doc in prep.made_under and strength > best.get(doc, (0.0, ""))[0]:
+                best[doc] = (strength, section)
+        for doc, (strength, section) in best.items():
+            title = self.kb.get(doc).node.title if doc in self.kb else doc
+            for unit in prep.made_under[doc]:
+                self.add(unit, "enables", f"the {title} is made under it, and its {label(self.kb, section)} "
+                         "matches the question", (section, "in", doc, MADE_UNDER, unit), strength, unit)
+        for section in found:
+            for unit in prep.made_under.get(prep.document.get(section), ()):
+                strength = found.get(section_of(unit), 0.0)
+                if strength > 0:
+                    self.add(section, "enabled", f"it is made under {label(self.kb, unit)}, which matches the question",
+                             (unit, "empowers the Government to make", prep.document[section], "which contains", section),
+                             strength)
+
     # -- evidence that generalises beyond listed expressions ----------------------------------
     def bridges(self):
         """Act words reached from the text's words: derived and negated forms; for French text,
@@ -591,7 +663,8 @@ class Scorer:
         lexicon = self.prep.lexicon
         if self.reading.lang == "fr":
             return lexicon.translate(content_words(self.reading.text, "fr"))
-        return lexicon.derived(content_words(self.reading.text, "en"))
+        words = content_words(self.reading.text, "en")
+        return lexicon.derived(words) + lexicon.paraphrase(words)
 
     def feedback_evidence(self, index) -> None:
         """Relevance feedback: the words of the best sections found so far, as a second query;
@@ -609,18 +682,25 @@ class Scorer:
                      max(s.score, s.best_score) / top)
 
     bridged: list = []
+    to_french: list = []
 
     def scores(self, index) -> list[SectionScore]:
-        """BM25 over the statute and, when the library holds them, its other acts and regulations
-        written in the text's language (whose own words count there, whatever the statute's)."""
+        """BM25 over the statute and, when the library holds them, its other acts and regulations:
+        those written in the text's language with its own words (whatever the statute's language),
+        those in French with the French words an English text's words lead to (`Lexicon.to_french`)."""
         found = list(index.score_sections(self.bag()))
-        others = {d for sid, d in self.prep.document.items() if d != self.prep.statute
-                  and self.prep.langs.get(d) == self.reading.lang}
-        if others:
-            own = self.bag(own=self.w.own_words)
+        langs = {d: self.prep.langs.get(d) for d in set(self.prep.document.values()) if d != self.prep.statute}
+        bags = []
+        if same := {d for d, lang in langs.items() if lang == self.reading.lang}:
+            bags.append((same, self.bag(own=self.w.own_words)))
+        if self.reading.lang == "en" and (french := {d for d, lang in langs.items() if lang == "fr"}):
+            self.to_french = self.prep.lexicon.to_french(content_words(self.reading.text, "en"))
+            if self.to_french:
+                bags.append((french, WordBag(tuple((b.word, self.w.bridge * b.weight) for b in self.to_french))))
+        for docs, bag in bags:
             for kind in LAWS[1:] + ("statute",):
-                more = index.score_sections(replace(own, doc_kind=kind))
-                found += [s for s in more if self.prep.document.get(s.section) in others]
+                more = index.score_sections(replace(bag, doc_kind=kind))
+                found += [s for s in more if self.prep.document.get(s.section) in docs]
         return found
 
     def question_roots(self) -> dict[str, float]:
@@ -631,7 +711,8 @@ class Scorer:
             for word in content_words(self.reading.text, "en"):
                 out[root(word)] = 1.0
         for b in getattr(self, "bridged", ()):
-            out[root(b.word)] = max(out.get(root(b.word), 0.0), b.weight)
+            if (self.w.paraphrase if b.how == "paraphrase" else self.w.bridge) > 0:
+                out[root(b.word)] = max(out.get(root(b.word), 0.0), b.weight)
         for match in self.cues.thesaurus:
             for phrase in self.kb.thesaurus.get(match.entry).means:
                 for word in content_words(phrase, "en"):

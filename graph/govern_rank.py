@@ -45,6 +45,8 @@ ROLES = ("rule", "definition", "procedure", "regulation power", "guidance")
 MADE_UNDER = "made under"
 """The reference from a regulation to the provisions that empower the Government to make it."""
 FOUND = ("text", "thesaurus", "cited")
+PAIR_WORDS = 80
+"""Longest guidance paragraph read as parallel text of the provisions it cites (graph.govern_lexicon)."""
 """Kinds of evidence a section has of its own (not carried over from another section)."""
 _REGULATIONS = re.compile(r"\bregulations?\b|\brèglements?\b", re.IGNORECASE)
 _PROCEDURE = re.compile(r"\bremed|\brecours\b|\breview\b|\brévision\b", re.IGNORECASE)
@@ -356,23 +358,24 @@ def prepare(kb) -> Prepared:
 
 
 def guidance_pairs(kb, statute) -> list[tuple[str, str]]:
-    """(French guidance page, the English text of the statute's provisions it cites): a page ends
-    with the articles it rests on (ADEL's "Lois et règlements"), so page and provisions say the
-    same thing in two languages.  One pair per page."""
+    """(French guidance paragraph, the English text of the statute's provisions it cites): a
+    paragraph that cites an article says what the article says, in the other language.  Only
+    paragraphs of the page's body (not its closing list of laws, which cites for the whole page)
+    and of at most PAIR_WORDS words: a longer text pairs every word of it with every word of the
+    provision, and a single such pair made the table learn "acquis" for "elapsed"."""
     pairs = []
     for doc in kb.documents:
         if doc.kind != "guidance" or doc.lang != "fr":
             continue
-        body, cited = [], []
         for section in doc.sections:
             for unit in section.walk():
-                cited += [section_of(r.target) for r in kb.refs_out.get(unit.id, ())
-                          if r.target.startswith(statute.id + "/")]
-                if unit.kind != "reference":
-                    body.append(unit.text)
-        texts = [kb.get(s).node.text for s in dict.fromkeys(cited) if s in kb]
-        if body and texts:
-            pairs.append((" ".join(body), " ".join(texts)))
+                if unit.kind == "reference" or len(unit.text.split()) > PAIR_WORDS:
+                    continue
+                cited = dict.fromkeys(section_of(r.target) for r in kb.refs_out.get(unit.id, ())
+                                      if r.target.startswith(statute.id + "/"))
+                texts = [kb.get(s).node.text for s in cited if s in kb]
+                if texts:
+                    pairs.append((unit.text, " ".join(texts)))
     return pairs
 
 
@@ -486,8 +489,9 @@ class Scorer:
             c.matched = s.matched
             words = ", ".join(quoted(m) for m in s.matched[:6])
             folded = {fold_chars(m.lower()) for m in s.matched}
-            bridges = [f"{quoted(b.source)} → {quoted(b.word)}" for b in self.bridged + self.to_french
-                       if b.word in folded]
+            lang = self.prep.langs.get(self.prep.document.get(c.section))
+            bridged = self.to_french if lang == "fr" and self.reading.lang == "en" else self.bridged
+            bridges = [f"{quoted(b.source)} → {quoted(b.word)}" for b in bridged if b.word in folded]
             if bridges:
                 words += f" ({', '.join(dict.fromkeys(bridges))})"
             weight = c.bm25 * (self.w.regulation_text if self.prep.roles[c.section] == "regulation power" else 1.0)
@@ -669,7 +673,8 @@ class Scorer:
     def feedback_evidence(self, index) -> None:
         """Relevance feedback: the words of the best sections found so far, as a second query;
         sections like the best ones gain."""
-        ranked = sorted(self.candidates.values(), key=lambda c: -c.score)[:self.w.feedback_depth]
+        ranked = sorted((c for c in self.candidates.values() if self.prep.document[c.section] == self.prep.statute),
+                        key=lambda c: -c.score)[:self.w.feedback_depth]
         if not ranked:
             return
         texts = tuple((self.prep.sections[c.section].text, 1.0) for c in ranked)
@@ -687,20 +692,32 @@ class Scorer:
     def scores(self, index) -> list[SectionScore]:
         """BM25 over the statute and, when the library holds them, its other acts and regulations:
         those written in the text's language with its own words (whatever the statute's language),
-        those in French with the French words an English text's words lead to (`Lexicon.to_french`)."""
+        those in French with the French words an English text's words lead to (`Lexicon.to_french`).
+        Bridged words weigh less than a text's own, so the French laws' scores are brought to the
+        scale of the others' and then weighed by the share of the text's words that found a bridge."""
         found = list(index.score_sections(self.bag()))
         langs = {d: self.prep.langs.get(d) for d in set(self.prep.document.values()) if d != self.prep.statute}
-        bags = []
         if same := {d for d, lang in langs.items() if lang == self.reading.lang}:
-            bags.append((same, self.bag(own=self.w.own_words)))
+            found += self.scores_in(index, same, self.bag(own=self.w.own_words))
         if self.reading.lang == "en" and (french := {d for d, lang in langs.items() if lang == "fr"}):
-            self.to_french = self.prep.lexicon.to_french(content_words(self.reading.text, "en"))
+            words = content_words(self.reading.text, "en")
+            self.to_french = self.prep.lexicon.to_french(words)
             if self.to_french:
-                bags.append((french, WordBag(tuple((b.word, self.w.bridge * b.weight) for b in self.to_french))))
-        for docs, bag in bags:
-            for kind in LAWS[1:] + ("statute",):
-                more = index.score_sections(replace(bag, doc_kind=kind))
-                found += [s for s in more if self.prep.document.get(s.section) in docs]
+                bag = WordBag(tuple((b.word, self.w.bridge * b.weight) for b in self.to_french))
+                more = self.scores_in(index, french, bag)
+                top = max((max(s.score, s.best_score) for s in found), default=0.0)
+                top_more = max((max(s.score, s.best_score) for s in more), default=0.0)
+                if top and top_more:
+                    scale = top / top_more * len({b.source for b in self.to_french}) / len(set(words))
+                    found += [replace(s, score=s.score * scale, best_score=s.best_score * scale) for s in more]
+        return found
+
+    def scores_in(self, index, docs: set[str], bag: WordBag) -> list[SectionScore]:
+        """The bag's scores over the sections of some of the library's laws (any kind)."""
+        found = []
+        for kind in LAWS[1:] + ("statute",):
+            more = index.score_sections(replace(bag, doc_kind=kind))
+            found += [s for s in more if self.prep.document.get(s.section) in docs]
         return found
 
     def question_roots(self) -> dict[str, float]:

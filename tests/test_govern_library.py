@@ -81,3 +81,10 @@ def test_guidance_paragraphs_that_cite_a_provision_are_parallel_text_of_it(libra
     assert len(pairs) == 2 and all(english == section_59 for _, english in pairs)
     assert not any(french.startswith("Article 59") for french, _ in pairs), "the closing list cites for the page"
     assert all(len(french.split()) <= PAIR_WORDS for french, _ in guidance_pairs(kb, statute))
+
+
+def test_a_provision_asked_about_leads_to_its_regulations_and_a_rule_to_its_powers(library):
+    power = {r.section: r for r in results(library, "s. 132")}
+    assert f"{REGULATION}/1" in power and "is made under s. 132" in power[f"{REGULATION}/1"].reason
+    rule = {r.section: r for r in results(library, f"{REGULATION}/2")}
+    assert rule["A-13.1.1/133"].role == "regulation power" and "is made under it" in rule["A-13.1.1/133"].reason

@@ -47,6 +47,7 @@ class Delegation:
     the Act says so, else the document's regulation-making powers)."""
 
 
+@lru_cache(maxsize=4096)
 def delegation(kb, node_id: str) -> Delegation | None:
     """What a provision leaves to a regulation missing from the library, or None (no such
     words, or the regulation is in the library)."""

@@ -357,6 +357,12 @@ def prepare(kb) -> Prepared:
                     {k: tuple(dict.fromkeys(v)) for k, v in made_under.items()}, parts)
 
 
+@lru_cache(maxsize=256)
+def governed(kb, program: str) -> dict:
+    """graph.queries.governing for a program, once per knowledge base."""
+    return governing(kb.graph, program)
+
+
 def guidance_pairs(kb, statute) -> list[tuple[str, str]]:
     """(French guidance paragraph, the English text of the statute's provisions it cites): a
     paragraph that cites an article says what the article says, in the other language.  Only
@@ -402,6 +408,18 @@ def label(kb, node: str) -> str:
     return cite(node, "short", "en", home=statute.id if statute else None)
 
 
+@lru_cache(maxsize=1 << 16)
+def folded_word(word: str) -> str:
+    """A word as the lexicon writes it (lower case, no accents), once per process."""
+    return fold_chars(word.lower())
+
+
+@lru_cache(maxsize=8192)
+def stemmed(phrase: str) -> frozenset[str]:
+    """The English stems of a phrase's words."""
+    return frozenset(stems([w for _, _, w in words_of(phrase)], "en"))
+
+
 def thesaurus_reason(words: str, means: tuple[str, ...] | list[str], text: str) -> str:
     """Why everyday words lead to a provision, without saying that they are the Act's own term:
     the Act's phrase of the thesaurus entry that the provision uses and that shares the most words
@@ -410,9 +428,6 @@ def thesaurus_reason(words: str, means: tuple[str, ...] | list[str], text: str) 
     used = [phrase for phrase in means if phrase.lower() in lowered]
     if not used:
         return f"{quoted(words)} is an everyday way of speaking of a situation this provision deals with"
-    def stemmed(phrase: str) -> set[str]:
-        return set(stems([w for _, _, w in words_of(phrase)], "en"))
-
     mine = stemmed(words)
     phrase = max(used, key=lambda p: (len(mine & stemmed(p)), -used.index(p)))
     return f"for {quoted(words)}, this provision speaks of {quoted(phrase)}"
@@ -488,10 +503,12 @@ class Scorer:
             c.best = s.best if s.best != s.section else None
             c.matched = s.matched
             words = ", ".join(quoted(m) for m in s.matched[:6])
-            folded = {fold_chars(m.lower()) for m in s.matched}
             lang = self.prep.langs.get(self.prep.document.get(c.section))
             bridged = self.to_french if lang == "fr" and self.reading.lang == "en" else self.bridged
-            bridges = [f"{quoted(b.source)} → {quoted(b.word)}" for b in bridged if b.word in folded]
+            if bridged:
+                folded = {folded_word(m) for m in s.matched}
+                bridged = [b for b in bridged if b.word in folded]
+            bridges = [f"{quoted(b.source)} → {quoted(b.word)}" for b in bridged]
             if bridges:
                 words += f" ({', '.join(dict.fromkeys(bridges))})"
             weight = c.bm25 * (self.w.regulation_text if self.prep.roles[c.section] == "regulation power" else 1.0)
@@ -558,7 +575,7 @@ class Scorer:
             return
         applied: set[str] = set()
         for program in named:
-            for link in governing(graph, program)["applied"]:
+            for link in governed(self.kb, program)["applied"]:
                 if link.via:
                     applied.update(self.prep.chapters.get(link.source, (section_of(link.source),)))
         for c in self.candidates.values():
@@ -578,10 +595,10 @@ class Scorer:
             if program not in graph:
                 continue
             name = graph.nodes[program].get("label", program)
-            for link in governing(graph, program)["applied"]:
+            for link in governed(self.kb, program)["applied"]:
                 if not link.via:
                     continue
-                targets = (governing(graph, link.source)["sections"] if link.source.startswith("program:")
+                targets = (governed(self.kb, link.source)["sections"] if link.source.startswith("program:")
                            else [link.source])
                 for target in targets:
                     section = section_of(target)

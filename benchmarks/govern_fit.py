@@ -76,6 +76,11 @@ def candidates(kb, index, question: str, weights: Weights) -> list[tuple[str, di
     return [(c.section, c.features(), (c.in_program, c.other_program, not c.in_force)) for c in scorer.run(index)]
 
 
+MARGIN = 0.004
+"""Least rise of the dev objective for which a weight's change is kept: about what one question
+moving into the first five brings.  Measured by cross-validation from the hand-set weights
+(4 folds of dev): with no margin the held-out hit@5 fell from 0.723 to 0.705 (MRR 0.525 -> 0.526);
+with this one it kept 0.723 and MRR rose to 0.541; with 0.01 nothing was learned."""
 HELD_OUT_SHARE = 0.25
 """How much a question counts in its view without its thesaurus entries, against 1 as it is."""
 
@@ -114,7 +119,8 @@ def metrics(cached, weights: dict[str, float]) -> dict[str, float]:
             "MRR": sum(1 / r for r in ranks if r is not None and r <= 20) / n}
 
 
-def cross_validate(plain, without, start: dict[str, float], folds: int) -> dict[str, dict[str, float]]:
+def cross_validate(plain, without, start: dict[str, float], folds: int,
+                   margin: float = MARGIN) -> dict[str, dict[str, float]]:
     """Held-out figures: the dev questions dealt into `folds` slices (every folds-th question, so each
     slice spans the topics); each slice is ranked with weights fitted on the others only.  Beside
     them, the same slices ranked with the starting weights and with weights fitted on all of dev."""
@@ -122,10 +128,10 @@ def cross_validate(plain, without, start: dict[str, float], folds: int) -> dict[
     for fold in range(folds):
         train = [c for i, c in enumerate(plain + without) if (i % len(plain)) % folds != fold]
         test = [c for i, c in enumerate(plain) if i % folds == fold]
-        fitted, _ = ascend(train, start)
+        fitted, _ = ascend(train, start, margin)
         held.append((len(test), metrics(test, fitted)))
         before.append((len(test), metrics(test, start)))
-    everything, _ = ascend(plain + without, start)
+    everything, _ = ascend(plain + without, start, margin)
 
     def mean(parts):
         total = sum(n for n, _ in parts)
@@ -133,7 +139,9 @@ def cross_validate(plain, without, start: dict[str, float], folds: int) -> dict[
     return {"start weights": mean(before), "held out": mean(held), "in sample": metrics(plain, everything)}
 
 
-def ascend(cached, start: dict[str, float]) -> tuple[dict[str, float], float]:
+def ascend(cached, start: dict[str, float], margin: float = MARGIN) -> tuple[dict[str, float], float]:
+    """Coordinate ascent: a weight's change is kept when it raises the objective by more than
+    `margin`."""
     best, value = dict(start), objective(cached, start)
     improved = True
     while improved:
@@ -146,7 +154,7 @@ def ascend(cached, start: dict[str, float]) -> tuple[dict[str, float], float]:
             for t in tries:
                 trial = {**best, name: round(t, 4)}
                 v = objective(cached, trial)
-                if v > value + 1e-9:
+                if v > value + margin:
                     best, value, improved = trial, v, True
     return best, value
 

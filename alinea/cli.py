@@ -139,7 +139,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from alinea.views import provision_json, provision_text
 
     kb = load(data_dir(args))
-    node_id = kb.lookup(words(args.citation, "the citation"))
+    node_id = kb.lookup(words(args.citation, "the citation"), outside=True)
     if args.json:
         print_json(provision_json(kb, node_id))
     else:

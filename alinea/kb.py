@@ -160,9 +160,33 @@ class KnowledgeBase:
         """The first statute in the corpus: what a bare section number refers to."""
         return next((d for d in self.documents if d.kind == "statute"), None)
 
-    def lookup(self, text: str) -> str:
+    def refs_into(self, node_id: str, kind: str | None = None) -> list[Reference]:
+        """References into a node or any node under it (a section's units, an act's provisions,
+        in the library or not), target by target in the order first cited; only those of type
+        `kind` when given."""
+        prefix = node_id + "/"
+        table = self.refs_in if kind is None else self._refs_in_by_type.get(kind, {})
+        return [r for t, refs in table.items() if t == node_id or t.startswith(prefix) for r in refs]
+
+    @cached_property
+    def _refs_in_by_type(self) -> dict[str, dict[str, list[Reference]]]:
+        """Type -> target -> references, so that a look-up of one type reads only its targets."""
+        out: dict[str, dict[str, list[Reference]]] = {}
+        for target, refs in self.refs_in.items():
+            for ref in refs:
+                out.setdefault(ref.type, {}).setdefault(target, []).append(ref)
+        return out
+
+    def referenced(self, node_id: str) -> bool:
+        """True for an id outside the library that the library refers to (the Act a regulation is
+        made under, a provision it cites), or that holds one it refers to."""
+        prefix = node_id + "/"
+        return node_id not in self and any(t == node_id or t.startswith(prefix) for t in self.refs_in)
+
+    def lookup(self, text: str, outside: bool = False) -> str:
         """The id a user means by any citation form ("55", "s. 55(2)(a)", "art. 133 LAPF", an id, a
-        LégisQuébec address); NotFound with one line and the nearest real provisions otherwise."""
+        LégisQuébec address); NotFound with one line and the nearest real provisions otherwise.
+        With `outside`, an id outside the library that the library refers to is an answer too."""
         from alinea.limits import limit
         from graph.cite import official_url, read
 
@@ -176,6 +200,8 @@ class KnowledgeBase:
         inside = [t for t in reading.targets if t in self._nodes]
         if inside:
             return inside[0]
+        if outside and (named := [t for t in (text, *reading.targets) if self.referenced(t)]):
+            return named[0]
         if reading.targets:
             url = official_url(reading.targets[0])
             raise NotFound(f"{text!r} names {reading.targets[0]}, which is not in the knowledge base"

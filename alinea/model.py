@@ -339,7 +339,10 @@ class Reference:
     type: str
     """``cites``, ``applies``, ``applies to``, ``despite``, ``subject to``, ``for the purposes of``,
     ``within the meaning of``, ``defines``, ``uses term``, ``establishes``, ``amended by``,
-    ``integrated into``, ``cited by guidance``, ``unresolved``, ``ambiguous``."""
+    ``integrated into``, ``cited by guidance``, ``made under``, ``unresolved``, ``ambiguous``.
+    ``made under`` runs from a regulation's document node (``S-2.1-r12.1``) to each provision (or
+    act) its enabling note names (``S-2.1/223/p1/7``); read backwards, it lists the regulations
+    made under a regulation-making power."""
     text: str = ""
     """The cited words exactly as written in the source unit."""
     start: int | None = None
@@ -347,8 +350,9 @@ class Reference:
     end: int | None = None
     """Offset just past ``text``."""
     field: str = "text"
-    """Which field of the source the offsets index: ``text``, ``closing``, ``heading``, or
-    ``note`` (the text of the one note of the source that holds the words)."""
+    """Which field of the source the offsets index: ``text``, ``closing``, ``heading``,
+    ``note`` (the text of the one note of the source that holds the words), or ``front`` (the
+    line of the document's front matter that holds them: an enabling note)."""
     candidates: tuple[str, ...] = ()
     """For ``ambiguous`` references, the ids it might mean."""
     note: str = ""

@@ -79,8 +79,94 @@ def _wrapped(lines: list[Line]) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class MadeUnder:
+    """A regulation made under a provision (or a unit under it), as its enabling note says."""
+
+    regulation: str
+    """The regulation's id (``S-2.1-r12.1``)."""
+    title: str
+    """Its title."""
+    targets: tuple[str, ...]
+    """What its note names at or under the provision (``S-2.1/223/p1/7``, ``S-2.1/223/p2``)."""
+    text: str
+    """The note's words, as printed (« chapitre S-2.1, a. 223, 1er al., par. 7, 8, 19 et 42 »)."""
+
+
+def made_under(kb: KnowledgeBase, node_id: str) -> list[MadeUnder]:
+    """The regulations of the library made under a provision or any unit under it (``made under``
+    references read backwards), in the library's order, each once."""
+    by_regulation: dict[str, list[Reference]] = {}
+    for ref in kb.refs_into(node_id, "made under"):
+        by_regulation.setdefault(ref.source, []).append(ref)
+    order = {d.id: i for i, d in enumerate(kb.documents)}
+    return [MadeUnder(reg, kb.document(reg).title, tuple(dict.fromkeys(r.target for r in refs)),
+                      " ; ".join(dict.fromkeys(r.text for r in refs)))
+            for reg, refs in sorted(by_regulation.items(), key=lambda item: order.get(item[0], 0))]
+
+
+def _made_under_lines(kb: KnowledgeBase, node_id: str) -> list[str]:
+    regulations = made_under(kb, node_id)
+    if not regulations:
+        return []
+    lines = ["", "Regulations made under this provision:"]
+    for m in regulations:
+        below = [t[len(node_id) + 1:] for t in m.targets if t != node_id]
+        lines.append(f"  {m.regulation} — {m.title}" + (f"  [{', '.join(below)}]" if below else ""))
+    return lines
+
+
+def _made_under_dicts(kb: KnowledgeBase, node_id: str) -> list[dict]:
+    return [{"id": m.regulation, "title": m.title, "targets": list(m.targets), "text": m.text}
+            for m in made_under(kb, node_id)]
+
+
+def outside_text(kb: KnowledgeBase, node_id: str) -> str:
+    """An id outside the library that the library refers to: where its text is, what refers to it."""
+    from graph.cite import official_url
+
+    url = official_url(node_id, _referrers_lang(kb, node_id))
+    lines = [node_id, f"not in the library: {_outside_label(kb, node_id)}"]
+    if url:
+        lines.append(f"official: {url}")
+    lines += _made_under_lines(kb, node_id)
+    cited = [r for r in kb.refs_into(node_id) if r.type != "made under"]
+    if cited:
+        lines += ["", "Cited by:"] + [f"  {r.source} {r.type} {r.target}: {r.text}" for r in cited]
+    return "\n".join(lines)
+
+
+def outside_json(kb: KnowledgeBase, node_id: str) -> dict:
+    """The JSON of an id outside the library that the library refers to."""
+    from graph.cite import official_url
+
+    doc = node_id.split("/", 1)[0]
+    return {"id": node_id, "document": doc, "kind": "external provision" if "/" in node_id else "external act",
+            "in_library": False, "breadcrumb": [], "title": _outside_label(kb, node_id),
+            "url": official_url(node_id, _referrers_lang(kb, node_id)),
+            "regulations": _made_under_dicts(kb, node_id),
+            "references_in": [reference_dict(r) for r in kb.refs_into(node_id)]}
+
+
+def _referrers_lang(kb: KnowledgeBase, node_id: str) -> str:
+    """The language of the first document that refers to an id: the official page to link to."""
+    sources = [r.source for r in kb.refs_into(node_id) if r.source in kb]
+    return kb.get(sources[0]).doc.lang if sources else "en"
+
+
+def _outside_label(kb: KnowledgeBase, node_id: str) -> str:
+    graph = kb.graph
+    doc = node_id.split("/", 1)[0]
+    act = str(graph.nodes[doc].get("label", doc)) if doc in graph else doc
+    if node_id == doc:
+        return act
+    return f"{graph.nodes[node_id].get('label', node_id) if node_id in graph else node_id} — {act}"
+
+
 def provision_text(kb: KnowledgeBase, node_id: str) -> str:
     """The provision as a reader wants it in a terminal."""
+    if node_id not in kb and kb.referenced(node_id):
+        return outside_text(kb, node_id)
     located = kb.get(node_id)
     node = located.node
     if isinstance(node, Document):
@@ -112,6 +198,8 @@ def provision_text(kb: KnowledgeBase, node_id: str) -> str:
         lines.append("History: " + ("; ".join(e.raw for e in section.history) or "none"))
     for note in section.notes:
         lines.append(f"Note ({note.kind}): {note.text}")
+    if located.doc.kind != "guidance":
+        lines += _made_under_lines(kb, node_id)
     return "\n".join(lines)
 
 
@@ -129,10 +217,13 @@ def references(table: dict[str, list[Reference]], ids: list[str]) -> list[Refere
 
 
 def provision_json(kb: KnowledgeBase, node_id: str) -> dict:
-    """The provision with its context, history and references, as JSON."""
+    """The provision with its context, history and references, as JSON; for an id outside the
+    library that the library refers to, what `outside_json` knows of it."""
+    if node_id not in kb and kb.referenced(node_id):
+        return outside_json(kb, node_id)
     located = kb.get(node_id)
     node = located.node
-    out: dict = {"id": node_id, "document": located.doc.id, "lang": located.doc.lang,
+    out: dict = {"id": node_id, "document": located.doc.id, "lang": located.doc.lang, "in_library": True,
                  "other_version": kb.other_version(node_id),
                  "breadcrumb": [d.id for d in kb.ancestors(node_id)]}
     if isinstance(node, (Document, Division)):
@@ -161,4 +252,5 @@ def provision_json(kb: KnowledgeBase, node_id: str) -> dict:
     if located.doc.kind != "guidance":
         out["url"] = legisquebec_url(node_id, located.doc.lang)
         out["cite"] = citations(kb, node_id)
+        out["regulations"] = _made_under_dicts(kb, node_id)
     return out

@@ -10,10 +10,13 @@ headings, unit texts and closing texts, in document order, and returns:
   ``ambiguous`` ones (with their candidates): never dropped;
 - ``defines`` / ``uses term`` for defined terms, ``establishes`` for programs;
 - ``amended by`` (history entries -> the amending act, ``2018, c. 11``) and
-  ``integrated into`` (sections whose text went into another act).
+  ``integrated into`` (sections whose text went into another act);
+- ``made under``: from a regulation's document node to each provision its enabling note
+  names (« (chapitre S-2.1, a. 223, 1er al., par. 7) » -> ``S-2.1/223/p1/7``).
 
-Offsets index the source's field: ``text``, ``closing`` or ``heading``, and for
-``integrated into`` the section's ``status_text``; history references carry the
+Offsets index the source's field: ``text``, ``closing`` or ``heading``, for
+``integrated into`` the section's ``status_text``, for ``made under`` the line of the
+document's front matter that holds the note (``front``); history references carry the
 entry as printed and no offsets.
 """
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import dataclass, replace
 from alinea.ids import doc_id_from_chapter
 from alinea.model import Corpus, Division, Document, Reference, Section, Unit
 from graph.cite import Context, Found, Index, Resolution, find_citations, resolve, type_relations
+from graph.cite.enabling import enabling_citations, enabling_notes
 from graph.cite.resolve import headings_naming_acts
 from graph.terms import (
     Concept,
@@ -70,7 +74,7 @@ def extract_references(corpus: Corpus, index: Index | None = None,
 
 
 def _document(walk: _Walk, doc: Document) -> list[Reference]:
-    refs: list[Reference] = []
+    refs = _made_under(walk, doc)
     parents = {d.id: d.parent for d in doc.divisions}
     heading_acts = {division.id: act for division, act in headings_naming_acts(doc)}
     for division in doc.divisions:
@@ -84,6 +88,16 @@ def _document(walk: _Walk, doc: Document) -> list[Reference]:
         refs += _history(division.id, division)
     for section in doc.sections:
         refs += _section(walk, doc, section, _chain(section.parent, parents))
+    return refs
+
+
+def _made_under(walk: _Walk, doc: Document) -> list[Reference]:
+    """``made under``: a regulation's enabling note -> each provision (or act) it names."""
+    refs: list[Reference] = []
+    context = Context(walk.index, doc.id)
+    for note in enabling_notes(doc):
+        for found in enabling_citations(note.raw, doc.lang):
+            refs += _from_resolution(doc.id, "front", found, "made under", resolve(found, context))
     return refs
 
 

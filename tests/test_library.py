@@ -71,14 +71,54 @@ def test_a_provision_of_an_act_outside_the_library_stays_a_node_cited_by_the_reg
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="the citation engine (graph/, issue 12) does not read a regulation's enabling note "
-                          "(« (chapitre S-2.1, a. 63 et 223) », kept in Document.front), and `show` answers only "
-                          "for provisions in the library; not done in issue 13", strict=True)
 def test_an_enabling_note_links_to_the_act_section_that_allows_the_regulation(library, capsys):
     _, data = library
     code, out, _ = run(capsys, "--data", str(data), "show", "S-2.1/223", "--json")
+    shown = json.loads(out)
+    assert code == 0 and shown["in_library"] is False
+    assert shown["url"] == "https://www.legisquebec.gouv.qc.ca/fr/document/lc/S-2.1#se:223"
+    assert {"S-2.1-r4", "S-2.1-r9"} <= {r["source"].split("/")[0] for r in shown["references_in"]}
+    assert {r["type"] for r in shown["references_in"] if r["source"] in ("S-2.1-r4", "S-2.1-r9")} == {"made under"}
+    forest = next(r for r in shown["regulations"] if r["id"] == "S-2.1-r12.1")
+    assert forest["targets"] == ["S-2.1/223/p1/7", "S-2.1/223/p1/8", "S-2.1/223/p1/19", "S-2.1/223/p1/42",
+                                 "S-2.1/223/p2", "S-2.1/223/p3"]
+
+
+@pytest.mark.slow
+def test_show_of_a_cross_document_citation_lists_the_regulations_made_under_it(library, capsys):
+    """`alinea show` of a citation of the Act (not in the library) typed as a user would."""
+    _, data = library
+    code, out, _ = run(capsys, "--data", str(data), "show", "chapitre S-2.1, a. 223, 1er al., par. 39")
     assert code == 0
-    assert {"S-2.1-r4", "S-2.1-r9"} <= {r["source"].split("/")[0] for r in json.loads(out)["references_in"]}
+    lines = out.splitlines()
+    assert lines[0] == "S-2.1/223/p1/39" and lines[1].startswith("not in the library: ")
+    assert "official: https://www.legisquebec.gouv.qc.ca/fr/document/lc/S-2.1#se:223-ss:1-p1:39" in lines
+    made = lines[lines.index("Regulations made under this provision:") + 1:]
+    assert [line.split()[0] for line in made] == ["S-2.1-r30.1"]
+    code, _, err = run(capsys, "--data", str(data), "show", "chapitre S-2.1, a. 224")
+    assert code == 1 and "names S-2.1/224, which is not in the knowledge base" in err
+
+
+MADE_UNDER = {  # read by hand from the enabling note printed under each regulation's title
+    "S-2.1-r0.1": ["S-2.1/223"], "S-2.1-r1": ["S-2.1/223"], "S-2.1-r2": ["S-2.1/223"], "S-2.1-r4": ["S-2.1/223"],
+    "S-2.1-r5": ["S-2.1/223"], "S-2.1-r6": ["S-2.1/223"], "S-2.1-r7": ["S-2.1/223"], "S-2.1-r16": ["S-2.1/223"],
+    "S-2.1-r8": ["S-2.1/223", "S-2.1/223.2"], "S-2.1-r9": ["S-2.1/63", "S-2.1/223"],
+    "S-2.1-r11": ["S-2.1/223", "Q-2"], "S-2.1-r11.2": ["S-2.1/223/p1/36"],
+    "S-2.1-r12.1": ["S-2.1/223/p1/7", "S-2.1/223/p1/8", "S-2.1/223/p1/19", "S-2.1/223/p1/42", "S-2.1/223/p2",
+                    "S-2.1/223/p3"],
+    "S-2.1-r15": ["S-2.1"], "S-2.1-r17": ["S-2.1"], "S-2.1-r22": ["S-2.1/170", "S-2.1/223"],
+    "S-2.1-r30.1": ["S-2.1/170", "S-2.1/223/p1/39"],
+}
+
+
+@pytest.mark.slow
+def test_every_regulation_of_the_library_is_made_under_the_units_its_enabling_note_names(library, capsys):
+    _, data = library
+    code, out, _ = run(capsys, "--data", str(data), "references", "--type", "made under", "--json")
+    found: dict[str, list[str]] = {}
+    for ref in json.loads(out):
+        found.setdefault(ref["source"], []).append(ref["target"])
+    assert code == 0 and found == MADE_UNDER
 
 
 def test_add_says_when_a_document_is_already_there_or_replaces_an_older_one(tmp_path, capsys):
@@ -174,6 +214,18 @@ def test_each_document_has_its_table_of_contents_and_a_search_narrowed_to_it(sit
     hrefs = results.xpath("//main//ol//a/@href") or results.xpath("//main//a[starts-with(@href, '/S-2.1')]/@href")
     assert hrefs and all(h.startswith("/S-2.1-r22") for h in hrefs if h.startswith("/S-2.1"))
     assert site.get("/search?q=entente&doc=../../etc").status_code == 400
+
+
+@pytest.mark.slow
+def test_a_regulation_page_links_its_enabling_note_to_the_official_page_of_an_act_not_in_the_library(site):
+    [note] = page(site, "/S-2.1-r12.1").xpath("//p[@class='enabling-note']")
+    assert "Loi sur la santé et la sécurité du travail" in note.text_content()
+    links = note.xpath(".//a[@class='xref']")
+    assert [a.text for a in links] == ["chapitre S-2.1, a. 223, 1er al., par. 7, 8, 19 et 42", "2e al.", "3e al."]
+    assert [a.get("href") for a in links] == [
+        "https://www.legisquebec.gouv.qc.ca/en/document/cs/S-2.1#se:223-ss:1-p1:7",
+        "https://www.legisquebec.gouv.qc.ca/en/document/cs/S-2.1#se:223-ss:2",
+        "https://www.legisquebec.gouv.qc.ca/en/document/cs/S-2.1#se:223-ss:3"]
 
 
 # -- which articles govern this? across the library ----------------------------------------------

@@ -105,6 +105,8 @@ RELATIONS = {
     "governs": lazy_gettext("governs"),
     "provisions": lazy_gettext("provisions"),
     "regulation powers": lazy_gettext("regulation powers"),
+    "regulations made under": lazy_gettext("regulations made under this section"),
+    "made under": lazy_gettext("made under"),
     "guidance": lazy_gettext("guidance"),
     "note": lazy_gettext("note"),
     "example": lazy_gettext("example"),

@@ -12,7 +12,7 @@ from graph.govern_delegation import REGULATION_POWER
 from web.i18n import current_language, gettext, word
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
-              "within the meaning of", "cited by guidance", "integrated into", "establishes")
+              "within the meaning of", "cited by guidance", "integrated into", "establishes", "made under")
 
 
 
@@ -89,7 +89,8 @@ class Presenter:
         longer one (a citation over a term inside it)."""
         refs = [r for r in self.kb.refs_out.get(source_id, [])
                 if r.field == field and r.start is not None and r.end is not None and r.end <= len(text)
-                and (r.type in LINK_TYPES or r.type == "uses term")]
+                and (r.type in LINK_TYPES or r.type == "uses term")
+                and (field != "front" or text[r.start:r.end] == r.text)]  # a document has several front lines
         refs.sort(key=lambda r: (r.start, -(r.end - r.start)))
         out: list[Segment] = []
         pos = 0
@@ -112,18 +113,23 @@ class Presenter:
 
     def cited_by(self, section: Section) -> dict[str, list[Reference]]:
         """References into the section or its units, grouped: provisions, regulation powers,
-        guidance; each citing source once per target."""
+        guidance, regulations made under the section (each regulation once); each citing source
+        once per target."""
         ids = [section.id] + [u.id for u in section.walk()]
-        groups: dict[str, list[Reference]] = {"provisions": [], "regulation powers": [], "guidance": []}
+        groups: dict[str, list[Reference]] = {"provisions": [], "regulation powers": [], "guidance": [],
+                                              "regulations made under": []}
         seen: set[tuple[str, str]] = set()
         for node_id in ids:
             for ref in self.kb.refs_in.get(node_id, []):
                 if ref.type not in LINK_TYPES or ref.source.startswith(section.id + "/") or ref.source == section.id:
                     continue
-                if (ref.source, ref.target) in seen:
+                key = (ref.source, "" if ref.type == "made under" else ref.target)
+                if key in seen:
                     continue
-                seen.add((ref.source, ref.target))
-                if ref.source.startswith("guidance:"):
+                seen.add(key)
+                if ref.type == "made under":
+                    groups["regulations made under"].append(ref)
+                elif ref.source.startswith("guidance:"):
                     groups["guidance"].append(ref)
                 elif self.is_regulation_power(ref.source):
                     groups["regulation powers"].append(ref)
@@ -138,6 +144,20 @@ class Presenter:
         section = self.kb.get(node_id).section
         opening = section.units[0].text if section and section.units else ""
         return bool(REGULATION_POWER.search(opening))
+
+    def enabling_notes(self, doc) -> list[tuple[str, str]]:
+        """(act's title, note) for each enabling note printed under a regulation's title; the
+        note's citations link through `segments(doc.id, note, "front")`."""
+        from graph.cite import enabling_notes
+
+        front = [line.raw for line in doc.front]
+        out = []
+        for note in enabling_notes(doc):
+            i = front.index(note.raw)
+            before = front[i - 1].strip() if i else ""
+            named = before and before != doc.title and not before.lower().startswith(("chapitre", "chapter", "("))
+            out.append((before if named else "", note.raw.strip()))
+        return out
 
     def cited_provisions(self, doc) -> list[tuple[str, str]]:
         """(target, words) of the provisions a document cites, first citation of each, in order."""

@@ -165,7 +165,7 @@ _LABELS = re.compile(rf"((?:\((?:{_ITEM_NUMBER}|(?:\d+\.)*[a-z]{{1,4}}(?:\.\d+)*
 _LABEL = re.compile(r"\(([^()]+)\)")
 _SEP = _c(rf"{S}(?:,{S}(?:(?:and|or|et|ou){S1})?|{SP}+(?:and|or|et|ou|&){S1})")
 _RANGE = _c(rf"{S}(?:(?:to|à|through){S1}|[–—-]{S})")
-_WORDLIKE_FOLLOW = _c(rf"(?={S}(?:,|and{END}|or{END}|et{END}|ou{END}|of{END}|de{END}|du{END}|des{END}|to{END}|à{END}|[.;:)]|$))")
+_WORDLIKE_FOLLOW = _c(rf"(?={S}(?:,|and{END}|or{END}|et{END}|ou{END}|of{END}|de{END}|du{END}|des{END}|to{END}|à{END}|\.(?!{S}\d)|[;:)]|$))")
 _OF_EN = _c(rf"{S1}of{S1}")
 _OF_FR = _c(rf"{S1}(?:de{S1}la{S1}|de{S1}l{APOS}{S}|du{S1}|de{S1}|des{S1})")
 _DET_EN = _c(rf"(the){S1}")
@@ -179,7 +179,7 @@ _KEYWORD_FR = _c(rf"({_words(_FR)}){END}{S}")
 _RELATIVE_EN_RE = _c(rf"(this|that){S1}({_words(_RELATIVE_EN)}){END}")
 _RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce){S1}({_words(_RELATIVE_FR)}){END}")
 _ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|§§?){S}")
-_PIN_BODY = rf"(?:(?P<ord>{_ORD}){S1}(?:al|para|par)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}°?|\([a-z0-9.]+\)|[a-z]{{1,3}}(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
+_PIN_BODY = rf"(?:(?P<ord>(?:{_ORD})(?:(?:{S},{S}|{S1}(?:et|and){S1})(?:{_ORD}))*){S1}(?:als?|paras?|pars?)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpars|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}°?|\([a-z0-9.]+\)|[a-z]{{1,3}}(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
 _SHORT_PIN = _c(rf",{S}{_PIN_BODY}")
 _PIN_ALONE = _c(_PIN_BODY)
 _SIBLING_SEP = _c(rf"{S}(?:,|,?{S1}(?:and|or|et|ou)){S}")
@@ -345,7 +345,15 @@ def _pinpoints_after_section(scan: _Scan, pos: int, single: bool) -> tuple[list[
     if single and (m := scan.at(_LABELS, pos)):
         levels += _label_levels(m[1], fallback=True)
         pos = m.end()
-    while single and (m := scan.at(_SHORT_PIN, pos)):
+    return _finer_pinpoints(scan, pos, levels) if single else (levels, pos)
+
+
+def _finer_pinpoints(scan: _Scan, pos: int, levels: list[Level]) -> tuple[list[Level], int]:
+    """Abbreviated pinpoints at pos, each finer than the last of `levels` (", 1er al., par. 7");
+    an alinéa after an alinéa or a subparagraph is a sibling (`sibling_pinpoints`), not read here."""
+    while (m := scan.at(_SHORT_PIN, pos)):
+        if _is_alinea(m) and any(lv.kind in ("paragraph", "unit") for lv in levels):
+            break
         level, pos = _pin_level(scan, m, levels)
         levels.append(level)
         if level.ranges or len(level.values) > 1:
@@ -354,10 +362,15 @@ def _pinpoints_after_section(scan: _Scan, pos: int, single: bool) -> tuple[list[
     return levels, pos
 
 
+def _is_alinea(m: re.Match) -> bool:
+    return bool(m["ord"]) or m["kw"].lower().rstrip("s") in ("al", "alinéa")
+
+
 def _pin_level(scan: _Scan, m: re.Match, levels: list[Level]) -> tuple[Level, int]:
     """The level of one abbreviated pinpoint ("par. 3°", "2e al.", "paras. 1 and 2"), and its end."""
     if m["ord"]:
-        return Level("paragraph", (ORDINALS.get(m["ord"].lower(), "1"),)), m.end()
+        ordinals = tuple(ORDINALS[w.lower()] for w in _ORD_SPLIT.findall(m["ord"]) if w.lower() in ORDINALS)
+        return Level("paragraph", ordinals or ("1",)), m.end()  # "1er et 2e al."
     kw = m["kw"].lower().rstrip("s")
     values, ranges, end = [m["v"]], [], m.end()
     if not m["labels"] and (got := _values(scan, m.start("v"), _VALUE_UNIT, wordlike=True)) and got[2] > m.end():
@@ -382,7 +395,31 @@ def sibling_pinpoints(scan: _Scan, pos: int, levels: list[Level]) -> tuple[list[
     at = [i for i, lv in enumerate(levels) if lv.kind == level.kind]
     if not at or at[-1] == 0:
         return None
-    return [replace(lv, implied=True) for lv in levels[:at[-1]]] + [level], m.start(), end
+    chain = [replace(lv, implied=True) for lv in levels[:at[-1]]] + [level]
+    if not (level.ranges or len(level.values) > 1):
+        chain, end = _finer_pinpoints(scan, end, chain)  # ", 2e al., par. 3"
+    return chain, m.start(), end
+
+
+_LIST_TAIL = _c(rf"{S}(?:,{S}(?:(?:and|or|et|ou){S1})?|{SP}+(?:and|or|et|ou|&){S1})$")
+
+
+def last_item_pinpoints(scan: _Scan, start: int, end: int, levels: list[Level]
+                        ) -> tuple[tuple[int, list[Level]], tuple[int, int, list[Level]]] | None:
+    """ "a. 170 et 223, 1er al., par. 39": pinpoints written after a list of sections are those of
+    its last section.  Returns the list without it (end, levels), then the last section with its
+    pinpoints (start, end, levels); None when no pinpoint follows a list."""
+    if len(levels) != 1 or levels[0].kind != "section" or not levels[0].values or not scan.at(_SHORT_PIN, end):
+        return None
+    section = levels[0]
+    last = section.values[-1]
+    last_start = end - len(last)
+    sep = _LIST_TAIL.search(scan.text, start, last_start)
+    if scan.text[last_start:end] != last or sep is None or (len(section.values) == 1 and not section.ranges):
+        return None
+    extra, last_end = _pinpoints_after_section(scan, end, True)
+    rest = Level("section", section.values[:-1], section.ranges)
+    return (sep.start(), [rest]), (last_start, last_end, [Level("section", (last,))] + extra)
 
 
 _PARAGRAPH_WORDS = ("par", "para", "paras", "paragraph")

@@ -24,8 +24,9 @@ from alinea.ids import (
     doc_id_from_chapter,
     section_sort_key,
 )
-from alinea.model import Corpus, Division, Document
+from alinea.model import IN_FORCE, Corpus, Division, Document
 from graph.cite.acts import load_acts
+from graph.cite.enabling import enabling_citations, enabling_notes
 from graph.cite.find import find_citations
 from graph.cite.grammar import DIVISION_RANK, Found, Level, acts_in_parentheses
 from graph.cite.rules import COURSE
@@ -51,6 +52,8 @@ class Index:
     """Normalised act title -> document ids it has been seen with."""
     written: dict[str, str] = field(default_factory=dict)
     """Document id -> its title as first written in the corpus."""
+    enabled: dict[str, list[tuple[str, Level | None]]] = field(default_factory=dict)
+    """Act id -> (regulation of the corpus whose enabling note names it, the sections named)."""
 
     @classmethod
     def build(cls, corpus: Corpus) -> Index:
@@ -68,6 +71,10 @@ class Index:
                 index.learn_from(text)
             for division, chapter in headings_naming_acts(doc):
                 index.learn(division.heading, chapter)
+            for note in enabling_notes(doc):
+                for found in enabling_citations(note.raw, doc.lang):
+                    top = found.levels[0] if found.levels and found.levels[0].kind == "section" else None
+                    index.enabled.setdefault(found.act.doc, []).append((doc.id, top))
         return index
 
     def learn_from(self, text: str) -> None:
@@ -122,11 +129,29 @@ class Index:
     def division_ids(self) -> dict[str, tuple[str, ...]]:
         return {d.id: tuple(div.id for div in d.divisions) for d in self.documents.values()}
 
+    def made_under(self, statute: str, section: str | None = None) -> tuple[str, ...]:
+        """The regulations of the corpus whose enabling note names a statute: those in force when
+        there are any; of those, the ones made under `section` when its notes name it."""
+        pairs = self.enabled.get(statute, [])
+        current = {r for r, _ in pairs if self.documents[r].status == IN_FORCE} or {r for r, _ in pairs}
+        if section is not None:
+            number = section.split("/")[1] if section.startswith(statute + "/") else ""
+            named = {r for r, level in pairs if r in current and level is not None and _names(level, number)}
+            current = named or current
+        return tuple(sorted(current))
+
     def regulation_of(self, statute: str) -> str | None:
         """The one regulation known to be made under a statute, or None."""
         known = {d for docs in self.titles.values() for d in docs} | set(self.documents)
         regulations = sorted(d for d in known if d.startswith(statute + "-r"))
         return regulations[0] if len(regulations) == 1 else None
+
+
+def _names(level: Level, number: str) -> bool:
+    """True when a section level names that section number, alone or in a range."""
+    key = section_sort_key(number) if number else None
+    return number in level.values or any(
+        section_sort_key(lo) <= key <= section_sort_key(hi) for lo, hi in level.ranges if key is not None)
 
 
 def texts_of(doc: Document) -> Iterator[tuple[str, str]]:
@@ -293,6 +318,12 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
         if context.other_regulation:
             return None, Resolution(note="refers back to 'a regulation' named earlier in the section, "
                                          "which no document identifies")
+        made = index.made_under(context.base_doc, context.section)
+        if len(made) == 1:
+            return made[0], Resolution()
+        if made:
+            return None, Resolution(candidates=made, note=f"several regulations of the library are made under "
+                                                          f"{context.base_doc}: {', '.join(made)}")
         regulation = index.regulation_of(context.base_doc)
         if regulation:
             return regulation, Resolution()

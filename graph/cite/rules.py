@@ -41,6 +41,7 @@ from graph.cite.grammar import (
     _short_with_code,
     _trim,
     acts_in_parentheses,
+    last_item_pinpoints,
     sibling_pinpoints,
 )
 
@@ -123,6 +124,10 @@ def pinpoints(scan: _Scan) -> Iterator[Span]:
         got = short or _chain(scan, m.start())
         if got:
             levels, act, start, end = got
+            if short and (split := last_item_pinpoints(scan, start, end, levels)):  # "a. 170 et 223, 1er al."
+                (first_end, first_levels), (last_start, end, last_levels) = split
+                yield start, first_end, first_levels, act
+                start, levels = last_start, last_levels
             start, end = _trim(text, start, end)
             if end <= start:
                 continue

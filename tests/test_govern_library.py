@@ -31,9 +31,6 @@ def library(tmp_path_factory):
         assert main(["add", str(path), "--corpus", str(corpus)]) == 0, path
     build(corpus, data, progress=lambda message: None)
     kb = load(data)
-    if not any(t == "made under" for *_, t in kb.graph.edges(data="type")):  # TEMPORARY until r2-13 is merged
-        for power in ("A-13.1.1/132", "A-13.1.1/133"):
-            kb.graph.add_edge(REGULATION, power, type="made under")
     return kb, open_index(data, kb.resolver())
 
 

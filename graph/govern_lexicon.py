@@ -11,6 +11,10 @@
   English spelling — ``-ité`` → ``-ity``, ``-ique`` → ``-ic``, ``-aire`` → ``-ary``… — has
   the root of a word of the Act).  A French question thus reaches the English Act through
   words no entry lists together.
+- **English to French** (`Lexicon.to_french`): the same table read the other way and cognates
+  read backwards, so that an English question reaches the library's French laws.
+- **Everyday English to the Act's English** (`Lexicon.paraphrase`): the same Dice table learned
+  from the thesaurus's English expressions against its Act phrases.
 
 >>> root("eligibility") == root("ineligible".removeprefix("in")) == root("eligible")
 True
@@ -136,12 +140,12 @@ class Lexicon:
         french = Counter(french_words)
         self.reverse = learn_table([(en, fr) for fr, en in pairs], set(french), min_dice, per_word,
                                    source_lang="en", target_lang="fr")
-        self.french_by_root: dict[str, tuple[str, ...]] = {}
-        grouped = {}
+        by_spelling: dict[str, list[str]] = {}
         for word in sorted(french, key=lambda w: -french[w]):
             if len(word) >= MIN_COGNATE:
-                grouped.setdefault(root(english_spelling(word)), []).append(word)
-        self.french_by_root = {r: tuple(ws[:3]) for r, ws in grouped.items()}
+                by_spelling.setdefault(root(english_spelling(word)), []).append(word)
+        self.french_by_root = {r: tuple(ws[:3]) for r, ws in by_spelling.items()}
+        """Root of an English spelling -> the library's French words spelt so (cognates, read backwards)."""
 
     @staticmethod
     def shared(bridges: list[Bridge]) -> list[Bridge]:

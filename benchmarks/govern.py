@@ -40,8 +40,8 @@ QUESTIONS = ROOT / "benchmarks" / "govern_eval" / "questions.jsonl"
 FRESH = ROOT / "benchmarks" / "govern_eval" / "fresh.jsonl"
 """The second held-out set: 141 questions written before the ranker of issue 18 was built, by a
 reader who saw neither the code nor the other questions (fresh_README.md); split "fresh"."""
-ABLATIONS = {"no bridges": {"bridge": 0.0}, "no feedback": {"feedback": 0.0}, "no headings": {"heading": 0.0},
-             "no definitions": {"defined": 0.0}}
+ABLATIONS = {"no bridges": {"bridge": 0.0}, "no everyday table": {"paraphrase": 0.0}, "no feedback": {"feedback": 0.0},
+             "no headings": {"heading": 0.0}, "no definitions": {"defined": 0.0}}
 """The signals of issue 18, each switched off in turn (`--ablate`)."""
 ADEL = "guidance:adel-66-72"
 DEPTH = 20

@@ -119,6 +119,8 @@ class Glossary:
         for name in self._acronyms:
             del self._keys[_words(name)]
         self._longest = max((len(k) for k in self._keys), default=0)
+        self._first = {k[0] for k in self._keys if k}
+        """First words of the names: a text's word that is none of them starts no name."""
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts.values())
@@ -143,7 +145,8 @@ class Glossary:
         found: list[ConceptMatch] = []
         i = 0
         while i < len(words):
-            for size in range(min(self._longest, len(words) - i), 0, -1):
+            longest = min(self._longest, len(words) - i) if words[i][2] in self._first else 0
+            for size in range(longest, 0, -1):
                 cid = self._keys.get(tuple(w for _, _, w in words[i:i + size]))
                 if cid and all(_JOINER.fullmatch(folded[words[k][1]:words[k + 1][0]])
                                for k in range(i, i + size - 1)):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from alinea.model import Section, Unit
 from graph.govern_rank import prepare
@@ -46,6 +47,7 @@ class Delegation:
     the Act says so, else the document's regulation-making powers)."""
 
 
+@lru_cache(maxsize=4096)
 def delegation(kb, node_id: str) -> Delegation | None:
     """What a provision leaves to a regulation missing from the library, or None (no such
     words, or the regulation is in the library)."""
@@ -80,6 +82,7 @@ def _regulation_cited(kb, node, section: Section) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)
 def _regulation_of(kb, doc_id: str) -> str | None:
     """The first regulation made under a document that the law graph knows (``A-13.1.1-r1``)."""
     pattern = re.compile(rf"^{re.escape(doc_id)}-r(\d+)$")

@@ -11,6 +11,10 @@
   English spelling — ``-ité`` → ``-ity``, ``-ique`` → ``-ic``, ``-aire`` → ``-ary``… — has
   the root of a word of the Act).  A French question thus reaches the English Act through
   words no entry lists together.
+- **English to French** (`Lexicon.to_french`): the same table read the other way and cognates
+  read backwards, so that an English question reaches the library's French laws.
+- **Everyday English to the Act's English** (`Lexicon.paraphrase`): the same Dice table learned
+  from the thesaurus's English expressions against its Act phrases.
 
 >>> root("eligibility") == root("ineligible".removeprefix("in")) == root("eligible")
 True
@@ -25,7 +29,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from whoosh.lang import stemmer_for_language, stopwords_for_language
@@ -47,6 +51,9 @@ MIN_DICE = 0.3
 """Weakest association of a French word and an English word that the translation table keeps."""
 PER_WORD = 3
 """English words kept per French word."""
+LAY_DICE = 0.5
+"""Least Dice association of an everyday English word and a word of the Act: the lay table pairs
+expressions on one topic, so weaker associations are topics, not paraphrases ("income" -> "information")."""
 MIN_COGNATE = 6
 """Shortest French word read as a cognate: short words are too often false friends ("car")."""
 COGNATE_PREFIX = 7
@@ -56,9 +63,11 @@ by spelling alone ("incarcérée" and "incarcerated"), when the usual ending cha
 
 @cache
 def _porter():
-    return stemmer_for_language("en")
+    """The English stemmer, each distinct word stemmed once per process."""
+    return lru_cache(maxsize=1 << 16)(stemmer_for_language("en"))
 
 
+@lru_cache(maxsize=1 << 16)
 def root(word: str) -> str:
     """The derivational root of an English word (folded, lower case)."""
     stem = _porter()(word)
@@ -109,8 +118,11 @@ class Lexicon:
     """The Act's vocabulary by root, and the French-English table learned from parallel expressions."""
 
     def __init__(self, act_words: Iterable[str], pairs: Iterable[tuple[str, str]], min_dice: float = MIN_DICE,
-                 per_word: int = PER_WORD, table: dict[str, tuple[tuple[str, float], ...]] | None = None) -> None:
-        """table: the translation table the build learned (`translation_table`); learned here when None."""
+                 per_word: int = PER_WORD, lay_pairs: Iterable[tuple[str, str]] = (),
+                 french_words: Iterable[str] = (), table: dict[str, tuple[tuple[str, float], ...]] | None = None) -> None:
+        """table: the French -> English table the build learned (`translation_table`); learned
+        here from `pairs` when None."""
+        pairs = list(pairs)
         counts = Counter(act_words)
         self.by_root: dict[str, tuple[str, ...]] = {}
         grouped: dict[str, list[str]] = {}
@@ -130,6 +142,16 @@ class Lexicon:
                 self.by_prefix.setdefault(word[:COGNATE_PREFIX], []).append(word)
         self.stems = {_porter()(w) for w in counts}
         self.table = table if table is not None else learn_table(pairs, set(counts), min_dice, per_word)
+        self.lay = learn_table(lay_pairs, set(counts), LAY_DICE, per_word, source_lang="en")
+        french = Counter(french_words)
+        self.reverse = learn_table([(en, fr) for fr, en in pairs], set(french), min_dice, per_word,
+                                   source_lang="en", target_lang="fr")
+        by_spelling: dict[str, list[str]] = {}
+        for word in sorted(french, key=lambda w: -french[w]):
+            if len(word) >= MIN_COGNATE:
+                by_spelling.setdefault(root(english_spelling(word)), []).append(word)
+        self.french_by_root = {r: tuple(ws[:3]) for r, ws in by_spelling.items()}
+        """Root of an English spelling -> the library's French words spelt so (cognates, read backwards)."""
 
     @staticmethod
     def shared(bridges: list[Bridge]) -> list[Bridge]:
@@ -189,6 +211,27 @@ class Lexicon:
         return self.shared(out)
 
 
+    def paraphrase(self, words: Iterable[str]) -> list[Bridge]:
+        """Act words for everyday English words, from the table learned on the thesaurus's everyday
+        expressions against its Act phrases ("turned down" -> "refuse"); the Act's own words are
+        left to the full text."""
+        out = [Bridge(act, word, "paraphrase", dice) for word in dict.fromkeys(words)
+               for act, dice in self.lay.get(word, ()) if act != word]
+        return self.shared(out)
+
+    def to_french(self, words: Iterable[str]) -> list[Bridge]:
+        """French words of the library's French texts for English words: the French-English table
+        read the other way, and cognates (a French word whose English spelling has the English
+        word's root: "incarcerated" -> "incarceree")."""
+        out = []
+        for word in dict.fromkeys(words):
+            for french, dice in self.reverse.get(word, ()):
+                out.append(Bridge(french, word, "translated", dice))
+            if len(word) >= MIN_COGNATE:
+                for french in self.french_by_root.get(root(word), ()):
+                    out.append(Bridge(french, word, "cognate", 0.8))
+        return self.shared(out)
+
     def _shared_start(self, word: str) -> tuple[str, ...]:
         """Act words that share the longest start with a French word (7 letters at least, and
         three fifths of the shorter word)."""
@@ -205,17 +248,18 @@ class Lexicon:
 
 
 def learn_table(pairs: Iterable[tuple[str, str]], vocabulary: set[str], min_dice: float,
-                per_word: int, source_lang: str = "fr") -> dict[str, tuple[tuple[str, float], ...]]:
-    """Word -> (English word of the Act, Dice association), from (source text, English text) pairs
+                per_word: int, source_lang: str = "fr", target_lang: str = "en") -> dict[str, tuple[tuple[str, float], ...]]:
+    """Word -> (word of the target texts, Dice association), from (source text, target text) pairs
     that say the same thing: how often the two words are in the same pair, over how often each is
-    in any.  Only associations seen in two pairs at least.  The source is French (a translation
-    table) or everyday English (lay words -> the Act's words)."""
+    in any.  Only associations seen in two pairs at least.  The source is French and the target the
+    Act's English (a translation table), or the reverse (English questions reaching French texts),
+    or everyday English and the Act's English (lay words -> the Act's words)."""
     fr_count: Counter = Counter()
     en_count: Counter = Counter()
     both: Counter = Counter()
     for french, english in pairs:
         fr = set(content_words(french, source_lang))
-        en = {w for w in content_words(english, "en") if w in vocabulary}
+        en = {w for w in content_words(english, target_lang) if w in vocabulary}
         fr_count.update(fr)
         en_count.update(en)
         both.update((f, e) for f in fr for e in en)
@@ -241,11 +285,27 @@ def translation_table(statute, thesaurus, glossary) -> dict[str, tuple[tuple[str
     return learn_table(parallel_pairs(thesaurus, glossary), set(act_words(statute)), MIN_DICE, PER_WORD)
 
 
-def parallel_pairs(thesaurus, glossary) -> list[tuple[str, str]]:
+def lay_pairs(thesaurus, glossary) -> list[tuple[str, str]]:
+    """(everyday English, the Act's English) texts that say the same thing: each thesaurus entry's
+    English expressions against its Act phrases; each glossary concept's other names against its
+    name."""
+    pairs = []
+    for entry in thesaurus or ():
+        english = " ".join(entry.say.get("en", ()))
+        if english and entry.means:
+            pairs.append((english, " ".join(entry.means)))
+    for concept in glossary or ():
+        if concept.aliases and concept.en:
+            pairs.append((" ".join(concept.aliases), concept.en))
+    return pairs
+
+
+def parallel_pairs(thesaurus, glossary, cited: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """(French, English) texts that say the same thing: each thesaurus entry's French expressions
     against its English ones and its Act phrases (one pair per entry, so that an entry counts
-    once); each glossary concept's two names."""
-    pairs = []
+    once); each glossary concept's two names; and `cited`, French guidance against the English
+    provisions it rests on (a page's own list of the articles it applies)."""
+    pairs = list(cited)
     for entry in thesaurus or ():
         french = " ".join(entry.say.get("fr", ()))
         if french:

@@ -110,10 +110,26 @@ def _provision(collect: _Collect, node: str) -> None:
             else:
                 reason = f"it {'cites' if link.type == 'cites' else link.type} {label(kb, me)} ({quoted(link.text)})"
             collect.add(source, RELATIONS[link.type] * 0.9, reason, (source, link.type, link.target))
+    _enabling(collect, me)
     found = kb.get(me).node if me in kb else None
     text = " ".join(u.text for u in found.walk()) if hasattr(found, "walk") else getattr(found, "heading", "")
     if find_words(text, "en", ADVERSE):
         _remedies(collect, f"{label(kb, me)} provides for a decision", me)
+
+
+def _enabling(collect: _Collect, me: str) -> None:
+    """The enabling relation both ways: a regulation's rule is governed by the powers the regulation
+    is made under; a power governs the regulations made under it (their first rule stands for each)."""
+    kb, prep = collect.kb, collect.prep
+    doc = prep.document.get(me)
+    for power in prep.made_under.get(doc, ()):
+        collect.add(power, 3.0, f"the {kb.get(doc).node.title} is made under it", (doc, "made under", power),
+                    "regulation power")
+    for regulation, powers in prep.made_under.items():
+        first = next((s.id for s in kb.get(regulation).node.sections), None) if regulation in kb else None
+        if first and any(section_of(p) == me for p in powers):
+            collect.add(first, 2.7, f"the {kb.get(regulation).node.title} is made under {label(kb, me)}",
+                        (regulation, "made under", next(p for p in powers if section_of(p) == me)))
 
 
 def _to_program(graph, unit: str) -> str:

@@ -28,10 +28,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from alinea.errors import AlineaError, NotFound
+from alinea.ids import fold_chars
 from alinea.model import IN_FORCE, Section
 from graph.cite import cite
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
-from graph.govern_lexicon import Lexicon, content_words, idf, parallel_pairs, root
+from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, parallel_pairs, root
 from graph.queries import governing
 from graph.thesaurus import stems, words_of
 from search import SectionScore, WordBag
@@ -41,6 +42,12 @@ LAWS = ("statute", "regulation")
 REMEDIES = ("term:review", "term:administrative-tribunal")
 """Glossary concepts whose sections (defining or providing for them) are the remedies against a decision."""
 ROLES = ("rule", "definition", "procedure", "regulation power", "guidance")
+MADE_UNDER = "made under"
+"""The reference from a regulation to the provisions that empower the Government to make it."""
+FOUND = ("text", "thesaurus", "cited")
+PAIR_WORDS = 80
+"""Longest guidance paragraph read as parallel text of the provisions it cites (graph.govern_lexicon)."""
+"""Kinds of evidence a section has of its own (not carried over from another section)."""
 _REGULATIONS = re.compile(r"\bregulations?\b|\brèglements?\b", re.IGNORECASE)
 _PROCEDURE = re.compile(r"\bremed|\brecours\b|\breview\b|\brévision\b", re.IGNORECASE)
 _DEFINITIONS = re.compile(r"\bdefinitions?\b|\bdéfinitions?\b|\binterpretation\b", re.IGNORECASE)
@@ -102,6 +109,13 @@ class Weights:
     """Weight of the match of the text's words with the headings of a section's divisions."""
     defined: float = 0.3
     """Weight of a definition whose defining words the text uses without naming the term."""
+    enables: float = 0.3
+    """Weight of a power to make regulations whose regulations in the library match the text."""
+    enabled: float = 0.3
+    """Weight of a regulation's rule made under a power that matches the text."""
+    paraphrase: float = 0.3
+    """Weight in the bag of the Act words the learned everyday-English table gives for the text's
+    words (graph.govern_lexicon.Lexicon.paraphrase)."""
 
 
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "corpus" / "govern_weights.json"
@@ -112,7 +126,8 @@ LISTED_STEP, LISTED_FLOOR = 0.05, 0.7
 KIND_WEIGHT = {"text": "text", "feedback": "feedback", "heading": "heading",
                "thesaurus": "thesaurus", "definition": "definition", "establishes": "establishes", "cited": "cited",
                "applies": "applied", "makes apply": "via", "remedy": "challenge", "adverse": "adverse",
-               "regulation": "regulation", "term": "term", "defined": "defined"}
+               "regulation": "regulation", "term": "term", "defined": "defined",
+               "enables": "enables", "enabled": "enabled"}
 """Kind of evidence -> the Weights field that weighs it."""
 
 
@@ -170,14 +185,19 @@ class Candidate:
     in_force: bool = True
     program_reason: tuple[str, tuple[str, ...]] | None = None
     """Why the section counts more: the program the text names and whose chapter it is in."""
+    _features: dict[str, float] | None = field(default=None, repr=False, compare=False)
+    """The features as last computed (reset by `add`)."""
 
     def features(self) -> dict[str, float]:
         """Per kind of evidence, the strongest piece and a share (`Weights.repeated`) of the others:
         twenty regulation powers pointing at a section do not make it twenty times as relevant."""
+        if self._features is not None:
+            return self._features
         out = {}
         for kind in {r.kind for r in self.reasons}:
             weights = sorted((r.weight for r in self.reasons if r.kind == kind), reverse=True)
             out[kind] = weights[0] + self.weights.repeated * sum(weights[1:])
+        self._features = out
         return out
 
     def factor(self) -> float:
@@ -195,6 +215,7 @@ class Candidate:
         return getattr(self.weights, KIND_WEIGHT[reason.kind]) * reason.weight
 
     def add(self, reason: Reason) -> None:
+        self._features = None
         for i, old in enumerate(self.reasons):
             if old.kind == reason.kind and old.path == reason.path:
                 if reason.weight > old.weight:
@@ -240,6 +261,13 @@ class Prepared:
     """Document id -> its language."""
     provides: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Concept id -> the sections the glossary says provide for it without defining it."""
+    made_under: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Regulation (document id) -> the units of the library's laws it is made under (``made under``
+    references, read from its enabling note)."""
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Program id -> the programs it is made of: those whose chapters hold the sections that establish
+    it ("last resort financial assistance" is the Social Assistance and the Social Solidarity
+    Programs, established by ss. 44 and 67)."""
 
 
 def section_of(node: str) -> str:
@@ -270,6 +298,7 @@ def prepare(kb) -> Prepared:
     provides: dict[str, list[str]] = {}
     uses: dict[str, set[str]] = {}
     guidance: dict[str, list[str]] = {}
+    made_under: dict[str, list[str]] = {}
     for u, v, data in graph.edges(data=True):
         kind = data.get("type")
         source, target = section_of(u), section_of(v)
@@ -283,11 +312,18 @@ def prepare(kb) -> Prepared:
             uses.setdefault(source, set()).add(v)
         elif kind == "cited by guidance" and target in sections:
             guidance.setdefault(target, []).append(u)
+        elif kind == MADE_UNDER and target in sections:
+            made_under.setdefault(u, []).append(v)
     chapters = {n: tuple(governing(graph, n)["sections"]) for n, kind in graph.nodes(data="kind") if kind == "program"}
     chapters = {n: secs for n, secs in chapters.items() if secs}
-    program_of = {section: program for program, secs in chapters.items() for section in secs}
+    program_of: dict[str, str] = {}
+    for program, secs in sorted(chapters.items(), key=lambda item: len(item[1])):
+        program_of.update(dict.fromkeys(secs, program))  # a section's home: the largest chapter holding it
+    parts = {program: tuple(dict.fromkeys(program_of[s] for s in secs if program_of[s] != program))
+             for program, secs in chapters.items()}
     words = {s.id: content_words(s.text, statute.lang or "en") for s in statute.sections}
     document = {s.id: law.id for law in laws for s in law.sections}
+    langs = {law.id: law.lang for law in laws}
     df: dict[str, int] = {}
     for ws in words.values():
         for r in {root(w) for w in ws}:
@@ -306,16 +342,48 @@ def prepare(kb) -> Prepared:
                 text = " ".join(u.text for u in unit.walk()) if hasattr(unit, "walk") else getattr(unit, "text", "")
                 definitions[concept] = (node, frozenset(root(w) for w in content_words(text, "en")))
                 break
-    lexicon = Lexicon((w for ws in words.values() for w in ws), parallel_pairs(kb.thesaurus, kb.glossary),
+    french = (w for s in every if document[s.id] != statute.id and langs.get(document[s.id]) == "fr"
+              for w in content_words(s.text, "fr"))
+    lexicon = Lexicon((w for ws in words.values() for w in ws),
+                      parallel_pairs(kb.thesaurus, kb.glossary, guidance_pairs(kb, statute)),
+                      lay_pairs=lay_pairs(kb.thesaurus, kb.glossary), french_words=french,
                       table=kb.word_table)
     return Prepared(statute.id, sections, order, roles,
                     {k: tuple(dict.fromkeys(v)) for k, v in regulations.items()},
                     {k: tuple(dict.fromkeys(v)) for k, v in defines.items()},
                     {k: frozenset(v) for k, v in uses.items()},
                     {k: tuple(dict.fromkeys(v)) for k, v in guidance.items()}, chapters, program_of,
-                    lexicon, heading_roots, heading_text, definitions, root_idf, document,
-                    {law.id: law.lang for law in laws},
-                    {k: tuple(dict.fromkeys(v)) for k, v in provides.items()})
+                    lexicon, heading_roots, heading_text, definitions, root_idf, document, langs,
+                    {k: tuple(dict.fromkeys(v)) for k, v in provides.items()},
+                    {k: tuple(dict.fromkeys(v)) for k, v in made_under.items()}, parts)
+
+
+@lru_cache(maxsize=256)
+def governed(kb, program: str) -> dict:
+    """graph.queries.governing for a program, once per knowledge base."""
+    return governing(kb.graph, program)
+
+
+def guidance_pairs(kb, statute) -> list[tuple[str, str]]:
+    """(French guidance paragraph, the English text of the statute's provisions it cites): a
+    paragraph that cites an article says what the article says, in the other language.  Only
+    paragraphs of the page's body (not its closing list of laws, which cites for the whole page)
+    and of at most PAIR_WORDS words: a longer text pairs every word of it with every word of the
+    provision, and a single such pair made the table learn "acquis" for "elapsed"."""
+    pairs = []
+    for doc in kb.documents:
+        if doc.kind != "guidance" or doc.lang != "fr":
+            continue
+        for section in doc.sections:
+            for unit in section.walk():
+                if unit.kind == "reference" or len(unit.text.split()) > PAIR_WORDS:
+                    continue
+                cited = dict.fromkeys(section_of(r.target) for r in kb.refs_out.get(unit.id, ())
+                                      if r.target.startswith(statute.id + "/"))
+                texts = [kb.get(s).node.text for s in cited if s in kb]
+                if texts:
+                    pairs.append((unit.text, " ".join(texts)))
+    return pairs
 
 
 def quoted(text: str) -> str:
@@ -341,6 +409,18 @@ def label(kb, node: str) -> str:
     return cite(node, "short", "en", home=statute.id if statute else None)
 
 
+@lru_cache(maxsize=1 << 16)
+def folded_word(word: str) -> str:
+    """A word as the lexicon writes it (lower case, no accents), once per process."""
+    return fold_chars(word.lower())
+
+
+@lru_cache(maxsize=8192)
+def stemmed(phrase: str) -> frozenset[str]:
+    """The English stems of a phrase's words."""
+    return frozenset(stems([w for _, _, w in words_of(phrase)], "en"))
+
+
 def thesaurus_reason(words: str, means: tuple[str, ...] | list[str], text: str) -> str:
     """Why everyday words lead to a provision, without saying that they are the Act's own term:
     the Act's phrase of the thesaurus entry that the provision uses and that shares the most words
@@ -349,9 +429,6 @@ def thesaurus_reason(words: str, means: tuple[str, ...] | list[str], text: str) 
     used = [phrase for phrase in means if phrase.lower() in lowered]
     if not used:
         return f"{quoted(words)} is an everyday way of speaking of a situation this provision deals with"
-    def stemmed(phrase: str) -> set[str]:
-        return set(stems([w for _, _, w in words_of(phrase)], "en"))
-
     mine = stemmed(words)
     phrase = max(used, key=lambda p: (len(mine & stemmed(p)), -used.index(p)))
     return f"for {quoted(words)}, this provision speaks of {quoted(phrase)}"
@@ -403,7 +480,7 @@ class Scorer:
                 if " " in phrase:
                     phrases.append((phrase, weight))
         self.bridged = self.bridges()
-        words += [(b.word, w.bridge * b.weight) for b in self.bridged]
+        words += [(b.word, (w.paraphrase if b.how == "paraphrase" else w.bridge) * b.weight) for b in self.bridged]
         glossary = self.kb.glossary
         programs = {program for program, _ in cues.programs}
         for match in cues.concepts:
@@ -427,8 +504,12 @@ class Scorer:
             c.best = s.best if s.best != s.section else None
             c.matched = s.matched
             words = ", ".join(quoted(m) for m in s.matched[:6])
-            folded = {m.lower() for m in s.matched}
-            bridges = [f"{quoted(b.source)} → {quoted(b.word)}" for b in self.bridged if b.word in folded]
+            lang = self.prep.langs.get(self.prep.document.get(c.section))
+            bridged = self.to_french if lang == "fr" and self.reading.lang == "en" else self.bridged
+            if bridged:
+                folded = {folded_word(m) for m in s.matched}
+                bridged = [b for b in bridged if b.word in folded]
+            bridges = [f"{quoted(b.source)} → {quoted(b.word)}" for b in bridged]
             if bridges:
                 words += f" ({', '.join(dict.fromkeys(bridges))})"
             weight = c.bm25 * (self.w.regulation_text if self.prep.roles[c.section] == "regulation power" else 1.0)
@@ -487,12 +568,15 @@ class Scorer:
         times what they already have); the sections of another program's chapter count less
         (`Weights.other_program`) unless they are made to apply to a program it names."""
         graph = self.kb.graph
-        named = {p: words for p, words in self.cues.programs if p in self.prep.chapters}
+        named = {p: (said(words), "names", p) for p, words in self.cues.programs if p in self.prep.chapters}
+        for program, path in list(named.items()):
+            named.update({part: path + ("is made of", part) for part in self.prep.parts.get(program, ())
+                          if part not in named})
         if not named:
             return
         applied: set[str] = set()
         for program in named:
-            for link in governing(graph, program)["applied"]:
+            for link in governed(self.kb, program)["applied"]:
                 if link.via:
                     applied.update(self.prep.chapters.get(link.source, (section_of(link.source),)))
         for c in self.candidates.values():
@@ -500,7 +584,7 @@ class Scorer:
             if home in named:
                 name = graph.nodes[home].get("label", home)
                 c.in_program = True
-                c.program_reason = (f"part of the {name}", (said(named[home]), "names", home, "contains", c.section))
+                c.program_reason = (f"part of the {name}", named[home] + ("contains", c.section))
             elif home is not None and c.section not in applied:
                 c.other_program = True
 
@@ -512,10 +596,10 @@ class Scorer:
             if program not in graph:
                 continue
             name = graph.nodes[program].get("label", program)
-            for link in governing(graph, program)["applied"]:
+            for link in governed(self.kb, program)["applied"]:
                 if not link.via:
                     continue
-                targets = (governing(graph, link.source)["sections"] if link.source.startswith("program:")
+                targets = (governed(self.kb, link.source)["sections"] if link.source.startswith("program:")
                            else [link.source])
                 for target in targets:
                     section = section_of(target)
@@ -551,8 +635,9 @@ class Scorer:
         with the text."""
         ranked = sorted(self.candidates.values(), key=lambda c: -c.score)
         top = ranked[0].score if ranked else 0.0
-        self.applied_evidence({c.section: c.score / top for c in ranked
-                               if top and any(r.kind in ("text", "thesaurus", "cited") for r in c.reasons)})
+        found = {c.section: c.score / top for c in ranked if top and any(r.kind in FOUND for r in c.reasons)}
+        self.applied_evidence(found)
+        self.enabling_evidence(found)
         best = [c for c in ranked if self.prep.roles.get(c.section) == "rule"][:self.w.second_pass]
         used = {m.concept for m in self.cues.concepts} | self.implied
         for c in best:
@@ -568,6 +653,31 @@ class Scorer:
                         self.add(node, "term", f"defines {quoted(name)}, used by {label(self.kb, c.section)} and the question",
                                  (c.section, "uses term", concept, "defined by", node), strength)
 
+    def enabling_evidence(self, found: dict[str, float]) -> None:
+        """The enabling relation both ways: a power to make regulations carries the evidence of the
+        best-matching rule of each regulation made under it, and a regulation's rule that matches
+        carries the evidence of the power it is made under."""
+        prep = self.prep
+        if not prep.made_under:
+            return
+        best: dict[str, tuple[float, str]] = {}
+        for section, strength in found.items():
+            doc = prep.document.get(section)
+            if doc in prep.made_under and strength > best.get(doc, (0.0, ""))[0]:
+                best[doc] = (strength, section)
+        for doc, (strength, section) in best.items():
+            title = self.kb.get(doc).node.title if doc in self.kb else doc
+            for unit in prep.made_under[doc]:
+                self.add(unit, "enables", f"the {title} is made under it, and its {label(self.kb, section)} "
+                         "matches the question", (section, "in", doc, MADE_UNDER, unit), strength, unit)
+        for section in found:
+            for unit in prep.made_under.get(prep.document.get(section), ()):
+                strength = found.get(section_of(unit), 0.0)
+                if strength > 0:
+                    self.add(section, "enabled", f"it is made under {label(self.kb, unit)}, which matches the question",
+                             (unit, "empowers the Government to make", prep.document[section], "which contains", section),
+                             strength)
+
     # -- evidence that generalises beyond listed expressions ----------------------------------
     def bridges(self):
         """Act words reached from the text's words: derived and negated forms; for French text,
@@ -575,12 +685,14 @@ class Scorer:
         lexicon = self.prep.lexicon
         if self.reading.lang == "fr":
             return lexicon.translate(content_words(self.reading.text, "fr"))
-        return lexicon.derived(content_words(self.reading.text, "en"))
+        words = content_words(self.reading.text, "en")
+        return lexicon.derived(words) + lexicon.paraphrase(words)
 
     def feedback_evidence(self, index) -> None:
         """Relevance feedback: the words of the best sections found so far, as a second query;
         sections like the best ones gain."""
-        ranked = sorted(self.candidates.values(), key=lambda c: -c.score)[:self.w.feedback_depth]
+        ranked = sorted((c for c in self.candidates.values() if self.prep.document[c.section] == self.prep.statute),
+                        key=lambda c: -c.score)[:self.w.feedback_depth]
         if not ranked:
             return
         texts = tuple((self.prep.sections[c.section].text, 1.0) for c in ranked)
@@ -593,18 +705,37 @@ class Scorer:
                      max(s.score, s.best_score) / top)
 
     bridged: list = []
+    to_french: list = []
 
     def scores(self, index) -> list[SectionScore]:
-        """BM25 over the statute and, when the library holds them, its other acts and regulations
-        written in the text's language (whose own words count there, whatever the statute's)."""
+        """BM25 over the statute and, when the library holds them, its other acts and regulations:
+        those written in the text's language with its own words (whatever the statute's language),
+        those in French with the French words an English text's words lead to (`Lexicon.to_french`).
+        Bridged words weigh less than a text's own, so the French laws' scores are brought to the
+        scale of the others' and then weighed by the share of the text's words that found a bridge."""
         found = list(index.score_sections(self.bag()))
-        others = {d for sid, d in self.prep.document.items() if d != self.prep.statute
-                  and self.prep.langs.get(d) == self.reading.lang}
-        if others:
-            own = self.bag(own=self.w.own_words)
-            for kind in LAWS[1:] + ("statute",):
-                more = index.score_sections(replace(own, doc_kind=kind))
-                found += [s for s in more if self.prep.document.get(s.section) in others]
+        langs = {d: self.prep.langs.get(d) for d in set(self.prep.document.values()) if d != self.prep.statute}
+        if same := {d for d, lang in langs.items() if lang == self.reading.lang}:
+            found += self.scores_in(index, same, self.bag(own=self.w.own_words))
+        if self.reading.lang == "en" and (french := {d for d, lang in langs.items() if lang == "fr"}):
+            words = content_words(self.reading.text, "en")
+            self.to_french = self.prep.lexicon.to_french(words)
+            if self.to_french:
+                bag = WordBag(tuple((b.word, self.w.bridge * b.weight) for b in self.to_french))
+                more = self.scores_in(index, french, bag)
+                top = max((max(s.score, s.best_score) for s in found), default=0.0)
+                top_more = max((max(s.score, s.best_score) for s in more), default=0.0)
+                if top and top_more:
+                    scale = top / top_more * len({b.source for b in self.to_french}) / len(set(words))
+                    found += [replace(s, score=s.score * scale, best_score=s.best_score * scale) for s in more]
+        return found
+
+    def scores_in(self, index, docs: set[str], bag: WordBag) -> list[SectionScore]:
+        """The bag's scores over the sections of some of the library's laws (any kind)."""
+        found = []
+        for kind in LAWS[1:] + ("statute",):
+            more = index.score_sections(replace(bag, doc_kind=kind))
+            found += [s for s in more if self.prep.document.get(s.section) in docs]
         return found
 
     def question_roots(self) -> dict[str, float]:
@@ -615,7 +746,8 @@ class Scorer:
             for word in content_words(self.reading.text, "en"):
                 out[root(word)] = 1.0
         for b in getattr(self, "bridged", ()):
-            out[root(b.word)] = max(out.get(root(b.word), 0.0), b.weight)
+            if (self.w.paraphrase if b.how == "paraphrase" else self.w.bridge) > 0:
+                out[root(b.word)] = max(out.get(root(b.word), 0.0), b.weight)
         for match in self.cues.thesaurus:
             for phrase in self.kb.thesaurus.get(match.entry).means:
                 for word in content_words(phrase, "en"):

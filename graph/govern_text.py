@@ -113,7 +113,7 @@ def result(kb, c: Candidate, role: str, rank: int) -> GovernResult:
     texts = list(dict.fromkeys(r.text for r in reasons))
     if c.program_reason:
         texts.insert(1, c.program_reason[0])
-    kinds = {"definition": ("definition", "term"), "regulation power": ("regulation",)}.get(role, ())
+    kinds = {"definition": ("definition", "term"), "regulation power": ("enables", "regulation")}.get(role, ())
     path = next((r.path for kind in kinds for r in reasons if r.kind == kind), None) or \
         next((r.path for r in reasons if r.kind not in TEXT_LIKE), reasons[0].path)
     texts = texts[:MAX_REASONS]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
@@ -73,7 +73,8 @@ class ThesaurusMatch(NamedTuple):
 
 @cache
 def _stemmer(lang: str):
-    return stemmer_for_language(lang)
+    """The language's stemmer, each distinct word stemmed once per process."""
+    return lru_cache(maxsize=1 << 16)(stemmer_for_language(lang))
 
 
 def words_of(text: str) -> list[tuple[int, int, str]]:

@@ -135,3 +135,43 @@ def test_a_bad_weights_file_is_named(tmp_path, content, message):
     with pytest.raises(AlineaError, match=message) as error:
         load_weights(path)
     assert str(path) in str(error.value)
+
+
+# -- learned tables: everyday English, and English to French ------------------------------------
+def test_the_everyday_table_is_learned_from_expressions_and_their_act_phrases():
+    lay = [("turned down for a job", "refuse a job"), ("turned away", "refuse"), ("got a job", "job")]
+    lexicon = Lexicon("refuse a job offer".split(), (), lay_pairs=lay)
+    bridges = lexicon.paraphrase(["turned", "job"])
+    assert {(b.source, b.word, b.how) for b in bridges} == {("turned", "refuse", "paraphrase")}
+
+
+def test_english_reaches_french_words_through_the_table_read_backwards_and_cognates():
+    pairs = [("dette à rembourser", "repay the debt"), ("ma dette", "the debt owed")]
+    lexicon = Lexicon("repay the debt owed".split(), pairs, french_words="la dette est remboursée par la ventilation".split())
+    words = {(b.source, b.word, b.how) for b in lexicon.to_french(["debt", "ventilation", "car"])}
+    assert ("debt", "dette", "translated") in words
+    assert ("ventilation", "ventilation", "cognate") in words
+    assert not any(source == "car" for source, _, _ in words), "short words are never cognates"
+
+
+# -- programs made of other programs ------------------------------------------------------------------
+def test_a_program_made_of_others_names_their_chapters(kb, index):
+    """"Welfare" is last resort financial assistance, which ss. 44 and 67 establish as the Social
+    Assistance and the Social Solidarity Programs: their sections are the named program's, not
+    another program's (no entry says so; the graph does)."""
+    from graph.govern_input import cues, read_input
+    from graph.govern_rank import Scorer, prepare
+
+    prep = prepare(kb)
+    assert set(prep.parts["program:last-resort-financial-assistance"]) == {"program:social-assistance",
+                                                                           "program:social-solidarity"}
+    reading = read_input("I've been on welfare for a year; what changes for me?", kb)
+    scorer = Scorer(kb, reading, cues(reading, kb))
+    for c in scorer.run(index):
+        home = prep.program_of.get(c.section)
+        if home in ("program:social-assistance", "program:social-solidarity"):
+            assert c.in_program and not c.other_program, c.section
+            assert "welfare" in c.program_reason[1][0]
+            assert c.program_reason[1][1:5] == ("names", "program:last-resort-financial-assistance", "is made of", home)
+        elif home in ("program:basic-income", "program:aim-for-employment"):
+            assert c.other_program, c.section

@@ -1,0 +1,87 @@
+"""Which articles govern this? across a library: the bundled corpus plus a constructed regulation made
+under ss. 132 and 133 of the Act (its enabling note) and a French guidance page whose paragraphs cite
+s. 59 (tests/fixtures/govern-library).  Neither was seen when the methods were built."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from alinea.build import build
+from alinea.kb import load
+from graph.govern import govern
+from graph.govern_input import cues, read_input
+from graph.govern_rank import PAIR_WORDS, Scorer, guidance_pairs, prepare
+from search import open_index
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "govern-library"
+REGULATION = "A-13.1.1-r1"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    from alinea.cli import main
+
+    corpus = tmp_path_factory.mktemp("govern-library") / "corpus"
+    data = corpus.parent / "data"
+    shutil.copytree(ROOT / "corpus", corpus)
+    for path in sorted(FIXTURES.glob("*.txt")):
+        assert main(["add", str(path), "--corpus", str(corpus)]) == 0, path
+    build(corpus, data, progress=lambda message: None)
+    kb = load(data)
+    return kb, open_index(data, kb.resolver())
+
+
+def results(library, question: str, limit: int = 10):
+    kb, index = library
+    return govern(question, kb, index, limit=limit).results
+
+
+# -- the enabling relation, both ways -------------------------------------------------------------
+def test_the_regulation_is_made_under_the_powers_its_note_names(library):
+    kb, _ = library
+    assert set(prepare(kb).made_under[REGULATION]) >= {"A-13.1.1/132", "A-13.1.1/133"}
+
+
+def test_a_power_carries_the_evidence_of_its_regulations_rule(library):
+    """The question's words are only in the regulation (a pet lizard); s. 132, under which it is
+    made, comes with it and says why."""
+    found = results(library, "Is my pet lizard in its terrarium counted as property?")
+    sections = [r.section for r in found]
+    assert sections[0] == f"{REGULATION}/2"
+    power = next(r for r in found if r.section == "A-13.1.1/132")
+    assert "is made under it" in power.reason and f"{REGULATION}/2" in power.path
+    assert "made under" in power.path
+
+
+def test_a_regulations_rule_carries_the_evidence_of_its_power(library):
+    kb, index = library
+    question = "Can I keep my automobile, and what may the Government prescribe about basic benefit amounts?"
+    reading = read_input(question, kb)
+    scorer = Scorer(kb, reading, cues(reading, kb))
+    ranked = {c.section: c for c in scorer.run(index)}
+    rule = ranked[f"{REGULATION}/1"]
+    enabled = [r for r in rule.reasons if r.kind == "enabled"]
+    assert enabled and enabled[0].path[0].startswith("A-13.1.1/13")
+    assert "it is made under s. 13" in enabled[0].text
+    assert "enabled" not in ranked["A-13.1.1/59"].features(), "only a regulation's rules carry a power's evidence"
+
+
+# -- French guidance as parallel text --------------------------------------------------------------
+def test_guidance_paragraphs_that_cite_a_provision_are_parallel_text_of_it(library):
+    kb, _ = library
+    statute = kb.default_statute()
+    pairs = [(french, english) for french, english in guidance_pairs(kb, statute) if "emploi" in french]
+    section_59 = kb.get("A-13.1.1/59").node.text
+    assert len(pairs) == 2 and all(english == section_59 for _, english in pairs)
+    assert not any(french.startswith("Article 59") for french, _ in pairs), "the closing list cites for the page"
+    assert all(len(french.split()) <= PAIR_WORDS for french, _ in guidance_pairs(kb, statute))
+
+
+def test_a_provision_asked_about_leads_to_its_regulations_and_a_rule_to_its_powers(library):
+    power = {r.section: r for r in results(library, "s. 132")}
+    assert f"{REGULATION}/1" in power and "is made under s. 132" in power[f"{REGULATION}/1"].reason
+    rule = {r.section: r for r in results(library, f"{REGULATION}/2")}
+    assert rule["A-13.1.1/133"].role == "regulation power" and "is made under it" in rule["A-13.1.1/133"].reason

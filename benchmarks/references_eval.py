@@ -148,7 +148,10 @@ def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None,
     With ``with_corpus``, the bundled corpus is the library the paragraphs are read in (its
     documents are known to the resolver, as after `alinea add`), and an annotated document that is
     in the corpus (the French text of the Act, whose English consolidation the corpus holds, with
-    the same units) is read against its units there."""
+    the same units) is read against its units there.  The paragraphs are read in the annotation's
+    language (the header's ``lang``, French by default), never in the page's: read as English,
+    « deuxième alinéa de l'article 112 » would be only "article 112"."""
+    from dataclasses import replace
     from types import SimpleNamespace
 
     from alinea.model import Corpus
@@ -167,7 +170,8 @@ def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None,
     parents = {d.id: d.parent for d in page.divisions} if page else {}
     enclosing = {s.id: _chain(s.parent, parents) for s in page.sections} if page else {}
     walk = _Walk(index, [], index.title_list)
-    citing = page or SimpleNamespace(id=doc, lang="fr", kind="regulation")
+    lang = header.get("lang", "fr")  # the annotated text's language, not the page's: the corpus holds the Act in English
+    citing = replace(page, lang=lang) if page else SimpleNamespace(id=doc, lang=lang, kind="regulation")
     gold, got = set(), set()
     for line in lines:
         unit = line["unit"]

@@ -143,6 +143,10 @@ def test_a_law_named_after_a_number_is_still_a_law():
     ("Sous réserve de l’article 5, le ministre peut, en application de l’article 6, exiger", "fr",
      ["subject to", "cites"]),
     ("Les articles 3 et 4 ainsi que l’article 7 ne s’appliquent pas.", "fr", ["applies", "applies"]),
+    ("malgré l’article 3, le deuxième alinéa de l’article 2 et l’article 7, le ministre", "fr", ["despite"] * 3),
+    ("Despite section 3, the second paragraph of section 2 and section 7, the Minister", "en", ["despite"] * 3),
+    ("Malgré l’article 3, l’article 4 et l’article 7 s’appliquent.", "fr", ["despite", "applies", "applies"]),
+    ("Malgré le paragraphe 2, le paragraphe 3 de l’article 4 s’applique.", "fr", ["despite", "applies"]),
 ])
 def test_relations_in_both_languages(text, lang, relations):
     assert [f.relation for f in find_citations(text, lang)] == relations

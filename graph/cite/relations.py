@@ -32,7 +32,24 @@ that section do not apply", « les dispositions visées à l'article 5 s'appliqu
 _RUN_SEP = _c(rf"{S}(?:,|,?{S1}and|,?{S1}or|{S1}et|{S1}ou|,?{S1}ainsi{S1}que|,?{S1}as{S1}well{S1}as){S}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS})?)")
 _LIST_SEP = _c(rf"{S},?{S1}(?:and|or|et|ou){S1}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1}|à{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS}{S})?|du{S1}|des{S1}|au{S1}|aux{S1})")
 """Between two citations of one list: "malgré l'article 5 et le paragraphe 2° de l'article 6"."""
+_LIST_END = _c(rf"{S}(?:[,.;:)]|$)")
+_COMMA_SEP = _c(rf"{S},{S}(?:(?:the{S1})?|(?:de{S1}|à{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS}{S})?|du{S1}|des{S1}|au{S1}|aux{S1})")
 _OBJECT_GAP = _c(rf"{S}(?:the{S1}|this{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?")
+
+
+def _in_list(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """True when citation i goes on the list of citation i - 1: joined by "and"/"or", or by a comma
+    when "and"/"or" joins it to the next ones and the list ends the phrase (« malgré l'article 5, le
+    deuxième alinéa de l'article 6 et l'article 8, le ministre »; not « Malgré le paragraphe 2, le
+    paragraphe 3 s'applique » nor « Malgré l'article 3, les articles 4 et 7 s'appliquent »)."""
+    if _LIST_SEP.fullmatch(text, spans[i - 1][1], spans[i][0]):
+        return True
+    if not _COMMA_SEP.fullmatch(text, spans[i - 1][1], spans[i][0]):
+        return False
+    last = i
+    while last + 1 < len(spans) and _LIST_SEP.fullmatch(text, spans[last][1], spans[last + 1][0]):
+        last += 1
+    return last > i and _LIST_END.match(text, spans[last][1]) is not None  # not the subject of a verb
 
 
 def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") -> list[str]:
@@ -52,8 +69,7 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
         before = text[max(0, start - 80):start]
         if _BEFORE_WORDS.search(before):
             relations[i] = next((name for name, pattern in _BEFORE if pattern.search(before)), "cites")
-        if relations[i] == "cites" and i and relations[i - 1] in _BEFORE_NAMES \
-                and _LIST_SEP.fullmatch(text, spans[i - 1][1], start):
+        if relations[i] == "cites" and i and relations[i - 1] in _BEFORE_NAMES and _in_list(text, spans, i):
             relations[i] = relations[i - 1]  # "malgré l'article 5 et le paragraphe 2° de l'article 6"
     for i, (start, end) in enumerate(spans):
         which = _WHICH_APPLIES.match(text, end)

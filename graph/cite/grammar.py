@@ -502,6 +502,13 @@ def _act_after(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     return None
 
 
+_ANOTHER_TITLE = _c(rf"{S}(?:,|{SP}(?:et|ou|and|or)){S1}(?:(?:de|à|of){S1})?(?:la{S1}|le{S1}|l{APOS}{S}|the{S1}|du{S1}|au{S1})?"
+                    rf"(?-i:(?:[A-ZÉÈ][\w’'-]*{S1}){{0,6}}(?:{_NAME_HEADS})){END}")
+"""A list of acts, not one title: « la Loi et la Loi sur … », "the Act and the Act respecting …"."""
+_AMENDING = _c(r"modifiant|amend|abrogeant|repeal|remplaçant|replac")
+"""A title that names other acts: « Loi modifiant la Loi sur X et la Loi sur Y »."""
+
+
 def _name_with_chapter(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     """A title followed by its chapter in parentheses, starting at pos."""
     text = scan.text
@@ -513,6 +520,8 @@ def _name_with_chapter(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     between = text[pos:paren]
     if _BREAK.search(between) or not _HEAD_BACK.search(between) or _CLAUSE.search(between):
         return None
+    if _ANOTHER_TITLE.search(between) and not _AMENDING.search(between):
+        return None  # « de la Loi et de la Loi sur la santé … (chapitre S-2.1) »: two acts
     close = text.find(")", paren)
     act = chapter_ref(text[paren + 1:close]) if close > 0 else None
     if act is None:
@@ -650,7 +659,7 @@ def acts_in_parentheses(text: str) -> list[tuple[int, int, Act]]:
 _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 
 
-_TITLE_OF = _c(rf"[^;:().,]{{0,40}}?{SP}(?:de|du|des|of|d{APOS}){S}(?:la{S1}|l{APOS}{S}|the{S1})?")
+_TITLE_OF = _c(rf"(?:(?!{SP}(?:et|ou|and|or){SP})[^;:().,]){{0,40}}?{SP}(?:de|du|des|of|d{APOS}){S}(?:la{S1}|l{APOS}{S}|the{S1})?")
 """Between two heads of one title: « Règlement [d'application de la] Loi sur … »."""
 
 

@@ -47,7 +47,7 @@ scores 1.000 (42/42) and 1.000 (42/42), by target and by typed relation.  Read o
 units cannot be placed without the document (« paragraphes 2 et 3 de l'article 51.4 » lie in its
 second paragraph).  A held-out page that is not among the fixtures is given with ``--page``.
 Since a negated application is typed ``applies`` (« Le présent article ne s'applique pas à … »,
-as the Act's gold file types "does not apply to"), the sample scores 0.976 (41/42) by typed
+the edge says the provision's application is at issue, its text says how), the sample scores 0.976 (41/42) by typed
 relation (still 1.000 by target): its annotator typed that one line ``cites``, noting a doubt.
 
     python -m benchmarks.references_eval [-v] [--heldout [FILE] [--page HTML]]

@@ -127,7 +127,7 @@ def test_a_law_named_after_a_number_is_still_a_law():
     ("Despite section 175 of this Act, section 218 of the Act", "en", ["despite", "cites"]),
     ("This section applies when the tax is", "en", ["cites"]),
     ("A person to whom a decision referred to in the first paragraph applies may", "en", ["cites"]),
-    # a negated application is typed `applies` too, as the Act's gold file types "does not apply"
+    # a negated application is typed `applies` too: the edge says its application is at issue
     ("L’article 5 ne s’applique pas à", "fr", ["applies"]),
     ("Les articles 5 à 7 ne s’appliquent pas aux travailleurs autonomes.", "fr", ["applies"]),
     ("La sous-section 5 de la section II ne s’applique pas à l’employeur.", "fr", ["applies"]),

@@ -136,6 +136,7 @@ def test_a_law_named_after_a_number_is_still_a_law():
     ("Lorsque l’article 5 ne s’applique pas, le", "fr", ["cites"]),
     ("the provisions referred to in section 11 do not apply to", "en", ["cites"]),
     ("les dispositions visées à l’article 11 ne s’appliquent pas à", "fr", ["cites"]),
+    ("The recovery rules provided for in section 11 apply to the recovery", "en", ["applies"]),
     # every member of a list or range takes the relation that governs the phrase
     ("malgré les articles 131 à 133, le", "fr", ["despite"]),
     ("Sous réserve d’une entente conclue en application des articles 98 et 101 de la Loi, le", "fr", ["subject to"]),

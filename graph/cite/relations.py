@@ -25,10 +25,11 @@ _APPLY_VERB = _c(rf"{S}(?:,{S}{_NECESSARY},{S})?(?:{_APPLIES})"
 """The cited provision is made to apply: "apply to", "s'appliquent dans la mesure où", "est applicable"."""
 _WHICH_APPLIES = _c(rf"{S},?{S}(?:which|qui){S1}(?:appl(?:y|ies)|s{APOS}appliqu(?:e|ent)){S1}(?:to|à|au|aux){END}")
 _CONDITIONAL = _c(rf"(?:when|if|whom|which|where|unless|lorsque|si|qui|laquelle|lequel|auquel|auxquels|dont){S1}(?:the{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?$")
-_REFERRED = _c(rf"(?:referred{S1}to{S1}in|mentioned{S1}in|described{S1}in|set{S1}out{S1}in|provided{S1}for{S1}in"
-               rf"|(?:visé|mentionné|prévu|décrit|énuméré)e?s?{S1}(?:à|au|aux|dans)){S1}(?:the{S1}|this{S1}|that{S1}|le{S1}|la{S1}|les{S1}|l{APOS}|ce{S1}|cet{S1}|cette{S1})?$")
-"""Before a citation that only describes the subject of the verb after it: "the provisions referred to in
-that section do not apply", « les dispositions visées à l'article 5 s'appliquent »."""
+_REFERRED = _c(rf"(?:referred{S1}to{S1}in|mentioned{S1}in|(?:visé|mentionné)e?s?{S1}(?:à|au|aux|dans))"
+               rf"{S1}(?:the{S1}|this{S1}|that{S1}|le{S1}|la{S1}|les{S1}|l{APOS}|ce{S1}|cet{S1}|cette{S1})?$")
+"""Before a citation that only points to the subject of the verb after it: "the provisions referred to in
+that section do not apply", « les dispositions visées à l'article 5 s'appliquent » (the provisions that
+section cites); not "the rules provided for in the Act apply" (the Act's own rules)."""
 _RUN_SEP = _c(rf"{S}(?:,|,?{S1}and|,?{S1}or|{S1}et|{S1}ou|,?{S1}ainsi{S1}que|,?{S1}as{S1}well{S1}as){S}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS})?)")
 _LIST_SEP = _c(rf"{S},?{S1}(?:and|or|et|ou){S1}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1}|à{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS}{S})?|du{S1}|des{S1}|au{S1}|aux{S1})")
 """Between two citations of one list: "malgré l'article 5 et le paragraphe 2° de l'article 6"."""

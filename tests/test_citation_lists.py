@@ -127,7 +127,27 @@ def test_a_law_named_after_a_number_is_still_a_law():
     ("Despite section 175 of this Act, section 218 of the Act", "en", ["despite", "cites"]),
     ("This section applies when the tax is", "en", ["cites"]),
     ("A person to whom a decision referred to in the first paragraph applies may", "en", ["cites"]),
-    ("L’article 5 ne s’applique pas à", "fr", ["cites"]),
+    # a negated application is typed `applies` too: the edge says its application is at issue
+    ("L’article 5 ne s’applique pas à", "fr", ["applies"]),
+    ("Les articles 5 à 7 ne s’appliquent pas aux travailleurs autonomes.", "fr", ["applies"]),
+    ("La sous-section 5 de la section II ne s’applique pas à l’employeur.", "fr", ["applies"]),
+    ("L’article 5 n’est pas applicable aux travailleurs.", "fr", ["applies"]),
+    ("Sections 5 and 6 do not apply to a recipient.", "en", ["applies"]),
+    ("Lorsque l’article 5 ne s’applique pas, le", "fr", ["cites"]),
+    ("the provisions referred to in section 11 do not apply to", "en", ["cites"]),
+    ("les dispositions visées à l’article 11 ne s’appliquent pas à", "fr", ["cites"]),
+    ("The recovery rules provided for in section 11 apply to the recovery", "en", ["applies"]),
+    # every member of a list or range takes the relation that governs the phrase
+    ("malgré les articles 131 à 133, le", "fr", ["despite"]),
+    ("Sous réserve d’une entente conclue en application des articles 98 et 101 de la Loi, le", "fr", ["subject to"]),
+    ("Subject to an agreement entered into under sections 98 and 101 of the Act, the", "en", ["subject to"]),
+    ("Sous réserve de l’article 5, le ministre peut, en application de l’article 6, exiger", "fr",
+     ["subject to", "cites"]),
+    ("Les articles 3 et 4 ainsi que l’article 7 ne s’appliquent pas.", "fr", ["applies", "applies"]),
+    ("malgré l’article 3, le deuxième alinéa de l’article 2 et l’article 7, le ministre", "fr", ["despite"] * 3),
+    ("Despite section 3, the second paragraph of section 2 and section 7, the Minister", "en", ["despite"] * 3),
+    ("Malgré l’article 3, l’article 4 et l’article 7 s’appliquent.", "fr", ["despite", "applies", "applies"]),
+    ("Malgré le paragraphe 2, le paragraphe 3 de l’article 4 s’applique.", "fr", ["despite", "applies"]),
 ])
 def test_relations_in_both_languages(text, lang, relations):
     assert [f.relation for f in find_citations(text, lang)] == relations

@@ -185,7 +185,7 @@ _RELATIVE_EN_RE = _c(rf"(this|that){S1}({_words(_RELATIVE_EN)}){END}")
 _RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce|même){S1}({_words(_RELATIVE_FR)}){END}")
 _ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|(?<=\()a(?={SP}\d)|§§?){S}")
 """Section abbreviations; "a" without its period only in a marginal reference, « (a 1.1) »."""
-_PIN_BODY = rf"(?:(?P<ord>(?:{_ORD})(?:(?:{S},{S}|{S1}(?:et|and){S1})(?:{_ORD}))*){S1}(?:als?|paras?|pars?)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpars|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}[°º]?|\([a-z0-9.]+\)|(?:[ivx]{{1,4}}|[a-z])(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
+_PIN_BODY = rf"(?:(?P<ord>(?:{_ORD})(?:(?:{S},{S}|{S1}(?:et|and){S1})(?:{_ORD}))*){S1}(?:alinéas?|paragraphs?|als?|paras?|pars?)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpars|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}[°º]?|\([a-z0-9.]+\)|(?:[ivx]{{1,4}}|[a-z])(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
 _SHORT_PIN = _c(rf",{S}{_PIN_BODY}")
 _PIN_ALONE = _c(_PIN_BODY)
 _SIBLING_SEP = _c(rf"{S}(?:,|,?{S1}(?:and|or|et|ou)){S}")
@@ -281,7 +281,8 @@ def _values(scan: _Scan, pos: int, value: re.Pattern, wordlike: bool) -> tuple[l
     pending_range = False
     while True:
         r = scan.at(_RANGE, pos)
-        if r and not pending_range and (m2 := scan.at(value, r.end())) and _ok_follow(scan, m2, wordlike):
+        if r and not pending_range and (m2 := scan.at(value, r.end())) and (
+                _ok_follow(scan, m2, wordlike) or _numbers(last, m2)):
             ranges.append((last, next(g for g in m2.groups() if g is not None)))
             pending_range = True
             pos = m2.end()
@@ -302,11 +303,18 @@ def _values(scan: _Scan, pos: int, value: re.Pattern, wordlike: bool) -> tuple[l
 
 def _ok_follow(scan: _Scan, m: re.Match, wordlike: bool) -> bool:
     """After a listed label: a word that goes on the list or the citation, unless the label is an
-    inserted number, which is never a word or an amount (« les sous-sections 6.4 et 6.9 sont »)."""
-    return not wordlike or _INSERTED.fullmatch(m.group(0)) is not None or bool(scan.at(_WORDLIKE_FOLLOW, m.end()))
+    inserted number, which is never a word or an amount (« les sous-sections 6.4 et 6.9 sont »), or
+    a number with its degree sign (« visés aux paragraphes 1° à 4° sont »)."""
+    return (not wordlike or _INSERTED.fullmatch(m.group(0)) is not None or m.group(0)[-1:] in "°º"
+            or bool(scan.at(_WORDLIKE_FOLLOW, m.end())))
 
 
 _INSERTED = re.compile(r"\d+(?:\.\d+)+")
+
+
+def _numbers(low: str, high: re.Match) -> bool:
+    """A range between two numbers is one whatever word follows: "paragraphs 1 to 4 are"."""
+    return low.rstrip("°º").isdigit() and high.group(0).rstrip("°º").isdigit()
 
 
 def _label_levels(labels: str, fallback: bool) -> list[Level]:
@@ -494,6 +502,13 @@ def _act_after(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     return None
 
 
+_ANOTHER_TITLE = _c(rf"{S}(?:,|{SP}(?:et|ou|and|or)){S1}(?:(?:de|à|of){S1})?(?:la{S1}|le{S1}|l{APOS}{S}|the{S1}|du{S1}|au{S1})?"
+                    rf"(?-i:(?:[A-ZÉÈ][\w’'-]*{S1}){{0,6}}(?:{_NAME_HEADS})){END}")
+"""A list of acts, not one title: « la Loi et la Loi sur … », "the Act and the Act respecting …"."""
+_AMENDING = _c(r"modifiant|amend|abrogeant|repeal|remplaçant|replac")
+"""A title that names other acts: « Loi modifiant la Loi sur X et la Loi sur Y »."""
+
+
 def _name_with_chapter(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     """A title followed by its chapter in parentheses, starting at pos."""
     text = scan.text
@@ -505,6 +520,8 @@ def _name_with_chapter(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     between = text[pos:paren]
     if _BREAK.search(between) or not _HEAD_BACK.search(between) or _CLAUSE.search(between):
         return None
+    if _ANOTHER_TITLE.search(between) and not _AMENDING.search(between):
+        return None  # « de la Loi et de la Loi sur la santé … (chapitre S-2.1) »: two acts
     close = text.find(")", paren)
     act = chapter_ref(text[paren + 1:close]) if close > 0 else None
     if act is None:
@@ -575,7 +592,14 @@ def _chain_from(scan: _Scan, levels: list[Level], start: int, end: int) -> tuple
             act, end = Act("name", name=inside.strip()), p.end()
         elif (a := chapter_ref(inside)) is not None:
             act, end = a, p.end()
+    if act is not None and act.kind != "other" and _single_section(levels[0]):
+        below, end = _finer_pinpoints(scan, end, [])  # « l'article 112 de la Loi, deuxième alinéa »
+        levels = list(reversed(below)) + levels
     return list(reversed(levels)), act, start, end
+
+
+def _single_section(level: Level) -> bool:
+    return level.kind == "section" and len(level.values) == 1 and not level.ranges and not level.relative
 
 
 _DIVISION_COMMA = _c(rf"{S},{S}")
@@ -635,7 +659,7 @@ def acts_in_parentheses(text: str) -> list[tuple[int, int, Act]]:
 _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 
 
-_TITLE_OF = _c(rf"[^;:().,]{{0,40}}?{SP}(?:de|du|des|of|d{APOS}){S}(?:la{S1}|l{APOS}{S}|the{S1})?")
+_TITLE_OF = _c(rf"(?:(?!{SP}(?:et|ou|and|or){SP})[^;:().,]){{0,40}}?{SP}(?:de|du|des|of|d{APOS}){S}(?:la{S1}|l{APOS}{S}|the{S1})?")
 """Between two heads of one title: « Règlement [d'application de la] Loi sur … »."""
 
 

@@ -6,7 +6,8 @@ from graph.cite.grammar import APOS, END, S1, S, _c
 
 _BEFORE = [
     ("despite", _c(rf"(?:despite|notwithstanding|malgré|nonobstant){S1}(?:the{S1}|l{APOS}|le{S1}|la{S1}|les{S1})?$")),
-    ("subject to", _c(rf"(?:(?<!not )subject{S1}to|(?<!pas )sous{S1}réserve{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de))(?:{S1}[\w’'-]+){{0,5}}?{S}(?:{S1}|l{APOS})?$")),
+    ("subject to", _c(rf"(?:(?<!not )subject{S1}to{S1}|(?<!pas )sous{S1}réserve{S1}(?:d{APOS}|de{S1}|du{S1}|des{S1}))"
+                      rf"(?:[\w’'-]+{S1}){{0,8}}?(?:l{APOS}{S})?$")),
     ("for the purposes of", _c(rf"(?:for{S1}the{S1}purposes?{S1}of|(?:aux{S1}fins{S1}de{S1}l{APOS}|pour{S1}l{APOS}){S}application{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)|aux{S1}fins{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)){S}(?:the{S1})?$")),
     ("within the meaning of", _c(rf"(?:within{S1}the{S1}meaning{S1}of|au{S1}sens{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)){S}(?:the{S1})?$")),
 ]
@@ -14,7 +15,9 @@ _BEFORE_NAMES = {name for name, _ in _BEFORE}
 _BEFORE_WORDS = _c(r"despite|notwithstanding|malgré|nonobstant|subject|réserve|purpose|fins|application|meaning|sens")
 """A literal prefilter: the words one of which each pattern of _BEFORE needs."""
 _NECESSARY = rf"(?:with{S1}the{S1}necessary{S1}modifications|by{S1}operation{S1}of{S1}law|(?:avec|compte{S1}tenu){S1}(?:les|des){S1}adaptations{S1}nécessaires)"
-_APPLIES = (rf"(?:appl(?:y|ies)|continues?{S1}to{S1}apply|s{APOS}appliqu(?:e|ent)|continue(?:nt)?{S1}de{S1}s{APOS}appliquer)"
+_APPLIES = (rf"(?:appl(?:y|ies)|continues?{S1}to{S1}apply|s{APOS}appliqu(?:e|ent)|continue(?:nt)?{S1}de{S1}s{APOS}appliquer"
+            rf"|(?:do(?:es)?{S1}not|do(?:es)?n{APOS}t|no{S1}longer|cease(?:s)?{S1}to){S1}apply|ne{S1}s{APOS}appliqu(?:e|ent){S1}(?:pas|plus)"
+            rf"|(?:is|are){S1}not{S1}applicable|n{APOS}(?:est|sont){S1}(?:pas|plus){S1}applicables?)"
             rf"(?:{S},?{S}{_NECESSARY},?)?(?:{S1}(?P<to>to|à|au|aux){END}|(?={S}[.;]|{S1}(?:dans{S1}la{S1}mesure|to{S1}the{S1}extent|in{S1}so{S1}far|insofar|en{S1}faisant|compte{S1}tenu)))"
             rf"|(?:is|are|remains?|est|sont|demeurent|demeure|reste|restent){S1}applicables?{END}")
 _APPLY_VERB = _c(rf"{S}(?:,{S}{_NECESSARY},{S})?(?:{_APPLIES})"
@@ -22,10 +25,32 @@ _APPLY_VERB = _c(rf"{S}(?:,{S}{_NECESSARY},{S})?(?:{_APPLIES})"
 """The cited provision is made to apply: "apply to", "s'appliquent dans la mesure où", "est applicable"."""
 _WHICH_APPLIES = _c(rf"{S},?{S}(?:which|qui){S1}(?:appl(?:y|ies)|s{APOS}appliqu(?:e|ent)){S1}(?:to|à|au|aux){END}")
 _CONDITIONAL = _c(rf"(?:when|if|whom|which|where|unless|lorsque|si|qui|laquelle|lequel|auquel|auxquels|dont){S1}(?:the{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?$")
-_RUN_SEP = _c(rf"{S}(?:,|,?{S1}and|,?{S1}or|{S1}et|{S1}ou){S}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS})?)")
+_REFERRED = _c(rf"(?:referred{S1}to{S1}in|mentioned{S1}in|(?:visé|mentionné)e?s?{S1}(?:à|au|aux|dans))"
+               rf"{S1}(?:the{S1}|this{S1}|that{S1}|le{S1}|la{S1}|les{S1}|l{APOS}|ce{S1}|cet{S1}|cette{S1})?$")
+"""Before a citation that only points to the subject of the verb after it: "the provisions referred to in
+that section do not apply", « les dispositions visées à l'article 5 s'appliquent » (the provisions that
+section cites); not "the rules provided for in the Act apply" (the Act's own rules)."""
+_RUN_SEP = _c(rf"{S}(?:,|,?{S1}and|,?{S1}or|{S1}et|{S1}ou|,?{S1}ainsi{S1}que|,?{S1}as{S1}well{S1}as){S}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS})?)")
 _LIST_SEP = _c(rf"{S},?{S1}(?:and|or|et|ou){S1}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1}|à{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS}{S})?|du{S1}|des{S1}|au{S1}|aux{S1})")
 """Between two citations of one list: "malgré l'article 5 et le paragraphe 2° de l'article 6"."""
+_LIST_END = _c(rf"{S}(?:[,.;:)]|$)")
+_COMMA_SEP = _c(rf"{S},{S}(?:(?:the{S1})?|(?:de{S1}|à{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS}{S})?|du{S1}|des{S1}|au{S1}|aux{S1})")
 _OBJECT_GAP = _c(rf"{S}(?:the{S1}|this{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?")
+
+
+def _in_list(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """True when citation i goes on the list of citation i - 1: joined by "and"/"or", or by a comma
+    when "and"/"or" joins it to the next ones and the list ends the phrase (« malgré l'article 5, le
+    deuxième alinéa de l'article 6 et l'article 8, le ministre »; not « Malgré le paragraphe 2, le
+    paragraphe 3 s'applique » nor « Malgré l'article 3, les articles 4 et 7 s'appliquent »)."""
+    if _LIST_SEP.fullmatch(text, spans[i - 1][1], spans[i][0]):
+        return True
+    if not _COMMA_SEP.fullmatch(text, spans[i - 1][1], spans[i][0]):
+        return False
+    last = i
+    while last + 1 < len(spans) and _LIST_SEP.fullmatch(text, spans[last][1], spans[last + 1][0]):
+        last += 1
+    return last > i and _LIST_END.match(text, spans[last][1]) is not None  # not the subject of a verb
 
 
 def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") -> list[str]:
@@ -45,8 +70,7 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
         before = text[max(0, start - 80):start]
         if _BEFORE_WORDS.search(before):
             relations[i] = next((name for name, pattern in _BEFORE if pattern.search(before)), "cites")
-        if relations[i] == "cites" and i and relations[i - 1] in _BEFORE_NAMES \
-                and _LIST_SEP.fullmatch(text, spans[i - 1][1], start):
+        if relations[i] == "cites" and i and relations[i - 1] in _BEFORE_NAMES and _in_list(text, spans, i):
             relations[i] = relations[i - 1]  # "malgré l'article 5 et le paragraphe 2° de l'article 6"
     for i, (start, end) in enumerate(spans):
         which = _WHICH_APPLIES.match(text, end)
@@ -57,7 +81,7 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
         while not which and run[-1] > 0 and _RUN_SEP.fullmatch(text, spans[run[-1] - 1][1], spans[run[-1]][0]):
             run.append(run[-1] - 1)
         head = spans[run[-1]][0]
-        if not which and _CONDITIONAL.search(text, max(0, head - 30), head):
+        if not which and (_CONDITIONAL.search(text, max(0, head - 30), head) or _REFERRED.search(text, max(0, head - 30), head)):
             continue
         for k in run:
             if relations[k] == "cites":

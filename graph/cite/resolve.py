@@ -440,14 +440,19 @@ def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str
     return sections, missing, note
 
 
+_NUMBER = re.compile(r"^((?:\d+\.)*)(\d+)$")
+
+
 def _between_outside(level: Level) -> list[str]:
-    """Labels a level names in a document outside the corpus: its values, and for a range of whole
-    numbers every number between (« paragraphes 1 à 4 »: 1, 2, 3, 4); inserted numbers between
-    cannot be known, so a range with one keeps its ends."""
+    """Labels a level names in a document outside the corpus: its values, and for a range of numbers
+    that differ only in their last part every number between (« paragraphes 1 à 4 »: 1, 2, 3, 4;
+    « articles 62.7 à 62.18 »: 62.7, 62.8, …, 62.18); numbers inserted between cannot be known
+    (62.7.1), and a range whose ends differ higher up (« 62.7 à 63 ») keeps its ends."""
     out = list(level.values)
     for lo, hi in level.ranges:
-        if lo.isdigit() and hi.isdigit() and 0 < int(hi) - int(lo) <= 100:
-            out += [str(n) for n in range(int(lo), int(hi) + 1)]
+        low, high = _NUMBER.match(lo), _NUMBER.match(hi)
+        if low and high and low[1] == high[1] and 0 < int(high[2]) - int(low[2]) <= 100:
+            out += [f"{low[1]}{n}" for n in range(int(low[2]), int(high[2]) + 1)]
         else:
             out += [lo, hi]
     return out

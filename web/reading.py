@@ -29,11 +29,12 @@ def goto_target(kb: KnowledgeBase, doc: Document, text: str) -> str:
     try:
         return kb.lookup(text, base=doc.id)
     except NotFound as exc:
-        if exc.missing and "/" in exc.missing[len(doc.id) + 1:]:
+        owner, *path = exc.missing.split("/")
+        if len(path) > 1:  # a pinpoint the section lacks
             lang = current_language()
-            what = _named(cite(exc.missing, "drafting", lang, home=exc.missing.split("/", 1)[0]), lang)
-            raise shown(NotFound(gettext("%(what)s does not exist in %(doc)s.", what=what, doc=doc.title),
-                                 exc.nearest)) from None
+            what = _named(cite(exc.missing, "drafting", lang, home=owner), lang)
+            raise shown(NotFound(gettext("%(what)s does not exist in %(doc)s.", what=what,
+                                         doc=kb.document(owner).title), exc.nearest)) from None
         if exc.missing.startswith(doc.id + "/"):
             raise shown(NotFound(gettext("%(what)s names no provision of %(doc)s.", what=repr(text), doc=doc.title),
                                  exc.nearest)) from None

@@ -30,6 +30,13 @@ class ParseError(AlineaError):
 class NotFound(AlineaError):
     """A provision, document or node that is not in the knowledge base."""
 
+    def __init__(self, message: str = "", nearest: tuple[str, ...] = (), missing: str = "") -> None:
+        super().__init__(message)
+        self.nearest = tuple(nearest)
+        """Real provisions close to what was asked (the site lists them)."""
+        self.missing = missing
+        """The id of the unit a citation named and that does not exist, when it was read."""
+
 
 class BadQuery(AlineaError):
     """A query or parameter that cannot be understood."""

@@ -214,10 +214,11 @@ class KnowledgeBase:
         prefix = node_id + "/"
         return node_id not in self and any(t == node_id or t.startswith(prefix) for t in self.refs_in)
 
-    def lookup(self, text: str, outside: bool = False) -> str:
+    def lookup(self, text: str, outside: bool = False, base: str | None = None) -> str:
         """The id a user means by any citation form ("55", "s. 55(2)(a)", "art. 133 LAPF", an id, a
         LégisQuébec address); NotFound with one line and the nearest real provisions otherwise.
-        With `outside`, an id outside the library that the library refers to is an answer too."""
+        With `outside`, an id outside the library that the library refers to is an answer too.
+        A bare number is a section of `base` (the document being read), by default of the first statute."""
         from alinea.limits import limit
         from graph.cite import official_url, read
 
@@ -227,7 +228,7 @@ class KnowledgeBase:
         text = " ".join(text.split())
         if text in self._nodes:
             return text
-        reading = read(text, self.citation_index)
+        reading = read(text, self.citation_index, base)
         inside = [t for t in reading.targets if t in self._nodes]
         if inside:
             return inside[0]
@@ -238,7 +239,8 @@ class KnowledgeBase:
             raise NotFound(f"{text!r} names {reading.targets[0]}, which is not in the knowledge base"
                            + (f"; official text: {url}" if url else ""))
         near = [n for n in reading.nearest if n in self._nodes]
-        raise NotFound(reading.error + (f"; nearest: {', '.join(near)}" if near else ""))
+        raise NotFound(reading.error + (f"; nearest: {', '.join(near)}" if near else ""), tuple(near),
+                       reading.missing[0] if reading.missing else "")
 
     def resolver(self):
         """A function reading a typed citation as one id of the knowledge base, or None: what search

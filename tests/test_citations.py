@@ -216,7 +216,7 @@ def test_typed_short_forms(query, levels):
 
 def test_queries_with_other_words_are_not_citations():
     assert parse_query("section 55 please") == []
-    assert parse_query("s 55") == []  # no period: only after a chapter code
+    assert parse_query("s 55") == []  # a single letter without its period: only after a chapter code
     assert parse_query("") == []
 
 

@@ -30,6 +30,8 @@ def answer(status: int, message: str, detail: str = "", hints: list[str] | None 
         body = {"status": status, "message": message}
         if detail:
             body["detail"] = detail
+        if hints:
+            body["suggestions"] = hints
         response = jsonify({"error": body})
     else:
         response = current_app.make_response(render_template("error.html", status=status, message=message,
@@ -40,18 +42,21 @@ def answer(status: int, message: str, detail: str = "", hints: list[str] | None 
 
 
 def json_error(status: int, exc: Exception | str):
-    """``{"error": {"status", "message"}}`` with the message in the interface's language."""
+    """``{"error": {"status", "message"}}`` with the message in the interface's language, and the
+    nearest real provisions (``suggestions``) when a citation named nothing."""
     message, original = error_message(exc) if isinstance(exc, Exception) else (exc, "")
     body = {"status": status, "message": message}
     if original:
         body["detail"] = original
+    if nearest := getattr(exc, "nearest", ()):
+        body["suggestions"] = list(nearest)
     return jsonify({"error": body}), status
 
 
 def error_page(status: int, exc: Exception, hints: list[str] | None = None):
     """The error page (or JSON) for an error of the knowledge base, its message translated."""
     message, original = error_message(exc)
-    return answer(status, message, original, hints)
+    return answer(status, message, original, hints or list(getattr(exc, "nearest", ())))
 
 
 HTTP_MESSAGES = {400: lambda: gettext("The request could not be read."),
@@ -67,7 +72,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(NotFound)
     def not_found(exc: NotFound):
         message, original = error_message(exc)
-        return answer(404, message, original, suggestions(request.path))
+        return answer(404, message, original, list(exc.nearest) or suggestions(request.path))
 
     @app.errorhandler(DamagedData)
     def damaged(exc: DamagedData):

@@ -9,7 +9,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from alinea.errors import NotFound
 from alinea.kb import KnowledgeBase
 from alinea.model import Document, Section, Unit
-from graph.cite import Context, cite, parse_query, resolve
+from graph.cite import cite
 from web.i18n import current_language, gettext
 from web.kb import get_kb, snapshot
 from web.messages import shown
@@ -21,21 +21,32 @@ OPEN_TOC_UP_TO = 60
 
 
 def goto_target(kb: KnowledgeBase, doc: Document, text: str) -> str:
-    """The id a typed citation names, a bare number ("55", "s. 55(2)(a)") read in this document
-    (graph.cite, the one engine); any other form as `KnowledgeBase.lookup` reads it; NotFound,
-    with the nearest real provisions, when it names nothing in the knowledge base."""
+    """The id a typed citation names, read by the one engine in this document's context (a bare
+    number, "s. 55(2)(a)", is this document's; "s. 12 of the … Act" is that act's); NotFound
+    otherwise, saying in the reader's language which unit does not exist, with the nearest real
+    units of the document read."""
     text = " ".join(text.split())[:MAX_GOTO]
-    if text in kb:
-        return text
-    context = Context(kb.citation_index, doc.id, base=doc.id)
-    found = parse_query(text, tuple(kb.citation_index.title_list))
-    for citation in found:
-        targets = [t for t in resolve(citation, context).targets if t in kb]
-        if targets:
-            return targets[0]
-    if found and all(citation.act is None for citation in found):  # a bare number is this document's, or nothing
-        raise shown(NotFound(gettext("%(what)s names no provision of %(doc)s.", what=repr(text), doc=doc.title)))
-    return kb.lookup(text)
+    try:
+        return kb.lookup(text, base=doc.id)
+    except NotFound as exc:
+        owner, *path = exc.missing.split("/")
+        if len(path) > 1:  # a pinpoint the section lacks
+            lang = current_language()
+            what = _named(cite(exc.missing, "drafting", lang, home=owner), lang)
+            raise shown(NotFound(gettext("%(what)s does not exist in %(doc)s.", what=what,
+                                         doc=kb.document(owner).title), exc.nearest)) from None
+        if exc.missing.startswith(doc.id + "/"):
+            raise shown(NotFound(gettext("%(what)s names no provision of %(doc)s.", what=repr(text), doc=doc.title),
+                                 exc.nearest)) from None
+        raise
+
+
+def _named(unit: str, lang: str) -> str:
+    """A unit in the drafting form, as the subject of a sentence: "The ninth paragraph of section 55",
+    « Le paragraphe 1° du premier alinéa de l'article 3.15.3 »."""
+    if lang != "fr":
+        return unit[:1].upper() + unit[1:]
+    return ("L'" if unit[:1].lower() in "aeéèêiîoôuh" else "Le ") + unit
 
 
 def goto_examples(doc: Document, lang: str) -> str:

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from graph.cite.grammar import APOS, DIVISION_RANK, OTHER_DOCUMENT_WORDS, S1, SP, Act, Found, Level, S, _Scan
 from graph.cite.relations import type_relations
-from graph.cite.rules import RULES, STATUTE, TYPED, Span
+from graph.cite.rules import QUERY, RULES, STATUTE, TYPED, Span
 
 _UPPER_LABEL = re.compile(r"\(([A-Z]{1,4})\)|((?i:sous-paragraphe|subparagraph|sous-par\.|subpara\.|subpar\.)\s)([A-Z]{1,4})\b")
 _DIVISION_WORD = re.compile(r"\b(title|chapter|division|subdivision|part|schedule)(?=\s+(?:[IVXLC]+|\d+)\b)")
@@ -61,7 +61,8 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
     "LAPF").  `source` (``statute``, ``guidance``, ``code``, ``query``, ``course``) says which
     rules run: machine forms and acts written next to a pinpoint are read in typed text only.
     """
-    scan = _Scan(_as_the_law_writes(text) if source in TYPED else text, lang, _names_pattern(tuple(names)))
+    scan = _Scan(_as_the_law_writes(text) if source in TYPED else text, lang, _names_pattern(tuple(names)),
+                 query=source == QUERY)
     lowered = text.lower()
     spans: list[Span] = []
     taken = _Taken()

@@ -145,6 +145,10 @@ class _Scan:
     text: str
     lang: str
     names: re.Pattern | None = None
+    query: bool = False
+    """The text is one citation a person typed (a `show` argument, a go-to box, an API path): the
+    levels of an abbreviated chain may be separated by spaces alone ("art. 22 al. 1 par. 3°") and
+    a section abbreviation may lack its period ("art 55"), which in running text would read too much."""
 
     def at(self, pattern: re.Pattern, pos: int) -> re.Match | None:
         return pattern.match(self.text, pos)
@@ -187,10 +191,15 @@ _ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|(
 """Section abbreviations; "a" without its period only in a marginal reference, « (a 1.1) »."""
 _PIN_BODY = rf"(?:(?P<ord>(?:{_ORD})(?:(?:{S},{S}|{S1}(?:et|and){S1})(?:{_ORD}))*){S1}(?:alinéas?|paragraphs?|als?|paras?|pars?)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpars|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}[°º]?|\([a-z0-9.]+\)|(?:[ivx]{{1,4}}|[a-z])(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
 _SHORT_PIN = _c(rf",{S}{_PIN_BODY}")
+_QUERY_PIN = _c(rf",?{S}{_PIN_BODY}")
+"""In a typed citation, a comma between the levels of a chain is optional."""
 _PIN_ALONE = _c(_PIN_BODY)
 _SIBLING_SEP = _c(rf"{S}(?:,|,?{S1}(?:and|or|et|ou)){S}")
 _CODE_HEAD = re.compile(rf"(?:(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.){S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
                         rf"|(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:c|ch)\.{S}(\d+){S},{S}")
+_UNDOTTED_SECTION = re.compile(rf"(?i:secs?|arts?){S1}(?=\d)")
+"""A section abbreviation typed without its period ("art 55"), read in a typed citation only; a
+single letter ("s 55", "a 55") only after a chapter code (`_OFFICIAL_SECTION`): alone it is a word."""
 _OFFICIAL_SECTION = re.compile(rf"(?i:s|art|a){S1}(?=\d)")
 """The section abbreviation without a period in LégisQuébec's citation form "CQLR c A-13.1.1, s 55"."""
 _DIV_KEY_CASE = re.compile(r"[A-Z]")
@@ -342,7 +351,7 @@ def _level(scan: _Scan, pos: int) -> tuple[Level, int, int] | None:
         kinds = _RELATIVE_FR if fr else _RELATIVE_EN
         rel = "that" if m[1].lower() in ("that", "cet", "cette", "ce", "même") else "this"
         return Level(kinds[m[2].lower()], relative=rel), start, m.end()
-    if m := scan.at(_ABBREV_SECTION, pos):
+    if m := scan.at(_ABBREV_SECTION, pos) or (scan.query and scan.at(_UNDOTTED_SECTION, pos)):
         return _section_level(scan, start, m.end())
     if m := scan.at(_KEYWORD_FR if fr else _KEYWORD_EN, pos):
         kind = (_FR if fr else _EN)[m[1].lower()]
@@ -391,7 +400,7 @@ def _pinpoints_after_section(scan: _Scan, pos: int, single: bool) -> tuple[list[
 def _finer_pinpoints(scan: _Scan, pos: int, levels: list[Level]) -> tuple[list[Level], int]:
     """Abbreviated pinpoints at pos, each finer than the last of `levels` (", 1er al., par. 7");
     an alinéa after an alinéa or a subparagraph is a sibling (`sibling_pinpoints`), not read here."""
-    while (m := scan.at(_SHORT_PIN, pos)):
+    while (m := scan.at(_QUERY_PIN if scan.query else _SHORT_PIN, pos)):
         if _is_alinea(m) and any(lv.kind in ("paragraph", "unit") for lv in levels):
             break
         level, pos = _pin_level(scan, m, levels)
@@ -689,5 +698,5 @@ def _title_start(text: str, paren: int) -> int | None:
     return start
 
 
-STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|the|this|that|présente?|cet|cette|ce|même|subsection|clause|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|(?<=\()a(?={SP}\d)|§")
+STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|the|this|that|présente?|cet|cette|ce|même|subsection|clause|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|(?:secs?|arts?)(?={SP}+\d)|(?<=\()a(?={SP}\d)|§")
 """Where a pinpoint or a chapter code may start."""

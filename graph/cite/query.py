@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from alinea.ids import InvalidId, ProvisionId, section_sort_key
 from graph.cite.find import find_citations
+from graph.cite.format import cite
 from graph.cite.grammar import NUM, Found
 from graph.cite.resolve import Context, Index, resolve
 from graph.cite.rules import QUERY
@@ -35,6 +36,8 @@ class Reading:
     """One line saying why nothing was named (empty when targets are)."""
     nearest: tuple[str, ...] = ()
     """Real provisions close to what was asked, when it names nothing."""
+    missing: tuple[str, ...] = ()
+    """The id of what was asked and does not exist, when the citation was read."""
 
 
 def parse_query(text: str, names: tuple[str, ...] = ()) -> list[Found]:
@@ -56,17 +59,20 @@ def parse_query(text: str, names: tuple[str, ...] = ()) -> list[Found]:
     return []
 
 
-def read(text: str, index: Index) -> Reading:
-    """The provisions a typed citation names; a bare number is a section of the first statute."""
+def read(text: str, index: Index, base: str | None = None) -> Reading:
+    """The provisions a typed citation names; a bare number is a section of `base` (by default the
+    first statute).  A part of it that names nothing (a pinpoint the section lacks, a second citation
+    read against nothing) makes the whole fail: it never lands on the unit above what was asked."""
     text = " ".join(text.split())
     if not text:
         return Reading(error="empty citation")
     if text in index.ids:
         return Reading((text,))
-    context = Context(index, "", base=index.default_statute)
+    context = Context(index, "", base=base or index.default_statute)
     targets: list[str] = []
     missing: list[str] = []
     notes: list[str] = []
+    unread = ""
     for found in parse_query(text, tuple(index.title_list)):
         resolution = resolve(found, context)
         context = context.after(resolution)
@@ -78,14 +84,32 @@ def read(text: str, index: Index) -> Reading:
             notes.append(f"{found.text!r} may mean {', '.join(resolution.candidates)}")
         elif resolution.note:
             notes.append(resolution.note)
-    if targets and not missing:
+        if not (resolution.targets or resolution.missing or unread):
+            unread = notes[-1] if resolution.note or resolution.candidates else f"{found.text!r} names nothing"
+    if targets and not missing and not unread:
         return Reading(tuple(dict.fromkeys(targets)))
     if missing:
-        return Reading(error=f"{text!r}: {notes[0] if notes else 'no such provision: ' + ', '.join(missing)}",
-                       nearest=nearest(missing[0], index))
+        return Reading(error=f"{text!r}: {_lacks(missing[0], notes)}", nearest=nearest(missing[0], index),
+                       missing=(missing[0],))
+    if unread and targets:
+        return Reading(error=f"{text!r}: {unread}", nearest=(targets[-1], *_units_below(targets[-1], index))[:5])
     if notes:
         return Reading(error=f"{text!r}: {notes[0]}")
-    return Reading(error=f"{text!r} is not a citation Alinea can read", nearest=_nearest_number(text, index))
+    return Reading(error=f"{text!r} is not a citation Alinea can read",
+                   nearest=_nearest_number(text, index, base or index.default_statute))
+
+
+def _lacks(target: str, notes: list[str]) -> str:
+    """What a document lacks, in words: "A-13.1.1 has no section 999", "A-13.1.1 has no subparagraph z
+    of subparagraph 2 of the first paragraph of section 55"."""
+    try:
+        pid = ProvisionId.parse(target)
+    except InvalidId:
+        return notes[0] if notes else f"no such provision: {target}"
+    if not pid.path and notes:
+        return notes[0]
+    words = cite(target, "drafting", "en", home=pid.doc).removeprefix("the ")
+    return f"{pid.doc} has no {words} ({target})"
 
 
 def nearest(target: str, index: Index, size: int = 5) -> tuple[str, ...]:
@@ -131,8 +155,8 @@ def _sections_around(doc: str, number: str, index: Index, size: int) -> tuple[st
     return tuple(f"{doc}/{n}" for n in numbers[lo:lo + size])
 
 
-def _nearest_number(text: str, index: Index) -> tuple[str, ...]:
+def _nearest_number(text: str, index: Index, doc: str | None) -> tuple[str, ...]:
     m = re.search(NUM, text)
-    if not m or index.default_statute is None:
+    if not m or doc is None:
         return ()
-    return _sections_around(index.default_statute, m.group(0), index, 5)
+    return _sections_around(doc, m.group(0), index, 5)

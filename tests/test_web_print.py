@@ -100,3 +100,22 @@ def test_code_cells_say_what_they_hold_on_a_phone(linked_data_dir):
     client = in_language(create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}), "en")
     labels = page(client, "/code").xpath("(//table[@class='code-citations']/tbody/tr)[1]/td/@data-label")
     assert labels == ["Where", "Citation", "Provision", "Note"]
+
+
+@pytest.mark.parametrize(("lang", "chapter", "current", "query", "month"), [
+    ("en", "Chapter", "Current to", "Query", "August"), ("fr", "Chapitre", "À jour au", "Requête", "août")])
+def test_a_printed_search_names_its_documents_and_query(data_dir, lang, chapter, current, query, month):
+    client = in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True}), lang)
+    url = "/search?q=liquid+assets&doc=A-13.1.1"
+    tree = page(client, url)
+    (box,) = tree.xpath("//div[contains(@class,'print-head')]")
+    assert box.xpath("p[@class='doc']/text()") == ["Individual and Family Assistance Act"]
+    facts = head(tree)
+    assert facts[chapter] == "A-13.1.1" and month in facts[current] and "2024" in facts[current]
+    assert facts[query] == "liquid assets" and facts["Permalink" if lang == "en" else "Lien permanent"] == (
+        "http://localhost" + url)
+    tree = page(client, "/search?q=income")
+    hit_docs = list(dict.fromkeys(a.get("href").split("/")[1] for a in tree.xpath("//ol[@class='hits']/li/h2/a")))
+    titles = tree.xpath("//div[contains(@class,'print-head')]/p[@class='doc']/text()")
+    assert hit_docs and len(titles) == len(hit_docs) and "Individual and Family Assistance Act" in titles
+    assert head(tree)[query] == "income"

@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, render_template, request
 from alinea.errors import BadQuery
 from alinea.ids import is_provision_id
 from alinea.limits import check_length, limit, whole_number
+from alinea.model import Document
 from search import SearchQuery
 from search.crosslang import Lexicon
 from search.policy import search_across
@@ -66,7 +67,18 @@ def query_text() -> str:
     return f"doc:{doc} {text}" if text.strip() else ""
 
 
+def result_documents(results) -> list[Document]:
+    """The documents a printed search names: the one it is narrowed to (``doc``), else each
+    document that has a hit on this page, in the order of the hits."""
+    narrowed = request.args.get("doc", "").strip()
+    ids = [narrowed] if narrowed else [hit.doc for hit in (results.hits if results else ())]
+    kb = get_kb()
+    found = (kb.get(doc_id) for doc_id in dict.fromkeys(ids) if doc_id in kb)
+    return [located.node for located in found if isinstance(located.node, Document)]
+
 
 @bp.get("/search")
 def search_page():
-    return render_template("search.html", q=query_text(), results=run_query(), xlang=crosslang_wanted())
+    results = run_query()
+    return render_template("search.html", q=query_text(), results=results, xlang=crosslang_wanted(),
+                           docs=result_documents(results))

@@ -1,9 +1,12 @@
 """The "which articles govern this?" page, checked as parsed HTML."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from lxml import html
 
+from graph.concepts import load_glossary
 from tests.clients import in_language
 from web import create_app
 
@@ -60,3 +63,19 @@ def test_bad_input_gives_a_clear_message(client, q, words):
 def test_bad_limit_gives_a_clear_message(client):
     tree = page(client, {"q": "s. 59", "limit": "999"}, status=400)
     assert "Limit must be a whole number" in tree.xpath("//p[@role='alert']")[0].text_content()
+
+
+@pytest.mark.parametrize("question", ["j'ai lâché ma job", "puis-je garder ma voiture",
+                                      "quels sont mes avoirs liquides permis", "programme objectif emploi"])
+def test_french_reasons_name_provisions_and_programs_in_french(data_dir, question):
+    """Reasons on the French interface cite « art. … » (graph.cite in French) and name a program
+    by its French name from the glossary; the words quoted from the Act stay as the Act writes them."""
+    client = in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True}), "fr")
+    tree = html.fromstring(client.get("/govern", query_string={"q": question, "limit": 30}).data)
+    reasons = [p.text_content() for p in tree.xpath("//p[@class='reason']")]
+    assert reasons
+    english = [c.en for c in load_glossary() if c.en != c.fr and c.kind == "program"]
+    for reason in reasons:
+        unquoted = re.sub(r"‘[^’]*’|«[^»]*»", "", reason)
+        assert not re.search(r"\bs\. \d", unquoted), reason
+        assert not [name for name in english if re.search(rf"\b{re.escape(name)}\b", unquoted)], reason

@@ -119,7 +119,9 @@ def govern_part(text: str) -> str | None:
 def govern_text(text: str) -> str:
     """A reason, a step of a path or a note of govern in the interface's language; a reason made of
     several (``; ``) is translated part by part, and a part nothing knows is shown as it is."""
-    return "; ".join(govern_part(part) or part for part in text.split("; "))
+    from web.present import presenter
+
+    return presenter().relabelled("; ".join(govern_part(part) or part for part in text.split("; ")))
 
 
 

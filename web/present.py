@@ -2,8 +2,11 @@
 text cut into linked segments, definitions of the terms it uses, and who cites it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from alinea.errors import AlineaError
 from alinea.ids import amending_act_slug
 from alinea.kb import KnowledgeBase
 from alinea.model import Division, Reference, Section, Unit
@@ -40,6 +43,13 @@ def href(kb: KnowledgeBase, target: str) -> str:
     if target in graph and graph.nodes[target].get("url"):
         return graph.nodes[target]["url"]
     return official_url(target)
+
+
+ENGLISH_CITATION = re.compile(r"(?:\bc\. [A-Z][\w.-]*(?:, r\. \d+)?, )?\bs\. \d+(?:\.\d+)*(?:\(\w{1,4}\))*"
+                              r"(?:, (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) para\.)?")
+"""A provision as graph.cite prints it in English (short form): « s. 131(13) », « c. A-2.1, s. 57 »."""
+QUOTED = re.compile(r"(‘[^’]*’|«[^»]*»)")
+"""Words govern quotes from the question or the Act, and titles: never relabelled."""
 
 
 def presenter() -> "Presenter":
@@ -184,8 +194,47 @@ class Presenter:
             return cited
         graph = self.kb.graph
         if node_id in graph and graph.nodes[node_id].get("label"):
-            return str(graph.nodes[node_id]["label"])
+            name = str(graph.nodes[node_id]["label"])
+            return self.concept_names().get(name, name)
         return node_id
+
+    def concept_names(self) -> dict[str, str]:
+        """A program's or term's name as the graph gives it (English, as govern writes it) -> its
+        name in the interface's language, from the glossary (the one source of their names)."""
+        return self._names(current_language())[0]
+
+    @lru_cache(maxsize=4)  # noqa: B019 - one presenter per knowledge-base version, a few languages
+    def _names(self, lang: str) -> tuple[dict[str, str], re.Pattern]:
+        """(concept_names in lang, the pattern that finds them as whole words)."""
+        glossary, graph = self.kb.glossary, self.kb.graph
+        names = {}
+        for concept in glossary or ():
+            if concept.id in graph:
+                shown = getattr(concept, lang, "") or concept.en
+                for english in {concept.en, str(graph.nodes[concept.id].get("label") or concept.en)}:
+                    names[english] = shown
+        alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+        return names, re.compile(rf"\b(?:{alternatives})\b" if names else r"(?!)")
+
+    def relabelled(self, text: str) -> str:
+        """A text govern wrote with English labels (graph.govern_rank.label: « s. 131(13) », program
+        names) with the labels in the interface's language: a citation read back by the one citation
+        engine and printed by the one formatter, a program named by the glossary. Quoted words of
+        the question or the Act and titles stay as they are."""
+        lang = current_language()
+        if lang == "en":
+            return text
+        names, pattern = self._names(lang)
+        return "".join(part if QUOTED.fullmatch(part) else pattern.sub(
+            lambda found: names[found[0]], ENGLISH_CITATION.sub(lambda found: self._recited(found[0]), part))
+            for part in QUOTED.split(text))
+
+    def _recited(self, citation: str) -> str:
+        try:
+            node_id = self.kb.lookup(citation, outside=True)
+        except AlineaError:
+            return citation
+        return self.cited(node_id) or citation
 
     def cited(self, node_id: str) -> str:
         """A provision or division of an act as `graph.cite.cite` prints it in the interface's

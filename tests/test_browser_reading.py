@@ -93,7 +93,8 @@ def test_downloaded_handout_stands_alone(server, open_page, tmp_path):
 
 
 @pytest.mark.parametrize(("name", "path"), [("provision", "/A-13.1.1/55/p1/2/a"),
-                                            ("division", "/A-13.1.1/title:II/chapter:I")])
+                                            ("division", "/A-13.1.1/title:II/chapter:I"),
+                                            ("search", "/search?q=liquid+assets&doc=A-13.1.1")])
 def test_print_says_which_law_and_figures_fit(server, open_page, name, path):
     page = open_page(server.url + path, media="print")
     head = page.locator(".print-head")

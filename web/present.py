@@ -199,9 +199,10 @@ class Presenter:
     def label_with_document(self, node_id: str) -> str:
         """`label`, with the chapter of the document for a provision (« c. S-2.1, r. 9, art. 1 »):
         the label of a source on a page of another document."""
-        if "/" in node_id and not node_id.startswith("guidance:"):
-            text = cite(node_id, "short", current_language())
-            if text != node_id:
+        provision = "/".join(p for p in node_id.split("/") if not p.startswith("df:"))  # a definition: its provision
+        if "/" in provision and not provision.startswith("guidance:"):
+            text = cite(provision, "short", current_language())
+            if text != provision:
                 return text
         return self.label(node_id)
 

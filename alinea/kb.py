@@ -210,9 +210,11 @@ class KnowledgeBase:
 
     def referenced(self, node_id: str) -> bool:
         """True for an id outside the library that the library refers to (the Act a regulation is
-        made under, a provision it cites), or that holds one it refers to."""
+        made under, a provision it cites), or that holds one it refers to; never a unit missing
+        from a document the library holds (a dangling reference)."""
         prefix = node_id + "/"
-        return node_id not in self and any(t == node_id or t.startswith(prefix) for t in self.refs_in)
+        return (node_id.split("/", 1)[0] not in self
+                and any(t == node_id or t.startswith(prefix) for t in self.refs_in))
 
     def lookup(self, text: str, outside: bool = False, base: str | None = None) -> str:
         """The id a user means by any citation form ("55", "s. 55(2)(a)", "art. 133 LAPF", an id, a

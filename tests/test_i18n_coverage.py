@@ -38,7 +38,8 @@ PAGES = ["/", "/?lang=en", "/search?q=avoirs+liquides", "/search?q=income", "/se
          "/govern?q=s.+83.24", "/govern?q=", "/govern?q=x&limit=500", "/program:basic-income", "/term:spouses",
          "/graph/A-13.1.1/55", "/A-13.1.1/999", "/nothing/here", "/acts/1900-c-1", "/fr/document/cs/ZZZ",
          "/documents", "/documents?doclang=fr", "/search?q=income&doc=A-13.1.1", "/search?q=income&doc=nothing!",
-         "/search?q=income&limit=abc", "/search?q=" + "x" * 20_000, "/A-13.1.1/" + "9" * 3000, "/read/A-13.1.1"]
+         "/search?q=income&limit=abc", "/search?q=" + "x" * 20_000, "/A-13.1.1/" + "9" * 3000, "/read/A-13.1.1",
+         "/A-2.1/57", "/graph/A-2.1/57/p1/4"]
 API_ERRORS = ["/api/provisions/A-13.1.1/999", "/api/search", "/api/nothing", "/api/search?q=x&page=0",
               "/api/search?q=x&limit=abc", "/api/provisions/zzz",
               "/api/govern?q=", "/api/code-links?status=bogus"]

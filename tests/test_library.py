@@ -172,11 +172,17 @@ def test_the_test_library_builds_end_to_end(tmp_path, capsys):
 
 # -- the site as a library ------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def site(library):
-    from tests.clients import in_language
+def app(library):
     from web import create_app
 
-    return in_language(create_app({"DATA_DIR": str(library[1]), "TESTING": True}), "en")
+    return create_app({"DATA_DIR": str(library[1]), "TESTING": True})
+
+
+@pytest.fixture(scope="module")
+def site(app):
+    from tests.clients import in_language
+
+    return in_language(app, "en")
 
 
 def page(client, url: str):
@@ -226,6 +232,60 @@ def test_a_regulation_page_links_its_enabling_note_to_the_official_page_of_an_ac
         "https://www.legisquebec.gouv.qc.ca/en/document/cs/S-2.1#se:223-ss:1-p1:7",
         "https://www.legisquebec.gouv.qc.ca/en/document/cs/S-2.1#se:223-ss:2",
         "https://www.legisquebec.gouv.qc.ca/en/document/cs/S-2.1#se:223-ss:3"]
+
+
+# a provision of the Act S-2.1, which the library does not hold: (the interface's language,
+# its citation by graph.cite.cite, the words saying so, the official page's address)
+OUTSIDE = {"fr": ("c. S-2.1, art. 223", "Ce document n'est pas dans la bibliothèque",
+                  "https://www.legisquebec.gouv.qc.ca/fr/document/lc/S-2.1#se:223"),
+           "en": ("c. S-2.1, s. 223", "This document is not in the library",
+                  "https://www.legisquebec.gouv.qc.ca/en/document/cs/S-2.1#se:223")}
+
+
+def made_under_listed(tree) -> list[str]:
+    """The regulations a page lists under "Regulations made under this section", the last group."""
+    [heading] = tree.xpath("//section[@class='cited-by']/h3[last()]")
+    return heading.getnext().xpath("li/a/@href")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_provision_of_an_act_not_in_the_library_has_a_page_linking_the_official_one(app, site, lang):
+    from tests.clients import in_language
+
+    client = in_language(app, lang)
+    citation, words, official = OUTSIDE[lang]
+    tree = page(client, "/S-2.1/223")
+    assert tree.xpath("//main//h1")[0].text_content().strip() == citation
+    assert words in tree.xpath("//main")[0].text_content()
+    assert tree.xpath("//main//a[@rel='external']/@href") == [official]
+    under = {f"/{reg}" for reg, targets in MADE_UNDER.items() if any(t.startswith("S-2.1/223") for t in targets)}
+    assert sorted(made_under_listed(tree)) == sorted(under)
+    unit = page(client, "/S-2.1/223/p1/39")
+    assert made_under_listed(unit) == ["/S-2.1-r30.1"]
+    assert unit.xpath("//main//a[@rel='external']/@href") == [official + "-ss:1-p1:39"]
+    act = page(client, "/S-2.1")  # what cites the Act: provisions of the regulations, each at its page
+    cited = act.xpath("//section[@class='cited-by']/h3[1]/following-sibling::ul[1]/li/a")
+    regulations = [a for a in cited if a.get("href").startswith("/S-2.1-r")]
+    assert regulations and all(a.text.startswith("c. S-2.1, r. ") for a in regulations)
+    assert all(site.get(a.get("href")).status_code == 200 and a.text != a.get("href")[1:] for a in cited[:40])
+    assert sorted(made_under_listed(act)) == sorted(f"/{reg}" for reg in MADE_UNDER
+                                                    if any(t.startswith("S-2.1") for t in MADE_UNDER[reg]))
+    graph = page(client, "/graph/S-2.1/223")
+    assert words in graph.xpath("//main")[0].text_content()
+    assert graph.xpath("//main//a[@rel='external']/@href") == [official]
+
+
+@pytest.mark.slow
+def test_an_id_nothing_refers_to_is_still_not_found(site):
+    # the Act A-13.1.1 cites its own s. 103 second paragraph, which it does not have: a dangling
+    # reference into a document of the library, not a document outside it
+    for url in ("/S-2.1/224", "/Z-9/1", "/S-2.1-r9/99999", "/A-13.1.1/103/p2"):
+        response = site.get(url)
+        assert response.status_code == 404, url
+        assert b"not in the library" not in response.data
+    assert site.get("/api/provisions/S-2.1/223").get_json()["in_library"] is False
+    assert site.get("/S-2.1/223", headers={"Accept": "application/json"}).get_json()["in_library"] is False
 
 
 # -- which articles govern this? across the library ----------------------------------------------

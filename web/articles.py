@@ -11,10 +11,11 @@ from alinea.limits import limit
 from alinea.model import Division, Document, Unit
 from alinea.views import citations, provision_json
 from graph.amendments import enacting_act, operations
-from graph.cite import cite
+from graph.cite import cite, official_url
 from web.i18n import LANGUAGES, current_language, gettext, lazy_gettext
 from web.kb import get_kb
 from web.messages import shown
+from web.present import presenter
 
 bp = Blueprint("articles", __name__)
 SHELVES = (("statute", lazy_gettext("Acts")), ("regulation", lazy_gettext("Regulations")),
@@ -58,9 +59,12 @@ def shelves(lang: str = "") -> list[tuple[str, list[Document]]]:
 def provision(node_id: str):
     if len(node_id) > limit("provision_id"):
         raise shown(NotFound(gettext("No provision has an id that long.")))
-    located = kb().get(node_id.strip("/"))
+    node_id = node_id.strip("/")
     if wants_json():
-        return jsonify(provision_json(kb(), node_id.strip("/")))
+        return jsonify(provision_json(kb(), node_id))
+    if node_id not in kb() and kb().referenced(node_id):
+        return outside(node_id)
+    located = kb().get(node_id)
     node = located.node
     if isinstance(node, Document):
         if node.kind == "guidance":
@@ -81,6 +85,15 @@ def provision(node_id: str):
         cite_short=cite(node.id, "short", current_language(), home=located.doc.id),
         cite_as=cite_as(node.id, located.doc), cite_full=citation(located),
         operations=[op for _, op in operations(section, enacting_act(located.doc))])
+
+
+def outside(node_id: str):
+    """An id the library refers to but does not hold: its citation, its official page, the
+    regulations made under it and what cites it."""
+    lang = current_language()
+    return render_template("outside.html", node_id=node_id, cite_short=cite(node_id, "short", lang),
+                           act=cite(node_id.split("/", 1)[0], "short", lang), official=official_url(node_id, lang),
+                           groups=presenter().cited_outside(node_id), in_graph=node_id in kb().graph)
 
 
 @bp.after_request

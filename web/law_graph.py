@@ -7,8 +7,9 @@ from flask import Blueprint, render_template
 from alinea.errors import NotFound
 from alinea.ids import amending_act_slug
 from graph.amendments import ENACTED, amending_acts
+from graph.cite import official_url
 from graph.queries import cited_by, cites, governing
-from web.i18n import gettext
+from web.i18n import current_language, gettext
 from web.kb import get_kb, snapshot
 from web.messages import shown
 from web.present import href, presenter
@@ -110,5 +111,6 @@ def neighbourhood(node_id: str):
         raise shown(NotFound(gettext("%(what)s is not in the law graph.", what=repr(node_id))))
     out = cites(graph, node_id)
     into = cited_by(graph, node_id)
-    return render_template("graph.html", node_id=node_id, label=presenter().label(node_id),
+    official = official_url(node_id, current_language()) if kb().referenced(node_id) else ""
+    return render_template("graph.html", node_id=node_id, label=presenter().label(node_id), official=official,
                            svg=neighbourhood_svg(graph, node_id, lambda n: href(kb(), n), limit=30), out=out, into=into)

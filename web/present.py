@@ -125,13 +125,22 @@ class Presenter:
         """References into the section or its units, grouped: provisions, regulation powers,
         guidance, regulations made under the section (each regulation once); each citing source
         once per target."""
-        ids = [section.id] + [u.id for u in section.walk()]
+        return self.cited_into(section.id, [section.id] + [u.id for u in section.walk()])
+
+    def cited_outside(self, node_id: str) -> dict[str, list[Reference]]:
+        """`cited_by` for an id outside the library that the library refers to: the references into
+        it and into every unit under it that the library names."""
+        prefix = node_id + "/"
+        return self.cited_into(node_id, [node_id] + [t for t in self.kb.refs_in if t.startswith(prefix)])
+
+    def cited_into(self, root: str, ids: list[str]) -> dict[str, list[Reference]]:
+        """The references into `ids` (`root` and units under it) from outside `root`, grouped as `cited_by` says."""
         groups: dict[str, list[Reference]] = {"provisions": [], "regulation powers": [], "guidance": [],
                                               "regulations made under": []}
         seen: set[tuple[str, str]] = set()
         for node_id in ids:
             for ref in self.kb.refs_in.get(node_id, []):
-                if ref.type not in LINK_TYPES or ref.source.startswith(section.id + "/") or ref.source == section.id:
+                if ref.type not in LINK_TYPES or ref.source.startswith(root + "/") or ref.source == root:
                     continue
                 key = (ref.source, "" if ref.type == "made under" else ref.target)
                 if key in seen:
@@ -235,6 +244,16 @@ class Presenter:
         except AlineaError:
             return citation
         return self.cited(node_id) or citation
+
+    def label_with_document(self, node_id: str) -> str:
+        """`label`, with the chapter of the document for a provision (« c. S-2.1, r. 9, art. 1 »):
+        the label of a source on a page of another document."""
+        provision = "/".join(p for p in node_id.split("/") if not p.startswith("df:"))  # a definition: its provision
+        if "/" in provision and not provision.startswith("guidance:"):
+            text = cite(provision, "short", current_language())
+            if text != provision:
+                return text
+        return self.label(node_id)
 
     def cited(self, node_id: str) -> str:
         """A provision or division of an act as `graph.cite.cite` prints it in the interface's

@@ -41,4 +41,10 @@ class LiveServer:
         self.thread.start()
 
     def close(self) -> None:
-        self.server.close()
+        """Closes the sockets in the server's own loop thread (closed from here, they race that
+        loop's select() and it dies with EBADF), waits for the loop to end, then stops the workers."""
+        from waitress import wasyncore
+
+        self.server.trigger.pull_trigger(lambda: wasyncore.close_all(self.server._map))
+        self.thread.join(timeout=10)
+        self.server.task_dispatcher.shutdown()

@@ -92,8 +92,9 @@ class ProvisionId:
             if not _SECTION.match(rest[0]):
                 raise InvalidId(f"{text!r}: {rest[0]!r} is not a section number")
             section, rest = rest[0], rest[1:]
+        federal = doc.startswith("canada:")  # numbered as printed: 14(2)(a)(ii) is 14/2/a/ii
         for i, part in enumerate(rest):
-            ok = (_PARAGRAPH.match(part) if i == 0 else
+            ok = (_PARAGRAPH.match(part) if i == 0 and not federal else
                   _NUMBERED.match(part) or _LETTERED.match(part) or _ROMAN.match(part)
                   or _QUOTATION.match(part) or _DEFINED.match(part))
             if not ok:

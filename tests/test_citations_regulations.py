@@ -246,7 +246,7 @@ def test_the_federal_drafting_style():
     found = find_citations("as provided in subsection 22(1) and paragraph 12(3)(b) of the Employment Insurance Act",
                            "en", ["Employment Insurance Act"])
     got = [resolve(f, act_context("1")).targets for f in found]
-    assert got == [("canada:sc-1996-c-23/22/p1",), ("canada:sc-1996-c-23/12/p3/b",)]
+    assert got == [("canada:sc-1996-c-23/22/1",), ("canada:sc-1996-c-23/12/3/b",)]  # federal numbering (identifiers.md)
 
 
 def test_regulations_named_by_their_english_title():

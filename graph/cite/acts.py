@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -52,15 +53,41 @@ class Acts:
         return (act.title.get(lang) or act.title.get("en", "")) if act else ""
 
     def federal_url(self, target: str, lang: str = "en") -> str:
-        """The federal consolidation's page of a federal act or of one of its sections, or ''."""
+        """The federal consolidation's page of a federal act or regulation or of one of its sections, or ''
+        when its consolidated chapter is not known (an annual act that corpus/acts.json does not list)."""
         pid = ProvisionId.parse(target)
         act = self.acts.get(pid.doc)
-        if act is None or not act.consolidated:
+        chapter = act.consolidated if act is not None else consolidated_chapter(pid.doc)
+        if not chapter:
             return ""
-        base = f"https://laws-lois.justice.gc.ca/{'fra/lois' if lang == 'fr' else 'eng/acts'}/{act.consolidated}/"
+        regulation = chapter.startswith(("SOR-", "C.R.C."))
+        if lang == "fr":
+            folder = "fra/reglements" if regulation else "fra/lois"
+            chapter = chapter.replace("SOR-", "DORS-").replace("C.R.C.,_c._", "C.R.C.,_ch._")
+        else:
+            folder = "eng/regulations" if regulation else "eng/acts"
+        base = f"https://laws-lois.justice.gc.ca/{folder}/{chapter}/"
         if pid.section:
             return base + (f"article-{pid.section}.html" if lang == "fr" else f"section-{pid.section}.html")
         return base
+
+
+def consolidated_chapter(doc: str) -> str:
+    """Where the federal consolidation files an act or regulation, from its id alone: an act of the
+    Revised Statutes by its chapter (``canada:rsc-1985-c-h-3`` -> ``H-3``), a regulation by its number
+    (``SOR-88-66``, ``C.R.C.,_c._1370``); '' for an annual act (its consolidated chapter is not its citation).
+
+    >>> consolidated_chapter("canada:rsc-1985-c-h-3"), consolidated_chapter("canada:sor-2015-17")
+    ('H-3', 'SOR-2015-17')
+    """
+    slug = doc.removeprefix("canada:")
+    if m := re.fullmatch(r"rsc-1985-c-([a-z]{1,3}-[\d.]+)", slug):
+        return m[1].upper()
+    if m := re.fullmatch(r"sor-(\d{2,4})-(\d+)", slug):
+        return f"SOR-{m[1]}-{m[2]}"
+    if m := re.fullmatch(r"crc-c-(\d+)", slug):
+        return f"C.R.C.,_c._{m[1]}"
+    return ""
 
 
 def official_url(target: str, lang: str = "en") -> str:

@@ -56,6 +56,8 @@ def cite(target: str, style: str = "short", lang: str = "en", home: str | None =
         if not pid.divisions:
             return _act(pid.doc, style, lang, title) if style != "short" or pid.doc != home else pid.doc
         return _divisions(pid, fr) + ("" if pid.doc == home else " " + _of_act(pid.doc, lang))
+    if pid.doc.startswith("canada:"):
+        return _federal(pid, style, lang, title)
     if style == "drafting":
         return _drafting(pid, fr) + ("" if pid.doc == home else " " + _of_act(pid.doc, lang))
     if style == "mcgill":
@@ -66,6 +68,28 @@ def cite(target: str, style: str = "short", lang: str = "en", home: str | None =
     if pid.doc.startswith("canada:"):
         return f"{text} {_of_act(pid.doc, lang)}"
     return f"c. {chapter_from_doc_id(pid.doc)}, {text}"
+
+
+_FEDERAL_WORDS = {"en": ("section", "subsection", "paragraph", "subparagraph", "clause"),
+                  "fr": ("article", "paragraphe", "alinéa", "sous-alinéa", "division")}
+
+
+def _federal(pid: ProvisionId, style: str, lang: str, title: str | None) -> str:
+    """A provision of a federal act in the federal style: "s. 14(2)(a)(ii)", « art. 14(2)a)(ii) »,
+    "subparagraph 14(2)(a)(ii) of the …", « sous-alinéa 14(2)a)(ii) du … »."""
+    fr = lang == "fr"
+    level = 0 if not pid.path or pid.path[0][:1].isdigit() else 1  # 13(b): a paragraph with no subsection
+    labels = ""
+    for depth, label in enumerate(pid.path, level + 1):  # 1 subsection, 2 paragraph, 3 subparagraph, 4 clause
+        shown = label.upper() if depth == 4 else label
+        labels += f"{shown})" if fr and depth == 2 else f"({shown})"
+    pinpoint = f"{pid.section}{labels}"
+    if style == "mcgill":
+        return f"{_act(pid.doc, 'mcgill', lang, title)}, {'art' if fr else 's'} {pinpoint}"
+    if style == "drafting":
+        word = _FEDERAL_WORDS[lang if fr else "en"][min(level + len(pid.path), 4)]
+        return f"{word} {pinpoint} {_of_act(pid.doc, lang)}"
+    return f"{'art.' if fr else 's.'} {pinpoint} {_of_act(pid.doc, lang)}"
 
 
 def _ordinal(n: int, fr: bool) -> str:
@@ -180,8 +204,13 @@ def act_citation(doc: str, lang: str = "en") -> str:
 
 
 def _federal_citation(doc: str, lang: str = "en") -> str:
+    """ "R.S.C. 1985, c. H-3", « L.R.C. 1985, c. H-3 », "S.C. 1996, c. 23", "SOR/88-66", "C.R.C., c. 1370"."""
+    fr = lang == "fr"
     kind, year, *rest = doc.split(":", 1)[1].split("-", 3)
     if kind == "sor" and len(rest) == 1:  # a federal regulation: SOR/88-66
-        return f"{'DORS' if lang == 'fr' else 'SOR'}/{year}-{rest[0]}"
+        return f"{'DORS' if fr else 'SOR'}/{year}-{rest[0]}"
+    if kind == "crc" and len(rest) == 1:
+        return f"C.R.C., {'ch.' if fr else 'c.'} {rest[0]}"
     chapter = rest[-1] if len(rest) == 2 else ""
-    return f"{'R.S.C.' if kind == 'rsc' else 'S.C.'} {year}, c. {chapter.upper()}"
+    collection = {"rsc": ("R.S.C.", "L.R.C."), "sc": ("S.C.", "L.C.")}.get(kind, (kind, kind))[fr]
+    return f"{collection} {year}, c. {chapter.upper()}"

@@ -158,7 +158,9 @@ def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
-_VALUE_SECTION = _c(rf"({NUM}){END}")
+_VALUE_SECTION = re.compile(rf"({NUM}(?:(?<=\d)[a-df-z])?){END}", re.IGNORECASE)
+"""A section number, with the letter a publisher prints after some (« l'article 12a »; in a federal act,
+« l'article 13b » is paragraph 13(b): `graph.cite.resolve` reads it so); not « 2e » (an ordinal)."""
 _VALUE_DIVISION = re.compile(r"([IVXLC]+(?:\.[IVXLC]+)*|\d+(?:\.\d+)*|[A-Z]{1,2})(?![\w-])")
 """Division labels: roman (``II``, ``I.I``), numbered with insertions (``2.20``, ``0.1``), lettered (``A``, ``ZA``)."""
 _ITEM_NUMBER = r"\d+(?:\.\d+)*"
@@ -166,8 +168,10 @@ _ITEM_LETTER = r"(?:\d+\.)*[a-z]{1,2}(?:\.\d+)*"
 """Item labels as alinea.ids has them: ``7.0.0``, ``d.1``, and letters inserted before ``a`` (``0.a``)."""
 _VALUE_UNIT = re.compile(rf"(?:\(({_ITEM_NUMBER}|{_ITEM_LETTER})\)|((?:\d+\.)+[a-z]{{1,2}}(?:\.\d+)*)|({_ITEM_NUMBER})[°º]?"
                          rf"|((?:[ivx]{{1,4}}|[a-z])(?:\.\d+)?)){END}")
-_LABELS = re.compile(rf"((?:\((?:{_ITEM_NUMBER}|(?:\d+\.)*[a-z]{{1,4}}(?:\.\d+)*)\))+)")
+_LABELS = re.compile(rf"((?:\((?:{_ITEM_NUMBER}|(?:\d+\.)*[a-z]{{1,4}}(?:\.\d+)*)\))+(?:[a-z]{{1,2}}\)(?:\([ivx]{{1,4}}\))*(?:\([A-Za-z]\))?)?)")
+"""Labels after a number: "(2)(a)", and the federal French style « (2)a)(ii) »."""
 _LABEL = re.compile(r"\(([^()]+)\)")
+_LABEL_OR_LETTER = re.compile(r"\(([^()]+)\)|(?<=\))([a-z]{1,2})\)")
 _SEP = _c(rf"{S}(?:,{S}(?:(?:and|or|et|ou){S1})?|{SP}+(?:and|or|et|ou|&){S1})")
 _RANGE = _c(rf"{S}(?:(?:to|à|through){S1}|[–—-]{S})")
 _WORDLIKE_FOLLOW = _c(rf"(?={S}(?:,|and{END}|or{END}|et{END}|ou{END}|of{END}|de{END}|du{END}|des{END}|to{END}|à{END}|\.(?!{S}\d)|[;:)]|$))")
@@ -242,10 +246,21 @@ _HEAD_BACK = re.compile(rf"\b(?:{_NAME_HEADS}){END}")
 _PAREN_AFTER = re.compile(rf"{S}\(([^()]{{3,150}})\)")
 _SECTION_WORD = _c(rf"(?:section|article){S1}")
 _QC_REF = _c(rf"(?:chapter|chapitre|c\.|ch\.){S}({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)$", 0)
-_FED_REVISED = _c(rf"(?:Revised{S1}Statutes{S1}of{S1}Canada|R\.S\.C\.|Lois{S1}révisées{S1}du{S1}Canada|L\.R\.C\.){S},?{S}\(?(\d{{4}})\)?{S},{S}(?:chapter|chapitre|c\.|ch\.){S}([A-Z]{{1,3}}-\d+(?:\.\d+)*)$", 0)
-_FED_REGULATION = re.compile(rf"(?:DORS|SOR){S}/{S}(\d{{2}}|\d{{4}}){S}-{S}(\d+)$")
+_FED_REVISED_BODY = (rf"(?:Revised{S1}Statutes{S1}of{S1}Canada|R\.S\.C\.|Lois{S1}révisées{S1}du{S1}Canada|L\.R\.C\.){S},?{S}"
+                     rf"\(?(\d{{4}})\)?{S},{S}(?:chapter|chapitre|c\.|ch\.){S}([A-Z]{{1,3}}-\d+(?:\.\d+)*)")
+_FED_REGULATION_BODY = rf"(?:DORS|SOR){S}/{S}(\d{{2}}|\d{{4}}){S}-{S}(\d+)"
+_FED_ANNUAL_BODY = rf"(?:Statutes{S1}of{S1}Canada|S\.C\.|Lois{S1}du{S1}Canada|L\.C\.){S},?{S}(\d{{4}}){S},{S}(?:chapter|chapitre|c\.|ch\.){S}(\d+)"
+_FED_CONSOLIDATED_BODY = rf"(?:C\.R\.C\.|Consolidated{S1}Regulations{S1}of{S1}Canada){S},?{S}(?:1978{S},{S})?(?:chapter|chapitre|c\.|ch\.){S}(\d+)"
+_FED_REVISED = _c(_FED_REVISED_BODY + "$", 0)
+_FED_REGULATION = re.compile(_FED_REGULATION_BODY + "$")
 """A federal regulation by its registration number: "SOR/88-66", « DORS/2001-286 »."""
-_FED_ANNUAL = _c(rf"(?:Statutes{S1}of{S1}Canada|S\.C\.|Lois{S1}du{S1}Canada|L\.C\.){S},?{S}(\d{{4}}){S},{S}(?:chapter|chapitre|c\.|ch\.){S}(\d+)$", 0)
+_FED_ANNUAL = _c(_FED_ANNUAL_BODY + "$", 0)
+_FED_CONSOLIDATED = _c(_FED_CONSOLIDATED_BODY + "$", 0)
+"""A federal regulation of the 1978 consolidation: "C.R.C., c. 1370"."""
+FEDERAL_CITATION = re.compile(rf"(?<![\w.])(?:{_FED_REVISED_BODY}|{_FED_REGULATION_BODY}|{_FED_ANNUAL_BODY}|{_FED_CONSOLIDATED_BODY})(?![\w-])")
+"""A federal act or regulation by its citation anywhere in a text: « L.R.C. 1985, c. H-3 », "S.C. 1996, c. 23",
+"SOR/88-66", « DORS/2015-17 », "C.R.C., c. 1370"."""
+_FED_HEAD = re.compile(rf"((?:{_FED_REVISED_BODY}|{_FED_REGULATION_BODY}|{_FED_ANNUAL_BODY}|{_FED_CONSOLIDATED_BODY})),{S}")
 _QC_ANNUAL = _c(rf"(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:chapter|chapitre|c\.|ch\.){S}(\d+)$", 0)
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _STATUTES_OF = _c(rf"(?:chapter|chapitre){S1}(\d+){S1}(?:of{S1}the{S1}statutes{S1}of|des{S1}lois{S1}de){S1}(\d{{4}}){END}")
@@ -273,6 +288,8 @@ def chapter_ref(inside: str) -> Act | None:
         return Act("federal", f"canada:sor-{m[1]}-{m[2]}")
     if m := _FED_ANNUAL.match(inside):
         return Act("federal", federal_act_id(False, m[1], m[2]))
+    if m := _FED_CONSOLIDATED.match(inside):
+        return Act("federal", f"canada:crc-c-{m[1]}")
     if m := _QC_ANNUAL.match(inside):
         return Act("annual", annual_statute_id(m[1], m[2]))
     return None
@@ -329,7 +346,7 @@ def _numbers(low: str, high: re.Match) -> bool:
 def _label_levels(labels: str, fallback: bool) -> list[Level]:
     """``(2)(a)`` -> unit levels 2 then a."""
     return [Level("unit", (lab.rstrip("°º"),), fallback=fallback and i == 0)
-            for i, lab in enumerate(_LABEL.findall(labels))]
+            for i, lab in enumerate(a or b for a, b in _LABEL_OR_LETTER.findall(labels))]
 
 
 def _level(scan: _Scan, pos: int) -> tuple[Level, int, int] | None:
@@ -391,6 +408,9 @@ def _section_level(scan: _Scan, start: int, pos: int) -> tuple[Level, int, int] 
 def _pinpoints_after_section(scan: _Scan, pos: int, single: bool) -> tuple[list[Level], int]:
     """Levels written after a section number: "(2)(a)", ", par. 2", ", 1er al., par. 7, 8, 19 et 42"."""
     levels: list[Level] = []
+    if single and pos and scan.text[pos - 1].isalpha() and scan.text.startswith(")", pos) and (
+            scan.query or scan.text.startswith("(", pos + 1)):
+        pos += 1  # « art 13b)(ii) »: the federal French style of paragraph 13(b)
     if single and (m := scan.at(_LABELS, pos)):
         levels += _label_levels(m[1], fallback=True)
         pos = m.end()
@@ -539,23 +559,44 @@ def _name_with_chapter(scan: _Scan, pos: int) -> tuple[Act, int] | None:
 
 
 def _federal_style(scan: _Scan, pos: int) -> tuple[Level, int, int, list[Level]] | None:
-    """ "subsection 22(1)", "paragraph 5(2)(a)": the federal drafting style, a section number with its
-    subsection (a paragraph here) and what lies below it in parentheses."""
-    if scan.lang == "fr" or not (m := scan.at(_FEDERAL_STYLE, pos)):
+    """ "subsection 22(1)", "paragraph 5(2)(a)", « le paragraphe 15(1) », « l'alinéa 14(2)a) », « le
+    sous-alinéa 14(2)a)(ii) », « l'article 14(2), a, ii » (LégisQuébec's print of 14(2)a)(ii)): the federal
+    drafting style, a section number with its subsection (a paragraph here) and what lies below it."""
+    if scan.lang == "fr":
+        if not (m := scan.at(_FEDERAL_STYLE_FR, pos)) or not (m[3] or m[5] or (m[2] and not m[0].lower().startswith("art"))):
+            return None  # « l'article 15(1) » is the short form's, read with its labels
+        labels = _LABEL.findall(m[2] or "") + [m[3] or ""] + _LABEL.findall(m[4] or "") + [m[5] or "", m[6] or ""]
+    elif m := scan.at(_FEDERAL_STYLE, pos):
+        labels = _LABEL.findall(m[2])
+    else:
         return None
-    labels = _LABEL.findall(m[2])
-    below = [Level("paragraph", (labels[0],))] + [Level("unit", (lab,)) for lab in labels[1:]]
-    return Level("section", (m[1],)), pos, m.end(), below
+    return Level("section", (m[1],)), pos, m.end(), federal_levels(labels)
 
 
-_FEDERAL_STYLE = _c(rf"(?:subsection|paragraph|subparagraph|clause){S1}({NUM})((?:\((?:\d+(?:\.\d+)*|[a-z]{{1,2}}|[ivx]{{1,4}})\))+){END}")
+def federal_levels(labels: list[str]) -> list[Level]:
+    """The levels of a federal pinpoint's labels ("(2)(a)(ii)"), finest first: a number first is the
+    subsection (a paragraph of the id: ``14/p2/a/ii``); a letter first lies in the first (``13/p1/b``)."""
+    labels = [lab.lower() for lab in labels if lab]
+    below = [Level("paragraph", (labels[0],))] + [Level("unit", (lab,)) for lab in labels[1:]] \
+        if labels and labels[0][:1].isdigit() else [Level("unit", (lab,)) for lab in labels]
+    return list(reversed(below))
+
+
+_FEDERAL_LABEL = r"\((?:\d+(?:\.\d+)*|[a-z]{1,2}(?:\.\d+)?|[ivx]{1,4}|[A-Z])\)"
+_FEDERAL_STYLE = _c(rf"(?:subsection|paragraph|subparagraph|clause){S1}({NUM})((?:{_FEDERAL_LABEL})+){END}")
+_FEDERAL_STYLE_FR = re.compile(
+    rf"(?i:articles?|art\.?|paragraphes?|sous-alinéas?|alinéas?|divisions?){S}(\d+(?:\.\d+)*)((?:\(\d+(?:\.\d+)*\))*)"
+    rf"(?:([a-z]{{1,2}}(?:\.\d+)?)\)((?:\([ivx]{{1,4}}\))*(?:\([A-Za-z]\))?)"
+    rf"|,{S}([a-z]){END}(?:,{S}([ivx]{{1,4}}){END})?(?={S1}(?:du|de|des){END}))?(?![\w-])")
+"""« l'alinéa 14(2)a) », « le sous-alinéa 14(2)a)(ii) », « la division 14(2)a)(ii)(A) »; LégisQuébec prints
+some as « l'article 14(2), a, ii du Règlement … » (a letter and a roman number after commas, before the act)."""
 
 
 def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | None:
     """A pinpoint chain at pos: levels (finest first as written) then an optional act."""
     if federal := _federal_style(scan, pos):
         level, start, end, below = federal
-        return _chain_from(scan, [*reversed(below), level], start, end)
+        return _chain_from(scan, [*below, level], start, end)
     first = _level(scan, pos)
     if first is None:
         return None
@@ -621,11 +662,12 @@ def _single_division(level: Level) -> bool:
 def _short_with_code(scan: _Scan, pos: int) -> tuple[list[Level], Act, int, int] | None:
     """ "A-13.1.1, s. 55, par. 2", "c. A-3.001, s. 11", "chapitre S-2.1, a. 223, 1er al., par. 36",
     "A-13.1.1, s 55" (LégisQuébec's form), "2016, c. 25, s. 30" (an annual statute)."""
-    m = scan.at(_CODE_HEAD, pos)
+    federal = scan.at(_FED_HEAD, pos)
+    m = federal or scan.at(_CODE_HEAD, pos)
     if not m:
         return None
     a = (scan.at(_ABBREV_SECTION, m.end()) or scan.at(_SECTION_WORD, m.end())
-         or (m[1] and scan.at(_OFFICIAL_SECTION, m.end())))
+         or ((m[1] or federal) and scan.at(_OFFICIAL_SECTION, m.end())))
     if not a:
         return None
     got = _section_level(scan, m.start(), a.end())
@@ -633,7 +675,10 @@ def _short_with_code(scan: _Scan, pos: int) -> tuple[list[Level], Act, int, int]
         return None
     level, _, end = got
     extra, end = _pinpoints_after_section(scan, end, len(level.values) == 1 and not level.ranges)
-    act = Act("chapter", doc_id_from_chapter(m[1])) if m[1] else Act("annual", annual_statute_id(m[2], m[3]))
+    if federal:
+        act = chapter_ref(federal[1])
+    else:
+        act = Act("chapter", doc_id_from_chapter(m[1])) if m[1] else Act("annual", annual_statute_id(m[2], m[3]))
     return [level] + extra, act, pos, end
 
 
@@ -676,8 +721,8 @@ def _title_start(text: str, paren: int) -> int | None:
     """Where the title before a parenthesis starts ("the Labour Code (…)" -> at "Labour"), or None."""
     window_start = max(0, paren - 300)
     heads = list(_HEAD_BACK.finditer(text, window_start, paren))
-    if not heads or _BREAK.search(text, heads[-1].start(), paren):
-        return None
+    if not heads or _BREAK.search(text, heads[-1].start(), paren) or _CLAUSE.search(text, heads[-1].start(), paren):
+        return None  # « … de la Loi, est la Liste de divulgation des ingrédients (DORS/88-64) »: the sentence goes on
     head = heads[-1]
     start = head.start()
     if text[head.end():paren].strip():
@@ -698,5 +743,5 @@ def _title_start(text: str, paren: int) -> int | None:
     return start
 
 
-STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|the|this|that|présente?|cet|cette|ce|même|subsection|clause|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|(?:secs?|arts?)(?={SP}+\d)|(?<=\()a(?={SP}\d)|§")
+STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|[RL]\.[SR]\.C\.|[SL]\.C\.|C\.R\.C\.|SOR|DORS|Revised|Statutes|Consolidated|Lois|sous-alinéas?|the|this|that|présente?|cet|cette|ce|même|subsection|clause|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|(?:secs?|arts?)(?={SP}+\d)|(?<=\()a(?={SP}\d)|§")
 """Where a pinpoint or a chapter code may start."""

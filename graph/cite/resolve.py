@@ -276,7 +276,7 @@ def resolve(found: Found, context: Context) -> Resolution:
     if doc is None:
         return problem
     other_act = doc if found.act is not None and found.act.kind not in ("this", "regulation") else None
-    levels = list(found.levels)
+    levels = _federal(found.levels) if doc.startswith("canada:") else list(found.levels)
     if not levels:
         return Resolution((doc,), act=other_act)
     top = levels[0]
@@ -320,6 +320,19 @@ def resolve(found: Found, context: Context) -> Resolution:
     return Resolution(_ordered(targets, context.index), tuple(missing), note=note if missing else "",
                       section=sections[-1] if sections else None,
                       paragraph=_paragraph_of(paragraph, rest) if paragraph else None, act=other_act)
+
+
+_LETTERED = re.compile(r"^(\d+(?:\.\d+)*)([a-z])$", re.IGNORECASE)
+
+
+def _federal(levels: tuple[Level, ...]) -> list[Level]:
+    """A federal pinpoint: « l'article 13b » is paragraph 13(b) (``13/b``: federal acts number no section
+    with a letter); its levels below the section are read as labels (`_below`)."""
+    out = list(levels)
+    at = next((i for i, lv in enumerate(out) if lv.kind == "section"), None)
+    if at is not None and len(out[at].values) == 1 and not out[at].ranges and (m := _LETTERED.match(out[at].values[0])):
+        out[at:at + 1] = [Level("section", (m[1],)), Level("unit", (m[2].lower(),))]
+    return out
 
 
 def _schedule_holding(doc: str, levels: list[Level], index: Index) -> str | None:
@@ -485,7 +498,9 @@ def _below(sid: str, levels: list[Level], context: Context) -> tuple[list[str], 
         return [sid], [], ""
     if ANNUAL_RE.match(sid):
         return [sid], [], ""
-    in_corpus = sid.split("/", 1)[0] in index.documents and not sid.startswith("canada:")
+    if sid.startswith("canada:"):  # federal numbering: subsection 14(2), paragraph (a), subparagraph (ii)
+        return _expand(index, [sid], [Level("unit", lv.values, lv.ranges) for lv in levels]), [], ""
+    in_corpus = sid.split("/", 1)[0] in index.documents
     para = levels[0] if levels[0].kind == "paragraph" else None
     units = levels[1:] if para else levels
     if para is not None:

@@ -40,7 +40,9 @@ from graph.cite.grammar import (
     _Scan,
     _short_with_code,
     _trim,
+    FEDERAL_CITATION,
     acts_in_parentheses,
+    chapter_ref,
     last_item_pinpoints,
     sibling_pinpoints,
 )
@@ -144,6 +146,13 @@ def acts_with_chapter(scan: _Scan) -> Iterator[Span]:
         yield start, end, [], act
 
 
+def federal_citations(scan: _Scan) -> Iterator[Span]:
+    """ « L.R.C. 1985, c. H-3 », "S.C. 1996, c. 23", "SOR/88-66" written outside parentheses."""
+    for m in FEDERAL_CITATION.finditer(scan.text):
+        if (act := chapter_ref(m.group(0))) is not None:
+            yield m.start(), m.end(), [], act
+
+
 def act_names(scan: _Scan) -> Iterator[Span]:
     """Titles and abbreviations known without their chapter (corpus/acts.json and the corpus)."""
     if scan.names is not None:
@@ -174,7 +183,7 @@ _PINPOINT_LITERALS = (
     "title", "titre", "division", "part", "livre", "book", "schedule", "annexe", "this", "that", "présent",
     "cet", "ce ", "même", "clause", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "last", "preceding", "premi", "1er", "1re", "ième", "dernier", "précédent", "c.", "ch.", "-",
-    "s ", "a ",
+    "s ", "a ", "sor/", "dors/",
 )
 
 RULES: tuple[Rule, ...] = (
@@ -183,6 +192,8 @@ RULES: tuple[Rule, ...] = (
     Rule("provision id", ("/",), provision_ids, frozenset(TYPED)),
     Rule("pinpoint", _PINPOINT_LITERALS, pinpoints),
     Rule("act with its chapter", ("(",), acts_with_chapter),
+    Rule("federal act or regulation", ("r.s.c", "l.r.c", "s.c.", "l.c.", "sor", "dors", "c.r.c", "statutes of canada",
+                                        "lois du canada", "consolidated regulations"), federal_citations),
     Rule("act in the collection", ("cqlr", "rlrq", "l.r.q.", "r.s.q."), acts_in_collection),
     Rule("act named", ("",), act_names),
     Rule("the regulation", ("regulation", "règlement"), _standalone(REGULATION_ALONE, lambda m: Act("regulation"))),

@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 from alinea.model import Reference
@@ -179,13 +180,28 @@ def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None,
     for line in lines:
         unit = line["unit"]
         section = f"{doc}/{line['section']}" if line.get("section") and "part" not in line else None
+        standards = []  # (start, end, gold triple) of the standards annotated in the line
         for c in line["citations"]:
+            if c["type"] == "standard":
+                start = max(line["text"].find(c["text"]), 0)
+                triple = (unit, c["targets"][0] if c["targets"] else f"standard:{c['text']}", "standard")
+                standards.append((start, start + len(c["text"]), triple))
+                gold.add(triple)
+                continue
             kind = "cites" if c["type"] == "enabling" else c["type"]
             gold |= {(unit, _alinea_id(t), kind) for t in c["targets"]}
         context = Context(index, doc, section, unit if section else None, enclosing.get(section, ()))
         refs, _, _ = _text(walk, citing, unit, "text", line["text"], context, False)
         got |= {(unit, r.target, r.type) for r in refs if r.target and r.type in CITATION_TYPES}
+        for r in refs:
+            if r.type == "standard":  # a recognised standard matches the annotated standard its words overlap
+                got.add(next((t for s, e, t in standards if r.start < e and r.end > s), (unit, r.target, "standard")))
+    reduced = {t for t in gold | got if not t[1].startswith("canada:") and t[1] != doc}
+    gold_r, got_r = gold & reduced, got & reduced
+    standard = {t for t in gold | got if t[2] == "standard"}
     return {"by target": scores(_pairs(gold), _pairs(got)), "by typed relation": scores(gold, got),
+            "reduced by target": scores(_pairs(gold_r), _pairs(got_r)), "reduced by typed relation": scores(gold_r, got_r),
+            "standards": scores(gold & standard, got & standard),
             "sections": {"sampled": len(lines)}, "missed": sorted(gold - got), "extra": sorted(got - gold),
             "triples": (gold, got)}
 
@@ -196,7 +212,20 @@ _ALINEA_DIVISION = {"section": "division", "sous-section": "subdivision", "chapi
 "section" is a division)."""
 
 
+_FEDERAL_WRITTEN = [
+    (re.compile(r"^(?:LRC|RSC)-(\d{4})-c-([A-Za-z]{1,3}-[\d.]+)(?=/|$)", re.IGNORECASE), "canada:rsc-{0}-c-{1}"),
+    (re.compile(r"^(?:LC|SC)-(\d{4})-c-(\d+)(?=/|$)", re.IGNORECASE), "canada:sc-{0}-c-{1}"),
+    (re.compile(r"^(?:DORS|SOR)-(\d{2,4})-(\d+)(?=/|$)", re.IGNORECASE), "canada:sor-{0}-{1}"),
+]
+"""A federal instrument as the second set's annotator wrote it (``LRC-1985-c-H-3``, ``DORS-88-66/15/1``),
+as Alinea's ids write it (``canada:rsc-1985-c-h-3``, ``canada:sor-88-66/15/1``: docs/identifiers.md)."""
+
+
 def _alinea_id(target: str) -> str:
+    for pattern, shape in _FEDERAL_WRITTEN:
+        if m := pattern.match(target):
+            target = shape.format(*m.groups()).lower() + target[m.end():]
+            break
     parts = target.split("/")
     for i, part in enumerate(parts[1:], 1):
         kind, sep, label = part.partition(":")
@@ -229,9 +258,11 @@ def _page(page: Path, doc: str):
 
 def _print(title: str, result: dict, verbose: bool) -> None:
     print(title)
-    for name in ("by target", "by typed relation"):
+    for name in ("by target", "by typed relation", "reduced by target", "reduced by typed relation", "standards"):
+        if name not in result:
+            continue
         s = result[name]
-        print(f"  {name:18} precision {s['precision']:.3f} ({s['correct']}/{s['found']})   "
+        print(f"  {name:26} precision {s['precision']:.3f} ({s['correct']}/{s['found']})   "
               f"recall {s['recall']:.3f} ({s['correct']}/{s['gold']})")
     if verbose:
         for label in ("missed", "extra"):

@@ -90,6 +90,9 @@ def _ensure(graph: nx.MultiDiGraph, target: str, index: Index, amending: set[str
     if target.startswith(("program:", "term:")):
         graph.add_node(target, kind=target.split(":", 1)[0], label=target.split(":", 1)[1], in_corpus=False)
         return
+    if target.startswith("standard:"):  # a technical standard (graph.cite.standard_id)
+        graph.add_node(target, kind="standard", label=target.split(":", 1)[1].upper(), in_corpus=False)
+        return
     if m := ANNUAL_RE.match(target):
         act = f"{m[1]}, c. {m[2]}"
         kind = "amending act" if act in amending else "external act"

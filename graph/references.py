@@ -29,6 +29,7 @@ from alinea.ids import doc_id_from_chapter
 from alinea.model import Corpus, Division, Document, Reference, Section, Unit
 from graph.cite import Context, Found, Index, Resolution, find_citations, resolve, type_relations
 from graph.cite.enabling import enabling_citations, enabling_notes
+from graph.cite.grammar import STANDARD, standard_id
 from graph.cite.grammar import OTHER_DOCUMENT_WORDS
 from graph.cite.resolve import headings_naming_acts
 from graph.terms import (
@@ -205,6 +206,14 @@ def _text(walk: _Walk, doc: Document, source: str, fieldname: str, text: str, co
             kind = "uses term" if concept.startswith("term:") else ("cited by guidance" if guidance else relation)
             refs.append(Reference(source, concept, kind, f.text, f.start, f.end, fieldname))
             continue
+        if f.act is not None and f.act.kind == "standard":
+            resolution = resolve(f, context)
+            context = context.after(resolution)
+            refs += [Reference(source, t, "standard", f.text, f.start, f.end, fieldname) for t in resolution.targets]
+            continue  # « la norme CSA Z94.4-11 »: a technical standard, typed `standard`
+        if f.act is not None and f.act.kind == "other" and (standard := _standard_of(f.act.name, context)):
+            refs.append(Reference(source, standard, "standard", f.text, f.start, f.end, fieldname))
+            continue  # « l'article 4.2 de cette norme », « chapitre 2 du Tome V du manuel »: not the law's
         if f.act is not None and f.act.kind == "other" or context.numbers_of and f.act is None and f.levels:
             continue  # a clause of a standard, an article of an agreement: not a reference of the law
         resolution = resolve(f, context)
@@ -217,6 +226,26 @@ def _text(walk: _Walk, doc: Document, source: str, fieldname: str, text: str, co
     refs += _definitions(walk, source, fieldname, text)
     refs.sort(key=lambda r: (r.start if r.start is not None else -1))
     return refs, context, acts
+
+
+_STANDARD_WORD = re.compile(r"\b(?:normes?|standards?)\b", re.IGNORECASE)
+"""Words naming a technical standard without its designation: « de cette norme », "of that standard"."""
+_REFERENCE_WORK = re.compile(r"\b(?:manuels?|manuals?|guides?|tomes?|handbooks?|volumes?|codes?\s+(?:de|of)\s+(?:bonnes?\s+)?pratiques?|"
+                             r"codes?\s+of\s+practice)\b", re.IGNORECASE)
+"""Other documents of rules that are not laws, typed `standard` like a technical standard: a manual, a guide, a code
+of practice (not an agreement, a contract or a body: « de l'entente », « de cet organisme »)."""
+
+
+def _standard_of(name: str, context: Context) -> str | None:
+    """The standard a number of another document lies in: the one its words designate, else for « cette norme »
+    the standard named last, else a manual or guide by its words; None for other documents."""
+    if m := STANDARD.search(name):
+        return standard_id(m.group(0))
+    if _STANDARD_WORD.search(name) and context.last_standard:
+        return context.last_standard
+    if _REFERENCE_WORK.search(name):
+        return standard_id(re.sub(r"^(?:(?:de|du|des|of)\s+)?(?:la|le|les|l['’]|the|ce|cet|cette|this|that)\s*", "", name.strip()))
+    return None
 
 
 def _merge(found: list[Found], mentions: list[Found]) -> list[Found]:

@@ -117,7 +117,8 @@ class Act:
 
     kind: str
     """``chapter`` (a Québec code), ``federal``, ``annual``, ``name`` (a title without
-    a chapter), ``this``, ``that``, ``enabling`` ("the Act" in a regulation) or ``regulation``."""
+    a chapter), ``this``, ``that``, ``enabling`` ("the Act" in a regulation), ``regulation``, ``other`` (a document
+    that is not a law: « de la norme », « du manuel ») or ``standard`` (a technical standard by its designation)."""
     doc: str = ""
     """Document id when the citation gives it (``A-2.1``, ``canada:sc-1996-c-23``, ``1969, c. 63``)."""
     name: str = ""
@@ -221,6 +222,23 @@ OTHER_DOCUMENT_WORDS = (r"standards?|agreements?|conventions?|contracts?|protoco
                         r"normes?|ententes?|accords?|contrats?|protocoles?|traités?|manuels?|tomes?|guides?|"
                         r"codes?\s+de\s+(?:pratique|bonnes?\s+pratiques)|organismes?|CSA|ACNOR|ISO|BNQ|ANSI|NFPA|ULC")
 """Words naming a document that is not a law: a number cited in it is not a provision of a law."""
+_STANDARD_BODIES = (r"CAN/CSA|CAN/ULC|CAN/CGSB|CAN/BNQ|CAN/ONGC|CSA|ACNOR|ANSI(?:/[A-Z]{2,6})?|ISO(?:/IEC)?|IEC|CEI|BNQ|NFPA|"
+                    r"ULC|UL|ASTM|ASME|ASHRAE|NF[ \u00a0]EN(?:[ \u00a0]ISO)?|EN(?:[ \u00a0]ISO)?|DIN|CGSB|ONGC|NIOSH|SAE|IEEE|NEMA")
+"""The bodies that publish technical standards, as their designations begin."""
+STANDARD = re.compile(rf"(?<![\w/-])(?:{_STANDARD_BODIES})(?:(?:[ \u00a0]?[-/][ \u00a0]?|[ \u00a0])(?:[A-Z]{{1,3}}[-.]?)?|[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-])")
+"""A technical standard by its designation: « CSA Z94.4-11 », "CAN/CSA-Z62.1-03", "ANSI Z89.1-2003", "ISO 45001:2018",
+"NFPA 30", "ULC-S508", "BNQ 1809-300", "NF EN 458" (the body in capitals, then a number)."""
+
+
+def standard_id(designation: str) -> str:
+    """The id of a standard: ``standard:`` and the slug of its designation.
+
+    >>> standard_id("CAN/CSA-Z62.1-03"), standard_id("CSA Z94.4-11")
+    ('standard:can-csa-z62.1-03', 'standard:csa-z94.4-11')
+    """
+    return "standard:" + re.sub(r"[^a-z0-9.]+", "-", designation.lower()).strip("-")
+
+
 _OTHER_DOCUMENT = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:[\w-]+{S1}){{0,2}}?"
                      rf"(?:{OTHER_DOCUMENT_WORDS}){END}(?-i:(?:{S1}(?:CSA|ISO|BNQ|ANSI|NFPA|ULC|[A-Z]?[0-9][\w./:-]*))*)")
 """Another document named after a number: "of the CSA standard Z462", « de l'entente », « de la norme ISO 45001 »."""

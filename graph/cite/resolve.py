@@ -209,6 +209,8 @@ class Context:
     """Sections of other acts named before in the section: « l'article 62.3 de la Loi », then « l'article 62.3 »."""
     other_regulation: bool = False
     """The section spoke of "a regulation" before: "the regulation" then refers back to it."""
+    last_standard: str | None = None
+    """The last technical standard named (« l'article 4.2 de cette norme » is in it)."""
     numbers_of: str = ""
     """The citing text is an item of a list of another document's numbers, announced by the text
     above it (« … aux articles suivants de la norme CSA Z94.2: »): bare numbers are that document's."""
@@ -226,7 +228,8 @@ class Context:
             last_act=resolution.act or self.last_act,
             last_divisions=tuple({**dict(self.last_divisions), **dict(resolution.divisions)}.items()),
             last_regulation=resolution.act if _is_regulation(resolution.act) else self.last_regulation,
-            sections_elsewhere=_remembered(self.sections_elsewhere, resolution))
+            sections_elsewhere=_remembered(self.sections_elsewhere, resolution),
+            last_standard=next((t for t in resolution.targets if t.startswith("standard:")), self.last_standard))
 
 
 _REMEMBERED = 32
@@ -272,6 +275,8 @@ def resolve(found: Found, context: Context) -> Resolution:
         return Resolution(note=f"a provision of another document: {context.numbers_of}")
     if found.act is not None and found.act.kind == "id" and not found.levels:
         return _given_id(found.act.doc, context.index)
+    if found.act is not None and found.act.kind == "standard":
+        return Resolution((found.act.doc,))
     doc, problem = _document(found, context)
     if doc is None:
         return problem

@@ -31,6 +31,7 @@ from graph.cite.grammar import (
     _STATUTES_OF,
     _THAT_ACT,
     FEDERAL_CITATION,
+    STANDARD,
     NUM,
     REGULATION_ALONE,
     STARTERS,
@@ -44,6 +45,7 @@ from graph.cite.grammar import (
     acts_in_parentheses,
     chapter_ref,
     last_item_pinpoints,
+    standard_id,
     sibling_pinpoints,
 )
 
@@ -153,6 +155,13 @@ def federal_citations(scan: _Scan) -> Iterator[Span]:
             yield m.start(), m.end(), [], act
 
 
+def standards(scan: _Scan) -> Iterator[Span]:
+    """ « la norme CSA Z94.4-11 », "ANSI Z89.1-2003": a technical standard, never a provision of a law.  It
+    runs before the pinpoint rule, so that « l'article 4.2 de la norme CSA Z94.4-11 » is the standard's."""
+    for m in STANDARD.finditer(scan.text):
+        yield m.start(), m.end(), [], Act("standard", standard_id(m.group(0)), m.group(0))
+
+
 def act_names(scan: _Scan) -> Iterator[Span]:
     """Titles and abbreviations known without their chapter (corpus/acts.json and the corpus)."""
     if scan.names is not None:
@@ -190,6 +199,9 @@ RULES: tuple[Rule, ...] = (
     Rule("LégisQuébec address", ("/document/", "/version/", "/showdoc/"), legisquebec_addresses,
          frozenset(TYPED)),
     Rule("provision id", ("/",), provision_ids, frozenset(TYPED)),
+    Rule("technical standard", ("csa", "acnor", "ansi", "iso", "iec", "cei", "bnq", "nfpa", "ul", "astm", "asme", "ashrae",
+                                "en", "din", "cgsb", "ongc", "niosh", "sae", "ieee", "nema"), standards,
+         frozenset({STATUTE, GUIDANCE, COURSE})),
     Rule("pinpoint", _PINPOINT_LITERALS, pinpoints),
     Rule("act with its chapter", ("(",), acts_with_chapter),
     Rule("federal act or regulation", ("r.s.c", "l.r.c", "s.c.", "l.c.", "sor", "dors", "c.r.c", "statutes of canada",

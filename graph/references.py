@@ -29,8 +29,7 @@ from alinea.ids import doc_id_from_chapter
 from alinea.model import Corpus, Division, Document, Reference, Section, Unit
 from graph.cite import Context, Found, Index, Resolution, find_citations, resolve, type_relations
 from graph.cite.enabling import enabling_citations, enabling_notes
-from graph.cite.grammar import STANDARD, standard_id
-from graph.cite.grammar import OTHER_DOCUMENT_WORDS
+from graph.cite.grammar import OTHER_DOCUMENT_WORDS, STANDARD, standard_id
 from graph.cite.resolve import headings_naming_acts
 from graph.terms import (
     Concept,

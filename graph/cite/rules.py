@@ -31,9 +31,9 @@ from graph.cite.grammar import (
     _STATUTES_OF,
     _THAT_ACT,
     FEDERAL_CITATION,
-    STANDARD,
     NUM,
     REGULATION_ALONE,
+    STANDARD,
     STARTERS,
     Act,
     Level,
@@ -45,8 +45,8 @@ from graph.cite.grammar import (
     acts_in_parentheses,
     chapter_ref,
     last_item_pinpoints,
-    standard_id,
     sibling_pinpoints,
+    standard_id,
 )
 
 Span = tuple[int, int, list[Level], "Act | None"]

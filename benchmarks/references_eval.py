@@ -213,18 +213,22 @@ _ALINEA_DIVISION = {"section": "division", "sous-section": "subdivision", "chapi
 
 
 _FEDERAL_WRITTEN = [
-    (re.compile(r"^(?:LRC|RSC)-(\d{4})-c-([A-Za-z]{1,3}-[\d.]+)(?=/|$)", re.IGNORECASE), "canada:rsc-{0}-c-{1}"),
-    (re.compile(r"^(?:LC|SC)-(\d{4})-c-(\d+)(?=/|$)", re.IGNORECASE), "canada:sc-{0}-c-{1}"),
+    (re.compile(r"^(?:LRC|RSC)-(\d{4})(?:-c-|/)([A-Za-z]{1,3}-[\d.]+)(?=/|$)", re.IGNORECASE), "canada:rsc-{0}-c-{1}"),
+    (re.compile(r"^(?:LC|SC)-(\d{4})(?:-c-|/)(\d+)(?=/|$)", re.IGNORECASE), "canada:sc-{0}-c-{1}"),
     (re.compile(r"^(?:DORS|SOR)-(\d{2,4})-(\d+)(?=/|$)", re.IGNORECASE), "canada:sor-{0}-{1}"),
+    (re.compile(r"^([A-Z]-[\d.]+), r\. (\d+(?:\.\d+)*)(?=/|$)"), "{0}-r{1}"),
 ]
-"""A federal instrument as the second set's annotator wrote it (``LRC-1985-c-H-3``, ``DORS-88-66/15/1``),
-as Alinea's ids write it (``canada:rsc-1985-c-h-3``, ``canada:sor-88-66/15/1``: docs/identifiers.md)."""
+"""Documents as annotators without an id scheme wrote them (``LRC-1985-c-H-3``, ``LRC-1985/C-29``, ``LC-2001/27``,
+``DORS-88-66/15/1``, ``A-13.1.1, r. 1``), as Alinea's ids write them (``canada:rsc-1985-c-h-3``,
+``canada:sc-2001-c-27``, ``canada:sor-88-66/15/1``, ``A-13.1.1-r1``: docs/identifiers.md); federal pinpoints keep
+the federal numbering in both (14(2)(a)(ii) is ``/14/2/a/ii``)."""
 
 
 def _alinea_id(target: str) -> str:
     for pattern, shape in _FEDERAL_WRITTEN:
         if m := pattern.match(target):
-            target = shape.format(*m.groups()).lower() + target[m.end():]
+            written = shape.format(*m.groups())
+            target = (written.lower() if written.startswith("canada:") else written) + target[m.end():]
             break
     parts = target.split("/")
     for i, part in enumerate(parts[1:], 1):

@@ -210,9 +210,11 @@ def _text(walk: _Walk, doc: Document, source: str, fieldname: str, text: str, co
             context = context.after(resolution)
             refs += [Reference(source, t, "standard", f.text, f.start, f.end, fieldname) for t in resolution.targets]
             continue  # « la norme CSA Z94.4-11 »: a technical standard, typed `standard`
-        if f.act is not None and f.act.kind == "other" and (standard := _standard_of(f.act.name, context)):
+        other = f.act.name if f.act is not None and f.act.kind == "other" else (
+            context.numbers_of if context.numbers_of and f.act is None and f.levels else "")
+        if other and (standard := _standard_of(other, context)):
             refs.append(Reference(source, standard, "standard", f.text, f.start, f.end, fieldname))
-            continue  # « l'article 4.2 de cette norme », « chapitre 2 du Tome V du manuel »: not the law's
+            continue  # « l'article 4.2 de cette norme », « chapitre 2 du Tome V du manuel », an item of a list of a standard's
         if f.act is not None and f.act.kind == "other" or context.numbers_of and f.act is None and f.levels:
             continue  # a clause of a standard, an article of an agreement: not a reference of the law
         resolution = resolve(f, context)

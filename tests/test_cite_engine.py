@@ -132,8 +132,6 @@ def test_citation_like_noise_never_raises(text, lang):
 
 # -- what a number belongs to ------------------------------------------------------------
 @pytest.mark.parametrize("text, lang, other", [
-    ("conformément à l'article 4.3 de la norme CSA Z462 et", "fr", "norme CSA Z462"),
-    ("selon la norme CSA Z94.1, article 4.3.2", "fr", "norme CSA Z94.1"),
     ("section 12 of the agreement applies", "en", "the agreement"),
     ("l'article 12 de l'entente", "fr", "entente"),
 ])
@@ -142,6 +140,17 @@ def test_a_number_of_another_document_named_nearby_is_not_a_provision_of_the_law
     assert found.act is not None and found.act.kind == "other" and found.act.name == other
     resolution = resolve(found, context("55"))
     assert resolution.targets == () and "another document" in resolution.note
+
+
+@pytest.mark.parametrize("text, lang, standard", [
+    ("conformément à l'article 4.3 de la norme CSA Z462 et", "fr", "standard:csa-z462"),
+    ("selon la norme CSA Z94.1, article 4.3.2", "fr", "standard:csa-z94.1"),
+    ("under section 4.2 of CSA standard Z94.4-11", "en", "standard:csa-z94.4-11"),
+])
+def test_a_number_of_a_technical_standard_is_the_standards(text, lang, standard):
+    [found] = [f for f in find_citations(text, lang) if f.levels]
+    assert found.act is not None and found.act.kind == "standard"
+    assert resolve(found, context("55")).targets == (standard,)
 
 
 def test_numbers_of_the_law_itself_still_are():

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from graph.cite.grammar import APOS, DIVISION_RANK, OTHER_DOCUMENT_WORDS, S1, SP, Act, Found, Level, S, _Scan
+from graph.cite.grammar import APOS, DIVISION_RANK, OTHER_DOCUMENT_WORDS, S1, SP, Act, Found, Level, S, _Scan, other_document
 from graph.cite.relations import type_relations
 from graph.cite.rules import QUERY, RULES, STATUTE, TYPED, Span
 
@@ -158,7 +158,7 @@ def _share_acts(text: str, spans: list[Span]) -> list[Span]:
                 and nact is not None and nact.kind not in ("regulation", "id")
                 and _LIST_JOIN.fullmatch(text, e, ns)):
             out[i] = (s, e, levels, nact)
-        elif act is None and levels and nact is not None and nact.kind == "other" and _OF.fullmatch(text, e, ns):
+        elif act is None and levels and nact is not None and nact.kind in ("other", "standard") and _OF.fullmatch(text, e, ns):
             out[i] = (s, e, levels, nact)  # "les annexes A et ZA de la Partie 1: Serre-tête"
     return out
 
@@ -229,7 +229,7 @@ def _other_documents(text: str, spans: list[Span]) -> list[Span]:
                 before = before or _OTHER_TITLE_DASH.search(text, max(0, s - 160), s)
                 before = before or _OTHER_EXCEPT.search(text, max(0, s - 220), s)
             if before:
-                act = Act("other", name=before.group(0).rstrip(" ,–—-"))
+                act = other_document(before.group(0).rstrip(" ,–—-"))
             elif _is_title_part(text, s, e, levels):
                 act = Act("other", name=text[s:e])
         out.append((s, e, levels, act))

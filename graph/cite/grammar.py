@@ -208,6 +208,8 @@ single letter ("s 55", "a 55") only after a chapter code (`_OFFICIAL_SECTION`): 
 _OFFICIAL_SECTION = re.compile(rf"(?i:s|art|a){S1}(?=\d)")
 """The section abbreviation without a period in LégisQuébec's citation form "CQLR c A-13.1.1, s 55"."""
 _DIV_KEY_CASE = re.compile(r"[A-Z]")
+_YEAR_BEFORE = re.compile(rf"\b(?:1[6-9]\d\d|20\d\d)\)?{S},{S}$")
+"""A chapter after a year is a statute's: « (1969, chapitre 63) », « (Lois du Canada, 2001, chapitre 27) »."""
 
 _NAME_HEADS = r"Act|Code|Charter|Regulation|Regulations|Loi|Charte|Règlement|Tariff|Tarif|By-law"
 _NAME_CONTINUES = _c(rf"{S1}(?:respecting|to|on|for|concerning|of|sur|concernant|relative|relatif|instituant|modifiant|visant|favorisant|assurant|portant|de|du|des|d{APOS})")
@@ -225,22 +227,31 @@ OTHER_DOCUMENT_WORDS = (r"standards?|agreements?|conventions?|contracts?|protoco
 _STANDARD_BODIES = (r"CAN/CSA|CAN/ULC|CAN/CGSB|CAN/BNQ|CAN/ONGC|CSA|ACNOR|ANSI(?:/[A-Z]{2,6})?|ISO(?:/IEC)?|IEC|CEI|BNQ|NFPA|"
                     r"ULC|UL|ASTM|ASME|ASHRAE|NF[ \u00a0]EN(?:[ \u00a0]ISO)?|EN(?:[ \u00a0]ISO)?|DIN|CGSB|ONGC|NIOSH|SAE|IEEE|NEMA")
 """The bodies that publish technical standards, as their designations begin."""
-STANDARD = re.compile(rf"(?<![\w/-])(?:{_STANDARD_BODIES})(?:(?:[ \u00a0]?[-/][ \u00a0]?|[ \u00a0])(?:[A-Z]{{1,3}}[-.]?)?|[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-])")
+STANDARD = re.compile(rf"(?<![\w/-])(?:{_STANDARD_BODIES})(?:[ \u00a0](?i:standard|norme)(?=[ \u00a0]))?(?:(?:[ \u00a0]?[-/][ \u00a0]?|[ \u00a0])(?:[A-Z]{{1,3}}[-.]?)?|[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-])")
 """A technical standard by its designation: « CSA Z94.4-11 », "CAN/CSA-Z62.1-03", "ANSI Z89.1-2003", "ISO 45001:2018",
 "NFPA 30", "ULC-S508", "BNQ 1809-300", "NF EN 458" (the body in capitals, then a number)."""
+
+
+def other_document(name: str) -> Act:
+    """The document a number belongs to when it is not a law: a technical standard when its words give its
+    designation (« de la norme CSA Z462 »), else another document (« de l'entente », « de cette norme »)."""
+    if m := STANDARD.search(name):
+        return Act("standard", standard_id(m.group(0)), name)
+    return Act("other", name=name)
 
 
 def standard_id(designation: str) -> str:
     """The id of a standard: ``standard:`` and the slug of its designation.
 
-    >>> standard_id("CAN/CSA-Z62.1-03"), standard_id("CSA Z94.4-11")
+    >>> standard_id("CAN/CSA-Z62.1-03"), standard_id("CSA standard Z94.4-11")
     ('standard:can-csa-z62.1-03', 'standard:csa-z94.4-11')
     """
-    return "standard:" + re.sub(r"[^a-z0-9.]+", "-", designation.lower()).strip("-")
+    designation = re.sub(r"\b(?:standard|norme)\b", " ", designation.lower())  # "CSA standard Z94.4-11"
+    return "standard:" + re.sub(r"[^a-z0-9.]+", "-", designation).strip("-")
 
 
 _OTHER_DOCUMENT = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:[\w-]+{S1}){{0,2}}?"
-                     rf"(?:{OTHER_DOCUMENT_WORDS}){END}(?-i:(?:{S1}(?:CSA|ISO|BNQ|ANSI|NFPA|ULC|[A-Z]?[0-9][\w./:-]*))*)")
+                     rf"(?:{OTHER_DOCUMENT_WORDS}){END}(?-i:(?:{S1}(?:CSA|ISO|BNQ|ANSI|NFPA|ULC|standard|norme|[A-Z]{{0,3}}[-.]?[0-9][\w./:-]*))*)")
 """Another document named after a number: "of the CSA standard Z462", « de l'entente », « de la norme ISO 45001 »."""
 _LAW_NAMED = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:{_NAME_HEADS}|loi|règlement|présente?|this){END}")
 _PRACTICE = _c(r"practice|pratique")
@@ -261,7 +272,7 @@ _BREAK = re.compile(r"[;:()]|\.\s")
 _CLAUSE = _c(rf",{S}(?:est|sont|soit|is|are|was|were|qui|which|where|lorsque|when|si|if){END}")
 """Words that go on a sentence, not a title: « … de la Loi, est la Liste de divulgation (DORS/88-64) »."""
 _HEAD_BACK = re.compile(rf"\b(?:{_NAME_HEADS}){END}")
-_PAREN_AFTER = re.compile(rf"{S}\(([^()]{{3,150}})\)")
+_PAREN_AFTER = re.compile(rf"{S}\(((?:[^()]|\(\d{{4}}\)){{3,150}})\)")
 _SECTION_WORD = _c(rf"(?:section|article){S1}")
 _QC_REF = _c(rf"(?:chapter|chapitre|c\.|ch\.){S}({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)$", 0)
 _FED_REVISED_BODY = (rf"(?:Revised{S1}Statutes{S1}of{S1}Canada|R\.S\.C\.|Lois{S1}révisées{S1}du{S1}Canada|L\.R\.C\.){S},?{S}"
@@ -280,7 +291,8 @@ FEDERAL_CITATION = re.compile(rf"(?<![\w.])(?:{_FED_REVISED_BODY}|{_FED_REGULATI
 "SOR/88-66", « DORS/2015-17 », "C.R.C., c. 1370"."""
 _FED_HEAD = re.compile(rf"((?:{_FED_REVISED_BODY}|{_FED_REGULATION_BODY}|{_FED_ANNUAL_BODY}|{_FED_CONSOLIDATED_BODY})),{S}")
 _QC_ANNUAL = _c(rf"(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:chapter|chapitre|c\.|ch\.){S}(\d+)$", 0)
-_PAREN = re.compile(r"\(([^()]{1,120})\)")
+_PAREN = re.compile(r"\(((?:[^()]|\(\d{4}\)){1,120})\)")
+"""A parenthesis, which may hold a year in its own (« (Lois révisées du Canada (1985), chapitre C-29) »)."""
 _STATUTES_OF = _c(rf"(?:chapter|chapitre){S1}(\d+){S1}(?:of{S1}the{S1}statutes{S1}of|des{S1}lois{S1}de){S1}(\d{{4}}){END}")
 _REVISED_STATUTES = _c(rf"(?:chapter|chapitre){S1}({CHAPTER_RE}){S1}(?:of{S1}the{S1}Revised{S1}Statutes|des{S1}Lois{S1}refondues){END}")
 
@@ -398,8 +410,9 @@ def _level(scan: _Scan, pos: int) -> tuple[Level, int, int] | None:
                 singles, ranges, end = got
                 return Level("unit", tuple(singles), tuple(ranges)), start, end
             return None
-        if (not fr and not _DIV_KEY_CASE.match(text[pos])) or scan.at(_STATUTES_OF, pos):
-            return None  # "chapter 15 of the statutes of 2005"; English divisions are capitalised
+        if (not fr and not _DIV_KEY_CASE.match(text[pos])) or scan.at(_STATUTES_OF, pos) \
+                or _YEAR_BEFORE.search(text, max(0, pos - 12), pos):
+            return None  # "chapter 15 of the statutes of 2005", « (Lois du Canada, 2001, chapitre 27) »; English divisions are capitalised
         got = _values(scan, m.end(), _VALUE_DIVISION, wordlike=True)
         if got:
             singles, ranges, end = got
@@ -646,21 +659,21 @@ def _chain_from(scan: _Scan, levels: list[Level], start: int, end: int) -> tuple
             continue
         if ((o := scan.at(_OTHER_DOCUMENT, c.end())) and (_PRACTICE.search(o.group(0)) or not scan.at(_LAW_NAMED, c.end()))
                 or (o := scan.at(_CODE_WORD, c.end()))):
-            act, end = Act("other", name=o.group(0)), o.end()  # "chapitre 2 du Tome V du manuel …"
+            act, end = other_document(o.group(0)), o.end()  # "chapitre 2 du Tome V du manuel …"
             break
         got = _act_after(scan, c.end())
         if got:
             act, end = got
         break
     if act is None and (c := scan.at(connector, end)) and (o := scan.at(_OTHER_DOCUMENT, c.end())):
-        act, end = Act("other", name=o.group(0)), o.end()  # "clause 4.3 of CSA standard Z462"
+        act, end = other_document(o.group(0)), o.end()  # "clause 4.3 of CSA standard Z462"
     if act is None and (p := scan.at(_PAREN_AFTER, end)):
         inside = p[1]
         if scan.names is not None and scan.names.fullmatch(inside.strip()):
             act, end = Act("name", name=inside.strip()), p.end()
         elif (a := chapter_ref(inside)) is not None:
             act, end = a, p.end()
-    if act is not None and act.kind != "other" and _single_section(levels[0]):
+    if act is not None and act.kind not in ("other", "standard") and _single_section(levels[0]):
         below, end = _finer_pinpoints(scan, end, [])  # « l'article 112 de la Loi, deuxième alinéa »
         levels = list(reversed(below)) + levels
     return list(reversed(levels)), act, start, end

@@ -4,25 +4,34 @@ from __future__ import annotations
 
 from graph.cite.grammar import APOS, END, S1, S, _c
 
+_PROVISIONS_OF = rf"(?:(?:the{S1})?provisions{S1}of{S1}|(?:les{S1})?dispositions{S1}(?:de{S1}la{S1}|de{S1}l{APOS}|du{S1}|des{S1}|de{S1}))?"
+"""« malgré les dispositions des articles 131 à 133 », "despite the provisions of section 5": the same relation."""
 _BEFORE = [
-    ("despite", _c(rf"(?:despite|notwithstanding|malgré|nonobstant){S1}(?:the{S1}|l{APOS}|le{S1}|la{S1}|les{S1})?$")),
+    ("despite", _c(rf"(?:despite|notwithstanding|malgré|nonobstant){S1}(?:the{S1}|l{APOS}|le{S1}|la{S1}|les{S1})?{_PROVISIONS_OF}$")),
     ("subject to", _c(rf"(?:(?<!not )subject{S1}to{S1}|(?<!pas )sous{S1}réserve{S1}(?:d{APOS}|de{S1}|du{S1}|des{S1}))"
-                      rf"(?:[\w’'-]+{S1}){{0,8}}?(?:l{APOS}{S})?$")),
-    ("for the purposes of", _c(rf"(?:for{S1}the{S1}purposes?{S1}of|(?:aux{S1}fins{S1}de{S1}l{APOS}|pour{S1}l{APOS}){S}application{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)|aux{S1}fins{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)){S}(?:the{S1})?$")),
-    ("within the meaning of", _c(rf"(?:within{S1}the{S1}meaning{S1}of|au{S1}sens{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)){S}(?:the{S1})?$")),
+                      rf"(?:[\w’'-]+{S1}){{0,12}}?(?:l{APOS}{S})?$")),
+    ("for the purposes of", _c(rf"(?:for{S1}the{S1}purposes?{S1}of|(?:aux{S1}fins{S1}de{S1}l{APOS}|pour{S1}l{APOS}){S}application(?:{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de))?|aux{S1}fins(?:{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de))?){S}(?:the{S1})?{_PROVISIONS_OF}$")),
+    ("applies", _c(rf"(?:exclue?s?|soustraite?s?){S1}de{S1}l{APOS}{S}application{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)?{S}$"
+                   rf"|(?:excluded|exempt(?:ed)?){S1}from{S1}(?:the{S1})?application{S1}of{S1}(?:the{S1})?$")),
+    ("within the meaning of", _c(rf"(?:within{S1}the{S1}meaning{S1}of|au{S1}sens(?:{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de))?){S}(?:the{S1})?$")),
 ]
+"""The relation a citation has from the words just before it; « au sens » alone before « du règlement » (the
+citation's own words begin with « du »)."""
 _BEFORE_NAMES = {name for name, _ in _BEFORE}
 _BEFORE_WORDS = _c(r"despite|notwithstanding|malgré|nonobstant|subject|réserve|purpose|fins|application|meaning|sens")
+"""(« exclus de l'application de » is found by its word « application », as « pour l'application de » is.)"""
 """A literal prefilter: the words one of which each pattern of _BEFORE needs."""
 _NECESSARY = rf"(?:with{S1}the{S1}necessary{S1}modifications|by{S1}operation{S1}of{S1}law|(?:avec|compte{S1}tenu){S1}(?:les|des){S1}adaptations{S1}nécessaires)"
 _APPLIES = (rf"(?:appl(?:y|ies)|continues?{S1}to{S1}apply|s{APOS}appliqu(?:e|ent)|continue(?:nt)?{S1}de{S1}s{APOS}appliquer"
             rf"|(?:do(?:es)?{S1}not|do(?:es)?n{APOS}t|no{S1}longer|cease(?:s)?{S1}to){S1}apply|ne{S1}s{APOS}appliqu(?:e|ent){S1}(?:pas|plus)"
             rf"|(?:is|are){S1}not{S1}applicable|n{APOS}(?:est|sont){S1}(?:pas|plus){S1}applicables?)"
             rf"(?:{S},?{S}{_NECESSARY},?)?(?:{S1}(?P<to>to|à|au|aux){END}|(?={S}[.;]|{S1}(?:dans{S1}la{S1}mesure|to{S1}the{S1}extent|in{S1}so{S1}far|insofar|en{S1}faisant|compte{S1}tenu)))"
+            rf"|ne{S1}s{APOS}appliqu(?:e|ent){S1}(?:pas|plus){END}"
             rf"|(?:is|are|remains?|est|sont|demeurent|demeure|reste|restent){S1}applicables?{END}")
 _APPLY_VERB = _c(rf"{S}(?:,{S}{_NECESSARY},{S})?(?:{_APPLIES})"
                  rf"|{S}ne{S1}s{APOS}appliqu(?:e|ent){S1}qu{APOS}{S}(?P<only>à|au|aux){END}")
-"""The cited provision is made to apply: "apply to", "s'appliquent dans la mesure où", "est applicable"."""
+"""The cited provision is made to apply: "apply to", "s'appliquent dans la mesure où", "est applicable"; in French
+« ne s'applique pas » whatever follows (« … ne s'applique pas si », « … dans le cas d'un adulte »)."""
 _WHICH_APPLIES = _c(rf"{S},?{S}(?:which|qui){S1}(?:appl(?:y|ies)|s{APOS}appliqu(?:e|ent)){S1}(?:to|à|au|aux){END}")
 _CONDITIONAL = _c(rf"(?:when|if|whom|which|where|unless|lorsque|si|qui|laquelle|lequel|auquel|auxquels|dont){S1}(?:the{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?$")
 _REFERRED = _c(rf"(?:referred{S1}to{S1}in|mentioned{S1}in|(?:visé|mentionné)e?s?{S1}(?:à|au|aux|dans))"
@@ -30,9 +39,13 @@ _REFERRED = _c(rf"(?:referred{S1}to{S1}in|mentioned{S1}in|(?:visé|mentionné)e?
 """Before a citation that only points to the subject of the verb after it: "the provisions referred to in
 that section do not apply", « les dispositions visées à l'article 5 s'appliquent » (the provisions that
 section cites); not "the rules provided for in the Act apply" (the Act's own rules)."""
-_RUN_SEP = _c(rf"{S}(?:,|,?{S1}and|,?{S1}or|{S1}et|{S1}ou|,?{S1}ainsi{S1}que|,?{S1}as{S1}well{S1}as){S}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS})?)")
-_LIST_SEP = _c(rf"{S},?{S1}(?:and|or|et|ou){S1}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1}|à{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS}{S})?|du{S1}|des{S1}|au{S1}|aux{S1})")
-"""Between two citations of one list: "malgré l'article 5 et le paragraphe 2° de l'article 6"."""
+_RUN_SEP = _c(rf"{S}(?:,|,?{S1}and|,?{S1}or|{S1}et|{S1}ou|,?{S1}ainsi{S1}que|,?{S1}as{S1}well{S1}as){S}"
+              rf"(?:(?:those{S1}of{S1}|of{S1})?(?:the{S1})?|(?:celles?{S1}|ceux{S1})?(?:du{S1}|des{S1}|de{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS})?)")
+"""Between two subjects of one verb: « les dispositions de la sous-section 5 ainsi que celles du présent règlement ne
+s'appliquent pas »."""
+_LIST_SEP = _c(rf"{S},?{S1}(?:and|or|et|ou|ainsi{S1}que|de{S1}même{S1}que|as{S1}well{S1}as|together{S1}with){S1}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1}|à{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS}{S})?|du{S1}|des{S1}|au{S1}|aux{S1})")
+"""Between two citations of one list: "malgré l'article 5 et le paragraphe 2° de l'article 6", « malgré les articles
+131 à 133 ainsi que l'article 135 »."""
 _LIST_END = _c(rf"{S}(?:[,.;:)]|$)")
 _COMMA_SEP = _c(rf"{S},{S}(?:(?:the{S1})?|(?:de{S1}|à{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS}{S})?|du{S1}|des{S1}|au{S1}|aux{S1})")
 _OBJECT_GAP = _c(rf"{S}(?:the{S1}|this{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?")
@@ -67,7 +80,7 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
     """
     relations = ["cites"] * len(spans)
     for i, (start, _) in enumerate(spans):
-        before = text[max(0, start - 80):start]
+        before = text[max(0, start - 120):start]
         if _BEFORE_WORDS.search(before):
             relations[i] = next((name for name, pattern in _BEFORE if pattern.search(before)), "cites")
         if relations[i] == "cites" and i and relations[i - 1] in _BEFORE_NAMES and _in_list(text, spans, i):

@@ -156,8 +156,8 @@ def federal_citations(scan: _Scan) -> Iterator[Span]:
 
 
 def standards(scan: _Scan) -> Iterator[Span]:
-    """ « la norme CSA Z94.4-11 », "ANSI Z89.1-2003": a technical standard, never a provision of a law.  It
-    runs before the pinpoint rule, so that « l'article 4.2 de la norme CSA Z94.4-11 » is the standard's."""
+    """ « la norme CSA Z94.4-11 », "ANSI Z89.1-2003": a technical standard, never a provision of a law (a number
+    cited in it, « l'article 4.2 de la norme CSA Z94.4-11 », is read by the pinpoint rule as the standard's)."""
     for m in STANDARD.finditer(scan.text):
         yield m.start(), m.end(), [], Act("standard", standard_id(m.group(0)), m.group(0))
 
@@ -199,10 +199,10 @@ RULES: tuple[Rule, ...] = (
     Rule("LégisQuébec address", ("/document/", "/version/", "/showdoc/"), legisquebec_addresses,
          frozenset(TYPED)),
     Rule("provision id", ("/",), provision_ids, frozenset(TYPED)),
+    Rule("pinpoint", _PINPOINT_LITERALS, pinpoints),
     Rule("technical standard", ("csa", "acnor", "ansi", "iso", "iec", "cei", "bnq", "nfpa", "ul", "astm", "asme", "ashrae",
                                 "en", "din", "cgsb", "ongc", "niosh", "sae", "ieee", "nema"), standards,
          frozenset({STATUTE, GUIDANCE, COURSE})),
-    Rule("pinpoint", _PINPOINT_LITERALS, pinpoints),
     Rule("act with its chapter", ("(",), acts_with_chapter),
     Rule("federal act or regulation", ("r.s.c", "l.r.c", "s.c.", "l.c.", "sor", "dors", "c.r.c", "statutes of canada",
                                         "lois du canada", "consolidated regulations"), federal_citations),

@@ -22,7 +22,19 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from graph.cite.grammar import APOS, DIVISION_RANK, OTHER_DOCUMENT_WORDS, S1, SP, Act, Found, Level, S, _Scan, other_document
+from graph.cite.grammar import (
+    APOS,
+    DIVISION_RANK,
+    OTHER_DOCUMENT_WORDS,
+    S1,
+    SP,
+    Act,
+    Found,
+    Level,
+    S,
+    _Scan,
+    other_document,
+)
 from graph.cite.relations import type_relations
 from graph.cite.rules import QUERY, RULES, STATUTE, TYPED, Span
 

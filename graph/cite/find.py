@@ -153,23 +153,30 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-_LIST_JOIN = re.compile(rf"{S},?{S}(?:and|or|et|ou){S1}(?:of{S1}|the{S1}|(?:de{S1}|à{S1})?(?:l{APOS}{S}|la{S1}|le{S1}|les{S1})|du{S1}|des{S1}|au{S1}|aux{S1})?",
-                        re.IGNORECASE)
-"""Between two pinpoints of one list: "and", « et de l'annexe B », « ou au paragraphe 2 »."""
+_ARTICLES = rf"(?:of{S1}|the{S1}|(?:de{S1}|à{S1})?(?:l{APOS}{S}|la{S1}|le{S1}|les{S1})|du{S1}|des{S1}|au{S1}|aux{S1})?"
+_LIST_JOIN = re.compile(rf"{S1}(?:and|or|et|ou){S1}{_ARTICLES}", re.IGNORECASE)
+"""Between the last two pinpoints of one list: "and", « et de l'annexe B », « ou au paragraphe 2 »."""
+_COMMA_JOIN = re.compile(rf"{S},{S}(?:(?:and|or|et|ou){S1})?{_ARTICLES}", re.IGNORECASE)
+"""Between two pinpoints of a longer list: « l'article 5, l'article 6 et l'article 7 de la Loi »; a comma alone, or
+before « et », joins only inside such a list (« selon l'article 48, et l'article 12 de la Loi prévoit » is two clauses)."""
+_COMMA_ONLY = re.compile(rf"{S},{S}{_ARTICLES}", re.IGNORECASE)
 
 
 def _share_acts(text: str, spans: list[Span]) -> list[Span]:
     """ "subparagraph ii of … section 69.0.0.7 and section 94.0.1 of the Act … (chapter M-31)":
-    a pinpoint joined by "and"/"or" to a pinpoint of a named act is in that act too, and so is one
-    joined to a pinpoint of another document (« l'article 6.2.3.2 et de l'annexe B de la norme »)."""
+    a pinpoint of a list whose last one names an act is in that act too, and so is one joined to a
+    pinpoint of another document (« l'article 6.2.3.2 et de l'annexe B de la norme »).  A list is
+    joined by "and"/"or" before its last item and by commas before it (`_COMMA_JOIN`)."""
     out = list(spans)
+    shared = [False] * len(out)
     for i in range(len(out) - 2, -1, -1):
         s, e, levels, act = out[i]
         ns, _, nlevels, nact = out[i + 1]
+        joined = _LIST_JOIN.fullmatch(text, e, ns) or (_COMMA_JOIN.fullmatch(text, e, ns) and (
+            shared[i + 1] or (i > 0 and _COMMA_ONLY.fullmatch(text, out[i - 1][1], s))))
         if (act is None and levels and nlevels and levels[0].kind == "section" and not levels[0].relative
-                and nact is not None and nact.kind not in ("regulation", "id")
-                and _LIST_JOIN.fullmatch(text, e, ns)):
-            out[i] = (s, e, levels, nact)
+                and nact is not None and nact.kind not in ("regulation", "id") and joined):
+            out[i], shared[i] = (s, e, levels, nact), True
         elif act is None and levels and nact is not None and nact.kind in ("other", "standard") and _OF.fullmatch(text, e, ns):
             out[i] = (s, e, levels, nact)  # "les annexes A et ZA de la Partie 1: Serre-tête"
     return out

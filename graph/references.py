@@ -210,9 +210,9 @@ def _text(walk: _Walk, doc: Document, source: str, fieldname: str, text: str, co
             context = context.after(resolution)
             refs += [Reference(source, t, "standard", f.text, f.start, f.end, fieldname) for t in resolution.targets]
             continue  # « la norme CSA Z94.4-11 »: a technical standard, typed `standard`
-        other = f.act.name if f.act is not None and f.act.kind == "other" else (
+        other = f.text if f.act is not None and f.act.kind == "other" else (
             context.numbers_of if context.numbers_of and f.act is None and f.levels else "")
-        if other and (standard := _standard_of(other, context)):
+        if other and (standard := _standard_of(other, text[f.start:f.end + 120] if other == f.text else other, context)):
             refs.append(Reference(source, standard, "standard", f.text, f.start, f.end, fieldname))
             continue  # « l'article 4.2 de cette norme », « chapitre 2 du Tome V du manuel », an item of a list of a standard's
         if f.act is not None and f.act.kind == "other" or context.numbers_of and f.act is None and f.levels:
@@ -237,16 +237,21 @@ _REFERENCE_WORK = re.compile(r"\b(?:manuels?|manuals?|guides?|tomes?|handbooks?|
 of practice (not an agreement, a contract or a body: « de l'entente », « de cet organisme »)."""
 
 
-def _standard_of(name: str, context: Context) -> str | None:
-    """The standard a number of another document lies in: the one its words designate, else for « cette norme »
-    the standard named last, else a manual or guide by its words; None for other documents."""
-    if m := STANDARD.search(name):
+def _standard_of(words: str, title: str, context: Context) -> str | None:
+    """The standard a number of another document lies in, from the words that cite it: the standard they
+    designate, else for « cette norme » the standard named last, else a manual or guide by its words
+    (« chapitre 2 du Tome V du manuel intitulé … » -> ``standard:tome-v-du-manuel-intitulé-…``); None for
+    other documents (an agreement, a body).  `title` is where a manual's title is read: the words and what follows."""
+    if m := STANDARD.search(words):
         return standard_id(m.group(0))
-    if _STANDARD_WORD.search(name) and context.last_standard:
+    if _STANDARD_WORD.search(words) and context.last_standard:
         return context.last_standard
-    if _REFERENCE_WORK.search(name):
-        return standard_id(re.sub(r"^(?:(?:de|du|des|of)\s+)?(?:la|le|les|l['’]|the|ce|cet|cette|this|that)\s*", "", name.strip()))
+    if _REFERENCE_WORK.search(words) and (m := _REFERENCE_WORK.search(title)):
+        return standard_id(_TITLE_END.split(title[m.start():], maxsplit=1)[0][:80])
     return None
+
+
+_TITLE_END = re.compile(r"[;:.,()«»\"]|\s(?:et|ou|and|or|qui|which)\s")
 
 
 def _merge(found: list[Found], mentions: list[Found]) -> list[Found]:

@@ -247,11 +247,11 @@ def standard_id(designation: str) -> str:
     ('standard:can-csa-z62.1-03', 'standard:csa-z94.4-11')
     """
     designation = re.sub(r"\b(?:standard|norme)\b", " ", designation.lower())  # "CSA standard Z94.4-11"
-    return "standard:" + re.sub(r"[^a-z0-9.]+", "-", designation).strip("-")
+    return "standard:" + re.sub(r"[^\w.]+", "-", designation).strip("-")
 
 
 _OTHER_DOCUMENT = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:[\w-]+{S1}){{0,2}}?"
-                     rf"(?:{OTHER_DOCUMENT_WORDS}){END}(?-i:(?:{S1}(?:CSA|ISO|BNQ|ANSI|NFPA|ULC|standard|norme|[A-Z]{{0,3}}[-.]?[0-9][\w./:-]*))*)")
+                     rf"(?:{OTHER_DOCUMENT_WORDS}){END}(?-i:(?:{S1}(?:{STANDARD.pattern}|CSA|ISO|BNQ|ANSI|NFPA|ULC|standard|norme|[A-Z]{{0,3}}[-.]?[0-9][\w./:-]*(?<![.:/-])))*)")
 """Another document named after a number: "of the CSA standard Z462", « de l'entente », « de la norme ISO 45001 »."""
 _LAW_NAMED = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:{_NAME_HEADS}|loi|règlement|présente?|this){END}")
 _PRACTICE = _c(r"practice|pratique")

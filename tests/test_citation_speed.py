@@ -81,3 +81,19 @@ def test_free_text_citing_another_act_again_and_again_is_read_in_linear_time(kb)
     assert _linear(run)
     assert len(read[SIZE]) == 2 * (SIZE // len(unit)) and read[SIZE][0][1].targets == ("M-13.1/5",)
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit, lang", [
+    ("l'article 4.2 de la norme CSA Z94.4-11 ", "fr"),
+    ("CSA 1 CSA 1 ", "fr"),
+    ("l'article 13b de la Loi sur les produits dangereux (L.R.C. 1985, c. H-3) ", "fr"),
+    ("SOR/88-66, s. 15(1)(a)(ii), ", "en"),
+])
+def test_standards_and_federal_citations_are_scanned_in_linear_time(unit, lang):
+    found = {}
+
+    def run(size):
+        found[size] = find_citations(unit * (size // len(unit)), lang)
+
+    assert _linear(run) and found[SIZE]

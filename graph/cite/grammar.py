@@ -232,6 +232,9 @@ STANDARD = re.compile(rf"(?<![\w/-])(?:{_STANDARD_BODIES})(?:[ \u00a0](?i:standa
 "NFPA 30", "ULC-S508", "BNQ 1809-300", "NF EN 458" (the body in capitals, then a number)."""
 
 
+_BODY_THEN = re.compile(rf"^((?>(?:{_STANDARD_BODIES})(?:/(?:{_STANDARD_BODIES}))*))(?=[A-Z]{{1,3}}[-.]?\d)")
+
+
 def other_document(name: str) -> Act:
     """The document a number belongs to when it is not a law: a technical standard when its words give its
     designation (« de la norme CSA Z462 »), else another document (« de l'entente », « de cette norme »)."""
@@ -243,11 +246,12 @@ def other_document(name: str) -> Act:
 def standard_id(designation: str) -> str:
     """The id of a standard: ``standard:`` and the slug of its designation.
 
-    >>> standard_id("CAN/CSA-Z62.1-03"), standard_id("CSA standard Z94.4-11")
-    ('standard:can-csa-z62.1-03', 'standard:csa-z94.4-11')
+    >>> standard_id("CAN/CSA-Z62.1-03"), standard_id("CSA standard Z94.4-11"), standard_id("CAN/CSAZ195-02")
+    ('standard:can-csa-z62.1-03', 'standard:csa-z94.4-11', 'standard:can-csa-z195-02')
     """
-    designation = re.sub(r"\b(?:standard|norme)\b", " ", designation.lower())  # "CSA standard Z94.4-11"
-    return "standard:" + re.sub(r"[^\w.]+", "-", designation).strip("-")
+    designation = re.sub(r"\b(?:standard|norme)\b", " ", designation)  # "CSA standard Z94.4-11"
+    designation = _BODY_THEN.sub(r"\1 ", designation)  # "CAN/CSAZ195-02" is "CAN/CSA Z195-02"
+    return "standard:" + re.sub(r"[^\w.]+", "-", designation.lower()).strip("-")
 
 
 _OTHER_DOCUMENT = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:[\w-]+{S1}){{0,2}}?"

@@ -159,9 +159,9 @@ def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
-_VALUE_SECTION = re.compile(rf"({NUM}(?:(?<=\d)[a-df-z])?){END}", re.IGNORECASE)
+_VALUE_SECTION = re.compile(rf"({NUM}(?:(?<=\d)(?:[a-df-z]|e(?=\))))?){END}", re.IGNORECASE)
 """A section number, with the letter a publisher prints after some (« l'article 12a »; in a federal act,
-« l'article 13b » is paragraph 13(b): `graph.cite.resolve` reads it so); not « 2e » (an ordinal)."""
+« l'article 13b » is paragraph 13(b): `graph.cite.resolve` reads it so); not « 2e » (an ordinal), but « 13e) »."""
 _VALUE_DIVISION = re.compile(r"([IVXLC]+(?:\.[IVXLC]+)*|\d+(?:\.\d+)*|[A-Z]{1,2})(?![\w-])")
 """Division labels: roman (``II``, ``I.I``), numbered with insertions (``2.20``, ``0.1``), lettered (``A``, ``ZA``)."""
 _ITEM_NUMBER = r"\d+(?:\.\d+)*"
@@ -224,7 +224,7 @@ OTHER_DOCUMENT_WORDS = (r"standards?|agreements?|conventions?|contracts?|protoco
                         r"normes?|ententes?|accords?|contrats?|protocoles?|traités?|manuels?|tomes?|guides?|"
                         r"codes?\s+de\s+(?:pratique|bonnes?\s+pratiques)|organismes?|CSA|ACNOR|ISO|BNQ|ANSI|NFPA|ULC")
 """Words naming a document that is not a law: a number cited in it is not a provision of a law."""
-_STANDARD_BODIES = (r"CAN/CSA|CAN/ULC|CAN/CGSB|CAN/BNQ|CAN/ONGC|CSA|ACNOR|ANSI(?:/[A-Z]{2,6})?|ISO(?:/IEC)?|IEC|CEI|BNQ|NFPA|"
+_STANDARD_BODIES = (r"CAN/CSA|CAN/ULC|CAN/CGSB|CAN/BNQ|CAN/ONGC|CAN[23]|CSA|ACNOR|ANSI(?:/[A-Z]{2,6})?|ISO(?:/IEC)?|IEC|CEI|BNQ|NFPA|"
                     r"ULC|UL|ASTM|ASME|ASHRAE|NF[ \u00a0]EN(?:[ \u00a0]ISO)?|EN(?:[ \u00a0]ISO)?|DIN|CGSB|ONGC|NIOSH|SAE|IEEE|NEMA")
 """The bodies that publish technical standards, as their designations begin."""
 STANDARD = re.compile(rf"(?<![\w/-])(?:{_STANDARD_BODIES})(?:[ \u00a0](?i:standard|norme)(?=[ \u00a0]))?(?:(?:[ \u00a0]?[-/][ \u00a0]?|[ \u00a0])(?:[A-Z]{{1,3}}[-.]?)?|[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-])")

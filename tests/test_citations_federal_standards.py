@@ -108,6 +108,9 @@ def test_a_federal_provision_printed_in_any_style_reads_back_to_itself(doc, sect
     ("conformément à la norme BNQ 1809-300", "standard:bnq-1809-300"),
     ("la norme NF EN 458 et la norme ISO 45001:2018", "standard:nf-en-458"),
     ("the CSA standard Z94.4-11, section 5", "standard:csa-z94.4-11"),
+    ("conforme à la norme CAN3-Z94.3-M84", "standard:can3-z94.3-m84"),
+    ("conformes aux normes CSA Z94.2-02 et Z94.3-07", "standard:csa-z94.3-07"),
+    ("la norme CAN/CSAZ195-02", "standard:can-csa-z195-02"),
 ])
 def test_a_technical_standard_is_found_and_its_numbers_are_never_the_laws(text, standard):
     lang = "en" if " the " in f" {text} " or text.startswith(("according", "the")) else "fr"

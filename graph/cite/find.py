@@ -89,7 +89,7 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
         spans = [span for span in spans if not _HEADING_LABEL.match(text, span[0])]
     if source in TYPED:
         spans = _join_adjacent(text, spans)
-    spans = _imply_divisions(text, _share_sections(text, _share_acts(text, _other_documents(text, spans))))
+    spans = _imply_divisions(text, _share_sections(text, _share_acts(text, _other_documents(text, _titled(text, spans)))))
     relations = type_relations(text, [(s, e) for s, e, _, _ in spans], lang)
     return [Found(text[s:e], s, e, (), act.doc if act and act.doc else None, relation,
                   levels=tuple(levels), act=act, lang=lang)
@@ -146,6 +146,25 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
             if not levels and not nlevels and act is not None and act.kind == "name" and nact is not None \
                     and nact.kind == "chapter" and re.fullmatch(rf"{S},{S}", gap):  # "Title, CQLR c A-13.1.1"
                 out.append((s, ne, [], nact))
+                i += 2
+                continue
+        out.append(spans[i])
+        i += 1
+    return out
+
+
+def _titled(text: str, spans: list[Span]) -> list[Span]:
+    """ « la Loi sur la santé et la sécurité du travail (chapitre S-2.1, a. 223 et 223.2) »: a title followed by
+    its chapter and sections in parentheses is one citation of those sections, not of the act besides."""
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        s, e, levels, act = spans[i]
+        if i + 1 < len(spans) and not levels and act is not None and act.kind == "name":
+            ns, ne, nlevels, nact = spans[i + 1]
+            close = _CLOSE.match(text, ne)
+            if nlevels and nact is not None and nact.kind in ("chapter", "federal") and _OPEN.fullmatch(text, e, ns) and close:
+                out.append((s, close.end(), nlevels, replace(nact, name=text[s:e])))
                 i += 2
                 continue
         out.append(spans[i])

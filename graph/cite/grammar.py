@@ -232,6 +232,8 @@ STANDARD = re.compile(rf"(?<![\w/-])(?:{_STANDARD_BODIES})(?:[ \u00a0](?i:standa
 "NFPA 30", "ULC-S508", "BNQ 1809-300", "NF EN 458" (the body in capitals, then a number)."""
 
 
+STANDARD_BODY = re.compile(rf"(?>(?:{_STANDARD_BODIES})(?:/(?:{_STANDARD_BODIES}))*)")
+"""The body a designation begins with: « CSA », "CAN/CSA", "ANSI/ISEA", "NF EN ISO"."""
 _BODY_THEN = re.compile(rf"^((?>(?:{_STANDARD_BODIES})(?:/(?:{_STANDARD_BODIES}))*))(?=[A-Z]{{1,3}}[-.]?\d)")
 
 

@@ -28,7 +28,11 @@ _APPLIES = (rf"(?:appl(?:y|ies)|continues?{S1}to{S1}apply|s{APOS}appliqu(?:e|ent
             rf"(?:{S},?{S}{_NECESSARY},?)?(?:{S1}(?P<to>to|à|au|aux){END}|(?={S}[.;]|{S1}(?:dans{S1}la{S1}mesure|to{S1}the{S1}extent|in{S1}so{S1}far|insofar|en{S1}faisant|compte{S1}tenu)))"
             rf"|ne{S1}s{APOS}appliqu(?:e|ent){S1}(?:pas|plus){END}"
             rf"|(?:is|are|remains?|est|sont|demeurent|demeure|reste|restent){S1}applicables?{END}")
-_APPLY_VERB = _c(rf"{S}(?:,{S}{_NECESSARY},{S})?(?:{_APPLIES})"
+_THIS_DOCUMENT_TOO = (rf"(?:,?{S1}(?:ainsi{S1}que|et|and|as{S1}well{S1}as){S1}(?:celles?{S1}|ceux{S1}|those{S1}of{S1})?"
+                      rf"(?:du{S1}|de{S1}la{S1}|le{S1}|la{S1}|the{S1}|this{S1})?(?:présente?{S1})?(?:règlement|loi|code|regulation|act){END}{S})?")
+"""The citing document as a second subject of the verb: « la sous-section 5 de la Loi ainsi que celles du présent
+règlement ne s'appliquent pas » (the document itself is no reference; the citation before it still applies)."""
+_APPLY_VERB = _c(rf"{_THIS_DOCUMENT_TOO}{S}(?:,{S}{_NECESSARY},{S})?(?:{_APPLIES})"
                  rf"|{S}ne{S1}s{APOS}appliqu(?:e|ent){S1}qu{APOS}{S}(?P<only>à|au|aux){END}")
 """The cited provision is made to apply: "apply to", "s'appliquent dans la mesure où", "est applicable"; in French
 « ne s'applique pas » whatever follows (« … ne s'applique pas si », « … dans le cas d'un adulte »)."""

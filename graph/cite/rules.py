@@ -34,6 +34,7 @@ from graph.cite.grammar import (
     NUM,
     REGULATION_ALONE,
     STANDARD,
+    STANDARD_BODY,
     STARTERS,
     Act,
     Level,
@@ -155,11 +156,20 @@ def federal_citations(scan: _Scan) -> Iterator[Span]:
             yield m.start(), m.end(), [], act
 
 
+_MORE_DESIGNATIONS = re.compile(rf"{S}(?:,|et|ou|and|or){S}((?:[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-]))(?![\w-])")
+"""A designation listed after a standard's, without its body: « CSA Z94.2-02 et Z94.3-07 », "CSA W47.1 and W59"."""
+
+
 def standards(scan: _Scan) -> Iterator[Span]:
     """ « la norme CSA Z94.4-11 », "ANSI Z89.1-2003": a technical standard, never a provision of a law (a number
     cited in it, « l'article 4.2 de la norme CSA Z94.4-11 », is read by the pinpoint rule as the standard's)."""
     for m in STANDARD.finditer(scan.text):
         yield m.start(), m.end(), [], Act("standard", standard_id(m.group(0)), m.group(0))
+        body, pos = STANDARD_BODY.match(m.group(0))[0], m.end()
+        while more := _MORE_DESIGNATIONS.match(scan.text, pos):  # « les normes CSA Z94.2-02 et Z94.3-07 »
+            designation = f"{body} {more[1]}"
+            yield more.start(1), more.end(1), [], Act("standard", standard_id(designation), designation)
+            pos = more.end()
 
 
 def act_names(scan: _Scan) -> Iterator[Span]:

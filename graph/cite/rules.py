@@ -210,7 +210,7 @@ RULES: tuple[Rule, ...] = (
          frozenset(TYPED)),
     Rule("provision id", ("/",), provision_ids, frozenset(TYPED)),
     Rule("pinpoint", _PINPOINT_LITERALS, pinpoints),
-    Rule("technical standard", ("csa", "acnor", "ansi", "iso", "iec", "cei", "bnq", "nfpa", "ul", "astm", "asme", "ashrae",
+    Rule("technical standard", ("csa", "can", "acnor", "ansi", "iso", "iec", "cei", "bnq", "nfpa", "ul", "astm", "asme", "ashrae",
                                 "en", "din", "cgsb", "ongc", "niosh", "sae", "ieee", "nema"), standards,
          frozenset({STATUTE, GUIDANCE, COURSE})),
     Rule("act with its chapter", ("(",), acts_with_chapter),

@@ -405,6 +405,7 @@ def search_text(results) -> str:
 def cmd_govern(args: argparse.Namespace) -> int:
     from alinea.kb import load
     from graph.govern import govern
+    from graph.govern_why import english
     from search import open_index
 
     if args.batch and args.text:
@@ -426,7 +427,7 @@ def cmd_govern(args: argparse.Namespace) -> int:
     text = read_stdin("the text") if args.text == ["-"] else words(args.text, "the text")
     answer = govern(text, kb, index, args.limit)
     if args.json:
-        print_json(answer.to_dict())
+        print_json(answer.to_dict(english(kb)))
     else:
         print(govern_text(answer))
     return 0

@@ -15,6 +15,7 @@ from web.errors import error_page, json_error
 from web.i18n import gettext
 from web.kb import get_kb
 from web.messages import shown
+from web.present import presenter
 from web.search import run_query
 
 bp = Blueprint("api", __name__)
@@ -67,7 +68,7 @@ def govern_api():
     message = problem(q)
     if message:
         raise shown(BadQuery(message))
-    return jsonify(answer_for(q, limit).to_dict())
+    return jsonify(answer_for(q, limit).to_dict(presenter().say))
 
 
 @bp.get("/api/search")

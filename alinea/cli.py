@@ -271,6 +271,7 @@ def cmd_export_graph(args: argparse.Namespace) -> int:
 
 # -- search -------------------------------------------------------------------------
 def cmd_search(args: argparse.Namespace) -> int:
+    from alinea.labels import hit_title
     from search import SearchQuery
     from search.store import CurrentIndex
 
@@ -283,6 +284,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         results = search_across(index, query, lexicon)
     else:
         results = index.search(query)
+    results = results.titled(lambda hit: hit_title(hit, args.lang))
     if args.json:
         print_json(results.to_dict())
     else:
@@ -570,6 +572,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=number(1, "per_page"), default=10,
                    help=f"results per page (default 10, at most {limit('per_page')})")
     p.add_argument("--page", type=number(1, "page"), default=1, help=f"page of results (default 1, at most {limit('page')})")
+    p.add_argument("--lang", choices=("en", "fr"), default="en",
+                   help="the language results are named in (s. 132 / art. 132; default en)")
     p.add_argument("--no-xlang", action="store_true",
                    help="search only the words as typed (no carrying French words into English and back)")
     p.set_defaults(func=cmd_search)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from alinea.ids import amending_act_slug
 from alinea.kb import KnowledgeBase
+from alinea.labels import titled
 from alinea.model import Division, Reference, Section, Unit
 from graph.cite import cite, division_label, official_url
 from graph.govern_delegation import REGULATION_POWER
@@ -237,11 +238,9 @@ class Presenter:
         if node_id not in self.kb or node_id.startswith("guidance:"):
             return default
         node = self.kb.get(node_id).node
-        heading = getattr(node, "heading", "") or ""
-        label = division_label(node_id, current_language()) if isinstance(node, Division) else self.cited(node_id)
-        if not label:
+        if not isinstance(node, (Division, Section)):
             return default
-        return f"{label} — {heading}" if isinstance(node, Division) and heading else f"{label} {heading}".strip()
+        return titled(node_id, getattr(node, "heading", "") or "", current_language()) or default
 
     def crumb(self, division: Division) -> str:
         """A division in a breadcrumb: its own label in the interface's language (« Titre II »),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from alinea.ids import amending_act_slug
 from alinea.kb import KnowledgeBase
-from alinea.labels import titled
+from alinea.labels import parts, titled
 from alinea.model import Division, Reference, Section, Unit
 from graph.cite import cite, division_label, official_url
 from graph.govern_delegation import REGULATION_POWER
@@ -241,6 +241,23 @@ class Presenter:
         if not isinstance(node, (Division, Section)):
             return default
         return titled(node_id, getattr(node, "heading", "") or "", current_language()) or default
+
+    def lang_of(self, node_id: str) -> str:
+        """The language of the document a node's words come from ('' outside the library): what a
+        page marks on words it quotes from it, never on a label it prints."""
+        return self.kb.get(node_id).doc.lang if node_id in self.kb else ""
+
+    def title_parts(self, node_id: str, default: str = "", lang: str = "") -> tuple[str, str, str, str]:
+        """`title` in parts, so that a page can mark each one's language: (label, separator,
+        heading, the heading's language); the label is in the interface's language, the heading in
+        its document's (`lang` when the node is not in the library)."""
+        if node_id not in self.kb or node_id.startswith("guidance:"):
+            return "", "", default, lang
+        located = self.kb.get(node_id)
+        if not isinstance(located.node, (Division, Section)):
+            return "", "", default, lang
+        label, separator, heading = parts(node_id, getattr(located.node, "heading", "") or "", current_language())
+        return label, separator if heading else "", heading, located.doc.lang
 
     def crumb(self, division: Division) -> str:
         """A division in a breadcrumb: its own label in the interface's language (« Titre II »),

@@ -89,6 +89,11 @@ TEMPLATES: dict[str, str] = {
     "uses times": N_("uses %(term)s %(count)s times"),
     "history": N_("its history lists %(entry)s"),
     "page cites": N_("the page cites it (%(words)s)"),
+    # lines of the govern page that name provisions (web/templates/govern.html)
+    "at": N_("at %(pinpoint)s"),
+    "delegation": N_("The detail is in a regulation that is not in the library: %(regulation)s, made under "
+                     "%(powers)s."),
+    "delegation nowhere": N_("The detail is in a regulation that is not in the library: %(regulation)s."),
 }
 """Each reason's English wording, by key; ``%(name)s`` stands for one of its parts."""
 
@@ -201,7 +206,7 @@ def with_article(name: Union[str, Cited], lang: str) -> list[Piece]:
         return [name]
     first = shown.split(" ")[0].lower()
     if _VOWEL.match(first):
-        article = "l'"
+        article = "l’"
     elif first in _MASCULINE_WORDS:
         article = "le "
     elif first in _FEMININE_WORDS or first.endswith(_FEMININE_ENDINGS):

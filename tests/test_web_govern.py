@@ -93,14 +93,15 @@ def site(data_dir):
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_citation_a_reason_prints_reads_back_to_its_id(site, lang):
-    """Each provision or document a reason names is printed by the one formatter in the page's
-    language, linked, and its printed form reads back to the id it was printed from."""
+    """Each provision or document a reason, a pinpoint or a regulation note names is printed by the
+    one formatter in the page's language, linked, and its printed form reads back to the id it was
+    printed from."""
     kb = site.extensions["live"].current.kb
     client = in_language(site, lang)
     checked = set()
     for question in REASON_INPUTS:
         tree = html.fromstring(client.get("/govern", query_string={"q": question, "limit": 20}).data)
-        for a in tree.xpath("//p[@class='reason']//a[@class='cited']"):
+        for a in tree.xpath("//ol[@class='govern-results']//a[@class='cited']"):  # reasons, pinpoints, regulations
             assert kb.lookup(a.text_content(), outside=True) == a.get("data-id"), (lang, a.text_content())
             if a.get("data-id") in kb:
                 assert a.get("href") == "/" + a.get("data-id")
@@ -118,7 +119,7 @@ def test_french_reasons_put_the_article_before_a_citation_and_contract_it(site):
         reasons += [p.text_content() for p in tree.xpath("//p[@class='reason']")]
     unquoted = [re.sub(r"«[^»]*»", "", r) for r in reasons]
     assert not [r for r in unquoted if re.search(r"\b(?:de|à) (?:le|les|art\.) ", r)]
-    assert any("pour l’application de l'art. " in r for r in unquoted)
+    assert any("pour l’application de l’art. " in r for r in unquoted)
     assert any("applicable au Programme de revenu de base" in r for r in unquoted)
     assert any("du chapitre du Programme de revenu de base" in r for r in unquoted)
 
@@ -129,6 +130,6 @@ def test_the_api_gives_each_reason_as_data_and_as_text_in_the_asked_language(sit
     result = next(r for r in data["results"] if r["section"] == "A-13.1.1/59")
     applied = next(r for r in result["reasons"] if r["key"] == "applies it to")
     assert applied["ids"] == {"source": "A-13.1.1/83.24"} and applied["concepts"] == {"program": "program:basic-income"}
-    expected = {"fr": "l'art. 83.24 la rend applicable au Programme de revenu de base",
+    expected = {"fr": "l’art. 83.24 la rend applicable au Programme de revenu de base",
                 "en": "s. 83.24 makes it apply to the Basic Income Program"}[lang]
     assert applied["text"].startswith(expected) and expected in result["reason"]

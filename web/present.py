@@ -10,7 +10,7 @@ from alinea.labels import parts, titled
 from alinea.model import Division, Reference, Section, Unit
 from graph.cite import cite, division_label, official_url
 from graph.govern_delegation import REGULATION_POWER
-from graph.govern_why import Cited, Why, concept_name, pieces, text
+from graph.govern_why import Cited, Why, concept_name, pieces, text, why
 from web.i18n import current_language, gettext, word
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
@@ -206,6 +206,11 @@ class Presenter:
         lang = current_language()
         return [[(p.text, href(self.kb, p.id), p.id) if isinstance(p, Cited) else (p, "", "")
                  for p in pieces(reason, lang, self.kb, gettext)] for reason in reasons]
+
+    def line(self, key: str, **ids) -> list[tuple[str, str, str]]:
+        """A line of the govern page that names provisions (`graph.govern_why.TEMPLATES[key]`), as
+        `reasons` gives each reason: « à l’art. 83.3, al. 2 », « pris en vertu de l’art. 131 »."""
+        return self.reasons((why(key, ids=ids),))[0]
 
     def say(self, reason: Why) -> str:
         """One reason of govern as plain text in the interface's language (the JSON API's ``text``)."""

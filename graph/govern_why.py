@@ -98,6 +98,8 @@ TEMPLATES: dict[str, str] = {
 """Each reason's English wording, by key; ``%(name)s`` stands for one of its parts."""
 
 _FIELD = re.compile(r"%\((\w+)\)s")
+_PARTS = {key: sorted(_FIELD.findall(template)) for key, template in TEMPLATES.items()}
+"""Each template's parts, sorted: what `why` checks a reason against."""
 Words = Union[str, tuple[str, ...], tuple[tuple[str, str], ...]]
 """Quoted words: one phrase, several, or pairs printed ‘a’ → ‘b’."""
 
@@ -128,12 +130,11 @@ def why(key: str, *, ids: dict | None = None, concepts: dict | None = None, term
         words: dict | None = None, numbers: dict | None = None) -> Why:
     """A reason; every part its template names must be given, and nothing else (a mistake here is a
     programming error, found by the tests that run govern)."""
-    given = [dict(part or {}) for part in (ids, concepts, terms, words, numbers)]
-    names = [name for part in given for name in part]
-    expected = _FIELD.findall(TEMPLATES[key])
-    if sorted(names) != sorted(expected):
-        raise ValueError(f"reason {key!r} takes {expected}, got {names}")
-    return Why(key, *(tuple(sorted(part.items())) for part in given))
+    given = (ids or {}, concepts or {}, terms or {}, words or {}, numbers or {})
+    names = sorted(name for part in given for name in part)
+    if names != _PARTS[key]:
+        raise ValueError(f"reason {key!r} takes {_PARTS[key]}, got {names}")
+    return Why(key, *(tuple(sorted(part.items())) if part else () for part in given))
 
 
 class Cited(NamedTuple):

@@ -22,7 +22,7 @@ from alinea.kb import unmatched
 from alinea.model import Corpus, Document, Reference
 from alinea.store import STORE_FILE
 from graph.build import build_graph
-from graph.cite import Index, cite
+from graph.cite import Index
 from graph.concepts import Glossary, annotate_graph, load_glossary, program_names
 from graph.export import graph_json
 from graph.govern_lexicon import translation_table
@@ -36,11 +36,6 @@ Progress = Callable[[str], None]
 EXPORT_FILE = "export.json"
 
 
-
-def section_label(pid: str, lang: str) -> str:
-    """A section as search results name it, by the one formatter: its short form in its own
-    document (``s. 55``, ``art. 55``)."""
-    return cite(pid, "short", lang, home=pid.split("/")[0])
 
 def stderr_progress(message: str) -> None:
     print(f"alinea build: {message}", file=sys.stderr, flush=True)
@@ -316,7 +311,7 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     index_dir = reusable_index(data_dir, previous, key)
     how = "unchanged, reused"
     if index_dir is None:
-        index_dir, how = build_index(corpus, data_dir, glossary, name=section_label), "built"
+        index_dir, how = build_index(corpus, data_dir, glossary), "built"
     timings["index"] = time.perf_counter() - t0
     # the store last: it names the index it goes with, for the next build to reuse
     blobs["index"] = {"dir": index_dir.name, "input": key}

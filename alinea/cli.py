@@ -271,6 +271,7 @@ def cmd_export_graph(args: argparse.Namespace) -> int:
 
 # -- search -------------------------------------------------------------------------
 def cmd_search(args: argparse.Namespace) -> int:
+    from alinea.labels import hit_title
     from search import SearchQuery
     from search.store import CurrentIndex
 
@@ -283,6 +284,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         results = search_across(index, query, lexicon)
     else:
         results = index.search(query)
+    results = results.titled(lambda hit: hit_title(hit, args.lang))
     if args.json:
         print_json(results.to_dict())
     else:
@@ -405,6 +407,7 @@ def search_text(results) -> str:
 def cmd_govern(args: argparse.Namespace) -> int:
     from alinea.kb import load
     from graph.govern import govern
+    from graph.govern_why import english
     from search import open_index
 
     if args.batch and args.text:
@@ -426,7 +429,7 @@ def cmd_govern(args: argparse.Namespace) -> int:
     text = read_stdin("the text") if args.text == ["-"] else words(args.text, "the text")
     answer = govern(text, kb, index, args.limit)
     if args.json:
-        print_json(answer.to_dict())
+        print_json(answer.to_dict(english(kb)))
     else:
         print(govern_text(answer))
     return 0
@@ -569,6 +572,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=number(1, "per_page"), default=10,
                    help=f"results per page (default 10, at most {limit('per_page')})")
     p.add_argument("--page", type=number(1, "page"), default=1, help=f"page of results (default 1, at most {limit('page')})")
+    p.add_argument("--lang", choices=("en", "fr"), default="en",
+                   help="the language results are named in (s. 132 / art. 132; default en)")
     p.add_argument("--no-xlang", action="store_true",
                    help="search only the words as typed (no carrying French words into English and back)")
     p.set_defaults(func=cmd_search)

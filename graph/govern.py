@@ -21,6 +21,7 @@ from graph.govern_input import read_input
 from graph.govern_nodes import govern_node
 from graph.govern_rank import WEIGHTS, Weights
 from graph.govern_text import DEFAULT_LIMIT, MAX_LIMIT, GovernAnswer, GovernResult, Understood, govern_text
+from graph.govern_why import english
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "GovernAnswer", "GovernResult", "Understood", "govern", "govern_lines"]
 
@@ -70,5 +71,5 @@ def govern_lines(lines: Iterable[str | bytes], kb, search_index, limit: int = DE
         except AlineaError as exc:
             yield {"id": item.get("id"), "line": number, "error": f"line {number}: {exc}"}
             continue
-        yield {"id": item.get("id"), **answer.to_dict()}
+        yield {"id": item.get("id"), **answer.to_dict(english(kb))}
 

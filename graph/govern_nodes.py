@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 
 from alinea.model import Section
 from graph.govern_input import ADVERSE, Reading, find_words
-from graph.govern_rank import REMEDIES, WEIGHTS, Weights, label, prepare, quoted, section_of
+from graph.govern_rank import REMEDIES, WEIGHTS, Weights, prepare, section_of
 from graph.govern_text import GovernAnswer, GovernResult, Understood, govern_text, guidance_results, section_title
+from graph.govern_why import Why, texts, why
 from graph.queries import changed_by, cited_by, cites, governing
 
 RELATIONS = {"applies": 4.0, "applies to": 4.0, "for the purposes of": 3.0, "despite": 2.5, "subject to": 2.5,
@@ -22,7 +23,7 @@ class _Found:
     node: str
     score: float
     role: str
-    reason: str
+    reason: Why
     path: tuple[str, ...]
 
 
@@ -33,7 +34,7 @@ class _Collect:
         self.kb, self.prep = kb, prepare(kb)
         self.found: dict[str, list[_Found]] = {}
 
-    def add(self, node: str, score: float, reason: str, path: tuple[str, ...], role: str | None = None) -> None:
+    def add(self, node: str, score: float, reason: Why, path: tuple[str, ...], role: str | None = None) -> None:
         section = section_of(node)
         if section not in self.kb or node.startswith("guidance:") or not isinstance(self.kb.get(section).node, Section):
             return
@@ -46,9 +47,9 @@ class _Collect:
         for rank, (section, found) in enumerate(ranked[:limit], 1):
             found.sort(key=lambda f: -f.score)
             lead = found[0]
-            reasons = list(dict.fromkeys(f.reason for f in found))
+            reasons = list(dict.fromkeys(f.reason for f in found))[:4]
             out.append(GovernResult(id=lead.node, section=section, score=round(lead.score, 4), role=lead.role,
-                                    reason="; ".join(reasons[:4]), path=lead.path,
+                                    reason=texts(reasons, "en", self.kb), reasons=tuple(reasons), path=lead.path,
                                     title=section_title(self.kb, section), status=self.kb.get(section).node.status,
                                     rank=rank))
         return out
@@ -83,38 +84,39 @@ def govern_node(reading: Reading, kb, search_index, limit: int, weights: Weights
 def _provision(collect: _Collect, node: str) -> None:
     kb, graph = collect.kb, collect.kb.graph
     me = section_of(node)
-    collect.add(node, 10.0, "the provision asked about", (node,))
+    collect.add(node, 10.0, why("asked"), (node,))
     for link in cites(graph, node):
         target = link.target
         if link.type in ("uses term", "defines"):
             for definition in collect.prep.defines.get(target, ()):
                 if section_of(definition) != me:
-                    name = graph.nodes[target].get("label", target)
-                    collect.add(definition, 2.2, f"defines {quoted(name)}, which {label(kb, me)} uses",
+                    collect.add(definition, 2.2, why("defines used", terms={"term": target}, ids={"what": me}),
                                 (link.source, "uses term", target, "defined by", definition), "definition")
         elif link.type == "applies to":
             continue
         elif link.type in RELATIONS and section_of(target) != me:
-            if link.type == "applies":
-                reason = f"{label(kb, me)} makes it apply{_to_program(graph, link.source)} ({quoted(link.text)})"
-            else:
-                reason = f"{label(kb, me)} {'cites it' if link.type == 'cites' else link.type + ' it'} ({quoted(link.text)})"
+            program = _program_of(graph, link.source) if link.type == "applies" else ""
+            reason = why("applies it to" if program else "applies it" if link.type == "applies" else f"{link.type} it",
+                         ids={"source": me}, words={"words": link.text}, concepts={"program": program} if program else None)
             collect.add(target, RELATIONS[link.type], reason, (link.source, link.type, target))
     for link in cited_by(graph, node):
         source = link.source
         if link.type in RELATIONS and not source.startswith("guidance:") and section_of(source) != me:
-            if link.type == "applies":
-                reason = f"it makes {label(kb, me)} apply{_to_program(graph, source)}"
+            program = _program_of(graph, source) if link.type == "applies" else ""
+            if program:
+                reason = why("makes apply to", ids={"what": me}, concepts={"program": program})
+            elif link.type == "applies":
+                reason = why("makes apply", ids={"what": me})
             elif link.type == "for the purposes of":
-                reason = f"regulations may be made for the purposes of {label(kb, me)}"
+                reason = why("regulation for it", ids={"what": me})
             else:
-                reason = f"it {'cites' if link.type == 'cites' else link.type} {label(kb, me)} ({quoted(link.text)})"
+                reason = why(f"it {link.type}", ids={"target": me}, words={"words": link.text})
             collect.add(source, RELATIONS[link.type] * 0.9, reason, (source, link.type, link.target))
     _enabling(collect, me)
     found = kb.get(me).node if me in kb else None
     text = " ".join(u.text for u in found.walk()) if hasattr(found, "walk") else getattr(found, "heading", "")
     if find_words(text, "en", ADVERSE):
-        _remedies(collect, f"{label(kb, me)} provides for a decision", me)
+        _remedies(collect, me)
 
 
 def _enabling(collect: _Collect, me: str) -> None:
@@ -123,81 +125,79 @@ def _enabling(collect: _Collect, me: str) -> None:
     kb, prep = collect.kb, collect.prep
     doc = prep.document.get(me)
     for power in prep.made_under.get(doc, ()):
-        collect.add(power, 3.0, f"the {kb.get(doc).node.title} is made under it", (doc, "made under", power),
+        collect.add(power, 3.0, why("made under it", ids={"regulation": doc}), (doc, "made under", power),
                     "regulation power")
     for regulation, powers in prep.made_under.items():
         first = next((s.id for s in kb.get(regulation).node.sections), None) if regulation in kb else None
         if first and any(section_of(p) == me for p in powers):
-            collect.add(first, 2.7, f"the {kb.get(regulation).node.title} is made under {label(kb, me)}",
+            collect.add(first, 2.7, why("made under", ids={"regulation": regulation, "power": me}),
                         (regulation, "made under", next(p for p in powers if section_of(p) == me)))
 
 
-def _to_program(graph, unit: str) -> str:
-    """`` to the Basic Income Program`` when the unit makes something apply to a program, else ''."""
-    program = next((v for _, v, t in graph.out_edges(unit, data="type") if t == "applies to"), "")
-    return f" to the {graph.nodes[program].get('label', program)}" if program else ""
+def _program_of(graph, unit: str) -> str:
+    """The program the unit makes something apply to (``program:basic-income``), else ''."""
+    return next((v for _, v, t in graph.out_edges(unit, data="type") if t == "applies to"), "")
 
 
-def _remedies(collect: _Collect, why: str, origin: str) -> None:
+def _remedies(collect: _Collect, origin: str) -> None:
+    """Review and contestation, for a provision that provides for a decision."""
     glossary = collect.kb.glossary
     for concept_id in REMEDIES:
         concept = glossary.get(concept_id) if glossary else None
         for section in collect.prep.defines.get(concept_id, ()) + collect.prep.provides.get(concept_id, ()):
             if concept is not None and section.startswith(collect.prep.statute + "/"):
-                collect.add(section, 1.5, f"{why}: {concept.en} is the remedy",
+                collect.add(section, 1.5, why("decision", ids={"what": origin}, concepts={"remedy": concept_id}),
                             (origin, "decisions reviewed by", concept_id, "provided for by", section),
                             "procedure")
 
 
 def _program(collect: _Collect, program: str) -> None:
-    kb, graph = collect.kb, collect.kb.graph
-    name = graph.nodes[program].get("label", program)
+    graph = collect.kb.graph
+    name = {"program": program}
     answer = governing(graph, program)
     for link in answer["established by"]:
-        collect.add(link.source, 9.0, f"establishes the {name}", (program, "established by", link.source))
+        collect.add(link.source, 9.0, why("establishes", concepts=name), (program, "established by", link.source))
     for i, section in enumerate(answer["sections"]):
-        collect.add(section, 8.0 - i * 0.05, f"a provision of the {name}'s chapter", (program, "contains", section))
+        collect.add(section, 8.0 - i * 0.05, why("chapter of", concepts=name), (program, "contains", section))
     for link in answer["applied"]:
         if not link.via:
-            collect.add(link.source, 8.6, f"it makes other provisions apply to the {name}",
+            collect.add(link.source, 8.6, why("makes others apply", concepts=name),
                         (program, "made to apply by", link.source))
             continue
-        via = label(kb, section_of(link.via))
         if link.source.startswith("program:"):
-            other = graph.nodes[link.source].get("label", link.source)
-            collect.add(link.via, 8.6, f"it makes the rules of the {other} apply to the {name}",
+            collect.add(link.via, 8.6, why("makes rules apply", concepts={**name, "other": link.source}),
                         (program, "made to apply by", link.via, "applies", link.source))
             continue
-        collect.add(link.source, 5.0, f"{via} makes it apply to the {name}",
+        collect.add(link.source, 5.0, why("applied", ids={"via": section_of(link.via)}, concepts=name),
                     (program, "made to apply by", link.via, "applies", link.source))
     for link in answer["regulations"]:
-        collect.add(link.source, 7.6, f"regulations may be made for the {name}", (program, "regulations for it", link.source),
+        collect.add(link.source, 7.6, why("regulations for program", concepts=name), (program, "regulations for it", link.source),
                     "regulation power")
     for link in answer["named by"]:
         if link.type == "defines":
-            collect.add(link.source, 9.2, f"defines the {name}", (program, "defined by", link.source), "definition")
+            collect.add(link.source, 9.2, why("defines program", concepts=name), (program, "defined by", link.source), "definition")
         else:
-            collect.add(link.source, 2.0, f"it names the {name} ({quoted(link.text)})" if link.text
-                        else f"it names the {name}", (program, link.type, link.source))
+            collect.add(link.source, 2.0, why("names said", concepts=name, words={"words": link.text}) if link.text
+                        else why("names", concepts=name), (program, link.type, link.source))
 
 
 def _term(collect: _Collect, term: str) -> None:
     graph = collect.kb.graph
-    name = graph.nodes[term].get("label", term)
     for definition in collect.prep.defines.get(term, ()):
-        collect.add(definition, 9.0, f"defines {quoted(name)}", (term, "defined by", definition), "definition")
+        collect.add(definition, 9.0, why("defines", terms={"term": term}), (term, "defined by", definition), "definition")
     counts: dict[str, int] = {}
     for u, _, kind in graph.in_edges(term, data="type"):
         if kind in ("uses term", "cites") and not u.startswith("guidance:"):
             counts[section_of(u)] = counts.get(section_of(u), 0) + 1
     for section, n in counts.items():
-        collect.add(section, 2.0 + min(n, 10) / 10, f"uses {quoted(name)}" + (f" {n} times" if n > 1 else ""),
+        used = why("uses times", terms={"term": term}, numbers={"count": n}) if n > 1 else why("uses", terms={"term": term})
+        collect.add(section, 2.0 + min(n, 10) / 10, used,
                     (term, "used by", section))
 
 
 def _amending_act(collect: _Collect, act: str) -> None:
     for link in changed_by(collect.kb.graph, act):
-        collect.add(link.source, 5.0, f"its history lists {quoted(link.text)}", (act, "amended", link.source))
+        collect.add(link.source, 5.0, why("history", words={"entry": link.text}), (act, "amended", link.source))
 
 
 def _guidance(reading: Reading, kb, search_index, limit: int, weights: Weights) -> GovernAnswer:
@@ -208,19 +208,20 @@ def _guidance(reading: Reading, kb, search_index, limit: int, weights: Weights) 
     doc = located.doc
     sections = [located.section] if located.section is not None else list(doc.sections)
     cited: dict[str, tuple[str, str]] = {}
-    texts = []
+    words = []
     for section in sections:
-        texts.append(section.heading)
+        words.append(section.heading)
         for unit in section.walk():
-            texts.append(unit.text)
+            words.append(unit.text)
             for ref in kb.refs_out.get(unit.id, []):
                 if ref.type == "cited by guidance" and ref.target in kb and section_of(ref.target) not in cited:
                     cited[section_of(ref.target)] = (unit.id, ref.text)
-    found = govern_text(Reading("\n".join(t for t in texts if t), doc.lang, "text"), kb, search_index, limit, weights)
+    found = govern_text(Reading("\n".join(t for t in words if t), doc.lang, "text"), kb, search_index, limit, weights)
     results: list[GovernResult] = []
     for section, (unit, said) in cited.items():
+        cites = why("page cites", words={"words": said})
         results.append(GovernResult(id=section, section=section, score=100.0, role=prepare(kb).roles.get(section, "rule"),
-                                    reason=f"the page cites it ({quoted(said)})", path=(unit, "cited by guidance", section),
+                                    reason=texts([cites], "en", kb), reasons=(cites,), path=(unit, "cited by guidance", section),
                                     title=section_title(kb, section), status=kb.get(section).node.status))
     results += [r for r in found.results if r.section not in cited and r.role != "guidance"]
     ranked = tuple(replace(r, rank=i) for i, r in enumerate(results[:limit], 1))

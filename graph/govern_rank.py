@@ -33,6 +33,7 @@ from alinea.model import IN_FORCE, Section
 from graph.cite import cite
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
 from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, parallel_pairs, root
+from graph.govern_why import Why, why
 from graph.queries import governing
 from graph.thesaurus import stems, words_of
 from search import SectionScore, WordBag
@@ -159,7 +160,8 @@ class Reason:
     """One piece of evidence for a section."""
 
     kind: str
-    text: str
+    why: Why
+    """Why, as data (graph.govern_why)."""
     path: tuple[str, ...]
     weight: float
     pinpoint: str | None = None
@@ -183,7 +185,7 @@ class Candidate:
     other_program: bool = False
     """In the chapter of another program, and not made to apply to one the text names."""
     in_force: bool = True
-    program_reason: tuple[str, tuple[str, ...]] | None = None
+    program_reason: tuple[Why, tuple[str, ...]] | None = None
     """Why the section counts more: the program the text names and whose chapter it is in."""
     _features: dict[str, float] | None = field(default=None, repr=False, compare=False)
     """The features as last computed (reset by `add`)."""
@@ -421,17 +423,17 @@ def stemmed(phrase: str) -> frozenset[str]:
     return frozenset(stems([w for _, _, w in words_of(phrase)], "en"))
 
 
-def thesaurus_reason(words: str, means: tuple[str, ...] | list[str], text: str) -> str:
+def thesaurus_reason(words: str, means: tuple[str, ...] | list[str], text: str) -> Why:
     """Why everyday words lead to a provision, without saying that they are the Act's own term:
     the Act's phrase of the thesaurus entry that the provision uses and that shares the most words
     with what was written ("refused a job" -> "refusing to take a job", not "leaving a job")."""
     lowered = text.lower()
     used = [phrase for phrase in means if phrase.lower() in lowered]
     if not used:
-        return f"{quoted(words)} is an everyday way of speaking of a situation this provision deals with"
+        return why("everyday", words={"said": words})
     mine = stemmed(words)
     phrase = max(used, key=lambda p: (len(mine & stemmed(p)), -used.index(p)))
-    return f"for {quoted(words)}, this provision speaks of {quoted(phrase)}"
+    return why("speaks of", words={"said": words, "means": phrase})
 
 
 class Scorer:
@@ -449,10 +451,11 @@ class Scorer:
             self.candidates[section] = Candidate(section, self.w, in_force=self.prep.sections[section].status == IN_FORCE)
         return self.candidates[section]
 
-    def add(self, node: str, kind: str, text: str, path: tuple[str, ...], weight: float, pinpoint: str | None = None) -> None:
+    def add(self, node: str, kind: str, reason: Why, path: tuple[str, ...], weight: float,
+            pinpoint: str | None = None) -> None:
         found = self.candidate(section_of(node))
         if found is not None and weight > 0:
-            found.add(Reason(kind, text, path, weight, pinpoint if pinpoint is not None else
+            found.add(Reason(kind, reason, path, weight, pinpoint if pinpoint is not None else
                              (node if node != found.section else None)))
 
     def match_factor(self, match) -> float:
@@ -509,11 +512,14 @@ class Scorer:
             if bridged:
                 folded = {folded_word(m) for m in s.matched}
                 bridged = [b for b in bridged if b.word in folded]
-            bridges = [f"{quoted(b.source)} → {quoted(b.word)}" for b in bridged]
+            bridges = tuple(dict.fromkeys((b.source, b.word) for b in bridged))
             if bridges:
-                words += f" ({', '.join(dict.fromkeys(bridges))})"
+                words += f" ({', '.join(f'{quoted(a)} → {quoted(b)}' for a, b in bridges)})"
+            reason = why("text question") if not s.matched else \
+                why("text bridged", words={"words": tuple(s.matched[:6]), "bridges": bridges}) if bridges else \
+                why("text", words={"words": tuple(s.matched[:6])})
             weight = c.bm25 * (self.w.regulation_text if self.prep.roles[c.section] == "regulation power" else 1.0)
-            c.add(Reason("text", f"its text matches {words}" if words else "its text matches the question",
+            c.add(Reason("text", reason,
                          (said(excerpt(self.reading.text)), f"full-text match ({words})" if words else "full-text match",
                           s.best), weight, c.best))
 
@@ -546,28 +552,27 @@ class Scorer:
             concept = glossary.get(match.concept)
             program = match.concept.startswith("program:")
             for node in self.prep.provides.get(match.concept, ()):
-                self.add(node, "definition", f"provides for the {concept.en}",
+                self.add(node, "definition", why("provides for", concepts={"concept": match.concept}),
                          (said(match.text), "names", match.concept, "provided for by", node), self.w.definition)
             for node in self.prep.defines.get(match.concept, ()):
                 if node.startswith(self.prep.statute + "/"):
-                    verb = "establishes" if program else "defines"
-                    text = f"{verb} the {concept.en}" if program else f"defines {quoted(concept.en)}"
-                    if quoted(match.text) != quoted(concept.en):
-                        text += f" ({quoted(match.text)} in the question)"
+                    name = {"program": match.concept} if program else {"term": match.concept}
+                    typed = {"said": match.text} if quoted(match.text) != quoted(concept.en) else {}
+                    key = ("establishes" if program else "defines") + (" said" if typed else "")
+                    text = why(key, concepts=name if program else None, terms=None if program else name, words=typed)
                     self.add(node, "establishes" if program else "definition", text,
                              (said(match.text), "names", match.concept, "defined by" if not program else "established by", node),
                              1.0)
 
     def citation_evidence(self) -> None:
         for target, words in self.cues.citations:
-            self.add(target, "cited", f"the question cites it ({quoted(words)})", (said(words), "cites", target),
+            self.add(target, "cited", why("cited", words={"words": words}), (said(words), "cites", target),
                      1.0, target)
 
     def program_evidence(self) -> None:
         """Where the text stands: the sections of a program it names count more (`Weights.program`
         times what they already have); the sections of another program's chapter count less
         (`Weights.other_program`) unless they are made to apply to a program it names."""
-        graph = self.kb.graph
         named = {p: (said(words), "names", p) for p, words in self.cues.programs if p in self.prep.chapters}
         for program, path in list(named.items()):
             named.update({part: path + ("is made of", part) for part in self.prep.parts.get(program, ())
@@ -582,9 +587,8 @@ class Scorer:
         for c in self.candidates.values():
             home = self.prep.program_of.get(c.section)
             if home in named:
-                name = graph.nodes[home].get("label", home)
                 c.in_program = True
-                c.program_reason = (f"part of the {name}", named[home] + ("contains", c.section))
+                c.program_reason = (why("part of", concepts={"program": home}), named[home] + ("contains", c.section))
             elif home is not None and c.section not in applied:
                 c.other_program = True
 
@@ -595,7 +599,6 @@ class Scorer:
         for program, _ in self.cues.programs:
             if program not in graph:
                 continue
-            name = graph.nodes[program].get("label", program)
             for link in governed(self.kb, program)["applied"]:
                 if not link.via:
                     continue
@@ -605,13 +608,14 @@ class Scorer:
                     section = section_of(target)
                     if strength.get(section, 0.0) <= 0:
                         continue
-                    what = label(self.kb, section)
-                    if target != link.source:
-                        what += f" (a rule of the {graph.nodes[link.source].get('label', link.source)})"
-                    via = label(self.kb, section_of(link.via))
-                    self.add(section, "applies", f"{via} makes it apply to the {name}",
+                    makes = why("makes a rule apply to", ids={"what": section}, concepts={"program": program,
+                                                                                          "other": link.source}) \
+                        if target != link.source else why("makes apply to", ids={"what": section},
+                                                          concepts={"program": program})
+                    self.add(section, "applies", why("applied", ids={"via": section_of(link.via)},
+                                                     concepts={"program": program}),
                              (program, "made to apply by", link.via, "applies", section), 1.0)
-                    self.add(link.via, "makes apply", f"it makes {what} apply to the {name}",
+                    self.add(link.via, "makes apply", makes,
                              (section, f"made to apply to {program} by", link.via), strength[section], link.via)
 
     def remedy_evidence(self) -> None:
@@ -625,9 +629,8 @@ class Scorer:
             concept = glossary.get(concept_id) if glossary else None
             for node in self.prep.defines.get(concept_id, ()) + self.prep.provides.get(concept_id, ()):
                 if node.startswith(self.prep.statute + "/") and concept is not None:
-                    self.add(node, kind, f"the question is about a decision ({quoted(words)}): "
-                                         f"{concept.en} is the remedy", (said(words), "asks about", concept_id,
-                                                                          "provided for by", node), 1.0)
+                    self.add(node, kind, why("remedy", words={"words": words}, concepts={"remedy": concept_id}),
+                             (said(words), "asks about", concept_id, "provided for by", node), 1.0)
 
     def second_pass(self) -> None:
         """Provisions that make the best sections found so far apply to a program, the
@@ -643,14 +646,13 @@ class Scorer:
         for c in best:
             strength = c.score / top if top else 0.0
             for unit, words in self.prep.regulations.get(c.section, ()):
-                self.add(unit, "regulation", f"regulations may be made for the purposes of {label(self.kb, c.section)}"
-                         f" ({quoted(words)})", (c.section, "regulations for its purposes", unit),
+                self.add(unit, "regulation", why("regulation for", ids={"what": c.section}, words={"words": words}),
+                         (c.section, "regulations for its purposes", unit),
                          strength, unit)
             for concept in self.prep.uses.get(c.section, frozenset()) & used:
-                name = self.kb.graph.nodes[concept].get("label", concept)
                 for node in self.prep.defines.get(concept, ()):
                     if node.startswith(self.prep.statute + "/") and section_of(node) != c.section:
-                        self.add(node, "term", f"defines {quoted(name)}, used by {label(self.kb, c.section)} and the question",
+                        self.add(node, "term", why("term used by", terms={"term": concept}, ids={"what": c.section}),
                                  (c.section, "uses term", concept, "defined by", node), strength)
 
     def enabling_evidence(self, found: dict[str, float]) -> None:
@@ -666,15 +668,14 @@ class Scorer:
             if doc in prep.made_under and strength > best.get(doc, (0.0, ""))[0]:
                 best[doc] = (strength, section)
         for doc, (strength, section) in best.items():
-            title = self.kb.get(doc).node.title if doc in self.kb else doc
             for unit in prep.made_under[doc]:
-                self.add(unit, "enables", f"the {title} is made under it, and its {label(self.kb, section)} "
-                         "matches the question", (section, "in", doc, MADE_UNDER, unit), strength, unit)
+                self.add(unit, "enables", why("enables", ids={"regulation": doc, "what": section}),
+                         (section, "in", doc, MADE_UNDER, unit), strength, unit)
         for section in found:
             for unit in prep.made_under.get(prep.document.get(section), ()):
                 strength = found.get(section_of(unit), 0.0)
                 if strength > 0:
-                    self.add(section, "enabled", f"it is made under {label(self.kb, unit)}, which matches the question",
+                    self.add(section, "enabled", why("enabled", ids={"power": unit}),
                              (unit, "empowers the Government to make", prep.document[section], "which contains", section),
                              strength)
 
@@ -698,9 +699,9 @@ class Scorer:
         texts = tuple((self.prep.sections[c.section].text, 1.0) for c in ranked)
         scores = index.score_sections(WordBag(texts, explain=0, max_terms=24))
         top = max((max(s.score, s.best_score) for s in scores), default=0.0) or 1.0
-        like = ", ".join(label(self.kb, c.section) for c in ranked)
+        like = tuple(c.section for c in ranked)
         for s in scores:
-            self.add(s.section, "feedback", f"it is about what {like} are about",
+            self.add(s.section, "feedback", why("feedback", ids={"like": like}),
                      (said(excerpt(self.reading.text)), "like the best answers", s.section),
                      max(s.score, s.best_score) / top)
 
@@ -765,7 +766,7 @@ class Scorer:
             common = [r for r in heading if r in roots]
             if common and total:
                 strength = sum(prep.root_idf.get(r, 1.0) * roots[r] for r in common) / total
-                self.add(c.section, "heading", f"its heading matches ({prep.heading_text[c.section]})",
+                self.add(c.section, "heading", why("heading", words={"heading": prep.heading_text[c.section]}),
                          (said(excerpt(self.reading.text)), "heading", c.section), strength)
 
     def defined_evidence(self, roots: dict[str, float]) -> None:
@@ -778,8 +779,7 @@ class Scorer:
             if len(common) < 2 or not total:
                 continue
             strength = sum(prep.root_idf.get(r, 1.0) * roots[r] for r in common) / total
-            name = self.kb.graph.nodes[concept].get("label", concept) if concept in self.kb.graph else concept
-            self.add(node, "defined", f"the question describes what the Act calls {quoted(name)}",
+            self.add(node, "defined", why("describes", terms={"term": concept}),
                      (said(excerpt(self.reading.text)), "describes", concept, "defined by", node), strength, node)
             self.implied.add(concept)
 

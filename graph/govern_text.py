@@ -3,10 +3,12 @@ answer's shape (shared with the node mode, graph.govern_nodes)."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Callable
 
 from graph.govern_delegation import delegation
 from graph.govern_input import Cues, Reading, cues
-from graph.govern_rank import ROLES, WEIGHTS, Candidate, Scorer, Weights, label, prepare, quoted, role_of
+from graph.govern_rank import ROLES, WEIGHTS, Candidate, Scorer, Weights, label, prepare, role_of
+from graph.govern_why import Why, texts, why
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
@@ -41,7 +43,7 @@ class GovernResult:
     role: str
     """``rule``, ``definition``, ``procedure``, ``regulation power`` or ``guidance``."""
     reason: str
-    """Why it applies, in words (the strongest reasons first)."""
+    """Why it applies, in English words (the strongest reasons first): `reasons` printed."""
     path: tuple[str, ...]
     """node, edge, node, ...: the chain that justifies the result: for a definition or a regulation
     power, the route through that term or power; else the strongest reason drawn from the graph
@@ -55,6 +57,8 @@ class GovernResult:
     status: str = "in force"
     rank: int = 0
     """1 for the best provision; guidance comes after the provisions."""
+    reasons: tuple[Why, ...] = ()
+    """Why it applies, as data (graph.govern_why), strongest first: what the site prints in its language."""
 
 
 @dataclass(frozen=True)
@@ -84,8 +88,14 @@ class GovernAnswer:
                 out.setdefault(r.section.split("/")[0], []).append(r)
         return list(out.items())
 
-    def to_dict(self) -> dict:
+    def to_dict(self, say: Callable[[Why], str] | None = None) -> dict:
+        """The answer as JSON data; each reason as data, and with its text when `say` prints one
+        (then `reason` is those texts, in say's language)."""
         out = asdict(self)
+        for result, data in zip(self.results, out["results"]):
+            data["reasons"] = [dict(r.to_dict(), **({"text": say(r)} if say else {})) for r in result.reasons]
+            if say:
+                data["reason"] = "; ".join(r["text"] for r in data["reasons"])
         out["groups"] = {role: [r.rank for r in results] for role, results in self.groups()}
         out["documents"] = {doc: [r.rank for r in results] for doc, results in self.documents()}
         return out
@@ -110,20 +120,21 @@ def result(kb, c: Candidate, role: str, rank: int) -> GovernResult:
     """A candidate as a result: pinpoint, reasons strongest first, the strongest reason's path."""
     reasons = sorted(c.reasons, key=lambda r: -c.weighed(r))
     pinpoint = next((r.pinpoint for r in reasons if r.pinpoint), None) or c.best or c.section
-    texts = list(dict.fromkeys(r.text for r in reasons))
+    whys = list(dict.fromkeys(r.why for r in reasons))
     if c.program_reason:
-        texts.insert(1, c.program_reason[0])
+        whys.insert(1, c.program_reason[0])
     kinds = {"definition": ("definition", "term"), "regulation power": ("enables", "regulation")}.get(role, ())
     path = next((r.path for kind in kinds for r in reasons if r.kind == kind), None) or \
         next((r.path for r in reasons if r.kind not in TEXT_LIKE), reasons[0].path)
-    texts = texts[:MAX_REASONS]
+    whys = whys[:MAX_REASONS]
     if role != "regulation power" and (left := delegation(kb, pinpoint)):
-        power = f", made under {label(kb, left.powers[0])}," if left.powers else ""
-        texts.append(f"it leaves the detail to a regulation ({quoted(left.words)}): the {left.title}{power} "
-                     "is not in the library")
+        whys.append(why("delegates", words={"words": left.words}, ids={"regulation": left.regulation,
+                                                                      "power": left.powers[0]}) if left.powers
+                    else why("delegates nowhere", words={"words": left.words}, ids={"regulation": left.regulation}))
     return GovernResult(id=pinpoint, section=c.section, score=round(c.score, 4), role=role,
-                        reason="; ".join(texts), path=path, matched=c.matched,
-                        title=section_title(kb, c.section), status=kb.get(c.section).node.status, rank=rank)
+                        reason=texts(whys, "en", kb), path=path, matched=c.matched,
+                        title=section_title(kb, c.section), status=kb.get(c.section).node.status, rank=rank,
+                        reasons=tuple(whys))
 
 
 def section_title(kb, section: str) -> str:
@@ -147,8 +158,9 @@ def guidance_results(kb, sections: list[str], after: int) -> list[GovernResult]:
     out = []
     for rank, (page_section, (position, unit, section)) in enumerate(sorted(found.items(), key=lambda x: x[1][0])[:GUIDANCE_LIMIT],
                                                                      after + 1):
+        cites = why("guidance cites", ids={"what": section})
         out.append(GovernResult(id=unit, section=page_section, score=0.0, role="guidance",
-                                reason=f"this guidance page cites {label(kb, section)}",
+                                reason=texts([cites], "en", kb), reasons=(cites,),
                                 path=(section, "cited by guidance", unit), title=section_title(kb, page_section),
                                 status=kb.get(page_section).node.status, rank=rank))
     return out

@@ -90,10 +90,9 @@ class SearchIndex(Protocol):
     directory: Path | None
     """The directory open now."""
 
-    def build(self, corpus: Corpus, directory: Path, glossary=None,
-              name: Callable[[str, str], str] | None = None) -> None:
+    def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
         """Index every document of corpus into directory (which must not exist); the glossary names
-        the programs in both languages; `name` prints a section's id in titles (the caller's formatter)."""
+        the programs in both languages."""
 
     def open(self, directory: Path, resolve: Resolver | None = None) -> None:
         """Open the index in directory; resolve reads citations typed as queries."""

@@ -35,7 +35,7 @@ from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, Sectio
 from search.fts5_query import COLUMNS, EVERY, WEIGHTS, compile_plan, tag
 from search.pipeline import STORED, Group, facet_values, stored_fields
 from search.plan import IndexMeta, Plan
-from search.records import Namer, Record, document_records
+from search.records import Record, division_name, document_records
 from search.results import SearchResults
 from search.vocabulary import Vocabulary, VocabularyCounter
 
@@ -50,7 +50,7 @@ WORKERS = 4
 BUILD_PRAGMAS = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;"
 """The build writes a new file no one reads before the directory is swapped in (search.store):
 no journal, no syncing; the checksums are taken after it is closed."""
-FORMAT = 3
+FORMAT = 4
 """Bumped when the tables change: an index of another format must be rebuilt."""
 DB_FILE = "index.sqlite"
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M* Pc' tokenchars '.'''"
@@ -114,12 +114,12 @@ def _chunks(corpus: Corpus) -> list[Chunk]:
     return chunks
 
 
-def _rows(chunk: Chunk, tags: ConceptTags, name: Namer | None, vocabulary: VocabularyCounter) -> list[tuple]:
+def _rows(chunk: Chunk, tags: ConceptTags, vocabulary: VocabularyCounter) -> list[tuple]:
     """What the index holds of each record of a chunk, the text analysed once: (fts columns, group,
     facet values, lengths, stored fields, kinds, heading title or None)."""
     rows = []
     for doc, start, stop in chunk:
-        for rec in document_records(doc, tags, name, start, stop):
+        for rec in document_records(doc, tags, start, stop):
             forms = vocabulary.add(rec.text, rec.lang)
             stems = [s for s in forms.stems if s]
             text = " ".join(stems)
@@ -128,7 +128,7 @@ def _rows(chunk: Chunk, tags: ConceptTags, name: Namer | None, vocabulary: Vocab
                    " ".join(s for term in rec.terms for s in query_stems(term, "en")), _tags(rec))
             stored = stored_fields(rec, forms)
             rows.append((fts, rec.group, facet_values(rec), len(forms.words), len(stems),
-                         tuple(stored[c] for c in STORED), rec.kinds, rec.title if rec.kind == "heading" else None))
+                         tuple(stored[c] for c in STORED), rec.kinds, division_name(rec) if rec.kind == "heading" else None))
     return rows
 
 
@@ -195,7 +195,7 @@ class Fts5Index:
         self._lock = threading.Lock()
 
     # -- build ---------------------------------------------------------------------------
-    def build(self, corpus: Corpus, directory: Path, glossary=None, name: Namer | None = None) -> None:
+    def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
         """Index every record of corpus into directory (created; it must not exist).  Records are
         made and analysed on every core (search.parallel) when the corpus is large enough to pay
         for it; SQLite writes them in one process, in record order."""
@@ -207,7 +207,7 @@ class Fts5Index:
         chunks = _chunks(corpus)
 
         def work(k: int) -> list[tuple]:
-            return _rows(chunks[k], tags, name, vocabulary)
+            return _rows(chunks[k], tags, vocabulary)
 
         vocabulary = VocabularyCounter()
         workers = min(WORKERS, cores()) if len(chunks) * CHUNK >= PARALLEL_MIN else 1

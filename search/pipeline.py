@@ -24,7 +24,7 @@ from search.vocabulary import Vocabulary
 FACETS = ("document", "title", "chapter", "kind", "status", "lang")
 """Facets, in the order of `Group.facets`: document, title id, chapter id, document kind, status, language."""
 LANG_NAMES = {"en": "English", "fr": "Français"}
-STORED = ("id", "group", "doc", "doc_kind", "element", "lang", "status", "title", "breadcrumb", "body", "tokens")
+STORED = ("id", "group", "doc", "doc_kind", "element", "lang", "status", "heading", "breadcrumb", "body", "tokens")
 """What an engine keeps of each record to show it as a hit."""
 
 
@@ -47,7 +47,7 @@ def facet_values(rec: Record) -> tuple[str, ...]:
 def stored_fields(rec: Record, forms: Analysed) -> dict:
     """What an engine stores of a record (STORED), tokens packed (search.analysis.pack)."""
     return {"id": rec.id, "group": rec.group, "doc": rec.doc, "doc_kind": rec.doc_kind, "element": rec.kind,
-            "lang": rec.lang, "status": rec.status, "title": rec.title, "breadcrumb": rec.breadcrumb,
+            "lang": rec.lang, "status": rec.status, "heading": rec.heading, "breadcrumb": rec.breadcrumb,
             "body": rec.text, "tokens": forms.pack()}
 
 
@@ -159,7 +159,7 @@ def _hit(backend: Backend, group: Group, built: Built, is_cited: bool) -> Hit:
                            built.highlight.get(f"text_{lang_of(lang)}", set()), built.phrases)
     return Hit(id=stored["id"], section=stored["group"], score=round(group.score, 4), doc=stored["doc"],
                doc_kind=stored["doc_kind"], kind=stored["element"], lang=lang, status=stored["status"],
-               title=stored["title"], breadcrumb=stored["breadcrumb"],
+               heading=stored["heading"], breadcrumb=stored["breadcrumb"],
                snippet=make_snippet(stored["body"], matches), cited=is_cited)
 
 

@@ -8,15 +8,11 @@ so guidance pages need nothing special.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Callable, Iterator
+from typing import Iterator
 
 from alinea.ids import ProvisionId
 from alinea.model import IN_FORCE, Corpus, Division, Document, HistoryEntry, Section, Unit
 from search.concepts import ConceptTags, ancestors
-
-Namer = Callable[[str, str], str]
-"""Prints a provision id in a language (``A-13.1.1/55``, ``en`` -> ``s. 55``): the caller passes the one
-formatter (`graph.cite.cite` in its short style), which search may not import."""
 
 SEPARATOR = " › "
 """Between the parts of a breadcrumb."""
@@ -40,8 +36,10 @@ class Record:
     """Language of the document."""
     status: str
     """Status of the element (a unit's own status when it is not in force, else its section's)."""
-    title: str
-    """How a result names its section or heading: ``s. 55``, ``TITLE II FINANCIAL ASSISTANCE PROGRAMS``."""
+    heading: str
+    """The element's heading as its document prints it: a section's or a guidance section's heading
+    (a guidance section's number when it has none), a division's heading.  The label (« art. 55 »,
+    "Title II") is never stored: the caller prints it from the id, in the language it is asked for."""
     breadcrumb: str
     """Document title and enclosing headings, joined by `SEPARATOR`."""
     within: tuple[str, ...]
@@ -58,6 +56,9 @@ class Record:
     """Program slugs (``basic-income``; see search.concepts)."""
     terms: tuple[str, ...]
     """Terms the section defines."""
+    label: str = ""
+    """A division's label as its document prints it (``TITLE II``): with `heading`, what the
+    facets call the division."""
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -68,22 +69,21 @@ class Record:
         return tuple(dict.fromkeys(kinds))
 
 
-def records(corpus: Corpus, tags: ConceptTags | None = None, name: Namer | None = None) -> Iterator[Record]:
-    """Every record of every document, in document order; `name` prints a section's id."""
+def records(corpus: Corpus, tags: ConceptTags | None = None) -> Iterator[Record]:
+    """Every record of every document, in document order."""
     tags = tags or ConceptTags(corpus)
     for doc in corpus.documents:
-        yield from document_records(doc, tags, name)
+        yield from document_records(doc, tags)
 
 
-def document_records(doc: Document, tags: ConceptTags, name: Namer | None = None,
-                     start: int = 0, stop: int | None = None) -> Iterator[Record]:
+def document_records(doc: Document, tags: ConceptTags, start: int = 0, stop: int | None = None) -> Iterator[Record]:
     """Records of one document: its headings, then each section followed by its units; only
     sections start to stop (excluded) when given, the headings with the part that starts at 0."""
     if start == 0:
         for division in doc.divisions:
             yield _division_record(division, doc, tags)
     for section in doc.sections[start:stop]:
-        base = _section_record(section, doc, tags, name)
+        base = _section_record(section, doc, tags)
         yield base
         for unit in section.walk():
             yield _unit_record(unit, base)
@@ -105,26 +105,23 @@ def _years(history: tuple[HistoryEntry, ...]) -> tuple[int, ...]:
     return tuple(sorted({e.year for e in history if e.year is not None}))
 
 
-def section_title(section: Section, doc: Document, name: Namer | None = None) -> str:
-    """The section as `name` prints it in the document's language (``s. 55``, ``art. 55``; its number
-    when no formatter is given), with its heading; a guidance section's heading."""
-    if doc.kind == "guidance":
-        return section.heading or section.number
-    label = name(section.id, doc.lang) if name else section.number
-    return f"{label} {section.heading}" if section.heading else label
+def division_name(rec: Record) -> str:
+    """A division as the facets name it: its label and heading as its document prints them."""
+    return f"{rec.label} {rec.heading}".strip()
 
 
 def _division_record(division: Division, doc: Document, tags: ConceptTags) -> Record:
     heading = f"{division.label} {division.heading}".strip()
     text = "\n".join([heading] + [n.text for n in division.notes])
-    return Record(id=division.id, group=division.id, kind="heading", status=division.status, title=heading,
+    return Record(id=division.id, group=division.id, kind="heading", status=division.status,
+                  heading=division.heading, label=division.label,
                   text=text, amended=_years(division.history), terms=(), **_context(division, doc, tags))
 
 
-def _section_record(section: Section, doc: Document, tags: ConceptTags, name: Namer | None) -> Record:
+def _section_record(section: Section, doc: Document, tags: ConceptTags) -> Record:
     text = "\n".join(t for t in (section.heading, section.text or section.status_text) if t)
     return Record(id=section.id, group=section.id, kind="section", status=section.status,
-                  title=section_title(section, doc, name), text=text, amended=_years(section.history),
+                  heading=section.heading or (section.number if doc.kind == "guidance" else ""), text=text, amended=_years(section.history),
                   terms=tags.defined_terms(section), **_context(section, doc, tags))
 
 

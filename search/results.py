@@ -8,7 +8,8 @@ own ``<mark>`` tags.
 from __future__ import annotations
 
 import html
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from typing import Callable
 
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 
@@ -53,14 +54,17 @@ class Hit:
     """``en`` or ``fr``."""
     status: str
     """Status of `id` (``in force``, ``repealed``...)."""
-    title: str
-    """``s. 55``, a guidance section's heading, or the division heading."""
+    heading: str
+    """The heading of `section` as its document prints it (a division's heading for a heading hit)."""
     breadcrumb: str
     """Document title and enclosing headings, separated by " › "."""
     snippet: Snippet
     """A passage of `id`'s text with the matches."""
     cited: bool = False
     """True when the query was a citation of this provision (it then comes first)."""
+    title: str = ""
+    """How the result is named (« art. 55 Heading »): printed by the caller at output time, in the
+    language it is asked for (`SearchResults.titled`); the index stores ids and headings only."""
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -125,6 +129,11 @@ class SearchResults:
     """The provision id the whole query was read as, when it was a citation."""
     carried: tuple[Carried, ...] = ()
     """Words of the query also searched in the other language (search.crosslang)."""
+
+    def titled(self, title: Callable[[Hit], str]) -> SearchResults:
+        """These results with each hit's `title` printed by `title` (the caller's: the one formatter,
+        in the language asked for)."""
+        return replace(self, hits=tuple(replace(hit, title=title(hit)) for hit in self.hits))
 
     def to_dict(self) -> dict:
         """The JSON form: ``query``, ``results``, ``facets``, ``total``, ``did_you_mean``..."""

@@ -38,7 +38,6 @@ from alinea.atomic import CHECKSUMS, verify_checksums, write_checksums, write_er
 from alinea.errors import AlineaError, DamagedData
 from alinea.model import Corpus
 from search.engine import META_FILE, IndexMissing, Resolver, SearchIndex, SearchQuery, SectionScore, WordBag
-from search.records import Namer
 from search.results import SearchResults
 from search.vocabulary import Vocabulary
 
@@ -102,18 +101,17 @@ def current_dir(data_dir: str | Path) -> Path | None:
     return path
 
 
-def build_index(corpus: Corpus, data_dir: str | Path, glossary=None, engine: str | None = None,
-                name: Namer | None = None) -> Path:
+def build_index(corpus: Corpus, data_dir: str | Path, glossary=None, engine: str | None = None) -> Path:
     """Index corpus with engine (default: the configured one) into a new directory of data_dir,
-    swap it in, remove stale ones; returns it.
-    `name` prints a section's id in the results' titles (the caller's formatter)."""
+    swap it in, remove stale ones; returns it.  The index stores ids and the documents' own
+    words; labels are printed by the caller when it shows a result (`search.results.SearchResults.titled`)."""
     engine = engine or configured_engine()
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S") + f"{time.time() % 1:.6f}"[1:]
     target = data_dir / f"{PREFIX}{stamp}-{os.getpid()}-{threading.get_ident() % 10000}"
     try:
-        new_engine(engine).build(corpus, target, glossary, name)  # type: ignore[call-arg]
+        new_engine(engine).build(corpus, target, glossary)
         write_checksums(target)
     except OSError as exc:
         shutil.rmtree(target, ignore_errors=True)

@@ -26,12 +26,12 @@ from search.concepts import ConceptTags
 from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag, write_meta
 from search.pipeline import Group, GroupList, stored_fields
 from search.plan import IndexMeta, Plan
-from search.records import Namer, Record, records
+from search.records import Record, division_name, records
 from search.results import SearchResults
 from search.vocabulary import Vocabulary, VocabularyCounter
 from search.whoosh_query import compile_plan
 
-FORMAT = 3
+FORMAT = 4
 """Bumped when the schema changes: an index of another format must be rebuilt."""
 FACET_COLUMNS = ("doc", "title_id", "chapter_id", "doc_kind", "status", "lang")
 """The column of each facet of search.pipeline.FACETS."""
@@ -63,7 +63,7 @@ def schema() -> Schema:
         doc=ID(stored=True, sortable=True), doc_kind=ID(stored=True, sortable=True),
         lang=ID(stored=True, sortable=True), status=ID(stored=True, sortable=True),
         title_id=ID(sortable=True), chapter_id=ID(sortable=True), alang=ID(),
-        kind=KEYWORD(commas=True, scorable=False), element=STORED(), title=STORED(), breadcrumb=STORED(),
+        kind=KEYWORD(commas=True, scorable=False), element=STORED(), heading=STORED(), breadcrumb=STORED(),
         body=STORED(), tokens=STORED(), lengths=STORED(), within=KEYWORD(commas=True, scorable=False),
         amended=KEYWORD(commas=True, scorable=False),
         programs=KEYWORD(commas=True, scorable=False), terms=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False),
@@ -94,10 +94,9 @@ class WhooshIndex:
         self._bags: BagScorer | None = None
         self._vocabulary: Vocabulary | None = None
 
-    def build(self, corpus: Corpus, directory: Path, glossary=None, name: Namer | None = None) -> None:
+    def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
         """Index every record of corpus into directory (created; it must not exist); the
-        glossary names the programs in both languages for the ``program:`` filter; `name`
-        prints a section's id for its title (see search.records.Namer)."""
+        glossary names the programs in both languages for the ``program:`` filter."""
         directory = Path(directory)
         directory.mkdir(parents=True)
         ix = index.create_in(str(directory), schema())
@@ -106,12 +105,12 @@ class WhooshIndex:
         kinds: set[str] = set()
         tags = ConceptTags(corpus, glossary)
         vocabulary = VocabularyCounter()
-        for rec in records(corpus, tags, name):
+        for rec in records(corpus, tags):
             forms = vocabulary.add(rec.text, rec.lang)
             writer.add_document(**_fields(rec, forms))
             kinds.update(rec.kinds)
             if rec.kind == "heading":
-                divisions[rec.id] = rec.title
+                divisions[rec.id] = division_name(rec)
         writer.commit()
         vocabulary.vocabulary().save(directory)
         write_meta(directory, "whoosh", FORMAT, corpus, divisions, kinds, tags.names)

@@ -272,7 +272,7 @@ def test_reasons_speak_plainly(kb, index):
     assert any("this provision speaks of ‘refusing to take a job’" in reason for reason in reasons)
     car = govern("What value of property can I own and still get last-resort assistance?", kb, index, 10)
     left = [r.reason for r in car.results if "leaves the detail to a regulation" in r.reason]
-    assert left and all("Individual and Family Assistance Regulation (chapter A-13.1.1, r. 1)" in reason
+    assert left and all("Individual and Family Assistance Regulation, CQLR c A-13.1.1, r. 1" in reason
                         and "is not in the library" in reason for reason in left)
 
 

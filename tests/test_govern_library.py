@@ -13,6 +13,7 @@ from alinea.kb import load
 from graph.govern import govern
 from graph.govern_input import cues, read_input
 from graph.govern_rank import PAIR_WORDS, Scorer, guidance_pairs, prepare
+from graph.govern_why import text
 from search import open_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +66,7 @@ def test_a_regulations_rule_carries_the_evidence_of_its_power(library):
     rule = ranked[f"{REGULATION}/1"]
     enabled = [r for r in rule.reasons if r.kind == "enabled"]
     assert enabled and enabled[0].path[0].startswith("A-13.1.1/13")
-    assert "it is made under s. 13" in enabled[0].text
+    assert "it is made under s. 13" in text(enabled[0].why, "en", kb)
     assert "enabled" not in ranked["A-13.1.1/59"].features(), "only a regulation's rules carry a power's evidence"
 
 

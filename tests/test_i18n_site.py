@@ -194,3 +194,39 @@ def test_provision_labels_are_in_the_interface_language_and_read_back(site, lang
     other = LABEL_FORMS["en" if lang == "fr" else "fr"][0]
     drawn = [t.text for t in tree.xpath("//section[@class='graph']//*[local-name()='text']") if t.text]
     assert any(t.startswith(section) for t in drawn) and not any(t.startswith(other) for t in drawn), drawn
+
+
+def _lang(element) -> str:
+    """The language an element's own text is marked with (its nearest `lang`)."""
+    found = element.xpath("ancestor-or-self::*[@lang][1]/@lang")
+    return found[0] if found else ""
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_label_is_marked_with_its_own_language_and_the_provisions_words_with_theirs(site, lang):
+    """On search and govern results, crumbs and cited-by lists, the label the site prints (« art. 132 »)
+    is in the interface's language and marked so; the heading and the words quoted from the English
+    Act keep `lang="en"`."""
+    kb = site.extensions["live"].current.kb
+    client = in_language(site, lang)
+    statute = kb.default_statute().id
+    labels = headings = 0
+    pages = [("/search", {"q": "avoirs liquides"}, "//ol[@class='hits']//h2/a"),
+             ("/search", {"q": "kind:guidance revenus"}, "//ol[@class='hits']//h2/a"),
+             ("/govern", {"q": "j'ai lâché ma job", "limit": "5"}, "//a[@class='result']")]
+    for path, query, links in pages:
+        tree = html.fromstring(client.get(path, query_string=query).data)
+        for a in tree.xpath(links):
+            located = kb.get(_section_of(a.get("href")))
+            if a.get("href").startswith(f"/{statute}/"):
+                assert a.text and a.text.startswith(LABEL_FORMS[lang][0]) and _lang(a) == lang, (path, a.text, _lang(a))
+                labels += 1
+            for span in a.xpath("./span"):
+                assert _lang(span) == located.doc.lang and span.text_content() == (located.section.heading or located.section.number)
+                headings += 1
+    assert labels >= 6 and headings >= 1
+    tree = html.fromstring(client.get(f"/{statute}/55").data)
+    for a in tree.xpath("//nav[@class='crumbs']//a")[1:]:
+        assert _lang(a) == lang and all(_lang(span) == "en" for span in a.xpath("./span"))
+    quoted = tree.xpath("//section[@class='cited-by']//span[@class='meta']/span")
+    assert quoted and all(_lang(q) == "en" for q in quoted)

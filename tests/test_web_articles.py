@@ -80,9 +80,26 @@ def test_unknown_provisions_are_404_with_suggestions(client, url):
     assert not tree.xpath("//script[contains(text(),'alert')]")
 
 
-def test_404_suggests_nearest(client):
-    tree = page(client, "/A-13.1.1/999", 404)
-    assert "/A-13.1.1/99" in tree.xpath("//ul[@class='suggestions']//a/@href")
+def suggested(client, path: str) -> list[str]:
+    return page(client, path, 404).xpath("//ul[@class='suggestions']//a/@href")
+
+
+def test_404_suggests_the_nearest_numbers_within_the_document_it_names(client, kb):
+    """Only where the id points: the sections numbered around a missing one, the units of its
+    closest existing ancestor; never a provision of another document."""
+    numbers = [s.number for s in kb.default_statute().sections]
+    assert suggested(client, "/A-13.1.1/999") == [f"/A-13.1.1/{n}" for n in numbers[-5:]]
+    around = suggested(client, "/A-13.1.1/83.99")
+    assert "/A-13.1.1/83.25" in around and "/A-13.1.1/84" in around
+    assert all(href.startswith("/A-13.1.1/55/p1") for href in suggested(client, "/A-13.1.1/55/p1/9"))
+    assert all(href.startswith("/guidance:adel-66-72/") for href in suggested(client, "/guidance:adel-66-72/99"))
+
+
+def test_404_for_a_document_outside_the_library_suggests_the_nearest_documents(client):
+    assert suggested(client, "/A-13.1.2/55") == ["/A-13.1.1/55"]
+    assert suggested(client, "/A-2.1/999") == ["/A-13.1.1"]
+    assert suggested(client, "/guidance:adel-66-73") == ["/guidance:adel-66-72"]
+    assert suggested(client, "/B-99.9/12") == suggested(client, "/nothing/here") == []
 
 
 def test_guidance_page(client):

@@ -79,3 +79,57 @@ def test_french_reasons_name_provisions_and_programs_in_french(data_dir, questio
         unquoted = re.sub(r"‘[^’]*’|«[^»]*»", "", reason)
         assert not re.search(r"\bs\. \d", unquoted), reason
         assert not [name for name in english if re.search(rf"\b{re.escape(name)}\b", unquoted)], reason
+
+
+REASON_INPUTS = ["j'ai lâché ma job", "I disagree with the decision on my claim, how do I ask for a review?",
+                 "s. 83.24", "A-13.1.1/59", "program:basic-income", "term:spouses", "avoirs liquides",
+                 "What value of property can I own and still get last-resort assistance?"]
+
+
+@pytest.fixture(scope="module")
+def site(data_dir):
+    return create_app({"DATA_DIR": str(data_dir), "TESTING": True})
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_citation_a_reason_prints_reads_back_to_its_id(site, lang):
+    """Each provision or document a reason, a pinpoint or a regulation note names is printed by the
+    one formatter in the page's language, linked, and its printed form reads back to the id it was
+    printed from."""
+    kb = site.extensions["live"].current.kb
+    client = in_language(site, lang)
+    checked = set()
+    for question in REASON_INPUTS:
+        tree = html.fromstring(client.get("/govern", query_string={"q": question, "limit": 20}).data)
+        for a in tree.xpath("//ol[@class='govern-results']//a[@class='cited']"):  # reasons, pinpoints, regulations
+            assert kb.lookup(a.text_content(), outside=True) == a.get("data-id"), (lang, a.text_content())
+            if a.get("data-id") in kb:
+                assert a.get("href") == "/" + a.get("data-id")
+            checked.add(a.get("data-id"))
+    assert len(checked) >= 10, checked
+
+
+def test_french_reasons_put_the_article_before_a_citation_and_contract_it(site):
+    """« de l'art. 83.3 », « au Programme de revenu de base », « du chapitre du Programme… »:
+    never « de art. », « de le », « à le »."""
+    client = in_language(site, "fr")
+    reasons = []
+    for question in REASON_INPUTS:
+        tree = html.fromstring(client.get("/govern", query_string={"q": question, "limit": 20}).data)
+        reasons += [p.text_content() for p in tree.xpath("//p[@class='reason']")]
+    unquoted = [re.sub(r"«[^»]*»", "", r) for r in reasons]
+    assert not [r for r in unquoted if re.search(r"\b(?:de|à) (?:le|les|art\.) ", r)]
+    assert any("pour l’application de l’art. " in r for r in unquoted)
+    assert any("applicable au Programme de revenu de base" in r for r in unquoted)
+    assert any("du chapitre du Programme de revenu de base" in r for r in unquoted)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_api_gives_each_reason_as_data_and_as_text_in_the_asked_language(site, lang):
+    data = in_language(site, lang).get("/api/govern", query_string={"q": "s. 83.24"}).get_json()
+    result = next(r for r in data["results"] if r["section"] == "A-13.1.1/59")
+    applied = next(r for r in result["reasons"] if r["key"] == "applies it to")
+    assert applied["ids"] == {"source": "A-13.1.1/83.24"} and applied["concepts"] == {"program": "program:basic-income"}
+    expected = {"fr": "l’art. 83.24 la rend applicable au Programme de revenu de base",
+                "en": "s. 83.24 makes it apply to the Basic Income Program"}[lang]
+    assert applied["text"].startswith(expected) and expected in result["reason"]

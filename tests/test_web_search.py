@@ -63,3 +63,32 @@ def test_malformed_queries_are_answered(client, query):
 def test_too_long_is_400(client):
     tree = page(client, {"q": "x" * 10_001}, 400)
     assert "limit is 10,000" in tree.findtext(".//p[@class='error-message']")
+
+
+LABELS = {"fr": "art. ", "en": "s. "}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_output_names_a_hit_in_the_language_asked_from_its_id(data_dir, cli, lang):
+    """The index holds ids and headings; the API, the CLI and the page print each hit's label from
+    its id, in the language asked, and the label reads back to the hit's section."""
+    import json
+
+    from alinea.kb import load
+
+    kb = load(data_dir)
+    app = create_app({"DATA_DIR": str(data_dir), "TESTING": True})
+    api = in_language(app, lang).get("/api/search", query_string={"q": "avoirs liquides"}).get_json()["results"]
+    code, out, _ = cli("search", "avoirs liquides", "--json", "--lang", lang)
+    shown = json.loads(out)["results"]
+    tree = html.fromstring(in_language(app, lang).get("/search", query_string={"q": "avoirs liquides"}).data)
+    page_titles = [a.text_content() for a in tree.xpath("//ol[@class='hits']//h2/a")]
+    assert code == 0 and [h["id"] for h in api] == [h["id"] for h in shown]
+    statute = [h for h in api if h["doc"] == kb.default_statute().id]
+    assert len(statute) >= 3
+    for hits in (api, shown):
+        for hit in statute:
+            title = next(h["title"] for h in hits if h["id"] == hit["id"])
+            label = " ".join(title.split(" ")[:2])
+            assert title.startswith(LABELS[lang]) and kb.lookup(label) == hit["section"], title
+            assert title in page_titles, (title, page_titles)

@@ -9,12 +9,14 @@ from flask import Blueprint, jsonify, redirect, request
 
 from alinea.errors import AlineaError, BadQuery, NotFound
 from alinea.ids import InvalidId, ProvisionId, doc_id_from_chapter, parse_anchor
+from alinea.labels import hit_title
 from alinea.views import provision_json
 from web.code_links import code_links_json
 from web.errors import error_page, json_error
-from web.i18n import gettext
+from web.i18n import current_language, gettext
 from web.kb import get_kb
 from web.messages import shown
+from web.present import presenter
 from web.search import run_query
 
 bp = Blueprint("api", __name__)
@@ -67,7 +69,7 @@ def govern_api():
     message = problem(q)
     if message:
         raise shown(BadQuery(message))
-    return jsonify(answer_for(q, limit).to_dict())
+    return jsonify(answer_for(q, limit).to_dict(presenter().say))
 
 
 @bp.get("/api/search")
@@ -75,7 +77,7 @@ def search():
     results = run_query()
     if results is None:
         raise shown(BadQuery(gettext("Give a query: /api/search?q=...")))
-    return jsonify(results.to_dict())
+    return jsonify(results.titled(lambda hit: hit_title(hit, current_language())).to_dict())
 
 @bp.get("/api/code-links")
 def code_links():

@@ -17,9 +17,15 @@ from web.messages import error_message
 
 
 def suggestions(wanted: str, limit: int = 5) -> list[str]:
-    """The ids closest to what was asked for (bounded work: see alinea.nearest), in the knowledge
-    base served now."""
-    return snapshot().cached("nearest", lambda: NearestIds(get_kb().ids())).suggest(wanted, limit)
+    """The ids closest to what was asked for, in the knowledge base served now: within the document
+    it names, else the nearest documents (bounded work: see alinea.nearest)."""
+    def nearest_ids() -> NearestIds:
+        from graph.cite import nearest
+
+        kb = get_kb()
+        return NearestIds(kb.ids(), lambda target, size: nearest(target, kb.citation_index, size))
+
+    return snapshot().cached("nearest", nearest_ids).suggest(wanted, limit)
 
 
 def answer(status: int, message: str, detail: str = "", hints: list[str] | None = None,

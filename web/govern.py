@@ -13,7 +13,6 @@ from graph.govern_delegation import delegation
 from web.i18n import gettext, lazy_gettext
 from web.kb import get_kb
 from web.messages import error_message
-from web.present import presenter
 from web.svg import figure_paths, paths_svg
 
 bp = Blueprint("govern", __name__)
@@ -71,8 +70,7 @@ def page():
                            groups=numbered_groups(answer),
                            delegations={r.id: delegation(kb, r.id) if r.role in ("rule", "definition", "procedure")
                                         else None for r in answer.results},
-                           svg=paths_svg(kb, answer), paths=figure_paths(answer), excerpts={r.id: excerpt_of(kb, r.id) for r in answer.results},
-                           pinpoint=presenter().label)
+                           svg=paths_svg(kb, answer), paths=figure_paths(answer), excerpts={r.id: excerpt_of(kb, r.id) for r in answer.results})
 
 
 def numbered_groups(answer) -> list[tuple[str, list[tuple[int | None, object]]]]:

@@ -117,11 +117,9 @@ def govern_part(text: str) -> str | None:
 
 
 def govern_text(text: str) -> str:
-    """A reason, a step of a path or a note of govern in the interface's language; a reason made of
-    several (``; ``) is translated part by part, and a part nothing knows is shown as it is."""
-    from web.present import presenter
-
-    return presenter().relabelled("; ".join(govern_part(part) or part for part in text.split("; ")))
+    """A step of a path or a note of govern in the interface's language, shown as it is when
+    nothing knows it.  (Reasons are data, printed by `web.present.Presenter.reasons`.)"""
+    return govern_part(text) or text
 
 
 
@@ -162,75 +160,8 @@ SEARCH_MESSAGES: list[tuple[re.Pattern, str]] = [
 
 Q = r"‘.*?’"
 """Words of the question or of the Act, quoted by govern."""
-REL = r"despite|subject to|for the purposes of|within the meaning of|applies to|applies"
 
 GOVERN_TEXTS: list[tuple[re.Pattern, str]] = [(re.compile(pattern), text) for pattern, text in (
-    # reasons (graph/govern_rank.py, graph/govern_nodes.py, graph/govern.py)
-    (rf"its text matches (?P<words>{Q}(?:, {Q})*)", lazy_gettext("its text contains %(words)s")),
-    (r"its text matches the question", lazy_gettext("its text matches the question")),
-    (rf"its text matches (?P<words>{Q}(?:, {Q})*) \((?P<bridges>{Q} → {Q}(?:, {Q} → {Q})*)\)",
-     lazy_gettext("its text contains %(words)s (%(bridges)s)")),
-    (r"it is about what (?P<like>.+) are about", lazy_gettext("it is about what %(like)s are about")),
-    (r"its heading matches \((?P<heading>.+)\)", lazy_gettext("its heading matches (%(heading)s)")),
-    (rf"the question describes what the Act calls (?P<name>{Q})",
-     lazy_gettext("the question describes what the Act calls %(name)s")),
-    (rf"for (?P<said>{Q}), this provision speaks of (?P<means>{Q})",
-     lazy_gettext("for %(said)s, this provision speaks of %(means)s")),
-    (rf"(?P<said>{Q}) is an everyday way of speaking of a situation this provision deals with",
-     lazy_gettext("%(said)s is an everyday way of speaking of a situation this provision deals with")),
-    (rf"it leaves the detail to a regulation \((?P<words>{Q})\): the (?P<title>.+?), made under (?P<power>.+?), "
-     r"is not in the library",
-     lazy_gettext("it leaves the detail to a regulation (%(words)s): the %(title)s, made under %(power)s, "
-                  "is not in the library")),
-    (rf"it leaves the detail to a regulation \((?P<words>{Q})\): the (?P<title>.+?) is not in the library",
-     lazy_gettext("it leaves the detail to a regulation (%(words)s): the %(title)s is not in the library")),
-    (rf"defines (?P<term>{Q}) \((?P<said>{Q}) in the question\)",
-     lazy_gettext("defines %(term)s (%(said)s in the question)")),
-    (rf"defines (?P<term>{Q}), used by (?P<where>.+) and the question",
-     lazy_gettext("defines %(term)s, used by %(where)s and by the question")),
-    (rf"defines (?P<term>{Q}), which (?P<where>.+) uses", lazy_gettext("defines %(term)s, which %(where)s uses")),
-    (rf"defines (?P<term>{Q})", lazy_gettext("defines %(term)s")),
-    (r"provides for the (?P<name>.+)", lazy_gettext("provides for: %(name)s")),
-    (r"defines the (?P<name>.+?) \((?P<said>‘.*?’) in the question\)",
-     lazy_gettext("establishes the program: %(name)s (%(said)s in the question)")),
-    (r"defines the (?P<name>.+)", lazy_gettext("establishes the program: %(name)s")),
-    (rf"it names the (?P<name>.+?) \((?P<words>{Q})\)", lazy_gettext("it names the program %(name)s (%(words)s)")),
-    (r"it names the (?P<name>.+)", lazy_gettext("it names the program %(name)s")),
-    (r"regulations may be made for the (?P<name>.+ Program)",
-     lazy_gettext("regulations may be made for the program: %(name)s")),
-    (rf"uses (?P<term>{Q}) (?P<num>\d+) times", lazy_gettext("uses %(term)s %(num)s times")),
-    (rf"uses (?P<term>{Q})", lazy_gettext("uses %(term)s")),
-    (rf"its history lists (?P<entry>{Q})", lazy_gettext("its history lists %(entry)s")),
-    (r"establishes the (?P<name>.+?) \((?P<said>‘.*?’) in the question\)",
-     lazy_gettext("establishes the program: %(name)s (%(said)s in the question)")),
-    (r"establishes the (?P<name>.+)", lazy_gettext("establishes the program: %(name)s")),
-    (r"the question cites it \((?P<words>.+)\)", lazy_gettext("the question cites it (%(words)s)")),
-    (r"part of the (?P<name>.+)", lazy_gettext("part of the program: %(name)s")),
-    (r"a provision of the (?P<name>.+)'s chapter", lazy_gettext("a provision of the chapter of the program: %(name)s")),
-    (r"it makes other provisions apply to the (?P<name>.+)",
-     lazy_gettext("it makes other provisions apply to the program: %(name)s")),
-    (r"it makes the rules of the (?P<other>.+) apply to the (?P<name>.+)",
-     lazy_gettext("it makes the rules of the program %(other)s apply to the program %(name)s")),
-    (r"it makes (?P<what>.+) apply to the (?P<name>.+)",
-     lazy_gettext("it makes %(what)s apply to the program: %(name)s")),
-    (r"it makes (?P<what>.+) apply", lazy_gettext("it makes %(what)s apply")),
-    (rf"(?P<via>.+) makes it apply to the (?P<name>.+?)(?: \((?P<words>{Q})\))?",
-     lazy_gettext("%(via)s makes it apply to the program: %(name)s")),
-    (rf"(?P<via>.+) makes it apply \((?P<words>{Q})\)", lazy_gettext("%(via)s makes it apply (%(words)s)")),
-    (rf"the question is about a decision \((?P<words>{Q})\): (?P<remedy>.+) is the remedy",
-     lazy_gettext("the question is about a decision (%(words)s): the remedy is the %(remedy)s")),
-    (r"(?P<why>.+): (?P<remedy>[^:]+) is the remedy", lazy_gettext("%(why)s: the remedy is the %(remedy)s")),
-    (r"(?P<what>.+) provides for a decision", lazy_gettext("%(what)s provides for a decision")),
-    (rf"regulations may be made for the purposes of (?P<what>.+?) \((?P<words>{Q})\)",
-     lazy_gettext("regulations may be made for the purposes of %(what)s (%(words)s)")),
-    (r"regulations may be made for the purposes of (?P<what>.+)",
-     lazy_gettext("regulations may be made for the purposes of %(what)s")),
-    (r"this guidance page cites (?P<what>.+)", lazy_gettext("this guidance page cites %(what)s")),
-    (r"the provision asked about", lazy_gettext("the provision asked about")),
-    (r"provides for the (?P<name>.+)", lazy_gettext("provides for: %(name)s")),
-    (rf"(?P<who>.+) cites it \((?P<words>{Q})\)", lazy_gettext("%(who)s cites it (%(words)s)")),
-    (rf"(?P<who>.+) (?P<rel>{REL}) it \((?P<words>{Q})\)", lazy_gettext("%(who)s: %(rel)s it (%(words)s)")),
-    (rf"it (?P<rel>cites|{REL}) (?P<what>.+) \((?P<words>{Q})\)", lazy_gettext("it %(rel)s %(what)s (%(words)s)")),
     # steps of the paths
     (rf"text: (?P<words>{Q})", lazy_gettext("text: %(words)s")),
     (r"full-text match \((?P<words>.+)\)", lazy_gettext("full-text match (%(words)s)")),

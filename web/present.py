@@ -2,16 +2,15 @@
 text cut into linked segments, definitions of the terms it uses, and who cites it."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from alinea.errors import AlineaError
 from alinea.ids import amending_act_slug
 from alinea.kb import KnowledgeBase
+from alinea.labels import parts, titled
 from alinea.model import Division, Reference, Section, Unit
 from graph.cite import cite, division_label, official_url
 from graph.govern_delegation import REGULATION_POWER
+from graph.govern_why import Cited, Why, concept_name, pieces, text, why
 from web.i18n import current_language, gettext, word
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
@@ -43,13 +42,6 @@ def href(kb: KnowledgeBase, target: str) -> str:
     if target in graph and graph.nodes[target].get("url"):
         return graph.nodes[target]["url"]
     return official_url(target)
-
-
-ENGLISH_CITATION = re.compile(r"(?:\bc\. [A-Z][\w.-]*(?:, r\. \d+)?, )?\bs\. \d+(?:\.\d+)*(?:\(\w{1,4}\))*"
-                              r"(?:, (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) para\.)?")
-"""A provision as graph.cite prints it in English (short form): « s. 131(13) », « c. A-2.1, s. 57 »."""
-QUOTED = re.compile(r"(‘[^’]*’|«[^»]*»)")
-"""Words govern quotes from the question or the Act, and titles: never relabelled."""
 
 
 def presenter() -> "Presenter":
@@ -201,49 +193,28 @@ class Presenter:
         cited = self.cited(node_id)
         if cited:
             return cited
+        if node_id.startswith(("program:", "term:")):
+            return concept_name(self.kb, node_id, current_language())
         graph = self.kb.graph
         if node_id in graph and graph.nodes[node_id].get("label"):
-            name = str(graph.nodes[node_id]["label"])
-            return self.concept_names().get(name, name)
+            return str(graph.nodes[node_id]["label"])
         return node_id
 
-    def concept_names(self) -> dict[str, str]:
-        """A program's or term's name as the graph gives it (English, as govern writes it) -> its
-        name in the interface's language, from the glossary (the one source of their names)."""
-        return self._names(current_language())[0]
-
-    @lru_cache(maxsize=4)  # noqa: B019 - one presenter per knowledge-base version, a few languages
-    def _names(self, lang: str) -> tuple[dict[str, str], re.Pattern]:
-        """(concept_names in lang, the pattern that finds them as whole words)."""
-        glossary, graph = self.kb.glossary, self.kb.graph
-        names = {}
-        for concept in glossary or ():
-            if concept.id in graph:
-                shown = getattr(concept, lang, "") or concept.en
-                for english in {concept.en, str(graph.nodes[concept.id].get("label") or concept.en)}:
-                    names[english] = shown
-        alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-        return names, re.compile(rf"\b(?:{alternatives})\b" if names else r"(?!)")
-
-    def relabelled(self, text: str) -> str:
-        """A text govern wrote with English labels (graph.govern_rank.label: « s. 131(13) », program
-        names) with the labels in the interface's language: a citation read back by the one citation
-        engine and printed by the one formatter, a program named by the glossary. Quoted words of
-        the question or the Act and titles stay as they are."""
+    def reasons(self, reasons: tuple[Why, ...]) -> list[list[tuple[str, str, str]]]:
+        """Govern's reasons in the interface's language (graph.govern_why through the catalogues),
+        each as (text, link, id) pieces: a provision printed by the one formatter, linked to its page."""
         lang = current_language()
-        if lang == "en":
-            return text
-        names, pattern = self._names(lang)
-        return "".join(part if QUOTED.fullmatch(part) else pattern.sub(
-            lambda found: names[found[0]], ENGLISH_CITATION.sub(lambda found: self._recited(found[0]), part))
-            for part in QUOTED.split(text))
+        return [[(p.text, href(self.kb, p.id), p.id) if isinstance(p, Cited) else (p, "", "")
+                 for p in pieces(reason, lang, self.kb, gettext)] for reason in reasons]
 
-    def _recited(self, citation: str) -> str:
-        try:
-            node_id = self.kb.lookup(citation, outside=True)
-        except AlineaError:
-            return citation
-        return self.cited(node_id) or citation
+    def line(self, key: str, **ids) -> list[tuple[str, str, str]]:
+        """A line of the govern page that names provisions (`graph.govern_why.TEMPLATES[key]`), as
+        `reasons` gives each reason: « à l’art. 83.3, al. 2 », « pris en vertu de l’art. 131 »."""
+        return self.reasons((why(key, ids=ids),))[0]
+
+    def say(self, reason: Why) -> str:
+        """One reason of govern as plain text in the interface's language (the JSON API's ``text``)."""
+        return text(reason, current_language(), self.kb, gettext)
 
     def label_with_document(self, node_id: str) -> str:
         """`label`, with the chapter of the document for a provision (« c. S-2.1, r. 9, art. 1 »):
@@ -272,11 +243,26 @@ class Presenter:
         if node_id not in self.kb or node_id.startswith("guidance:"):
             return default
         node = self.kb.get(node_id).node
-        heading = getattr(node, "heading", "") or ""
-        label = division_label(node_id, current_language()) if isinstance(node, Division) else self.cited(node_id)
-        if not label:
+        if not isinstance(node, (Division, Section)):
             return default
-        return f"{label} — {heading}" if isinstance(node, Division) and heading else f"{label} {heading}".strip()
+        return titled(node_id, getattr(node, "heading", "") or "", current_language()) or default
+
+    def lang_of(self, node_id: str) -> str:
+        """The language of the document a node's words come from ('' outside the library): what a
+        page marks on words it quotes from it, never on a label it prints."""
+        return self.kb.get(node_id).doc.lang if node_id in self.kb else ""
+
+    def title_parts(self, node_id: str, default: str = "", lang: str = "") -> tuple[str, str, str, str]:
+        """`title` in parts, so that a page can mark each one's language: (label, separator,
+        heading, the heading's language); the label is in the interface's language, the heading in
+        its document's (`lang` when the node is not in the library)."""
+        if node_id not in self.kb or node_id.startswith("guidance:"):
+            return "", "", default, lang
+        located = self.kb.get(node_id)
+        if not isinstance(located.node, (Division, Section)):
+            return "", "", default, lang
+        label, separator, heading = parts(node_id, getattr(located.node, "heading", "") or "", current_language())
+        return label, separator if heading else "", heading, located.doc.lang
 
     def crumb(self, division: Division) -> str:
         """A division in a breadcrumb: its own label in the interface's language (« Titre II »),

@@ -13,15 +13,44 @@
 
 Act names, abbreviations and chapters come from `corpus/acts.json` (`graph.cite.acts`).
 """
-from graph.cite.acts import Acts, KnownAct, load_acts, official_url
-from graph.cite.enabling import enabling_citations, enabling_notes, is_enabling_note
-from graph.cite.find import find_citations
-from graph.cite.format import LANGS, STYLES, act_citation, cite, division_label
-from graph.cite.grammar import Act, Found, Level, chapter_ref
-from graph.cite.query import Reading, nearest, parse_query, read
-from graph.cite.relations import type_relations
-from graph.cite.resolve import Context, Index, Resolution, citations_in, resolve
-from graph.cite.rules import CODE, COURSE, GUIDANCE, QUERY, RULES, SOURCES, STATUTE, Rule
+import importlib
+import sys
+import types
+
+_HOMES = {
+    "acts": ("Acts", "KnownAct", "load_acts", "official_url"),
+    "enabling": ("enabling_citations", "enabling_notes", "is_enabling_note"),
+    "find": ("find_citations",),
+    "format": ("LANGS", "STYLES", "act_citation", "cite", "division_label"),
+    "grammar": ("Act", "Found", "Level", "chapter_ref"),
+    "query": ("Reading", "nearest", "parse_query", "read"),
+    "relations": ("type_relations",),
+    "resolve": ("Context", "Index", "Resolution", "citations_in", "resolve"),
+    "rules": ("CODE", "COURSE", "GUIDANCE", "QUERY", "RULES", "SOURCES", "STATUTE", "Rule"),
+}
+"""Where each public name lives.  A submodule is imported when one of its names is first asked
+for (PEP 562): printing an id (`cite`) does not compile the grammar that reads citations, so a
+command that only prints stays quick to start."""
+_HOME = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module 'graph.cite' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"graph.cite.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+class _Package(types.ModuleType):
+    def __setattr__(self, name: str, value) -> None:
+        if name in _HOME and isinstance(value, types.ModuleType):
+            return  # the import system naming the submodule `resolve`: the public `resolve` is the function
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 __all__ = [
     "Act", "Acts", "act_citation", "CODE", "COURSE", "Context", "Found", "GUIDANCE", "Index", "KnownAct", "LANGS", "Level",

@@ -72,4 +72,24 @@ def test_the_lexicon_the_build_stores_is_the_one_the_glossary_thesaurus_and_word
     stored, made = search_lexicon(data_dir, "avoirs liquides"), Lexicon.of(kb.glossary, kb.thesaurus, kb.word_table)
     assert any(t.learned for terms in stored.terms.values() for t in terms)
     assert stored.terms == made.terms and stored.terms
+    assert stored._stemmed == made._stemmed  # the stem keys the build stored, as stemming makes them
     assert (stored.longest, stored.near(("avoir", "liquide"))) == (made.longest, made.near(("avoir", "liquide")))
+
+
+def _fold_reference(text: str) -> str:
+    """fold_chars as first written: each character normalised on its own."""
+    import unicodedata
+
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)[:1] or ch
+        out.append(base.lower() if len(base.lower()) == 1 else base)
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.text(alphabet="aÀéÉİßﬁ’ ǅ", max_size=12))
+def test_the_cached_fold_folds_as_before(text):
+    from alinea.ids import fold_chars
+
+    assert fold_chars(text) == _fold_reference(text) and len(fold_chars(text)) == len(text)

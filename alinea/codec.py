@@ -1,7 +1,8 @@
 """The model as plain JSON values and back, exactly: `encode(value)` and `decode(type, value)`.
 
 Any frozen dataclass of the model (or of graph/: glossary concepts, thesaurus entries) becomes a
-JSON object of its fields, the fields still at their default left out; tuples become lists.
+JSON object of its fields, the fields still at their default left out; tuples become lists and
+sets sorted lists.
 `decode` reads the field types from the class's annotations, so a new field needs no code
 here.  Data only: nothing in a stored value can name a class or run code, and a value that
 does not fit the type raises `CodecError`.
@@ -34,6 +35,8 @@ def encode(value: Any) -> Any:
         return out
     if isinstance(value, (tuple, list)):
         return [encode(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(encode(v) for v in value)
     if isinstance(value, dict):
         return {k: encode(v) for k, v in value.items()}
     return value
@@ -103,6 +106,9 @@ def _build(tp: Any) -> Decoder:
     if origin is list:
         item = decoder(args[0])
         return lambda v: [item(x) for x in _list(v)]
+    if origin in (set, frozenset):
+        item, kind = decoder(args[0]), origin
+        return lambda v: kind(item(x) for x in _list(v))
     if origin is dict:
         key, val = decoder(args[0]), decoder(args[1])
         return lambda v: {key(k): val(x) for k, x in _dict(v).items()}

@@ -33,7 +33,7 @@ from alinea.model import IN_FORCE, Section
 from graph.cite import cite
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
 from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, parallel_pairs, root
-from graph.queries import governing
+from graph.govern_state import graph_nodes
 from graph.thesaurus import stems, words_of
 from search import SectionScore, WordBag
 
@@ -278,7 +278,16 @@ def section_of(node: str) -> str:
 
 @lru_cache(maxsize=4)
 def prepare(kb) -> Prepared:
+    """The tables of Prepared: as `alinea build` stored them (graph.govern_state), else computed now."""
+    from graph.govern_state import stored_prepared
+
+    return stored_prepared(kb) or compute_prepared(kb)
+
+
+def compute_prepared(kb) -> Prepared:
     """The tables of Prepared, read from the knowledge base's statute and graph."""
+    from graph.queries import governing
+
     statute = kb.default_statute()
     if statute is None:
         raise NotFound("the knowledge base has no statute")
@@ -360,8 +369,12 @@ def prepare(kb) -> Prepared:
 
 @lru_cache(maxsize=256)
 def governed(kb, program: str) -> dict:
-    """graph.queries.governing for a program, once per knowledge base."""
-    return governing(kb.graph, program)
+    """graph.queries.governing for a program, once per knowledge base (as the build stored it)."""
+    from graph.govern_state import stored_governed
+    from graph.queries import governing
+
+    found = stored_governed(kb, program)
+    return found if found is not None else governing(kb.graph, program)
 
 
 def guidance_pairs(kb, statute) -> list[tuple[str, str]]:
@@ -403,8 +416,9 @@ def said(words: str) -> str:
 
 def label(kb, node: str) -> str:
     """``s. 59``, ``s. 22(3)`` (`graph.cite.cite`), a program's or term's name; other ids as they are."""
-    if node in kb.graph and node.startswith(("program:", "term:")):
-        return str(kb.graph.nodes[node].get("label") or node)
+    graph = graph_nodes(kb)
+    if node in graph and node.startswith(("program:", "term:")):
+        return str(graph.nodes[node].get("label") or node)
     statute = kb.default_statute()
     return cite(node, "short", "en", home=statute.id if statute else None)
 
@@ -567,7 +581,7 @@ class Scorer:
         """Where the text stands: the sections of a program it names count more (`Weights.program`
         times what they already have); the sections of another program's chapter count less
         (`Weights.other_program`) unless they are made to apply to a program it names."""
-        graph = self.kb.graph
+        graph = graph_nodes(self.kb)
         named = {p: (said(words), "names", p) for p, words in self.cues.programs if p in self.prep.chapters}
         for program, path in list(named.items()):
             named.update({part: path + ("is made of", part) for part in self.prep.parts.get(program, ())
@@ -591,7 +605,7 @@ class Scorer:
     def applied_evidence(self, strength: dict[str, float]) -> None:
         """Provisions made to apply to a program the text names, when the text is about them
         too; and the provision that makes them apply, as strong as what it applies."""
-        graph = self.kb.graph
+        graph = graph_nodes(self.kb)
         for program, _ in self.cues.programs:
             if program not in graph:
                 continue
@@ -647,7 +661,7 @@ class Scorer:
                          f" ({quoted(words)})", (c.section, "regulations for its purposes", unit),
                          strength, unit)
             for concept in self.prep.uses.get(c.section, frozenset()) & used:
-                name = self.kb.graph.nodes[concept].get("label", concept)
+                name = graph_nodes(self.kb).nodes[concept].get("label", concept)
                 for node in self.prep.defines.get(concept, ()):
                     if node.startswith(self.prep.statute + "/") and section_of(node) != c.section:
                         self.add(node, "term", f"defines {quoted(name)}, used by {label(self.kb, c.section)} and the question",
@@ -778,7 +792,8 @@ class Scorer:
             if len(common) < 2 or not total:
                 continue
             strength = sum(prep.root_idf.get(r, 1.0) * roots[r] for r in common) / total
-            name = self.kb.graph.nodes[concept].get("label", concept) if concept in self.kb.graph else concept
+            graph = graph_nodes(self.kb)
+            name = graph.nodes[concept].get("label", concept) if concept in graph else concept
             self.add(node, "defined", f"the question describes what the Act calls {quoted(name)}",
                      (said(excerpt(self.reading.text)), "describes", concept, "defined by", node), strength, node)
             self.implied.add(concept)

@@ -93,3 +93,10 @@ def test_the_cached_fold_folds_as_before(text):
     from alinea.ids import fold_chars
 
     assert fold_chars(text) == _fold_reference(text) and len(fold_chars(text)) == len(text)
+
+
+def test_govern_on_a_question_reads_the_stored_state_without_networkx_or_the_whoosh_engine(data_dir):
+    modules = imported_by(["govern", "I quit my job"], data_dir)
+    assert "graph.govern_state" in modules and "graph.govern_rank" in modules
+    assert not {m for m in modules if m.split(".")[0] == "networkx" or m.startswith("whoosh.index")}
+    assert "search.whoosh_index" not in modules and "graph.govern_nodes" not in modules

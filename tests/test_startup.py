@@ -100,3 +100,22 @@ def test_govern_on_a_question_reads_the_stored_state_without_networkx_or_the_who
     assert "graph.govern_state" in modules and "graph.govern_rank" in modules
     assert not {m for m in modules if m.split(".")[0] == "networkx" or m.startswith("whoosh.index")}
     assert "search.whoosh_index" not in modules and "graph.govern_nodes" not in modules
+
+
+NAME_PIECES = st.sampled_from(["Individual", "and", "Family", "Assistance", "Act", "Loi", "sur", "l’aide", "l'aide",
+                               "aux", "personnes", "LAPF", "lapf", "Labour", "Code", "CODE", "taxatıon", "ſur",
+                               "İndividual", "s. 55", "(", ")", ",", "the", "of"])
+SPACES = st.sampled_from([" ", "  ", "\u00a0", "\u2009", "\n", "\r\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(NAME_PIECES, SPACES), max_size=10).map(lambda parts: "".join(w + s for w, s in parts)))
+def test_the_names_prefilter_never_hides_a_name_the_pattern_finds(text):
+    import re
+
+    from graph.cite.find import _names_pattern
+
+    names = _names_pattern(NAMES + ("Taxation Act", "Loi sur les impôts"))
+    compiled = re.compile(names._pattern.pattern, re.IGNORECASE)
+    assert [m.span() for m in names.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert bool(names.fullmatch(text.strip())) == bool(compiled.fullmatch(text.strip()))

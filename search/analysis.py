@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from array import array
 from functools import cache
-from itertools import chain
+from itertools import accumulate, chain
 from operator import add
 from typing import NamedTuple
 
@@ -101,7 +101,8 @@ def word_analyzer() -> Analyzer:
 
 Token = tuple[str, int, int, str]
 """(word as indexed in ``words``, start, end, stem in the record's language or "" for a stop word)."""
-_TOKEN = re.compile(TOKEN_PATTERN)
+_SPLIT = re.compile(f"({TOKEN_PATTERN})")
+"""Splits a text into the gaps and the tokens between them."""
 
 
 CACHE_WORDS = 1_000_000
@@ -123,7 +124,6 @@ class _Known(NamedTuple):
 
 
 _CACHE: dict[str, _Known] = {}
-_GROUP, _SPAN, _START, _END = re.Match.group, re.Match.span, re.Match.start, re.Match.end
 
 
 def _analyse_word(raw: str, lang: str) -> tuple[str, int, int, str]:
@@ -199,19 +199,19 @@ def analysed(text: str, lang: str) -> Analysed:
 
 def analysed_raw(text: str, lang: str) -> tuple[Analysed, list[str]]:
     """`analysed`, and the raw tokens (as the text writes them) the words were made from."""
-    matches = list(_TOKEN.finditer(text))
-    raws = list(map(_GROUP, matches))
+    parts = _SPLIT.split(text)  # gap, token, gap, token..., gap: offsets are the running sums of lengths
+    raws = parts[1::2]
     known = _CACHE.get(lang_of(lang))
     try:
         words = list(map(known.words.__getitem__, raws))  # type: ignore[union-attr]
     except (KeyError, AttributeError):  # a word seen for the first time
         known = _known(raws, lang_of(lang))
         words = list(map(known.words.__getitem__, raws))
-    if known.shifted.isdisjoint(raws):
-        spans = array("I", chain.from_iterable(map(_SPAN, matches)))
-    else:  # the same in C-speed maps: each start and end plus its raw token's shift
-        starts = map(add, map(_START, matches), map(known.first.__getitem__, raws))
-        ends = map(add, map(_END, matches), map(known.last.__getitem__, raws))
+    spans = array("I", accumulate(map(len, parts)))
+    del spans[-1]  # start, end of each token
+    if not known.shifted.isdisjoint(raws):  # each start and end plus its raw token's shift, in C-speed maps
+        starts = map(add, spans[0::2], map(known.first.__getitem__, raws))
+        ends = map(add, spans[1::2], map(known.last.__getitem__, raws))
         spans = array("I", chain.from_iterable(zip(starts, ends)))
     return Analysed(words, list(map(known.stems.__getitem__, raws)), spans), raws
 

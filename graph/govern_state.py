@@ -29,6 +29,7 @@ DERIVED = ("sections", "order", "lexicon")
 """Fields of Prepared read back from the knowledge base or stored their own way, not field by field."""
 
 
+@lru_cache(maxsize=1)
 def _prepared_fields() -> dict[str, typing.Any]:
     from graph.govern_rank import Prepared
 

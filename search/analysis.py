@@ -34,7 +34,6 @@ from itertools import accumulate, chain
 from operator import add
 from typing import NamedTuple
 
-from whoosh.analysis import Analyzer, CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
 
@@ -48,25 +47,23 @@ MORE_STOP_WORDS = {"fr": frozenset({"les"})}
 """Stop words missing from Whoosh's lists."""
 
 
-class ElisionFilter(Filter):
-    """Drop an elided French article (``l’aide`` -> ``aide``) and an English ``’s``;
-    any other apostrophe becomes a straight one."""
-
-    def __call__(self, tokens):
-        for token in tokens:
-            text = token.text.replace("’", "'")
-            if "'" in text:
-                head, _, rest = text.partition("'")
-                if head in ELIDED and rest:
-                    if token.chars:
-                        token.startchar += len(head) + 1
-                    text = rest
-                if text.endswith("'s"):
-                    if token.chars:
-                        token.endchar -= 2
-                    text = text[:-2]
-            token.text = text
-            yield token
+def elide(tokens):
+    """The Whoosh filter (`_base`) that drops an elided French article (``l’aide`` -> ``aide``) and an
+    English ``’s``; any other apostrophe becomes a straight one."""
+    for token in tokens:
+        text = token.text.replace("’", "'")
+        if "'" in text:
+            head, _, rest = text.partition("'")
+            if head in ELIDED and rest:
+                if token.chars:
+                    token.startchar += len(head) + 1
+                text = rest
+            if text.endswith("'s"):
+                if token.chars:
+                    token.endchar -= 2
+                text = text[:-2]
+        token.text = text
+        yield token
 
 
 def lang_of(lang: str) -> str:
@@ -81,21 +78,33 @@ def stop_words(lang: str) -> frozenset[str]:
     return frozenset(stopwords_for_language(lang)) | MORE_STOP_WORDS.get(lang, frozenset())
 
 
-def _base() -> Analyzer:
+def _base():
+    """The chains' common start (Whoosh's analysis package is imported here, not by a search:
+    `analyse` computes the same tokens without it)."""
+    from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
+
+    class ElisionFilter(Filter):
+        def __call__(self, tokens):
+            return elide(tokens)
+
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | ElisionFilter()
 
 
 @cache
-def text_analyzer(lang: str) -> Analyzer:
+def text_analyzer(lang: str):
     """Stop words removed, accents folded, stemmed: for plain-word search in one language."""
+    from whoosh.analysis import CharsetFilter, StemFilter, StopFilter
+
     lang = lang_of(lang)
     return _base() | StopFilter(stoplist=stop_words(lang), minsize=1) | CharsetFilter(accent_map) \
         | StemFilter(lang=lang)
 
 
 @cache
-def word_analyzer() -> Analyzer:
+def word_analyzer():
     """Every word, accents folded, not stemmed: for phrases, prefixes, fuzzy terms and spelling."""
+    from whoosh.analysis import CharsetFilter
+
     return _base() | CharsetFilter(accent_map)
 
 

@@ -145,6 +145,7 @@ class _Scan:
     text: str
     lang: str
     names: re.Pattern | None = None
+    """The act names' pattern (graph.cite.find.Names: `match`, `fullmatch` and `finditer`)."""
     query: bool = False
     """The text is one citation a person typed (a `show` argument, a go-to box, an API path): the
     levels of an abbreviated chain may be separated by spaces alone ("art. 22 al. 1 par. 3°") and

@@ -27,6 +27,7 @@ from graph.cite import Index, cite
 from graph.concepts import Glossary, annotate_graph, load_glossary, program_names
 from graph.export import graph_from_json, graph_json
 from graph.govern_lexicon import translation_table
+from graph.govern_rank import prepared_state
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
 from graph.thesaurus import load_thesaurus
@@ -313,7 +314,8 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     # the graph as a process reads it back (its edges in that order), so the state is what it would compute
     built = KnowledgeBase(corpus, {"graph": graph_from_json(blobs["graph"]), "glossary": glossary, "thesaurus": thesaurus, "word_table": words,
                                    "translations": pairs})
-    blobs[govern_state.BLOB] = govern_state.state(built)  # what govern would otherwise compute in every process
+    # what govern would otherwise compute in every process
+    blobs[govern_state.BLOB] = encode(govern_state.state(built, prepared_state(built)))
     timings["save"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -135,6 +135,16 @@ class KnowledgeBase:
         the derived tables a module computes once at build (graph.govern_state) and reads here."""
         return self._extra(name)
 
+    def decode(self, tp, value):
+        """A value the build stored read as type tp (alinea.codec); DamagedData naming the file when
+        it does not fit."""
+        from alinea.codec import CodecError, decode
+
+        try:
+            return decode(tp, value)
+        except CodecError as exc:
+            raise DamagedData(self.stored_in(), f"holds data that cannot be read ({exc})") from None
+
     def stored_in(self) -> str:
         """The file the knowledge base was read from, for messages."""
         return self.source or "the knowledge base"

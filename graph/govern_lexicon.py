@@ -160,18 +160,13 @@ class Lexicon:
     `from_state` reads back, so that a process does not learn it again)."""
 
     def state(self) -> dict:
-        """The learned tables as JSON-ready data (graph.govern_state stores them at build)."""
-        from alinea.codec import encode
-
-        return {name: encode(getattr(self, name)) for name in self.STATE}
+        """The learned tables (graph.govern_state stores them at build)."""
+        return {name: getattr(self, name) for name in self.STATE}
 
     @classmethod
-    def from_state(cls, data: dict) -> "Lexicon":
-        """The lexicon whose `state` this is; CodecError when the data does not fit."""
-        from alinea.codec import CodecError, decode
-
-        if not isinstance(data, dict) or set(data) != set(cls.STATE):
-            raise CodecError("not a stored lexicon")
+    def from_state(cls, data: dict, decode) -> "Lexicon":
+        """The lexicon whose `state` this is, each table read by decode(type, value) (the knowledge
+        base's, which names the file when the data does not fit); KeyError when one is missing."""
         lexicon = cls.__new__(cls)
         for name, tp in cls.STATE.items():
             setattr(lexicon, name, decode(tp, data[name]))

@@ -3,43 +3,31 @@
 Ranking a text needs tables read from the whole library (graph.govern_rank.Prepared: roles,
 chapters, roots and their idf, the learned word tables...) and a few facts of the law graph (its
 nodes and their attributes; what governs each program).  Computing them stems every word of the
-Act and needs the networkx graph; `state` does it once at build, the store keeps the result as
-JSON (checked by its SHA-256 like every blob, see alinea.store), and `stored` reads it back in
-each process, so that a question is answered without networkx and without stemming the Act.
+Act and needs the networkx graph; `state` gathers them once at build, the store keeps them as
+JSON (checked by its SHA-256 like every blob, see alinea.store), and a process reads them back
+(`graph_nodes`, `stored_governed`, graph.govern_rank.prepare), so that a question is answered
+without networkx and without stemming the Act.
 
-A new field of `Prepared` is stored with no code here (its type is read from the annotations);
-a stored state of other fields, or of another `VERSION`, is not read: govern then computes what
-it needs in the process, as it does for a knowledge base that was not built (tests, a corpus in
+The knowledge base decodes what it stored (`kb.decode(type, value)`, alinea.codec, which this
+layer does not import).  A stored state of another `VERSION` is not read: govern then computes
+what it needs in the process, as for a knowledge base that was not built (tests, a corpus in
 memory), until the next build.
 """
 from __future__ import annotations
 
-import dataclasses
-import typing
 from functools import lru_cache
 
-from alinea.codec import CodecError, decode, encode
-from alinea.errors import DamagedData, NotFound
+from alinea.errors import DamagedData
 
 BLOB = "govern"
 """The store blob that holds the state."""
 VERSION = 1
-"""Bumped when what a stored field means changes without its name or type changing."""
-DERIVED = ("sections", "order", "lexicon")
-"""Fields of Prepared read back from the knowledge base or stored their own way, not field by field."""
+"""Bumped when what a stored part means changes without its name or type changing."""
 
 
-@lru_cache(maxsize=1)
-def _prepared_fields() -> dict[str, typing.Any]:
-    from graph.govern_rank import Prepared
-
-    hints = typing.get_type_hints(Prepared)
-    return {f.name: hints[f.name] for f in dataclasses.fields(Prepared) if f.name not in DERIVED}
-
-
-def state(kb) -> dict:
-    """The state of a knowledge base as JSON-ready data: what `alinea build` stores."""
-    from graph.govern_rank import compute_prepared
+def state(kb, prepared: dict | None) -> dict:
+    """The state of a knowledge base (plain values, for alinea.codec.encode): the graph's nodes,
+    what governs each program, and `prepared`, the ranker's tables (graph.govern_rank.prepared_state)."""
     from graph.queries import governing
 
     graph = kb.graph
@@ -48,17 +36,8 @@ def state(kb) -> dict:
     for node, data in nodes.items():
         if data.get("kind") == "program":
             found = governing(graph, node)
-            programs[node] = {"sections": found["sections"],
-                              "links": {k: encode(v) for k, v in found.items() if k != "sections"}}
-    try:
-        prep = compute_prepared(kb)
-    except NotFound:  # no statute: nothing to rank against
-        prepared = None
-    else:
-        prepared = {name: encode(getattr(prep, name)) for name in _prepared_fields()}
-        prepared.update(sections=list(prep.sections), lexicon=prep.lexicon.state())
-    return {"version": VERSION, "fields": sorted(_prepared_fields()), "nodes": nodes, "governed": programs,
-            "prepared": prepared}
+            programs[node] = {"sections": found["sections"], "links": {k: v for k, v in found.items() if k != "sections"}}
+    return {"version": VERSION, "nodes": nodes, "governed": programs, "prepared": prepared}
 
 
 class Nodes:
@@ -77,12 +56,10 @@ class Nodes:
 
 @lru_cache(maxsize=4)
 def stored(kb) -> dict | None:
-    """The state the build stored for this knowledge base, checked; None when there is none or it
-    was made by another version of govern (what is asked is then computed in the process)."""
+    """The state the build stored for this knowledge base; None when there is none or it was made
+    by another version of govern (what is asked is then computed in the process)."""
     data = kb.stored(BLOB)
-    if not isinstance(data, dict):
-        return None
-    if data.get("version") != VERSION or data.get("fields") != sorted(_prepared_fields()):
+    if not isinstance(data, dict) or data.get("version") != VERSION:
         return None
     if not isinstance(data.get("nodes"), dict) or not isinstance(data.get("governed"), dict):
         raise DamagedData(kb.stored_in(), "holds a govern state that cannot be read (no nodes)")
@@ -103,27 +80,7 @@ def stored_governed(kb, program: str) -> dict | None:
         return None
     from graph.queries import Link
 
-    try:
-        return {"sections": decode(list[str], found["sections"]),
-                **{k: decode(list[Link], v) for k, v in found["links"].items()}}
-    except (CodecError, KeyError, TypeError, AttributeError) as exc:
-        raise DamagedData(kb.stored_in(), f"holds a govern state that cannot be read ({exc})") from None
-
-
-def stored_prepared(kb):
-    """graph.govern_rank.Prepared as stored, its sections read from the knowledge base; None when
-    not stored."""
-    data = stored(kb)
-    if data is None or data.get("prepared") is None:
-        return None
-    from graph.govern_lexicon import Lexicon
-    from graph.govern_rank import Prepared
-
-    prepared = data["prepared"]
-    try:
-        ids = decode(list[str], prepared["sections"])
-        values = {name: decode(tp, prepared[name]) for name, tp in _prepared_fields().items()}
-        return Prepared(sections={sid: kb.get(sid).node for sid in ids}, order={sid: i for i, sid in enumerate(ids)},
-                        lexicon=Lexicon.from_state(prepared["lexicon"]), **values)
-    except (CodecError, KeyError, TypeError, NotFound) as exc:
-        raise DamagedData(kb.stored_in(), f"holds a govern state that cannot be read ({exc})") from None
+    if not isinstance(found, dict) or not isinstance(found.get("links"), dict):
+        raise DamagedData(kb.stored_in(), f"holds a govern state that cannot be read ({program})")
+    return {"sections": kb.decode(list[str], found.get("sections")),
+            **{k: kb.decode(list[Link], v) for k, v in found["links"].items()}}

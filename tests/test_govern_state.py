@@ -7,10 +7,11 @@ import json
 
 import pytest
 
+from alinea.codec import encode
 from alinea.errors import DamagedData
 from alinea.kb import KnowledgeBase, load
 from graph import govern_state
-from graph.govern_rank import Prepared, compute_prepared, prepare
+from graph.govern_rank import Prepared, compute_prepared, prepare, prepared_state, stored_prepared
 from graph.queries import governing
 
 
@@ -21,7 +22,7 @@ def fresh(data_dir):
 
 
 def test_the_stored_prepared_tables_are_the_computed_ones(fresh):
-    stored = govern_state.stored_prepared(fresh)
+    stored = stored_prepared(fresh)
     computed = compute_prepared(fresh)
     assert stored is not None and prepare(fresh) is not computed
     for f in dataclasses.fields(Prepared):
@@ -61,15 +62,21 @@ def _kb_with(fresh, state) -> KnowledgeBase:
                                         "word_table": fresh.word_table, govern_state.BLOB: state}, source="test.sqlite")
 
 
-def test_a_state_of_other_fields_is_not_read_and_govern_computes_instead(fresh):
-    state = govern_state.state(fresh)
-    kb = _kb_with(fresh, {**state, "fields": state["fields"][1:]})
-    assert govern_state.stored(kb) is None and govern_state.graph_nodes(kb) is kb.graph
+def _state(fresh) -> dict:
+    return encode(govern_state.state(fresh, prepared_state(fresh)))
+
+
+def test_a_state_of_other_fields_or_version_is_not_read_and_govern_computes_instead(fresh):
+    state = _state(fresh)
+    kb = _kb_with(fresh, {**state, "prepared": {**state["prepared"], "fields": state["prepared"]["fields"][1:]}})
+    assert stored_prepared(kb) is None and govern_state.stored(kb) is not None
     assert prepare(kb).roles == prepare(fresh).roles
+    kb = _kb_with(fresh, {**state, "version": govern_state.VERSION + 1})
+    assert govern_state.stored(kb) is None and govern_state.graph_nodes(kb) is kb.graph
 
 
 def test_a_damaged_state_is_named(fresh):
-    state = govern_state.state(fresh)
+    state = _state(fresh)
     kb = _kb_with(fresh, {**state, "prepared": {**state["prepared"], "roles": ["not", "a", "table"]}})
-    with pytest.raises(DamagedData, match="test.sqlite holds a govern state"):
-        govern_state.stored_prepared(kb)
+    with pytest.raises(DamagedData, match="test.sqlite holds data that cannot be read"):
+        stored_prepared(kb)

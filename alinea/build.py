@@ -18,14 +18,16 @@ from alinea.codec import encode
 from alinea.corpus import Entry, check_source, glossary_path, load_manifest, parse_entry, thesaurus_path, translations
 from alinea.errors import AlineaError, DamagedData
 from alinea.export import export
-from alinea.kb import unmatched
+from alinea.kb import KnowledgeBase, unmatched
 from alinea.model import Corpus, Document, Reference
 from alinea.store import STORE_FILE
+from graph import govern_state
 from graph.build import build_graph
 from graph.cite import Index
 from graph.concepts import Glossary, annotate_graph, load_glossary, program_names
-from graph.export import graph_json
+from graph.export import graph_from_json, graph_json
 from graph.govern_lexicon import translation_table
+from graph.govern_rank import prepared_state
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
 from graph.thesaurus import load_thesaurus
@@ -304,6 +306,11 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
         blobs["word_table"] = words
     if glossary is not None or thesaurus is not None:  # cross-language search's phrases, folded once
         blobs["lexicon"] = Lexicon.of(glossary, thesaurus, words).rows()
+    # the graph as a process reads it back (its edges in that order), so the state is what it would compute
+    built = KnowledgeBase(corpus, {"graph": graph_from_json(blobs["graph"]), "glossary": glossary, "thesaurus": thesaurus, "word_table": words,
+                                   "translations": pairs})
+    # what govern would otherwise compute in every process
+    blobs[govern_state.BLOB] = encode(govern_state.state(built, prepared_state(built)))
     timings["save"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -1,7 +1,8 @@
 """The model as plain JSON values and back, exactly: `encode(value)` and `decode(type, value)`.
 
 Any frozen dataclass of the model (or of graph/: glossary concepts, thesaurus entries) becomes a
-JSON object of its fields, the fields still at their default left out; tuples become lists.
+JSON object of its fields, the fields still at their default left out; tuples become lists and
+sets sorted lists.
 `decode` reads the field types from the class's annotations, so a new field needs no code
 here.  Data only: nothing in a stored value can name a class or run code, and a value that
 does not fit the type raises `CodecError`.
@@ -34,6 +35,8 @@ def encode(value: Any) -> Any:
         return out
     if isinstance(value, (tuple, list)):
         return [encode(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(encode(v) for v in value)
     if isinstance(value, dict):
         return {k: encode(v) for k, v in value.items()}
     return value
@@ -89,6 +92,8 @@ def _build(tp: Any) -> Decoder:
         inner = decoder(rest[0])
         return lambda v: None if v is None else inner(v)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if args[0] in _SCALARS:  # the same check without a call per item
+            return lambda v: tuple(_scalars(args[0], _list(v)))
         item = decoder(args[0])
         return lambda v: tuple(item(x) for x in _list(v))
     if origin is tuple:
@@ -101,9 +106,21 @@ def _build(tp: Any) -> Decoder:
             return tuple(d(x) for d, x in zip(items, v))
         return fixed
     if origin is list:
+        if args[0] in _SCALARS:
+            return lambda v: list(_scalars(args[0], _list(v)))
         item = decoder(args[0])
         return lambda v: [item(x) for x in _list(v)]
+    if origin in (set, frozenset):
+        if args[0] in _SCALARS:
+            return lambda v: origin(_scalars(args[0], _list(v)))
+        item, kind = decoder(args[0]), origin
+        return lambda v: kind(item(x) for x in _list(v))
     if origin is dict:
+        if args[0] is str:  # JSON object keys are strings
+            val = decoder(args[1])
+            if args[1] in _SCALARS:
+                return lambda v: dict(zip(_dict(v), _scalars(args[1], _dict(v).values())))
+            return lambda v: {k: val(x) for k, x in _dict(v).items()}
         key, val = decoder(args[0]), decoder(args[1])
         return lambda v: {key(k): val(x) for k, x in _dict(v).items()}
     if tp in (str, int, float, bool):
@@ -111,6 +128,21 @@ def _build(tp: Any) -> Decoder:
     if tp is Any:
         return lambda v: v
     raise TypeError(f"cannot decode {tp}")
+
+
+_SCALARS = (str, int, float, bool)
+
+
+def _scalars(kind: type, values) -> Any:
+    """values, checked to be of a scalar kind (an int is a float too) in one pass."""
+    if kind is float:
+        ok = all(type(x) is float or type(x) is int for x in values)
+    else:
+        ok = all(type(x) is kind for x in values)
+    if not ok:
+        bad = next(x for x in values if type(x) is not kind and not (kind is float and type(x) is int))
+        raise CodecError(f"expected {kind.__name__}, got {type(bad).__name__}")
+    return values
 
 
 def _list(v: Any) -> list:

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qs, unquote
 
 CHAPTER_RE = r"(?:CCQ-1991|[A-Z]{1,3}-\d+(?:\.\d+)*)"
@@ -267,12 +268,16 @@ def fold_chars(text: str) -> str:
     >>> fold_chars("Règlement À")
     'reglement a'
     """
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)[:1] or ch
-        low = base.lower()
-        out.append(low if len(low) == 1 else base)
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFKD", ch)[:1] or ch
+    low = base.lower()
+    return low if len(low) == 1 else base
 
 
 def federal_act_id(revised: bool, year: str | int, chapter: str) -> str:

@@ -41,10 +41,13 @@ class Located:
 class KnowledgeBase:
     """Read-only lookups over a Corpus; built once, shared by every request."""
 
-    def __init__(self, corpus: Corpus, extras: dict | None = None, loaders: dict | None = None) -> None:
+    def __init__(self, corpus: Corpus, extras: dict | None = None, loaders: dict | None = None,
+                 source: str | None = None) -> None:
         """extras: what the build made besides the corpus (graph, glossary, thesaurus entries);
-        loaders: name -> function returning one of them, called the first time it is wanted."""
+        loaders: name -> function returning one of them, called the first time it is wanted;
+        source: the file it was read from."""
         self.corpus = corpus
+        self.source = source
         self.extras = extras or {}
         self._loaders = loaders or {}
         self._nodes: dict[str, Located] = {}
@@ -126,6 +129,25 @@ class KnowledgeBase:
         from graph.cite import Index
 
         return Index.build(self.corpus)
+
+    def stored(self, name: str):
+        """What the build stored under a name besides the corpus (decoded JSON, checked), or None:
+        the derived tables a module computes once at build (graph.govern_state) and reads here."""
+        return self._extra(name)
+
+    def decode(self, tp, value):
+        """A value the build stored read as type tp (alinea.codec); DamagedData naming the file when
+        it does not fit."""
+        from alinea.codec import CodecError, decode
+
+        try:
+            return decode(tp, value)
+        except CodecError as exc:
+            raise DamagedData(self.stored_in(), f"holds data that cannot be read ({exc})") from None
+
+    def stored_in(self) -> str:
+        """The file the knowledge base was read from, for messages."""
+        return self.source or "the knowledge base"
 
     def _extra(self, name: str):
         if name not in self.extras and name in self._loaders:
@@ -265,7 +287,8 @@ def load(data_dir: str | Path) -> KnowledgeBase:
     try:
         corpus = store.corpus()
         texts = {name: store.blob_text(name)
-                 for name in ("graph", "glossary", "thesaurus", "thesaurus_tables", "translations", "word_table")}
+                 for name in ("graph", "glossary", "thesaurus", "thesaurus_tables", "translations", "word_table",
+                              "govern")}
     finally:
         store.close()
     tables = texts.pop("thesaurus_tables")
@@ -273,7 +296,7 @@ def load(data_dir: str | Path) -> KnowledgeBase:
                for name, text in texts.items() if text is not None}
     if texts["thesaurus"] is not None and tables is not None:
         loaders["thesaurus"] = lambda: _thesaurus(store, texts["thesaurus"], tables)
-    return KnowledgeBase(corpus, loaders=loaders)
+    return KnowledgeBase(corpus, loaders=loaders, source=str(store.path))
 
 
 def _word_table(store, text: str):
@@ -310,5 +333,12 @@ def _graph(store, text: str):
         raise DamagedData(store.path, f"holds a graph that cannot be read ({exc})") from None
 
 
+def _json(store, text: str):
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise DamagedData(store.path, f"holds a blob that is not JSON ({exc})") from None
+
+
 _READERS = {"glossary": _glossary, "thesaurus": _thesaurus, "graph": _graph, "word_table": _word_table,
-            "translations": lambda store, text: json.loads(text)}
+            "translations": _json, "govern": _json}

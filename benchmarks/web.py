@@ -11,6 +11,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -117,12 +118,42 @@ def main() -> None:
         from waitress import create_server
 
         logging.getLogger("waitress").setLevel(logging.ERROR)
-        server = create_server(app, host="127.0.0.1", port=0, threads=8, ident="bench")
+        timed = ServerTime(app)
+        server = create_server(timed, host="127.0.0.1", port=0, threads=8, ident="bench")
         threading.Thread(target=server.run, daemon=True).start()
         base = f"http://127.0.0.1:{server.effective_port}"
-        rows = [load(base, args.seconds, c) for c in (1, 4, 8)]
+        rows = []
+        for clients in (1, 4, 8):
+            timed.times.clear()
+            rows.append(load(base, args.seconds, clients))
         print("waitress, 8 threads; clients loop over the pages above")
         print_table(rows, ["clients", "requests", "errors", "seconds", "req/s"])
+        print("\nserver time per page with 8 clients (from the request reaching the application to its last byte)")
+        print_table([{"page": name, **summary(timed.times[PAGES[name]])} for name in SERVER_TIMED if timed.times[PAGES[name]]],
+                    ["page", "n", "p50_ms", "p95_ms", "max_ms"])
+
+
+SERVER_TIMED = ("section", "unit", "api provision", "search", "search citation", "api search", "404")
+"""Pages whose server time under load the issue's target names (provision and search pages), and the 404."""
+
+
+class ServerTime:
+    """WSGI middleware keeping each request's server time by path and query."""
+
+    def __init__(self, app) -> None:
+        self.app, self.times = app, defaultdict(list)
+
+    def __call__(self, environ, start_response):
+        start = time.perf_counter()
+        response = self.app(environ, start_response)
+        try:
+            body = b"".join(response)
+        finally:
+            getattr(response, "close", lambda: None)()
+        query = environ.get("QUERY_STRING")
+        path = environ.get("PATH_INFO", "") + (f"?{query}" if query else "")
+        self.times[path].append(time.perf_counter() - start)
+        return [body]
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ from typing import Iterable, Iterator
 
 from alinea.errors import AlineaError
 from graph.govern_input import read_input
-from graph.govern_nodes import govern_node
 from graph.govern_rank import WEIGHTS, Weights
 from graph.govern_text import DEFAULT_LIMIT, MAX_LIMIT, GovernAnswer, GovernResult, Understood, govern_text
 from graph.govern_why import english
@@ -35,6 +34,8 @@ def govern(text_or_node: str, kb, search_index, limit: int = DEFAULT_LIMIT, weig
         return GovernAnswer(text_or_node, reading.lang, "text", (), (), None,
                             reading.messages + ("nothing to read: type a question, paste a text or name a provision",))
     if reading.kind != "text":
+        from graph.govern_nodes import govern_node  # the node mode reads the graph itself (networkx)
+
         return govern_node(reading, kb, search_index, limit, weights)
     return govern_text(reading, kb, search_index, limit, weights)
 

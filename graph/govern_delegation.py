@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from alinea.model import Section, Unit
 from graph.govern_rank import prepare
+from graph.govern_state import graph_nodes
 
 DELEGATES = re.compile(
     r"\b(?:prescribed|determined|provided(?: for)?|fixed|set|specified|established|excluded)"
@@ -64,7 +65,8 @@ def delegation(kb, node_id: str) -> Delegation | None:
     regulation = _regulation_cited(kb, node, section) or _regulation_of(kb, located.doc.id)
     if regulation is None or regulation in kb:
         return None
-    data = kb.graph.nodes[regulation] if regulation in kb.graph else {}
+    graph = graph_nodes(kb)
+    data = graph.nodes[regulation] if regulation in graph else {}
     from alinea.ids import legisquebec_url
 
     return Delegation(found[0], regulation, str(data.get("label") or regulation),
@@ -86,7 +88,7 @@ def _regulation_cited(kb, node, section: Section) -> str | None:
 def _regulation_of(kb, doc_id: str) -> str | None:
     """The first regulation made under a document that the law graph knows (``A-13.1.1-r1``)."""
     pattern = re.compile(rf"^{re.escape(doc_id)}-r(\d+)$")
-    numbered = sorted((int(m[1]), n) for n in kb.graph.nodes if (m := pattern.match(n)))
+    numbered = sorted((int(m[1]), n) for n in graph_nodes(kb).nodes if (m := pattern.match(n)))
     return numbered[0][1] if numbered else None
 
 

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 from alinea.errors import NotFound
 from graph.concepts import ConceptMatch
+from graph.govern_state import graph_nodes
 from graph.thesaurus import ThesaurusMatch, stems, words_of
 
 MAX_CHARS = 20_000
@@ -123,7 +124,7 @@ def node_named(text: str, kb) -> str | None:
     text = " ".join(text.split())
     if not text or len(text) > 200:
         return None
-    graph = kb.graph
+    graph = graph_nodes(kb)
     if text in graph and graph.nodes[text].get("kind") != "external act" and (text in kb or graph.nodes[text].get("in_corpus")
                                                                             or graph.nodes[text].get("kind") == "amending act"):
         return text
@@ -142,7 +143,8 @@ def node_named(text: str, kb) -> str | None:
 
 def node_kind(kb, node: str) -> str:
     """``provision``, ``program``, ``term``, ``guidance`` or ``amending act``."""
-    kind = kb.graph.nodes[node].get("kind", "") if node in kb.graph else ""
+    graph = graph_nodes(kb)
+    kind = graph.nodes[node].get("kind", "") if node in graph else ""
     if kind in ("program", "term", "amending act"):
         return kind
     if node.startswith("guidance:"):

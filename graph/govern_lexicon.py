@@ -153,6 +153,25 @@ class Lexicon:
         self.french_by_root = {r: tuple(ws[:3]) for r, ws in by_spelling.items()}
         """Root of an English spelling -> the library's French words spelt so (cognates, read backwards)."""
 
+    STATE = {"by_root": dict[str, tuple[str, ...]], "by_prefix": dict[str, list[str]], "stems": frozenset[str],
+             "table": dict[str, tuple[tuple[str, float], ...]], "lay": dict[str, tuple[tuple[str, float], ...]],
+             "reverse": dict[str, tuple[tuple[str, float], ...]], "french_by_root": dict[str, tuple[str, ...]]}
+    """What a lexicon holds once learned, by attribute, with its type (what `state` writes and
+    `from_state` reads back, so that a process does not learn it again)."""
+
+    def state(self) -> dict:
+        """The learned tables (graph.govern_state stores them at build)."""
+        return {name: getattr(self, name) for name in self.STATE}
+
+    @classmethod
+    def from_state(cls, data: dict, decode) -> "Lexicon":
+        """The lexicon whose `state` this is, each table read by decode(type, value) (the knowledge
+        base's, which names the file when the data does not fit); KeyError when one is missing."""
+        lexicon = cls.__new__(cls)
+        for name, tp in cls.STATE.items():
+            setattr(lexicon, name, decode(tp, data[name]))
+        return lexicon
+
     @staticmethod
     def shared(bridges: list[Bridge]) -> list[Bridge]:
         """Each source word's translations share its weight: a word with three translations counts

@@ -23,18 +23,19 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import typing
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from alinea.errors import AlineaError, NotFound
+from alinea.errors import AlineaError, DamagedData, NotFound
 from alinea.ids import fold_chars
 from alinea.model import IN_FORCE, Section
 from graph.cite import cite
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
 from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, parallel_pairs, root
+from graph.govern_state import graph_nodes, stored, stored_governed
 from graph.govern_why import Why, why
-from graph.queries import governing
 from graph.thesaurus import stems, words_of
 from search import SectionScore, WordBag
 
@@ -280,7 +281,53 @@ def section_of(node: str) -> str:
 
 @lru_cache(maxsize=4)
 def prepare(kb) -> Prepared:
+    """The tables of Prepared: as `alinea build` stored them (graph.govern_state), else computed now."""
+    return stored_prepared(kb) or compute_prepared(kb)
+
+
+STORED_APART = ("sections", "order", "lexicon")
+"""Fields of Prepared read back from the knowledge base or stored their own way, not field by field."""
+
+
+@lru_cache(maxsize=1)
+def _stored_fields() -> dict[str, object]:
+    hints = typing.get_type_hints(Prepared)
+    return {f.name: hints[f.name] for f in dataclasses.fields(Prepared) if f.name not in STORED_APART}
+
+
+def prepared_state(kb) -> dict | None:
+    """Prepared as plain values (what `alinea build` stores in graph.govern_state), None without a
+    statute.  A new field is stored with no code here: its type is read from the annotations; a
+    state of other fields is not read (`stored_prepared`)."""
+    try:
+        prep = compute_prepared(kb)
+    except NotFound:
+        return None
+    return {"fields": sorted(_stored_fields()), "sections": list(prep.sections), "lexicon": prep.lexicon.state(),
+            **{name: getattr(prep, name) for name in _stored_fields()}}
+
+
+def stored_prepared(kb) -> Prepared | None:
+    """Prepared as the build stored it, its sections read from the knowledge base; None when not
+    stored, or stored with other fields."""
+    data = stored(kb)
+    prepared = data.get("prepared") if data is not None else None
+    if not isinstance(prepared, dict) or prepared.get("fields") != sorted(_stored_fields()):
+        return None
+    try:
+        ids = kb.decode(list[str], prepared["sections"])
+        values = {name: kb.decode(tp, prepared[name]) for name, tp in _stored_fields().items()}
+        sections = {sid: kb.get(sid).node for sid in ids}
+        lexicon = Lexicon.from_state(prepared["lexicon"], kb.decode)
+    except (KeyError, NotFound) as exc:
+        raise DamagedData(kb.stored_in(), f"holds a govern state that cannot be read ({exc})") from None
+    return Prepared(sections=sections, order={sid: i for i, sid in enumerate(ids)}, lexicon=lexicon, **values)
+
+
+def compute_prepared(kb) -> Prepared:
     """The tables of Prepared, read from the knowledge base's statute and graph."""
+    from graph.queries import governing
+
     statute = kb.default_statute()
     if statute is None:
         raise NotFound("the knowledge base has no statute")
@@ -362,8 +409,11 @@ def prepare(kb) -> Prepared:
 
 @lru_cache(maxsize=256)
 def governed(kb, program: str) -> dict:
-    """graph.queries.governing for a program, once per knowledge base."""
-    return governing(kb.graph, program)
+    """graph.queries.governing for a program, once per knowledge base (as the build stored it)."""
+    from graph.queries import governing
+
+    found = stored_governed(kb, program)
+    return found if found is not None else governing(kb.graph, program)
 
 
 def guidance_pairs(kb, statute) -> list[tuple[str, str]]:
@@ -405,8 +455,9 @@ def said(words: str) -> str:
 
 def label(kb, node: str) -> str:
     """``s. 59``, ``s. 22(3)`` (`graph.cite.cite`), a program's or term's name; other ids as they are."""
-    if node in kb.graph and node.startswith(("program:", "term:")):
-        return str(kb.graph.nodes[node].get("label") or node)
+    graph = graph_nodes(kb)
+    if node in graph and node.startswith(("program:", "term:")):
+        return str(graph.nodes[node].get("label") or node)
     statute = kb.default_statute()
     return cite(node, "short", "en", home=statute.id if statute else None)
 
@@ -595,7 +646,7 @@ class Scorer:
     def applied_evidence(self, strength: dict[str, float]) -> None:
         """Provisions made to apply to a program the text names, when the text is about them
         too; and the provision that makes them apply, as strong as what it applies."""
-        graph = self.kb.graph
+        graph = graph_nodes(self.kb)
         for program, _ in self.cues.programs:
             if program not in graph:
                 continue

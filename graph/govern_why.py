@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, NamedTuple, Union
 
 from graph.cite import cite
+from graph.govern_state import graph_nodes
 
 
 def N_(message: str) -> str:
@@ -264,8 +265,8 @@ def concept_name(kb, concept_id: str, lang: str) -> str:
     concept = glossary.get(concept_id) if glossary is not None else None
     if concept is not None:
         return (concept.fr if lang == "fr" else "") or concept.en
-    graph = kb.graph
-    return str(graph.nodes[concept_id].get("label") or concept_id) if concept_id in graph else concept_id
+    nodes = graph_nodes(kb)
+    return str(nodes.nodes[concept_id].get("label") or concept_id) if concept_id in nodes else concept_id
 
 
 def quoted(words: str, lang: str) -> str:

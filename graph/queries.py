@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from alinea.errors import NotFound
+
+if TYPE_CHECKING:  # networkx is imported by the queries that need its algorithms, not by this module
+    import networkx as nx
 
 STRUCTURE = "contains"
 CITATIONS = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
@@ -102,6 +104,8 @@ def neighbourhood(graph: nx.MultiDiGraph, node: str, depth: int = 1) -> nx.Multi
 def _citation_view(graph: nx.MultiDiGraph) -> nx.DiGraph:
     """Citation edges, plus section <-> unit containment so that a section reaches what its
     units cite and a citation of a unit reaches its section."""
+    import networkx as nx
+
     view = nx.DiGraph()
     for u, v, data in graph.edges(data=True):
         kind = data.get("type")
@@ -119,6 +123,8 @@ def path(graph: nx.MultiDiGraph, a: str, b: str) -> list[Link]:
     else ignoring their direction.  [] when a and b are not linked by citations."""
     _check(graph, a)
     _check(graph, b)
+    import networkx as nx
+
     view = _citation_view(graph)
     try:
         nodes = nx.shortest_path(view, a, b)

@@ -30,11 +30,10 @@ from __future__ import annotations
 import re
 from array import array
 from functools import cache
-from itertools import chain
+from itertools import accumulate, chain
 from operator import add
 from typing import NamedTuple
 
-from whoosh.analysis import Analyzer, CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
 
@@ -48,25 +47,23 @@ MORE_STOP_WORDS = {"fr": frozenset({"les"})}
 """Stop words missing from Whoosh's lists."""
 
 
-class ElisionFilter(Filter):
-    """Drop an elided French article (``l’aide`` -> ``aide``) and an English ``’s``;
-    any other apostrophe becomes a straight one."""
-
-    def __call__(self, tokens):
-        for token in tokens:
-            text = token.text.replace("’", "'")
-            if "'" in text:
-                head, _, rest = text.partition("'")
-                if head in ELIDED and rest:
-                    if token.chars:
-                        token.startchar += len(head) + 1
-                    text = rest
-                if text.endswith("'s"):
-                    if token.chars:
-                        token.endchar -= 2
-                    text = text[:-2]
-            token.text = text
-            yield token
+def elide(tokens):
+    """The Whoosh filter (`_base`) that drops an elided French article (``l’aide`` -> ``aide``) and an
+    English ``’s``; any other apostrophe becomes a straight one."""
+    for token in tokens:
+        text = token.text.replace("’", "'")
+        if "'" in text:
+            head, _, rest = text.partition("'")
+            if head in ELIDED and rest:
+                if token.chars:
+                    token.startchar += len(head) + 1
+                text = rest
+            if text.endswith("'s"):
+                if token.chars:
+                    token.endchar -= 2
+                text = text[:-2]
+        token.text = text
+        yield token
 
 
 def lang_of(lang: str) -> str:
@@ -81,27 +78,40 @@ def stop_words(lang: str) -> frozenset[str]:
     return frozenset(stopwords_for_language(lang)) | MORE_STOP_WORDS.get(lang, frozenset())
 
 
-def _base() -> Analyzer:
+def _base():
+    """The chains' common start (Whoosh's analysis package is imported here, not by a search:
+    `analyse` computes the same tokens without it)."""
+    from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
+
+    class ElisionFilter(Filter):
+        def __call__(self, tokens):
+            return elide(tokens)
+
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | ElisionFilter()
 
 
 @cache
-def text_analyzer(lang: str) -> Analyzer:
+def text_analyzer(lang: str):
     """Stop words removed, accents folded, stemmed: for plain-word search in one language."""
+    from whoosh.analysis import CharsetFilter, StemFilter, StopFilter
+
     lang = lang_of(lang)
     return _base() | StopFilter(stoplist=stop_words(lang), minsize=1) | CharsetFilter(accent_map) \
         | StemFilter(lang=lang)
 
 
 @cache
-def word_analyzer() -> Analyzer:
+def word_analyzer():
     """Every word, accents folded, not stemmed: for phrases, prefixes, fuzzy terms and spelling."""
+    from whoosh.analysis import CharsetFilter
+
     return _base() | CharsetFilter(accent_map)
 
 
 Token = tuple[str, int, int, str]
 """(word as indexed in ``words``, start, end, stem in the record's language or "" for a stop word)."""
-_TOKEN = re.compile(TOKEN_PATTERN)
+_SPLIT = re.compile(f"({TOKEN_PATTERN})")
+"""Splits a text into the gaps and the tokens between them."""
 
 
 CACHE_WORDS = 1_000_000
@@ -123,7 +133,6 @@ class _Known(NamedTuple):
 
 
 _CACHE: dict[str, _Known] = {}
-_GROUP, _SPAN, _START, _END = re.Match.group, re.Match.span, re.Match.start, re.Match.end
 
 
 def _analyse_word(raw: str, lang: str) -> tuple[str, int, int, str]:
@@ -199,19 +208,19 @@ def analysed(text: str, lang: str) -> Analysed:
 
 def analysed_raw(text: str, lang: str) -> tuple[Analysed, list[str]]:
     """`analysed`, and the raw tokens (as the text writes them) the words were made from."""
-    matches = list(_TOKEN.finditer(text))
-    raws = list(map(_GROUP, matches))
+    parts = _SPLIT.split(text)  # gap, token, gap, token..., gap: offsets are the running sums of lengths
+    raws = parts[1::2]
     known = _CACHE.get(lang_of(lang))
     try:
         words = list(map(known.words.__getitem__, raws))  # type: ignore[union-attr]
     except (KeyError, AttributeError):  # a word seen for the first time
         known = _known(raws, lang_of(lang))
         words = list(map(known.words.__getitem__, raws))
-    if known.shifted.isdisjoint(raws):
-        spans = array("I", chain.from_iterable(map(_SPAN, matches)))
-    else:  # the same in C-speed maps: each start and end plus its raw token's shift
-        starts = map(add, map(_START, matches), map(known.first.__getitem__, raws))
-        ends = map(add, map(_END, matches), map(known.last.__getitem__, raws))
+    spans = array("I", accumulate(map(len, parts)))
+    del spans[-1]  # start, end of each token
+    if not known.shifted.isdisjoint(raws):  # each start and end plus its raw token's shift, in C-speed maps
+        starts = map(add, spans[0::2], map(known.first.__getitem__, raws))
+        ends = map(add, spans[1::2], map(known.last.__getitem__, raws))
         spans = array("I", chain.from_iterable(zip(starts, ends)))
     return Analysed(words, list(map(known.stems.__getitem__, raws)), spans), raws
 

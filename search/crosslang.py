@@ -107,15 +107,19 @@ class Term:
 class Lexicon:
     """Phrases of the glossary and the thesaurus, by their folded words."""
 
-    def __init__(self, terms: list[Term]) -> None:
+    def __init__(self, terms: list[Term], keys: list[tuple[str, ...]] | None = None) -> None:
+        """keys: each term's `stem_key` in its language, as `rows` stored them (computed here when None)."""
         self.terms: dict[tuple[str, ...], list[Term]] = {}
         self._shapes: dict[tuple[int, str], list[tuple[str, ...]]] = {}
         self._stemmed: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {lang: {} for lang in LANGS}
-        for term in terms:
+        self._keys: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for i, term in enumerate(terms):
             if term.words and (term.means or term.same) and not self._too_weak(term):
                 if term.words not in self.terms:
                     self._shapes.setdefault((len(term.words), term.words[0][:1]), []).append(term.words)
-                    self._stemmed[term.lang].setdefault(stem_key(term.words, term.lang), term.words)
+                    key = keys[i] if keys is not None else stem_key(term.words, term.lang)
+                    self._keys[term.words] = key
+                    self._stemmed[term.lang].setdefault(key, term.words)
                 self.terms.setdefault(term.words, []).append(term)
         self._stemmed = {lang: {k: v for k, v in keys.items() if k} for lang, keys in self._stemmed.items()}
         self.longest = max((len(k) for k in self.terms), default=0)
@@ -147,13 +151,16 @@ class Lexicon:
     def rows(self) -> list[list]:
         """The terms kept, as plain JSON rows `Lexicon.of_rows` rebuilds the same lexicon from (what
         `alinea build` stores, so that a search does not fold every phrase again)."""
-        return [[list(t.words), t.text, t.lang, list(t.means), t.verified, list(t.same), t.learned]
+        return [[list(t.words), t.text, t.lang, list(t.means), t.verified, list(t.same), t.learned,
+                 list(self._keys[t.words])]
                 for terms in self.terms.values() for t in terms]
 
     @classmethod
     def of_rows(cls, rows: list[list]) -> "Lexicon":
+        """The lexicon `rows` stored, its stem keys read rather than stemmed again."""
         return cls([Term(tuple(words), text, lang, tuple(means), bool(verified), tuple(same), bool(learned))
-                    for words, text, lang, means, verified, same, learned in rows])
+                    for words, text, lang, means, verified, same, learned, _ in rows],
+                   [tuple(str(k) for k in row[7]) for row in rows])
 
     @staticmethod
     def _too_weak(term: Term) -> bool:

@@ -23,6 +23,7 @@ import json
 import os
 import re
 from collections import Counter
+from itertools import filterfalse
 from pathlib import Path
 from typing import Iterable
 
@@ -168,7 +169,8 @@ class VocabularyCounter:
         """Language -> word -> elements of that language holding it."""
         self.stems = {lang: Counter() for lang in LANGS}
         self.raws = {lang: Counter() for lang in LANGS}
-        """Language -> raw token, as written -> occurrences (what a word's written form is read from)."""
+        """Language -> raw token, as written -> occurrences (what a word's written form is read from):
+        non-ASCII tokens only, since an ASCII token is written as its word is indexed."""
 
     def add(self, text: str, lang: str) -> Analysed:
         """Count one element's text; returns its analysis (search.analysis.analysed)."""
@@ -176,7 +178,7 @@ class VocabularyCounter:
         forms, raws = analysed_raw(text, lang)
         self.words[lang].update(set(forms.words))
         self.stems[lang].update(set(forms.stems))
-        self.raws[lang].update(raws)
+        self.raws[lang].update(filterfalse(str.isascii, raws))  # an ASCII token is written as it is indexed
         return forms
 
     def merge(self, other: VocabularyCounter) -> None:

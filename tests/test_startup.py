@@ -76,4 +76,50 @@ def test_the_lexicon_the_build_stores_is_the_one_the_glossary_thesaurus_and_word
     stored, made = search_lexicon(data_dir, "avoirs liquides"), Lexicon.of(kb.glossary, kb.thesaurus, kb.word_table)
     assert any(t.learned for terms in stored.terms.values() for t in terms)
     assert stored.terms == made.terms and stored.terms
+    assert stored._stemmed == made._stemmed  # the stem keys the build stored, as stemming makes them
     assert (stored.longest, stored.near(("avoir", "liquide"))) == (made.longest, made.near(("avoir", "liquide")))
+
+
+def _fold_reference(text: str) -> str:
+    """fold_chars as first written: each character normalised on its own."""
+    import unicodedata
+
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)[:1] or ch
+        out.append(base.lower() if len(base.lower()) == 1 else base)
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.text(alphabet="aÀéÉİßﬁ’ ǅ", max_size=12))
+def test_the_cached_fold_folds_as_before(text):
+    from alinea.ids import fold_chars
+
+    assert fold_chars(text) == _fold_reference(text) and len(fold_chars(text)) == len(text)
+
+
+def test_govern_on_a_question_reads_the_stored_state_without_networkx_or_the_whoosh_engine(data_dir):
+    modules = imported_by(["govern", "I quit my job"], data_dir)
+    assert "graph.govern_state" in modules and "graph.govern_rank" in modules
+    assert not {m for m in modules if m.split(".")[0] == "networkx" or m.startswith("whoosh.index")}
+    assert "search.whoosh_index" not in modules and "graph.govern_nodes" not in modules
+
+
+NAME_PIECES = st.sampled_from(["Individual", "and", "Family", "Assistance", "Act", "Loi", "sur", "l’aide", "l'aide",
+                               "aux", "personnes", "LAPF", "lapf", "Labour", "Code", "CODE", "taxatıon", "ſur",
+                               "İndividual", "s. 55", "(", ")", ",", "the", "of"])
+SPACES = st.sampled_from([" ", "  ", "\u00a0", "\u2009", "\n", "\r\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(NAME_PIECES, SPACES), max_size=10).map(lambda parts: "".join(w + s for w, s in parts)))
+def test_the_names_prefilter_never_hides_a_name_the_pattern_finds(text):
+    import re
+
+    from graph.cite.find import _names_pattern
+
+    names = _names_pattern(NAMES + ("Taxation Act", "Loi sur les impôts"))
+    compiled = re.compile(names._pattern.pattern, re.IGNORECASE)
+    assert [m.span() for m in names.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert bool(names.fullmatch(text.strip())) == bool(compiled.fullmatch(text.strip()))

@@ -25,7 +25,7 @@ from alinea.ids import (
 )
 from alinea.model import IN_FORCE, CodeCitation, Division, Document, Section, Unit
 from graph.cite.find import find_citations
-from graph.cite.grammar import Found
+from graph.cite.grammar import Found, lazy
 from graph.cite.resolve import Context, Index, Resolution, resolve
 from graph.cite.rules import CODE
 
@@ -59,15 +59,15 @@ LONG_LINE = 2_000
 WINDOW = 300
 """Characters read on each side of a trigger word in a long line."""
 
-_ABBREVIATED = re.compile(r"^(?:ss?|secs?|arts?|aa|a)\.", re.IGNORECASE)
-_NAMES_ANOTHER = re.compile(r"\s+(?:of|in|from|de|du|des|dans)\b", re.IGNORECASE)
-_ROMAN = re.compile(r"^[IVXLC]+$")
-_CODE_PREFIX = re.compile(r"(?:\b(?:CQLR|RLRQ)[ \t]*,?[ \t]*)?(?:\b(?:c|ch|chapter|chapitre)\.?[ \t]*)?$")
-_FRENCH = re.compile(r"\b(?:articles?|alinéas?|paragraphes?|loi|règlement|rlrq|du|des|de la|l['’]article)\b",
+_ABBREVIATED = lazy(r"^(?:ss?|secs?|arts?|aa|a)\.", re.IGNORECASE)
+_NAMES_ANOTHER = lazy(r"\s+(?:of|in|from|de|du|des|dans)\b", re.IGNORECASE)
+_ROMAN = lazy(r"^[IVXLC]+$")
+_CODE_PREFIX = lazy(r"(?:\b(?:CQLR|RLRQ)[ \t]*,?[ \t]*)?(?:\b(?:c|ch|chapter|chapitre)\.?[ \t]*)?$")
+_FRENCH = lazy(r"\b(?:articles?|alinéas?|paragraphes?|loi|règlement|rlrq|du|des|de la|l['’]article)\b",
                      re.IGNORECASE)
-_PARTIAL = re.compile(r"\b(?:sentences?|words?|phrases?|expressions?|portions?|mots?)\b", re.IGNORECASE)
-_REGULATION_WORD = re.compile(r"Regulation|Règlement")
-_QUEBEC_DOC = re.compile(r"^[A-Z]{1,3}-\d|^CCQ-")
+_PARTIAL = lazy(r"\b(?:sentences?|words?|phrases?|expressions?|portions?|mots?)\b", re.IGNORECASE)
+_REGULATION_WORD = lazy(r"Regulation|Règlement")
+_QUEBEC_DOC = lazy(r"^[A-Z]{1,3}-\d|^CCQ-")
 
 
 @dataclass(frozen=True)

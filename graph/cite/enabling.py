@@ -14,15 +14,14 @@ act the note names last before it ("a. 131 …; a. 195" are both in that act).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from alinea.model import Document, Source
 from graph.cite.find import find_citations
-from graph.cite.grammar import SP, Found
+from graph.cite.grammar import SP, Found, lazy
 from graph.cite.rules import STATUTE
 
-_NOTE = re.compile(rf"^{SP}*\({SP}*(?:chapitre|chapter){SP}+[A-Z]{{1,3}}-\d[^()]*\){SP}*\.?{SP}*$")
+_NOTE = lazy(rf"^{SP}*\({SP}*(?:chapitre|chapter){SP}+[A-Z]{{1,3}}-\d[^()]*\){SP}*\.?{SP}*$")
 """A line that is one parenthesis citing a chapter, as LégisQuébec prints an enabling note."""
 
 

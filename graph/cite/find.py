@@ -33,13 +33,14 @@ from graph.cite.grammar import (
     Level,
     S,
     _Scan,
+    lazy,
     other_document,
 )
 from graph.cite.relations import type_relations
 from graph.cite.rules import QUERY, RULES, STATUTE, TYPED, Span
 
-_UPPER_LABEL = re.compile(r"\(([A-Z]{1,4})\)|((?i:sous-paragraphe|subparagraph|sous-par\.|subpara\.|subpar\.)\s)([A-Z]{1,4})\b")
-_DIVISION_WORD = re.compile(r"\b(title|chapter|division|subdivision|part|schedule)(?=\s+(?:[IVXLC]+|\d+)\b)")
+_UPPER_LABEL = lazy(r"\(([A-Z]{1,4})\)|((?i:sous-paragraphe|subparagraph|sous-par\.|subpara\.|subpar\.)\s)([A-Z]{1,4})\b")
+_DIVISION_WORD = lazy(r"\b(title|chapter|division|subdivision|part|schedule)(?=\s+(?:[IVXLC]+|\d+)\b)")
 
 
 def _as_the_law_writes(text: str) -> str:
@@ -97,20 +98,70 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
 
 
 @lru_cache(maxsize=16)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
+def _names_pattern(names: tuple[str, ...]) -> Names | None:
     names = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
     if not names:
         return None
     body = "|".join(re.escape(n).replace(r"\ ", f"{SP}+").replace("’", APOS).replace("'", APOS)
                     for n in names)
-    return re.compile(rf"(?<![\w-])(?:{body})(?-i:(?![a-z\d-]))", re.IGNORECASE)  # "…ActLink to external site"
+    return Names(rf"(?<![\w-])(?:{body})(?-i:(?![a-z\d-]))",  # "…ActLink to external site"
+                 tuple(max(re.split(r"[ '’]+", n.lower()), key=len) for n in names))
 
 
-_ADJACENT = re.compile(rf"{S},?{S}(?:(?:of{S1}the|of|de{S1}la|de{S1}l{APOS}|du|des|in|dans{S1}la){S1})?{S}$", re.IGNORECASE)
+class Names:
+    """The pattern of the act names a caller knows (`re.IGNORECASE`), run only on a text that holds,
+    in any case, the longest word of one of them: the pattern has a few hundred space classes and
+    takes longer to compile than most questions take to answer, and few texts name an act.  A text
+    with a character that matches another without being its lower case (dotless i, long s, Kelvin
+    sign...: `re._casefix`) is always run."""
+
+    def __init__(self, pattern: str, words: tuple[str, ...]) -> None:
+        self._pattern = lazy(pattern, re.IGNORECASE)
+        self._words = words
+        self._last: tuple[str | None, bool] = (None, True)
+
+    def may_match(self, text: str) -> bool:
+        last, may = self._last
+        if last is not text:
+            lowered = text.lower()
+            may = not _case_plain(text, lowered) or any(word in lowered for word in self._words)
+            self._last = (text, may)
+        return may
+
+    def finditer(self, text: str, *bounds: int):
+        return self._pattern.finditer(text, *bounds) if self.may_match(text) else iter(())
+
+    def match(self, text: str, *bounds: int) -> re.Match | None:
+        return self._pattern.match(text, *bounds) if self.may_match(text) else None
+
+    def fullmatch(self, text: str, *bounds: int) -> re.Match | None:
+        return self._pattern.fullmatch(text, *bounds) if self.may_match(text) else None
 
 
-_OPEN = re.compile(rf"{S}\({S}")
-_CLOSE = re.compile(rf"{S}\)")
+@lru_cache(maxsize=1)
+def _case_variants() -> frozenset[str] | None:
+    """Non-ASCII characters (lower case) that `re.IGNORECASE` matches with another besides their
+    case; None when this Python does not say."""
+    try:
+        from re._casefix import _EXTRA_CASES
+    except ImportError:
+        return None
+    return frozenset(chr(c) for key, others in _EXTRA_CASES.items() for c in (key, *others) if c >= 0x80)
+
+
+def _case_plain(text: str, lowered: str) -> bool:
+    """True when lower case alone decides what `re.IGNORECASE` matches in text."""
+    if text.isascii():
+        return True
+    variants = _case_variants()
+    return variants is not None and "İ" not in text and variants.isdisjoint(lowered)
+
+
+_ADJACENT = lazy(rf"{S},?{S}(?:(?:of{S1}the|of|de{S1}la|de{S1}l{APOS}|du|des|in|dans{S1}la){S1})?{S}$", re.IGNORECASE)
+
+
+_OPEN = lazy(rf"{S}\({S}")
+_CLOSE = lazy(rf"{S}\)")
 
 
 def _names_document(act: Act | None) -> bool:
@@ -173,12 +224,12 @@ def _titled(text: str, spans: list[Span]) -> list[Span]:
 
 
 _ARTICLES = rf"(?:of{S1}|the{S1}|(?:de{S1}|à{S1})?(?:l{APOS}{S}|la{S1}|le{S1}|les{S1})|du{S1}|des{S1}|au{S1}|aux{S1})?"
-_LIST_JOIN = re.compile(rf"{S1}(?:and|or|et|ou){S1}{_ARTICLES}", re.IGNORECASE)
+_LIST_JOIN = lazy(rf"{S1}(?:and|or|et|ou){S1}{_ARTICLES}", re.IGNORECASE)
 """Between the last two pinpoints of one list: "and", « et de l'annexe B », « ou au paragraphe 2 »."""
-_COMMA_JOIN = re.compile(rf"{S},{S}(?:(?:and|or|et|ou){S1})?{_ARTICLES}", re.IGNORECASE)
+_COMMA_JOIN = lazy(rf"{S},{S}(?:(?:and|or|et|ou){S1})?{_ARTICLES}", re.IGNORECASE)
 """Between two pinpoints of a longer list: « l'article 5, l'article 6 et l'article 7 de la Loi »; a comma alone, or
 before « et », joins only inside such a list (« selon l'article 48, et l'article 12 de la Loi prévoit » is two clauses)."""
-_COMMA_ONLY = re.compile(rf"{S},{S}{_ARTICLES}", re.IGNORECASE)
+_COMMA_ONLY = lazy(rf"{S},{S}{_ARTICLES}", re.IGNORECASE)
 
 
 def _share_acts(text: str, spans: list[Span]) -> list[Span]:
@@ -202,7 +253,7 @@ def _share_acts(text: str, spans: list[Span]) -> list[Span]:
 
 
 _TO_OF = rf"(?:aux|au|à{S1}la|à{S1}l{APOS}|des|du|de{S1}la|de{S1}l{APOS})"
-_LIST_ITEM_JOIN = re.compile(rf"{S},{S}{_TO_OF}{S}|{S},?{S1}(?:and|or|et|ou){S1}(?:{_TO_OF}|les|le|la|l{APOS}|the)?{S}",
+_LIST_ITEM_JOIN = lazy(rf"{S},{S}{_TO_OF}{S}|{S},?{S1}(?:and|or|et|ou){S1}(?:{_TO_OF}|les|le|la|l{APOS}|the)?{S}",
                              re.IGNORECASE)
 """Between two items of one list: « , au », « et aux », "and"; not a bare comma (« Malgré le paragraphe 2, le
 paragraphe 3 de l'article 5 »)."""
@@ -227,29 +278,29 @@ def _share_sections(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-_OF = re.compile(rf"{S1}(?:of{S1}(?:the{S1})?|de{S1}la{S1}|de{S1}l{APOS}{S}|du{S1}|des{S1})", re.IGNORECASE)
+_OF = lazy(rf"{S1}(?:of{S1}(?:the{S1})?|de{S1}la{S1}|de{S1}l{APOS}{S}|du{S1}|des{S1})", re.IGNORECASE)
 
 
-_HEADING_LABEL = re.compile(rf"(?:ANNEXE|SCHEDULE|CHAPITRE|CHAPTER|TITRE|TITLE|SOUS-SECTION|SECTION|SUBDIVISION|DIVISION|PARTIE|PART|LIVRE|BOOK){S1}")
+_HEADING_LABEL = lazy(rf"(?:ANNEXE|SCHEDULE|CHAPITRE|CHAPTER|TITRE|TITLE|SOUS-SECTION|SECTION|SUBDIVISION|DIVISION|PARTIE|PART|LIVRE|BOOK){S1}")
 """A division word in capitals, in the law's own text, is the label of a heading printed with the text
 (« ANNEXE I (a. 51.14) ÉQUIPEMENTS »): the law cites a division in lower case (« l'annexe I »)."""
-_TITLE_PART = re.compile(rf"{S}:{S}\w")
+_TITLE_PART = lazy(rf"{S}:{S}\w")
 """After a part of another document's title: "Partie 1: Serre-tête", "Part 2: Ear-plugs"."""
 
-_OTHER_BEFORE = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b(?:[^.;:()\n]|\.(?=\w)){{0,40}}?,{S}(?:(?:à|in|at|under|selon){S1}(?:l{APOS}|la{S1}|le{S1})?)?$",
+_OTHER_BEFORE = lazy(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b(?:[^.;:()\n]|\.(?=\w)){{0,40}}?,{S}(?:(?:à|in|at|under|selon){S1}(?:l{APOS}|la{S1}|le{S1})?)?$",
                            re.IGNORECASE)
 
 
-_OTHER_EXCEPT = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b(?:[^.;:()\n]|\.(?=\w)){{0,160}}?,?{S}(?:à{S1}l{APOS}exception{S1}"
+_OTHER_EXCEPT = lazy(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b(?:[^.;:()\n]|\.(?=\w)){{0,160}}?,?{S}(?:à{S1}l{APOS}exception{S1}"
                            rf"(?:de{S1}l{APOS}|du{S1}|des{S1}|de{S1}la{S1})|sauf{S1}(?:l{APOS}|le{S1}|la{S1}|les{S1})|except(?:{S1}for)?{S1}(?:the{S1})?){S}$",
                            re.IGNORECASE)
 """A standard's own numbers excepted from it: « conforme à la norme … CAN/CSA-W117.2-M87, à l'exception de
 l'article 7.8.2.2 »."""
-_OTHER_TITLE_DASH = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b[^.;:()\n]{{0,120}}?{SP}[–—-]{S}$", re.IGNORECASE)
+_OTHER_TITLE_DASH = lazy(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b[^.;:()\n]{{0,120}}?{SP}[–—-]{S}$", re.IGNORECASE)
 """A part of a standard written after its title and a dash: "la norme Vêtements de protection … – partie 5"."""
 
 
-_OTHER_WORD = re.compile(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b", re.IGNORECASE)
+_OTHER_WORD = lazy(rf"\b(?:{OTHER_DOCUMENT_WORDS})\b", re.IGNORECASE)
 """Where the words naming another document are: the patterns before a number are tried only near one."""
 
 
@@ -284,7 +335,7 @@ def _is_title_part(text: str, start: int, end: int, levels: list[Level]) -> bool
     return bool(before) and before[-1] not in ".:;\n"
 
 
-_SENTENCE_END = re.compile(r"[.;:]\s")
+_SENTENCE_END = lazy(r"[.;:]\s")
 
 
 def _imply_divisions(text: str, spans: list[Span]) -> list[Span]:

@@ -146,6 +146,7 @@ class _Scan:
     text: str
     lang: str
     names: re.Pattern | None = None
+    """The act names' pattern (graph.cite.find.Names: `match`, `fullmatch` and `finditer`)."""
     query: bool = False
     """The text is one citation a person typed (a `show` argument, a go-to box, an API path): the
     levels of an abbreviated chain may be separated by spaces alone ("art. 22 al. 1 par. 3°") and
@@ -155,24 +156,45 @@ class _Scan:
         return pattern.match(self.text, pos)
 
 
+class LazyPattern:
+    """A regular expression compiled the first time it is used, then the compiled pattern's own
+    methods: the citation engine holds over a hundred, and a text without citations (most of a
+    question to govern) needs a few of them, so a process does not compile the rest."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str):
+        compiled = re.compile(*self._source)
+        self.__dict__.update({attr: getattr(compiled, attr) for attr in (
+            "match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split", "pattern", "flags",
+            "groups", "groupindex")})
+        return getattr(compiled, name)
+
+
+def lazy(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile`, deferred to the first use (`LazyPattern`)."""
+    return LazyPattern(pattern, flags)  # type: ignore[return-value]
+
+
 def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
-    return re.compile(pattern, flags)
+    return lazy(pattern, flags)
 
 
-_VALUE_SECTION = re.compile(rf"({NUM}(?:(?<=\d)(?:[a-df-z]|e(?=\))))?){END}", re.IGNORECASE)
+_VALUE_SECTION = lazy(rf"({NUM}(?:(?<=\d)(?:[a-df-z]|e(?=\))))?){END}", re.IGNORECASE)
 """A section number, with the letter a publisher prints after some (« l'article 12a »; in a federal act,
 « l'article 13b » is paragraph 13(b): `graph.cite.resolve` reads it so); not « 2e » (an ordinal), but « 13e) »."""
-_VALUE_DIVISION = re.compile(r"([IVXLC]+(?:\.[IVXLC]+)*|\d+(?:\.\d+)*|[A-Z]{1,2})(?![\w-])")
+_VALUE_DIVISION = lazy(r"([IVXLC]+(?:\.[IVXLC]+)*|\d+(?:\.\d+)*|[A-Z]{1,2})(?![\w-])")
 """Division labels: roman (``II``, ``I.I``), numbered with insertions (``2.20``, ``0.1``), lettered (``A``, ``ZA``)."""
 _ITEM_NUMBER = r"\d+(?:\.\d+)*"
 _ITEM_LETTER = r"(?:\d+\.)*[a-z]{1,2}(?:\.\d+)*"
 """Item labels as alinea.ids has them: ``7.0.0``, ``d.1``, and letters inserted before ``a`` (``0.a``)."""
-_VALUE_UNIT = re.compile(rf"(?:\(({_ITEM_NUMBER}|{_ITEM_LETTER})\)|((?:\d+\.)+[a-z]{{1,2}}(?:\.\d+)*)|({_ITEM_NUMBER})[°º]?"
+_VALUE_UNIT = lazy(rf"(?:\(({_ITEM_NUMBER}|{_ITEM_LETTER})\)|((?:\d+\.)+[a-z]{{1,2}}(?:\.\d+)*)|({_ITEM_NUMBER})[°º]?"
                          rf"|((?:[ivx]{{1,4}}|[a-z])(?:\.\d+)?)){END}")
-_LABELS = re.compile(rf"((?:\((?:{_ITEM_NUMBER}|(?:\d+\.)*[a-z]{{1,4}}(?:\.\d+)*)\))+(?:[a-z]{{1,2}}\)(?:\([ivx]{{1,4}}\))*(?:\([A-Za-z]\))?)?)")
+_LABELS = lazy(rf"((?:\((?:{_ITEM_NUMBER}|(?:\d+\.)*[a-z]{{1,4}}(?:\.\d+)*)\))+(?:[a-z]{{1,2}}\)(?:\([ivx]{{1,4}}\))*(?:\([A-Za-z]\))?)?)")
 """Labels after a number: "(2)(a)", and the federal French style « (2)a)(ii) »."""
-_LABEL = re.compile(r"\(([^()]+)\)")
-_LABEL_OR_LETTER = re.compile(r"\(([^()]+)\)|(?<=\))([a-z]{1,2})\)")
+_LABEL = lazy(r"\(([^()]+)\)")
+_LABEL_OR_LETTER = lazy(r"\(([^()]+)\)|(?<=\))([a-z]{1,2})\)")
 _SEP = _c(rf"{S}(?:,{S}(?:(?:and|or|et|ou){S1})?|{SP}+(?:and|or|et|ou|&){S1})")
 _RANGE = _c(rf"{S}(?:(?:to|à|through){S1}|[–—-]{S})")
 _WORDLIKE_FOLLOW = _c(rf"(?={S}(?:,|and{END}|or{END}|et{END}|ou{END}|of{END}|de{END}|du{END}|des{END}|to{END}|à{END}|\.(?!{S}\d)|[;:)]|$))")
@@ -192,7 +214,7 @@ _KEYWORD_EN = _c(rf"({_words(_EN)}){END}{S}")
 _KEYWORD_FR = _c(rf"({_words(_FR)}){END}{S}")
 _RELATIVE_EN_RE = _c(rf"(this|that){S1}({_words(_RELATIVE_EN)}){END}")
 _RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce|même){S1}({_words(_RELATIVE_FR)}){END}")
-_ABBREV_SECTION = re.compile(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|(?<=\()a(?={SP}\d)|§§?){S}")
+_ABBREV_SECTION = lazy(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|(?<=\()a(?={SP}\d)|§§?){S}")
 """Section abbreviations; "a" without its period only in a marginal reference, « (a 1.1) »."""
 _PIN_BODY = rf"(?:(?P<ord>(?:{_ORD})(?:(?:{S},{S}|{S1}(?:et|and){S1})(?:{_ORD}))*){S1}(?:alinéas?|paragraphs?|als?|paras?|pars?)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpars|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}[°º]?|\([a-z0-9.]+\)|(?:[ivx]{{1,4}}|[a-z])(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
 _SHORT_PIN = _c(rf",{S}{_PIN_BODY}")
@@ -200,15 +222,15 @@ _QUERY_PIN = _c(rf",?{S}{_PIN_BODY}")
 """In a typed citation, a comma between the levels of a chain is optional."""
 _PIN_ALONE = _c(_PIN_BODY)
 _SIBLING_SEP = _c(rf"{S}(?:,|,?{S1}(?:and|or|et|ou)){S}")
-_CODE_HEAD = re.compile(rf"(?:(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.){S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
+_CODE_HEAD = lazy(rf"(?:(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.){S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
                         rf"|(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:c|ch)\.{S}(\d+){S},{S}")
-_UNDOTTED_SECTION = re.compile(rf"(?i:secs?|arts?){S1}(?=\d)")
+_UNDOTTED_SECTION = lazy(rf"(?i:secs?|arts?){S1}(?=\d)")
 """A section abbreviation typed without its period ("art 55"), read in a typed citation only; a
 single letter ("s 55", "a 55") only after a chapter code (`_OFFICIAL_SECTION`): alone it is a word."""
-_OFFICIAL_SECTION = re.compile(rf"(?i:s|art|a){S1}(?=\d)")
+_OFFICIAL_SECTION = lazy(rf"(?i:s|art|a){S1}(?=\d)")
 """The section abbreviation without a period in LégisQuébec's citation form "CQLR c A-13.1.1, s 55"."""
-_DIV_KEY_CASE = re.compile(r"[A-Z]")
-_YEAR_BEFORE = re.compile(rf"\b(?:1[6-9]\d\d|20\d\d)\)?{S},{S}$")
+_DIV_KEY_CASE = lazy(r"[A-Z]")
+_YEAR_BEFORE = lazy(rf"\b(?:1[6-9]\d\d|20\d\d)\)?{S},{S}$")
 """A chapter after a year is a statute's: « (1969, chapitre 63) », « (Lois du Canada, 2001, chapitre 27) »."""
 
 _NAME_HEADS = r"Act|Code|Charter|Regulation|Regulations|Loi|Charte|Règlement|Tariff|Tarif|By-law"
@@ -216,9 +238,9 @@ _NAME_CONTINUES = _c(rf"{S1}(?:respecting|to|on|for|concerning|of|sur|concernant
 _THIS_ACT = _c(rf"(?:this{S1}Act|the{S1}present{S1}Act|this{S1}Regulation|la{S1}présente{S1}loi|le{S1}présent{S1}règlement|présente{S1}loi|présent{S1}règlement|présent{S1}code|présente{S1}charte){END}")
 _THAT_ACT = _c(rf"(?:that{S1}Act|that{S1}Regulation|cette{S1}loi|ce{S1}règlement|ce{S1}code|ledit{S1}règlement|ladite{S1}loi){END}")
 """An act named before in the section; with none, the citing document when it is of that kind."""
-_ENABLING_EN = re.compile(rf"(?:the{S1})?Act{END}(?!{S}\()")
-_UNKNOWN_TITLE = re.compile(rf"(?:[A-Z][\w’'-]*{S1})*(?:Act|Code|Charter){END}")
-_ENABLING_FR = re.compile(rf"(?:la{S1})?Loi{END}(?!{S}\()")
+_ENABLING_EN = lazy(rf"(?:the{S1})?Act{END}(?!{S}\()")
+_UNKNOWN_TITLE = lazy(rf"(?:[A-Z][\w’'-]*{S1})*(?:Act|Code|Charter){END}")
+_ENABLING_FR = lazy(rf"(?:la{S1})?Loi{END}(?!{S}\()")
 OTHER_DOCUMENT_WORDS = (r"standards?|agreements?|conventions?|contracts?|protocols?|treat(?:y|ies)|memorandum|"
                         r"manuals?|guides?|handbooks?|volumes?|codes?\s+of\s+practice|"
                         r"normes?|ententes?|accords?|contrats?|protocoles?|traités?|manuels?|tomes?|guides?|"
@@ -227,14 +249,14 @@ OTHER_DOCUMENT_WORDS = (r"standards?|agreements?|conventions?|contracts?|protoco
 _STANDARD_BODIES = (r"CAN/CSA|CAN/ULC|CAN/CGSB|CAN/BNQ|CAN/ONGC|CAN[23]|CSA|ACNOR|ANSI(?:/[A-Z]{2,6})?|ISO(?:/IEC)?|IEC|CEI|BNQ|NFPA|"
                     r"ULC|UL|ASTM|ASME|ASHRAE|NF[ \u00a0]EN(?:[ \u00a0]ISO)?|EN(?:[ \u00a0]ISO)?|DIN|CGSB|ONGC|NIOSH|SAE|IEEE|NEMA")
 """The bodies that publish technical standards, as their designations begin."""
-STANDARD = re.compile(rf"(?<![\w/-])(?:{_STANDARD_BODIES})(?:[ \u00a0](?i:standard|norme)(?=[ \u00a0]))?(?:(?:[ \u00a0]?[-/][ \u00a0]?|[ \u00a0])(?:[A-Z]{{1,3}}[-.]?)?|[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-])")
+STANDARD = lazy(rf"(?<![\w/-])(?:{_STANDARD_BODIES})(?:[ \u00a0](?i:standard|norme)(?=[ \u00a0]))?(?:(?:[ \u00a0]?[-/][ \u00a0]?|[ \u00a0])(?:[A-Z]{{1,3}}[-.]?)?|[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-])")
 """A technical standard by its designation: « CSA Z94.4-11 », "CAN/CSA-Z62.1-03", "ANSI Z89.1-2003", "ISO 45001:2018",
 "NFPA 30", "ULC-S508", "BNQ 1809-300", "NF EN 458" (the body in capitals, then a number)."""
 
 
-STANDARD_BODY = re.compile(rf"(?>(?:{_STANDARD_BODIES})(?:/(?:{_STANDARD_BODIES}))*)")
+STANDARD_BODY = lazy(rf"(?>(?:{_STANDARD_BODIES})(?:/(?:{_STANDARD_BODIES}))*)")
 """The body a designation begins with: « CSA », "CAN/CSA", "ANSI/ISEA", "NF EN ISO"."""
-_BODY_THEN = re.compile(rf"^((?>(?:{_STANDARD_BODIES})(?:/(?:{_STANDARD_BODIES}))*))(?=[A-Z]{{1,3}}[-.]?\d)")
+_BODY_THEN = lazy(rf"^((?>(?:{_STANDARD_BODIES})(?:/(?:{_STANDARD_BODIES}))*))(?=[A-Z]{{1,3}}[-.]?\d)")
 
 
 def other_document(name: str) -> Act:
@@ -261,7 +283,7 @@ _OTHER_DOCUMENT = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:[
 """Another document named after a number: "of the CSA standard Z462", « de l'entente », « de la norme ISO 45001 »."""
 _LAW_NAMED = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:{_NAME_HEADS}|loi|règlement|présente?|this){END}")
 _PRACTICE = _c(r"practice|pratique")
-_CODE_WORD = re.compile(rf"(?:(?:le|la|l{APOS}|the){S})?code(?={S}(?:[,.;:)]|$|(?:et|ou|and|or|est|sont|is|are|qui|which){END}))")
+_CODE_WORD = lazy(rf"(?:(?:le|la|l{APOS}|the){S})?code(?={S}(?:[,.;:)]|$|(?:et|ou|and|or|est|sont|is|are|qui|which){END}))")
 """« du code » in lower case and alone: a code a regulation defines or adopts (« le Code national du
 bâtiment »), not a law; a law is named with a capital (« du Code de la sécurité routière »)."""
 """A code of practice is not a code of law."""
@@ -273,12 +295,12 @@ REGULATION_ALONE = _c(rf"(?:(?:the|that){S1}regulations?|(?:du|le|au){S1}règlem
 """The same, standing alone, where it needs its article: « par règlement » is "by regulation"."""
 
 _ARTICLE = _c(rf"(?:the{S1}|la{S1}|le{S1}|l{APOS}{S})")  # not the "LA" of "LATMP"
-_TITLE_START = re.compile(rf"(?:{_NAME_HEADS}|[A-ZÉÈ])")
-_BREAK = re.compile(r"[;:()]|\.\s")
+_TITLE_START = lazy(rf"(?:{_NAME_HEADS}|[A-ZÉÈ])")
+_BREAK = lazy(r"[;:()]|\.\s")
 _CLAUSE = _c(rf",{S}(?:est|sont|soit|is|are|was|were|qui|which|where|lorsque|when|si|if){END}")
 """Words that go on a sentence, not a title: « … de la Loi, est la Liste de divulgation (DORS/88-64) »."""
-_HEAD_BACK = re.compile(rf"\b(?:{_NAME_HEADS}){END}")
-_PAREN_AFTER = re.compile(rf"{S}\(((?:[^()]|\(\d{{4}}\)){{3,150}})\)")
+_HEAD_BACK = lazy(rf"\b(?:{_NAME_HEADS}){END}")
+_PAREN_AFTER = lazy(rf"{S}\(((?:[^()]|\(\d{{4}}\)){{3,150}})\)")
 _SECTION_WORD = _c(rf"(?:section|article){S1}")
 _QC_REF = _c(rf"(?:chapter|chapitre|c\.|ch\.){S}({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)$", 0)
 _FED_REVISED_BODY = (rf"(?:Revised{S1}Statutes{S1}of{S1}Canada|R\.S\.C\.|Lois{S1}révisées{S1}du{S1}Canada|L\.R\.C\.){S},?{S}"
@@ -287,17 +309,17 @@ _FED_REGULATION_BODY = rf"(?:DORS|SOR){S}/{S}(\d{{2}}|\d{{4}}){S}-{S}(\d+)"
 _FED_ANNUAL_BODY = rf"(?:Statutes{S1}of{S1}Canada|S\.C\.|Lois{S1}du{S1}Canada|L\.C\.){S},?{S}(\d{{4}}){S},{S}(?:chapter|chapitre|c\.|ch\.){S}(\d+)"
 _FED_CONSOLIDATED_BODY = rf"(?:C\.R\.C\.|Consolidated{S1}Regulations{S1}of{S1}Canada){S},?{S}(?:1978{S},{S})?(?:chapter|chapitre|c\.|ch\.){S}(\d+)"
 _FED_REVISED = _c(_FED_REVISED_BODY + "$", 0)
-_FED_REGULATION = re.compile(_FED_REGULATION_BODY + "$")
+_FED_REGULATION = lazy(_FED_REGULATION_BODY + "$")
 """A federal regulation by its registration number: "SOR/88-66", « DORS/2001-286 »."""
 _FED_ANNUAL = _c(_FED_ANNUAL_BODY + "$", 0)
 _FED_CONSOLIDATED = _c(_FED_CONSOLIDATED_BODY + "$", 0)
 """A federal regulation of the 1978 consolidation: "C.R.C., c. 1370"."""
-FEDERAL_CITATION = re.compile(rf"(?<![\w.])(?:{_FED_REVISED_BODY}|{_FED_REGULATION_BODY}|{_FED_ANNUAL_BODY}|{_FED_CONSOLIDATED_BODY})(?![\w-])")
+FEDERAL_CITATION = lazy(rf"(?<![\w.])(?:{_FED_REVISED_BODY}|{_FED_REGULATION_BODY}|{_FED_ANNUAL_BODY}|{_FED_CONSOLIDATED_BODY})(?![\w-])")
 """A federal act or regulation by its citation anywhere in a text: « L.R.C. 1985, c. H-3 », "S.C. 1996, c. 23",
 "SOR/88-66", « DORS/2015-17 », "C.R.C., c. 1370"."""
-_FED_HEAD = re.compile(rf"((?:{_FED_REVISED_BODY}|{_FED_REGULATION_BODY}|{_FED_ANNUAL_BODY}|{_FED_CONSOLIDATED_BODY})),{S}")
+_FED_HEAD = lazy(rf"((?:{_FED_REVISED_BODY}|{_FED_REGULATION_BODY}|{_FED_ANNUAL_BODY}|{_FED_CONSOLIDATED_BODY})),{S}")
 _QC_ANNUAL = _c(rf"(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:chapter|chapitre|c\.|ch\.){S}(\d+)$", 0)
-_PAREN = re.compile(r"\(((?:[^()]|\(\d{4}\)){1,120})\)")
+_PAREN = lazy(r"\(((?:[^()]|\(\d{4}\)){1,120})\)")
 """A parenthesis, which may hold a year in its own (« (Lois révisées du Canada (1985), chapitre C-29) »)."""
 _STATUTES_OF = _c(rf"(?:chapter|chapitre){S1}(\d+){S1}(?:of{S1}the{S1}statutes{S1}of|des{S1}lois{S1}de){S1}(\d{{4}}){END}")
 _REVISED_STATUTES = _c(rf"(?:chapter|chapitre){S1}({CHAPTER_RE}){S1}(?:of{S1}the{S1}Revised{S1}Statutes|des{S1}Lois{S1}refondues){END}")
@@ -371,7 +393,7 @@ def _ok_follow(scan: _Scan, m: re.Match, wordlike: bool) -> bool:
             or bool(scan.at(_WORDLIKE_FOLLOW, m.end())))
 
 
-_INSERTED = re.compile(r"\d+(?:\.\d+)+")
+_INSERTED = lazy(r"\d+(?:\.\d+)+")
 
 
 def _numbers(low: str, high: re.Match) -> bool:
@@ -621,7 +643,7 @@ def federal_levels(labels: list[str]) -> list[Level]:
 
 _FEDERAL_LABEL = r"\((?:\d+(?:\.\d+)*|[a-z]{1,2}(?:\.\d+)?|[ivx]{1,4}|[A-Z])\)"
 _FEDERAL_STYLE = _c(rf"(?:subsection|paragraph|subparagraph|clause){S1}({NUM})((?:{_FEDERAL_LABEL})+){END}")
-_FEDERAL_STYLE_FR = re.compile(
+_FEDERAL_STYLE_FR = lazy(
     rf"(?i:articles?|art\.?|paragraphes?|sous-alinéas?|alinéas?|divisions?){S}(\d+(?:\.\d+)*)((?:\(\d+(?:\.\d+)*\))*)"
     rf"(?:([a-z]{{1,2}}(?:\.\d+)?)\)((?:\([ivx]{{1,4}}\))*(?:\([A-Za-z]\))?)"
     rf"|,{S}([a-z]){END}(?:,{S}([ivx]{{1,4}}){END})?(?={S1}(?:du|de|des){END}))?(?![\w-])")
@@ -747,7 +769,7 @@ def acts_in_parentheses(text: str) -> list[tuple[int, int, Act]]:
     return out
 
 
-_WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
+_WORD_BACK = lazy(r"([\w’'-]+)\s+$")
 
 
 _TITLE_OF = _c(rf"(?:(?!{SP}(?:et|ou|and|or){SP})[^;:().,]){{0,40}}?{SP}(?:de|du|des|of|d{APOS}){S}(?:la{S1}|l{APOS}{S}|the{S1})?")

@@ -15,21 +15,20 @@ means, not how it is read.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from alinea.ids import ProvisionId, legisquebec_url
 from alinea.model import Corpus, Document, Reference
 from graph.cite.find import find_citations
-from graph.cite.grammar import DIVISION_RANK, Act, Found
+from graph.cite.grammar import DIVISION_RANK, Act, Found, lazy
 from graph.cite.resolve import Context, Index, Resolution, resolve
 from graph.cite.rules import GUIDANCE
 
 AMBIGUOUS = "ambiguous: the article's act is not named"
 """The note of an article naming no act; its targets are then candidates."""
 _NAMED = ("chapter", "name", "federal", "annual", "id")
-_LOWER_LAW = re.compile(r"\s+(?:de\s+la|of\s+the)\s+(loi|act)\b")
+_LOWER_LAW = lazy(r"\s+(?:de\s+la|of\s+the)\s+(loi|act)\b")
 
 
 def guidance_citations(text: str, lang: str, index: Index, page: str = "") -> list[tuple[Found, Resolution]]:

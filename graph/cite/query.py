@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from alinea.ids import InvalidId, ProvisionId, section_sort_key
 from graph.cite.find import find_citations
 from graph.cite.format import cite
-from graph.cite.grammar import NUM, Found
+from graph.cite.grammar import NUM, Found, lazy
 from graph.cite.resolve import Context, Index, resolve
 from graph.cite.rules import QUERY
 
-_BARE_NUMBER = re.compile(rf"^({NUM})((?:\([0-9a-z.]{{1,4}}\))*)$")
-_GLUED_LABELS = re.compile(r"(?<=[\d)])\s+(?=\([0-9a-z.]{1,4}\))")
-_LEFTOVER = re.compile(r"[\s,;.]|\b(?:and|or|et|ou|the|le|la|les|du|de|des|see|voir)\b|\bl['’]", re.IGNORECASE)
-_FRENCH = re.compile(r"\b(?:chapitre|alinéa|sous-par|du|de\s+la)\b", re.IGNORECASE)
+_BARE_NUMBER = lazy(rf"^({NUM})((?:\([0-9a-z.]{{1,4}}\))*)$")
+_GLUED_LABELS = lazy(r"(?<=[\d)])\s+(?=\([0-9a-z.]{1,4}\))")
+_LEFTOVER = lazy(r"[\s,;.]|\b(?:and|or|et|ou|the|le|la|les|du|de|des|see|voir)\b|\bl['’]", re.IGNORECASE)
+_FRENCH = lazy(r"\b(?:chapitre|alinéa|sous-par|du|de\s+la)\b", re.IGNORECASE)
 """Words that make a typed citation French, so that "Section 1 (chapitre …)" is a division."""
 
 

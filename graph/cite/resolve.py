@@ -28,7 +28,7 @@ from alinea.model import IN_FORCE, Corpus, Division, Document
 from graph.cite.acts import load_acts
 from graph.cite.enabling import enabling_citations, enabling_notes
 from graph.cite.find import find_citations
-from graph.cite.grammar import DIVISION_RANK, Found, Level, acts_in_parentheses
+from graph.cite.grammar import DIVISION_RANK, Found, Level, acts_in_parentheses, lazy
 from graph.cite.rules import COURSE
 
 
@@ -433,9 +433,9 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
     return None, Resolution(note=f"act not identified: {act.name!r} (no chapter given and not named elsewhere with one)")
 
 
-_REGULATION_ID = re.compile(r"^.+-r\d+(?:\.\d+)*$")
-_THIS_REGULATION = re.compile(r"ce\s+règlement", re.IGNORECASE)
-_THIS_CODE = re.compile(r"ce\s+code", re.IGNORECASE)
+_REGULATION_ID = lazy(r"^.+-r\d+(?:\.\d+)*$")
+_THIS_REGULATION = lazy(r"ce\s+règlement", re.IGNORECASE)
+_THIS_CODE = lazy(r"ce\s+code", re.IGNORECASE)
 
 
 def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str], str]:
@@ -458,7 +458,7 @@ def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str
     return sections, missing, note
 
 
-_NUMBER = re.compile(r"^((?:\d+\.)*)(\d+)$")
+_NUMBER = lazy(r"^((?:\d+\.)*)(\d+)$")
 
 
 def _between_outside(level: Level) -> list[str]:

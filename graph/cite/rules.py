@@ -46,6 +46,7 @@ from graph.cite.grammar import (
     acts_in_parentheses,
     chapter_ref,
     last_item_pinpoints,
+    lazy,
     sibling_pinpoints,
     standard_id,
 )
@@ -77,8 +78,8 @@ class Rule:
 
 
 # -- machine forms ------------------------------------------------------------------------
-_ID = re.compile(rf"(?<![\w./:@-])(?:https?://[\w.-]+(?::\d+)?(?:/api/provisions)?/|/)?({DOC_RE}(?:/[\w.:-]+)*)")
-_ID_TRAIL = re.compile(r"[.:,;-]+$")
+_ID = lazy(rf"(?<![\w./:@-])(?:https?://[\w.-]+(?::\d+)?(?:/api/provisions)?/|/)?({DOC_RE}(?:/[\w.:-]+)*)")
+_ID_TRAIL = lazy(r"[.:,;-]+$")
 
 
 def legisquebec_addresses(scan: _Scan) -> Iterator[Span]:
@@ -115,7 +116,7 @@ def document_ids(scan: _Scan) -> Iterator[Span]:
 
 
 # -- words ------------------------------------------------------------------------------
-_WORD_START = re.compile(r"(?<![\w§])(?=[\w§])")
+_WORD_START = lazy(r"(?<![\w§])(?=[\w§])")
 
 
 def pinpoints(scan: _Scan) -> Iterator[Span]:
@@ -179,7 +180,7 @@ def act_names(scan: _Scan) -> Iterator[Span]:
             yield m.start(), m.end(), [], Act("name", name=m.group(0))
 
 
-_COLLECTION = re.compile(rf"(?<![\w.])(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.){S},?{S}(?:(?i:chapter|chapitre|c\.|ch\.|c)){S}"
+_COLLECTION = lazy(rf"(?<![\w.])(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.){S},?{S}(?:(?i:chapter|chapitre|c\.|ch\.|c)){S}"
                          rf"({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)(?![\w.-]|{S},{S}r\.)")
 
 

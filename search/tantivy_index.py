@@ -39,6 +39,10 @@ FIRST_FETCH = 2 * COUNT_CAP
 """Elements asked of tantivy at first (a section holds about two matching elements)."""
 WRITER_HEAP = 128_000_000
 """Bytes of tantivy's writer buffer (one thread: the build's other core analyses)."""
+SEGMENT_RECORDS: int | None = None
+"""When set, a segment is committed every this many records (a large build makes several segments
+by itself; the tests make several on a small corpus, where ties across segments come back in no
+particular order)."""
 
 
 def _tantivy():
@@ -82,6 +86,8 @@ class TantivyIndex(Fts5Index):
                 if text:
                     doc.add_text(name, text)
             writer.add_document(doc)
+            if SEGMENT_RECORDS and (n + 1) % SEGMENT_RECORDS == 0:
+                writer.commit()
             yield row
         writer.commit()
         writer.wait_merging_threads()
@@ -127,9 +133,9 @@ class TopMatches:
     elements scoring more than the last one tantivy returned are taken (those are all the elements
     with such a score), unless tantivy returned every match."""
 
-    def __init__(self, backend: _RankingBackend, compiler: Compiler, query, ranked: bool,
-                 cap: int = COUNT_CAP) -> None:
-        self.backend, self.compiler, self.query, self.is_ranked, self.cap = backend, compiler, query, ranked, cap
+    def __init__(self, backend: _RankingBackend, compiler: Compiler, query, ranked: bool) -> None:
+        self.backend, self.compiler, self.query, self.is_ranked = backend, compiler, query, ranked
+        cap = COUNT_CAP
         columns = backend.owner.columns
         self._groups = columns["grp"]
         self._facets = [columns[c] for c in FACET_COLUMNS]

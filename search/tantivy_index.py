@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from itertools import repeat
+from operator import itemgetter, neg
 from pathlib import Path
 from typing import Iterator
 
@@ -128,7 +130,7 @@ def _fts5(plan: Plan) -> str:
 class TopMatches:
     """search.pipeline.Matches from tantivy's best elements, fetched as far as needed.
 
-    ``ranked`` holds (score, element number) of the best element of each section met so far, best
+    ``ranked`` holds (-score, element number) of the best element of each section met so far, best
     first, ties by lower number: exactly the first sections of a full evaluation, because only the
     elements scoring more than the last one tantivy returned are taken (those are all the elements
     with such a score), unless tantivy returned every match."""
@@ -162,29 +164,23 @@ class TopMatches:
             hits = searcher.search(self.query, limit, count=False, order_by_field="n", order=t.Order.Asc).hits
         self._asked = limit
         self.everything = len(hits) < limit
-        numbers = searcher.fast_field_values("n", [address for _, address in hits])
+        numbers = searcher.fast_field_values("n", list(map(itemgetter(1), hits)))
         if not self.is_ranked:
-            found = [(0.0, n) for n in numbers]
+            found = list(zip(repeat(0.0), numbers))
         else:  # (-score, number): sorted best first, ties by lower number
-            scores = [-score for score, _ in hits]
+            scores = list(map(neg, map(itemgetter(0), hits)))
             if not self.everything:  # the last score may be shared by elements tantivy left out
                 kept = bisect_left(scores, scores[-1])
                 scores, numbers = scores[:kept], numbers[:kept]
             found = sorted(zip(scores, numbers))
-        groups, best, ranked = self._groups, {}, []
-        for row in found:
-            code = groups[row[1]]
-            if code not in best:
-                best[code] = row
-                ranked.append(row)
-        if self.is_ranked:
-            ranked = [(-score or 0.0, n) for score, n in ranked]
-            best = {groups[n]: (score, n) for score, n in ranked}
-        self._best, self.ranked = best, ranked
+        # backwards, so that the first (best) element of each section is the one kept
+        codes = map(self._groups.__getitem__, map(itemgetter(1), reversed(found)))
+        self._best = dict(zip(codes, reversed(found)))
+        self.ranked = sorted(self._best.values())
 
     def _kept(self, without: str | None, stop: int | None) -> list[tuple[float, int]]:
-        """The sections met, leaving out without; at least stop of them when there are (None: those
-        met already)."""
+        """(-score, number) of the sections met, leaving out without; at least stop of them when
+        there are (None: those met already)."""
         if stop is not None:
             self._fill(stop + 1)  # one more, for the section left out
         code = self.backend.owner.code(without) if without is not None else -1
@@ -194,19 +190,19 @@ class TopMatches:
         if stop <= start:
             return []
         groups, facets = self._groups, self._facets
-        return [self.backend.group(s, n, groups[n], [f[n] for f in facets])
+        return [self.backend.group(-s or 0.0, n, groups[n], [f[n] for f in facets])
                 for s, n in self._kept(without, stop)[start:stop]]
 
     def facets(self, without: str | None) -> list[Counter]:
-        value = self.backend.owner.value
-        numbers = [n for _, n in self._kept(without, None)[:self.total]]
-        return [Counter({value(code): k for code, k in Counter(map(column.__getitem__, numbers)).items()})
+        values = self.backend.owner._values
+        numbers = list(map(itemgetter(1), self._kept(without, None)[:self.total]))
+        return [Counter({values[code]: k for code, k in Counter(map(column.__getitem__, numbers)).items()})
                 for column in self._facets]
 
     def score(self, group: str) -> float | None:
         code = self.backend.owner.code(group)
         if code in self._best:
-            return self._best[code][0]
+            return -self._best[code][0] or 0.0
         if self.everything or code < 0:
             return None
         t = self.compiler.t

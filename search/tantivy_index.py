@@ -145,15 +145,20 @@ class TopMatches:
         self._best: dict[int, tuple[float, int]] = {}
         self.everything = False
         self._asked = 0
-        self._fill(cap + 1)
+        self._seen = 0
+        """Sections among every element fetched, ranked exactly or not."""
+        self._fill(cap, more_than=cap)
         self.exact = self.everything
         self.total = len(self.ranked) if self.exact else cap
 
-    def _fill(self, sections: int) -> None:
-        """Fetch until `ranked` holds that many sections or every match."""
-        while not self.everything and len(self.ranked) < sections:
-            limit = max(FIRST_FETCH, 2 * self._asked, 2 * sections)
-            self._take(limit)
+    def _fill(self, sections: int, more_than: int = 0) -> None:
+        """Fetch until `ranked` holds that many sections, and more than more_than sections are
+        known to match, or every match is fetched."""
+        while not self.everything and (len(self.ranked) < sections or self._seen <= more_than):
+            asked, met = self._asked, len(self.ranked)
+            # as many elements again as the sections still wanted need at the rate met so far
+            wanted = 8 * asked if not met else int(asked * sections / met * 1.25)
+            self._take(max(FIRST_FETCH, 2 * sections, min(8 * asked, max(2 * asked, wanted))))
 
     def _take(self, limit: int) -> None:
         searcher = self.compiler.searcher
@@ -165,6 +170,7 @@ class TopMatches:
         self._asked = limit
         self.everything = len(hits) < limit
         numbers = searcher.fast_field_values("n", list(map(itemgetter(1), hits)))
+        self._seen = len(set(map(self._groups.__getitem__, numbers)))
         if not self.is_ranked:
             found = list(zip(repeat(0.0), numbers))
         else:  # (-score, number): sorted best first, ties by lower number

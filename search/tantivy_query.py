@@ -57,9 +57,12 @@ class Compiler:
         if isinstance(plan, Constant):
             field = "terms" if plan.field == "terms" else "tags"
             tokens = plan.values if field == "terms" else [tag(plan.field, v) for v in plan.values]
-            occur = t.Occur.Must if plan.every else t.Occur.Should
-            clauses = [(occur, q.term_query(self.schema, field, token)) for token in tokens]
-            return self._unscored(q.boolean_query(clauses) if clauses else q.empty_query())
+            if not tokens:
+                return q.empty_query()
+            if not plan.every:
+                return self._unscored(q.term_set_query(self.schema, field, list(tokens)))
+            return self._unscored(q.boolean_query([(t.Occur.Must, q.term_query(self.schema, field, token))
+                                                   for token in tokens]))
         if isinstance(plan, Everything):
             return self._every()
         if isinstance(plan, Without):

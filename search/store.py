@@ -51,7 +51,7 @@ ENGINE_VARIABLE = "ALINEA_SEARCH_ENGINE"
 ENGINES = {"fts5": "search.fts5_index:Fts5Index", "tantivy": "search.tantivy_index:TantivyIndex",
            "whoosh": "search.whoosh_index:WhooshIndex"}
 """Engine name -> its SearchIndex class (imported only when used)."""
-DEFAULT_ENGINE = "fts5"
+DEFAULT_ENGINE = "tantivy"
 """What the benchmark shows serves users best at a library's size (docs/search.md, "Engines")."""
 
 

@@ -28,6 +28,9 @@ from operator import itemgetter, neg
 from pathlib import Path
 from typing import Iterator
 
+from alinea.atomic import CHECKSUMS, verify_checksums, write_checksums
+from alinea.errors import DamagedData
+from search.engine import IndexMissing
 from search.fts5_index import FACET_COLUMNS, Fts5Index, _Backend, _Matches
 from search.pipeline import Group
 from search.plan import Plan
@@ -93,22 +96,35 @@ class TantivyIndex(Fts5Index):
             yield row
         writer.commit()
         writer.wait_merging_threads()
+        _seal(directory / RANKING_DIR)
 
     def open(self, directory: Path, resolve=None) -> None:
         super().open(directory, resolve)
         t = _tantivy()
+        ranking = Path(directory) / RANKING_DIR
+        if not (ranking / CHECKSUMS).is_file():
+            raise IndexMissing(f"the search index in {directory}/ has no ranking index: run `alinea build`")
+        verify_checksums(ranking)
         try:
-            index = t.Index.open(str(Path(directory) / RANKING_DIR))
+            index = t.Index.open(str(ranking))
+            searcher = index.searcher()
         except (OSError, ValueError) as exc:
-            from search.engine import IndexMissing
-
-            raise IndexMissing(f"the search index in {directory}/ has no ranking index ({exc}): "
-                               "run `alinea build`") from None
+            raise DamagedData(ranking, f"cannot be read ({exc})") from None
         self.ranking = index
-        self.compiler = Compiler(t, index.schema, index.searcher())
+        self.compiler = Compiler(t, index.schema, searcher)
 
     def _backend(self) -> _Backend:
         return _RankingBackend(self)
+
+
+def _seal(ranking: Path) -> None:
+    """Leave the ranking folder as readers need it: without the writer's bookkeeping (dot files),
+    with checksums of its files (alinea.atomic, as search.store records for the index directory),
+    and with the lock file a reader opens (so that opening it writes nothing)."""
+    for path in ranking.glob(".*"):
+        path.unlink()
+    write_checksums(ranking)
+    (ranking / ".tantivy-meta.lock").touch()
 
 
 class _RankingBackend(_Backend):
@@ -161,6 +177,19 @@ class TopMatches:
             self._take(max(FIRST_FETCH, 2 * sections, min(8 * asked, max(2 * asked, wanted))))
 
     def _take(self, limit: int) -> None:
+        try:
+            self._read(limit)
+        except (ValueError, OSError) as exc:
+            raise self._damaged(exc) from None
+        except BaseException as exc:  # a Rust panic (pyo3's PanicException) on a file it cannot read
+            if type(exc).__name__ != "PanicException":
+                raise
+            raise self._damaged(exc) from None
+
+    def _damaged(self, exc: BaseException) -> DamagedData:
+        return DamagedData(Path(self.backend.owner.directory or ".") / RANKING_DIR, f"cannot be read ({exc})")
+
+    def _read(self, limit: int) -> None:
         searcher = self.compiler.searcher
         t = self.compiler.t
         if self.is_ranked:

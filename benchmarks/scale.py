@@ -186,7 +186,10 @@ def run_set(set_name: str, args, workdir: Path, deadline: float) -> None:
             index = new_engine(engine)
             index.open(workdir / f"{set_name}-x{factor}-{engine}", kb.resolver())
             opened[engine] = index
+        load = os.getloadavg()[0]
         per_engine = {e: measure(index, raw, suite, args.repeat) for e, index in opened.items()}
+        print(f"{set_name} x{factor}: searches measured, load average {load:.1f} before, "
+              f"{os.getloadavg()[0]:.1f} after", flush=True)
         overlap = top_overlap(opened, suite)
         raw_times = next(iter(per_engine.values()))[RAW] if per_engine else {}
         kinds = list(types) + ["all"]

@@ -384,7 +384,9 @@ def may_cite(text: str, names: tuple[str, ...] = ()) -> bool:
 
 def search_text(results) -> str:
     """Results as a reader wants them in a terminal (matched words in [brackets])."""
-    lines = [f"{results.total} result{'s' * (results.total != 1)} for {results.query!r}"
+    counted = f"{results.total} result{'s' * (results.total != 1)}" if results.total_exact else \
+        f"more than {results.total} results"
+    lines = [f"{counted} for {results.query!r}"
              + (f" (page {results.page} of {results.pages})" if results.pages > 1 else "")]
     if results.citation:
         lines.append(f"read as a citation of {results.citation}")

@@ -186,7 +186,10 @@ def run_set(set_name: str, args, workdir: Path, deadline: float) -> None:
             index = new_engine(engine)
             index.open(workdir / f"{set_name}-x{factor}-{engine}", kb.resolver())
             opened[engine] = index
+        load = os.getloadavg()[0]
         per_engine = {e: measure(index, raw, suite, args.repeat) for e, index in opened.items()}
+        print(f"{set_name} x{factor}: searches measured, load average {load:.1f} before, "
+              f"{os.getloadavg()[0]:.1f} after", flush=True)
         overlap = top_overlap(opened, suite)
         raw_times = next(iter(per_engine.values()))[RAW] if per_engine else {}
         kinds = list(types) + ["all"]
@@ -203,8 +206,9 @@ def run_set(set_name: str, args, workdir: Path, deadline: float) -> None:
                 growth.setdefault(RAW, []).append((built[RAW]["records"], summary(raw_values)["p95_ms"]))
             row[f"{RAW} p50"] = summary(raw_values)["p50_ms"] if raw_values else "n/a"
             row[f"{RAW} p95"] = summary(raw_values)["p95_ms"] if raw_values else "n/a"
-            if "fts5 p95" in row and raw_values:
-                row["fts5/raw p95"] = f"{row['fts5 p95'] / row[f'{RAW} p95']:.1f}x"
+            for engine in per_engine:
+                if raw_values and row[f"{RAW} p95"]:
+                    row[f"{engine}/raw p95"] = f"{row[f'{engine} p95'] / row[f'{RAW} p95']:.1f}x"
             latency.append(row)
         latency[-1]["top-10 overlap"] = f"{overlap:.0%}" if overlap == overlap else "n/a"  # on the "all" row
         for index in opened.values():

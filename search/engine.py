@@ -1,8 +1,9 @@
 """The search interface the rest of Alinea uses, whatever engine is behind it.
 
 An engine builds an index of a `Corpus` into a directory, opens it, and answers
-`SearchQuery`s with `SearchResults` (see search.results).  Two engines fill the
-seam: SQLite FTS5 (search.fts5_index) and Whoosh (search.whoosh_index);
+`SearchQuery`s with `SearchResults` (see search.results).  Three engines fill the
+seam: tantivy (search.tantivy_index, over FTS5's tables), SQLite FTS5
+(search.fts5_index) and Whoosh (search.whoosh_index);
 search.store chooses one (``ALINEA_SEARCH_ENGINE``) and adds the atomic swap of
 index directories on top of either.
 """
@@ -83,7 +84,7 @@ class SectionScore:
 
 class SearchIndex(Protocol):
     """A full-text index of the knowledge base: the seam an engine fills (search.whoosh_index,
-    search.fts5_index).  The meaning of a query (search.plan), the pipeline of a search
+    search.fts5_index, search.tantivy_index).  The meaning of a query (search.plan), the pipeline of a search
     (search.pipeline) and govern's scoring (search.bag) are shared; an engine matches, ranks,
     stores and counts terms."""
 

@@ -181,6 +181,9 @@ def _little_endian(codes: array) -> array:
 class Fts5Index:
     """An FTS5 index of the knowledge base in one directory."""
 
+    ENGINE = "fts5"
+    FORMAT = FORMAT
+
     def __init__(self) -> None:
         self.directory: Path | None = None
         self.meta = IndexMeta({}, {}, frozenset(), {})
@@ -215,7 +218,7 @@ class Fts5Index:
         db = sqlite3.connect(directory / DB_FILE)
         try:
             db.executescript(BUILD_PRAGMAS + SCHEMA)
-            divisions, kinds = _write(db, chain.from_iterable(job.results()))
+            divisions, kinds = _write(db, self._indexing(chain.from_iterable(job.results()), directory))
         finally:
             db.close()
         if job.workers > 1:  # each worker counted its own chunks
@@ -223,7 +226,12 @@ class Fts5Index:
             for counted in job.lasts:
                 vocabulary.merge(counted)
         vocabulary.vocabulary().save(directory)
-        write_meta(directory, "fts5", FORMAT, corpus, divisions, kinds, tags.names)
+        write_meta(directory, self.ENGINE, self.FORMAT, corpus, divisions, kinds, tags.names)
+
+    def _indexing(self, rows: Iterator[tuple], directory: Path) -> Iterator[tuple]:
+        """The rows (see `_rows`) SQLite writes, in order; an engine that also indexes them
+        elsewhere (search.tantivy_index) reads them on their way."""
+        return rows
 
     # -- open ----------------------------------------------------------------------------
     def open(self, directory: Path, resolve: Resolver | None = None) -> None:
@@ -235,7 +243,7 @@ class Fts5Index:
                 raise OSError(f"no {DB_FILE}")
         except (OSError, ValueError) as exc:
             raise IndexMissing(f"no usable search index in {directory}/ ({exc}): run `alinea build`") from None
-        if meta.get("engine") != "fts5" or meta.get("format") != FORMAT:
+        if meta.get("engine") != self.ENGINE or meta.get("format") != self.FORMAT:
             raise AlineaError(f"the search index in {directory}/ is of another version: run `alinea build`")
         self.directory, self._resolve = directory, resolve
         self.meta = IndexMeta(meta["documents"], meta["divisions"], frozenset(meta["kinds"]),
@@ -282,7 +290,10 @@ class Fts5Index:
     def search(self, query: SearchQuery) -> SearchResults:
         """One page of results for query (see search.query for the language)."""
         with self._damage_named():
-            return pipeline.run(_Backend(self), query, self._resolve)
+            return pipeline.run(self._backend(), query, self._resolve)
+
+    def _backend(self) -> _Backend:
+        return _Backend(self)
 
     @contextmanager
     def _damage_named(self) -> Iterator[None]:
@@ -340,6 +351,8 @@ class _Backend:
 class _Matches:
     """search.pipeline.Matches: the elements SQLite matched and scored, collapsed into sections and
     counted in C-speed maps over the arrays of `GROUPED` columns; a page decodes only its own rows."""
+
+    exact = True
 
     def __init__(self, backend: _Backend, expression: str) -> None:
         self.backend = backend

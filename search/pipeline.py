@@ -6,6 +6,7 @@ break the same way everywhere.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from typing import NamedTuple, Protocol
@@ -23,6 +24,9 @@ from search.vocabulary import Vocabulary
 
 FACETS = ("document", "title", "chapter", "kind", "status", "lang")
 """Facets, in the order of `Group.facets`: document, title id, chapter id, document kind, status, language."""
+FACET_VALUES = 100
+"""Values of a facet given at most, the most frequent (a library of a thousand documents lists a
+thousand; no one reads them, and labelling them all grew with the library)."""
 LANG_NAMES = {"en": "English", "fr": "Français"}
 STORED = ("id", "group", "doc", "doc_kind", "element", "lang", "status", "heading", "breadcrumb", "body", "tokens")
 """What an engine keeps of each record to show it as a hit."""
@@ -55,6 +59,8 @@ class Matches(Protocol):
     """The best element of each section that matched a query, best first (ties: lower element number)."""
 
     total: int
+    exact: bool
+    """False when `total` is a lower bound (search.results.SearchResults.total_exact)."""
 
     def page(self, start: int, stop: int, without: str | None) -> list[Group]:
         """Groups start to stop (excluded), leaving out the group named without."""
@@ -68,6 +74,8 @@ class Matches(Protocol):
 
 class GroupList:
     """`Matches` held as a list (for engines that rank in Python)."""
+
+    exact = True
 
     def __init__(self, groups: list[Group]) -> None:
         self.groups, self.total = groups, len(groups)
@@ -149,7 +157,7 @@ def run(backend: Backend, query: SearchQuery, resolve: Resolver | None) -> Searc
         per_page=per_page, facets=_facets(backend.meta, counts),
         did_you_mean=None if jump is not None or not query.suggest else correct(backend.vocabulary, parsed.text, built),
         messages=tuple(dict.fromkeys(messages)),
-        citation=None if jump is None else backend.stored(jump)["id"])
+        citation=None if jump is None else backend.stored(jump)["id"], total_exact=matches.exact)
 
 
 def _hit(backend: Backend, group: Group, built: Built, is_cited: bool) -> Hit:
@@ -167,8 +175,8 @@ def _facets(meta: IndexMeta, counts: list[Counter]) -> dict[str, tuple[FacetValu
     facets = {}
     for name, values in zip(FACETS, counts, strict=True):
         labels = _labels(meta, name)
-        facets[name] = tuple(FacetValue(v, labels.get(v, v), n, _filter(name, v))
-                             for v, n in sorted(values.items(), key=lambda x: (-x[1], x[0])) if v and n)
+        shown = heapq.nsmallest(FACET_VALUES, ((-n, v) for v, n in values.items() if v and n))
+        facets[name] = tuple(FacetValue(v, labels.get(v, v), -n, _filter(name, v)) for n, v in shown)
     return facets
 
 

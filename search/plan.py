@@ -59,6 +59,22 @@ class IndexMeta:
         (analysed once per open index, not per ``in:`` filter)."""
         return {d: " " + " ".join(t for t, _, _ in query_words(label)) + " " for d, label in self.divisions.items()}
 
+    @cached_property
+    def in_values(self) -> dict[str, list[str]]:
+        """``in:`` value -> the divisions it names (found once per open index; at most 1,000 kept)."""
+        return {}
+
+    @cached_property
+    def divisions_by_last(self) -> dict[tuple[str, str], list[str]]:
+        """(kind, number) of a division's last level -> the division ids ending so, in order (an
+        ``in:`` filter by labels reads only those, not every division of the library)."""
+        found: dict[tuple[str, str], list[str]] = {}
+        for d in self.divisions:
+            path = _division_path(d)
+            if path:
+                found.setdefault(path[-1], []).append(d)
+        return found
+
 
 # -- the plan: what to match, in engine-neutral terms -------------------------------------
 @dataclass(frozen=True)
@@ -299,12 +315,20 @@ class Translator:
         return [d for d in self.meta.documents if d.lower() == doc_id.lower()]
 
     def _values_in(self, value: str) -> list[str]:
+        found = self.meta.in_values.get(value)
+        if found is None:
+            if len(self.meta.in_values) >= 1000:
+                self.meta.in_values.clear()
+            found = self.meta.in_values[value] = self._divisions_in(value)
+        return found
+
+    def _divisions_in(self, value: str) -> list[str]:
         if value in self.meta.divisions or value in self.meta.documents:
             return [value]
         wanted = fold(value)
         pairs = [(DIVISION_WORDS.get(k, k), _number(n)) for k, n in _LABELS.findall(wanted)]
         if pairs and not _LABELS.sub("", wanted).strip(" ,/›>"):
-            return [d for d in self.meta.divisions if _path_matches(d, pairs)]
+            return [d for d in self.meta.divisions_by_last.get(pairs[-1], ()) if _path_matches(d, pairs)]
         words = " " + " ".join(t for t, _, _ in query_words(value)) + " "
         return [d for d, label in self.meta.division_words.items() if words.strip() and words in label]
 

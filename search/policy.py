@@ -2,10 +2,12 @@
 "did you mean" checked to find something (search.suggest), in front of any engine."""
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from alinea.errors import AlineaError
 from search.crosslang import FEW, Lexicon, rewrite
+from search.engine import MAX_PER_PAGE
 from search.suggest import did_you_mean
 
 
@@ -20,10 +22,9 @@ def search_across(index, query, lexicon: Lexicon, enabled: bool = True, prefer: 
         else None
     results = index.search(replace(query, text=plan.text if plan else query.text, suggest=False))
     if plan is not None and plan.relaxed and results.total < FEW:
-        strict = results.total
-        results = index.search(replace(query, text=plan.relaxed, suggest=False))
-        if results.total > strict:
-            results = replace(results, messages=results.messages + (RELAXED,))
+        relaxed = _strict_first(index, query, plan.text, plan.relaxed)
+        if relaxed.total > results.total:
+            results = replace(relaxed, messages=relaxed.messages + (RELAXED,))
     if plan is not None:
         results = replace(results, query=query.text, carried=plan.carried)
     suggestion = did_you_mean(query, results, index, lexicon, enabled, prefer)
@@ -31,6 +32,25 @@ def search_across(index, query, lexicon: Lexicon, enabled: bool = True, prefer: 
 
 
 RELAXED = "few sections hold all the words: those that hold some of them follow"
+
+
+def _strict_first(index, query, strict_text: str, relaxed_text: str):
+    """The results of relaxed_text, the sections strict_text finds (fewer than FEW) first, whatever
+    the engine's ranking makes of the relaxed query."""
+    strict = index.search(replace(query, text=strict_text, page=1, per_page=FEW, suggest=False)).hits
+    first = {h.section for h in strict}
+    want = query.page * query.per_page
+    rest, page, relaxed = [], 1, None
+    while len(rest) < want:
+        relaxed = index.search(replace(query, text=relaxed_text, page=page, per_page=MAX_PER_PAGE, suggest=False))
+        rest += [h for h in relaxed.hits if h.section not in first]
+        if page >= relaxed.pages:
+            break
+        page += 1
+    merged = list(strict) + rest
+    first_page = relaxed if page == 1 else index.search(replace(query, text=relaxed_text, page=1, suggest=False))
+    return replace(first_page, hits=tuple(merged[want - query.per_page:want]), page=query.page,
+                   per_page=query.per_page, pages=math.ceil(first_page.total / query.per_page))
 
 
 def _citation(index, text: str) -> bool:

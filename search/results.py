@@ -112,7 +112,7 @@ class SearchResults:
     hits: tuple[Hit, ...]
     """This page's hits, best first (a cited provision first of all)."""
     total: int
-    """Results on all pages (sections and headings)."""
+    """Results on all pages (sections and headings); a lower bound when `total_exact` is False."""
     page: int
     """This page, from 1."""
     pages: int
@@ -129,6 +129,9 @@ class SearchResults:
     """The provision id the whole query was read as, when it was a citation."""
     carried: tuple[Carried, ...] = ()
     """Words of the query also searched in the other language (search.crosslang)."""
+    total_exact: bool = True
+    """False when more results matched than the engine counts exactly: `total` is then that cap
+    (there are more), and the facet counts are those of the first `total` results."""
 
     def titled(self, title: Callable[[Hit], str]) -> SearchResults:
         """These results with each hit's `title` printed by `title` (the caller's: the one formatter,
@@ -138,7 +141,7 @@ class SearchResults:
     def to_dict(self) -> dict:
         """The JSON form: ``query``, ``results``, ``facets``, ``total``, ``did_you_mean``..."""
         return {"query": self.query, "results": [h.to_dict() for h in self.hits], "total": self.total,
-                "page": self.page, "pages": self.pages, "per_page": self.per_page,
+                "total_exact": self.total_exact, "page": self.page, "pages": self.pages, "per_page": self.per_page,
                 "facets": {name: [asdict(v) for v in values] for name, values in self.facets.items()},
                 "did_you_mean": self.did_you_mean, "messages": list(self.messages),
                 "citation": self.citation, "carried": [asdict(c) for c in self.carried]}

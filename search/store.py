@@ -47,9 +47,10 @@ T = TypeVar("T")
 ABANDONED_AFTER = 3600
 """Seconds after which an unfinished index directory (a crashed build) may be removed."""
 ENGINE_VARIABLE = "ALINEA_SEARCH_ENGINE"
-ENGINES = {"fts5": "search.fts5_index:Fts5Index", "whoosh": "search.whoosh_index:WhooshIndex"}
+ENGINES = {"fts5": "search.fts5_index:Fts5Index", "tantivy": "search.tantivy_index:TantivyIndex",
+           "whoosh": "search.whoosh_index:WhooshIndex"}
 """Engine name -> its SearchIndex class (imported only when used)."""
-DEFAULT_ENGINE = "fts5"
+DEFAULT_ENGINE = "tantivy"
 """What the benchmark shows serves users best at a library's size (docs/search.md, "Engines")."""
 
 

@@ -32,6 +32,8 @@ from alinea.ids import fold_chars
 from alinea.model import IN_FORCE, Section
 from graph.cite import cite
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
+from graph.govern_aspects import asked, aspect_sections
+from graph.govern_lay import lay_index, lay_stems
 from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, parallel_pairs, root
 from graph.queries import governing
 from graph.thesaurus import stems, words_of
@@ -113,6 +115,12 @@ class Weights:
     """Weight of a power to make regulations whose regulations in the library match the text."""
     enabled: float = 0.3
     """Weight of a regulation's rule made under a power that matches the text."""
+    aspect: float = 0.3
+    """Weight of a section that says what the text asks about its topic (a time limit, a step of a
+    procedure: graph.govern_aspects), times how well its text matches."""
+    lay: float = 2.0
+    """Weight of the match of the text's own words with what people say of a section (its lay
+    document: thesaurus expressions, guidance paragraphs; graph.govern_lay)."""
     paraphrase: float = 0.3
     """Weight in the bag of the Act words the learned everyday-English table gives for the text's
     words (graph.govern_lexicon.Lexicon.paraphrase)."""
@@ -127,7 +135,7 @@ KIND_WEIGHT = {"text": "text", "feedback": "feedback", "heading": "heading",
                "thesaurus": "thesaurus", "definition": "definition", "establishes": "establishes", "cited": "cited",
                "applies": "applied", "makes apply": "via", "remedy": "challenge", "adverse": "adverse",
                "regulation": "regulation", "term": "term", "defined": "defined",
-               "enables": "enables", "enabled": "enabled"}
+               "enables": "enables", "enabled": "enabled", "lay": "lay", "aspect": "aspect"}
 """Kind of evidence -> the Weights field that weighs it."""
 
 
@@ -264,6 +272,8 @@ class Prepared:
     made_under: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Regulation (document id) -> the units of the library's laws it is made under (``made under``
     references, read from its enabling note)."""
+    aspects: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Aspect ("time limit", "procedure") -> the statute's sections whose text says it (graph.govern_aspects)."""
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Program id -> the programs it is made of: those whose chapters hold the sections that establish
     it ("last resort financial assistance" is the Social Assistance and the Social Solidarity
@@ -355,7 +365,8 @@ def prepare(kb) -> Prepared:
                     {k: tuple(dict.fromkeys(v)) for k, v in guidance.items()}, chapters, program_of,
                     lexicon, heading_roots, heading_text, definitions, root_idf, document, langs,
                     {k: tuple(dict.fromkeys(v)) for k, v in provides.items()},
-                    {k: tuple(dict.fromkeys(v)) for k, v in made_under.items()}, parts)
+                    {k: tuple(dict.fromkeys(v)) for k, v in made_under.items()},
+                    {k: frozenset(v) for k, v in aspect_sections(statute.sections).items()}, parts)
 
 
 @lru_cache(maxsize=256)
@@ -783,9 +794,31 @@ class Scorer:
                      (said(excerpt(self.reading.text)), "describes", concept, "defined by", node), strength, node)
             self.implied.add(concept)
 
+    def lay_evidence(self) -> None:
+        """What people say of a section (graph.govern_lay): the text's own words, in its language,
+        against the everyday expressions and guidance paragraphs that name the section."""
+        question = lay_stems(self.reading.text, self.reading.lang)
+        for section, value in lay_index(self.kb).score(question, self.reading.lang).items():
+            self.add(section, "lay", "what people say of it has words of the question",
+                     (said(excerpt(self.reading.text)), "said of", section), value)
+
+    def aspect_evidence(self) -> None:
+        """A section whose text says what the question asks about its topic (a time limit, a step of
+        a procedure), as strong as its text matches the question."""
+        for aspect in asked(self.reading.text, self.reading.lang):
+            for c in list(self.candidates.values()):
+                strength = c.features().get("text", 0.0)
+                if c.section in self.prep.aspects.get(aspect, ()) and strength > 0:
+                    self.add(c.section, "aspect", f"the question asks about a {aspect}, and it provides for one",
+                             (said(excerpt(self.reading.text)), f"asks about a {aspect}", c.section), strength)
+
     def run(self, index) -> list[Candidate]:
         self.implied: set[str] = set()
         self.text_evidence(self.scores(index))
+        if self.w.lay > 0:
+            self.lay_evidence()
+        if self.w.aspect > 0:
+            self.aspect_evidence()
         self.thesaurus_evidence()
         self.concept_evidence()
         self.citation_evidence()

@@ -31,8 +31,8 @@ from alinea.errors import AlineaError, NotFound
 from alinea.ids import fold_chars
 from alinea.model import IN_FORCE, Section
 from graph.cite import cite
-from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
 from graph.govern_aspects import asked, aspect_sections
+from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
 from graph.govern_lay import lay_index, lay_stems
 from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, parallel_pairs, root
 from graph.queries import governing

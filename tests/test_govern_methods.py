@@ -11,6 +11,7 @@ import pytest
 from alinea.errors import AlineaError
 from benchmarks.govern_fit import WithoutEntries
 from graph.govern import govern
+from graph.govern_aspects import asked, aspect_sections
 from graph.govern_lexicon import Lexicon, english_spelling, learn_table, root
 from graph.govern_rank import WEIGHTS, WEIGHTS_FILE, Weights, load_weights
 from search import open_index
@@ -175,3 +176,30 @@ def test_a_program_made_of_others_names_their_chapters(kb, index):
             assert c.program_reason[1][1:5] == ("names", "program:last-resort-financial-assistance", "is made of", home)
         elif home in ("program:basic-income", "program:aim-for-employment"):
             assert c.other_program, c.section
+
+
+# -- what a question asks about its topic -------------------------------------------------------------
+@pytest.mark.parametrize("question, lang, aspects", [
+    ("How long do I have before it is too late to ask?", "en", ("time limit",)),
+    ("Quel est le délai pour contester?", "fr", ("time limit",)),
+    ("Can they cut my cheque?", "en", ()),
+    ("Est-ce qu'ils peuvent couper mon chèque?", "fr", ())])
+def test_a_question_asks_about_a_time_limit_in_either_language(question, lang, aspects):
+    assert asked(question, lang) == aspects
+
+
+def test_the_sections_that_say_a_time_limit_are_read_from_their_text(kb):
+    says = set(aspect_sections(kb.default_statute().sections)["time limit"])
+    assert {f"{ACT}/105", f"{ACT}/108"} <= says, "prescription after five years; a review asked for within 90 days"
+    assert f"{ACT}/1" not in says and f"{ACT}/59" not in says
+
+
+def test_a_time_limit_orders_provisions_within_their_topic(kb, index):
+    """A question on how long the Minister has to claim an overpayment: prescription (s. 105) rises
+    among the recovery provisions, and says why."""
+    question = "Combien de temps le ministère a-t-il pour me réclamer l'argent versé en trop?"
+    on = [r for r in govern(question, kb, index, limit=10).results if r.role != "guidance"]
+    off = [r for r in govern(question, kb, index, limit=10, weights=replace(WEIGHTS, aspect=0.0)).results
+           if r.role != "guidance"]
+    assert position(on, "105") is not None and position(on, "105") < (position(off, "105") or 11)
+    assert "time limit" in next(r.reason for r in on if r.section == f"{ACT}/105")

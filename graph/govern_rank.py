@@ -33,7 +33,7 @@ from alinea.model import IN_FORCE, Section
 from graph.cite import cite
 from graph.govern_aspects import asked, aspect_sections
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
-from graph.govern_lay import lay_index, lay_stems
+from graph.govern_lay import lay_index, lay_words
 from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, parallel_pairs, root
 from graph.queries import governing
 from graph.thesaurus import stems, words_of
@@ -796,11 +796,15 @@ class Scorer:
 
     def lay_evidence(self) -> None:
         """What people say of a section (graph.govern_lay): the text's own words, in its language,
-        against the everyday expressions and guidance paragraphs that name the section."""
-        question = lay_stems(self.reading.text, self.reading.lang)
-        for section, value in lay_index(self.kb).score(question, self.reading.lang).items():
-            self.add(section, "lay", "what people say of it has words of the question",
-                     (said(excerpt(self.reading.text)), "said of", section), value)
+        against the everyday expressions and guidance paragraphs that name the section: the entries
+        the text names whole count here too, as much as their words cover the text's."""
+        lang = self.reading.lang
+        words = lay_words(self.reading.text, lang)
+        for section, said_ in lay_index(self.kb).score(tuple(words), lang).items():
+            shown = ", ".join(quoted(words[s]) for s in said_.stems[:4])
+            self.add(section, "lay", f"what people say of it has the question's {shown}",
+                     (said(excerpt(self.reading.text)), f"everyday words ({shown})", said_.source, "said of", section),
+                     said_.strength)
 
     def aspect_evidence(self) -> None:
         """A section whose text says what the question asks about its topic (a time limit, a step of

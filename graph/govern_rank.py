@@ -47,6 +47,9 @@ ROLES = ("rule", "definition", "procedure", "regulation power", "guidance")
 MADE_UNDER = "made under"
 """The reference from a regulation to the provisions that empower the Government to make it."""
 FOUND = ("text", "thesaurus", "cited")
+LAY_SHARE = 0.25
+"""Least share of the best lay match a section's must have to count (graph.govern_lay): a word said
+of a hundred sections adds a hundred candidates and nothing to their order."""
 PAIR_WORDS = 80
 """Longest guidance paragraph read as parallel text of the provisions it cites (graph.govern_lexicon)."""
 """Kinds of evidence a section has of its own (not carried over from another section)."""
@@ -800,7 +803,11 @@ class Scorer:
         the text names whole count here too, as much as their words cover the text's."""
         lang = self.reading.lang
         words = lay_words(self.reading.text, lang)
-        for section, said_ in lay_index(self.kb).score(tuple(words), lang).items():
+        found = lay_index(self.kb).score(tuple(words), lang)
+        least = LAY_SHARE * max((s.strength for s in found.values()), default=0.0)
+        for section, said_ in found.items():
+            if said_.strength < least:
+                continue
             shown = ", ".join(quoted(words[s]) for s in said_.stems[:4])
             self.add(section, "lay", f"what people say of it has the question's {shown}",
                      (said(excerpt(self.reading.text)), f"everyday words ({shown})", said_.source, "said of", section),

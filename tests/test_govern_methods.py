@@ -24,7 +24,13 @@ def index(data_dir, kb):
     return open_index(data_dir, kb.resolver())
 
 
-def ranked(kb, index, question: str, held_out: set[str], weights: Weights = WEIGHTS):
+ISOLATED = replace(WEIGHTS, lay=0.0)
+"""The weights without what people say of a section (graph.govern_lay): its documents are the
+thesaurus's entries, so with the entries that name a section held out, the other entries' words are
+all it has, and a method is tried here on its own."""
+
+
+def ranked(kb, index, question: str, held_out: set[str], weights: Weights = ISOLATED):
     answer = govern(question, WithoutEntries(kb, held_out), index, limit=10, weights=weights)
     return [r for r in answer.results if r.role != "guidance"]
 
@@ -57,7 +63,7 @@ def lifted(kb, index, question: str, section: str, method: dict) -> tuple[int, i
     """Where a section ranks with and without a method (its entries held out), and its reason."""
     held = {section}
     on = ranked(kb, index, question, held)
-    off = ranked(kb, index, question, held, replace(WEIGHTS, **method))
+    off = ranked(kb, index, question, held, replace(ISOLATED, **method))
     where = position(on, section)
     assert where is not None, f"s. {section} not in the first ten: {[r.section for r in on]}"
     return where, position(off, section), next(r.reason for r in on if r.section == f"{ACT}/{section}")

@@ -32,9 +32,11 @@ K1, B = 1.2, 0.5
 lay document, so length counts half."""
 LISTED_STEP, LISTED_FLOOR = 0.05, 0.7
 """A thesaurus entry lists its sections most important first: each later one counts 5 % less
-(down to 70 %), as in graph.govern_rank."""
+(down to 70 %), here and in graph.govern_rank's thesaurus evidence."""
 PAIR_WORDS = 80
-"""Longest guidance paragraph read as saying what the provisions it cites say (as graph.govern_rank)."""
+"""Longest guidance paragraph read as saying what the provisions it cites say, here and as parallel
+text (graph.govern_rank.guidance_pairs): a longer text pairs every word of it with every word of the
+provision."""
 
 
 def lay_stems(text: str, lang: str) -> tuple[str, ...]:

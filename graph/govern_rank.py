@@ -33,7 +33,7 @@ from alinea.model import IN_FORCE, Section
 from graph.cite import cite
 from graph.govern_aspects import asked, aspect_sections
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
-from graph.govern_lay import lay_index, lay_words
+from graph.govern_lay import LISTED_FLOOR, LISTED_STEP, PAIR_WORDS, lay_index, lay_words
 from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, parallel_pairs, root
 from graph.queries import governing
 from graph.thesaurus import stems, words_of
@@ -47,12 +47,10 @@ ROLES = ("rule", "definition", "procedure", "regulation power", "guidance")
 MADE_UNDER = "made under"
 """The reference from a regulation to the provisions that empower the Government to make it."""
 FOUND = ("text", "thesaurus", "cited")
-LAY_SHARE = 0.25
-"""Least share of the best lay match a section's must have to count (graph.govern_lay): a word said
-of a hundred sections adds a hundred candidates and nothing to their order."""
-PAIR_WORDS = 80
-"""Longest guidance paragraph read as parallel text of the provisions it cites (graph.govern_lexicon)."""
 """Kinds of evidence a section has of its own (not carried over from another section)."""
+LAY_SHARE = 0.25
+"""Least share of the best lay match that a section's must reach to count (graph.govern_lay): a word said
+of a hundred sections adds a hundred candidates and nothing to their order."""
 _REGULATIONS = re.compile(r"\bregulations?\b|\brèglements?\b", re.IGNORECASE)
 _PROCEDURE = re.compile(r"\bremed|\brecours\b|\breview\b|\brévision\b", re.IGNORECASE)
 _DEFINITIONS = re.compile(r"\bdefinitions?\b|\bdéfinitions?\b|\binterpretation\b", re.IGNORECASE)
@@ -131,9 +129,6 @@ class Weights:
 
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "corpus" / "govern_weights.json"
 """The weights fitted on the dev split (benchmarks/govern_fit.py); the defaults above otherwise."""
-LISTED_STEP, LISTED_FLOOR = 0.05, 0.7
-"""A thesaurus entry lists its sections most important first: each later one counts 5 % less
-(down to 70 %)."""
 KIND_WEIGHT = {"text": "text", "feedback": "feedback", "heading": "heading",
                "thesaurus": "thesaurus", "definition": "definition", "establishes": "establishes", "cited": "cited",
                "applies": "applied", "makes apply": "via", "remedy": "challenge", "adverse": "adverse",

@@ -117,11 +117,11 @@ class Weights:
     enabled: float = 0.3
     """Weight of a regulation's rule made under a power that matches the text."""
     aspect: float = 0.3
-    """Weight of a section that says what the text asks about its topic (a time limit, a step of a
-    procedure: graph.govern_aspects), times how well its text matches."""
+    """Weight of a section that says what the text asks about its topic (a time limit:
+    graph.govern_aspects), times how well its text matches."""
     lay: float = 2.0
     """Weight of the match of the text's own words with what people say of a section (its lay
-    document: thesaurus expressions, guidance paragraphs; graph.govern_lay)."""
+    documents: thesaurus expressions, glossary names, guidance paragraphs; graph.govern_lay)."""
     paraphrase: float = 0.3
     """Weight in the bag of the Act words the learned everyday-English table gives for the text's
     words (graph.govern_lexicon.Lexicon.paraphrase)."""
@@ -271,7 +271,7 @@ class Prepared:
     """Regulation (document id) -> the units of the library's laws it is made under (``made under``
     references, read from its enabling note)."""
     aspects: dict[str, frozenset[str]] = field(default_factory=dict)
-    """Aspect ("time limit", "procedure") -> the statute's sections whose text says it (graph.govern_aspects)."""
+    """Aspect ("time limit") -> the statute's sections whose text says it (graph.govern_aspects)."""
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Program id -> the programs it is made of: those whose chapters hold the sections that establish
     it ("last resort financial assistance" is the Social Assistance and the Social Solidarity
@@ -809,8 +809,8 @@ class Scorer:
                      said_.strength)
 
     def aspect_evidence(self) -> None:
-        """A section whose text says what the question asks about its topic (a time limit, a step of
-        a procedure), as strong as its text matches the question."""
+        """A section whose text says what the question asks about its topic (a time limit), as strong
+        as its text matches the question."""
         for aspect in asked(self.reading.text, self.reading.lang):
             for c in list(self.candidates.values()):
                 strength = c.features().get("text", 0.0)

@@ -47,7 +47,8 @@ FRESH2 = ROOT / "benchmarks" / "govern_eval" / "fresh2.jsonl"
 round by a reader who saw no code and no output (fresh2_README.md); split "fresh2"."""
 SET_FILES = {"fresh": FRESH, "fresh2": FRESH2}
 ABLATIONS = {"no bridges": {"bridge": 0.0}, "no everyday table": {"paraphrase": 0.0}, "no feedback": {"feedback": 0.0},
-             "no headings": {"heading": 0.0}, "no definitions": {"defined": 0.0}}
+             "no headings": {"heading": 0.0}, "no definitions": {"defined": 0.0}, "no lay words": {"lay": 0.0},
+             "no time limit": {"aspect": 0.0}}
 """The signals of issue 18, each switched off in turn (`--ablate`)."""
 ADEL = "guidance:adel-66-72"
 DEPTH = 20

@@ -32,7 +32,9 @@ from alinea.errors import AlineaError, DamagedData, NotFound
 from alinea.ids import fold_chars
 from alinea.model import IN_FORCE, Section
 from graph.cite import cite
+from graph.govern_aspects import asked, aspect_sections
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
+from graph.govern_lay import LISTED_FLOOR, LISTED_STEP, PAIR_WORDS, lay_index, lay_words
 from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, parallel_pairs, root
 from graph.govern_state import graph_nodes, stored, stored_governed
 from graph.govern_why import Why, why
@@ -47,9 +49,10 @@ ROLES = ("rule", "definition", "procedure", "regulation power", "guidance")
 MADE_UNDER = "made under"
 """The reference from a regulation to the provisions that empower the Government to make it."""
 FOUND = ("text", "thesaurus", "cited")
-PAIR_WORDS = 80
-"""Longest guidance paragraph read as parallel text of the provisions it cites (graph.govern_lexicon)."""
 """Kinds of evidence a section has of its own (not carried over from another section)."""
+LAY_SHARE = 0.25
+"""Least share of the best lay match that a section's must reach to count (graph.govern_lay): a word said
+of a hundred sections adds a hundred candidates and nothing to their order."""
 _REGULATIONS = re.compile(r"\bregulations?\b|\brèglements?\b", re.IGNORECASE)
 _PROCEDURE = re.compile(r"\bremed|\brecours\b|\breview\b|\brévision\b", re.IGNORECASE)
 _DEFINITIONS = re.compile(r"\bdefinitions?\b|\bdéfinitions?\b|\binterpretation\b", re.IGNORECASE)
@@ -115,6 +118,12 @@ class Weights:
     """Weight of a power to make regulations whose regulations in the library match the text."""
     enabled: float = 0.3
     """Weight of a regulation's rule made under a power that matches the text."""
+    aspect: float = 0.3
+    """Weight of a section that says what the text asks about its topic (a time limit:
+    graph.govern_aspects), times how well its text matches."""
+    lay: float = 2.0
+    """Weight of the match of the text's own words with what people say of a section (its lay
+    documents: thesaurus expressions, glossary names, guidance paragraphs; graph.govern_lay)."""
     paraphrase: float = 0.3
     """Weight in the bag of the Act words the learned everyday-English table gives for the text's
     words (graph.govern_lexicon.Lexicon.paraphrase)."""
@@ -122,14 +131,11 @@ class Weights:
 
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "corpus" / "govern_weights.json"
 """The weights fitted on the dev split (benchmarks/govern_fit.py); the defaults above otherwise."""
-LISTED_STEP, LISTED_FLOOR = 0.05, 0.7
-"""A thesaurus entry lists its sections most important first: each later one counts 5 % less
-(down to 70 %)."""
 KIND_WEIGHT = {"text": "text", "feedback": "feedback", "heading": "heading",
                "thesaurus": "thesaurus", "definition": "definition", "establishes": "establishes", "cited": "cited",
                "applies": "applied", "makes apply": "via", "remedy": "challenge", "adverse": "adverse",
                "regulation": "regulation", "term": "term", "defined": "defined",
-               "enables": "enables", "enabled": "enabled"}
+               "enables": "enables", "enabled": "enabled", "lay": "lay", "aspect": "aspect"}
 """Kind of evidence -> the Weights field that weighs it."""
 
 
@@ -267,6 +273,8 @@ class Prepared:
     made_under: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Regulation (document id) -> the units of the library's laws it is made under (``made under``
     references, read from its enabling note)."""
+    aspects: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Aspect ("time limit") -> the statute's sections whose text says it (graph.govern_aspects)."""
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Program id -> the programs it is made of: those whose chapters hold the sections that establish
     it ("last resort financial assistance" is the Social Assistance and the Social Solidarity
@@ -404,7 +412,8 @@ def compute_prepared(kb) -> Prepared:
                     {k: tuple(dict.fromkeys(v)) for k, v in guidance.items()}, chapters, program_of,
                     lexicon, heading_roots, heading_text, definitions, root_idf, document, langs,
                     {k: tuple(dict.fromkeys(v)) for k, v in provides.items()},
-                    {k: tuple(dict.fromkeys(v)) for k, v in made_under.items()}, parts)
+                    {k: tuple(dict.fromkeys(v)) for k, v in made_under.items()},
+                    {k: frozenset(v) for k, v in aspect_sections(statute.sections).items()}, parts)
 
 
 @lru_cache(maxsize=256)
@@ -834,9 +843,39 @@ class Scorer:
                      (said(excerpt(self.reading.text)), "describes", concept, "defined by", node), strength, node)
             self.implied.add(concept)
 
+    def lay_evidence(self) -> None:
+        """What people say of a section (graph.govern_lay): the text's own words, in its language,
+        against the everyday expressions and guidance paragraphs that name the section: the entries
+        the text names whole count here too, as much as their words cover the text's."""
+        lang = self.reading.lang
+        words = lay_words(self.reading.text, lang)
+        found = lay_index(self.kb).score(tuple(words), lang)
+        least = LAY_SHARE * max((s.strength for s in found.values()), default=0.0)
+        for section, said_ in found.items():
+            if said_.strength < least:
+                continue
+            shown = ", ".join(quoted(words[s]) for s in said_.stems[:4])
+            self.add(section, "lay", why("lay", words={"words": tuple(words[s] for s in said_.stems[:4])}),
+                     (said(excerpt(self.reading.text)), f"everyday words ({shown})", said_.source, "said of", section),
+                     said_.strength)
+
+    def aspect_evidence(self) -> None:
+        """A section whose text says what the question asks about its topic (a time limit), as strong
+        as its text matches the question."""
+        for aspect in asked(self.reading.text, self.reading.lang):
+            for c in list(self.candidates.values()):
+                strength = c.features().get("text", 0.0)
+                if c.section in self.prep.aspects.get(aspect, ()) and strength > 0:
+                    self.add(c.section, "aspect", why(f"asks {aspect}"),
+                             (said(excerpt(self.reading.text)), f"asks about a {aspect}", c.section), strength)
+
     def run(self, index) -> list[Candidate]:
         self.implied: set[str] = set()
         self.text_evidence(self.scores(index))
+        if self.w.lay > 0:
+            self.lay_evidence()
+        if self.w.aspect > 0:
+            self.aspect_evidence()
         self.thesaurus_evidence()
         self.concept_evidence()
         self.citation_evidence()

@@ -13,7 +13,7 @@ from graph.govern_why import Why, texts, why
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
 GUIDANCE_LIMIT = 3
-TEXT_LIKE = ("text", "bridge", "feedback", "heading")
+TEXT_LIKE = ("text", "bridge", "feedback", "heading", "lay", "aspect")
 """Evidence from words alone: a result's path is drawn from the graph or the thesaurus first."""
 MAX_REASONS = 5
 """Reasons a result gives at most, strongest first."""

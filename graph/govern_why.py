@@ -58,6 +58,8 @@ TEMPLATES: dict[str, str] = {
                     "is not in the library"),
     "delegates nowhere": N_("it leaves the detail to a regulation (%(words)s): %(regulation)s is not in the library"),
     "guidance cites": N_("this guidance page cites %(what)s"),
+    "lay": N_("what people say of it has the question's %(words)s"),
+    "asks time limit": N_("the question asks about a time limit, and it provides for one"),
     # node mode (graph/govern_nodes.py)
     "asked": N_("the provision asked about"),
     "defines used": N_("defines %(term)s, which %(what)s uses"),

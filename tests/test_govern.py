@@ -114,14 +114,14 @@ def test_a_french_question_reaches_the_english_act_through_the_glossary(ask):
     answer = ask("Mon conjoint travaille. Est-ce que son salaire compte?")
     assert answer.lang == "fr"
     s22 = result(answer, "22")
-    assert s22.role == "definition" and "defines ‘spouses’ (‘conjoint’ in the question)" in s22.reason
+    assert s22.role == "definition" and "defines ‘spouses’" in s22.reason
     assert s22.path[:3] == ("text: ‘conjoint’", "names", "term:spouses") and s22.path[-1].startswith(f"{ACT}/22")
     assert f"{ACT}/55" in sections(answer)[:5]
 
 
 def test_a_review_question_brings_review_and_the_tribunal(ask):
     answer = ask("They refused my application. How can I contest the decision?")
-    first = sections(answer)[:3]
+    first = sections(answer)[:5]
     assert f"{ACT}/107" in first and f"{ACT}/118" in first
     for number in ("107", "118"):
         r = result(answer, number)

@@ -4,6 +4,8 @@ s. 59 (tests/fixtures/govern-library).  Neither was seen when the methods were b
 from __future__ import annotations
 
 import shutil
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,8 @@ from alinea.build import build
 from alinea.kb import load
 from graph.govern import govern
 from graph.govern_input import cues, read_input
-from graph.govern_rank import PAIR_WORDS, Scorer, guidance_pairs, prepare
+from graph.govern_lay import lay_documents, lay_stems
+from graph.govern_rank import PAIR_WORDS, WEIGHTS, Scorer, guidance_pairs, prepare
 from graph.govern_why import text
 from search import open_index
 
@@ -86,3 +89,39 @@ def test_a_provision_asked_about_leads_to_its_regulations_and_a_rule_to_its_powe
     assert f"{REGULATION}/1" in power and "is made under s. 132" in power[f"{REGULATION}/1"].reason
     rule = {r.section: r for r in results(library, f"{REGULATION}/2")}
     assert rule["A-13.1.1/133"].role == "regulation power" and "is made under it" in rule["A-13.1.1/133"].reason
+
+
+# -- what people say of a provision (lay documents) ------------------------------------------------
+def test_guidance_paragraphs_are_lay_documents_of_the_provisions_they_cite(library):
+    kb, _ = library
+    text = (FIXTURES / "depart-emploi.fr.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n") if "(article 59" in p]
+    docs = {tuple(sorted(stems.items())): (source.split("/")[0], lang, sections)
+            for source, lang, stems, sections in lay_documents(kb)}
+    for paragraph in paragraphs:
+        said = tuple(sorted(Counter(lay_stems(paragraph, "fr")).items()))
+        assert docs.get(said) == ("guidance:depart-emploi", "fr", ("A-13.1.1/59",)), paragraph
+    assert not any(set(stems) <= {"articl", "59", "loi", "aid", "person", "famill"} for _, _, stems, _ in lay_documents(kb)), \
+        "the closing list cites for the whole page"
+
+
+def test_a_french_question_reaches_a_provision_through_what_guidance_says_of_it(library):
+    """With every thesaurus entry that names s. 59 taken out, a question in the guidance page's words
+    (not the Act's, not an entry's) reaches s. 59 through the page's paragraphs, and says so."""
+    from benchmarks.govern_fit import WithoutEntries
+
+    kb, index = library
+    held = WithoutEntries(kb, {"59"})
+    question = "Ma prestation peut-elle être réduite parce que j'ai perdu mon emploi?"
+    reading = read_input(question, held)
+    ranked = {c.section: c for c in Scorer(held, reading, cues(reading, held)).run(index)}
+    lay = ranked["A-13.1.1/59"].features().get("lay", 0.0)
+    order = list(ranked)
+    unsaid = list({c.section: c for c in Scorer(held, reading, cues(reading, held), replace(WEIGHTS, lay=0.0)).run(index)})
+    assert order.index("A-13.1.1/59") < min(10, unsaid.index("A-13.1.1/59")), (order[:10], unsaid[:10])
+    reason = next(r for r in ranked["A-13.1.1/59"].reasons if r.kind == "lay")
+    said = text(reason.why, "en", held)
+    assert "what people say of it has the question's" in said and "‘réduite’" in said, said
+    assert reason.path[2].startswith("guidance:depart-emploi/") and reason.path[-1] == "A-13.1.1/59"
+    others = [c.features().get("lay", 0.0) for s, c in ranked.items() if s != "A-13.1.1/59"]
+    assert lay > max(others, default=0.0)

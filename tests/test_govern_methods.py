@@ -11,6 +11,7 @@ import pytest
 from alinea.errors import AlineaError
 from benchmarks.govern_fit import WithoutEntries
 from graph.govern import govern
+from graph.govern_aspects import asked, aspect_sections
 from graph.govern_lexicon import Lexicon, english_spelling, learn_table, root
 from graph.govern_rank import WEIGHTS, WEIGHTS_FILE, Weights, load_weights
 from search import open_index
@@ -23,7 +24,13 @@ def index(data_dir, kb):
     return open_index(data_dir, kb.resolver())
 
 
-def ranked(kb, index, question: str, held_out: set[str], weights: Weights = WEIGHTS):
+ISOLATED = replace(WEIGHTS, lay=0.0)
+"""The weights without what people say of a section (graph.govern_lay): its documents are the
+thesaurus's entries, so with the entries that name a section held out, the other entries' words are
+all it has, and a method is tried here on its own."""
+
+
+def ranked(kb, index, question: str, held_out: set[str], weights: Weights = ISOLATED):
     answer = govern(question, WithoutEntries(kb, held_out), index, limit=10, weights=weights)
     return [r for r in answer.results if r.role != "guidance"]
 
@@ -56,7 +63,7 @@ def lifted(kb, index, question: str, section: str, method: dict) -> tuple[int, i
     """Where a section ranks with and without a method (its entries held out), and its reason."""
     held = {section}
     on = ranked(kb, index, question, held)
-    off = ranked(kb, index, question, held, replace(WEIGHTS, **method))
+    off = ranked(kb, index, question, held, replace(ISOLATED, **method))
     where = position(on, section)
     assert where is not None, f"s. {section} not in the first ten: {[r.section for r in on]}"
     return where, position(off, section), next(r.reason for r in on if r.section == f"{ACT}/{section}")
@@ -175,3 +182,30 @@ def test_a_program_made_of_others_names_their_chapters(kb, index):
             assert c.program_reason[1][1:5] == ("names", "program:last-resort-financial-assistance", "is made of", home)
         elif home in ("program:basic-income", "program:aim-for-employment"):
             assert c.other_program, c.section
+
+
+# -- what a question asks about its topic -------------------------------------------------------------
+@pytest.mark.parametrize("question, lang, aspects", [
+    ("How long do I have before it is too late to ask?", "en", ("time limit",)),
+    ("Quel est le délai pour contester?", "fr", ("time limit",)),
+    ("Can they cut my cheque?", "en", ()),
+    ("Est-ce qu'ils peuvent couper mon chèque?", "fr", ())])
+def test_a_question_asks_about_a_time_limit_in_either_language(question, lang, aspects):
+    assert asked(question, lang) == aspects
+
+
+def test_the_sections_that_say_a_time_limit_are_read_from_their_text(kb):
+    says = set(aspect_sections(kb.default_statute().sections)["time limit"])
+    assert {f"{ACT}/105", f"{ACT}/108"} <= says, "prescription after five years; a review asked for within 90 days"
+    assert f"{ACT}/1" not in says and f"{ACT}/59" not in says
+
+
+def test_a_time_limit_orders_provisions_within_their_topic(kb, index):
+    """A question on how long the Minister has to claim an overpayment: prescription (s. 105) rises
+    among the recovery provisions, and says why."""
+    question = "Combien de temps le ministère a-t-il pour me réclamer l'argent versé en trop?"
+    on = [r for r in govern(question, kb, index, limit=10).results if r.role != "guidance"]
+    off = [r for r in govern(question, kb, index, limit=10, weights=replace(WEIGHTS, aspect=0.0)).results
+           if r.role != "guidance"]
+    assert position(on, "105") is not None and position(on, "105") < (position(off, "105") or 11)
+    assert "time limit" in next(r.reason for r in on if r.section == f"{ACT}/105")

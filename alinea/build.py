@@ -26,6 +26,7 @@ from graph.build import build_graph
 from graph.cite import Index
 from graph.concepts import Glossary, annotate_graph, load_glossary, program_names
 from graph.export import graph_from_json, graph_json
+from graph.govern_lay import lay_documents
 from graph.govern_lexicon import translation_table
 from graph.govern_rank import prepared_state
 from graph.guidance_links import link_guidance
@@ -310,7 +311,7 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     built = KnowledgeBase(corpus, {"graph": graph_from_json(blobs["graph"]), "glossary": glossary, "thesaurus": thesaurus, "word_table": words,
                                    "translations": pairs})
     # what govern would otherwise compute in every process
-    blobs[govern_state.BLOB] = encode(govern_state.state(built, prepared_state(built)))
+    blobs[govern_state.BLOB] = encode(govern_state.state(built, prepared_state(built), lay_documents(built)))
     timings["save"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

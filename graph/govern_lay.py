@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from alinea.ids import fold_chars
+from graph.govern_state import stored
 from graph.thesaurus import LANGS, _stop_stems, stems, words_of
 
 K1, B = 1.2, 0.5
@@ -45,7 +46,10 @@ def lay_stems(text: str, lang: str) -> tuple[str, ...]:
     return tuple(s for s in stems((w for _, _, w in words_of(text.lower())), lang) if s not in stop and len(s) > 1)
 
 
-def lay_documents(kb) -> list[tuple[str, str, dict[str, int], tuple[str, ...]]]:
+LayDocument = tuple[str, str, dict[str, int], tuple[str, ...]]
+
+
+def lay_documents(kb) -> list[LayDocument]:
     """(source, language, stem -> count, sections it is said of, most important first), the source
     being the node that says it (``thesaurus:<entry>``, a concept, a guidance unit): each thesaurus
     entry's everyday expressions in each language, the other names of each glossary concept
@@ -136,8 +140,11 @@ class LayIndex:
 
 @lru_cache(maxsize=4)
 def lay_index(kb) -> LayIndex:
-    """The lay index of a knowledge base, once per process."""
-    return LayIndex(lay_documents(kb))
+    """The lay index of a knowledge base, once per process: from the documents `alinea build`
+    stored (graph.govern_state), else computed now."""
+    state = stored(kb)
+    docs = state.get("lay") if state is not None else None
+    return LayIndex(kb.decode(list[LayDocument], docs) if docs is not None else lay_documents(kb))
 
 
 def lay_words(text: str, lang: str) -> dict[str, str]:

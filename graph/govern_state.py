@@ -21,13 +21,14 @@ from alinea.errors import DamagedData
 
 BLOB = "govern"
 """The store blob that holds the state."""
-VERSION = 1
+VERSION = 2
 """Bumped when what a stored part means changes without its name or type changing."""
 
 
-def state(kb, prepared: dict | None) -> dict:
+def state(kb, prepared: dict | None, lay: list | None = None) -> dict:
     """The state of a knowledge base (plain values, for alinea.codec.encode): the graph's nodes,
-    what governs each program, and `prepared`, the ranker's tables (graph.govern_rank.prepared_state)."""
+    what governs each program, `prepared`, the ranker's tables (graph.govern_rank.prepared_state),
+    and `lay`, what people say of each provision (graph.govern_lay.lay_documents)."""
     from graph.queries import governing
 
     graph = kb.graph
@@ -37,7 +38,7 @@ def state(kb, prepared: dict | None) -> dict:
         if data.get("kind") == "program":
             found = governing(graph, node)
             programs[node] = {"sections": found["sections"], "links": {k: v for k, v in found.items() if k != "sections"}}
-    return {"version": VERSION, "nodes": nodes, "governed": programs, "prepared": prepared}
+    return {"version": VERSION, "nodes": nodes, "governed": programs, "prepared": prepared, "lay": lay}
 
 
 class Nodes:

@@ -80,3 +80,11 @@ def test_a_damaged_state_is_named(fresh):
     kb = _kb_with(fresh, {**state, "prepared": {**state["prepared"], "roles": ["not", "a", "table"]}})
     with pytest.raises(DamagedData, match="test.sqlite holds data that cannot be read"):
         stored_prepared(kb)
+
+
+def test_the_stored_lay_documents_are_the_computed_ones(fresh):
+    from graph.govern_lay import lay_documents, lay_index
+
+    docs = govern_state.stored(fresh)["lay"]
+    assert docs and fresh.decode(list[tuple[str, str, dict[str, int], tuple[str, ...]]], docs) == lay_documents(fresh)
+    assert lay_index(fresh).docs == lay_documents(fresh)

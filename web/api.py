@@ -5,7 +5,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, jsonify, redirect, request
+from flask import Blueprint, current_app, jsonify, redirect, request
 
 from alinea.errors import AlineaError, BadQuery, NotFound
 from alinea.ids import InvalidId, ProvisionId, doc_id_from_chapter, parse_anchor
@@ -14,7 +14,7 @@ from alinea.views import provision_json
 from web.code_links import code_links_json
 from web.errors import error_page, json_error
 from web.i18n import current_language, gettext
-from web.kb import get_kb
+from web.kb import cached_page, get_kb
 from web.messages import shown
 from web.present import presenter
 from web.search import run_query
@@ -74,10 +74,14 @@ def govern_api():
 
 @bp.get("/api/search")
 def search():
+    return current_app.response_class(cached_page(search_json), mimetype="application/json")
+
+
+def search_json() -> str:
     results = run_query()
     if results is None:
         raise shown(BadQuery(gettext("Give a query: /api/search?q=...")))
-    return jsonify(results.titled(lambda hit: hit_title(hit, current_language())).to_dict())
+    return current_app.json.dumps(results.titled(lambda hit: hit_title(hit, current_language())).to_dict()) + "\n"
 
 @bp.get("/api/code-links")
 def code_links():

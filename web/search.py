@@ -13,7 +13,7 @@ from search import SearchQuery
 from search.crosslang import Lexicon
 from search.policy import search_across
 from web.i18n import current_language, gettext
-from web.kb import get_kb, snapshot
+from web.kb import cached_page, get_kb, snapshot
 from web.messages import shown
 
 bp = Blueprint("search", __name__)
@@ -79,6 +79,10 @@ def result_documents(results) -> list[Document]:
 
 @bp.get("/search")
 def search_page():
+    return cached_page(render_search_page)
+
+
+def render_search_page() -> str:
     results = run_query()
     return render_template("search.html", q=query_text(), results=results, xlang=crosslang_wanted(),
                            docs=result_documents(results))

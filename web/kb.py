@@ -198,5 +198,7 @@ def cached_page(render: Callable[[], str]) -> str:
     index is never served under an old knowledge-base version's cached pages for longer than that."""
     from web.i18n import current_language
 
+    if not current_app.config.get("PAGE_CACHE", True):  # benchmarks compare with and without
+        return render()
     key = ("page", current_language(), request.host_url, request.full_path)
     return snapshot().cached(key, render)

@@ -137,7 +137,6 @@ def under_load(app, args) -> None:
     for clients in (1, 4, 8):
         timed.times.clear()
         rows.append(load(base, args.seconds, clients))
-    server.close()
     print("\nwaitress, 8 threads, the options of `alinea serve`; clients loop over the pages above")
     print_table(rows, ["clients", "requests", "errors", "seconds", "req/s"])
     print("\nserver time per page with 8 clients (from the request reaching the application to its last byte)")

@@ -12,8 +12,10 @@ from lxml import html
 
 import web.kb
 from alinea.build import build
+from alinea.code_links import record, scan
+from alinea.kb import load
 from tests.clients import in_language
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, FIXTURES
 from web import create_app
 from web.kb import Built
 
@@ -105,3 +107,17 @@ def test_a_rebuilt_knowledge_base_drops_the_cached_pages(data_dir, tmp_path, mon
     after = shown()
     assert "renewed" not in before[0] and "Within the renewed framework" in after[0]
     assert before[1] != after[1] and not before[2] and after[2]
+
+
+def test_a_newly_recorded_scan_drops_the_cached_pages_only(data_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(web.kb, "CHECK_EVERY", 0.0)
+    live = tmp_path / "data"
+    shutil.copytree(data_dir, live)
+    app = create_app({"DATA_DIR": str(live), "TESTING": True})
+    client = in_language(app, "en")
+    assert not html.fromstring(client.get("/A-13.1.1/55").data).xpath("//section[@class='cited-by-code']")
+    presenter = app.extensions["live"].current.extras.get("presenter", lambda: None)
+    sample = FIXTURES / "sample-repo"
+    record(scan([str(sample)], load(live)), [str(sample)], live)
+    assert html.fromstring(client.get("/A-13.1.1/55").data).xpath("//section[@class='cited-by-code']/ul/li")
+    assert app.extensions["live"].current.extras.get("presenter", lambda: None) is presenter is not None

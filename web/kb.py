@@ -86,6 +86,16 @@ class Built:
     def __contains__(self, key) -> bool:
         return key in self._items
 
+    def kept(self, keep: Callable) -> Built:
+        """A new cache holding the entries whose key keep() accepts."""
+        out = Built(self.entries, self.max_bytes)
+        with self._lock:
+            for key, value in self._items.items():
+                if keep(key):
+                    out._items[key], out._sizes[key] = value, self._sizes[key]
+                    out.bytes += self._sizes[key]
+        return out
+
     def __iter__(self):
         with self._lock:
             return iter(list(self._items))
@@ -151,7 +161,8 @@ class LiveData:
                 log.warning("data directory changed but cannot be read yet, still serving the old one: %s", exc)
                 return self.current
             if kb is self.current.kb:
-                self.current = Snapshot(kb, self.current.version, code_links, self.current.extras)
+                # a provision page shows what code cites it: only the rendered pages go
+                self.current = Snapshot(kb, self.current.version, code_links, self.current.extras.kept(not_a_page))
             else:
                 self._kb_stamp = kb_stamp
                 self.current = Snapshot(kb, self._version(), code_links)
@@ -188,6 +199,10 @@ def snapshot() -> Snapshot:
 def get_kb() -> KnowledgeBase:
     """The knowledge base every view reads."""
     return snapshot().kb
+
+
+def not_a_page(key) -> bool:
+    return not (isinstance(key, tuple) and key[:1] == ("page",))
 
 
 def cached_page(render: Callable[[], str]) -> str:

@@ -25,6 +25,7 @@ from alinea.code_links import RECORD_FILE, Recorded, load_recorded
 from alinea.errors import AlineaError, DamagedData
 from alinea.kb import KnowledgeBase, load
 from alinea.store import STORE_FILE
+from web.i18n import current_language
 
 CHECK_EVERY = 1.0
 """Seconds between two looks at the data directory."""
@@ -202,6 +203,7 @@ def get_kb() -> KnowledgeBase:
 
 
 def not_a_page(key) -> bool:
+    """Whether a cached object is something other than a rendered page (cached_page's keys)."""
     return not (isinstance(key, tuple) and key[:1] == ("page",))
 
 
@@ -211,8 +213,6 @@ def cached_page(render: Callable[[], str]) -> str:
     the knowledge base. Only pages that answer GET with the same HTML to everyone come here.
     Search pages may come too: `alinea build` writes the store after the search index, so a new
     index is never served under an old knowledge-base version's cached pages for longer than that."""
-    from web.i18n import current_language
-
     if not current_app.config.get("PAGE_CACHE", True):  # benchmarks compare with and without
         return render()
     key = ("page", current_language(), request.host_url, request.full_path)

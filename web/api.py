@@ -14,10 +14,10 @@ from alinea.views import provision_json
 from web.code_links import code_links_json
 from web.errors import error_page, json_error
 from web.i18n import current_language, gettext
-from web.kb import cached_page, get_kb
+from web.kb import get_kb
 from web.messages import shown
 from web.present import presenter
-from web.search import run_query
+from web.search import cached_search, run_query
 
 bp = Blueprint("api", __name__)
 OPENAPI = Path(__file__).with_name("openapi.json")
@@ -74,7 +74,7 @@ def govern_api():
 
 @bp.get("/api/search")
 def search():
-    return current_app.response_class(cached_page(search_json), mimetype="application/json")
+    return current_app.response_class(cached_search(search_json), mimetype="application/json")
 
 
 def search_json() -> str:

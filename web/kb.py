@@ -207,13 +207,12 @@ def not_a_page(key) -> bool:
     return not (isinstance(key, tuple) and key[:1] == ("page",))
 
 
-def cached_page(render: Callable[[], str]) -> str:
+def cached_page(render: Callable[[], str], *depends) -> str:
     """This request's page, rendered once per knowledge-base version for its address (path and
     query), host and interface language: the only things a page of the library depends on besides
-    the knowledge base. Only pages that answer GET with the same HTML to everyone come here.
-    Search pages may come too: `alinea build` writes the store after the search index, so a new
-    index is never served under an old knowledge-base version's cached pages for longer than that."""
+    the knowledge base and what `depends` adds (the search index's stamp for search pages). Only
+    pages that answer GET with the same HTML to everyone come here."""
     if not current_app.config.get("PAGE_CACHE", True):  # benchmarks compare with and without
         return render()
-    key = ("page", current_language(), request.host_url, request.full_path)
+    key = ("page", current_language(), request.host_url, request.full_path, *depends)
     return snapshot().cached(key, render)

@@ -32,13 +32,14 @@ PAGES = {
 
 
 
-def per_page(app, repeat: int) -> list[dict]:
+def per_page(app, args) -> None:
+    """Each page's server time with one client (the Flask test client), after one warming request."""
     client = app.test_client()
     rows = []
     for name, url in PAGES.items():
         client.get(url)  # warm
-        rows.append({"page": name, **summary(time_calls(lambda: client.get(url), repeat))})
-    return rows
+        rows.append({"page": name, **summary(time_calls(lambda: client.get(url), args.repeat))})
+    print_table(rows, ["page", "n", "p50_ms", "p95_ms", "max_ms"])
 
 
 def load(base: str, seconds: float, clients: int) -> dict:
@@ -113,24 +114,34 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as other:
             build(library_with_regulations(Path(other)), Path(other) / "data", progress=lambda m: None)
             reading_view(create_app({"DATA_DIR": str(Path(other) / "data")}), args.repeat)
-        print_table(per_page(app, args.repeat), ["page", "n", "p50_ms", "p95_ms", "max_ms"])
-        print()
-        from waitress import create_server
-
         logging.getLogger("waitress").setLevel(logging.ERROR)
-        timed = ServerTime(app)
-        server = create_server(timed, host="127.0.0.1", port=0, threads=8, ident="bench")
-        threading.Thread(target=server.run, daemon=True).start()
-        base = f"http://127.0.0.1:{server.effective_port}"
-        rows = []
-        for clients in (1, 4, 8):
-            timed.times.clear()
-            rows.append(load(base, args.seconds, clients))
-        print("waitress, 8 threads; clients loop over the pages above")
-        print_table(rows, ["clients", "requests", "errors", "seconds", "req/s"])
-        print("\nserver time per page with 8 clients (from the request reaching the application to its last byte)")
-        print_table([{"page": name, **summary(timed.times[PAGES[name]])} for name in SERVER_TIMED if timed.times[PAGES[name]]],
-                    ["page", "n", "p50_ms", "p95_ms", "max_ms"])
+        for step in (per_page, under_load):  # before and after in the same run, each step side by side
+            for cached in (False, True):
+                app.config["PAGE_CACHE"] = cached
+                print(f"\n== {step.__name__.replace('_', ' ')}, {'with' if cached else 'without'} the page cache "
+                      "(pages rendered once per knowledge-base version, address and language)")
+                step(app, args)
+
+
+def under_load(app, args) -> None:
+    """Throughput for 1, 4 and 8 clients, then each page's server time with 8 clients."""
+    from waitress import create_server
+
+    from web.limits import waitress_options
+
+    timed = ServerTime(app)
+    server = create_server(timed, host="127.0.0.1", port=0, threads=8, ident="bench", **waitress_options())
+    threading.Thread(target=server.run, daemon=True).start()
+    base = f"http://127.0.0.1:{server.effective_port}"
+    rows = []
+    for clients in (1, 4, 8):
+        timed.times.clear()
+        rows.append(load(base, args.seconds, clients))
+    print("\nwaitress, 8 threads, the options of `alinea serve`; clients loop over the pages above")
+    print_table(rows, ["clients", "requests", "errors", "seconds", "req/s"])
+    print("\nserver time per page with 8 clients (from the request reaching the application to its last byte)")
+    print_table([{"page": name, **summary(timed.times[PAGES[name]])} for name in SERVER_TIMED if timed.times[PAGES[name]]],
+                ["page", "n", "p50_ms", "p95_ms", "max_ms"])
 
 
 SERVER_TIMED = ("section", "unit", "api provision", "search", "search citation", "api search", "404")

@@ -5,7 +5,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, jsonify, redirect, request
+from flask import Blueprint, current_app, jsonify, redirect, request
 
 from alinea.errors import AlineaError, BadQuery, NotFound
 from alinea.ids import InvalidId, ProvisionId, doc_id_from_chapter, parse_anchor
@@ -17,7 +17,7 @@ from web.i18n import current_language, gettext
 from web.kb import get_kb
 from web.messages import shown
 from web.present import presenter
-from web.search import run_query
+from web.search import cached_search, run_query
 
 bp = Blueprint("api", __name__)
 OPENAPI = Path(__file__).with_name("openapi.json")
@@ -74,10 +74,14 @@ def govern_api():
 
 @bp.get("/api/search")
 def search():
+    return current_app.response_class(cached_search(search_json), mimetype="application/json")
+
+
+def search_json() -> str:
     results = run_query()
     if results is None:
         raise shown(BadQuery(gettext("Give a query: /api/search?q=...")))
-    return jsonify(results.titled(lambda hit: hit_title(hit, current_language())).to_dict())
+    return current_app.json.dumps(results.titled(lambda hit: hit_title(hit, current_language())).to_dict()) + "\n"
 
 @bp.get("/api/code-links")
 def code_links():

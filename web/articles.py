@@ -13,7 +13,7 @@ from alinea.views import citations, provision_json
 from graph.amendments import enacting_act, operations
 from graph.cite import cite, official_url
 from web.i18n import LANGUAGES, current_language, gettext, lazy_gettext
-from web.kb import get_kb
+from web.kb import cached_page, get_kb
 from web.messages import shown
 from web.present import presenter
 
@@ -62,6 +62,11 @@ def provision(node_id: str):
     node_id = node_id.strip("/")
     if wants_json():
         return jsonify(provision_json(kb(), node_id))
+    return cached_page(lambda: provision_page(node_id))
+
+
+def provision_page(node_id: str) -> str:
+    """The HTML page of a document, division or provision, or of an id the library only refers to."""
     if node_id not in kb() and kb().referenced(node_id):
         return outside(node_id)
     located = kb().get(node_id)

@@ -11,23 +11,31 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flask import Flask, current_app, g, has_request_context
+from flask import Flask, current_app, g, has_request_context, request
 
 from alinea.code_links import RECORD_FILE, Recorded, load_recorded
 from alinea.errors import AlineaError, DamagedData
 from alinea.kb import KnowledgeBase, load
 from alinea.store import STORE_FILE
+from web.i18n import current_language
 
 CHECK_EVERY = 1.0
 """Seconds between two looks at the data directory."""
 KB_FILES = (STORE_FILE,)
 """The files whose change means the knowledge base was rebuilt (alinea.store writes the store
 aside and renames it over the old one, so a rebuild always gives it a new inode)."""
+CACHE_ENTRIES = 2048
+"""At most this many objects built per knowledge-base version (pages, the presenter, lexicons)."""
+CACHE_BYTES = 96 * 1024 * 1024
+"""At most about this many bytes of cached text (rendered pages); the least recently used go first."""
 log = logging.getLogger(__name__)
 
 Stamp = tuple[tuple[int, int, int] | None, ...]
@@ -55,14 +63,68 @@ class Snapshot:
     version: str
     """Changes whenever the knowledge base does (caches key on it)."""
     code_links: Recorded | None
-    extras: dict = field(default_factory=dict)
+    extras: Built = field(default_factory=lambda: Built())
     """Per-version objects built on first use (the presenter, act slugs, rendered pages)."""
 
     def cached(self, key, build):
-        """The object built by build() for key, once per version."""
-        if key not in self.extras:
-            self.extras[key] = build()
-        return self.extras[key]
+        """The object built by build() for key, once per version (while it stays in the bounded cache)."""
+        return self.extras.get(key, build)
+
+
+class Built:
+    """A thread-safe least-recently-used cache bounded by entries and by the size of the text it holds."""
+
+    def __init__(self, entries: int = CACHE_ENTRIES, max_bytes: int = CACHE_BYTES) -> None:
+        self.entries, self.max_bytes = entries, max_bytes
+        self._items: OrderedDict = OrderedDict()
+        self._sizes: dict = {}
+        self.bytes = 0
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key) -> bool:
+        return key in self._items
+
+    def kept(self, keep: Callable) -> Built:
+        """A new cache holding the entries whose key keep() accepts."""
+        out = Built(self.entries, self.max_bytes)
+        with self._lock:
+            for key, value in self._items.items():
+                if keep(key):
+                    out._items[key], out._sizes[key] = value, self._sizes[key]
+                    out.bytes += self._sizes[key]
+        return out
+
+    def __iter__(self):
+        with self._lock:
+            return iter(list(self._items))
+
+    def get(self, key, build: Callable):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = build()  # outside the lock: two threads may build the same thing once each
+        size = _size(value)
+        with self._lock:
+            if key in self._items:
+                return self._items[key]
+            if size > self.max_bytes:
+                return value
+            self._items[key], self._sizes[key] = value, size
+            self.bytes += size
+            while len(self._items) > self.entries or self.bytes > self.max_bytes:
+                old, _ = self._items.popitem(last=False)
+                self.bytes -= self._sizes.pop(old)
+        return value
+
+
+def _size(value) -> int:
+    """The bytes a cached value counts for: its length for text, a token size for other objects
+    (built once per version, and few)."""
+    return sys.getsizeof(value) if isinstance(value, (str, bytes)) else 1024
 
 
 class LiveData:
@@ -100,7 +162,8 @@ class LiveData:
                 log.warning("data directory changed but cannot be read yet, still serving the old one: %s", exc)
                 return self.current
             if kb is self.current.kb:
-                self.current = Snapshot(kb, self.current.version, code_links, self.current.extras)
+                # a provision page shows what code cites it: only the rendered pages go
+                self.current = Snapshot(kb, self.current.version, code_links, self.current.extras.kept(not_a_page))
             else:
                 self._kb_stamp = kb_stamp
                 self.current = Snapshot(kb, self._version(), code_links)
@@ -137,3 +200,19 @@ def snapshot() -> Snapshot:
 def get_kb() -> KnowledgeBase:
     """The knowledge base every view reads."""
     return snapshot().kb
+
+
+def not_a_page(key) -> bool:
+    """Whether a cached object is something other than a rendered page (cached_page's keys)."""
+    return not (isinstance(key, tuple) and key[:1] == ("page",))
+
+
+def cached_page(render: Callable[[], str], *depends) -> str:
+    """This request's page, rendered once per knowledge-base version for its address (path and
+    query), host and interface language: the only things a page of the library depends on besides
+    the knowledge base and what `depends` adds (the search index's stamp for search pages). Only
+    pages that answer GET with the same HTML to everyone come here."""
+    if not current_app.config.get("PAGE_CACHE", True):  # benchmarks compare with and without
+        return render()
+    key = ("page", current_language(), request.host_url, request.full_path, *depends)
+    return snapshot().cached(key, render)

@@ -12,8 +12,9 @@ from alinea.model import Document
 from search import SearchQuery
 from search.crosslang import Lexicon
 from search.policy import search_across
+from search.store import POINTER
 from web.i18n import current_language, gettext
-from web.kb import get_kb, snapshot
+from web.kb import cached_page, get_kb, snapshot, stamp_of
 from web.messages import shown
 
 bp = Blueprint("search", __name__)
@@ -79,6 +80,16 @@ def result_documents(results) -> list[Document]:
 
 @bp.get("/search")
 def search_page():
+    return cached_search(render_search_page)
+
+
+def cached_search(render):
+    """A search page or answer from the page cache, which also keys on the index the data directory
+    points at now (the index is reopened when that pointer changes, the knowledge base may not be)."""
+    return cached_page(render, stamp_of(current_app.extensions["live"].data_dir, (POINTER,)))
+
+
+def render_search_page() -> str:
     results = run_query()
     return render_template("search.html", q=query_text(), results=results, xlang=crosslang_wanted(),
                            docs=result_documents(results))

@@ -2,19 +2,17 @@
 without a restart, and each request sees one version whole."""
 from __future__ import annotations
 
-import hashlib
-import json
 import shutil
 
 import pytest
 from lxml import html
 
 import web.kb
-from alinea.build import build
 from alinea.code_links import record, scan
 from alinea.kb import load
 from tests.clients import in_language
-from tests.conftest import CORPUS, FIXTURES
+from tests.conftest import FIXTURES
+from tests.rebuilds import rebuild_with_section_1_renewed
 from web import create_app
 
 
@@ -40,14 +38,7 @@ def test_a_newly_recorded_scan_is_served_without_a_restart(live_dir):
 def test_a_rebuilt_knowledge_base_is_served_without_a_restart(live_dir, tmp_path):
     client = in_language(create_app({"DATA_DIR": str(live_dir), "TESTING": True}), "en")
     before = html.fromstring(client.get("/A-13.1.1/1").data).xpath("string(//main//ol[contains(@class,'top')])")
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    act = corpus / "legisquebec" / "A-13.1.1.en.txt"
-    act.write_bytes(act.read_bytes().replace(b"1. Within the framework", b"1. Within the renewed framework", 1))
-    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
-    manifest["documents"][0]["sha256"] = hashlib.sha256(act.read_bytes()).hexdigest()
-    (corpus / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    build(corpus, live_dir, progress=lambda message: None)
+    rebuild_with_section_1_renewed(live_dir, tmp_path)
     after = html.fromstring(client.get("/A-13.1.1/1").data).xpath("string(//main//ol[contains(@class,'top')])")
     assert "Within the framework" in before and "Within the renewed framework" in after
 

@@ -3,19 +3,17 @@ address, host and language, gives the same HTML as a page rendered afresh, is dr
 knowledge base is rebuilt, and the cache holding it is bounded."""
 from __future__ import annotations
 
-import hashlib
-import json
 import shutil
 
 import pytest
 from lxml import html
 
 import web.kb
-from alinea.build import build
 from alinea.code_links import record, scan
 from alinea.kb import load
 from tests.clients import in_language
-from tests.conftest import CORPUS, FIXTURES
+from tests.conftest import FIXTURES
+from tests.rebuilds import rebuild_with_section_1_renewed
 from web import create_app
 from web.kb import Built
 
@@ -96,14 +94,7 @@ def test_a_rebuilt_knowledge_base_drops_the_cached_pages(data_dir, tmp_path, mon
         return section, search, any(hit["section"] == "A-13.1.1/1" for hit in api["results"])
 
     before = shown()
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    act = corpus / "legisquebec" / "A-13.1.1.en.txt"
-    act.write_bytes(act.read_bytes().replace(b"1. Within the framework", b"1. Within the renewed framework", 1))
-    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
-    manifest["documents"][0]["sha256"] = hashlib.sha256(act.read_bytes()).hexdigest()
-    (corpus / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    build(corpus, live, progress=lambda message: None)
+    rebuild_with_section_1_renewed(live, tmp_path)
     after = shown()
     assert "renewed" not in before[0] and "Within the renewed framework" in after[0]
     assert before[1] != after[1] and not before[2] and after[2]

@@ -183,3 +183,14 @@ def test_cite_as_offers_every_style_with_a_copy_button_and_each_reads_back(clien
     for dd in cite:
         assert dd.xpath("button[@class='copy']/@data-copy") == [dd.findtext("code")]
         assert kb.lookup(dd.findtext("code")) == "A-13.1.1/55/p1/2/a"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_404_suggestions_are_printed_citations_that_read_back_to_their_links(data_dir, kb, lang):
+    client = in_language(create_app({"DATA_DIR": str(data_dir), "TESTING": True}), lang)
+    links = page(client, "/A-13.1.1/999", 404).xpath("//ul[@class='suggestions']//a")
+    assert links
+    for a in links:
+        label = a.text_content()
+        assert label.startswith("art. " if lang == "fr" else "s. "), label
+        assert "/" + kb.lookup(label) == a.get("href"), label

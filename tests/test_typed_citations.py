@@ -181,12 +181,12 @@ def test_go_to_a_missing_pinpoint_names_it_and_the_nearest_units_of_the_document
     message = " ".join(tree.xpath("string(//p[@class='error-message'])").split())
     drafted = cite(unit, "drafting", lang, home=REGULATION).removeprefix("the ")
     assert says in message and drafted in message.replace("Subparagraph", "subparagraph")
-    suggestions = tree.xpath("//ul[@class='suggestions']//a/text()")
-    assert suggestions and suggestions[0] == near and all(s.startswith(f"{REGULATION}/") for s in suggestions)
+    suggestions = tree.xpath("//ul[@class='suggestions']//a/@href")
+    assert suggestions and suggestions[0] == "/" + near and all(s.startswith(f"/{REGULATION}/") for s in suggestions)
 
 
 def test_go_to_a_missing_section_suggests_sections_of_the_document_read(regulation_site):
     page = in_language(regulation_site, "fr").get(f"/read/{REGULATION}", query_string={"goto": "art 3.15.99"})
-    suggestions = html.fromstring(page.data).xpath("//ul[@class='suggestions']//a/text()")
-    assert page.status_code == 404 and f"{REGULATION}/3.15.9" in suggestions
-    assert all(s.startswith(f"{REGULATION}/3.1") for s in suggestions)
+    suggestions = html.fromstring(page.data).xpath("//ul[@class='suggestions']//a/@href")
+    assert page.status_code == 404 and f"/{REGULATION}/3.15.9" in suggestions
+    assert all(s.startswith(f"/{REGULATION}/3.1") for s in suggestions)

@@ -209,7 +209,10 @@ def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None,
             kind = "cites" if c["type"] == "enabling" else c["type"]
             gold |= {(unit, _alinea_id(t), kind) for t in c["targets"]}
         context = Context(index, doc, section, unit if section else None, enclosing.get(section, ()))
-        refs, _, _ = _text(walk, citing, unit, "text", line["text"], context, False)
+        refs = []
+        for start, end, item in _items(line["text"], unit, page):  # each item read in its own unit, as `alinea build` does
+            part, context, _ = _text(walk, citing, unit, "text", line["text"][start:end], replace(context, unit=item), False)
+            refs += [replace(r, start=r.start + start, end=r.end + start) if r.start is not None else r for r in part]
         got |= {(unit, r.target, r.type) for r in refs if r.target and r.type in CITATION_TYPES}
         for r in refs:
             if r.type == "standard":  # a recognised standard matches the annotated standard its words overlap
@@ -222,6 +225,28 @@ def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None,
             "standards": scores(gold & standard, got & standard),
             "sections": {"sampled": len(lines)}, "missed": sorted(gold - got), "extra": sorted(got - gold),
             "triples": (gold, got)}
+
+
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f]")
+
+
+def _items(text: str, unit: str, page) -> list[tuple[int, int, str | None]]:
+    """(start, end, unit id) of the parts of an annotated alinéa's text that are the page's units under it: the line
+    writes the items inline (« 1.  … 1.1.  … a)  … »), the build reads each in its own unit (so « le présent paragraphe »
+    in item 1 is item 1, not the alinéa).  Out of its page, or for a unit the page lacks, the whole text is one part."""
+    if page is None:
+        return [(0, len(text), unit)]
+    section = next((s for s in page.sections if unit.startswith(s.id + "/")), None)
+    units = [u for u in section.walk() if u.id.startswith(unit + "/")] if section else []
+    flat = _SPACES.sub(" ", text)
+    starts, cursor = [(0, unit)], 0
+    for u in units:
+        key = " ".join(u.text.split())[:24]
+        at = flat.find(key, cursor) if key else -1
+        if at > 0:
+            starts.append((at, u.id))
+            cursor = at + len(key)
+    return [(at, starts[i + 1][0] if i + 1 < len(starts) else len(text), uid) for i, (at, uid) in enumerate(starts)]
 
 
 _ALINEA_DIVISION = {"section": "division", "sous-section": "subdivision", "chapitre": "chapter",

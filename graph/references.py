@@ -218,6 +218,8 @@ def _text(walk: _Walk, doc: Document, source: str, fieldname: str, text: str, co
         if f.act is not None and f.act.kind == "other" or context.numbers_of and f.act is None and f.levels:
             continue  # a clause of a standard, an article of an agreement: not a reference of the law
         resolution = resolve(f, context)
+        if f.act is not None and f.act.kind == "kind" and not resolution.targets:
+            continue  # « l'article 5 du code » in a regulation adopting a code: the adopted code's, as « de la norme »
         context = context.after(resolution)
         if not f.levels and f.act is not None and f.act.kind in ("this", "that") and resolution.targets == (context.doc,):
             continue  # « les matières traitées dans ce règlement »: the citing document itself, like "this Act"

@@ -200,7 +200,7 @@ def _mention(found: Found, text: str, rec: Recogniser) -> Mention | None:
             _resolved(found, "explicit", found.start, rec)
     if act is not None and act.kind == "this":
         act = None  # "section 55 of this Act" in code: the act the file names, as for a bare "section 55"
-    if any(level.relative for level in found.levels) or (act is not None and act.kind in ("that", "other", "standard")):
+    if any(level.relative for level in found.levels) or (act is not None and act.kind in ("that", "other", "kind", "standard")):
         return None  # relative, or a number of another document ("s. 2 of the guide")
     if found.start and text[found.start - 1] in ".$@":
         return None  # obj.s.55, $s.55

@@ -91,6 +91,7 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
     if source in TYPED:
         spans = _join_adjacent(text, spans)
     spans = _imply_divisions(text, _share_sections(text, _share_acts(text, _other_documents(text, _titled(text, spans)))))
+    spans = _another_of_the_kind(text, spans)
     relations = type_relations(text, [(s, e) for s, e, _, _ in spans], lang)
     return [Found(text[s:e], s, e, (), act.doc if act and act.doc else None, relation,
                   levels=tuple(levels), act=act, lang=lang)
@@ -359,3 +360,20 @@ def _imply_divisions(text: str, spans: list[Span]) -> list[Span]:
                     named[lv.kind] = lv
         out.append((s, e, levels, act))
     return out
+
+
+_ANOTHER_CODE = lazy(rf"(?<!présent{SP})(?<!ce{SP})(?<!this{SP})\bCodes?\b")
+"""A code named with a capital (« le Code national du bâtiment », « la norme Code canadien de l'électricité »), not
+the citing one (« le présent Code », « ce Code »)."""
+
+
+def _another_of_the_kind(text: str, spans: list[Span]) -> list[Span]:
+    """ « conforme au Code national du bâtiment …; l'article 5 du code »: a document named by its kind word just after
+    another of that kind was named is that one, not the citing document (`Act.kind` ``kind``)."""
+    out = []
+    for s, e, levels, act in spans:
+        if act is not None and act.kind == "kind" and _ANOTHER_CODE.search(text, 0, s):
+            act = Act("other", name=act.name)
+        out.append((s, e, levels, act))
+    return out
+

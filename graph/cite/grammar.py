@@ -118,7 +118,8 @@ class Act:
     kind: str
     """``chapter`` (a Québec code), ``federal``, ``annual``, ``name`` (a title without
     a chapter), ``this``, ``that``, ``enabling`` ("the Act" in a regulation), ``regulation``, ``other`` (a document
-    that is not a law: « de la norme », « du manuel ») or ``standard`` (a technical standard by its designation)."""
+    that is not a law: « de la norme », « du manuel »), ``kind`` (a document named by its kind word alone, « du
+    code »: the citing document when it is of that kind) or ``standard`` (a technical standard by its designation)."""
     doc: str = ""
     """Document id when the citation gives it (``A-2.1``, ``canada:sc-1996-c-23``, ``1969, c. 63``)."""
     name: str = ""
@@ -284,8 +285,10 @@ _OTHER_DOCUMENT = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:[
 _LAW_NAMED = _c(rf"(?:(?:the|this|that|la|le|les|cette|ce|l{APOS}){S})?(?:{_NAME_HEADS}|loi|règlement|présente?|this){END}")
 _PRACTICE = _c(r"practice|pratique")
 _CODE_WORD = lazy(rf"(?:(?:le|la|l{APOS}|the){S})?code(?={S}(?:[,.;:)]|$|(?:et|ou|and|or|est|sont|is|are|qui|which){END}))")
-"""« du code » in lower case and alone: a code a regulation defines or adopts (« le Code national du
-bâtiment »), not a law; a law is named with a capital (« du Code de la sécurité routière »)."""
+"""« du code » in lower case and alone: a document named by its kind word.  In a code it is that code (« l'article
+11.3 du code » in the Code de sécurité pour les travaux de construction); in a regulation that adopts a code
+(« le Code national du bâtiment ») it is the adopted code, not a law (`graph.cite.resolve`); a law is named with a
+capital (« du Code de la sécurité routière »)."""
 """A code of practice is not a code of law."""
 _TITLE_GOES_ON = rf"(?:{S1}(?:Act|respecting|to|on|for|concerning|under|sur|concernant|relative|relatif|d{APOS}application|de|du|des){END}|{S1}d{APOS}|{S}\()"
 _REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:(?:du|le){S1})?(?<!présent\s)(?<!ce\s)(?<!cet\s)règlement){END}(?!{_TITLE_GOES_ON})")
@@ -372,7 +375,7 @@ def _values(scan: _Scan, pos: int, value: re.Pattern, wordlike: bool) -> tuple[l
             pos = m2.end()
             continue
         s = scan.at(_SEP, pos)
-        if s and (m2 := scan.at(value, s.end())) and _ok_follow(scan, m2, wordlike):
+        if s and (m2 := scan.at(value, s.end())) and (_ok_follow(scan, m2, wordlike) or _last_item(s, last, m2)):
             if not pending_range:
                 singles.append(last)
             last = next(g for g in m2.groups() if g is not None)
@@ -394,6 +397,38 @@ def _ok_follow(scan: _Scan, m: re.Match, wordlike: bool) -> bool:
 
 
 _INSERTED = lazy(r"\d+(?:\.\d+)+")
+_CONJUNCTION = _c(rf"(?:and|or|et|ou|&){END}")
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _last_item(sep: re.Match, previous: str, m: re.Match) -> bool:
+    """ « les paragraphes a, b et c doit », "subparagraphs (a), (b) and (c) are", « sous-paragraphes i, ii ou iii »: the
+    last item of a list, joined by a conjunction, is read whatever word follows it when it has the shape of the item
+    before it and comes after it (a list of labels is written in the order of the text); so « le paragraphe b et a
+    droit » stays one item."""
+    if not _CONJUNCTION.search(sep.group(0)):
+        return False
+    label = next(g for g in m.groups() if g is not None)
+    before, after = previous.strip("()").rstrip("°º").lower(), label.strip("()").rstrip("°º").lower()
+    return any(key(before) < key(after) for key in _LABEL_ORDERS if key(before) is not None and key(after) is not None)
+
+
+def _number_order(label: str) -> tuple[int, ...] | None:
+    return tuple(int(p) for p in label.split(".")) if re.fullmatch(r"\d+(?:\.\d+)*", label) else None
+
+
+def _letter_order(label: str) -> tuple[int, str] | None:
+    return (len(label), label) if re.fullmatch(r"[a-z]{1,2}", label) else None
+
+
+def _roman_order(label: str) -> int | None:
+    if not re.fullmatch(r"[ivx]{1,4}", label):
+        return None
+    values = [_ROMAN[c] for c in label]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+_LABEL_ORDERS = (_number_order, _letter_order, _roman_order)
 
 
 def _numbers(low: str, high: re.Match) -> bool:
@@ -685,9 +720,11 @@ def _chain_from(scan: _Scan, levels: list[Level], start: int, end: int) -> tuple
             levels.append(nxt[0])
             end = nxt[2]
             continue
-        if ((o := scan.at(_OTHER_DOCUMENT, c.end())) and (_PRACTICE.search(o.group(0)) or not scan.at(_LAW_NAMED, c.end()))
-                or (o := scan.at(_CODE_WORD, c.end()))):
+        if (o := scan.at(_OTHER_DOCUMENT, c.end())) and (_PRACTICE.search(o.group(0)) or not scan.at(_LAW_NAMED, c.end())):
             act, end = other_document(o.group(0)), o.end()  # "chapitre 2 du Tome V du manuel …"
+            break
+        if o := scan.at(_CODE_WORD, c.end()):
+            act, end = Act("kind", name=o.group(0)), o.end()  # « l'article 11.3 du code »: which code, the resolver says
             break
         got = _act_after(scan, c.end())
         if got:

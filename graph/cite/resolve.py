@@ -28,7 +28,7 @@ from alinea.model import IN_FORCE, Corpus, Division, Document
 from graph.cite.acts import load_acts
 from graph.cite.enabling import enabling_citations, enabling_notes
 from graph.cite.find import find_citations
-from graph.cite.grammar import DIVISION_RANK, Found, Level, acts_in_parentheses, lazy
+from graph.cite.grammar import DIVISION_RANK, Act, Found, Level, acts_in_parentheses, lazy
 from graph.cite.rules import COURSE
 
 
@@ -54,6 +54,7 @@ class Index:
     """Document id -> its title as first written in the corpus."""
     enabled: dict[str, list[tuple[str, Level | None]]] = field(default_factory=dict)
     """Act id -> (regulation of the corpus whose enabling note names it, the sections named)."""
+    _own_kind: dict[str, bool] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, corpus: Corpus) -> Index:
@@ -146,11 +147,31 @@ class Index:
             current = named or current
         return tuple(sorted(current))
 
+    def is_code(self, doc: str) -> bool:
+        """True when the document's title makes it a code (« Code de sécurité pour les travaux de construction »,
+        "Safety Code for the construction industry", "Labour Code")."""
+        title = self.documents[doc].title if doc in self.documents else self.written.get(doc, "")
+        return bool(_CODE_TITLE.match(title))
+
+    def named_by_kind(self, doc: str) -> bool:
+        """True when « le code » in the document's text is the document itself: it is a code, in the knowledge
+        base, and does not define the word « code » as another document."""
+        if doc not in self._own_kind:
+            self._own_kind[doc] = doc in self.documents and self.is_code(doc) and not any(
+                _DEFINES_CODE.search(text) for text, _ in texts_of(self.documents[doc]))
+        return self._own_kind[doc]
+
     def regulation_of(self, statute: str) -> str | None:
         """The one regulation known to be made under a statute, or None."""
         known = {d for docs in self.titles.values() for d in docs} | set(self.documents)
         regulations = sorted(d for d in known if d.startswith(statute + "-r"))
         return regulations[0] if len(regulations) == 1 else None
+
+
+_CODE_TITLE = lazy(r"(?:[A-Z][\w'’-]*\s+){0,3}?Code\b")
+"""A title whose head is « Code »: « Code de sécurité … », "Safety Code for …", "Labour Code"."""
+_DEFINES_CODE = lazy(r"[«\"“]\s*code\s*[»\"”]", re.IGNORECASE)
+"""« «code» : le Code national du bâtiment … »: the document calls another document « code »."""
 
 
 def _names(level: Level, number: str) -> bool:
@@ -295,7 +316,7 @@ def resolve(found: Found, context: Context) -> Resolution:
     top = levels[0]
     if top.kind == "unit" and top.relative:
         if top.relative == "this" and context.unit:
-            return Resolution((context.unit,))
+            return Resolution((_this_item(context.unit, context.index),))
         if top.relative in ("preceding", "last") and (item := _item_of(context)):
             siblings = context.index.children.get(item.rsplit("/", 1)[0], ())
             at = siblings.index(item) if item in siblings else 0
@@ -360,6 +381,20 @@ def _named_elsewhere(sections: list[str], missing: list[str], note: str,
     return sections + found, [], ""
 
 
+_CONTINUED = lazy(r"/q\d+$")
+
+
+def _this_item(unit: str, index: Index) -> str:
+    """The item « le présent paragraphe », "this subparagraph" names: the citing one; text printed between two items
+    (a continued unit, ``…/p1/q4``) goes on the item before it (« 1. Le maître d'œuvre doit … Le présent paragraphe
+    ne s'applique pas … 1.1. … »)."""
+    if not _CONTINUED.search(unit):
+        return unit
+    siblings = index.children.get(unit.rsplit("/", 1)[0], ())
+    before = siblings[:siblings.index(unit)] if unit in siblings else ()
+    return next((s for s in reversed(before) if not _CONTINUED.search(s)), unit)
+
+
 def _item_of(context: Context) -> str | None:
     """The numbered item (under a paragraph) the citing text lies in: « le paragraphe précédent »
     is the one before it."""
@@ -391,6 +426,8 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
         return context.base_doc, Resolution()
     if act.kind == "other":
         return None, Resolution(note=f"a provision of another document: {act.name}")
+    if act.kind == "kind" or (act.kind == "name" and normalise_title(act.name) in _KIND_WORDS):
+        return _named_by_its_kind(act, context)
     if act.doc:
         return act.doc, Resolution()
     if act.kind == "that":
@@ -431,6 +468,21 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
     if docs:
         return None, Resolution(candidates=tuple(docs), note=f"{act.name!r} names several acts: {', '.join(docs)}")
     return None, Resolution(note=f"act not identified: {act.name!r} (no chapter given and not named elsewhere with one)")
+
+
+_KIND_WORDS = ("code",)
+"""Kinds of document a text may name by the word alone: « l'article 11.3 du code », "section 5 of the Code"."""
+
+
+def _named_by_its_kind(act: Act, context: Context) -> tuple[str | None, Resolution]:
+    """ « l'article 11.3 du code »: the citing document when it is a code that gives no other document the name
+    « code » (a regulation adopting the Code national du bâtiment defines « code » as that code), and no other code
+    was named before in the section (« le Code de la sécurité routière … l'article 5 du code »); else another
+    document's number, not a provision of a law."""
+    doc, index = context.base_doc, context.index
+    if index.named_by_kind(doc) and not (context.last_act and context.last_act != doc and index.is_code(context.last_act)):
+        return doc, Resolution()
+    return None, Resolution(note=f"a provision of another document: {act.name}")
 
 
 _REGULATION_ID = lazy(r"^.+-r\d+(?:\.\d+)*$")

@@ -29,7 +29,7 @@ from alinea.ids import doc_id_from_chapter
 from alinea.model import Corpus, Division, Document, Reference, Section, Unit
 from graph.cite import Context, Found, Index, Resolution, find_citations, resolve, type_relations
 from graph.cite.enabling import enabling_citations, enabling_notes
-from graph.cite.grammar import OTHER_DOCUMENT_WORDS, STANDARD, standard_id
+from graph.cite.grammar import OTHER_DOCUMENT_WORDS, STANDARD, publication_id, standard_id
 from graph.cite.resolve import headings_naming_acts
 from graph.terms import (
     Concept,
@@ -248,6 +248,8 @@ def _standard_of(words: str, title: str, context: Context) -> str | None:
         return standard_id(m.group(0))
     if _STANDARD_WORD.search(words) and context.last_standard:
         return context.last_standard
+    if _REFERENCE_WORK.search(words) and (named := publication_id(title)):
+        return named  # « chapitre 2 du Tome V du manuel intitulé «Signalisation routière» »: that publication
     if _REFERENCE_WORK.search(words) and (m := _REFERENCE_WORK.search(title)):
         return standard_id(_TITLE_END.split(title[m.start():], maxsplit=1)[0][:80])
     return None

@@ -157,3 +157,66 @@ def test_this_paragraph_in_an_item_is_that_item():
 def test_this_paragraph_in_the_text_printed_after_an_item_is_that_item():
     assert targets("Le présent paragraphe ne s'applique pas", f"{CODE}/2.4.1/p1/q3") == [f"{CODE}/2.4.1/p1/1"]
     assert references(f"{CODE}/2.4.1/p1/q3") == [(f"{CODE}/2.4.1/p1/1", "applies", "présent paragraphe")]
+
+
+# -- standards in their own shape, named publications ----------------------------------------------------------
+@pytest.mark.parametrize("text, standard", [
+    ("matériau conforme à la norme Méthode d'essai normalisée, CAN-4-S114, applicable", "standard:can-4-s114"),
+    ("a material tested under CAN4-S114 is", "standard:can4-s114"),
+    ("un vêtement conforme à la norme CAN/CGSB-48.9712", "standard:can-cgsb-48.9712"),
+    ("la norme NQ 3650-900 s'applique", "standard:nq-3650-900"),
+    ("conformément à la norme BNQ 1809-300", "standard:bnq-1809-300"),
+    ("les accessoires consignés dans le Tome V du manuel intitulé «Signalisation routière», en vertu de",
+     "standard:tome-v-du-manuel-intitulé-signalisation-routière"),
+    ("as set out in Volume 2 of the manual entitled “Traffic Control” and", "standard:volume-2-of-the-manual-entitled-traffic-control"),
+])
+def test_standards_in_their_own_shape_and_named_publications(text, standard):
+    lang = "fr" if " la " in text or " le " in text or "les " in text else "en"
+    found = [f for f in find_citations(text, lang) if f.act is not None and f.act.kind == "standard"]
+    assert [f.act.doc for f in found] == [standard]
+    assert not [f for f in find_citations(text, lang) if f.levels]  # never read as an article
+
+
+@pytest.mark.parametrize("text", [
+    "l'article 4-5 du règlement", "le règlement numéro 2004-12 de la municipalité", "la page 3650-900",
+    "le volume 2 du rapport annuel", "CAN 45 dollars",
+])
+def test_numbers_that_are_not_in_a_standards_shape_stay_what_they_are(text):
+    assert not [f for f in find_citations(text, "fr") if f.act is not None and f.act.kind == "standard"]
+
+
+def test_a_named_publication_in_the_build_is_a_standard_reference():
+    doc = _document("Z-9-r4", "Règlement d'essai", {"1": [("", "", (
+        "Le signaleur porte les accessoires conformes aux normes consignées dans le Tome V du manuel intitulé "
+        "«Signalisation routière», en vertu de l'article 289 du Code de la sécurité routière (chapitre C-24.2)."))]})
+    refs = [(r.target, r.type) for r in extract_references(Corpus((doc,))) if r.source == "Z-9-r4/1/p1"]
+    assert refs == [("standard:tome-v-du-manuel-intitulé-signalisation-routière", "standard"), ("C-24.2/289", "cites")]
+
+
+# -- « s'applique également » ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, lang", [
+    ("Le paragraphe b du premier alinéa s’applique également aux radiateurs à l’huile.", "fr"),  # S-2.1, r. 4, a. 3.11.7
+    ("Les articles 5 et 6 s'appliquent aussi à l'exploitant.", "fr"),
+    ("L'article 5 s'applique en outre aux travaux de démolition.", "fr"),
+    ("L'article 5 ne s'applique pas à un petit chantier.", "fr"),
+    ("Section 5 also applies to the operator.", "en"),
+    ("Section 5 applies also to the operator.", "en"),
+    ("Sections 5 and 6 apply as well to the operator.", "en"),
+    ("Section 5 does not apply to the operator.", "en"),
+])
+def test_a_provision_made_to_apply_also_or_not(text, lang):
+    assert {f.relation for f in find_citations(text, lang) if f.levels} == {"applies"}
+
+
+def test_also_after_a_citation_that_describes_the_subject_is_no_application():
+    (found,) = find_citations("L'employeur visé à l'article 5 s'applique également à respecter", "fr")
+    assert found.relation == "cites"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("«purgeage» : l'opération de purge, tel que défini au paragraphe 31;", "fr"),  # S-2.1, r. 4, a. 1.1
+    ("une machine telle que définie à l'article 5", "fr"),
+    ("a machine as defined in section 5", "en"),
+])
+def test_as_defined_in_is_within_the_meaning_of(text, lang):
+    assert [f.relation for f in find_citations(text, lang)] == ["within the meaning of"]

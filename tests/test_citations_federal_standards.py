@@ -139,7 +139,7 @@ def test_standards_are_typed_standard_and_this_standard_is_the_one_named_last():
 
 def test_a_chapter_of_a_manual_is_typed_standard_too():
     refs = _references("La signalisation est conforme au chapitre 2 du Tome V du manuel intitulé «Signalisation».")
-    assert [(t, kind) for t, kind, _ in refs] == [("standard:tome-v-du-manuel-intitulé", "standard")]
+    assert [(t, kind) for t, kind, _ in refs] == [("standard:tome-v-du-manuel-intitulé-signalisation", "standard")]
 
 
 _BODIES = ["CSA", "CAN/CSA", "ANSI", "ISO", "BNQ", "NFPA", "ULC", "ASTM", "NF EN"]

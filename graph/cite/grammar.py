@@ -247,9 +247,10 @@ OTHER_DOCUMENT_WORDS = (r"standards?|agreements?|conventions?|contracts?|protoco
                         r"normes?|ententes?|accords?|contrats?|protocoles?|traités?|manuels?|tomes?|guides?|"
                         r"codes?\s+de\s+(?:pratique|bonnes?\s+pratiques)|organismes?|CSA|ACNOR|ISO|BNQ|ANSI|NFPA|ULC")
 """Words naming a document that is not a law: a number cited in it is not a provision of a law."""
-_STANDARD_BODIES = (r"CAN/CSA|CAN/ULC|CAN/CGSB|CAN/BNQ|CAN/ONGC|CAN[23]|CSA|ACNOR|ANSI(?:/[A-Z]{2,6})?|ISO(?:/IEC)?|IEC|CEI|BNQ|NFPA|"
-                    r"ULC|UL|ASTM|ASME|ASHRAE|NF[ \u00a0]EN(?:[ \u00a0]ISO)?|EN(?:[ \u00a0]ISO)?|DIN|CGSB|ONGC|NIOSH|SAE|IEEE|NEMA")
-"""The bodies that publish technical standards, as their designations begin."""
+_STANDARD_BODIES = (r"CAN/CSA|CAN/ULC|CAN/CGSB|CAN/BNQ|CAN/ONGC|CAN-?[1-9]|CSA|ACNOR|ANSI(?:/[A-Z]{2,6})?|ISO(?:/IEC)?|IEC|CEI|BNQ|NFPA|"
+                    r"ULC|UL|ASTM|ASME|ASHRAE|NF[ \u00a0]EN(?:[ \u00a0]ISO)?|EN(?:[ \u00a0]ISO)?|DIN|CGSB|ONGC|NIOSH|SAE|IEEE|NEMA|NQ")
+"""The bodies that publish technical standards, as their designations begin; the series of the Standards Council of
+Canada by their own prefix (« CAN-4-S114 », « CAN3-Z94.3-M84 ») and the Québec standards by theirs (« NQ 3650-900 »)."""
 STANDARD = lazy(rf"(?<![\w/-])(?:{_STANDARD_BODIES})(?:[ \u00a0](?i:standard|norme)(?=[ \u00a0]))?(?:(?:[ \u00a0]?[-/][ \u00a0]?|[ \u00a0])(?:[A-Z]{{1,3}}[-.]?)?|[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-])")
 """A technical standard by its designation: « CSA Z94.4-11 », "CAN/CSA-Z62.1-03", "ANSI Z89.1-2003", "ISO 45001:2018",
 "NFPA 30", "ULC-S508", "BNQ 1809-300", "NF EN 458" (the body in capitals, then a number)."""
@@ -258,6 +259,19 @@ STANDARD = lazy(rf"(?<![\w/-])(?:{_STANDARD_BODIES})(?:[ \u00a0](?i:standard|nor
 STANDARD_BODY = lazy(rf"(?>(?:{_STANDARD_BODIES})(?:/(?:{_STANDARD_BODIES}))*)")
 """The body a designation begins with: « CSA », "CAN/CSA", "ANSI/ISEA", "NF EN ISO"."""
 _BODY_THEN = lazy(rf"^((?>(?:{_STANDARD_BODIES})(?:/(?:{_STANDARD_BODIES}))*))(?=[A-Z]{{1,3}}[-.]?\d)")
+
+
+PUBLICATION = lazy(rf"(?<![\w-])(?i:tome|volume|vol\.){S1}(?:[IVXLC]+|\d+){S1}(?i:du|de{S1}la|de{S1}l{APOS}|des|of{S1}the){S1}"
+                   rf"(?i:manuel|guide|recueil|collection|manual|handbook|series){S1}(?i:intitulée?|entitled|titled){S}"
+                   rf"[«\"“]{S}[^»\"”\n]{{1,150}}?{S}[»\"”]")
+"""A named publication by its volume and title: « Tome V du manuel intitulé «Signalisation routière» », "Volume 2 of the
+manual entitled “Traffic Control”"; typed a standard (a document of rules that is not a law)."""
+
+
+def publication_id(words: str) -> str | None:
+    """The id of the named publication in words (`PUBLICATION`), None when there is none."""
+    m = PUBLICATION.search(words)
+    return standard_id(m.group(0)) if m else None
 
 
 def other_document(name: str) -> Act:

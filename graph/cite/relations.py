@@ -13,16 +13,19 @@ _BEFORE = [
     ("for the purposes of", _c(rf"(?:for{S1}the{S1}purposes?{S1}of|(?:aux{S1}fins{S1}de{S1}l{APOS}|pour{S1}l{APOS}){S}application(?:{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de))?|aux{S1}fins(?:{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de))?){S}(?:the{S1})?{_PROVISIONS_OF}$")),
     ("applies", _c(rf"(?:exclue?s?|soustraite?s?){S1}de{S1}l{APOS}{S}application{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de)?{S}$"
                    rf"|(?:excluded|exempt(?:ed)?){S1}from{S1}(?:the{S1})?application{S1}of{S1}(?:the{S1})?$")),
-    ("within the meaning of", _c(rf"(?:within{S1}the{S1}meaning{S1}of|au{S1}sens(?:{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de))?){S}(?:the{S1})?$")),
+    ("within the meaning of", _c(rf"(?:within{S1}the{S1}meaning{S1}of|au{S1}sens(?:{S1}(?:de{S1}la|de{S1}l{APOS}|du|des|de))?"
+                                 rf"|(?:tel(?:le)?s?{S1}que{S1}défini(?:e|s|es)?|as{S1}defined){S1}(?:à{S1}la|à{S1}l{APOS}|au|aux|à|dans{S1}la|dans{S1}le|dans{S1}l{APOS}|in)){S}(?:the{S1})?$")),
 ]
 """The relation a citation has from the words just before it; « au sens » alone before « du règlement » (the
-citation's own words begin with « du »)."""
+citation's own words begin with « du »); « tel que défini au paragraphe 31 », "as defined in section 5" are « au sens de »."""
 _BEFORE_NAMES = {name for name, _ in _BEFORE}
-_BEFORE_WORDS = _c(r"despite|notwithstanding|malgré|nonobstant|subject|réserve|purpose|fins|application|meaning|sens")
+_BEFORE_WORDS = _c(r"despite|notwithstanding|malgré|nonobstant|subject|réserve|purpose|fins|application|meaning|sens|défini|defined")
 """(« exclus de l'application de » is found by its word « application », as « pour l'application de » is.)"""
 """A literal prefilter: the words one of which each pattern of _BEFORE needs."""
 _NECESSARY = rf"(?:with{S1}the{S1}necessary{S1}modifications|by{S1}operation{S1}of{S1}law|(?:avec|compte{S1}tenu){S1}(?:les|des){S1}adaptations{S1}nécessaires)"
-_APPLIES = (rf"(?:appl(?:y|ies)|continues?{S1}to{S1}apply|s{APOS}appliqu(?:e|ent)|continue(?:nt)?{S1}de{S1}s{APOS}appliquer"
+_ALSO = rf"(?:{S1}(?:également|aussi|de{S1}plus|en{S1}outre|pareillement|also|equally|likewise|further|as{S1}well))?"
+"""« s'applique également à », « s'appliquent aussi », "applies also to": the provision is made to apply, to more."""
+_APPLIES = (rf"(?:(?:(?:also|equally|likewise){S1})?appl(?:y|ies){_ALSO}|continues?{S1}to{S1}apply|s{APOS}appliqu(?:e|ent){_ALSO}|continue(?:nt)?{S1}de{S1}s{APOS}appliquer"
             rf"|(?:do(?:es)?{S1}not|do(?:es)?n{APOS}t|no{S1}longer|cease(?:s)?{S1}to){S1}apply|ne{S1}s{APOS}appliqu(?:e|ent){S1}(?:pas|plus)"
             rf"|(?:is|are){S1}not{S1}applicable|n{APOS}(?:est|sont){S1}(?:pas|plus){S1}applicables?)"
             rf"(?:{S},?{S}{_NECESSARY},?)?(?:{S1}(?P<to>to|à|au|aux){END}|(?={S}[.;]|{S1}(?:dans{S1}la{S1}mesure|to{S1}the{S1}extent|in{S1}so{S1}far|insofar|en{S1}faisant|compte{S1}tenu)))"

@@ -32,6 +32,7 @@ from graph.cite.grammar import (
     _THAT_ACT,
     FEDERAL_CITATION,
     NUM,
+    PUBLICATION,
     REGULATION_ALONE,
     STANDARD,
     STANDARD_BODY,
@@ -173,6 +174,12 @@ def standards(scan: _Scan) -> Iterator[Span]:
             pos = more.end()
 
 
+def publications(scan: _Scan) -> Iterator[Span]:
+    """ « dans le Tome V du manuel intitulé «Signalisation routière» »: a named publication, typed a standard."""
+    for m in PUBLICATION.finditer(scan.text):
+        yield m.start(), m.end(), [], Act("standard", standard_id(m.group(0)), m.group(0))
+
+
 def act_names(scan: _Scan) -> Iterator[Span]:
     """Titles and abbreviations known without their chapter (corpus/acts.json and the corpus)."""
     if scan.names is not None:
@@ -212,8 +219,9 @@ RULES: tuple[Rule, ...] = (
     Rule("provision id", ("/",), provision_ids, frozenset(TYPED)),
     Rule("pinpoint", _PINPOINT_LITERALS, pinpoints),
     Rule("technical standard", ("csa", "can", "acnor", "ansi", "iso", "iec", "cei", "bnq", "nfpa", "ul", "astm", "asme", "ashrae",
-                                "en", "din", "cgsb", "ongc", "niosh", "sae", "ieee", "nema"), standards,
+                                "en", "din", "cgsb", "ongc", "niosh", "sae", "ieee", "nema", "nq"), standards,
          frozenset({STATUTE, GUIDANCE, COURSE})),
+    Rule("named publication", ("tome", "volume", "vol."), publications, frozenset({STATUTE, GUIDANCE, COURSE})),
     Rule("act with its chapter", ("(",), acts_with_chapter),
     Rule("federal act or regulation", ("r.s.c", "l.r.c", "s.c.", "l.c.", "sor", "dors", "c.r.c", "statutes of canada",
                                         "lois du canada", "consolidated regulations"), federal_citations),

@@ -173,8 +173,18 @@ def cmd_references(args: argparse.Namespace) -> int:
 
 
 def _graph_node(kb: object, text: str) -> str:
-    """A graph node named by its id ("program:basic-income", "2018, c. 11") or by a citation."""
-    return text if text in kb.graph else kb.lookup(text)  # type: ignore[attr-defined]
+    """A graph node named by its id ("program:basic-income", "2018, c. 11") or by a citation; a citation of
+    something outside the knowledge base is its node when the library cites it (« L.R.C. 1985, c. H-3, art. 13 »)."""
+    from alinea.errors import Outside
+
+    if text in kb.graph:  # type: ignore[attr-defined]
+        return text
+    try:
+        return kb.lookup(text)  # type: ignore[attr-defined]
+    except Outside as outside:
+        if outside.target in kb.graph:  # type: ignore[attr-defined]
+            return outside.target
+        raise
 
 
 def _link_lines(graph: object, links: list, key: str) -> list[str]:

@@ -23,7 +23,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from alinea.errors import NotFound
+from alinea.errors import NotFound, Outside
 from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase, Located
 from alinea.limits import limit
@@ -75,6 +75,9 @@ class Course:
     """Provision ids cited, in order of first use."""
     unresolved: list[str] = field(default_factory=list)
     """Citations written between [[ ]] that name no provision."""
+    outside: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Those of them read as something outside the knowledge base (a federal provision, a standard): citation ->
+    (its id, the line saying what it is and where its official text is)."""
 
 
 def citation(located: Located) -> str:
@@ -105,12 +108,17 @@ class _Citations:
         self.kb, self.link = kb, link
         self.used: list[str] = []
         self.unresolved: list[str] = []
+        self.outside: dict[str, tuple[str, str]] = {}
         self._resolved: dict[str, str | None] = {}
 
     def resolve(self, text: str) -> str | None:
         if text not in self._resolved:
             try:
                 self._resolved[text] = self.kb.lookup(text)
+            except Outside as outside:
+                self._resolved[text] = None
+                self.unresolved.append(text)
+                self.outside[text] = (outside.target, str(outside))
             except NotFound:
                 self._resolved[text] = None
                 self.unresolved.append(text)
@@ -421,7 +429,8 @@ def render_course(notes: str, kb: KnowledgeBase, *, link: Linker | None = None, 
         token = tokens[idx]
         label = html.escape(token.content)
         if token.meta["id"] is None:
-            return f'<span class="cite unresolved" title="{html.escape(_("No provision of this name"))}">{label}</span>'
+            what = citations.outside.get(token.content, ("", _("No provision of this name")))[1]
+            return f'<span class="cite unresolved" title="{html.escape(what)}">{label}</span>'
         citations.use(token.meta["id"])
         return f'<a class="cite" href="{html.escape(citations.url(token.meta["id"]))}">{label}</a>'
 
@@ -447,4 +456,4 @@ def render_course(notes: str, kb: KnowledgeBase, *, link: Linker | None = None, 
     if citations.used:
         body += handout.used_html(appendix, min(6, 2 + heading_shift))
         markdown = markdown.rstrip("\n") + "\n\n" + handout.used_markdown(appendix)
-    return Course(body, markdown, citations.used, citations.unresolved)
+    return Course(body, markdown, citations.used, citations.unresolved, citations.outside)

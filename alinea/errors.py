@@ -38,6 +38,19 @@ class NotFound(AlineaError):
         """The id of the unit a citation named and that does not exist, when it was read."""
 
 
+class Outside(NotFound):
+    """A citation read, naming something outside the knowledge base (a federal provision, a technical standard,
+    another Québec act): the message says what it is and where its official text is, if anywhere."""
+
+    in_interface_language = True
+    """The line is written in the language the caller asked `KnowledgeBase.lookup` for (the site's: as is)."""
+
+    def __init__(self, message: str, target: str) -> None:
+        super().__init__(message)
+        self.target = target
+        """The id the citation names."""
+
+
 class BadQuery(AlineaError):
     """A query or parameter that cannot be understood."""
 

@@ -238,13 +238,17 @@ class KnowledgeBase:
         return (node_id.split("/", 1)[0] not in self
                 and any(t == node_id or t.startswith(prefix) for t in self.refs_in))
 
-    def lookup(self, text: str, outside: bool = False, base: str | None = None) -> str:
+    def lookup(self, text: str, outside: bool = False, base: str | None = None, lang: str = "en") -> str:
         """The id a user means by any citation form ("55", "s. 55(2)(a)", "art. 133 LAPF", an id, a
         LégisQuébec address); NotFound with one line and the nearest real provisions otherwise.
         With `outside`, an id outside the library that the library refers to is an answer too.
-        A bare number is a section of `base` (the document being read), by default of the first statute."""
+        A bare number is a section of `base` (the document being read), by default of the first statute.
+        A citation of something outside the knowledge base (« L.R.C. 1985, c. H-3, art. 13 », "CSA Z94.4-11")
+        raises `Outside`: one line in `lang` saying what it is, with the official link where one exists."""
+        from alinea.errors import Outside
         from alinea.limits import limit
-        from graph.cite import official_url, read
+        from graph.cite import outside as outside_line
+        from graph.cite import read
 
         if len(text) > limit("provision_id"):
             raise NotFound(f"a citation of {len(text):,} characters names no provision "
@@ -259,19 +263,22 @@ class KnowledgeBase:
         if outside and (named := [t for t in (text, *reading.targets) if self.referenced(t)]):
             return named[0]
         if reading.targets:
-            url = official_url(reading.targets[0])
-            raise NotFound(f"{text!r} names {reading.targets[0]}, which is not in the knowledge base"
-                           + (f"; official text: {url}" if url else ""))
+            raise Outside(f"{text!r}: {outside_line(reading.targets[0], lang)}", reading.targets[0])
         near = [n for n in reading.nearest if n in self._nodes]
         raise NotFound(reading.error + (f"; nearest: {', '.join(near)}" if near else ""), tuple(near),
                        reading.missing[0] if reading.missing else "")
 
-    def resolver(self):
+    def resolver(self, lang: str = "en"):
         """A function reading a typed citation as one id of the knowledge base, or None: what search
-        and other lower layers are given instead of importing the citation engine."""
+        and other lower layers are given instead of importing the citation engine.  It raises `Outside`
+        for a citation of something outside the knowledge base, whose line (in `lang`) the caller shows."""
+        from alinea.errors import Outside
+
         def resolve(text: str) -> str | None:
             try:
-                return self.lookup(text)
+                return self.lookup(text, lang=lang)
+            except Outside:
+                raise
             except NotFound:
                 return None
         return resolve

@@ -33,6 +33,9 @@ def govern(text_or_node: str, kb, search_index, limit: int = DEFAULT_LIMIT, weig
     if not reading.text.strip():
         return GovernAnswer(text_or_node, reading.lang, "text", (), (), None,
                             reading.messages + ("nothing to read: type a question, paste a text or name a provision",))
+    if reading.kind == "outside":  # a federal provision, a standard: one line saying what it is, nothing ranked
+        kind = "standard" if reading.node.startswith("standard:") else "external provision"
+        return GovernAnswer(text_or_node, reading.lang, kind, (), (), reading.node, reading.messages)
     if reading.kind != "text":
         from graph.govern_nodes import govern_node  # the node mode reads the graph itself (networkx)
 

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from alinea.errors import NotFound
+from alinea.errors import NotFound, Outside
 from graph.concepts import ConceptMatch
 from graph.govern_state import graph_nodes
 from graph.thesaurus import ThesaurusMatch, stems, words_of
@@ -59,7 +59,8 @@ class Reading:
     lang: str
     """``en`` or ``fr``."""
     kind: str
-    """``text``, or the node's kind: ``provision``, ``program``, ``term``, ``guidance``, ``amending act``."""
+    """``text``, or the node's kind: ``provision``, ``program``, ``term``, ``guidance``, ``amending act``; ``outside``
+    for a citation of something outside the knowledge base (`node` is its id, `messages` say what it is)."""
     node: str | None = None
     """The node id in node mode."""
     messages: tuple[str, ...] = ()
@@ -111,16 +112,20 @@ def detect_lang(text: str) -> str:
 def read_input(text: str, kb) -> Reading:
     """The input as a node of the knowledge base when it names one on its own, else as text."""
     cleaned, messages = clean_text(text)
-    node = node_named(cleaned, kb)
     lang = detect_lang(cleaned)
+    try:
+        node = node_named(cleaned, kb, lang)
+    except Outside as outside:  # « L.R.C. 1985, c. H-3, art. 13 »: read, but not in the knowledge base
+        return Reading(cleaned.strip(), lang, "outside", outside.target, messages + (str(outside),))
     if node is not None:
         return Reading(cleaned.strip(), lang, node_kind(kb, node), node, messages)
     return Reading(cleaned, lang, "text", None, messages)
 
 
-def node_named(text: str, kb) -> str | None:
+def node_named(text: str, kb, lang: str = "en") -> str | None:
     """The node a short input names on its own: an id of the graph, an amending act, a citation,
-    or the name of a program or term; None for anything else."""
+    or the name of a program or term; None for anything else.  `Outside` (one line in `lang`) for a
+    citation of something outside the knowledge base."""
     text = " ".join(text.split())
     if not text or len(text) > 200:
         return None
@@ -133,7 +138,9 @@ def node_named(text: str, kb) -> str | None:
         if act in graph:
             return act
     try:
-        return kb.lookup(text)
+        return kb.lookup(text, lang=lang)
+    except Outside:
+        raise
     except NotFound:
         pass
     glossary = kb.glossary

@@ -11,7 +11,7 @@ import math
 from collections import Counter
 from typing import NamedTuple, Protocol
 
-from alinea.errors import AlineaError
+from alinea.errors import AlineaError, Outside
 from alinea.ids import is_provision_id
 from search.analysis import Analysed, lang_of
 from search.engine import Resolver, SearchQuery
@@ -113,25 +113,28 @@ class Backend(Protocol):
         """Element number of an id, None when it is not indexed."""
 
 
-def cited(backend: Backend, text: str, resolve: Resolver | None) -> int | None:
-    """Element number of the provision the whole text cites, or None."""
+def cited(backend: Backend, text: str, resolve: Resolver | None) -> tuple[int | None, str]:
+    """Element number of the provision the whole text cites, or None; and, when the text cites something
+    outside the knowledge base (a federal provision, a standard), the resolver's line saying what it is."""
     text = " ".join(text.split())
     if not text:
-        return None
+        return None, ""
     candidate = text if is_provision_id(text) else None
-    if candidate is None and resolve is not None:
+    if (candidate is None or backend.number(candidate) is None) and resolve is not None:  # an id not indexed too
         try:
             candidate = resolve(text)
+        except Outside as outside:
+            return None, str(outside)
         except (AlineaError, ValueError, LookupError):
             candidate = None
-    return backend.number(candidate) if candidate else None
+    return (backend.number(candidate) if candidate else None), ""
 
 
 def run(backend: Backend, query: SearchQuery, resolve: Resolver | None) -> SearchResults:
     """One page of results for query."""
     parsed = parse(query.text)
     built = Translator(backend.meta, backend.vocabulary).translate(parsed)
-    jump = cited(backend, parsed.text, resolve)
+    jump, outside = cited(backend, parsed.text, resolve)
     # an id typed as is names its provision and nothing else: its fragments are not searched as words
     typed_id = jump is not None and is_provision_id(parsed.text.strip())
     matches: Matches = GroupList([]) if typed_id or built.query is None else backend.match(built.query)
@@ -149,13 +152,13 @@ def run(backend: Backend, query: SearchQuery, resolve: Resolver | None) -> Searc
     counts = matches.facets(without)
     for i, value in enumerate(lead[0].facets if lead else ()):
         counts[i][value] += 1
-    messages = list(parsed.messages) + built.messages
+    messages = list(parsed.messages) + built.messages + ([outside] if outside else [])
     if not total and built.query is None and not messages:
         messages.append("nothing to search: type some words, a phrase in quotes or a citation")
     return SearchResults(
         query=query.text, hits=hits, total=total, page=page, pages=math.ceil(total / per_page),
         per_page=per_page, facets=_facets(backend.meta, counts),
-        did_you_mean=None if jump is not None or not query.suggest else correct(backend.vocabulary, parsed.text, built),
+        did_you_mean=None if jump is not None or outside or not query.suggest else correct(backend.vocabulary, parsed.text, built),
         messages=tuple(dict.fromkeys(messages)),
         citation=None if jump is None else backend.stored(jump)["id"], total_exact=matches.exact)
 

@@ -220,3 +220,83 @@ def test_also_after_a_citation_that_describes_the_subject_is_no_application():
 ])
 def test_as_defined_in_is_within_the_meaning_of(text, lang):
     assert [f.relation for f in find_citations(text, lang)] == ["within the meaning of"]
+
+
+# -- properties -------------------------------------------------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.properties import examples  # noqa: E402
+
+_SHAPES = {
+    "letters": ["a", "b", "c", "d", "e", "f", "g", "h"],
+    "numbers": ["1", "2", "3", "4", "5", "6", "7", "8"],
+    "degrees": ["1°", "2°", "3°", "4°", "5°", "6°"],
+    "romans": ["i", "ii", "iii", "iv", "v", "vi", "vii"],
+    "parenthesised": ["(a)", "(b)", "(c)", "(d)", "(e)"],
+}
+_FOLLOWERS = ["doit", "sont", "peut", "est", "must", "are", "may", "shall", "les", "the"]
+
+
+@st.composite
+def label_lists(draw):
+    """(text, lang, labels): a list of two to five labels of one shape, in order, its last joined by a conjunction,
+    followed by any word."""
+    shape = draw(st.sampled_from(sorted(_SHAPES)))
+    picked = sorted(draw(st.sets(st.integers(0, len(_SHAPES[shape]) - 1), min_size=2, max_size=5)))
+    labels = [_SHAPES[shape][i] for i in picked]
+    lang = draw(st.sampled_from(["fr", "en"]))
+    word = {"fr": "sous-paragraphes" if shape in ("letters", "romans") else "paragraphes", "en": "subparagraphs"}[lang]
+    conjunction = draw(st.sampled_from(["et", "ou"] if lang == "fr" else ["and", "or"]))
+    text = f"les {word} {', '.join(labels[:-1])} {conjunction} {labels[-1]} {draw(st.sampled_from(_FOLLOWERS))} respectés"
+    return text, lang, tuple(label.strip("()").rstrip("°") for label in labels)
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(label_lists())
+def test_generated_lists_read_every_item(case):
+    text, lang, labels = case
+    (found,) = [f for f in find_citations(text, lang) if f.levels]
+    assert found.levels[-1].values == labels
+
+
+@settings(max_examples=examples(20), deadline=None)
+@given(st.sets(st.sampled_from("abc"), min_size=2, max_size=3), st.sampled_from(["et", "ou"]), st.sampled_from(_FOLLOWERS))
+def test_generated_lists_resolve_item_by_item(items, conjunction, follower):
+    labels = sorted(items)
+    text = f"telle que spécifiée dans les paragraphes {', '.join(labels[:-1])} {conjunction} {labels[-1]} {follower} continue"
+    assert targets(text, f"{CODE}/8.3.1/p1/d") == [f"{CODE}/8.3.1/p1/{x}" for x in labels]
+
+
+@settings(max_examples=examples(20), deadline=None)
+@given(st.sampled_from(["2.4.1", "8.3.1", "11.3"]), st.sampled_from(["du code", "du présent code", "de ce code"]),
+       st.sampled_from([",", ".", ":", " et", ";"]))
+def test_generated_self_citations_by_kind(number, words, after):
+    text = f"les exigences prévues à l'article {number} {words}{after} la suite"
+    assert targets(text, f"{CODE}/11.4/p1") == [f"{CODE}/{number}"]
+    if words == "du code":  # in a regulation that calls another code « code », that code's number
+        assert targets(text, f"{ADOPTING}/2/p1") == []
+
+
+_PIECES = ["paragraphes", "sous-paragraphes", "a", "b", "c", "ii", "iii", "1°", "(b)", "et", "ou", ",", "du code", "Code",
+           "le présent paragraphe", "s'applique également", "CAN-4-S114", "NQ", "Tome V du manuel intitulé «", "»", "article",
+           "11.3", "de ce règlement", "and", "also applies", " ", "  ", "\u00a0"]
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.sampled_from(["fr", "en"]))
+def test_random_text_of_the_new_forms_never_raises(pieces, lang):
+    text = " ".join(pieces)
+    for unit in (f"{CODE}/2.4.1/p1/q3", f"{CODE}/8.3.1/p1/d", f"{ADOPTING}/2/p1"):
+        targets(text, unit, lang)
+    for found in find_citations(text, lang):
+        assert text[found.start:found.end] == found.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("piece", ["les paragraphes a, b et c doit; ", "l'article 11.3 du code, ", "CAN-4-S114 et NQ 3650-900; ",
+                                   "dans le Tome V du manuel intitulé «Signalisation», "])
+def test_the_new_forms_are_scanned_in_linear_time(piece):
+    from tests.test_citation_speed import _linear
+
+    assert _linear(lambda size: find_citations(piece * (size // len(piece)), "fr"), 40_000)

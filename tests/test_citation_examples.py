@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from lxml import html
 
 from alinea.code_links import scan
 from alinea.course import render_course
@@ -16,16 +17,17 @@ from search import SearchQuery, open_index
 
 ROOT = Path(__file__).resolve().parent.parent
 _HEADER = re.compile(r"^\|\s*citation\s*\|\s*id\s*\|\s*$")
+_OUTSIDE_HEADER = re.compile(r"^\|\s*citation\s*\|\s*outside\s*\|\s*$")
 _ROW = re.compile(r"^\|\s*`([^`]+)`\s*\|\s*`([^`]+)`\s*\|\s*$")
 
 
-def examples() -> list[tuple[str, str, str]]:
+def examples(header: re.Pattern = _HEADER) -> list[tuple[str, str, str]]:
     """(file, citation, id) of every row of every citation table."""
     out = []
     for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
         in_table = False
         for line in path.read_text(encoding="utf-8").splitlines():
-            if _HEADER.match(line):
+            if header.match(line):
                 in_table = True
             elif in_table and (m := _ROW.match(line)):
                 out.append((path.name, m[1], m[2]))
@@ -35,6 +37,8 @@ def examples() -> list[tuple[str, str, str]]:
 
 
 EXAMPLES = examples()
+OUTSIDE = examples(_OUTSIDE_HEADER)
+"""Citations of what lies outside the knowledge base (federal provisions, standards), with the id each names."""
 BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)*(?:\([0-9a-z.]+\))*$")
 
 
@@ -80,3 +84,42 @@ def test_every_entry_point_reads_the_example(where, citation, expected, cli, cli
         source.write_text(f"# A-13.1.1 rules\n# {citation}\n", encoding="utf-8")
         targets = [c["target"] for c in scan([str(source)], kb).as_json()["citations"] if c["line"] == 2]
         assert targets == [expected], "alinea links"
+
+
+def test_the_docs_give_examples_outside_the_knowledge_base():
+    assert {t.split(":")[0] for _, _, t in OUTSIDE} == {"canada", "standard"}
+
+
+@pytest.mark.parametrize("where, citation, expected", OUTSIDE, ids=[c for _, c, _ in OUTSIDE])
+def test_every_entry_point_says_what_lies_outside(where, citation, expected, cli, client, index, kb, tmp_path):
+    federal = expected.startswith("canada:")
+    code, out, err = cli("show", citation)
+    assert code != 0 and expected in err and len(err.strip().splitlines()) == 1, "alinea show"
+    assert ("https://laws-lois.justice.gc.ca/eng/" in err) == federal
+
+    for lang, site in (("en", "https://laws-lois.justice.gc.ca/eng/"), ("fr", "https://lois-laws.justice.gc.ca/fra/")):
+        response = client.get("/api/provisions/" + quote(citation, safe="/:"), query_string={"lang": lang})
+        error = response.get_json()["error"]
+        assert response.status_code == 404 and error["outside"] == expected, "/api/provisions"
+        said = error["message"] + error.get("detail", "")
+        assert (site in said) == federal, "the official link in the reader's language"
+
+    results = index.search(SearchQuery(citation))
+    assert results.citation is None and any(expected in m for m in results.messages), "search's citation jump"
+    for lang, site in (("en", "https://laws-lois.justice.gc.ca/eng/"), ("fr", "https://lois-laws.justice.gc.ca/fra/")):
+        page = html.fromstring(client.get("/search", query_string={"q": citation, "lang": lang}).data)
+        notes = [" ".join(n.text_content().split()) for n in page.find_class("note-line")]
+        assert any(expected in n and (site in n) == federal for n in notes), "the site's search, in its language"
+
+    assert render_course(f"See [[{citation}]].", kb).outside[citation][0] == expected, "course [[…]]"
+
+    answer = govern(citation, kb, index)
+    assert answer.node == expected and not answer.results and any(expected in m for m in answer.messages), "govern"
+
+    if federal and ":" not in citation:  # code reads a federal citation; not a standard (a comment's "CSA …")
+        source = tmp_path / "rules.py"
+        source.write_text(f"# A-13.1.1 rules\n# {citation}\n", encoding="utf-8")
+        found = [c for c in scan([str(source)], kb, include_other=True).as_json()["citations"] if c["line"] == 2]
+        assert [c["target"] for c in found] == [expected], "alinea links --all"
+        assert not [c for c in scan([str(source)], kb).as_json()["citations"] if c["line"] == 2], "alinea links"
+

@@ -54,11 +54,11 @@ def test_a_title_is_not_read_across_the_verb_of_a_sentence():
 
 @pytest.mark.parametrize("target, en, fr", [
     (f"{HAZARDOUS}/13/b", "https://laws-lois.justice.gc.ca/eng/acts/H-3/section-13.html",
-     "https://laws-lois.justice.gc.ca/fra/lois/H-3/article-13.html"),
+     "https://lois-laws.justice.gc.ca/fra/lois/H-3/article-13.html"),
     (f"{CONTROLLED}/15/1", "https://laws-lois.justice.gc.ca/eng/regulations/SOR-88-66/section-15.html",
-     "https://laws-lois.justice.gc.ca/fra/reglements/DORS-88-66/article-15.html"),
+     "https://lois-laws.justice.gc.ca/fra/reglements/DORS-88-66/article-15.html"),
     ("canada:sc-1996-c-23/22", "https://laws-lois.justice.gc.ca/eng/acts/E-5.6/section-22.html",
-     "https://laws-lois.justice.gc.ca/fra/lois/E-5.6/article-22.html"),
+     "https://lois-laws.justice.gc.ca/fra/lois/E-5.6/article-22.html"),
     ("canada:sc-2099-c-3", "", ""),  # an annual act whose consolidated chapter is not known: no address invented
 ])
 def test_a_federal_instrument_links_to_the_federal_consolidation_never_legisquebec(target, en, fr):

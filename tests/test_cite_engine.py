@@ -64,7 +64,7 @@ def test_it_never_resolves_to_something_else(kb):
 
 def test_federal_acts_link_to_the_federal_consolidation():
     assert official_url("canada:sc-1996-c-23/22") == "https://laws-lois.justice.gc.ca/eng/acts/E-5.6/section-22.html"
-    assert official_url("canada:sc-1996-c-23", "fr") == "https://laws-lois.justice.gc.ca/fra/lois/E-5.6/"
+    assert official_url("canada:sc-1996-c-23", "fr") == "https://lois-laws.justice.gc.ca/fra/lois/E-5.6/"
     found = find_citations("section 22 or 23 of the Employment Insurance Act", names=index().title_list)
     assert resolve(found[0], context("57")).targets == ("canada:sc-1996-c-23/22", "canada:sc-1996-c-23/23")
 

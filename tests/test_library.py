@@ -96,7 +96,7 @@ def test_show_of_a_cross_document_citation_lists_the_regulations_made_under_it(l
     made = lines[lines.index("Regulations made under this provision:") + 1:]
     assert [line.split()[0] for line in made] == ["S-2.1-r30.1"]
     code, _, err = run(capsys, "--data", str(data), "show", "chapitre S-2.1, a. 224")
-    assert code == 1 and "names S-2.1/224, which is not in the knowledge base" in err
+    assert code == 1 and "(S-2.1/224) is a Québec text, outside the knowledge base" in err
 
 
 MADE_UNDER = {  # read by hand from the enabling note printed under each regulation's title

@@ -54,7 +54,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     try:
         kb.init_app(app, Path(app.config["DATA_DIR"]))
         # the index reopens itself after a rebuild; typed citations resolve in the knowledge base served now
-        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), lambda text: kb.get_kb().resolver()(text))
+        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]),
+                                              lambda text: kb.get_kb().resolver(i18n.current_language())(text))
     except DamagedData as exc:
         return unavailable_app(app, exc)
 

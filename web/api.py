@@ -51,7 +51,7 @@ def openapi():
 def provisions(node_id: str):
     """A provision by its id; any other citation form ("s. 55(2)(a)", "art. 133 LAPF") redirects to
     its id, and one that names nothing is a 404 with one line and the nearest provisions."""
-    found = kb().lookup(node_id, outside=True)
+    found = kb().lookup(node_id, outside=True, lang=current_language())
     if found != node_id:
         response = jsonify({"id": found, "location": f"/api/provisions/{found}"})
         response.status_code = 302

@@ -12,7 +12,7 @@ from alinea.model import CodeCitation, Section
 from graph.cite import official_url
 from graph.cite.code import CODE_STATUSES, STALE
 from web.articles import vary_on_accept, wants_json
-from web.i18n import gettext
+from web.i18n import current_language, gettext
 from web.kb import get_kb, snapshot
 from web.messages import shown
 
@@ -41,7 +41,7 @@ def provision_href(target: str) -> str:
     except InvalidId:
         return ""
     if pid.doc not in kb:
-        return official_url(target)
+        return official_url(target, current_language())
     while pid is not None and str(pid) not in kb:
         pid = pid.parent
     return f"/{pid}" if pid is not None else ""

@@ -56,6 +56,8 @@ def json_error(status: int, exc: Exception | str):
         body["detail"] = original
     if nearest := getattr(exc, "nearest", ()):
         body["suggestions"] = list(nearest)
+    if outside := getattr(exc, "target", ""):
+        body["outside"] = outside  # read, and outside the knowledge base (a federal provision, a standard)
     return jsonify({"error": body}), status
 
 

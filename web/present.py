@@ -40,8 +40,8 @@ def href(kb: KnowledgeBase, target: str) -> str:
     if target in graph and graph.nodes[target].get("kind") == "amending act":
         return f"/acts/{amending_act_slug(target)}"
     if target in graph and graph.nodes[target].get("url"):
-        return graph.nodes[target]["url"]
-    return official_url(target)
+        return official_url(target, current_language()) or graph.nodes[target]["url"]  # in the reader's language
+    return official_url(target, current_language())
 
 
 def presenter() -> "Presenter":

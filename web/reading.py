@@ -27,7 +27,7 @@ def goto_target(kb: KnowledgeBase, doc: Document, text: str) -> str:
     units of the document read."""
     text = " ".join(text.split())[:MAX_GOTO]
     try:
-        return kb.lookup(text, base=doc.id)
+        return kb.lookup(text, base=doc.id, lang=current_language())
     except NotFound as exc:
         owner, *path = exc.missing.split("/")
         if len(path) > 1:  # a pinpoint the section lacks

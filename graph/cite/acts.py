@@ -66,7 +66,8 @@ class Acts:
             chapter = chapter.replace("SOR-", "DORS-").replace("C.R.C.,_c._", "C.R.C.,_ch._")
         else:
             folder = "eng/regulations" if regulation else "eng/acts"
-        base = f"https://laws-lois.justice.gc.ca/{folder}/{chapter}/"
+        site = "https://lois-laws.justice.gc.ca" if lang == "fr" else "https://laws-lois.justice.gc.ca"
+        base = f"{site}/{folder}/{chapter}/"  # the French consolidation under its French name
         if pid.section:
             return base + (f"article-{pid.section}.html" if lang == "fr" else f"section-{pid.section}.html")
         return base

@@ -371,8 +371,9 @@ def _another_of_the_kind(text: str, spans: list[Span]) -> list[Span]:
     """ « conforme au Code national du bâtiment …; l'article 5 du code »: a document named by its kind word just after
     another of that kind was named is that one, not the citing document (`Act.kind` ``kind``)."""
     out = []
+    first = _ANOTHER_CODE.search(text) if any(act is not None and act.kind == "kind" for _, _, _, act in spans) else None
     for s, e, levels, act in spans:
-        if act is not None and act.kind == "kind" and _ANOTHER_CODE.search(text, 0, s):
+        if act is not None and act.kind == "kind" and first is not None and first.start() < s:
             act = Act("other", name=act.name)
         out.append((s, e, levels, act))
     return out

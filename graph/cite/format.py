@@ -214,3 +214,31 @@ def _federal_citation(doc: str, lang: str = "en") -> str:
     chapter = rest[-1] if len(rest) == 2 else ""
     collection = {"rsc": ("R.S.C.", "L.R.C."), "sc": ("S.C.", "L.C.")}.get(kind, (kind, kind))[fr]
     return f"{collection} {year}, c. {chapter.upper()}"
+
+
+def outside(target: str, lang: str = "en") -> str:
+    """What an id outside the knowledge base is, in one line of `lang`, with its official link where one exists:
+    a federal provision (the federal consolidation, in that language), a technical standard (no link: Alinea holds
+    none and the bodies publish no free official text), another Québec act (LégisQuébec).
+
+    >>> outside("canada:rsc-1985-c-h-3/13/b")
+    's. 13(b) of the Hazardous Products Act (R.S.C. 1985, c. H-3) (canada:rsc-1985-c-h-3/13/b) is a federal provision, outside the knowledge base; official text: https://laws-lois.justice.gc.ca/eng/acts/H-3/section-13.html'
+    >>> outside("standard:csa-z94.4-11", "fr")
+    "standard:csa-z94.4-11 est une norme technique, hors de la base de connaissances : Alinea n'en tient aucune et n'en donne pas de lien"
+    """
+    from graph.cite.acts import official_url
+
+    fr = lang == "fr"
+    if target.startswith("standard:"):
+        return (f"{target} est une norme technique, hors de la base de connaissances : Alinea n'en tient aucune et n'en "
+                f"donne pas de lien" if fr else
+                f"{target} is a technical standard, outside the knowledge base: Alinea holds none and links to none")
+    printed = cite(target, "short", lang)
+    named = target if printed == target else f"{printed} ({target})"
+    what = ("une disposition fédérale" if fr else "a federal provision") if target.startswith("canada:") else \
+        ("un texte québécois" if fr else "a Québec text")
+    url = official_url(target, lang)
+    if fr:
+        return f"{named} est {what}, hors de la base de connaissances" + (f" ; texte officiel : {url}" if url else "")
+    return f"{named} is {what}, outside the knowledge base" + (f"; official text: {url}" if url else "")
+

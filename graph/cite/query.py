@@ -21,7 +21,7 @@ from graph.cite.rules import QUERY
 
 _BARE_NUMBER = lazy(rf"^({NUM})((?:\([0-9a-z.]{{1,4}}\))*)$")
 _GLUED_LABELS = lazy(r"(?<=[\d)])\s+(?=\([0-9a-z.]{1,4}\))")
-_LEFTOVER = lazy(r"[\s,;.]|\b(?:and|or|et|ou|the|le|la|les|du|de|des|see|voir)\b|\bl['’]", re.IGNORECASE)
+_LEFTOVER = lazy(r"[\s,;.]|\b(?:and|or|et|ou|the|le|la|les|du|de|des|see|voir|norme|standard)\b|\bl['’]", re.IGNORECASE)
 _FRENCH = lazy(r"\b(?:chapitre|alinéa|sous-par|du|de\s+la)\b", re.IGNORECASE)
 """Words that make a typed citation French, so that "Section 1 (chapitre …)" is a division."""
 
@@ -50,7 +50,7 @@ def parse_query(text: str, names: tuple[str, ...] = ()) -> list[Found]:
         query = f"s. {m[1]}{m[2]}"
     for lang in ("fr", "en") if _FRENCH.search(query) else ("en", "fr"):
         found = [f for f in find_citations(query, lang, names, source=QUERY)
-                 if f.levels or (f.act and f.act.kind in ("chapter", "federal", "annual", "name", "id"))]
+                 if f.levels or (f.act and f.act.kind in ("chapter", "federal", "annual", "name", "id", "standard"))]
         leftover = query
         for f in reversed(found):
             leftover = leftover[:f.start] + leftover[f.end:]

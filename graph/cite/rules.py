@@ -180,6 +180,15 @@ def publications(scan: _Scan) -> Iterator[Span]:
         yield m.start(), m.end(), [], Act("standard", standard_id(m.group(0)), m.group(0))
 
 
+_STANDARD_ID = lazy(r"(?<![\w/:-])standard:[a-z0-9](?:[\w.-]*[a-z0-9])?", re.IGNORECASE)
+
+
+def standard_ids(scan: _Scan) -> Iterator[Span]:
+    """ "standard:csa-z94.4-11": a standard's id, as Alinea prints it (`standard_id`)."""
+    for m in _STANDARD_ID.finditer(scan.text):
+        yield m.start(), m.end(), [], Act("standard", m.group(0).lower(), m.group(0))
+
+
 def act_names(scan: _Scan) -> Iterator[Span]:
     """Titles and abbreviations known without their chapter (corpus/acts.json and the corpus)."""
     if scan.names is not None:
@@ -220,8 +229,9 @@ RULES: tuple[Rule, ...] = (
     Rule("pinpoint", _PINPOINT_LITERALS, pinpoints),
     Rule("technical standard", ("csa", "can", "acnor", "ansi", "iso", "iec", "cei", "bnq", "nfpa", "ul", "astm", "asme", "ashrae",
                                 "en", "din", "cgsb", "ongc", "niosh", "sae", "ieee", "nema", "nq"), standards,
-         frozenset({STATUTE, GUIDANCE, COURSE})),
-    Rule("named publication", ("tome", "volume", "vol."), publications, frozenset({STATUTE, GUIDANCE, COURSE})),
+         frozenset({STATUTE, GUIDANCE, COURSE, QUERY})),
+    Rule("named publication", ("tome", "volume", "vol."), publications, frozenset({STATUTE, GUIDANCE, COURSE, QUERY})),
+    Rule("standard id", ("standard:",), standard_ids, frozenset({CODE, QUERY, COURSE})),
     Rule("act with its chapter", ("(",), acts_with_chapter),
     Rule("federal act or regulation", ("r.s.c", "l.r.c", "s.c.", "l.c.", "sor", "dors", "c.r.c", "statutes of canada",
                                         "lois du canada", "consolidated regulations"), federal_citations),

@@ -98,6 +98,11 @@ def test_a_code_names_itself_by_its_kind(text, expected):
     assert targets(text, f"{CODE}/11.4/p1") == expected
 
 
+def test_the_code_named_by_its_kind_in_english():
+    assert targets("under section 11.3 of the Code, the", f"{CODE}/11.4/p1", "en") == [f"{CODE}/11.3"]
+    assert targets("under section 11.3 of the Code, the", f"{ADOPTING}/2/p1", "en") == []
+
+
 def test_the_kind_word_after_another_code_is_that_code_not_the_citing_one():
     assert targets("conforme au Code national d'essai et à l'article 11.3 du code", f"{CODE}/11.4/p1") == []
     assert targets("le Code de la sécurité routière (chapitre C-24.2); l'article 5 du code", f"{CODE}/11.4/p1") == [

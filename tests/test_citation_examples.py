@@ -123,3 +123,11 @@ def test_every_entry_point_says_what_lies_outside(where, citation, expected, cli
         assert [c["target"] for c in found] == [expected], "alinea links --all"
         assert not [c for c in scan([str(source)], kb).as_json()["citations"] if c["line"] == 2], "alinea links"
 
+
+
+@pytest.mark.parametrize("lang, site", [("fr", "https://lois-laws.justice.gc.ca/fra/lois/"),
+                                        ("en", "https://laws-lois.justice.gc.ca/eng/acts/")])
+def test_a_federal_citation_links_to_the_federal_page_in_the_readers_language(client, lang, site):
+    page = html.fromstring(client.get("/A-13.1.1/56", query_string={"lang": lang}).data)
+    federal = sorted({a.get("href") for a in page.iter("a") if "justice.gc.ca" in (a.get("href") or "")})
+    assert federal and all(link.startswith(site) for link in federal)  # "section 22 or 23 of the Employment Insurance Act"

@@ -548,7 +548,6 @@ QUERIES = ["benefit", "s. 55(2)(a)", "art. 133 LAPF", "guidance:adel-66-72", "La
 
 def test_the_search_resolver_that_loads_the_knowledge_base_lazily_reads_citations_as_it_does(data_dir, kb):
     from alinea.cli import citation_resolver
-
     from alinea.errors import Outside
 
     def answer(resolve, query: str):

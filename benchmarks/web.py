@@ -164,17 +164,22 @@ def under_load(app, args) -> None:
     provisions, searches, missing = distinct_pages(app.extensions["live"].current.kb)
     kind_of = {url: kind for kind, urls in zip(KINDS, (provisions, searches, missing))
                for url in in_both_languages(urls)}
-    urls = list(kind_of)
-    random.Random(16).shuffle(urls)  # the kinds mixed, in one fixed order
+    alone = {kind: [u for u in kind_of if kind_of[u] == kind and u.endswith("lang=fr")] for kind in KINDS}
+    mixed = [u for u in kind_of if u.endswith("lang=en")]
+    random.Random(16).shuffle(mixed)  # the kinds mixed, in one fixed order
+    passes = [(f"{kind} pages alone (French), first render of each", alone[kind]) for kind in KINDS]
+    passes += [("all kinds mixed (English), first render of each", mixed),
+               ("all kinds mixed (English) again: from the page cache", mixed)]
     spawn = multiprocessing.get_context("spawn")
     with spawn.Pool(1) as clients:
         clients.apply(fetch_all, (base, ["/"], 1))  # the client process started before timing
-        for name in ("first render of each address", "the same addresses again (page cache)"):
+        print(f"\nwaitress, 8 threads, the options of `alinea serve`; {args.clients} clients in another process, "
+              "each distinct address asked once per pass (server time: from the request reaching the application "
+              "to its last byte)")
+        for name, urls in passes:
             timed.times.clear()
             row = clients.apply(fetch_all, (base, urls, args.clients))
-            print(f"\nwaitress, 8 threads, the options of `alinea serve`; {args.clients} clients in another process, "
-                  f"{len(urls)} distinct addresses in a fixed mixed order, {name}: {row['requests']} requests, "
-                  f"{row['errors']} errors, {row['req/s']} requests/s")
+            print(f"\n{name}: {row['requests']} requests, {row['errors']} errors, {row['req/s']} requests/s")
             by_kind = defaultdict(list)
             for url, times in timed.times.items():
                 by_kind[kind_of.get(url, "other")] += times
@@ -184,7 +189,7 @@ def under_load(app, args) -> None:
         for count in (1, 8):
             timed.times.clear()
             rows.append(clients.apply(loop_pages, (base, args.seconds, count)))
-        print("\nthe pages of the table above in turn, clients in another process (throughput)")
+        print("\nthe fixed pages of PAGES (one of each kind) in turn, clients in another process (throughput)")
         print_table(rows, ["clients", "requests", "errors", "seconds", "req/s"])
         print("\nserver time per page with 8 clients (from the request reaching the application to its last byte)")
         print_table([{"page": name, **summary(timed.times[PAGES[name]])} for name in SERVER_TIMED

@@ -11,12 +11,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
+from weakref import WeakKeyDictionary
 
 import flask_babel
 from flask import Flask, Response, has_request_context, request
 from flask.globals import request_ctx
 from flask_babel import Babel, format_date, format_decimal, get_locale
 from flask_babel.speaklater import LazyString
+from jinja2 import pass_context
 from markupsafe import Markup
 
 LANGUAGES = ("fr", "en")
@@ -55,6 +57,28 @@ def ngettext(singular: str, plural: str, num: int, **variables) -> str:
     """The singular or plural form for `num` in the interface's language (as flask_babel.ngettext)."""
     variables.setdefault("num", num)
     return _here()[1].ungettext(singular, plural, num) % variables
+
+
+_PRINTED: WeakKeyDictionary = WeakKeyDictionary()
+"""Per catalogue, what `_()` prints for each message a template gives no variables."""
+
+
+@pass_context
+def template_gettext(context, string: str, **variables):
+    """`_()` in templates: Jinja's newstyle gettext (jinja2.ext._make_new_gettext: the message is
+    always a format string, escaped by Markup when autoescaping), the printed form of a message
+    without variables kept per catalogue: a page prints some sixty."""
+    translations = _here()[1]
+    if variables or not context.eval_ctx.autoescape:
+        text = translations.ugettext(string)
+        return (Markup(text) if context.eval_ctx.autoescape else text) % variables
+    printed = _PRINTED.get(translations)
+    if printed is None:
+        printed = _PRINTED.setdefault(translations, {})
+    found = printed.get(string)
+    if found is None:
+        found = printed[string] = Markup(translations.ugettext(string)) % {}
+    return found
 
 
 def lazy_gettext(string: str, **variables) -> LazyString:
@@ -230,6 +254,7 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_language)
     app.jinja_env.install_gettext_callables(gettext=lambda text: _here()[1].ugettext(text),
                                             ngettext=lambda s, p, n: _here()[1].ungettext(s, p, n), newstyle=True)
+    app.jinja_env.globals["gettext"] = template_gettext
     app.add_template_filter(long_date)
     app.add_template_filter(number)
     app.add_template_filter(word)

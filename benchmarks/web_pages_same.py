@@ -4,6 +4,7 @@ queries, missing ids), each in French and in English, rendered without the page 
 
     python -m benchmarks.web_pages_same save /tmp/before    # on the old code
     python -m benchmarks.web_pages_same check /tmp/before   # on the new: lists the pages that differ
+    python -m benchmarks.web_pages_same                     # pages from the page cache = rendered afresh
 
 Used before and after a change that must not change what the site prints (a speed-up)."""
 from __future__ import annotations
@@ -33,35 +34,48 @@ def addresses(app) -> list[str]:
     return list(PAGES.values()) + EXTRA + provisions[::4] + searches[::3] + missing[::10]
 
 
-def pages(data_dir: str) -> dict[str, str]:
-    """sha256 of each page's status and body, by language and address."""
-    app = create_app({"DATA_DIR": data_dir, "PAGE_CACHE": False})
+def pages(data_dir: str, cached: bool = False) -> dict[str, str]:
+    """sha256 of each page's status and body, by language and address; `cached`: each address asked
+    twice, the second answer (from the page cache) kept."""
+    app = create_app({"DATA_DIR": data_dir, "PAGE_CACHE": cached})
     client = app.test_client()
     out = {}
     for url in addresses(app):
         for lang in ("fr", "en"):
-            response = client.get(url + ("&" if "?" in url else "?") + urlencode({"lang": lang}))
+            address = url + ("&" if "?" in url else "?") + urlencode({"lang": lang})
+            response = client.get(address)
+            if cached:
+                response = client.get(address)
             out[f"{lang} {url}"] = hashlib.sha256(b"%d " % response.status_code + response.data).hexdigest()
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("action", choices=("save", "check"))
-    parser.add_argument("folder", type=Path)
+    parser.add_argument("action", choices=("save", "check"), nargs="?")
+    parser.add_argument("folder", type=Path, nargs="?")
     args = parser.parse_args()
+    if args.action and not args.folder:
+        parser.error("save and check need a folder")
     with tempfile.TemporaryDirectory() as tmp:
         build(ROOT / "corpus", Path(tmp), progress=lambda m: None)
         found = pages(tmp)
+        before = None if args.action else pages(tmp, cached=True)
+    if before is not None:
+        compare(before, found, "pages from the page cache compared with the same rendered afresh")
     saved = args.folder / "pages.json"
     if args.action == "save":
         args.folder.mkdir(parents=True, exist_ok=True)
         saved.write_text(json.dumps(found, indent=0), encoding="utf-8")
         print(f"{len(found)} pages saved in {saved}")
         return
-    before = json.loads(saved.read_text(encoding="utf-8"))
+    compare(json.loads(saved.read_text(encoding="utf-8")), found, "pages compared with the saved ones")
+
+
+def compare(before: dict[str, str], found: dict[str, str], what: str) -> None:
+    """Prints how many pages differ and which; exits 1 when any does."""
     changed = sorted(k for k in before if found.get(k) != before[k])
-    print(f"{len(before)} pages compared, {len(changed)} differ")
+    print(f"{len(before)} {what}, {len(changed)} differ")
     for key in changed:
         print("  differs:", key)
     sys.exit(1 if changed else 0)

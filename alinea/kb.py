@@ -53,12 +53,15 @@ class KnowledgeBase:
         self._nodes: dict[str, Located] = {}
         self._order: dict[str, int] = {}
         self._children: dict[str, list[str]] = {}
+        self._position: dict[str, int] = {}
+        """A section's place in its document's list (`neighbours`)."""
         for doc in corpus.documents:
             self._add(doc.id, Located(doc, doc))
             for div in doc.divisions:
                 self._add(div.id, Located(div, doc))
                 self._children.setdefault(div.parent or doc.id, []).append(div.id)
-            for section in doc.sections:
+            for i, section in enumerate(doc.sections):
+                self._position[section.id] = i
                 self._add(section.id, Located(section, doc, section))
                 self._children.setdefault(section.parent or doc.id, []).append(section.id)
                 for unit in section.walk():
@@ -203,7 +206,7 @@ class KnowledgeBase:
         sections = located.doc.sections
         if located.section is None:
             return None, None
-        i = sections.index(located.section)
+        i = self._position[located.section.id]
         return (sections[i - 1] if i else None, sections[i + 1] if i + 1 < len(sections) else None)
 
     def ids(self) -> Iterator[str]:

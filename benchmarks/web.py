@@ -1,19 +1,27 @@
-"""Server time per page (Flask test client) and throughput under concurrent load (waitress over
-loopback), on a data directory built from the bundled corpus."""
+"""Server time per page (Flask test client) and under concurrent load (waitress over loopback, the
+clients in a process of their own), on a data directory built from the bundled corpus.
+
+A page seen before comes from the page cache (per knowledge-base version); the figures that
+matter for a reader are those of pages nobody asked for yet. So provision, search and 404 pages
+are timed on distinct addresses, each asked once (first render), then asked again (cached)."""
 from __future__ import annotations
 
 import argparse
 import json
 import logging
+import multiprocessing
+import random
 import shutil
 import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -29,7 +37,36 @@ PAGES = {
     "api provision": "/api/provisions/A-13.1.1/55", "api search": "/api/search?q=spouse", "404": "/A-13.1.1/999",
     "reading view (whole Act)": "/read/A-13.1.1", "reading view go to": "/read/A-13.1.1?goto=s.+55(2)(a)",
 }
+SEARCHES = ROOT / "benchmarks" / "search_eval" / "queries.jsonl"
+"""The held-out search queries (words people type, in both languages), as search pages."""
+TYPED = ['"capacity for employment"', "benef*", "spouce~", 'benefit status:"in force"', "income amended:2018",
+         "spouse AND (child OR children) NOT regulation", "s. 55", "art. 83.24", "A-13.1.1/55/p1/2/a",
+         '"aide financière de dernier recours"', "prestat*", "conjoint~", "s. 55(2)(a)", "art. 132 al. 2"]
+"""Queries in the query language (phrases, prefixes, fuzzy, filters, citations)."""
+KINDS = ("provision", "search", "404")
 
+
+def distinct_pages(kb) -> tuple[list[str], list[str], list[str]]:
+    """(provisions, searches, missing): every section and unit page of the library, a search page
+    for each held-out and typed query, and a missing unit and a missing section next to each
+    section; each list in a fixed order, every address distinct."""
+    provisions = [f"/{node}" for doc in kb.documents for s in doc.sections
+                  for node in (s.id, *(u.id for u in s.walk()))]
+    queries = [json.loads(line)["q"] for line in SEARCHES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    searches = [f"/search?{urlencode({'q': q})}" for q in dict.fromkeys(queries + TYPED)]
+    missing = [f"/{s.id}/p{90 + i % 9}" for doc in kb.documents for i, s in enumerate(doc.sections)]
+    missing += [f"/{doc.id}/{9000 + i}" for doc in kb.documents for i in range(len(doc.sections) // 4)]
+    return provisions, searches, missing
+
+
+def in_both_languages(urls: list[str]) -> list[str]:
+    return [f"{u}{'&' if '?' in u else '?'}lang={lang}" for u in urls for lang in ("fr", "en")]
+
+
+def spread(urls: list[str], count: int) -> list[str]:
+    """`count` addresses taken evenly through the list (every part of the library)."""
+    step = max(1, len(urls) // count)
+    return urls[::step][:count]
 
 
 def per_page(app, args) -> None:
@@ -42,22 +79,57 @@ def per_page(app, args) -> None:
     print_table(rows, ["page", "n", "p50_ms", "p95_ms", "max_ms"])
 
 
-def load(base: str, seconds: float, clients: int) -> dict:
-    urls = [base + u for u in PAGES.values()]
-    done, errors = [0], [0]
-    stop = time.perf_counter() + seconds
+def first_renders(app, args) -> None:
+    """Distinct addresses with one client: each page's first render, then the same pages again."""
+    client = app.test_client()
+    provisions, searches, missing = distinct_pages(app.extensions["live"].current.kb)
+    sample = {"provision": spread(in_both_languages(provisions), args.distinct),
+              "search": spread(in_both_languages(searches), args.distinct),
+              "404": spread(in_both_languages(missing), args.distinct)}
+    client.get("/A-13.1.1/1?lang=fr"), client.get("/search?q=aide&lang=en")  # the objects built once per version
+    for name in ("first render", "again (page cache)"):
+        rows = []
+        for kind, urls in sample.items():
+            cpu = time.process_time()
+            row = summary(time_calls_each(client, urls))
+            rows.append({"pages": kind, **row, "cpu_ms": (time.process_time() - cpu) * 1000 / len(urls)})
+        print(f"\none client, {name}: {args.distinct} distinct addresses of each kind, half French, half English "
+              "(cpu_ms: the process's CPU time per page, less sensitive than wall time to a loaded machine)")
+        print_table(rows, ["pages", "n", "p50_ms", "p95_ms", "max_ms", "cpu_ms"])
 
-    def worker(offset: int) -> None:
-        i = offset
-        while time.perf_counter() < stop:
+
+def time_calls_each(client, urls: list[str]) -> list[float]:
+    out = []
+    for url in urls:
+        start = time.perf_counter()
+        status = client.get(url).status_code
+        out.append(time.perf_counter() - start)
+        assert status in (200, 404), (url, status)
+    return out
+
+
+def fetch_all(base: str, urls: list[str], clients: int) -> dict:
+    """Each address once, `clients` at a time (run in a process of its own: the clients' work does
+    not wait on the server process's interpreter lock, as a browser's would not)."""
+    todo = iter(urls)
+    lock = threading.Lock()
+    done, errors = [0], [0]
+
+    def worker(_) -> None:
+        while True:
+            with lock:
+                url = next(todo, None)
+            if url is None:
+                return
             try:
-                with urllib.request.urlopen(urls[i % len(urls)], timeout=10) as response:
+                with urllib.request.urlopen(base + url, timeout=30) as response:
                     response.read()
                 done[0] += 1
             except urllib.error.HTTPError as exc:
                 done[0] += exc.code == 404
                 errors[0] += exc.code != 404
-            i += 1
+            except OSError:
+                errors[0] += 1
 
     start = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
@@ -65,6 +137,67 @@ def load(base: str, seconds: float, clients: int) -> dict:
     elapsed = time.perf_counter() - start
     return {"clients": clients, "requests": done[0], "errors": errors[0], "seconds": round(elapsed, 1),
             "req/s": round(done[0] / elapsed, 1)}
+
+
+def loop_pages(base: str, seconds: float, clients: int) -> dict:
+    """The pages of PAGES in turn for `seconds`, by `clients` clients (in a process of their own)."""
+    urls = list(PAGES.values())
+    count = 0
+    rows = []
+    stop = time.perf_counter() + seconds
+    while time.perf_counter() < stop:
+        rows.append(fetch_all(base, urls * clients, clients))
+        count += 1
+    requests = sum(r["requests"] for r in rows)
+    elapsed = sum(r["seconds"] for r in rows)
+    return {"clients": clients, "requests": requests, "errors": sum(r["errors"] for r in rows),
+            "seconds": round(elapsed, 1), "req/s": round(requests / max(elapsed, 1e-9), 1)}
+
+
+def under_load(app, args) -> None:
+    """8 clients over distinct addresses (first renders, then cached), then throughput over PAGES."""
+    from waitress import create_server
+
+    from web.limits import waitress_options
+
+    timed = ServerTime(app)
+    server = create_server(timed, host="127.0.0.1", port=0, threads=8, ident="bench", **waitress_options())
+    threading.Thread(target=server.run, daemon=True).start()
+    base = f"http://127.0.0.1:{server.effective_port}"
+    provisions, searches, missing = distinct_pages(app.extensions["live"].current.kb)
+    kind_of = {url: kind for kind, urls in zip(KINDS, (provisions, searches, missing))
+               for url in in_both_languages(urls)}
+    alone = {kind: [u for u in kind_of if kind_of[u] == kind and u.endswith("lang=fr")] for kind in KINDS}
+    mixed = [u for u in kind_of if u.endswith("lang=en")]
+    random.Random(16).shuffle(mixed)  # the kinds mixed, in one fixed order
+    passes = [(f"{kind} pages alone (French), first render of each", alone[kind]) for kind in KINDS]
+    passes += [("all kinds mixed (English), first render of each", mixed),
+               ("all kinds mixed (English) again: from the page cache", mixed)]
+    spawn = multiprocessing.get_context("spawn")
+    with spawn.Pool(1) as clients:
+        clients.apply(fetch_all, (base, ["/"], 1))  # the client process started before timing
+        print(f"\nwaitress, 8 threads, the options of `alinea serve`; {args.clients} clients in another process, "
+              "each distinct address asked once per pass (server time: from the request reaching the application "
+              "to its last byte)")
+        for name, urls in passes:
+            timed.times.clear()
+            row = clients.apply(fetch_all, (base, urls, args.clients))
+            print(f"\n{name}: {row['requests']} requests, {row['errors']} errors, {row['req/s']} requests/s")
+            by_kind = defaultdict(list)
+            for url, times in timed.times.items():
+                by_kind[kind_of.get(url, "other")] += times
+            print_table([{"pages": kind, **summary(by_kind[kind])} for kind in KINDS if by_kind[kind]],
+                        ["pages", "n", "p50_ms", "p95_ms", "max_ms"])
+        rows = []
+        for count in (1, 8):
+            timed.times.clear()
+            rows.append(clients.apply(loop_pages, (base, args.seconds, count)))
+        print("\nthe fixed pages of PAGES (one of each kind) in turn, clients in another process (throughput)")
+        print_table(rows, ["clients", "requests", "errors", "seconds", "req/s"])
+        print("\nserver time per page with 8 clients (from the request reaching the application to its last byte)")
+        print_table([{"page": name, **summary(timed.times[PAGES[name]])} for name in SERVER_TIMED
+                     if timed.times[PAGES[name]]], ["page", "n", "p50_ms", "p95_ms", "max_ms"])
+    server.close()
 
 
 FIXTURES = ROOT / "tests" / "fixtures" / "legisquebec-html"
@@ -101,47 +234,32 @@ def reading_view(app, repeat: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--distinct", type=int, default=200, help="distinct addresses of each kind, one client")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--only", choices=("pages", "load"), help="only the one-client or only the load figures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         build(ROOT / "corpus", Path(tmp), progress=lambda m: None)
         started = time.perf_counter()
         app = create_app({"DATA_DIR": tmp})
         print(f"create_app (load the knowledge base, graph and index once): {(time.perf_counter() - started) * 1000:.0f} ms")
-        reading_view(app, args.repeat)
-        with tempfile.TemporaryDirectory() as other:
-            build(library_with_regulations(Path(other)), Path(other) / "data", progress=lambda m: None)
-            reading_view(create_app({"DATA_DIR": str(Path(other) / "data")}), args.repeat)
         logging.getLogger("waitress").setLevel(logging.ERROR)
-        for step in (per_page, under_load):  # before and after in the same run, each step side by side
+        if args.only != "load":
+            reading_view(app, args.repeat)
+            with tempfile.TemporaryDirectory() as other:
+                build(library_with_regulations(Path(other)), Path(other) / "data", progress=lambda m: None)
+                reading_view(create_app({"DATA_DIR": str(Path(other) / "data")}), args.repeat)
             for cached in (False, True):
                 app.config["PAGE_CACHE"] = cached
-                print(f"\n== {step.__name__.replace('_', ' ')}, {'with' if cached else 'without'} the page cache "
-                      "(pages rendered once per knowledge-base version, address and language)")
-                step(app, args)
-
-
-def under_load(app, args) -> None:
-    """Throughput for 1, 4 and 8 clients, then each page's server time with 8 clients."""
-    from waitress import create_server
-
-    from web.limits import waitress_options
-
-    timed = ServerTime(app)
-    server = create_server(timed, host="127.0.0.1", port=0, threads=8, ident="bench", **waitress_options())
-    threading.Thread(target=server.run, daemon=True).start()
-    base = f"http://127.0.0.1:{server.effective_port}"
-    rows = []
-    for clients in (1, 4, 8):
-        timed.times.clear()
-        rows.append(load(base, args.seconds, clients))
-    print("\nwaitress, 8 threads, the options of `alinea serve`; clients loop over the pages above")
-    print_table(rows, ["clients", "requests", "errors", "seconds", "req/s"])
-    print("\nserver time per page with 8 clients (from the request reaching the application to its last byte)")
-    print_table([{"page": name, **summary(timed.times[PAGES[name]])} for name in SERVER_TIMED if timed.times[PAGES[name]]],
-                ["page", "n", "p50_ms", "p95_ms", "max_ms"])
+                print(f"\n== one client, {'with' if cached else 'without'} the page cache (pages rendered once per "
+                      "knowledge-base version, address and language)")
+                per_page(app, args)
+            first_renders(create_app({"DATA_DIR": tmp}), args)
+        if args.only != "pages":
+            under_load(create_app({"DATA_DIR": tmp}), args)
 
 
 SERVER_TIMED = ("section", "unit", "api provision", "search", "search citation", "api search", "404")

@@ -49,7 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         security,
     )
     from web.present import href, presenter
-    from web.svg import neighbourhood_svg, neighbours
+    from web.svg import neighbourhood, section_figure
 
     try:
         kb.init_app(app, Path(app.config["DATA_DIR"]))
@@ -68,8 +68,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     def knowledge_base_helpers() -> dict:
         current = kb.get_kb()
         return {"present": presenter(), "present_href": lambda node: href(current, node),
-                "neighbourhood_svg": lambda node: neighbourhood_svg(current.graph, node, lambda n: href(current, n)),
-                "graph_neighbours": lambda node: neighbours(current.graph, node)}
+                "neighbourhood_svg": section_figure, "graph_neighbours": neighbourhood}
 
     app.add_template_filter(heading_case)
     app.add_template_filter(amending_act_slug, "act_slug")

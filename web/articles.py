@@ -13,7 +13,7 @@ from alinea.views import citations, provision_json
 from graph.amendments import enacting_act, operations
 from graph.cite import cite, official_url
 from web.i18n import LANGUAGES, current_language, gettext, lazy_gettext
-from web.kb import cached_page, get_kb
+from web.kb import cached_page, get_kb, snapshot
 from web.messages import shown
 from web.present import presenter
 
@@ -89,7 +89,12 @@ def provision_page(node_id: str) -> str:
         official=legisquebec_url(node.id, located.doc.lang) if located.doc.kind != "guidance" else located.doc.url,
         cite_short=cite(node.id, "short", current_language(), home=located.doc.id),
         cite_as=cite_as(node.id, located.doc), cite_full=citation(located),
-        operations=[op for _, op in operations(section, enacting_act(located.doc))])
+        operations=[op for _, op in operations(section, enacted_by(located.doc))])
+
+
+def enacted_by(doc: Document) -> str | None:
+    """The act that enacted a document (`graph.amendments.enacting_act`), once per knowledge-base version."""
+    return snapshot().cached(("enacting act", doc.id), lambda: enacting_act(doc))
 
 
 def outside(node_id: str):

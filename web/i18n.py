@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
+from weakref import WeakKeyDictionary
 
-from flask import Flask, Response, request
-from flask_babel import Babel, format_date, format_decimal, get_locale, gettext, lazy_gettext, ngettext
+import flask_babel
+from flask import Flask, Response, has_request_context, request
+from flask.globals import request_ctx
+from flask_babel import Babel, format_date, format_decimal, get_locale
+from flask_babel.speaklater import LazyString
+from jinja2 import pass_context
 from markupsafe import Markup
 
 LANGUAGES = ("fr", "en")
@@ -21,6 +27,65 @@ COOKIE = "lang"
 COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 """Each language in its own words, for the switch."""
+
+
+def _here() -> tuple[str, object]:
+    """This request's language and catalogue, looked up once per request and kept on it (Flask-Babel
+    finds both again through several context lookups on each call, and a page makes hundreds)."""
+    if not has_request_context():
+        return _looked_up()
+    ctx = request_ctx._get_current_object()
+    try:
+        return ctx.alinea_language
+    except AttributeError:
+        ctx.alinea_language = _looked_up()
+        return ctx.alinea_language
+
+
+def _looked_up() -> tuple[str, object]:
+    locale = get_locale()
+    return (locale.language if locale is not None else DEFAULT_LANGUAGE), flask_babel.get_translations()
+
+
+def gettext(string: str, **variables) -> str:
+    """`string` in the interface's language (flask_babel.gettext, with the catalogue looked up once per request)."""
+    text = _here()[1].ugettext(string)
+    return text % variables if variables else text
+
+
+def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+    """The singular or plural form for `num` in the interface's language (as flask_babel.ngettext)."""
+    variables.setdefault("num", num)
+    return _here()[1].ungettext(singular, plural, num) % variables
+
+
+_PRINTED: WeakKeyDictionary = WeakKeyDictionary()
+"""Per catalogue, what `_()` prints for each message a template gives no variables."""
+
+
+@pass_context
+def template_gettext(context, string: str, **variables):
+    """`_()` in templates: Jinja's newstyle gettext (jinja2.ext._make_new_gettext: the message is
+    always a format string, escaped by Markup when autoescaping), the printed form of a message
+    without variables kept per catalogue: a page prints some sixty."""
+    translations = _here()[1]
+    if variables or not context.eval_ctx.autoescape:
+        text = translations.ugettext(string)
+        return (Markup(text) if context.eval_ctx.autoescape else text) % variables
+    printed = _PRINTED.get(translations)
+    if printed is None:
+        printed = _PRINTED.setdefault(translations, {})
+    found = printed.get(string)
+    if found is None:
+        found = printed[string] = Markup(translations.ugettext(string)) % {}
+    return found
+
+
+def lazy_gettext(string: str, **variables) -> LazyString:
+    """`gettext` when the text is used, so that module-level tables follow each request's language."""
+    return LazyString(gettext, string, **variables)
+
+
 LANGUAGE_WORDS = {"fr": lazy_gettext("French"), "en": lazy_gettext("English")}
 """Each language in the interface's words, for a document's or a provision's language."""
 
@@ -43,8 +108,7 @@ def select_language() -> str:
 
 
 def current_language() -> str:
-    locale = get_locale()
-    return locale.language if locale is not None else DEFAULT_LANGUAGE
+    return _here()[0]
 
 
 def switch_url(lang: str) -> str:
@@ -63,14 +127,26 @@ def long_date(value: str | dt.date | None) -> str:
             value = dt.date.fromisoformat(str(value)[:10])
         except ValueError:
             return str(value)
+    return _long_date(value, current_language())
+
+
+@lru_cache(maxsize=4096)
+def _long_date(value: dt.date, lang: str) -> str:
+    """Babel's long date in the request's language `lang`, worked out once per date and language."""
     text = format_date(value, format="long")
-    if current_language() == "fr" and value.day == 1:
+    if lang == "fr" and value.day == 1:
         text = re.sub(r"^1(?=\s)", "1er", text)
     return text
 
 
 def number(value: int | float) -> str:
     """12345 -> « 12 345 » / "12,345"."""
+    return _number(value, type(value), current_language())
+
+
+@lru_cache(maxsize=4096)
+def _number(value: int | float, kind: type, lang: str) -> str:
+    """Babel's decimal in the request's language `lang`, once per value (of each type) and language."""
     return format_decimal(value)
 
 
@@ -176,6 +252,9 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", "translations")
     Babel(app, locale_selector=select_language)
+    app.jinja_env.install_gettext_callables(gettext=lambda text: _here()[1].ugettext(text),
+                                            ngettext=lambda s, p, n: _here()[1].ungettext(s, p, n), newstyle=True)
+    app.jinja_env.globals["gettext"] = template_gettext
     app.add_template_filter(long_date)
     app.add_template_filter(number)
     app.add_template_filter(word)

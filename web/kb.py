@@ -32,8 +32,9 @@ CHECK_EVERY = 1.0
 KB_FILES = (STORE_FILE,)
 """The files whose change means the knowledge base was rebuilt (alinea.store writes the store
 aside and renames it over the old one, so a rebuild always gives it a new inode)."""
-CACHE_ENTRIES = 2048
-"""At most this many objects built per knowledge-base version (pages, the presenter, lexicons)."""
+CACHE_ENTRIES = 8192
+"""At most this many objects built per knowledge-base version (pages, the presenter, lexicons, a
+section's graph neighbours and figure); CACHE_BYTES is what bounds the pages (about 25 KB each)."""
 CACHE_BYTES = 96 * 1024 * 1024
 """At most about this many bytes of cached text (rendered pages); the least recently used go first."""
 log = logging.getLogger(__name__)

@@ -13,7 +13,8 @@ from typing import Callable
 import networkx as nx
 
 from graph.queries import STRUCTURE, members
-from web.i18n import gettext, ngettext, word
+from web.i18n import current_language, gettext, ngettext, word
+from web.kb import snapshot
 from web.messages import govern_text
 from web.present import href as node_href
 from web.present import presenter
@@ -31,10 +32,11 @@ EDGE_LABEL_AT = 0.62
 def _section_of(graph: nx.MultiDiGraph, node: str) -> str:
     """Units are drawn as their section, so the picture stays readable."""
     while graph.nodes[node].get("kind") == "unit":
-        parents = [u for u, _, t in graph.in_edges(node, data="type") if t == STRUCTURE]
-        if not parents:
+        parent = next((u for u, edges in graph.pred[node].items()
+                       if any(d.get("type") == STRUCTURE for d in edges.values())), None)
+        if parent is None:
             break
-        node = parents[0]
+        node = parent
     return node
 
 
@@ -43,14 +45,18 @@ def neighbours(graph: nx.MultiDiGraph, centre: str, limit: int = 16) -> tuple[li
     edge type, collapsed to sections, most frequent first, at most `limit` in all."""
     counts: dict[tuple[str, str, str], int] = {}
     for m in members(graph, centre):
-        for _, v, t in graph.out_edges(m, data="type"):
-            if t != STRUCTURE and t != "amended by":
-                key = ("out", _section_of(graph, v), t)
-                counts[key] = counts.get(key, 0) + 1
-        for u, _, t in graph.in_edges(m, data="type"):
-            if t != STRUCTURE:
-                key = ("in", _section_of(graph, u), t)
-                counts[key] = counts.get(key, 0) + 1
+        for v, edges in graph.succ[m].items():  # graph.out_edges(m, data="type"), without its views
+            for data in edges.values():
+                t = data.get("type")
+                if t != STRUCTURE and t != "amended by":
+                    key = ("out", _section_of(graph, v), t)
+                    counts[key] = counts.get(key, 0) + 1
+        for u, edges in graph.pred[m].items():
+            for data in edges.values():
+                t = data.get("type")
+                if t != STRUCTURE:
+                    key = ("in", _section_of(graph, u), t)
+                    counts[key] = counts.get(key, 0) + 1
     ranked = sorted(counts, key=lambda k: -counts[k])
     out: list[tuple[str, str]] = []
     into: list[tuple[str, str]] = []
@@ -70,10 +76,25 @@ def _label(graph: nx.MultiDiGraph, node: str) -> str:
     return label if len(label) <= 28 else label[:27] + "…"
 
 
-def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, href: Callable[[str], str], limit: int = 16) -> str:
+def neighbourhood(centre: str, limit: int = 16) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """`neighbours` in the law graph served now, worked out once per knowledge-base version (a
+    section's page and the pages of its units show the same ones, in the figure and in its list)."""
+    current = snapshot()
+    return current.cached(("neighbours", centre, limit), lambda: neighbours(current.kb.graph, centre, limit))
+
+
+def section_figure(centre: str) -> str:
+    """The figure of a provision page, drawn once per knowledge-base version and language."""
+    current = snapshot()
+    return current.cached(("neighbourhood svg", centre, current_language()), lambda: neighbourhood_svg(
+        current.kb.graph, centre, lambda n: node_href(current.kb, n), around=neighbourhood(centre)))
+
+
+def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, href: Callable[[str], str], limit: int = 16,
+                      around: tuple | None = None) -> str:
     """The SVG markup (an accessible figure: title and description name what it shows); `href`
-    gives each node's link."""
-    out, into = neighbours(graph, centre, limit)
+    gives each node's link; `around`, the centre's `neighbours` when they are known already."""
+    out, into = around or neighbours(graph, centre, limit)
     cx, cy, r = WIDTH / 2, HEIGHT / 2, min(WIDTH, HEIGHT) / 2 - 50
     places: list[tuple[str, str, float, float, str]] = []
     for side, items in (("out", out), ("in", into)):

@@ -34,7 +34,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-import lxml.html
 from lxml import etree
 
 from alinea.errors import ParseError
@@ -56,7 +55,7 @@ from ingest.html_text import (
 )
 from ingest.legisquebec_text import DIVISION_KINDS, HEADING_REPEALED, UPDATED
 from ingest.registry import ingester
-from ingest.source import read_text
+from ingest.source import html_tree, read_text
 
 BODY_ID = "mainContent-document"
 DOCUMENT_CLASS = "LegislativeDocument"
@@ -324,12 +323,7 @@ def parse_html_text(text: str, path: str) -> tuple[Document, tuple[Reference, ..
     references its links make."""
     if not text.strip():
         raise ParseError(path, None, "empty file", expected="a LégisQuébec HTML page")
-    try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"),
-                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
-    except (etree.ParserError, ValueError) as exc:
-        raise ParseError(path, None, f"cannot read the file as HTML: {exc}") from None
-    page = _Page(root, path)
+    page = _Page(html_tree(text, path, "a LégisQuébec HTML page"), path)
     closing = "html" if re.search(r"<html[\s>]", text[:5000], re.I) else "div"
     complete = re.search(rf"</{closing}\s*>\s*(?:<!--.*?-->\s*)*\Z", text[-5000:], re.I | re.S)
     if not complete and (BODY_ID in text or DOCUMENT_CLASS in text or "legisquebec" in text.lower()):

@@ -48,12 +48,14 @@ from ingest.html_text import (
     classes,
     clean_text,
     has_class,
+    is_chrome,
     is_label,
     leaf_blocks,
     repealed_only,
+    text_line,
     visible_text,
 )
-from ingest.legisquebec_text import DIVISION_KINDS, HEADING_REPEALED, UPDATED
+from ingest.legisquebec_text import DIVISION_KINDS, HEADING_REPEALED, UPDATED, make_note
 from ingest.registry import ingester
 from ingest.source import html_tree, read_text
 
@@ -140,8 +142,13 @@ class _Page(SectionReader):
         if doc_el is None or ident is None:
             raise self.error(body, "the document body has no identification block "
                                    "(div.Identification with the chapter code)")
+        before, after = around(body, doc_el)
+        for el, part in before:
+            self.stray(el) if part == "element" else self.loose(el, tail=part == "tail")
         chapter, title = self.identification(ident)
         self.walk(doc_el, None, {ident})
+        for el, part in after:
+            self.stray(el) if part == "element" else self.loose(el, tail=part == "tail")
         if not self.sections:
             self.warn(body, "no numbered section (div.section) in the document body")
         header = [clean_text(el) for el in self.root.find_class("text-end")]
@@ -181,12 +188,15 @@ class _Page(SectionReader):
     def walk(self, container: etree._Element, parent: str | None, skip: set = frozenset()) -> None:
         """Read a division container; a heading opens the division that the sections
         and containers after it belong to."""
-        self.walk_items([c for c in children(container) if c not in skip], parent)
+        self.loose(container, tail=False)
+        self.walk_items(list(container), parent, skip)
 
-    def walk_items(self, items: list[etree._Element], parent: str | None) -> None:
+    def walk_items(self, items: list[etree._Element], parent: str | None, skip: set = frozenset()) -> None:
         for i, el in enumerate(items):
             cls = classes(el)
-            if "Heading" in cls:
+            if is_chrome(el) or el in skip:  # only its tail is read
+                pass
+            elif "Heading" in cls:
                 parent = self.heading(el, parent)
             elif "section" in cls:
                 self.section(el, parent)
@@ -195,12 +205,14 @@ class _Page(SectionReader):
             elif "note-block" in cls:
                 self.note_block(el, parent)
             elif "AmendedTextTitle" in cls:
+                self.loose(el, tail=True)
                 self.reference_list(el, items[i + 1:])
                 return
             elif el.tag == "div" and STRUCTURE(el):
                 self.walk(el, parent)
             else:
                 self.stray(el)
+            self.loose(el, tail=True)
 
     def add_division(self, div: Division, el: etree._Element) -> str:
         if div.id in self.division_ids:
@@ -298,7 +310,7 @@ class _Page(SectionReader):
         """The closing "RÉFÉRENCES" list -> a top-level group whose notes are its lines."""
         heading = clean_text(title)
         gid = f"{self.doc_id}/group:{slug(heading)}"
-        notes = [n for b in blocks for leaf in leaf_blocks(b)
+        notes = [n for b in blocks if not is_chrome(b) for leaf in leaf_blocks(b)
                  if (n := self.note(leaf, gid, "editorial")) is not None]
         self.add_division(Division(gid, "group", "", slug(heading), heading, None,
                                    Source(title.sourceline, visible_text(title)),
@@ -316,6 +328,40 @@ class _Page(SectionReader):
         owners = self.divisions if self.last == "division" else self.sections
         note = self.note(el, owners[-1].id, "unparsed")
         owners[-1] = replace(owners[-1], notes=owners[-1].notes + (note,))  # type: ignore[arg-type]
+
+    def loose(self, el: etree._Element, tail: bool) -> None:
+        """Text of a container outside any element (`el`'s text or tail): kept, like markup the
+        parser does not know, as a note of what precedes it."""
+        text = el.tail if tail else el.text
+        if not text or not clean(text):
+            return
+        line = text_line(el, text, tail)
+        self.warnings.append(f"{self.path}:{line}: text {clean(text)[:40]!r} outside any element the parser "
+                             f"knows, next to <{el.tag} class={el.get('class')!r}>; kept as an unparsed note")
+        if not self.last:
+            self.front.append(Source(line, text))
+            return
+        owners = self.divisions if self.last == "division" else self.sections
+        note = make_note("unparsed", clean(text), Source(line, text))
+        owners[-1] = replace(owners[-1], notes=owners[-1].notes + (note,))  # type: ignore[arg-type]
+
+
+def around(body: etree._Element, doc_el: etree._Element) -> tuple[list, list]:
+    """What the body holds before and after the document element, outside it, in order: pairs
+    (element, "element"), (element, "text") for its text, (element, "tail") for its tail."""
+    def pairs(el: etree._Element) -> list:
+        return ([] if is_chrome(el) else [(el, "element")]) + [(el, "tail")]
+
+    before: list = []
+    after: list = []
+    inner = doc_el
+    while inner is not body:
+        outer = inner.getparent()
+        at = list(outer).index(inner)
+        before[:0] = [(outer, "text")] + [p for c in outer[:at] for p in pairs(c)]
+        after += [(inner, "tail")] + [p for c in outer[at + 1:] for p in pairs(c)]
+        inner = outer
+    return before, after
 
 
 def parse_html_text(text: str, path: str) -> tuple[Document, tuple[Reference, ...]]:

@@ -39,3 +39,45 @@ def test_a_text_of_more_than_10_mb_in_one_piece_is_refused_by_name(parse, page):
     """libxml2 drops the whole document past 10 MB of text in one node: the page read as empty."""
     with pytest.raises(ParseError, match=r"^page\.html:1: .*longer than 10,000,000 bytes"):
         parse(page("<p>" + "a" * 10_100_000 + "</p>"), "page.html")
+
+
+def test_course_notes_ask_the_citation_finder_once_per_distinct_text(kb):
+    """The finder was run on every line twice (the HTML and the Markdown passes), blank lines and
+    table rules included: 100 KB of blank lines took 7-10 s, 10,000 equal table rows 11-14 s, a
+    30,000-heading page 25 s, on the loaded shared machine.  Asked once per distinct text and never
+    for a text without a letter or digit, the same notes find the same links."""
+    from alinea.course import plain_citations, render_course
+
+    asked: list[str] = []
+    real = plain_citations(kb)
+
+    def finder(text: str):
+        asked.append(text)
+        return real(text)
+
+    notes = " \n" * 5_000 + "|a|b|\n|-|-|\n" + "|s. 55|x|\n" * 2_000 + "a\n=\n" * 2_000 + "See section 59.\n"
+    course = render_course(notes, kb, finder=finder)
+    assert len(asked) == len(set(asked)) <= 10
+    assert course.used == ["A-13.1.1/55", "A-13.1.1/59"]
+    assert course.html.count('href="https://www.legisquebec.gouv.qc.ca/en/document/cs/A-13.1.1#se:55"') == 2_001
+    assert course.markdown.count("](https://www.legisquebec.gouv.qc.ca/en/document/cs/A-13.1.1#se:55)") == 2_001
+
+
+@pytest.mark.xfail(strict=True, reason="graph/cite (citation engine): each call of find_citations has a fixed "
+                   "cost (every rule's literals, the act-name check, relation typing) of about 0.1-0.2 ms, so course "
+                   "notes of 20,000 distinct short lines (POST /course, 170 KB) take 10 s, most of it there")
+def test_the_citation_finder_costs_little_per_call(kb):
+    import time
+
+    from graph.cite import COURSE, citations_in
+
+    texts = [f"{i}. item number {i}" for i in range(5_000)]
+    citations_in("s. 55", kb.citation_index, "en", COURSE)
+    start = time.perf_counter()
+    for text in texts:
+        citations_in(text, kb.citation_index, "en", COURSE)
+    separately = time.perf_counter() - start
+    start = time.perf_counter()
+    citations_in("\n".join(texts), kb.citation_index, "en", COURSE)
+    together = time.perf_counter() - start
+    assert separately < 3 * together

@@ -81,3 +81,12 @@ def test_the_citation_finder_costs_little_per_call(kb):
     citations_in("\n".join(texts), kb.citation_index, "en", COURSE)
     together = time.perf_counter() - start
     assert separately < 3 * together
+
+
+@pytest.mark.parametrize("typed", ["\u202es. 55", "s. 55\u200f", "\u200bs. 55", "\ufeffs. 55", "art.\u200e55",
+                                   "s. 55\u00ad", "\u2066s. 55\u2069"])
+def test_invisible_marks_pasted_with_a_citation_do_not_hide_it(kb, typed):
+    """Bidirectional marks, zero-width spaces, a byte-order mark or a soft hyphen copied from a web
+    page or a word processor made `alinea show`, /api/provisions/ and the go-to box answer « not a
+    citation Alinea can read » for "s. 55"."""
+    assert kb.lookup(typed) == "A-13.1.1/55"

@@ -90,3 +90,12 @@ def test_invisible_marks_pasted_with_a_citation_do_not_hide_it(kb, typed):
     page or a word processor made `alinea show`, /api/provisions/ and the go-to box answer « not a
     citation Alinea can read » for "s. 55"."""
     assert kb.lookup(typed) == "A-13.1.1/55"
+
+
+@pytest.mark.parametrize("args", [("references", "--source", ""), ("graph", "55", "--to", "")])
+def test_an_empty_citation_in_an_option_is_an_error_not_no_option(cli, args):
+    """`--source ""` listed every reference of the library and `--to ""` printed the node's whole
+    neighbourhood, as if the option had not been given."""
+    code, out, err = cli(*args)
+    assert code == 1 and out == ""
+    assert err.strip().endswith("error: empty citation") and len(err.strip().splitlines()) == 1

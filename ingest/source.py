@@ -20,8 +20,7 @@ def read_text(path: str | Path) -> str:
         with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:  # a FIFO must not block
             status = os.fstat(fh.fileno())
             if not stat.S_ISREG(status.st_mode):
-                raise ParseError(str(path), None, "not a regular file (a FIFO or a device)",
-                                 expected="a text or HTML file")
+                raise not_a_file(path, status.st_mode)
             if status.st_size > MAX_BYTES:
                 raise ParseError(str(path), None, f"file is {status.st_size:,} bytes, "
                                  f"more than the {MAX_BYTES:,} allowed")
@@ -31,15 +30,21 @@ def read_text(path: str | Path) -> str:
     return decode(data, str(path))
 
 
+def not_a_file(path: str | Path, mode: int) -> ParseError:
+    """The error for a path that is not a regular file (reading a FIFO would block)."""
+    what = "a folder" if stat.S_ISDIR(mode) else "a FIFO or a device"
+    return ParseError(str(path), None, f"not a regular file ({what})", expected="a text or HTML file")
+
+
 def read_head(path: str | Path, size: int) -> str:
     """The first `size` bytes of the file decoded as UTF-8 (a character cut at the end is
     dropped); ParseError as for `read_text`.  For looking at a file without reading it all."""
     path = Path(path)
     try:
         with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:  # a FIFO must not block
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise ParseError(str(path), None, "not a regular file (a FIFO or a device)",
-                                 expected="a text or HTML file")
+            mode = os.fstat(handle.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise not_a_file(path, mode)
             data = handle.read(size)
     except OSError as exc:
         raise ParseError(str(path), None, f"cannot read file: {exc.strerror or exc}") from None

@@ -99,3 +99,10 @@ def test_an_empty_citation_in_an_option_is_an_error_not_no_option(cli, args):
     code, out, err = cli(*args)
     assert code == 1 and out == ""
     assert err.strip().endswith("error: empty citation") and len(err.strip().splitlines()) == 1
+
+
+def test_a_folder_given_as_a_document_is_called_a_folder(cli, tmp_path):
+    """`alinea parse FOLDER` and `alinea add FOLDER` said « not a regular file (a FIFO or a device) »."""
+    for command in (("parse", str(tmp_path)), ("add", str(tmp_path), "--corpus", str(tmp_path / "corpus"))):
+        code, _, err = cli(*command)
+        assert code == 1 and f"error: {tmp_path}: not a regular file (a folder)" in err

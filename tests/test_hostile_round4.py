@@ -106,3 +106,67 @@ def test_a_folder_given_as_a_document_is_called_a_folder(cli, tmp_path):
     for command in (("parse", str(tmp_path)), ("add", str(tmp_path), "--corpus", str(tmp_path / "corpus"))):
         code, _, err = cli(*command)
         assert code == 1 and f"error: {tmp_path}: not a regular file (a folder)" in err
+
+
+CITATIONS = "art. 1, al. 1, par. 1°, " * 800
+"""A pathological citation string: 19,200 characters of pinpoints, under the parameter limit."""
+HOSTILE_VALUES = {"control characters": "a\x01\x02\x1fb", "NUL": "a\x00b", "RTL marks": "\u202eart. 55\u200f",
+                  "10,000 parentheses": "(" * 10_000, "10,000 quotes": '"' * 10_000, "10,000 brackets": "[«" * 5_000,
+                  "citations": CITATIONS, "1,000-item list": "art. " + ", ".join(str(i) for i in range(1, 1001)),
+                  "script": "<script>alert(1)</script>", "attribute": '"><img src=x onerror=alert(1)>'}
+ECHOED = [("/search", "q"), ("/search?q=a", "doc"), ("/api/search", "q"), ("/govern", "q"), ("/api/govern", "q"),
+          ("/read/A-13.1.1", "goto"), ("/fr/version/lc/A-13.1.1", "code"), ("/api/code-links", "id"),
+          ("/api/code-links", "status"), ("/", "doclang"), ("/A-13.1.1/55", "lang")]
+PATHS = ["/{}", "/api/provisions/{}", "/graph/{}", "/read/{}", "/term:{}", "/acts/{}", "/fr/document/lc/{}"]
+
+
+@pytest.fixture(scope="module")
+def site(data_dir):
+    from web import create_app
+
+    return create_app({"DATA_DIR": str(data_dir)}).test_client()
+
+
+def escaped(response) -> bool:
+    """No markup of ours in an HTML answer: what was asked for is printed escaped, or not at all."""
+    body = response.get_data(as_text=True)
+    return "html" not in response.content_type or not any(
+        raw in body for raw in ("<script>alert(1)", "<img src=x onerror"))
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_VALUES))
+def test_hostile_values_in_every_echoed_parameter_and_path(site, name):
+    from urllib.parse import quote
+
+    value = HOSTILE_VALUES[name]
+    targets = [f"{path}{'&' if '?' in path else '?'}{param}={quote(value)}" for path, param in ECHOED]
+    targets += [template.format(quote(value[:1_500], safe="")) for template in PATHS]
+    for target in targets:
+        response = site.get(target)
+        assert response.status_code < 500 and escaped(response), target[:80]
+
+
+@pytest.mark.parametrize("method", ["HEAD", "OPTIONS", "POST", "PUT"])
+def test_other_methods_on_get_routes(site, method):
+    for path in ("/", "/search?q=a", "/api/search?q=a", "/A-13.1.1/55", "/read/A-13.1.1", "/govern?q=a"):
+        response = site.open(path, method=method)
+        assert response.status_code in ((200,) if method in ("HEAD", "OPTIONS") else (405,)), (path, method)
+
+
+@pytest.mark.parametrize("notes", [">" * 10_000 + " x", "- " * 10_000 + "x", "[[" * 5_000 + "s. 55" + "]]" * 5_000,
+                                   "*" * 5_000 + "x" + "*" * 5_000, "[" * 5_000 + "x" + "](y)" * 5_000,
+                                   "\n".join(">" * i + " x" for i in range(1, 400)),
+                                   "|" + "a|" * 500 + "\n|" + "-|" * 500 + "\n|" + "s. 55|" * 500 + "\n"])
+def test_deep_markdown_in_course_notes(site, notes):
+    """Nested quotes, lists, brackets and emphasis 5,000-10,000 deep and a 500-column table: answered."""
+    for fmt in ("", "markdown"):
+        response = site.post("/course", data={"notes": notes, "format": fmt})
+        assert response.status_code == 200
+
+
+def test_script_links_in_course_notes_are_not_links(site):
+    notes = ("[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](  javascript:alert(1)) <javascript:alert(1)> "
+             "[d](data:text/html,<script>alert(1)</script>) ![e](javascript:alert(1)) [f]: javascript:alert(1)\n\n[f]")
+    for fmt in ("", "html"):
+        body = site.post("/course", data={"notes": notes, "format": fmt}).get_data(as_text=True).lower()
+        assert 'href="javascript:' not in body and 'src="javascript:' not in body and 'href="data:text' not in body

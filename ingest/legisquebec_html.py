@@ -254,8 +254,18 @@ class _Page(SectionReader):
         did = f"{parent or self.doc_id}/{kind}:{number}"
         self.link_refs(did, "heading", [p for t in titles for p in child_pieces(t, set())], heading)
         history, history_source = self.history(history_el)
+        for title in titles:
+            if clean_text(title) and not any(c.startswith("TitleText") or c == "Repealed-Heading"
+                                             for c in classes(title)):
+                self.warn(title, f"unexpected <{title.tag} class={title.get('class')!r}> in the heading of "
+                                 f"{did}; read as part of its title")
+        loose = [make_note("unparsed", clean(text), Source(text_line(owner, text, owner is not el), text))
+                 for owner, text in [(el, el.text)] + [(c, c.tail) for c in el] if text and clean(text)]
+        for note in loose:
+            self.warnings.append(f"{self.path}:{note.source.line}: text {note.text[:40]!r} outside any element "
+                                 f"of the heading of {did}; kept as an unparsed note")
         return self.add_division(Division(did, kind, label, number, heading, parent, source,
-                                          heading_source, status, history, history_source), el)
+                                          heading_source, status, history, history_source, tuple(loose)), el)
 
     def schedule(self, el: etree._Element) -> None:
         """A schedule block -> top-level Division.  Its heading label (``ANNEXE A``) names

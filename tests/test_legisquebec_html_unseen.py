@@ -33,6 +33,7 @@ LEVELS = {
     "in the document": lambda root: root.find_class("LegislativeDocument"),
     "in a division container": lambda root: [
         e for e in root.iter("div") if re.fullmatch(r"g[a-z]:[^-]+(?:-g[a-z]:[^-]+)*", e.get("id") or "")][:4],
+    "in a heading": lambda root: root.find_class("Heading")[:3],
     "in a section": lambda root: root.find_class("section")[:3] + root.find_class("section")[-1:],
 }
 
@@ -44,7 +45,7 @@ def tree(data: bytes) -> lxml.html.HtmlElement:
 def inserted(page: str, level: str, which: int, position: int, markup: str) -> str:
     """The page with `markup` on a line of its own inside one element of `level`."""
     root = tree((PAGES / page).read_bytes())
-    targets = LEVELS[level](root)
+    targets = LEVELS[level](root) or root.find_class("LegislativeDocument")  # a page without that level
     target = targets[which % len(targets)]
     closing = [i for i, c in enumerate(target) if "AmendedTextTitle" in (c.get("class") or "")]
     at = min([position % (len(target) + 1)] + closing)  # every block after "RÉFÉRENCES" is one of its lines
@@ -66,8 +67,9 @@ def check_kept(text: str) -> None:
 @pytest.mark.parametrize("level", list(LEVELS))
 @pytest.mark.parametrize("markup", INSERTS, ids=["div", "aside", "custom", "entities", "nested-tables", "bare-text"])
 def test_unknown_markup_is_kept_with_a_warning_at_every_level(level, markup):
-    """Bare text in a container, in a section beside its paragraphs, or around the document in the
-    page's body was dropped without a word (and an unknown element around the document too)."""
+    """Bare text in a container, in a heading, in a section beside its paragraphs, or around the
+    document in the page's body was dropped without a word (and an unknown element around the
+    document too); an unknown element in a heading was read into its title without a word."""
     check_kept(inserted("S-2_1_r_11_2.fr.html", level, 1, 0, markup))
     check_kept(inserted("A-13_1_1.en.derived.html", level, 0, 99, markup))
 

@@ -79,3 +79,25 @@ def test_unknown_markup_is_kept_with_a_warning_at_every_level(level, markup):
        st.sampled_from(INSERTS))
 def test_unknown_markup_anywhere_in_any_page(page, level, which, position, markup):
     check_kept(inserted(page, level, which, position, markup))
+
+
+@pytest.mark.xfail(strict=True, reason="not fixed in round 4: the section's label is rebuilt from its number "
+                   "('1.'), so words of an unknown element inside span.Label-Section are kept only in "
+                   "Section.source.raw (with a warning), not in the model's text")
+def test_unknown_markup_in_a_section_label_is_kept_in_the_model_text():
+    check_kept(inserted_in(lambda root: root.find_class("Label-Section")[0], f"<span>{WORD}</span>"))
+
+
+@pytest.mark.xfail(strict=True, reason="not fixed in round 4: ingest.rebuild.history_text closes every history "
+                   "with a period, so a history ending in an unknown element gets one the page does not print")
+def test_unknown_markup_at_the_end_of_a_history_adds_nothing():
+    check_kept(inserted_in(lambda root: root.find_class("HistoricalNote")[0], f'<div class="Mystery">{WORD}</div>',
+                           at_end=True))
+
+
+def inserted_in(find, markup: str, at_end: bool = False) -> str:
+    root = tree((PAGES / "S-2_1_r_11_2.fr.html").read_bytes())
+    target = find(root)
+    marker = f"<!--insert-here-{WORD}-->"
+    target.insert(len(target) if at_end else 0, lxml.html.fragment_fromstring(f"<div>{marker}</div>")[0])
+    return lxml.html.tostring(root, encoding="unicode").replace(marker, "\n" + markup + "\n", 1)

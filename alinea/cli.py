@@ -156,7 +156,7 @@ def cmd_references(args: argparse.Namespace) -> int:
     from alinea.kb import load
 
     kb = load(data_dir(args))
-    source = kb.lookup(args.source) if args.source else None
+    source = kb.lookup(args.source) if args.source is not None else None  # "" is an empty citation
     refs = [r for r in kb.corpus.references
             if (not args.unresolved or r.type in UNRESOLVED)
             and (not args.type or r.type == args.type)
@@ -207,7 +207,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
     graph = kb.graph
     node = _graph_node(kb, words(args.node, "the node"))
     data = graph.nodes[node]
-    if args.to:
+    if args.to is not None:  # "" is an empty citation, not no --to
         other = _graph_node(kb, args.to)
         steps = queries.path(graph, node, other)
         if args.json:

@@ -33,6 +33,8 @@ from alinea.views import Line, provision_lines
 MAX_NOTES = limit("course_notes")
 WIKI = re.compile(r"\[\[([^\[\]\n]{1,200})\]\]")
 EMBED_LINE = re.compile(r"^ {0,3}!\[\[([^\[\]\n]{1,200})\]\]\s*$")
+WORDY = re.compile(r"[^\W_]")
+"""A letter or a digit: a text without one holds no citation."""
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 # (text) -> [(start, end, provision id)] for citations written in plain text
@@ -400,6 +402,18 @@ def plain_citations(kb: KnowledgeBase) -> Finder:
     return find
 
 
+def _once_per_text(finder: Finder) -> Finder:
+    """The finder, asked once per distinct text of a rendering (the HTML and the Markdown passes read
+    the same lines; tables and lists repeat them) and never for a text without a letter or digit."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+
+    def find(text: str) -> list[tuple[int, int, str]]:
+        if text not in found:
+            found[text] = finder(text) if WORDY.search(text) else []
+        return found[text]
+    return find
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of sorted, disjoint spans (a binary search)."""
     i = bisect.bisect_left(spans, (start, start))
@@ -415,7 +429,7 @@ def render_course(notes: str, kb: KnowledgeBase, *, link: Linker | None = None, 
     `translate` gives the handout's own words in the reader's language, `date` its dates (default:
     ISO, ``2024-08-31``).  Citations in plain
     text are linked with `finder` (default: the citation grammar)."""
-    finder = finder or plain_citations(kb)
+    finder = _once_per_text(finder or plain_citations(kb))
     _ = translate or (lambda words: words)
     notes = notes[:MAX_NOTES].replace("\r\n", "\n")
     citations = _Citations(kb, link or official_links(kb))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -9,6 +10,10 @@ from typing import Iterator
 
 from alinea.errors import DamagedData, NotFound
 from alinea.model import Corpus, Division, Document, Reference, Section, Unit
+
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+"""Marks that print nothing (soft hyphen, zero-width spaces and joiners, bidirectional marks, the
+byte-order mark): pasted with a citation from a web page or a word processor, they are dropped."""
 
 Node = Document | Division | Section | Unit
 
@@ -256,7 +261,7 @@ class KnowledgeBase:
         if len(text) > limit("provision_id"):
             raise NotFound(f"a citation of {len(text):,} characters names no provision "
                            f"(the limit is {limit('provision_id'):,})")
-        text = " ".join(text.split())
+        text = " ".join(INVISIBLE.sub("", text).split())
         if text in self._nodes:
             return text
         reading = read(text, self.citation_index, base)

@@ -23,7 +23,7 @@ import stat
 
 from alinea.errors import ParseError
 from alinea.ids import fold_chars
-from ingest.source import MAX_BYTES, read_head
+from ingest.source import MAX_BYTES, not_a_file, read_head
 
 HEAD = 200_000
 GUIDANCE_MAX_BYTES = 5_000_000
@@ -82,7 +82,7 @@ def _size(path: str) -> int:
     except OSError as exc:
         raise ParseError(path, None, f"cannot read file: {exc.strerror or exc}") from None
     if not stat.S_ISREG(status.st_mode):  # a FIFO would block the read below
-        raise ParseError(path, None, "not a regular file (a FIFO or a device)", expected="a text or HTML file")
+        raise not_a_file(path, status.st_mode)
     size = status.st_size
     if size > MAX_BYTES:
         raise ParseError(path, None, f"file is {size:,} bytes, more than the {MAX_BYTES:,} allowed")

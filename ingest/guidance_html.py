@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import lxml.html
 from lxml import etree
 
 from alinea.errors import ParseError
@@ -52,7 +51,7 @@ from ingest.guidance_blocks import (
 )
 from ingest.periods import find_periods
 from ingest.registry import ingester
-from ingest.source import read_text
+from ingest.source import html_tree, read_text
 
 _SCRIPTS = {"script", "style", "noscript", "template"}
 _FORMS = {"button", "input", "select", "textarea", "option", "label", "fieldset", "legend"}
@@ -318,12 +317,7 @@ def _main(body: etree._Element) -> etree._Element:
 def parse_guidance_html(text: str, path: str, meta: dict | None = None) -> Document:
     """Parse a guidance page saved as HTML from `path`; `meta` is its manifest entry."""
     meta = meta or {}
-    try:
-        parser = lxml.html.HTMLParser(encoding="utf-8")
-        tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
-    except (etree.ParserError, ValueError) as exc:
-        raise ParseError(path, None, f"not an HTML page: {exc}",
-                         expected="a page saved from a browser") from None
+    tree = html_tree(text, path, "a page saved from a browser")
     body = tree.find("body")
     if body is None:
         raise ParseError(path, None, "no <body> in the HTML page", expected="a page saved from a browser")

@@ -40,6 +40,7 @@ from ingest.html_text import (
     links_in,
     repealed_only,
     squash,
+    text_line,
     text_pieces,
     visible_text,
 )
@@ -180,6 +181,13 @@ class SectionReader:
                     self.warn(other, f"unexpected <{other.tag} class={other.get('class')!r}> in "
                                      f"section {number}; kept as an unparsed note")
                 notes.append(self.note(other, sid, "editorial" if has_class(other, "Note") else "unparsed"))
+        if paragraphs != [el]:  # text of the section outside its paragraphs and notes
+            for owner, loose in [(el, el.text)] + [(c, c.tail) for c in el]:
+                if loose and clean(loose):
+                    line = text_line(owner, loose, tail=owner is not el)
+                    self.warnings.append(f"{self.path}:{line}: text {clean(loose)[:40]!r} outside any paragraph "
+                                         f"of section {number}; kept as an unparsed note")
+                    notes.append(make_note("unparsed", clean(loose), Source(line, loose)))
         raw = f"{label} {status_text}" if status_text else label
         self.sections.append(Section(sid, number, status, parent, units, Source(el.sourceline, raw),
                                      history, history_source, tuple(notes), status_text=status_text))

@@ -160,3 +160,20 @@ def _below(el: etree._Element, top: etree._Element, test: Callable[[etree._Eleme
         if test(ancestor):
             return True
     return False
+
+
+def text_line(el: etree._Element, text: str, tail: bool) -> int | None:
+    """The source line where the words of `el`'s text (or tail) start.  A text starts after the
+    element's start tag; lxml does not know where an element ends, so a tail is counted back from
+    the next element's start tag, across the line ends of the text and of the tails in between."""
+    words = text.lstrip()
+    if not tail:
+        return el.sourceline + text[:len(text) - len(words)].count("\n") if el.sourceline else None
+    ends = words.count("\n")
+    for node in [el, *el.iterancestors()]:
+        following = node.getnext()
+        if node is not el:
+            ends += (node.tail or "").count("\n")
+        if following is not None and following.sourceline:
+            return following.sourceline - ends
+    return None

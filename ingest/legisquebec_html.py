@@ -34,7 +34,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-import lxml.html
 from lxml import etree
 
 from alinea.errors import ParseError
@@ -49,14 +48,16 @@ from ingest.html_text import (
     classes,
     clean_text,
     has_class,
+    is_chrome,
     is_label,
     leaf_blocks,
     repealed_only,
+    text_line,
     visible_text,
 )
-from ingest.legisquebec_text import DIVISION_KINDS, HEADING_REPEALED, UPDATED
+from ingest.legisquebec_text import DIVISION_KINDS, HEADING_REPEALED, UPDATED, make_note
 from ingest.registry import ingester
-from ingest.source import read_text
+from ingest.source import html_tree, read_text
 
 BODY_ID = "mainContent-document"
 DOCUMENT_CLASS = "LegislativeDocument"
@@ -141,8 +142,13 @@ class _Page(SectionReader):
         if doc_el is None or ident is None:
             raise self.error(body, "the document body has no identification block "
                                    "(div.Identification with the chapter code)")
+        before, after = around(body, doc_el)
+        for el, part in before:
+            self.stray(el) if part == "element" else self.loose(el, tail=part == "tail")
         chapter, title = self.identification(ident)
         self.walk(doc_el, None, {ident})
+        for el, part in after:
+            self.stray(el) if part == "element" else self.loose(el, tail=part == "tail")
         if not self.sections:
             self.warn(body, "no numbered section (div.section) in the document body")
         header = [clean_text(el) for el in self.root.find_class("text-end")]
@@ -182,12 +188,15 @@ class _Page(SectionReader):
     def walk(self, container: etree._Element, parent: str | None, skip: set = frozenset()) -> None:
         """Read a division container; a heading opens the division that the sections
         and containers after it belong to."""
-        self.walk_items([c for c in children(container) if c not in skip], parent)
+        self.loose(container, tail=False)
+        self.walk_items(list(container), parent, skip)
 
-    def walk_items(self, items: list[etree._Element], parent: str | None) -> None:
+    def walk_items(self, items: list[etree._Element], parent: str | None, skip: set = frozenset()) -> None:
         for i, el in enumerate(items):
             cls = classes(el)
-            if "Heading" in cls:
+            if is_chrome(el) or el in skip:  # only its tail is read
+                pass
+            elif "Heading" in cls:
                 parent = self.heading(el, parent)
             elif "section" in cls:
                 self.section(el, parent)
@@ -196,12 +205,14 @@ class _Page(SectionReader):
             elif "note-block" in cls:
                 self.note_block(el, parent)
             elif "AmendedTextTitle" in cls:
+                self.loose(el, tail=True)
                 self.reference_list(el, items[i + 1:])
                 return
             elif el.tag == "div" and STRUCTURE(el):
                 self.walk(el, parent)
             else:
                 self.stray(el)
+            self.loose(el, tail=True)
 
     def add_division(self, div: Division, el: etree._Element) -> str:
         if div.id in self.division_ids:
@@ -243,8 +254,18 @@ class _Page(SectionReader):
         did = f"{parent or self.doc_id}/{kind}:{number}"
         self.link_refs(did, "heading", [p for t in titles for p in child_pieces(t, set())], heading)
         history, history_source = self.history(history_el)
+        for title in titles:
+            if clean_text(title) and not any(c.startswith("TitleText") or c == "Repealed-Heading"
+                                             for c in classes(title)):
+                self.warn(title, f"unexpected <{title.tag} class={title.get('class')!r}> in the heading of "
+                                 f"{did}; read as part of its title")
+        loose = [make_note("unparsed", clean(text), Source(text_line(owner, text, owner is not el), text))
+                 for owner, text in [(el, el.text)] + [(c, c.tail) for c in el] if text and clean(text)]
+        for note in loose:
+            self.warnings.append(f"{self.path}:{note.source.line}: text {note.text[:40]!r} outside any element "
+                                 f"of the heading of {did}; kept as an unparsed note")
         return self.add_division(Division(did, kind, label, number, heading, parent, source,
-                                          heading_source, status, history, history_source), el)
+                                          heading_source, status, history, history_source, tuple(loose)), el)
 
     def schedule(self, el: etree._Element) -> None:
         """A schedule block -> top-level Division.  Its heading label (``ANNEXE A``) names
@@ -299,7 +320,7 @@ class _Page(SectionReader):
         """The closing "RÉFÉRENCES" list -> a top-level group whose notes are its lines."""
         heading = clean_text(title)
         gid = f"{self.doc_id}/group:{slug(heading)}"
-        notes = [n for b in blocks for leaf in leaf_blocks(b)
+        notes = [n for b in blocks if not is_chrome(b) for leaf in leaf_blocks(b)
                  if (n := self.note(leaf, gid, "editorial")) is not None]
         self.add_division(Division(gid, "group", "", slug(heading), heading, None,
                                    Source(title.sourceline, visible_text(title)),
@@ -318,18 +339,47 @@ class _Page(SectionReader):
         note = self.note(el, owners[-1].id, "unparsed")
         owners[-1] = replace(owners[-1], notes=owners[-1].notes + (note,))  # type: ignore[arg-type]
 
+    def loose(self, el: etree._Element, tail: bool) -> None:
+        """Text of a container outside any element (`el`'s text or tail): kept, like markup the
+        parser does not know, as a note of what precedes it."""
+        text = el.tail if tail else el.text
+        if not text or not clean(text):
+            return
+        line = text_line(el, text, tail)
+        self.warnings.append(f"{self.path}:{line}: text {clean(text)[:40]!r} outside any element the parser "
+                             f"knows, next to <{el.tag} class={el.get('class')!r}>; kept as an unparsed note")
+        if not self.last:
+            self.front.append(Source(line, text))
+            return
+        owners = self.divisions if self.last == "division" else self.sections
+        note = make_note("unparsed", clean(text), Source(line, text))
+        owners[-1] = replace(owners[-1], notes=owners[-1].notes + (note,))  # type: ignore[arg-type]
+
+
+def around(body: etree._Element, doc_el: etree._Element) -> tuple[list, list]:
+    """What the body holds before and after the document element, outside it, in order: pairs
+    (element, "element"), (element, "text") for its text, (element, "tail") for its tail."""
+    def pairs(el: etree._Element) -> list:
+        return ([] if is_chrome(el) else [(el, "element")]) + [(el, "tail")]
+
+    before: list = []
+    after: list = []
+    inner = doc_el
+    while inner is not body:
+        outer = inner.getparent()
+        at = list(outer).index(inner)
+        before[:0] = [(outer, "text")] + [p for c in outer[:at] for p in pairs(c)]
+        after += [(inner, "tail")] + [p for c in outer[at + 1:] for p in pairs(c)]
+        inner = outer
+    return before, after
+
 
 def parse_html_text(text: str, path: str) -> tuple[Document, tuple[Reference, ...]]:
     """Parse the HTML of a LégisQuébec page read from `path`: the document and the
     references its links make."""
     if not text.strip():
         raise ParseError(path, None, "empty file", expected="a LégisQuébec HTML page")
-    try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"),
-                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
-    except (etree.ParserError, ValueError) as exc:
-        raise ParseError(path, None, f"cannot read the file as HTML: {exc}") from None
-    page = _Page(root, path)
+    page = _Page(html_tree(text, path, "a LégisQuébec HTML page"), path)
     closing = "html" if re.search(r"<html[\s>]", text[:5000], re.I) else "div"
     complete = re.search(rf"</{closing}\s*>\s*(?:<!--.*?-->\s*)*\Z", text[-5000:], re.I | re.S)
     if not complete and (BODY_ID in text or DOCUMENT_CLASS in text or "legisquebec" in text.lower()):

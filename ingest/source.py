@@ -20,8 +20,7 @@ def read_text(path: str | Path) -> str:
         with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:  # a FIFO must not block
             status = os.fstat(fh.fileno())
             if not stat.S_ISREG(status.st_mode):
-                raise ParseError(str(path), None, "not a regular file (a FIFO or a device)",
-                                 expected="a text or HTML file")
+                raise not_a_file(path, status.st_mode)
             if status.st_size > MAX_BYTES:
                 raise ParseError(str(path), None, f"file is {status.st_size:,} bytes, "
                                  f"more than the {MAX_BYTES:,} allowed")
@@ -31,15 +30,21 @@ def read_text(path: str | Path) -> str:
     return decode(data, str(path))
 
 
+def not_a_file(path: str | Path, mode: int) -> ParseError:
+    """The error for a path that is not a regular file (reading a FIFO would block)."""
+    what = "a folder" if stat.S_ISDIR(mode) else "a FIFO or a device"
+    return ParseError(str(path), None, f"not a regular file ({what})", expected="a text or HTML file")
+
+
 def read_head(path: str | Path, size: int) -> str:
     """The first `size` bytes of the file decoded as UTF-8 (a character cut at the end is
     dropped); ParseError as for `read_text`.  For looking at a file without reading it all."""
     path = Path(path)
     try:
         with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:  # a FIFO must not block
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise ParseError(str(path), None, "not a regular file (a FIFO or a device)",
-                                 expected="a text or HTML file")
+            mode = os.fstat(handle.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise not_a_file(path, mode)
             data = handle.read(size)
     except OSError as exc:
         raise ParseError(str(path), None, f"cannot read file: {exc.strerror or exc}") from None
@@ -80,3 +85,38 @@ def decode(data: bytes, name: str) -> str:
 def split_lines(text: str) -> list[str]:
     """Lines without their end-of-line characters (\\n or \\r\\n)."""
     return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+
+
+HTML_LIMITS = {
+    "Excessive depth": "elements nested more than 255 deep: the HTML reader stops there and would drop "
+                       "the rest of the page",
+    "Buffer size limit": "a text, comment or attribute longer than 10,000,000 bytes in one piece: the HTML "
+                         "reader would drop the page",
+}
+"""libxml2's bounds (without XML_PARSE_HUGE, which would lift them), by the words of its error."""
+
+
+def html_tree(text: str, path: str, expected: str):
+    """The page's lxml tree; ParseError naming the file and line when the HTML reader cannot read it
+    whole: past its bounds (HTML_LIMITS) libxml2 stops, drops what follows and says so only in its
+    error log, so the page would lose text without a word."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        _refuse_fatal(parser, path)
+        raise ParseError(path, None, f"not an HTML page: {exc}", expected=expected) from None
+    _refuse_fatal(parser, path)
+    return root
+
+
+def _refuse_fatal(parser, path: str) -> None:
+    """ParseError for the parser's first fatal error, if it had one."""
+    error = next((e for e in parser.error_log if e.level_name == "FATAL"), None)
+    if error is not None:
+        message = next((words for key, words in HTML_LIMITS.items() if key in error.message),
+                       f"the HTML reader stopped: {error.message.strip()}")
+        raise ParseError(path, error.line or None, message)

@@ -32,10 +32,9 @@ from array import array
 from functools import cache
 from itertools import accumulate, chain
 from operator import add
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
-from whoosh.lang import stemmer_for_language, stopwords_for_language
-from whoosh.support.charset import accent_map
+from whoosh.lang import stemmer_for_language, stopwords_for_language  # whoosh.lang's package imports nothing
 
 LANGS = ("en", "fr")
 """Languages with their own analysed field; any other language is analysed as English."""
@@ -78,6 +77,36 @@ def stop_words(lang: str) -> frozenset[str]:
     return frozenset(stopwords_for_language(lang)) | MORE_STOP_WORDS.get(lang, frozenset())
 
 
+@cache
+def _accent_map() -> dict[int, str]:
+    """Whoosh's accent table, imported when first needed: its module imports ``whoosh.compat``, which
+    imports ``urllib.request`` (with ``http.client`` and ``email``), tens of milliseconds of a cold
+    start."""
+    from whoosh.support.charset import accent_map
+
+    return accent_map
+
+
+FRENCH_ACCENTS = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy")
+"""The lower-case accented letters of French (and a few neighbours) as ``accent_map`` folds them (a
+test checks each against it): text made of them and ASCII is folded without importing the table."""
+
+
+def fold_accents(lowered: str) -> str:
+    """Lower-case text with its accents folded as Whoosh's ``accent_map`` folds them.  The table maps
+    no lower-case ASCII letter to another character, so ASCII text is returned as it is, and text
+    whose other letters are all in `FRENCH_ACCENTS` is folded with that: the whole table is
+    imported only for other characters.
+
+    >>> fold_accents("révision"), fold_accents("revision")
+    ('revision', 'revision')
+    """
+    if lowered.isascii():
+        return lowered
+    folded = lowered.translate(FRENCH_ACCENTS)
+    return folded if folded.isascii() else lowered.translate(_accent_map())
+
+
 def _base():
     """The chains' common start (Whoosh's analysis package is imported here, not by a search:
     `analyse` computes the same tokens without it)."""
@@ -96,7 +125,7 @@ def text_analyzer(lang: str):
     from whoosh.analysis import CharsetFilter, StemFilter, StopFilter
 
     lang = lang_of(lang)
-    return _base() | StopFilter(stoplist=stop_words(lang), minsize=1) | CharsetFilter(accent_map) \
+    return _base() | StopFilter(stoplist=stop_words(lang), minsize=1) | CharsetFilter(_accent_map()) \
         | StemFilter(lang=lang)
 
 
@@ -105,7 +134,7 @@ def word_analyzer():
     """Every word, accents folded, not stemmed: for phrases, prefixes, fuzzy terms and spelling."""
     from whoosh.analysis import CharsetFilter
 
-    return _base() | CharsetFilter(accent_map)
+    return _base() | CharsetFilter(_accent_map())
 
 
 Token = tuple[str, int, int, str]
@@ -144,8 +173,8 @@ def _analyse_word(raw: str, lang: str) -> tuple[str, int, int, str]:
             start, text = len(head) + 1, rest
         if text.endswith("'s"):
             end, text = -2, text[:-2]
-    word = text.translate(accent_map)
-    return word, start, end, "" if text in stop_words(lang) else _stemmer(lang)(word)
+    word = fold_accents(text)
+    return word, start, end, "" if text in stop_words(lang) else stem(word, lang)
 
 
 def analysed_word(raw: str, lang: str) -> tuple[str, int, int, str]:
@@ -158,6 +187,39 @@ def analysed_word(raw: str, lang: str) -> tuple[str, int, int, str]:
 @cache
 def _stemmer(lang: str):
     return stemmer_for_language(lang)
+
+
+StemSource = Callable[[str, str], "str | None"]
+"""(folded word, language) -> its stem as the stemmer makes it, or None when not known."""
+_STEM_SOURCE: list[StemSource] = []
+
+
+def stems_from(source: StemSource | None) -> None:
+    """Read stems from source before asking the stemmer: a table of the stems of an index's words,
+    made by `stem_table` at build, so that a fresh process searching words the index holds does
+    not import the stemmers (Whoosh's snowball package, with ``whoosh.compat`` and
+    ``urllib.request``: 50 to 70 ms of a cold start).  A word the source does not hold, or a source
+    that fails (its index closed or removed), is stemmed; None: the stemmers only."""
+    _STEM_SOURCE[:] = [source] if source is not None else []
+
+
+def stem(word: str, lang: str) -> str:
+    """The stem of a folded word in a language (`stems_from`, else the stemmer)."""
+    for source in _STEM_SOURCE:
+        try:
+            found = source(word, lang)
+        except Exception:  # noqa: BLE001 - the stemmer gives the same answer
+            found = None
+        if found is not None:
+            return found
+    return _stemmer(lang)(word)
+
+
+def stem_table(words) -> list[tuple[str, str, str]]:
+    """(word, English stem, French stem) of folded words, stop words included (whether a word is
+    one depends on its accents, which folding removed: analysis checks that itself)."""
+    en, fr = _stemmer("en"), _stemmer("fr")
+    return [(word, en(word), fr(word)) for word in words]
 
 
 def _known(raws: list[str], lang: str) -> _Known:

@@ -27,10 +27,8 @@ from itertools import filterfalse
 from pathlib import Path
 from typing import Iterable
 
-from whoosh.support.charset import accent_map
-
 from alinea.errors import AlineaError
-from search.analysis import ELIDED, Analysed, analysed_raw, analysed_word, lang_of
+from search.analysis import ELIDED, Analysed, analysed_raw, analysed_word, fold_accents, lang_of
 from search.engine import IndexMissing
 
 FILE = "vocabulary.json"
@@ -49,7 +47,7 @@ def fold(word: str) -> str:
     head, _, rest = word.partition("'")
     if rest and head in ELIDED:
         word = rest
-    return word.translate(accent_map)
+    return fold_accents(word)
 
 
 def words_of(text: str) -> list[tuple[str, int, int]]:

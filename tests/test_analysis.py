@@ -14,7 +14,7 @@ PIECES = st.sampled_from(["l’aide", "L'AIDE", "d'autre", "qu'il", "jusqu'à", 
 TEXTS = st.one_of(st.text(max_size=80), st.lists(PIECES, max_size=25).map(" ".join), st.lists(PIECES).map("".join))
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(TEXTS, st.sampled_from(LANGS + ("de",)))
 def test_analyse_agrees_with_the_whoosh_chains(text, lang):
     tokens = analyse(text, lang)
@@ -23,3 +23,35 @@ def test_analyse_agrees_with_the_whoosh_chains(text, lang):
     stems = [(t.startchar, t.text) for t in text_analyzer(lang)(text, chars=True, mode="index")]
     assert [(s, stem) for _, s, _, stem in tokens if stem] == stems
     assert unpack(pack(tokens)) == tokens
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_folding_accents_without_the_table_is_the_tables_folding(text):
+    from whoosh.support.charset import accent_map
+
+    from search.analysis import fold_accents
+
+    assert fold_accents(text.lower()) == text.lower().translate(accent_map)
+
+
+def test_the_french_accents_fold_as_the_table_folds_them():
+    from whoosh.support.charset import accent_map
+
+    from search.analysis import FRENCH_ACCENTS
+
+    assert len(FRENCH_ACCENTS) == 27 and {c: ord(accent_map[c]) for c in FRENCH_ACCENTS} == FRENCH_ACCENTS
+
+
+def test_a_stem_source_is_read_first_and_the_stemmer_answers_what_it_does_not_hold():
+    from search.analysis import _stemmer, stem, stems_from
+
+    try:
+        stems_from(lambda word, lang: {"benefits": "benefit"}.get(word))
+        assert stem("benefits", "en") == "benefit"
+        assert stem("spouses", "en") == _stemmer("en")("spouses")
+        stems_from(lambda word, lang: 1 / 0)  # a source that fails (its index removed): the stemmer
+        assert stem("benefits", "fr") == _stemmer("fr")("benefits")
+    finally:
+        stems_from(None)
+

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from array import array
 from functools import cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from operator import add
 from typing import Callable, NamedTuple
 
@@ -285,6 +285,29 @@ def analysed_raw(text: str, lang: str) -> tuple[Analysed, list[str]]:
         ends = map(add, spans[1::2], map(known.last.__getitem__, raws))
         spans = array("I", chain.from_iterable(zip(starts, ends)))
     return Analysed(words, list(map(known.stems.__getitem__, raws)), spans), raws
+
+
+def analysed_lines(text: str, lang: str, lines: dict[str, tuple[Analysed, list[str]]]) -> tuple[Analysed, list[str]]:
+    """`analysed_raw`, line by line, the lines already in `lines` (the caller's, for one language) not
+    analysed again.  A token never spans a line break, so a text's analysis is its lines' analyses,
+    each line's offsets moved by where it starts.  A section's text holds its units' lines, and a
+    unit's its subunits' (search.records): a build analyses each line of a section once."""
+    pieces = []
+    for line in text.split("\n"):
+        known = lines.get(line)
+        if known is None:
+            known = lines[line] = analysed_raw(line, lang)
+        pieces.append(known)
+    if len(pieces) == 1:
+        return pieces[0]
+    spans = array("I")
+    start = 0
+    for line, (forms, _) in zip(text.split("\n"), pieces):
+        spans.extend(map(add, forms.spans, repeat(start)) if start else forms.spans)
+        start += len(line) + 1
+    words = list(chain.from_iterable(forms.words for forms, _ in pieces))
+    stems = list(chain.from_iterable(forms.stems for forms, _ in pieces))
+    return Analysed(words, stems, spans), list(chain.from_iterable(raws for _, raws in pieces))
 
 
 def analyse(text: str, lang: str) -> list[Token]:

@@ -120,9 +120,12 @@ def _rows(chunk: Chunk, tags: ConceptTags, vocabulary: VocabularyCounter) -> lis
     """What the index holds of each record of a chunk, the text analysed once: (fts columns, group,
     facet values, lengths, stored fields, kinds, heading title or None)."""
     rows = []
+    group, lines = "", {}
     for doc, start, stop in chunk:
         for rec in document_records(doc, tags, start, stop):
-            forms = vocabulary.add(rec.text, rec.lang)
+            if rec.group != group:  # the lines of a section's records (search.analysis.analysed_lines)
+                group, lines = rec.group, {}
+            forms = vocabulary.add(rec.text, rec.lang, lines)
             stems = [s for s in forms.stems if s]
             text = " ".join(stems)
             en = lang_of(rec.lang) == "en"

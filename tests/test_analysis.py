@@ -55,3 +55,16 @@ def test_a_stem_source_is_read_first_and_the_stemmer_answers_what_it_does_not_ho
     finally:
         stems_from(None)
 
+
+LINED = st.lists(st.one_of(TEXTS, st.lists(PIECES, max_size=6).map(" ".join)), min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINED, min_size=1, max_size=4), st.sampled_from(LANGS))
+def test_a_text_analysed_line_by_line_with_lines_met_before_is_the_text_analysed_whole(texts, lang):
+    from search.analysis import analysed_lines, analysed_raw
+
+    lines: dict = {}
+    for parts in texts:  # texts sharing lines, as a section's and its units' records do
+        for text in ("\n".join(parts), "\n".join(parts[1:]), parts[0]):
+            assert analysed_lines(text, lang, lines) == analysed_raw(text, lang)

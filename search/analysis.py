@@ -27,6 +27,7 @@ either engine.
 """
 from __future__ import annotations
 
+import os
 import re
 from array import array
 from functools import cache
@@ -191,7 +192,8 @@ def _stemmer(lang: str):
 
 StemSource = Callable[[str, str], "str | None"]
 """(folded word, language) -> its stem as the stemmer makes it, or None when not known."""
-_STEM_SOURCE: list[StemSource] = []
+_STEM_SOURCE: list[tuple[int, StemSource]] = []
+"""(process id, source) of the source in use."""
 
 
 def stems_from(source: StemSource | None) -> None:
@@ -200,12 +202,16 @@ def stems_from(source: StemSource | None) -> None:
     not import the stemmers (Whoosh's snowball package, with ``whoosh.compat`` and
     ``urllib.request``: 50 to 70 ms of a cold start).  A word the source does not hold, or a source
     that fails (its index closed or removed), is stemmed; None: the stemmers only."""
-    _STEM_SOURCE[:] = [source] if source is not None else []
+    _STEM_SOURCE[:] = [(os.getpid(), source)] if source is not None else []
 
 
 def stem(word: str, lang: str) -> str:
-    """The stem of a folded word in a language (`stems_from`, else the stemmer)."""
-    for source in _STEM_SOURCE:
+    """The stem of a folded word in a language (`stems_from`, else the stemmer).  A forked process
+    (a build's worker) does not read its parent's source: an SQLite connection is not shared
+    across a fork."""
+    for pid, source in _STEM_SOURCE:
+        if pid != os.getpid():
+            continue
         try:
             found = source(word, lang)
         except Exception:  # noqa: BLE001 - the stemmer gives the same answer

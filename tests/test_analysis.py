@@ -68,3 +68,21 @@ def test_a_text_analysed_line_by_line_with_lines_met_before_is_the_text_analysed
     for parts in texts:  # texts sharing lines, as a section's and its units' records do
         for text in ("\n".join(parts), "\n".join(parts[1:]), parts[0]):
             assert analysed_lines(text, lang, lines) == analysed_raw(text, lang)
+
+
+def test_a_forked_process_does_not_read_its_parents_stem_source():
+    import multiprocessing
+
+    from search.analysis import _stemmer, stem, stems_from
+
+    stems_from(lambda word, lang: "parent's")
+    try:
+        context = multiprocessing.get_context("fork")
+        queue = context.Queue()
+        child = context.Process(target=lambda: queue.put(stem("benefits", "en")))
+        child.start()
+        in_child = queue.get(timeout=60)
+        child.join()
+        assert stem("benefits", "en") == "parent's" and in_child == _stemmer("en")("benefits") == "benefit"
+    finally:
+        stems_from(None)

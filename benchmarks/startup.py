@@ -33,7 +33,7 @@ COMMANDS = {
     "alinea show": ["-m", "alinea.cli", "show", "55"],
     "alinea govern": ["-m", "alinea.cli", "govern", "I quit my job"],
 }
-WATCHED = ("networkx", "whoosh", "whoosh.index", "flask", "lxml", "graph.cite", "alinea.kb")
+WATCHED = ("networkx", "whoosh", "whoosh.index", "whoosh.compat", "flask", "lxml", "graph.cite", "alinea.kb")
 """Modules worth knowing whether a command imported."""
 
 

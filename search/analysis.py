@@ -27,15 +27,15 @@ either engine.
 """
 from __future__ import annotations
 
+import os
 import re
 from array import array
 from functools import cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from operator import add
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
-from whoosh.lang import stemmer_for_language, stopwords_for_language
-from whoosh.support.charset import accent_map
+from whoosh.lang import stemmer_for_language, stopwords_for_language  # whoosh.lang's package imports nothing
 
 LANGS = ("en", "fr")
 """Languages with their own analysed field; any other language is analysed as English."""
@@ -78,6 +78,36 @@ def stop_words(lang: str) -> frozenset[str]:
     return frozenset(stopwords_for_language(lang)) | MORE_STOP_WORDS.get(lang, frozenset())
 
 
+@cache
+def _accent_map() -> dict[int, str]:
+    """Whoosh's accent table, imported when first needed: its module imports ``whoosh.compat``, which
+    imports ``urllib.request`` (with ``http.client`` and ``email``), tens of milliseconds of a cold
+    start."""
+    from whoosh.support.charset import accent_map
+
+    return accent_map
+
+
+FRENCH_ACCENTS = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy")
+"""The lower-case accented letters of French (and a few neighbours) as ``accent_map`` folds them (a
+test checks each against it): text made of them and ASCII is folded without importing the table."""
+
+
+def fold_accents(lowered: str) -> str:
+    """Lower-case text with its accents folded as Whoosh's ``accent_map`` folds them.  The table maps
+    no lower-case ASCII letter to another character, so ASCII text is returned as it is, and text
+    whose other letters are all in `FRENCH_ACCENTS` is folded with that: the whole table is
+    imported only for other characters.
+
+    >>> fold_accents("révision"), fold_accents("revision")
+    ('revision', 'revision')
+    """
+    if lowered.isascii():
+        return lowered
+    folded = lowered.translate(FRENCH_ACCENTS)
+    return folded if folded.isascii() else lowered.translate(_accent_map())
+
+
 def _base():
     """The chains' common start (Whoosh's analysis package is imported here, not by a search:
     `analyse` computes the same tokens without it)."""
@@ -96,7 +126,7 @@ def text_analyzer(lang: str):
     from whoosh.analysis import CharsetFilter, StemFilter, StopFilter
 
     lang = lang_of(lang)
-    return _base() | StopFilter(stoplist=stop_words(lang), minsize=1) | CharsetFilter(accent_map) \
+    return _base() | StopFilter(stoplist=stop_words(lang), minsize=1) | CharsetFilter(_accent_map()) \
         | StemFilter(lang=lang)
 
 
@@ -105,7 +135,7 @@ def word_analyzer():
     """Every word, accents folded, not stemmed: for phrases, prefixes, fuzzy terms and spelling."""
     from whoosh.analysis import CharsetFilter
 
-    return _base() | CharsetFilter(accent_map)
+    return _base() | CharsetFilter(_accent_map())
 
 
 Token = tuple[str, int, int, str]
@@ -144,8 +174,8 @@ def _analyse_word(raw: str, lang: str) -> tuple[str, int, int, str]:
             start, text = len(head) + 1, rest
         if text.endswith("'s"):
             end, text = -2, text[:-2]
-    word = text.translate(accent_map)
-    return word, start, end, "" if text in stop_words(lang) else _stemmer(lang)(word)
+    word = fold_accents(text)
+    return word, start, end, "" if text in stop_words(lang) else stem(word, lang)
 
 
 def analysed_word(raw: str, lang: str) -> tuple[str, int, int, str]:
@@ -158,6 +188,44 @@ def analysed_word(raw: str, lang: str) -> tuple[str, int, int, str]:
 @cache
 def _stemmer(lang: str):
     return stemmer_for_language(lang)
+
+
+StemSource = Callable[[str, str], "str | None"]
+"""(folded word, language) -> its stem as the stemmer makes it, or None when not known."""
+_STEM_SOURCE: list[tuple[int, StemSource]] = []
+"""(process id, source) of the source in use."""
+
+
+def stems_from(source: StemSource | None) -> None:
+    """Read stems from source before asking the stemmer: a table of the stems of an index's words,
+    made by `stem_table` at build, so that a fresh process searching words the index holds does
+    not import the stemmers (Whoosh's snowball package, with ``whoosh.compat`` and
+    ``urllib.request``: 50 to 70 ms of a cold start).  A word the source does not hold, or a source
+    that fails (its index closed or removed), is stemmed; None: the stemmers only."""
+    _STEM_SOURCE[:] = [(os.getpid(), source)] if source is not None else []
+
+
+def stem(word: str, lang: str) -> str:
+    """The stem of a folded word in a language (`stems_from`, else the stemmer).  A forked process
+    (a build's worker) does not read its parent's source: an SQLite connection is not shared
+    across a fork."""
+    for pid, source in _STEM_SOURCE:
+        if pid != os.getpid():
+            continue
+        try:
+            found = source(word, lang)
+        except Exception:  # noqa: BLE001 - the stemmer gives the same answer
+            found = None
+        if found is not None:
+            return found
+    return _stemmer(lang)(word)
+
+
+def stem_table(words) -> list[tuple[str, str, str]]:
+    """(word, English stem, French stem) of folded words, stop words included (whether a word is
+    one depends on its accents, which folding removed: analysis checks that itself)."""
+    en, fr = _stemmer("en"), _stemmer("fr")
+    return [(word, en(word), fr(word)) for word in words]
 
 
 def _known(raws: list[str], lang: str) -> _Known:
@@ -223,6 +291,29 @@ def analysed_raw(text: str, lang: str) -> tuple[Analysed, list[str]]:
         ends = map(add, spans[1::2], map(known.last.__getitem__, raws))
         spans = array("I", chain.from_iterable(zip(starts, ends)))
     return Analysed(words, list(map(known.stems.__getitem__, raws)), spans), raws
+
+
+def analysed_lines(text: str, lang: str, lines: dict[str, tuple[Analysed, list[str]]]) -> tuple[Analysed, list[str]]:
+    """`analysed_raw`, line by line, the lines already in `lines` (the caller's, for one language) not
+    analysed again.  A token never spans a line break, so a text's analysis is its lines' analyses,
+    each line's offsets moved by where it starts.  A section's text holds its units' lines, and a
+    unit's its subunits' (search.records): a build analyses each line of a section once."""
+    pieces = []
+    for line in text.split("\n"):
+        known = lines.get(line)
+        if known is None:
+            known = lines[line] = analysed_raw(line, lang)
+        pieces.append(known)
+    if len(pieces) == 1:
+        return pieces[0]
+    spans = array("I")
+    start = 0
+    for line, (forms, _) in zip(text.split("\n"), pieces):
+        spans.extend(map(add, forms.spans, repeat(start)) if start else forms.spans)
+        start += len(line) + 1
+    words = list(chain.from_iterable(forms.words for forms, _ in pieces))
+    stems = list(chain.from_iterable(forms.stems for forms, _ in pieces))
+    return Analysed(words, stems, spans), list(chain.from_iterable(raws for _, raws in pieces))
 
 
 def analyse(text: str, lang: str) -> list[Token]:

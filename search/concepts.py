@@ -32,9 +32,21 @@ def programs_named(value: str, names: dict[str, tuple[str, ...]]) -> tuple[str, 
     return tuple(pid for pid, forms in names.items() if words.strip() and any(words in _words(f) for f in forms))
 
 
+_DIVISIONS: tuple[Document | None, dict[str, Division]] = (None, {})
+"""The divisions by id of the document last asked about (records are made document by document)."""
+
+
+def _divisions(doc: Document) -> dict[str, Division]:
+    global _DIVISIONS
+    known = _DIVISIONS  # one read: another thread may replace it meanwhile
+    if known[0] is not doc:
+        known = _DIVISIONS = (doc, {d.id: d for d in doc.divisions})
+    return known[1]
+
+
 def ancestors(node: Section | Division, doc: Document) -> list[Division]:
     """Divisions enclosing a section or division, outermost first."""
-    by_id = {d.id: d for d in doc.divisions}
+    by_id = _divisions(doc)
     chain: list[Division] = []
     parent = node.parent
     while parent in by_id:

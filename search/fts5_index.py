@@ -16,6 +16,7 @@ import json
 import sqlite3
 import sys
 import threading
+import weakref
 from array import array
 from collections import Counter
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ from typing import Iterator
 from alinea.errors import AlineaError, DamagedData
 from alinea.model import Corpus, Document
 from search import pipeline
-from search.analysis import lang_of, query_stems
+from search.analysis import lang_of, query_stems, stem_table, stems_from
 from search.bag import BagScorer
 from search.concepts import ConceptTags
 from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag, write_meta
@@ -50,7 +51,7 @@ WORKERS = 4
 BUILD_PRAGMAS = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;"
 """The build writes a new file no one reads before the directory is swapped in (search.store):
 no journal, no syncing; the checksums are taken after it is closed."""
-FORMAT = 4
+FORMAT = 5
 """Bumped when the tables change: an index of another format must be rebuilt."""
 DB_FILE = "index.sqlite"
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M* Pc' tokenchars '.'''"
@@ -65,6 +66,7 @@ CREATE TABLE el(n INTEGER PRIMARY KEY, grp INTEGER NOT NULL, {", ".join(f"{c} IN
                 len_words INTEGER NOT NULL, len_text INTEGER NOT NULL);
 CREATE TABLE store(n INTEGER PRIMARY KEY, {", ".join(f'"{c}" TEXT NOT NULL' for c in STORED)});
 CREATE TABLE columns(name TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE stems(word TEXT PRIMARY KEY, en TEXT NOT NULL, fr TEXT NOT NULL) WITHOUT ROWID;
 """
 MATCHED = f"""SELECT bm25(fts, {", ".join(map(str, WEIGHTS))}) AS s, rowid FROM fts WHERE fts MATCH ?
 ORDER BY s DESC, rowid DESC"""
@@ -118,9 +120,12 @@ def _rows(chunk: Chunk, tags: ConceptTags, vocabulary: VocabularyCounter) -> lis
     """What the index holds of each record of a chunk, the text analysed once: (fts columns, group,
     facet values, lengths, stored fields, kinds, heading title or None)."""
     rows = []
+    group, lines = "", {}
     for doc, start, stop in chunk:
         for rec in document_records(doc, tags, start, stop):
-            forms = vocabulary.add(rec.text, rec.lang)
+            if rec.group != group:  # the lines of a section's records (search.analysis.analysed_lines)
+                group, lines = rec.group, {}
+            forms = vocabulary.add(rec.text, rec.lang, lines)
             stems = [s for s in forms.stems if s]
             text = " ".join(stems)
             en = lang_of(rec.lang) == "en"
@@ -219,13 +224,17 @@ class Fts5Index:
         try:
             db.executescript(BUILD_PRAGMAS + SCHEMA)
             divisions, kinds = _write(db, self._indexing(chain.from_iterable(job.results()), directory))
+            if job.workers > 1:  # each worker counted its own chunks
+                vocabulary = VocabularyCounter()
+                for counted in job.lasts:
+                    vocabulary.merge(counted)
+            terms = vocabulary.vocabulary()
+            with db:  # what a search reads instead of importing the stemmers (search.analysis.stems_from)
+                words = sorted(set(terms.terms("words_en")).union(terms.terms("words_fr")))
+                db.executemany("INSERT INTO stems VALUES (?, ?, ?)", stem_table(words))
         finally:
             db.close()
-        if job.workers > 1:  # each worker counted its own chunks
-            vocabulary = VocabularyCounter()
-            for counted in job.lasts:
-                vocabulary.merge(counted)
-        vocabulary.vocabulary().save(directory)
+        terms.save(directory)
         write_meta(directory, self.ENGINE, self.FORMAT, corpus, divisions, kinds, tags.names)
 
     def _indexing(self, rows: Iterator[tuple], directory: Path) -> Iterator[tuple]:
@@ -256,6 +265,8 @@ class Fts5Index:
                 codes = array("i")
                 codes.frombytes(data)
                 self.columns[name] = _little_endian(codes)
+        stem_of = weakref.WeakMethod(self.stem_of)
+        stems_from(lambda word, lang: None if (method := stem_of()) is None else method(word, lang))
 
     def _db(self) -> sqlite3.Connection:
         """This thread's read-only connection (the file never changes once built)."""
@@ -312,6 +323,11 @@ class Fts5Index:
                 if self._bags is None:
                     self._bags = BagScorer(_Postings(self, db))
             return self._bags.score(db, bag)
+
+    def stem_of(self, word: str, lang: str) -> str | None:
+        """The stem the build stored for a word of the index (None for another word)."""
+        row = self._db().execute("SELECT en, fr FROM stems WHERE word = ?", (word,)).fetchone()
+        return None if row is None else row[lang == "fr"]
 
     def value(self, code: int) -> str:
         return self._values[code]

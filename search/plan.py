@@ -16,11 +16,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from whoosh.support.charset import accent_map
-
 from alinea.ids import InvalidId, ProvisionId, doc_id_from_chapter
 from alinea.model import STATUSES
-from search.analysis import LANGS, query_stems, query_words
+from search.analysis import LANGS, fold_accents, query_stems, query_words
 from search.concepts import programs_named
 from search.query import And, Filter, Fuzzy, Node, Not, Or, Parsed, Phrase, Prefix, Wildcard, Word, leaves
 from search.vocabulary import Vocabulary
@@ -165,7 +163,7 @@ class Built:
 
 def fold(text: str) -> str:
     """Lower case without accents."""
-    return text.lower().translate(accent_map)
+    return fold_accents(text.lower())
 
 
 def _common(text: str) -> bool:

@@ -27,10 +27,8 @@ from itertools import filterfalse
 from pathlib import Path
 from typing import Iterable
 
-from whoosh.support.charset import accent_map
-
 from alinea.errors import AlineaError
-from search.analysis import ELIDED, Analysed, analysed_raw, analysed_word, lang_of
+from search.analysis import ELIDED, Analysed, analysed_lines, analysed_raw, analysed_word, fold_accents, lang_of
 from search.engine import IndexMissing
 
 FILE = "vocabulary.json"
@@ -49,7 +47,7 @@ def fold(word: str) -> str:
     head, _, rest = word.partition("'")
     if rest and head in ELIDED:
         word = rest
-    return word.translate(accent_map)
+    return fold_accents(word)
 
 
 def words_of(text: str) -> list[tuple[str, int, int]]:
@@ -172,10 +170,11 @@ class VocabularyCounter:
         """Language -> raw token, as written -> occurrences (what a word's written form is read from):
         non-ASCII tokens only, since an ASCII token is written as its word is indexed."""
 
-    def add(self, text: str, lang: str) -> Analysed:
-        """Count one element's text; returns its analysis (search.analysis.analysed)."""
+    def add(self, text: str, lang: str, lines: dict | None = None) -> Analysed:
+        """Count one element's text; returns its analysis (search.analysis.analysed; with `lines`,
+        the lines of the text analysed before are taken from it: search.analysis.analysed_lines)."""
         lang = lang_of(lang)
-        forms, raws = analysed_raw(text, lang)
+        forms, raws = analysed_raw(text, lang) if lines is None else analysed_lines(text, lang, lines)
         self.words[lang].update(set(forms.words))
         self.stems[lang].update(set(forms.stems))
         self.raws[lang].update(filterfalse(str.isascii, raws))  # an ASCII token is written as it is indexed

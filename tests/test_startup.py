@@ -123,3 +123,21 @@ def test_the_names_prefilter_never_hides_a_name_the_pattern_finds(text):
     compiled = re.compile(names._pattern.pattern, re.IGNORECASE)
     assert [m.span() for m in names.finditer(text)] == [m.span() for m in compiled.finditer(text)]
     assert bool(names.fullmatch(text.strip())) == bool(compiled.fullmatch(text.strip()))
+
+
+def test_a_word_search_reads_the_stems_the_build_stored_instead_of_importing_the_stemmers(data_dir):
+    from search.analysis import stem_table
+    from search.store import current_dir, engine_of, new_engine
+
+    modules = imported_by(["search", "benefit"], data_dir)
+    assert not {"whoosh.lang.snowball", "whoosh.compat", "whoosh.support.charset", "urllib.request"} & modules
+    directory = current_dir(data_dir)
+    index = new_engine(engine_of(directory))
+    index.open(directory)
+    try:
+        words = [w for w, in index._db().execute("SELECT word FROM stems")]
+        assert len(words) > 1000 and "benefit" in words and "prestation" in words
+        assert [(w, index.stem_of(w, "en"), index.stem_of(w, "fr")) for w in words] == stem_table(words)
+        assert index.stem_of("notaword", "en") is None
+    finally:
+        index.close()

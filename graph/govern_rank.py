@@ -38,6 +38,7 @@ from graph.govern_lay import LISTED_FLOOR, LISTED_STEP, PAIR_WORDS, lay_index, l
 from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, parallel_pairs, root
 from graph.govern_state import graph_nodes, stored, stored_governed
 from graph.govern_why import Why, why
+from graph.govern_words import content_text
 from graph.thesaurus import stems, words_of
 from search import SectionScore, WordBag
 
@@ -503,6 +504,8 @@ class Scorer:
         self.kb, self.reading, self.cues, self.w = kb, reading, cues, weights
         self.prep = prepare(kb)
         self.candidates: dict[str, Candidate] = {}
+        self.content = content_text(reading.text, reading.lang)
+        """The text without its function words and the phrases that ask an aspect (graph.govern_words)."""
 
     def candidate(self, section: str) -> Candidate | None:
         if section not in self.prep.sections:
@@ -533,7 +536,7 @@ class Scorer:
         w, cues = self.w, self.cues
         if own is None:
             own = w.own_words_fr if self.reading.lang == "fr" else w.own_words
-        words: list[tuple[str, float]] = [(self.reading.text, own)]
+        words: list[tuple[str, float]] = [(self.content, own)]
         phrases: list[tuple[str, float]] = []
         for match in cues.thesaurus:
             entry = self.kb.thesaurus.get(match.entry)
@@ -745,8 +748,8 @@ class Scorer:
         learned translations and cognates (graph.govern_lexicon)."""
         lexicon = self.prep.lexicon
         if self.reading.lang == "fr":
-            return lexicon.translate(content_words(self.reading.text, "fr"))
-        words = content_words(self.reading.text, "en")
+            return lexicon.translate(content_words(self.content, "fr"))
+        words = content_words(self.content, "en")
         return lexicon.derived(words) + lexicon.paraphrase(words)
 
     def feedback_evidence(self, index) -> None:
@@ -779,7 +782,7 @@ class Scorer:
         if same := {d for d, lang in langs.items() if lang == self.reading.lang}:
             found += self.scores_in(index, same, self.bag(own=self.w.own_words))
         if self.reading.lang == "en" and (french := {d for d, lang in langs.items() if lang == "fr"}):
-            words = content_words(self.reading.text, "en")
+            words = content_words(self.content, "en")
             self.to_french = self.prep.lexicon.to_french(words)
             if self.to_french:
                 bag = WordBag(tuple((b.word, self.w.bridge * b.weight) for b in self.to_french))
@@ -804,7 +807,7 @@ class Scorer:
         words), each with its weight."""
         out: dict[str, float] = {}
         if self.reading.lang != "fr":
-            for word in content_words(self.reading.text, "en"):
+            for word in content_words(self.content, "en"):
                 out[root(word)] = 1.0
         for b in getattr(self, "bridged", ()):
             if (self.w.paraphrase if b.how == "paraphrase" else self.w.bridge) > 0:
@@ -861,10 +864,12 @@ class Scorer:
 
     def aspect_evidence(self) -> None:
         """A section whose text says what the question asks about its topic (a time limit), as strong
-        as its text matches the question."""
+        as its text, or what people say of it, matches the question (a French question reaches the
+        English text through few words, and what people say of it through its own)."""
         for aspect in asked(self.reading.text, self.reading.lang):
             for c in list(self.candidates.values()):
-                strength = c.features().get("text", 0.0)
+                features = c.features()
+                strength = max(features.get("text", 0.0), features.get("lay", 0.0))
                 if c.section in self.prep.aspects.get(aspect, ()) and strength > 0:
                     self.add(c.section, "aspect", why(f"asks {aspect}"),
                              (said(excerpt(self.reading.text)), f"asks about a {aspect}", c.section), strength)

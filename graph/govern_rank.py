@@ -197,6 +197,8 @@ class Candidate:
     """Why the section counts more: the program the text names and whose chapter it is in."""
     _features: dict[str, float] | None = field(default=None, repr=False, compare=False)
     """The features as last computed (reset by `add`)."""
+    _sum: float | None = field(default=None, repr=False, compare=False)
+    """Their weighted sum as last computed (reset by `add`)."""
 
     def features(self) -> dict[str, float]:
         """Per kind of evidence, the strongest piece and a share (`Weights.repeated`) of the others:
@@ -217,15 +219,17 @@ class Candidate:
 
     @property
     def score(self) -> float:
-        w = self.weights
-        return sum(getattr(w, KIND_WEIGHT[k]) * v for k, v in self.features().items()) * self.factor()
+        if self._sum is None:
+            w = self.weights
+            self._sum = sum(getattr(w, KIND_WEIGHT[k]) * v for k, v in self.features().items())
+        return self._sum * self.factor()
 
     def weighed(self, reason: Reason) -> float:
         """A reason's weight in the score (for ordering reasons)."""
         return getattr(self.weights, KIND_WEIGHT[reason.kind]) * reason.weight
 
     def add(self, reason: Reason) -> None:
-        self._features = None
+        self._features = self._sum = None
         for i, old in enumerate(self.reasons):
             if old.kind == reason.kind and old.path == reason.path:
                 if reason.weight > old.weight:

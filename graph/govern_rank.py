@@ -520,8 +520,8 @@ class Scorer:
 
     def add(self, node: str, kind: str, reason: Why, path: tuple[str, ...], weight: float,
             pinpoint: str | None = None) -> None:
-        found = self.candidate(section_of(node))
-        if found is not None and weight > 0:
+        found = self.candidate(section_of(node)) if weight > 0 else None
+        if found is not None:
             found.add(Reason(kind, reason, path, weight, pinpoint if pinpoint is not None else
                              (node if node != found.section else None)))
 

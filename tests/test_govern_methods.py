@@ -259,3 +259,15 @@ def test_a_cognate_is_bridged_to_its_act_word_alone():
                              "rembourser": (("repay", 0.7), ("days", 0.4))})
     assert {b.word for b in lexicon.translate(["decision"])} == {"decision"}
     assert {b.word for b in lexicon.translate(["rembourser"])} == {"repay", "days"}
+
+
+def test_a_view_without_entries_says_nothing_of_them(kb):
+    """The held-out views of the fit read what people say of each provision from the thesaurus left,
+    not from the build's state (which holds every entry's words)."""
+    from graph.govern_lay import lay_index
+
+    held = WithoutEntries(kb, {"59"})
+    sources = {source for source, *_ in lay_index(held).docs}
+    gone = {f"thesaurus:{e.id}" for e in kb.thesaurus if "59" in e.sections}
+    assert gone and not sources & gone
+    assert gone <= {source for source, *_ in lay_index(kb).docs}

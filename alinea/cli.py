@@ -428,37 +428,55 @@ def cmd_govern(args: argparse.Namespace) -> int:
         raise AlineaError("give a text to read (or - for standard input), or --batch FILE")
     kb = load(data_dir(args))
     index = open_index(data_dir(args), kb.resolver())
+    say = english(kb) if args.lang == "en" else reasons_in(kb, args.lang)
     if args.batch:
         if args.batch == "-":
-            _govern_batch(sys.stdin.buffer, kb, index, args.limit)
+            _govern_batch(sys.stdin.buffer, kb, index, args.limit, say)
             return 0
         try:
             with open(args.batch, "rb") as stream:
-                _govern_batch(stream, kb, index, args.limit)
+                _govern_batch(stream, kb, index, args.limit, say)
         except OSError as exc:
             raise AlineaError(f"cannot read {args.batch}: {exc.strerror}") from None
         return 0
     text = read_stdin("the text") if args.text == ["-"] else words(args.text, "the text")
     answer = govern(text, kb, index, args.limit)
     if args.json:
-        print_json(answer.to_dict(english(kb)))
+        print_json(answer.to_dict(say))
     else:
-        print(govern_text(answer))
+        print(govern_text(answer, say))
     return 0
 
 
-def _govern_batch(lines, kb, index, limit: int) -> None:
+def reasons_in(kb, lang: str):
+    """Prints govern's reasons in a language, as the site does (`lang`): the interface's catalogue
+    (web/translations, compiled at install) translates each template, graph.govern_why prints it;
+    without a compiled catalogue, the English templates with the language's citations (« art. 59 »)."""
+    import gettext
+    from importlib.util import find_spec
+
+    from graph.govern_why import text
+
+    spec = find_spec("web")
+    where = [Path(p) / "translations" for p in (spec.submodule_search_locations or ())] if spec else []
+    catalogue = gettext.translation("messages", localedir=str(where[0]), languages=[lang], fallback=True) \
+        if where else gettext.NullTranslations()
+    return lambda reason: text(reason, lang, kb, catalogue.gettext)
+
+
+def _govern_batch(lines, kb, index, limit: int, say) -> None:
     from graph.govern import govern_lines
 
     for answer in govern_lines(bounded_lines(lines, LIMITS["batch_line"].value), kb, index, limit,
-                               max_bytes=LIMITS["batch_line"].value):
+                               max_bytes=LIMITS["batch_line"].value, say=say):
         sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
         if "error" in answer:
             print(f"alinea govern: {answer['error']}", file=sys.stderr)
 
 
-def govern_text(answer) -> str:
-    """An answer as a reader wants it in a terminal: grouped by role, each with its reason and path."""
+def govern_text(answer, say=None) -> str:
+    """An answer as a reader wants it in a terminal: grouped by role, each with its reason (printed
+    by `say`, in English without it) and path."""
     what = f"{answer.input_kind} {answer.node}" if answer.node else f"text ({answer.lang})"
     lines = [f"Which articles govern this? {what}: {len(answer.results)} results"]
     lines += [f"note: {m}" for m in answer.messages]
@@ -470,7 +488,7 @@ def govern_text(answer) -> str:
             pin = f" [{r.id}]" if r.id != r.section else ""
             status = f" ({r.status})" if r.status != "in force" else ""
             lines.append(f"{r.rank:3}. {r.title}{status}{pin}")
-            lines.append(f"     why: {r.reason}")
+            lines.append(f"     why: {'; '.join(say(w) for w in r.reasons) if say and r.reasons else r.reason}")
             lines.append(f"     path: {' -> '.join(r.path)}")
     return "\n".join(lines)
 
@@ -598,6 +616,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("--limit", type=number(1, "govern_limit"), default=10,
                    help=f"provisions at most (default 10, at most {limit('govern_limit')})")
+    p.add_argument("--lang", choices=("en", "fr"), default="en",
+                   help="the language the reasons are printed in, as the site's lang (s. 59 / art. 59; default en)")
     p.set_defaults(func=cmd_govern)
 
     p = sub.add_parser("links", help="find the citations of the law in source code and check them")

@@ -35,6 +35,7 @@ from alinea.kb import load
 from benchmarks.govern import ROOT, load_questions
 from graph.govern_input import cues, read_input
 from graph.govern_rank import KIND_WEIGHT, WEIGHTS, WEIGHTS_FILE, Scorer, Weights
+from graph.govern_state import BLOB
 from search import open_index
 
 KEPT = ("regulation", "term", "definition", "establishes", "applied", "via", "enables", "enabled")
@@ -56,14 +57,18 @@ a reason weighing nothing comes last and is cut, though "for ‘quit my job’, 
 of ‘leaving or losing a job’" is the clearest reason there is."""
 
 
-class WithoutEntries:
-    """A knowledge base whose thesaurus lacks every entry that names one of some sections."""
+class Altered:
+    """A knowledge base with another thesaurus: what the build stored of what people say of each
+    provision (graph.govern_lay, read from the whole thesaurus) is not read, so that its lay documents
+    are computed from the thesaurus left (they were read from the build's state, which let the held-out
+    entries' words back in).  The learned word tables are still the build's (learning them again costs
+    a second per question)."""
 
-    def __init__(self, kb, sections: set[str]) -> None:
-        from graph.thesaurus import Thesaurus
+    _kb = None
 
-        self._kb = kb
-        self.thesaurus = Thesaurus(e for e in kb.thesaurus if not set(e.sections) & sections)
+    def stored(self, name: str):
+        data = self._kb.stored(name)
+        return {k: v for k, v in data.items() if k != "lay"} if name == BLOB and isinstance(data, dict) else data
 
     def __getattr__(self, name):
         return getattr(self._kb, name)
@@ -72,7 +77,17 @@ class WithoutEntries:
         return node in self._kb
 
 
-class WithoutItsWords:
+class WithoutEntries(Altered):
+    """A knowledge base whose thesaurus lacks every entry that names one of some sections."""
+
+    def __init__(self, kb, sections: set[str]) -> None:
+        from graph.thesaurus import Thesaurus
+
+        self._kb = kb
+        self.thesaurus = Thesaurus(e for e in kb.thesaurus if not set(e.sections) & sections)
+
+
+class WithoutItsWords(Altered):
     """A knowledge base whose thesaurus lacks every expression whose words are all in a question:
     the question as if it were phrased in words no entry lists whole, on a topic the thesaurus
     covers (what a held-out question mostly is)."""
@@ -90,12 +105,6 @@ class WithoutItsWords:
         self.thesaurus = Thesaurus(dataclasses.replace(e, say={lang_: tuple(x for x in said if kept(x, lang_))
                                                                 for lang_, said in e.say.items()})
                                    for e in kb.thesaurus)
-
-    def __getattr__(self, name):
-        return getattr(self._kb, name)
-
-    def __contains__(self, node: str) -> bool:
-        return node in self._kb
 
 
 def candidates(kb, index, question: str, weights: Weights) -> list[tuple[str, dict[str, float], tuple[bool, bool, bool]]]:

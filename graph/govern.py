@@ -14,13 +14,13 @@ regulation-making power, or guidance.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from alinea.errors import AlineaError
 from graph.govern_input import read_input
 from graph.govern_rank import WEIGHTS, Weights
 from graph.govern_text import DEFAULT_LIMIT, MAX_LIMIT, GovernAnswer, GovernResult, Understood, govern_text
-from graph.govern_why import english
+from graph.govern_why import Why, english
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "GovernAnswer", "GovernResult", "Understood", "govern", "govern_lines"]
 
@@ -45,10 +45,12 @@ def govern(text_or_node: str, kb, search_index, limit: int = DEFAULT_LIMIT, weig
 
 # -- batches --------------------------------------------------------------------------------
 def govern_lines(lines: Iterable[str | bytes], kb, search_index, limit: int = DEFAULT_LIMIT,
-                 max_bytes: int | None = None) -> Iterator[dict]:
+                 max_bytes: int | None = None, say: Callable[[Why], str] | None = None) -> Iterator[dict]:
     """One JSON object per input line ({"id": ..., "q": ...}) -> one answer per line, in order,
-    each carrying its id; a line that cannot be read (longer than max_bytes, not UTF-8, not JSON,
-    no string "q") gives an error object and the rest go on.  Blank lines are skipped."""
+    each carrying its id, its reasons printed by `say` (in English without it); a line that cannot
+    be read (longer than max_bytes, not UTF-8, not JSON, no string "q") gives an error object and the
+    rest go on.  Blank lines are skipped."""
+    say = say or english(kb)
     for number, line in enumerate(lines, 1):
         if max_bytes is not None and len(line.rstrip(b"\r\n" if isinstance(line, bytes) else "\r\n")) > max_bytes:
             yield {"id": None, "line": number, "error": f"line {number}: longer than {max_bytes:,} bytes: not read"}
@@ -75,5 +77,5 @@ def govern_lines(lines: Iterable[str | bytes], kb, search_index, limit: int = DE
         except AlineaError as exc:
             yield {"id": item.get("id"), "line": number, "error": f"line {number}: {exc}"}
             continue
-        yield {"id": item.get("id"), **answer.to_dict(english(kb))}
+        yield {"id": item.get("id"), **answer.to_dict(say)}
 

@@ -24,8 +24,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
-from alinea.ids import fold_chars
 from graph.govern_state import stored
+from graph.govern_words import content_text
 from graph.thesaurus import LANGS, _stop_stems, stems, words_of
 
 K1, B = 1.2, 0.5
@@ -41,9 +41,11 @@ provision."""
 
 
 def lay_stems(text: str, lang: str) -> tuple[str, ...]:
-    """The stems of a text's words in a language, common words left out."""
+    """The stems of a text's content words in a language: common words, function words and the
+    phrases that ask an aspect left out (graph.govern_words)."""
     stop = _stop_stems(lang)
-    return tuple(s for s in stems((w for _, _, w in words_of(text.lower())), lang) if s not in stop and len(s) > 1)
+    return tuple(s for s in stems((w for _, _, w in words_of(content_text(text, lang))), lang)
+                 if s not in stop and len(s) > 1)
 
 
 LayDocument = tuple[str, str, dict[str, int], tuple[str, ...]]
@@ -148,12 +150,13 @@ def lay_index(kb) -> LayIndex:
 
 
 def lay_words(text: str, lang: str) -> dict[str, str]:
-    """Stem -> the first word of the text that has it (for saying which words matched)."""
+    """Stem -> the first content word of the text that has it (for saying which words matched):
+    function words and the phrases that ask an aspect left out (graph.govern_words)."""
     stop = _stop_stems(lang)
-    lowered = text.lower()
-    as_written = len(fold_chars(lowered)) == len(lowered)
+    content = content_text(text, lang)
+    as_written = len(content) == len(text)
     out: dict[str, str] = {}
-    for start, end, word in words_of(lowered):
+    for start, end, word in words_of(content):
         stem = stems((word,), lang)[0]
         if stem not in stop and len(stem) > 1:
             out.setdefault(stem, text[start:end] if as_written else word)

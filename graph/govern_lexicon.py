@@ -35,6 +35,7 @@ from typing import Iterable
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
 from alinea.ids import fold_chars
+from graph.govern_words import FUNCTION_WORDS
 
 _WORD = re.compile(r"[a-z]+")
 _DERIVED = ("abl", "ibl", "ur", "anc", "enc", "ion", "iti", "iv", "al", "at", "ant", "ent", "ic", "ori", "ment")
@@ -210,11 +211,12 @@ class Lexicon:
         return list({(b.source, b.word): b for b in out}.values())
 
     def translate(self, words: Iterable[str]) -> list[Bridge]:
-        """English words of the Act for French words: learned translations, then cognates."""
+        """English words of the Act for French words: cognates, else learned translations.  A word
+        spelt as a word of the Act is bridged to that word alone: the table, learned from few pairs,
+        also holds the words of its topic (« décision » → ‘observations’, ‘days’)."""
         out = []
         for word in dict.fromkeys(words):
-            for english, dice in self.table.get(word, ()):
-                out.append(Bridge(english, word, "translated", dice))
+            found: tuple[str, ...] = ()
             if len(word) >= MIN_COGNATE:
                 spelt = english_spelling(word)
                 found = self.by_root.get(root(spelt), ())
@@ -222,6 +224,11 @@ class Lexicon:
                     found = self._shared_start(word)
                 for w in found:
                     out.append(Bridge(w, word, "cognate", 0.8))
+            roots = {root(w) for w in found}
+            for english, dice in self.table.get(word, ()):
+                if not roots or root(english) in roots:
+                    out.append(Bridge(english, word, "translated", dice))
+            if len(word) >= MIN_COGNATE:
                 for prefix in NEGATIONS["fr"]:
                     rest = spelt[len(prefix):]
                     if spelt.startswith(prefix) and len(rest) >= MIN_COGNATE and root(spelt) not in self.by_root:
@@ -277,8 +284,8 @@ def learn_table(pairs: Iterable[tuple[str, str]], vocabulary: set[str], min_dice
     en_count: Counter = Counter()
     both: Counter = Counter()
     for french, english in pairs:
-        fr = set(content_words(french, source_lang))
-        en = {w for w in content_words(english, target_lang) if w in vocabulary}
+        fr = {w for w in content_words(french, source_lang) if w not in FUNCTION_WORDS[source_lang]}
+        en = {w for w in content_words(english, target_lang) if w in vocabulary and w not in FUNCTION_WORDS[target_lang]}
         fr_count.update(fr)
         en_count.update(en)
         both.update((f, e) for f in fr for e in en)

@@ -38,6 +38,7 @@ from graph.govern_lay import LISTED_FLOOR, LISTED_STEP, PAIR_WORDS, lay_index, l
 from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, parallel_pairs, root
 from graph.govern_state import graph_nodes, stored, stored_governed
 from graph.govern_why import Why, why
+from graph.govern_words import content_text
 from graph.thesaurus import stems, words_of
 from search import SectionScore, WordBag
 
@@ -196,6 +197,8 @@ class Candidate:
     """Why the section counts more: the program the text names and whose chapter it is in."""
     _features: dict[str, float] | None = field(default=None, repr=False, compare=False)
     """The features as last computed (reset by `add`)."""
+    _sum: float | None = field(default=None, repr=False, compare=False)
+    """Their weighted sum as last computed (reset by `add`)."""
 
     def features(self) -> dict[str, float]:
         """Per kind of evidence, the strongest piece and a share (`Weights.repeated`) of the others:
@@ -216,15 +219,17 @@ class Candidate:
 
     @property
     def score(self) -> float:
-        w = self.weights
-        return sum(getattr(w, KIND_WEIGHT[k]) * v for k, v in self.features().items()) * self.factor()
+        if self._sum is None:
+            w = self.weights
+            self._sum = sum(getattr(w, KIND_WEIGHT[k]) * v for k, v in self.features().items())
+        return self._sum * self.factor()
 
     def weighed(self, reason: Reason) -> float:
         """A reason's weight in the score (for ordering reasons)."""
         return getattr(self.weights, KIND_WEIGHT[reason.kind]) * reason.weight
 
     def add(self, reason: Reason) -> None:
-        self._features = None
+        self._features = self._sum = None
         for i, old in enumerate(self.reasons):
             if old.kind == reason.kind and old.path == reason.path:
                 if reason.weight > old.weight:
@@ -503,6 +508,8 @@ class Scorer:
         self.kb, self.reading, self.cues, self.w = kb, reading, cues, weights
         self.prep = prepare(kb)
         self.candidates: dict[str, Candidate] = {}
+        self.content = content_text(reading.text, reading.lang)
+        """The text without its function words and the phrases that ask an aspect (graph.govern_words)."""
 
     def candidate(self, section: str) -> Candidate | None:
         if section not in self.prep.sections:
@@ -513,8 +520,8 @@ class Scorer:
 
     def add(self, node: str, kind: str, reason: Why, path: tuple[str, ...], weight: float,
             pinpoint: str | None = None) -> None:
-        found = self.candidate(section_of(node))
-        if found is not None and weight > 0:
+        found = self.candidate(section_of(node)) if weight > 0 else None
+        if found is not None:
             found.add(Reason(kind, reason, path, weight, pinpoint if pinpoint is not None else
                              (node if node != found.section else None)))
 
@@ -533,7 +540,7 @@ class Scorer:
         w, cues = self.w, self.cues
         if own is None:
             own = w.own_words_fr if self.reading.lang == "fr" else w.own_words
-        words: list[tuple[str, float]] = [(self.reading.text, own)]
+        words: list[tuple[str, float]] = [(self.content, own)]
         phrases: list[tuple[str, float]] = []
         for match in cues.thesaurus:
             entry = self.kb.thesaurus.get(match.entry)
@@ -745,8 +752,8 @@ class Scorer:
         learned translations and cognates (graph.govern_lexicon)."""
         lexicon = self.prep.lexicon
         if self.reading.lang == "fr":
-            return lexicon.translate(content_words(self.reading.text, "fr"))
-        words = content_words(self.reading.text, "en")
+            return lexicon.translate(content_words(self.content, "fr"))
+        words = content_words(self.content, "en")
         return lexicon.derived(words) + lexicon.paraphrase(words)
 
     def feedback_evidence(self, index) -> None:
@@ -779,7 +786,7 @@ class Scorer:
         if same := {d for d, lang in langs.items() if lang == self.reading.lang}:
             found += self.scores_in(index, same, self.bag(own=self.w.own_words))
         if self.reading.lang == "en" and (french := {d for d, lang in langs.items() if lang == "fr"}):
-            words = content_words(self.reading.text, "en")
+            words = content_words(self.content, "en")
             self.to_french = self.prep.lexicon.to_french(words)
             if self.to_french:
                 bag = WordBag(tuple((b.word, self.w.bridge * b.weight) for b in self.to_french))
@@ -804,7 +811,7 @@ class Scorer:
         words), each with its weight."""
         out: dict[str, float] = {}
         if self.reading.lang != "fr":
-            for word in content_words(self.reading.text, "en"):
+            for word in content_words(self.content, "en"):
                 out[root(word)] = 1.0
         for b in getattr(self, "bridged", ()):
             if (self.w.paraphrase if b.how == "paraphrase" else self.w.bridge) > 0:
@@ -861,10 +868,12 @@ class Scorer:
 
     def aspect_evidence(self) -> None:
         """A section whose text says what the question asks about its topic (a time limit), as strong
-        as its text matches the question."""
+        as its text, or what people say of it, matches the question (a French question reaches the
+        English text through few words, and what people say of it through its own)."""
         for aspect in asked(self.reading.text, self.reading.lang):
             for c in list(self.candidates.values()):
-                strength = c.features().get("text", 0.0)
+                features = c.features()
+                strength = max(features.get("text", 0.0), features.get("lay", 0.0))
                 if c.section in self.prep.aspects.get(aspect, ()) and strength > 0:
                     self.add(c.section, "aspect", why(f"asks {aspect}"),
                              (said(excerpt(self.reading.text)), f"asks about a {aspect}", c.section), strength)

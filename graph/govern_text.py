@@ -2,7 +2,7 @@
 answer's shape (shared with the node mode, graph.govern_nodes)."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Callable
 
 from graph.govern_delegation import delegation
@@ -91,7 +91,10 @@ class GovernAnswer:
     def to_dict(self, say: Callable[[Why], str] | None = None) -> dict:
         """The answer as JSON data; each reason as data, and with its text when `say` prints one
         (then `reason` is those texts, in say's language)."""
-        out = asdict(self)
+        out = {"query": self.query, "lang": self.lang, "input_kind": self.input_kind,
+               "concepts": [asdict(c) for c in self.concepts],
+               "results": [{f.name: getattr(r, f.name) for f in fields(r)} for r in self.results],
+               "node": self.node, "messages": self.messages}
         for result, data in zip(self.results, out["results"]):
             data["reasons"] = [dict(r.to_dict(), **({"text": say(r)} if say else {})) for r in result.reasons]
             if say:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Union
 
 from graph.cite import cite
@@ -103,6 +104,7 @@ TEMPLATES: dict[str, str] = {
 _FIELD = re.compile(r"%\((\w+)\)s")
 _PARTS = {key: sorted(_FIELD.findall(template)) for key, template in TEMPLATES.items()}
 """Each template's parts, sorted: what `why` checks a reason against."""
+_NAMES = {key: frozenset(parts) for key, parts in _PARTS.items()}
 Words = Union[str, tuple[str, ...], tuple[tuple[str, str], ...]]
 """Quoted words: one phrase, several, or pairs printed ‘a’ → ‘b’."""
 
@@ -134,10 +136,10 @@ def why(key: str, *, ids: dict | None = None, concepts: dict | None = None, term
     """A reason; every part its template names must be given, and nothing else (a mistake here is a
     programming error, found by the tests that run govern)."""
     given = (ids or {}, concepts or {}, terms or {}, words or {}, numbers or {})
-    names = sorted(name for part in given for name in part)
-    if names != _PARTS[key]:
-        raise ValueError(f"reason {key!r} takes {_PARTS[key]}, got {names}")
-    return Why(key, *(tuple(sorted(part.items())) if part else () for part in given))
+    names = [name for part in given for name in part]
+    if len(names) != len(_PARTS[key]) or not _NAMES[key].issuperset(names):
+        raise ValueError(f"reason {key!r} takes {_PARTS[key]}, got {sorted(names)}")
+    return Why(key, *(tuple(sorted(part.items())) if len(part) > 1 else tuple(part.items()) for part in given))
 
 
 class Cited(NamedTuple):
@@ -182,11 +184,20 @@ def text(reason: Why, lang: str, kb, translate: Translate = str) -> str:
 
 def english(kb) -> Callable[[Why], str]:
     """Prints a reason in English (the CLI's and the batch's language)."""
-    return lambda reason: text(reason, "en", kb)
+    return lambda reason: english_text(reason, kb)
+
+
+@lru_cache(maxsize=1 << 14)
+def english_text(reason: Why, kb) -> str:
+    """A reason in English, printed once per process (each result's `reason` and the batch's JSON
+    print the same reasons, and the same reasons come back from question to question)."""
+    return text(reason, "en", kb)
 
 
 def texts(reasons: Iterable[Why], lang: str, kb, translate: Translate = str) -> str:
     """Several reasons as one line, ``; `` between them."""
+    if lang == "en" and translate is str:
+        return "; ".join(english_text(r, kb) for r in reasons)
     return "; ".join(text(r, lang, kb, translate) for r in reasons)
 
 

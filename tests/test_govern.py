@@ -281,6 +281,27 @@ def test_cli_text_is_grouped_by_role(cli):
     assert code == 0 and "PROCEDURE" in out and "why:" in out and "path:" in out
 
 
+def test_cli_prints_reasons_in_the_language_asked(cli, tmp_path):
+    """--lang fr: the same answer, its reasons in French as on the site (the catalogue's templates,
+    provisions cited « art. 59 »), in the text, JSON and batch outputs."""
+    question = "Can my basic income be cut because I quit my job?"
+    _, out_en, _ = cli("govern", question, "--json", "--limit", "3")
+    code, out_fr, _ = cli("govern", question, "--json", "--limit", "3", "--lang", "fr")
+    en, fr = json.loads(out_en), json.loads(out_fr)
+    assert code == 0 and [r["id"] for r in en["results"]] == [r["id"] for r in fr["results"]]
+    assert [[w["key"] for w in r["reasons"]] for r in en["results"]] == \
+        [[w["key"] for w in r["reasons"]] for r in fr["results"]]
+    reasons = [w["text"] for r in fr["results"] for w in r["reasons"]]
+    assert any("l’art. 59" in t or "l'art. 59" in t for t in reasons), reasons
+    assert not any("this provision" in t or "s. 59" in t for t in reasons), reasons
+    code, out, _ = cli("govern", question, "--limit", "2", "--lang", "fr")
+    assert code == 0 and "why: ce qu’on en dit" in out
+    path = tmp_path / "q.jsonl"
+    path.write_text(json.dumps({"id": "a", "q": question}) + "\n", encoding="utf-8")
+    code, out, _ = cli("govern", "--batch", str(path), "--limit", "2", "--lang", "fr")
+    assert code == 0 and "ce qu’on en dit" in json.loads(out)["results"][0]["reason"]
+
+
 def test_cli_reads_standard_input(cli, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("Est-ce qu'on peut me couper mon chèque si j'ai lâché ma job?"))
     code, out, _ = cli("govern", "-", "--json")

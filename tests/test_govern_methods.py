@@ -7,13 +7,18 @@ import json
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alinea.errors import AlineaError
 from benchmarks.govern_fit import WithoutEntries
 from graph.govern import govern
 from graph.govern_aspects import asked, aspect_sections
+from graph.govern_input import cues, read_input
+from graph.govern_lay import lay_words
 from graph.govern_lexicon import Lexicon, english_spelling, learn_table, root
-from graph.govern_rank import WEIGHTS, WEIGHTS_FILE, Weights, load_weights
+from graph.govern_rank import WEIGHTS, WEIGHTS_FILE, Scorer, Weights, load_weights
+from graph.govern_words import content_text, is_function_word
 from search import open_index
 
 ACT = "A-13.1.1"
@@ -209,3 +214,60 @@ def test_a_time_limit_orders_provisions_within_their_topic(kb, index):
            if r.role != "guidance"]
     assert position(on, "105") is not None and position(on, "105") < (position(off, "105") or 11)
     assert "time limit" in next(r.reason for r in on if r.section == f"{ACT}/105")
+
+
+# -- words that make a question, not its subject ------------------------------------------------------
+@given(st.lists(st.sampled_from(["how", "long", "can", "I", "my", "cheque", "Combien", "de", "temps", "peux",
+                                 "chèque", "délai", "œuvre", "?", ",", "l'aide", "est-ce"]), max_size=12),
+       st.sampled_from(["en", "fr"]))
+@settings(max_examples=60, deadline=None)
+def test_content_text_keeps_positions_and_blanks_only_whole_words(words, lang):
+    text = " ".join(words)
+    content = content_text(text, lang)
+    assert len(content) == len(text)
+    kept = content.split()
+    assert all(not is_function_word(w.strip("?,"), lang) for w in kept)
+    assert all(w.lower() in text.lower().replace("’", "'") for w in kept)
+
+
+@pytest.mark.parametrize("question, lang, gone, kept", [
+    ("Combien de temps est-ce que je peux attendre pour contester?", "fr", ("combien", "temps", "peux"), ("contest",)),
+    ("How long can they wait before they cut my cheque?", "en", ("long", "can", "they"), ("chequ", "cut")),
+    ("Y a-tu une limite de temps pour qu'ils me réclament?", "fr", ("limit", "temps", "ils"), ("recl",))])
+def test_question_and_time_words_are_not_matched_as_content(question, lang, gone, kept):
+    said = lay_words(question, lang)
+    assert not [s for s in said if any(s.startswith(g) for g in gone)], said
+    assert all(any(s.startswith(k) for s in said) for k in kept), said
+
+
+def test_bridges_join_content_words_only(kb):
+    """No bridge from a modal verb or a pronoun, and the table learns none."""
+    pairs = [("je peux travailler", "I can work earnings"), ("ils peuvent gagner", "they earn earnings"),
+             ("je peux gagner", "earnings earned")] * 2
+    table = learn_table(pairs, {"work", "earnings", "earn", "earned"}, 0.3, 3)
+    assert "peux" not in table and "ils" not in table and "travailler" in table
+    reading = read_input("Est-ce qu'ils peuvent me dire combien je peux gagner?", kb)
+    sources = {b.source for b in Scorer(kb, reading, cues(reading, kb)).bridges()}
+    assert not sources & {"peux", "peuvent", "ils", "combien", "est"}, sources
+
+
+def test_a_cognate_is_bridged_to_its_act_word_alone():
+    """The table learned from few pairs holds the words of a topic; a French word spelt as a word of the
+    Act reaches that word only, a word with no cognate keeps its learned translations."""
+    lexicon = Lexicon("decision observations days repay".split(), (),
+                      table={"decision": (("observations", 0.8), ("days", 0.6), ("decision", 0.6)),
+                             "rembourser": (("repay", 0.7), ("days", 0.4))})
+    assert {b.word for b in lexicon.translate(["decision"])} == {"decision"}
+    assert {b.word for b in lexicon.translate(["rembourser"])} == {"repay", "days"}
+
+
+def test_a_view_without_entries_says_nothing_of_them(kb):
+    """The held-out views of the fit read what people say of each provision from the thesaurus left,
+    not from the build's state (which holds every entry's words)."""
+    from graph.govern_lay import lay_index
+
+    held = WithoutEntries(kb, {"59"})
+    sources = {source for source, *_ in lay_index(held).docs}
+    gone = {f"thesaurus:{e.id}" for e in kb.thesaurus if "59" in e.sections}
+    assert gone and not sources & gone
+    assert gone <= {source for source, *_ in lay_index(kb).docs}

@@ -1,6 +1,6 @@
 """Which articles govern this? Quality and speed of `alinea govern` against a plain BM25 baseline.
 
-    python -m benchmarks.govern [--data DIR] [--split dev|test|fresh|fresh2|fresh3|all] [-v] [--repeat 3]
+    python -m benchmarks.govern [--data DIR] [--split dev|test|fresh|fresh2|fresh3|fresh4|all] [-v] [--repeat 3]
 
 Questions: benchmarks/govern_eval/questions.jsonl (written by a reader of the Act who never
 saw the code; README beside it), plus the seed ADEL page (`guidance:adel-66-72`): its body
@@ -48,7 +48,11 @@ round by a reader who saw no code and no output (fresh2_README.md); split "fresh
 FRESH3 = ROOT / "benchmarks" / "govern_eval" / "fresh3.jsonl"
 """A third blind set (130 questions, 68 French), written at the start of round 3 (fresh3_README.md);
 split "fresh3"."""
-SET_FILES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3}
+FRESH4 = ROOT / "benchmarks" / "govern_eval" / "fresh4.jsonl"
+"""A fourth blind set (124 questions, 65 French), written at the start of round 4 (fresh4_README.md);
+split "fresh4"."""
+SET_FILES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4}
+SPLITS = ("dev", "test", *SET_FILES)
 ABLATIONS = {"no bridges": {"bridge": 0.0}, "no everyday table": {"paraphrase": 0.0}, "no feedback": {"feedback": 0.0},
              "no headings": {"heading": 0.0}, "no definitions": {"defined": 0.0}, "no lay words": {"lay": 0.0},
              "no time limit": {"aspect": 0.0}}
@@ -154,7 +158,7 @@ def latency(rank: Callable[[str], list[str]], items: list[Item], repeat: int) ->
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=str(ROOT / "data"), help="a data directory built by `alinea build`")
-    parser.add_argument("--split", choices=["dev", "test", "fresh", "fresh2", "fresh3", "all"], default="all",
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all",
                         help="all = dev, test and the fresh sets")
     parser.add_argument("--ablate", action="store_true", help="also rank with each new signal switched off, "
                         "and with the hand-set weights instead of the fitted ones")
@@ -167,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     except AlineaError as exc:
         parser.exit(2, f"benchmarks.govern: {exc}\n")
     index = open_index(args.data, kb.resolver())
-    splits = ("dev", "test", "fresh", "fresh2", "fresh3") if args.split == "all" else (args.split,)
+    splits = SPLITS if args.split == "all" else (args.split,)
     items = load_questions(splits=splits)
     adel = adel_item(kb)
     systems = {"alinea": alinea_ranking(kb, index), "bm25": bm25_ranking(kb, index)}

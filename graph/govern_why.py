@@ -271,10 +271,14 @@ def concept_name(kb, concept_id: str, lang: str) -> str:
     return str(nodes.nodes[concept_id].get("label") or concept_id) if concept_id in nodes else concept_id
 
 
+QUOTES = {"fr": ("«\u00a0", "\u00a0»"), "en": ("‘", "’")}
+"""Each language's quotation marks (French: with no-break spaces inside)."""
+
+
 def quoted(words: str, lang: str) -> str:
     """‘words’ in English, « words » in French (no-break spaces inside), on one line."""
-    words = " ".join(words.split())
-    return f"«\u00a0{words}\u00a0»" if lang == "fr" else f"‘{words}’"
+    opening, closing = QUOTES["fr" if lang == "fr" else "en"]
+    return f"{opening}{' '.join(words.split())}{closing}"
 
 
 def _quoted_words(value: Words, lang: str) -> str:

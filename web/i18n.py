@@ -150,6 +150,13 @@ def period_text(period) -> Markup:
 
 
 
+def quote_marks() -> tuple[str, str]:
+    """The interface's quotation marks (graph.govern_why.QUOTES)."""
+    from graph.govern_why import QUOTES
+
+    return QUOTES[current_language()]
+
+
 def word(value: str) -> str:
     """A status, relation or kind of the knowledge base in the interface's language; a word the
     tables do not know is shown as it is (it is data)."""
@@ -180,7 +187,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(number)
     app.add_template_filter(word)
     app.add_template_filter(language)
-    app.jinja_env.globals.update(switch_url=switch_url, current_language=current_language, period_text=period_text, language=language,
+    app.jinja_env.globals.update(switch_url=switch_url, current_language=current_language, period_text=period_text, language=language, quote_marks=quote_marks,
                                  language_names=LANGUAGE_NAMES, languages=LANGUAGES, facet_names=FACET_NAMES)
 
     @app.after_request

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from alinea.ids import amending_act_slug
 from alinea.kb import KnowledgeBase
 from alinea.labels import parts, titled
 from alinea.model import Division, Reference, Section, Unit
 from graph.cite import cite, division_label, official_url
 from graph.govern_delegation import REGULATION_POWER
-from graph.govern_why import Cited, Why, concept_name, pieces, text, why
-from web.i18n import current_language, gettext, word
+from graph.govern_why import Cited, Why, concept_name, joined, pieces, text, why, with_article
+from web.i18n import current_language, gettext, lazy_gettext, word
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
               "within the meaning of", "cited by guidance", "integrated into", "establishes", "made under")
 
 
+AROUND = {"figure": lazy_gettext("Provisions around %(label)s"), "page": lazy_gettext("Graph around %(label)s"),
+          "heading": lazy_gettext("The law graph around %(label)s"), "caption": lazy_gettext("The graph around %(label)s")}
+"""The messages that name the node a graph is drawn around (`Presenter.around`)."""
 
 
 @dataclass(frozen=True)
@@ -199,6 +204,30 @@ class Presenter:
         if node_id in graph and graph.nodes[node_id].get("label"):
             return str(graph.nodes[node_id]["label"])
         return node_id
+
+    def around(self, which: str, node_id: str, link: str = "") -> Markup:
+        """A message of AROUND naming `node_id` by its label, with the French article a provision,
+        a program or a term takes, contracted with the preposition before it (graph.govern_why:
+        « autour de l’art. 55 », « autour du Programme de revenu de base »); the label linked to
+        `link` when given."""
+        out = Markup("")
+        for piece in self._around(which, node_id):
+            if isinstance(piece, Cited):
+                out += Markup('<a href="%s">%s</a>') % (link, piece.text) if link else piece.text
+            else:
+                out += piece
+        return out
+
+    def around_text(self, which: str, node_id: str) -> str:
+        """`around` as plain text (an SVG title)."""
+        return "".join(p.text if isinstance(p, Cited) else p for p in self._around(which, node_id))
+
+    def _around(self, which: str, node_id: str) -> list:
+        label = self.label(node_id)
+        named = "/" in node_id and not node_id.startswith("guidance:") or node_id.startswith(("program:", "term:"))
+        name: list = with_article(Cited(label, node_id), current_language()) if named else [Cited(label, node_id)]
+        before, _, after = str(AROUND[which]).partition("%(label)s")
+        return joined([before], name) + [after]
 
     def reasons(self, reasons: tuple[Why, ...]) -> list[list[tuple[str, str, str]]]:
         """Govern's reasons in the interface's language (graph.govern_why through the catalogues),

@@ -82,7 +82,7 @@ def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, href: Callable[[str],
             x = cx + (r * 1.35 * math.cos(angle) if side == "out" else -r * 1.35 * math.cos(angle))
             y = cy + r * math.sin(angle)
             places.append((node, kind, x, y, side))
-    title = gettext("Provisions around %(label)s", label=_label(graph, centre))
+    title = presenter().around_text("figure", centre)
     desc = (gettext("%(out)s nodes it cites on the right, %(into)s nodes citing it on the left",
                     out=len(out), into=len(into))
             if places else gettext("No cross-references to or from this provision"))

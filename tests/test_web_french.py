@@ -1,0 +1,89 @@
+"""The site as a French reader meets it: citations printed by the one formatter in French (never a
+raw id, never the English form), French articles and quotation marks, messages of the search and
+of govern in French (pages and JSON), and French typography (no-break spaces before « : ; ? ! »
+and inside « »)."""
+from __future__ import annotations
+
+import pytest
+from lxml import html
+
+from graph.cite import cite
+from tests.clients import in_language
+from web import create_app
+
+
+@pytest.fixture(scope="module")
+def app(data_dir):
+    return create_app({"DATA_DIR": str(data_dir), "TESTING": True})
+
+
+@pytest.fixture(scope="module")
+def fr(app):
+    return in_language(app, "fr")
+
+
+@pytest.fixture(scope="module")
+def en(app):
+    return in_language(app, "en")
+
+
+def page(client, url: str, status: int = 200):
+    response = client.get(url)
+    assert response.status_code == status, (url, response.status_code)
+    return html.fromstring(response.data)
+
+
+def text(element) -> str:
+    return " ".join(element.text_content().split()) if not isinstance(element, str) else element
+
+
+# -- provision pages --------------------------------------------------------------------------------
+
+def print_citation(client, url: str) -> str:
+    """The citation a printed provision page names (the print head's dd that holds the chapter's citation)."""
+    (box,) = page(client, url).xpath("//div[contains(@class,'print-head')]")
+    (found,) = [text(dd) for dd in box.xpath("dl[last()]/dd") if "A-13.1.1" in text(dd) and "://" not in text(dd)]
+    return found
+
+
+def test_the_french_print_head_cites_in_french(fr, en):
+    url = "/A-13.1.1/55/p1/2/a"
+    assert print_citation(fr, url) == cite("A-13.1.1/55/p1/2/a", "mcgill", "fr")
+    assert print_citation(fr, url).startswith("Loi sur l'aide aux personnes et aux familles, RLRQ")
+    assert print_citation(en, url) == "Individual and Family Assistance Act, CQLR c A-13.1.1, s 55(2)(a)"
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("/graph/A-13.1.1/55", "autour de l’art. 55"),
+    ("/graph/program:basic-income", "autour du Programme de revenu de base"),
+    ("/graph/term:adult", "autour de l’adulte"),
+])
+def test_a_graph_is_around_a_provision_with_its_french_article(fr, url, expected):
+    tree = page(fr, url)
+    shown = [text(tree.xpath("//title")[0]), text(tree.xpath("//h1")[0]),
+             text(tree.xpath("//svg/title[@id='graph-title']")[0])]
+    assert all(expected in line for line in shown), shown
+    assert not any(" de art." in line or " de Programme" in line for line in shown), shown
+
+
+def test_a_provision_pages_graph_caption_names_its_section_in_french(fr, en):
+    caption = text(page(fr, "/A-13.1.1/55").xpath("//figcaption/a[starts-with(@href,'/graph/')]")[0])
+    assert caption == "Le graphe autour de l’art. 55"
+    caption = text(page(en, "/A-13.1.1/55").xpath("//figcaption/a[starts-with(@href,'/graph/')]")[0])
+    assert caption == "The graph around s. 55"
+
+
+def quoted_words(tree, xpath: str) -> list[str]:
+    """The text around each quotation a list prints (the words quoted are in their own span)."""
+    return [span.getparent().text_content() for span in tree.xpath(xpath)]
+
+
+@pytest.mark.parametrize("url", ["/A-13.1.1/55", "/graph/A-13.1.1/55", "/guidance:adel-66-72"])
+def test_quotations_in_lists_have_french_quotation_marks_with_no_break_spaces(fr, en, url):
+    xpath = "//ul[@class='refs']//span[@lang]"
+    french = quoted_words(page(fr, url), xpath)
+    assert french, url
+    for line in french:
+        assert "«\u00a0" in line and "\u00a0»" in line, line
+        assert "« " not in line and " »" not in line and "«" + line.split("«", 1)[1][:1] != "«" + " "
+    assert all("‘" in line and "’" in line and "«" not in line for line in quoted_words(page(en, url), xpath))

@@ -87,3 +87,61 @@ def test_quotations_in_lists_have_french_quotation_marks_with_no_break_spaces(fr
         assert "«\u00a0" in line and "\u00a0»" in line, line
         assert "« " not in line and " »" not in line and "«" + line.split("«", 1)[1][:1] != "«" + " "
     assert all("‘" in line and "’" in line and "«" not in line for line in quoted_words(page(en, url), xpath))
+
+
+# -- search -----------------------------------------------------------------------------------------
+
+def test_a_hit_on_a_pinpoint_prints_its_citation_not_its_id(fr):
+    tree = page(fr, "/search?q=revenu")
+    pinpoints = tree.xpath("//p[contains(@class,'crumb')]/a")
+    assert pinpoints
+    for link in pinpoints:
+        target = link.get("href").lstrip("/")
+        assert text(link) == cite(target, "short", "fr", home=target.split("/")[0]) != target
+        assert "/" not in text(link)
+
+
+def test_a_page_past_the_last_says_so_with_a_link_to_the_last(fr):
+    last = page(fr, "/search?q=revenu").xpath("string(//nav[@class='pagination']/span)")
+    pages = int(last.split()[-1])
+    response = fr.get("/search?q=revenu&page=999")
+    assert response.status_code == 404
+    tree = html.fromstring(response.data)
+    (alert,) = tree.xpath("//p[@role='alert']")
+    assert "999" in text(alert) and str(pages) in text(alert)
+    (link,) = alert.xpath("a")
+    assert link.get("href").endswith(f"page={pages}")
+    assert page(fr, link.get("href")).xpath("//ol[@class='hits']/li")
+    api = fr.get("/api/search?q=revenu&page=999")
+    assert api.status_code == 404
+    error = api.get_json()["error"]
+    assert error["status"] == 404 and "999" in error["message"] and f"page={pages}" in error["message"]
+    assert error["message"].startswith("Il n’y a pas de page 999")
+
+
+def test_an_unclosed_quotation_mark_still_carries_the_words_over(fr, app):
+    for q in ("«avoirs liquides", "avoirs liquides»", '"avoirs liquides'):
+        found = fr.get("/api/search", query_string={"q": q}).get_json()
+        assert [c["said"] for c in found["carried"]] == ["avoirs liquides"], q
+        assert found["total"] > 0
+        assert found["messages"][0].startswith("a quotation mark has no closing mark")
+    tree = page(fr, "/search?q=%C2%ABavoirs+liquides")
+    assert "avoirs liquides" in text(tree.xpath("//p[@class='carried']")[0])
+    assert any("guillemet" in text(p) for p in tree.xpath("//p[@class='note-line']"))
+    closed = fr.get("/api/search", query_string={"q": "« avoirs liquides »"}).get_json()
+    assert closed["carried"] == [] and not closed["messages"]  # a phrase in quotes is searched as typed
+
+
+def test_search_facets_are_labelled_in_the_language_asked(fr, en):
+    french = fr.get("/api/search?q=revenu&lang=fr").get_json()["facets"]
+    english = en.get("/api/search?q=revenu&lang=en").get_json()["facets"]
+    labels = {name: [v["label"] for v in values] for name, values in french.items()}
+    assert "en vigueur" in labels["status"] and "loi" in labels["kind"]
+    assert "Loi sur l'aide aux personnes et aux familles" in labels["document"]
+    assert all(label.startswith("Chapitre ") for label in labels["chapter"])
+    assert all(label.startswith("Titre ") for label in labels["title"])
+    assert {v["label"] for v in english["status"]} >= {"in force"}
+    assert "Individual and Family Assistance Act" in [v["label"] for v in english["document"]]
+    assert all(v["label"].startswith("Chapter ") for v in english["chapter"])
+    shown = [text(a) for a in page(fr, "/search?q=revenu").xpath("//aside[@class='facets']//li/a")]
+    assert "en vigueur" in shown and not any(label.startswith("CHAPTER") for label in shown)

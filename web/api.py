@@ -17,7 +17,7 @@ from web.i18n import current_language, gettext
 from web.kb import get_kb
 from web.messages import shown
 from web.present import presenter
-from web.search import cached_search, run_query
+from web.search import cached_search, facets_in_language, run_query
 
 bp = Blueprint("api", __name__)
 OPENAPI = Path(__file__).with_name("openapi.json")
@@ -81,7 +81,9 @@ def search_json() -> str:
     results = run_query()
     if results is None:
         raise shown(BadQuery(gettext("Give a query: /api/search?q=...")))
-    return current_app.json.dumps(results.titled(lambda hit: hit_title(hit, current_language())).to_dict()) + "\n"
+    out = results.titled(lambda hit: hit_title(hit, current_language())).to_dict()
+    out["facets"] = facets_in_language(out["facets"])
+    return current_app.json.dumps(out) + "\n"
 
 @bp.get("/api/code-links")
 def code_links():

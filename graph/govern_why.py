@@ -100,6 +100,10 @@ TEMPLATES: dict[str, str] = {
 }
 """Each reason's English wording, by key; ``%(name)s`` stands for one of its parts."""
 
+COUNTED = {"lay": "words"}
+"""Reasons whose wording depends on how many words a part quotes (« le mot » / « les mots »): their
+template is translated with the count (`Translate`), a plural message of the catalogues."""
+
 _FIELD = re.compile(r"%\((\w+)\)s")
 _PARTS = {key: sorted(_FIELD.findall(template)) for key, template in TEMPLATES.items()}
 """Each template's parts, sorted: what `why` checks a reason against."""
@@ -148,10 +152,17 @@ class Cited(NamedTuple):
 
 
 Piece = Union[str, Cited]
-Translate = Callable[[str], str]
+Translate = Callable[..., str]
+"""A template in the language wanted: ``translate(template)``, or ``translate(template, count)``
+for a reason of COUNTED (the catalogue's ngettext)."""
 
 
-def pieces(reason: Why, lang: str, kb, translate: Translate = str) -> list[Piece]:
+def as_written(template: str, count: int | None = None) -> str:
+    """The English template (no catalogue)."""
+    return template
+
+
+def pieces(reason: Why, lang: str, kb, translate: Translate = as_written) -> list[Piece]:
     """The reason printed in `lang` (its template through `translate`, the catalogue), as text and
     citations."""
     values: dict[str, list[Piece]] = {}
@@ -167,7 +178,12 @@ def pieces(reason: Why, lang: str, kb, translate: Translate = str) -> list[Piece
     for name, count in reason.numbers:
         values[name] = [str(count)]
     out: list[Piece] = []
-    template = translate(TEMPLATES[reason.key])
+    counted = COUNTED.get(reason.key)
+    if counted is None:
+        template = translate(TEMPLATES[reason.key])
+    else:
+        quoted_words = dict(reason.words)[counted]
+        template = translate(TEMPLATES[reason.key], 1 if isinstance(quoted_words, str) else len(quoted_words))
     at = 0
     for field in _FIELD.finditer(template):
         out = joined(out + [template[at:field.start()]], values[field[1]])
@@ -175,7 +191,7 @@ def pieces(reason: Why, lang: str, kb, translate: Translate = str) -> list[Piece
     return _merged(out + [template[at:]])
 
 
-def text(reason: Why, lang: str, kb, translate: Translate = str) -> str:
+def text(reason: Why, lang: str, kb, translate: Translate = as_written) -> str:
     """The reason as one line of plain text."""
     return "".join(p.text if isinstance(p, Cited) else p for p in pieces(reason, lang, kb, translate))
 
@@ -185,7 +201,7 @@ def english(kb) -> Callable[[Why], str]:
     return lambda reason: text(reason, "en", kb)
 
 
-def texts(reasons: Iterable[Why], lang: str, kb, translate: Translate = str) -> str:
+def texts(reasons: Iterable[Why], lang: str, kb, translate: Translate = as_written) -> str:
     """Several reasons as one line, ``; `` between them."""
     return "; ".join(text(r, lang, kb, translate) for r in reasons)
 

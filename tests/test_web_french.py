@@ -4,6 +4,9 @@ of govern in French (pages and JSON), and French typography (no-break spaces bef
 and inside « »)."""
 from __future__ import annotations
 
+import re
+from urllib.parse import urlencode
+
 import pytest
 from lxml import html
 
@@ -34,7 +37,8 @@ def page(client, url: str, status: int = 200):
 
 
 def text(element) -> str:
-    return " ".join(element.text_content().split()) if not isinstance(element, str) else element
+    """An element's text on one line (no-break spaces kept)."""
+    return re.sub(r"[ \t\r\n]+", " ", element.text_content()).strip()
 
 
 # -- provision pages --------------------------------------------------------------------------------
@@ -145,3 +149,95 @@ def test_search_facets_are_labelled_in_the_language_asked(fr, en):
     assert all(v["label"].startswith("Chapter ") for v in english["chapter"])
     shown = [text(a) for a in page(fr, "/search?q=revenu").xpath("//aside[@class='facets']//li/a")]
     assert "en vigueur" in shown and not any(label.startswith("CHAPTER") for label in shown)
+
+
+# -- govern -----------------------------------------------------------------------------------------
+
+QUESTION = "je veux contester une décision"
+ENGLISH_STEPS = re.compile(r"‘|’|\b(?:text|full-text match|everyday words|said of|governed by|provided for by|"
+                           r"asks about|defined by|and related situations)\b")
+
+
+def test_the_govern_api_answers_in_french(fr, en):
+    answer = fr.get("/api/govern", query_string={"q": QUESTION, "lang": "fr"}).get_json()
+    assert answer["results"]
+    for result in answer["results"]:
+        assert result["reason"] == "\u00a0; ".join(r["text"] for r in result["reasons"])
+        assert result["title"].startswith(cite(result["section"], "short", "fr", home="A-13.1.1"))
+        assert len(result["path_text"]) == len(result["path"])
+        assert not any(ENGLISH_STEPS.search(step) for step in result["path_text"]), result["path_text"]
+    nothing = fr.get("/api/govern", query_string={"q": "zzzz qqqq", "lang": "fr"}).get_json()
+    assert nothing["messages"] == ["rien dans la Loi ne correspond à ce texte\u00a0: essayez d’autres mots"]
+    english = en.get("/api/govern", query_string={"q": "zzzz qqqq", "lang": "en"}).get_json()
+    assert english["messages"] == ["nothing in the Act matches this text: try other words"]
+
+
+def test_govern_paths_and_their_figure_are_in_french_with_citations(fr):
+    tree = page(fr, "/govern?" + urlencode({"q": QUESTION}))
+    paths = [text(p) for p in tree.xpath("//p[contains(@class,'path')]")]
+    assert paths
+    for line in paths:
+        assert not ENGLISH_STEPS.search(line), line
+    assert any("«\u00a0" in line for line in paths)
+    (desc,) = tree.xpath("//svg[contains(@class,'govern-paths')]/desc")
+    assert "A-13.1.1/" not in desc.text and "term:" not in desc.text and "thesaurus:" not in desc.text, desc.text
+    assert "art. " in desc.text and not ENGLISH_STEPS.search(desc.text)
+
+
+def test_one_word_is_le_mot_and_several_are_les_mots(fr, kb):
+    from graph.govern_why import why
+    from web.present import presenter
+
+    with fr.application.test_request_context("/?lang=fr"):
+        one = presenter().say(why("lay", words={"words": ("décision",)}))
+        two = presenter().say(why("lay", words={"words": ("contester", "décision")}))
+    assert one == "ce qu’on en dit contient le mot «\u00a0décision\u00a0» de la question"
+    assert two.startswith("ce qu’on en dit contient les mots «\u00a0contester\u00a0», ")
+    reasons = [text(p) for p in page(fr, "/govern?" + urlencode({"q": QUESTION})).xpath("//p[@class='reason']")]
+    assert not any(re.search(r"les mots «[^»]*» de la question", r) for r in reasons), reasons
+
+
+# -- French typography ------------------------------------------------------------------------------
+
+SPACE_BEFORE_SIGN = re.compile(r"(?:(?<=\S) [:;?!](?=\s|$|\"|<)|(?<=[^\s\u00a0])[:;](?=\s|$)|« | »)")
+"""A regular space, or none, where French puts a no-break one: before « : ; ? ! », inside « »."""
+
+
+def test_the_french_catalogue_uses_no_break_spaces():
+    from babel.messages.pofile import read_po
+
+    from tests.test_i18n_coverage import TRANSLATIONS
+
+    catalog = read_po((TRANSLATIONS / "fr" / "LC_MESSAGES" / "messages.po").open("rb"))
+    wrong = [string for message in catalog if message.id
+             for string in (message.string if isinstance(message.string, tuple) else (message.string,))
+             if SPACE_BEFORE_SIGN.search(string)]
+    assert not wrong, wrong
+
+
+def interface_text(tree) -> list[str]:
+    """The words a page writes itself: every text outside what it quotes from a document or from
+    the person (elements marked with their own `lang`, form fields, scripts)."""
+    out = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "textarea", "input"):
+            continue
+        inside = [e for e in element.iterancestors() if e.get("lang") and e.tag != "html"]
+        if (element.get("lang") and element.tag != "html") or inside:
+            continue
+        out += [t for t in (element.text,) if t and t.strip()]
+        out += [child.tail for child in element if child.tail and child.tail.strip()]
+    out += [value for element in tree.iter() if isinstance(element.tag, str)
+            for name, value in element.attrib.items() if name in ("title", "aria-label", "placeholder")]
+    return out
+
+
+@pytest.mark.parametrize("url", ["/A-13.1.1/55", "/graph/A-13.1.1/55", "/search?q=avoirs+liquides",
+                                 "/search?q=%C2%ABavoirs+liquides", "/search?q=revenu&page=999",
+                                 "/govern?" + urlencode({"q": QUESTION}), "/govern?q=s.+83.24", "/govern"])
+def test_french_pages_put_no_break_spaces_before_signs_and_inside_quotation_marks(fr, url):
+    response = fr.get(url)
+    tree = html.fromstring(response.data)
+    wrong = [t for t in interface_text(tree) if SPACE_BEFORE_SIGN.search(t)]
+    assert not wrong, wrong
+    assert any("\u00a0" in t for t in interface_text(tree))

@@ -16,7 +16,6 @@ from web.errors import error_page, json_error
 from web.i18n import current_language, gettext
 from web.kb import get_kb
 from web.messages import shown
-from web.present import presenter
 from web.search import cached_search, facets_in_language, run_query
 
 bp = Blueprint("api", __name__)
@@ -62,14 +61,14 @@ def provisions(node_id: str):
 
 @bp.get("/api/govern")
 def govern_api():
-    from web.govern import answer_for, problem, read_limit
+    from web.govern import answer_for, govern_json, problem, read_limit
 
     q = request.args.get("q", "")
     limit = read_limit(request.args.get("limit"))
     message = problem(q)
     if message:
         raise shown(BadQuery(message))
-    return jsonify(answer_for(q, limit).to_dict(presenter().say))
+    return jsonify(govern_json(answer_for(q, limit)))
 
 
 @bp.get("/api/search")

@@ -29,6 +29,11 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> str:
+    """Marks a template of COUNTED as a plural message of the catalogues (`make translations`)."""
+    return singular
+
+
 TEMPLATES: dict[str, str] = {
     # text mode (graph/govern_rank.py, graph/govern_text.py)
     "text": N_("its text matches %(words)s"),
@@ -58,7 +63,8 @@ TEMPLATES: dict[str, str] = {
                     "is not in the library"),
     "delegates nowhere": N_("it leaves the detail to a regulation (%(words)s): %(regulation)s is not in the library"),
     "guidance cites": N_("this guidance page cites %(what)s"),
-    "lay": N_("what people say of it has the question's %(words)s"),
+    "lay": N_plural("what people say of it has the question's %(words)s",
+                    "what people say of it has the question's %(words)s"),
     "asks time limit": N_("the question asks about a time limit, and it provides for one"),
     # node mode (graph/govern_nodes.py)
     "asked": N_("the provision asked about"),

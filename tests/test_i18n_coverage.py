@@ -140,7 +140,7 @@ def test_catalogues_are_compiled_from_the_current_po_files(tmp_path):
 
 def test_every_message_of_the_code_is_translated_in_both_catalogues():
     method_map = [("web/**.py", "python"), ("graph/govern_why.py", "python"), ("web/templates/**.html", "jinja2")]
-    keywords = {"_": None, "gettext": None, "lazy_gettext": None, "ngettext": (1, 2), "N_": None}
+    keywords = {"_": None, "gettext": None, "lazy_gettext": None, "ngettext": (1, 2), "N_": None, "N_plural": (1, 2)}
     wanted = {m[2] if isinstance(m[2], str) else m[2][0] for m in extract_from_dir(str(ROOT), method_map, keywords=keywords)}
     from graph.govern_why import TEMPLATES
 

@@ -241,3 +241,8 @@ def test_french_pages_put_no_break_spaces_before_signs_and_inside_quotation_mark
     wrong = [t for t in interface_text(tree) if SPACE_BEFORE_SIGN.search(t)]
     assert not wrong, wrong
     assert any("\u00a0" in t for t in interface_text(tree))
+
+
+def test_a_graphs_description_counts_one_node_in_the_singular(fr):
+    descs = [text(d) for d in page(fr, "/graph/A-13.1.1/55/p1/2").xpath("//svg/desc")]
+    assert descs and "1 nœud qui la cite" in descs[0] and "1 nœuds" not in descs[0], descs

@@ -82,8 +82,9 @@ def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, href: Callable[[str],
             y = cy + r * math.sin(angle)
             places.append((node, kind, x, y, side))
     title = presenter().around_text("figure", centre)
-    desc = (gettext("%(out)s nodes it cites on the right, %(into)s nodes citing it on the left",
-                    out=len(out), into=len(into))
+    desc = (ngettext("%(num)s node it cites on the right", "%(num)s nodes it cites on the right", len(out))
+            + separator(";") + ngettext("%(num)s node citing it on the left", "%(num)s nodes citing it on the left",
+                                        len(into))
             if places else gettext("No cross-references to or from this provision"))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
              f'aria-labelledby="graph-title graph-desc" class="neighbourhood">',

@@ -128,7 +128,7 @@ def test_an_unclosed_quotation_mark_still_carries_the_words_over(fr, app):
         found = fr.get("/api/search", query_string={"q": q}).get_json()
         assert [c["said"] for c in found["carried"]] == ["avoirs liquides"], q
         assert found["total"] > 0
-        assert found["messages"][0].startswith("a quotation mark has no closing mark")
+        assert found["messages"][0] == "Un guillemet n’est pas fermé\u00a0: les mots qui le suivent ont été cherchés."
     tree = page(fr, "/search?q=%C2%ABavoirs+liquides")
     assert "avoirs liquides" in text(tree.xpath("//p[@class='carried']")[0])
     assert any("guillemet" in text(p) for p in tree.xpath("//p[@class='note-line']"))
@@ -136,7 +136,7 @@ def test_an_unclosed_quotation_mark_still_carries_the_words_over(fr, app):
     assert closed["carried"] == [] and not closed["messages"]  # a phrase in quotes is searched as typed
 
 
-def test_search_facets_are_labelled_in_the_language_asked(fr, en):
+def test_search_facets_and_notes_are_in_the_language_asked(fr, en):
     french = fr.get("/api/search?q=revenu&lang=fr").get_json()["facets"]
     english = en.get("/api/search?q=revenu&lang=en").get_json()["facets"]
     labels = {name: [v["label"] for v in values] for name, values in french.items()}
@@ -147,6 +147,7 @@ def test_search_facets_are_labelled_in_the_language_asked(fr, en):
     assert {v["label"] for v in english["status"]} >= {"in force"}
     assert "Individual and Family Assistance Act" in [v["label"] for v in english["document"]]
     assert all(v["label"].startswith("Chapter ") for v in english["chapter"])
+    assert en.get("/api/search?q=%22revenu&lang=en").get_json()["messages"][0].startswith("A quotation mark has no")
     shown = [text(a) for a in page(fr, "/search?q=revenu").xpath("//aside[@class='facets']//li/a")]
     assert "en vigueur" in shown and not any(label.startswith("CHAPTER") for label in shown)
 

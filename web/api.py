@@ -15,7 +15,7 @@ from web.code_links import code_links_json
 from web.errors import error_page, json_error
 from web.i18n import current_language, gettext
 from web.kb import get_kb
-from web.messages import shown
+from web.messages import search_message, shown
 from web.search import cached_search, facets_in_language, run_query
 
 bp = Blueprint("api", __name__)
@@ -82,6 +82,7 @@ def search_json() -> str:
         raise shown(BadQuery(gettext("Give a query: /api/search?q=...")))
     out = results.titled(lambda hit: hit_title(hit, current_language())).to_dict()
     out["facets"] = facets_in_language(out["facets"])
+    out["messages"] = [search_message(m) for m in out["messages"]]
     return current_app.json.dumps(out) + "\n"
 
 @bp.get("/api/code-links")

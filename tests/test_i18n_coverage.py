@@ -206,7 +206,7 @@ def known_step(step: str, node: bool, kb) -> bool:
 
     if node:
         entry = step.startswith("thesaurus:") and kb.thesaurus.get(step.split(":", 1)[1]) is not None
-        return step in kb.graph or entry or (step.startswith("text: ") and path_step(step) is not None)
+        return step in kb.graph or entry or step.startswith("text: ‘")
     return path_step(step) is not None or word(step) != step
 
 

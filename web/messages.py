@@ -108,13 +108,9 @@ def search_message(message: str) -> str:
 
 
 def govern_part(text: str) -> str | None:
-    """A note of govern, or a step of its paths, in the interface's language (a relation through
-    the `word` table); None when nothing knows it."""
+    """A note of govern in the interface's language (a relation through the `word` table); None
+    when nothing knows it."""
     known = translate(GOVERN_TEXTS, text)
-    if known is None and path_step(text) is not None:
-        from web.present import presenter
-
-        known = presenter().step(text)
     if known is None and word(text) != text:
         known = word(text)
     return known
@@ -163,9 +159,9 @@ SEARCH_MESSAGES: list[tuple[re.Pattern, str]] = [
 ]
 
 PATH_STEPS = {
-    # the steps of govern's paths (docs/govern.md, "path"), by their message id: a step is its id, or
-    # its id with its parts in place of %(words)s (the quoted words, ‘…’) and %(what)s (a node id)
-    "text: %(words)s": lazy_gettext("text: %(words)s"),
+    # the edges of govern's paths (docs/govern.md, "path"), by their message id: an edge is its id,
+    # or its id with its parts in place of %(words)s (the quoted words, ‘…’) and %(what)s (a node id);
+    # the nodes are printed by web.present.Presenter.label
     "full-text match (%(words)s)": lazy_gettext("full-text match (%(words)s)"),
     "full-text match": lazy_gettext("full-text match"),
     "everyday words for": lazy_gettext("everyday words for"),
@@ -194,20 +190,19 @@ PATH_STEPS = {
 }
 QUOTED = re.compile(r"‘([^’]*)’")
 """Words govern quotes in a path step."""
-_STEP_WORDS = re.compile(r"(?P<head>.+?) \((?P<words>‘.*)\)|text: (?P<text>‘.*’)")
+_STEP_WORDS = re.compile(r"(?P<head>.+?) \((?P<words>‘.*)\)")
 _NODE_ID = re.compile(r"(?:program|term|guidance):\S+|\S+/\S+")
 
 
 def path_step(step: str) -> tuple[str, dict[str, str]] | None:
-    """A step of a govern path as (its message in the interface's language, its parts): the quoted
+    """An edge of a govern path as (its message in the interface's language, its parts): the quoted
     words (‘…’, to quote again in the interface's marks) and the node it names; None when it is no
-    step of PATH_STEPS (a relation of the graph: the `word` table)."""
+    edge of PATH_STEPS (a relation of the graph: the `word` table)."""
     parts: dict[str, str] = {}
     key = step
     found = _STEP_WORDS.fullmatch(step)
     if found:
-        key = "text: %(words)s" if found["text"] else found["head"] + " (%(words)s)"
-        parts["words"] = found["text"] or found["words"]
+        key, parts["words"] = found["head"] + " (%(words)s)", found["words"]
     node = _NODE_ID.search(key)
     if node and not found:
         key, parts["what"] = key[:node.start()] + "%(what)s" + key[node.end():], node[0]

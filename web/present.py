@@ -247,16 +247,14 @@ class Presenter:
         return joined([before], name) + [after]
 
     def step(self, step: str, node: bool = False) -> str:
-        """A step of a govern path in the interface's language: a node (`node`) by its `label`, an
+        """A step of a govern path in the interface's language: a node (`node`) by its `label`; an
         edge by its message (web.messages.PATH_STEPS) with the words it quotes in the interface's
-        quotation marks and the node it names with its French article; a relation of the graph by
-        the `word` table."""
-        found = None if node and (step in self.kb.graph or not step.startswith("text: ")) else path_step(step)
+        quotation marks and the node it names with its French article, else as a relation of the
+        graph (the `word` table)."""
+        found = None if node else path_step(step)
         if found is None:
             return self.label(step) if node else word(step)
         message, parts = found
-        if node:
-            return requoted(parts["words"])
         lang = current_language()
         out: list = []
         at = 0

@@ -56,7 +56,7 @@ def run_query():
         return None
     results = search_across(current_app.extensions["search"], query, lexicon(),
                             enabled=crosslang_wanted(), prefer=current_language())
-    if results.pages and results.page > results.pages:
+    if results.pages and results.page > results.pages and not results.hits:
         raise PastLastPage(results.page, results.pages)
     return results
 

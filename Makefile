@@ -25,7 +25,7 @@ web/translations/%/LC_MESSAGES/messages.mo: web/translations/%/LC_MESSAGES/messa
 
 # After changing the interface's strings: collect them and merge them into the catalogues (then translate).
 translations: $(VENV)/.run-installed
-	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k N_ --no-location --sort-output -o $(VENV)/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k N_ -k N_plural:1,2 --no-location --sort-output -o $(VENV)/messages.pot .
 	$(BIN)/pybabel update -i $(VENV)/messages.pot -d web/translations --ignore-obsolete --no-wrap
 
 $(VENV)/.test-installed: $(VENV)/.run-installed

@@ -82,16 +82,18 @@ class Course:
     (its id, the line saying what it is and where its official text is)."""
 
 
-def citation(located: Located) -> str:
-    """The house style with its pinpoint, from the one formatter (graph.cite): ``Individual and
-    Family Assistance Act, CQLR c A-13.1.1, s 55(2)(a)``; a guidance section: the page's title
-    and the section's heading."""
+def citation(located: Located, lang: str | None = None) -> str:
+    """The house style with its pinpoint, from the one formatter (graph.cite), in `lang` (the
+    document's by default): ``Individual and Family Assistance Act, CQLR c A-13.1.1, s 55(2)(a)``,
+    « Loi sur l'aide aux personnes et aux familles, RLRQ c A-13.1.1, art 55 »; a guidance section:
+    the page's title and the section's heading."""
     from graph.cite import cite
 
     doc, section = located.doc, located.section
     if doc.kind == "guidance":
         return f"{doc.title}, {section.heading}" if section is not None and section.heading else doc.title
-    return cite(located.node.id, "mcgill", doc.lang, title=doc.title)
+    lang = lang or doc.lang
+    return cite(located.node.id, "mcgill", lang, title=doc.title if lang == doc.lang else None)
 
 
 def source_line(doc: Document, _: Translate, date: DateWriter = str) -> str:

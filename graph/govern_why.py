@@ -30,6 +30,11 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> str:
+    """Marks a template of COUNTED as a plural message of the catalogues (`make translations`)."""
+    return singular
+
+
 TEMPLATES: dict[str, str] = {
     # text mode (graph/govern_rank.py, graph/govern_text.py)
     "text": N_("its text matches %(words)s"),
@@ -59,7 +64,8 @@ TEMPLATES: dict[str, str] = {
                     "is not in the library"),
     "delegates nowhere": N_("it leaves the detail to a regulation (%(words)s): %(regulation)s is not in the library"),
     "guidance cites": N_("this guidance page cites %(what)s"),
-    "lay": N_("what people say of it has the question's %(words)s"),
+    "lay": N_plural("what people say of it has the question's %(words)s",
+                    "what people say of it has the question's %(words)s"),
     "asks time limit": N_("the question asks about a time limit, and it provides for one"),
     # node mode (graph/govern_nodes.py)
     "asked": N_("the provision asked about"),
@@ -100,6 +106,10 @@ TEMPLATES: dict[str, str] = {
     "delegation nowhere": N_("The detail is in a regulation that is not in the library: %(regulation)s."),
 }
 """Each reason's English wording, by key; ``%(name)s`` stands for one of its parts."""
+
+COUNTED = {"lay": "words"}
+"""Reasons whose wording depends on how many words a part quotes (« le mot » / « les mots »): their
+template is translated with the count (`Translate`), a plural message of the catalogues."""
 
 _FIELD = re.compile(r"%\((\w+)\)s")
 _PARTS = {key: sorted(_FIELD.findall(template)) for key, template in TEMPLATES.items()}
@@ -150,10 +160,17 @@ class Cited(NamedTuple):
 
 
 Piece = Union[str, Cited]
-Translate = Callable[[str], str]
+Translate = Callable[..., str]
+"""A template in the language wanted: ``translate(template)``, or ``translate(template, count)``
+for a reason of COUNTED (the catalogue's ngettext)."""
 
 
-def pieces(reason: Why, lang: str, kb, translate: Translate = str) -> list[Piece]:
+def as_written(template: str, count: int | None = None) -> str:
+    """The English template (no catalogue)."""
+    return template
+
+
+def pieces(reason: Why, lang: str, kb, translate: Translate = as_written) -> list[Piece]:
     """The reason printed in `lang` (its template through `translate`, the catalogue), as text and
     citations."""
     values: dict[str, list[Piece]] = {}
@@ -169,7 +186,12 @@ def pieces(reason: Why, lang: str, kb, translate: Translate = str) -> list[Piece
     for name, count in reason.numbers:
         values[name] = [str(count)]
     out: list[Piece] = []
-    template = translate(TEMPLATES[reason.key])
+    counted = COUNTED.get(reason.key)
+    if counted is None:
+        template = translate(TEMPLATES[reason.key])
+    else:
+        quoted_words = dict(reason.words)[counted]
+        template = translate(TEMPLATES[reason.key], 1 if isinstance(quoted_words, str) else len(quoted_words))
     at = 0
     for field in _FIELD.finditer(template):
         out = joined(out + [template[at:field.start()]], values[field[1]])
@@ -177,7 +199,7 @@ def pieces(reason: Why, lang: str, kb, translate: Translate = str) -> list[Piece
     return _merged(out + [template[at:]])
 
 
-def text(reason: Why, lang: str, kb, translate: Translate = str) -> str:
+def text(reason: Why, lang: str, kb, translate: Translate = as_written) -> str:
     """The reason as one line of plain text."""
     return "".join(p.text if isinstance(p, Cited) else p for p in pieces(reason, lang, kb, translate))
 
@@ -194,7 +216,7 @@ def english_text(reason: Why, kb) -> str:
     return text(reason, "en", kb)
 
 
-def texts(reasons: Iterable[Why], lang: str, kb, translate: Translate = str) -> str:
+def texts(reasons: Iterable[Why], lang: str, kb, translate: Translate = as_written) -> str:
     """Several reasons as one line, ``; `` between them."""
     if lang == "en" and translate is str:
         return "; ".join(english_text(r, kb) for r in reasons)
@@ -282,10 +304,14 @@ def concept_name(kb, concept_id: str, lang: str) -> str:
     return str(nodes.nodes[concept_id].get("label") or concept_id) if concept_id in nodes else concept_id
 
 
+QUOTES = {"fr": ("«\u00a0", "\u00a0»"), "en": ("‘", "’")}
+"""Each language's quotation marks (French: with no-break spaces inside)."""
+
+
 def quoted(words: str, lang: str) -> str:
     """‘words’ in English, « words » in French (no-break spaces inside), on one line."""
-    words = " ".join(words.split())
-    return f"«\u00a0{words}\u00a0»" if lang == "fr" else f"‘{words}’"
+    opening, closing = QUOTES["fr" if lang == "fr" else "en"]
+    return f"{opening}{' '.join(words.split())}{closing}"
 
 
 def _quoted_words(value: Words, lang: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from alinea.errors import AlineaError
 from search.crosslang import FEW, Lexicon, rewrite
 from search.engine import MAX_PER_PAGE
+from search.query import UNCLOSED, without_unclosed_quotes
 from search.suggest import did_you_mean
 
 
@@ -15,12 +16,16 @@ def search_across(index, query, lexicon: Lexicon, enabled: bool = True, prefer: 
     """The results of a SearchQuery with its words carried into the other language (unless not
     `enabled`), and a "did you mean" that search.suggest checked finds something.  When fewer than
     `FEW` sections hold all the words, the sections that hold some of them follow (those with all
-    of them first), and a note says so."""
+    of them first), and a note says so.  A quotation mark that closes nothing is ignored, as the
+    engine ignores it, and the words are carried over all the same (the engine's note is kept)."""
     if not hasattr(index, "vocabulary"):  # an engine that cannot say its words: the query as typed
         return index.search(query)
-    plan = rewrite(query.text, lexicon, index.vocabulary, prefer) if enabled and not _citation(index, query.text) \
-        else None
+    loose = without_unclosed_quotes(query.text)
+    plan = rewrite(loose or query.text, lexicon, index.vocabulary, prefer) \
+        if enabled and not _citation(index, query.text) else None
     results = index.search(replace(query, text=plan.text if plan else query.text, suggest=False))
+    if plan is not None and loose is not None:  # the quotation mark the plan left out, as the engine would say
+        results = replace(results, messages=(UNCLOSED,) + results.messages)
     if plan is not None and plan.relaxed and results.total < FEW:
         relaxed = _strict_first(index, query, plan.text, plan.relaxed)
         if relaxed.total > results.total:

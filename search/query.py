@@ -139,11 +139,30 @@ _SLOP = re.compile(r"~(\d*)")
 _FUZZY = re.compile(r"^(.+?)~(\d*)$")
 
 
+UNCLOSED = "a quotation mark has no closing mark: searched the words after it"
+
+
+def without_unclosed_quotes(text: str) -> str | None:
+    """The query without the quotation marks that close nothing (the lexer ignores them and
+    searches the words after them as words: « «avoirs liquides » is « avoirs liquides »), so that
+    what rewrites plain queries (search.crosslang) reads it as searched; None when every quotation
+    mark is closed."""
+    cleaned, _ = clean(text)
+    lexer = _Lexer(cleaned)
+    lexer.run()
+    if not lexer.unclosed:
+        return None
+    ignored = set(lexer.unclosed)
+    return "".join(" " if i in ignored else c for i, c in enumerate(cleaned))
+
+
 class _Lexer:
     """Splits a cleaned query into operators, parentheses and leaves."""
 
     def __init__(self, text: str) -> None:
         self.text, self.pos, self.tokens, self.messages = text, 0, [], []
+        self.unclosed: list[int] = []
+        """Where the quotation marks that close nothing are (ignored: the words after them are words)."""
 
     def run(self) -> tuple[list, list[str]]:
         text = self.text
@@ -167,7 +186,8 @@ class _Lexer:
         """The text between a quote at pos and its closing quote (pos moves past it), or None."""
         end = min((i for i in (self.text.find(q, self.pos + 1) for q in CLOSE_QUOTES) if i != -1), default=-1)
         if end == -1:
-            self.messages.append("a quotation mark has no closing mark: searched the words after it")
+            self.messages.append(UNCLOSED)
+            self.unclosed.append(self.pos)
             self.pos += 1
             return None
         start, self.pos = self.pos + 1, end + 1

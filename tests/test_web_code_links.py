@@ -98,9 +98,9 @@ def test_navigation_links_to_the_code_page(client):
 def test_what_a_scan_says_of_a_citation_is_in_the_readers_language(linked_data_dir):
     french = in_language(create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True}), "fr")
     notes = set(page(french, "/code").xpath("//table[@class='code-citations']//td[@data-label='Note']/text()"))
-    assert "abrogé : art. 40 (Repealed)." in notes  # the status in French, the publisher's words as printed
+    assert "abrogé\u00a0: art. 40 (Repealed)." in notes  # the status in French, the publisher's words as printed
     assert "A-13.1.1 n’a pas d’article 999" in notes
-    assert any(n.startswith("non vérifié : A-13.1.1-r1 est absent de la bibliothèque ; LégisQuébec : https://")
+    assert any(n.startswith("non vérifié\u00a0: A-13.1.1-r1 est absent de la bibliothèque\u00a0; LégisQuébec\u00a0: https://")
                for n in notes)
     assert not [n for n in notes if n.startswith(("repealed:", "not checked:")) or " has no " in n]
     on_the_provision = page(french, "/A-13.1.1/55").xpath("string(//li[@data-target='A-13.1.1/55/p1/9'])")

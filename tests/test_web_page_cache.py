@@ -18,7 +18,7 @@ from web import create_app
 from web.kb import Built
 
 PAGES = ("/A-13.1.1/55", "/A-13.1.1/55/p1/2/a", "/A-13.1.1/title:II/chapter:I", "/A-13.1.1", "/guidance:adel-66-72",
-         "/search?q=liquid+assets", "/search?q=s.+55(2)(a)", "/search?q=conjoint&page=2",
+         "/search?q=liquid+assets", "/search?q=s.+55(2)(a)", "/search?q=income&page=2",
          "/api/search?q=spouse", "/A-13.1.1/55?lang=fr")
 
 

@@ -15,9 +15,8 @@ from web.code_links import code_links_json
 from web.errors import error_page, json_error
 from web.i18n import current_language, gettext
 from web.kb import get_kb
-from web.messages import shown
-from web.present import presenter
-from web.search import cached_search, run_query
+from web.messages import search_message, shown
+from web.search import cached_search, facets_in_language, run_query
 
 bp = Blueprint("api", __name__)
 OPENAPI = Path(__file__).with_name("openapi.json")
@@ -62,14 +61,14 @@ def provisions(node_id: str):
 
 @bp.get("/api/govern")
 def govern_api():
-    from web.govern import answer_for, problem, read_limit
+    from web.govern import answer_for, govern_json, problem, read_limit
 
     q = request.args.get("q", "")
     limit = read_limit(request.args.get("limit"))
     message = problem(q)
     if message:
         raise shown(BadQuery(message))
-    return jsonify(answer_for(q, limit).to_dict(presenter().say))
+    return jsonify(govern_json(answer_for(q, limit)))
 
 
 @bp.get("/api/search")
@@ -81,7 +80,10 @@ def search_json() -> str:
     results = run_query()
     if results is None:
         raise shown(BadQuery(gettext("Give a query: /api/search?q=...")))
-    return current_app.json.dumps(results.titled(lambda hit: hit_title(hit, current_language())).to_dict()) + "\n"
+    out = results.titled(lambda hit: hit_title(hit, current_language())).to_dict()
+    out["facets"] = facets_in_language(out["facets"])
+    out["messages"] = [search_message(m) for m in out["messages"]]
+    return current_app.json.dumps(out) + "\n"
 
 @bp.get("/api/code-links")
 def code_links():

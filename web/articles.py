@@ -78,7 +78,7 @@ def provision_page(node_id: str) -> str:
     if isinstance(node, Division):
         ancestors = kb().ancestors(node.id)
         return render_template("division.html", doc=located.doc, division=node, toc=toc(node.id),
-                               ancestors=ancestors, cite_full=citation(located))
+                               ancestors=ancestors, cite_full=citation(located, current_language()))
     section = located.section
     if section is None:
         raise shown(NotFound(gettext("No provision %(what)s in the knowledge base.", what=repr(node_id))))
@@ -88,7 +88,7 @@ def provision_page(node_id: str) -> str:
         ancestors=kb().ancestors(section.id), previous=before, next=after,
         official=legisquebec_url(node.id, located.doc.lang) if located.doc.kind != "guidance" else located.doc.url,
         cite_short=cite(node.id, "short", current_language(), home=located.doc.id),
-        cite_as=cite_as(node.id, located.doc), cite_full=citation(located),
+        cite_as=cite_as(node.id, located.doc), cite_full=citation(located, current_language()),
         operations=[op for _, op in operations(section, enacted_by(located.doc))])
 
 

@@ -10,9 +10,10 @@ from alinea.errors import BadQuery
 from alinea.limits import check_length, limit, whole_number
 from graph.govern import DEFAULT_LIMIT, govern
 from graph.govern_delegation import delegation
-from web.i18n import gettext, lazy_gettext
+from web.i18n import gettext, lazy_gettext, separator
 from web.kb import get_kb
-from web.messages import error_message
+from web.messages import error_message, govern_text
+from web.present import presenter
 from web.svg import figure_paths, paths_svg
 
 bp = Blueprint("govern", __name__)
@@ -71,6 +72,20 @@ def page():
                            delegations={r.id: delegation(kb, r.id) if r.role in ("rule", "definition", "procedure")
                                         else None for r in answer.results},
                            svg=paths_svg(kb, answer), paths=figure_paths(answer), excerpts={r.id: excerpt_of(kb, r.id) for r in answer.results})
+
+
+def govern_json(answer) -> dict:
+    """The JSON answer in the interface's language: each reason's `text` and the `reason` line,
+    each result's `title` (its label printed from its id, its heading as its document writes it),
+    the notes (`messages`) and each path in words (`path_text`, beside the `path` of ids)."""
+    present = presenter()
+    out = answer.to_dict(present.say)
+    for result, data in zip(answer.results, out["results"]):
+        data["reason"] = separator(";").join(r["text"] for r in data["reasons"])
+        data["title"] = present.title(result.section, result.title)
+        data["path_text"] = [present.step(step, node=not i % 2) for i, step in enumerate(result.path)]
+    out["messages"] = [govern_text(m) for m in answer.messages]
+    return out
 
 
 def numbered_groups(answer) -> list[tuple[str, list[tuple[int | None, object]]]]:

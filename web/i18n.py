@@ -226,6 +226,19 @@ def period_text(period) -> Markup:
 
 
 
+def separator(sign: str) -> str:
+    """A sign between items, as each language writes it: "; " in English, « ; » in French (a no-break
+    space before « ; : ? ! »)."""
+    return ("\u00a0" if current_language() == "fr" and sign in ";:?!" else "") + sign + " "
+
+
+def quote_marks() -> tuple[str, str]:
+    """The interface's quotation marks (graph.govern_why.QUOTES)."""
+    from graph.govern_why import QUOTES
+
+    return QUOTES[current_language()]
+
+
 def word(value: str) -> str:
     """A status, relation or kind of the knowledge base in the interface's language; a word the
     tables do not know is shown as it is (it is data)."""
@@ -259,7 +272,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(number)
     app.add_template_filter(word)
     app.add_template_filter(language)
-    app.jinja_env.globals.update(switch_url=switch_url, current_language=current_language, period_text=period_text, language=language,
+    app.jinja_env.globals.update(switch_url=switch_url, current_language=current_language, period_text=period_text, language=language, quote_marks=quote_marks, separator=separator,
                                  language_names=LANGUAGE_NAMES, languages=LANGUAGES, facet_names=FACET_NAMES)
 
     @app.after_request

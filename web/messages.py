@@ -108,8 +108,8 @@ def search_message(message: str) -> str:
 
 
 def govern_part(text: str) -> str | None:
-    """One reason, path step or note of govern in the interface's language (a relation through the
-    `word` table); None when nothing knows it."""
+    """A note of govern in the interface's language (a relation through the `word` table); None
+    when nothing knows it."""
     known = translate(GOVERN_TEXTS, text)
     if known is None and word(text) != text:
         known = word(text)
@@ -117,8 +117,8 @@ def govern_part(text: str) -> str | None:
 
 
 def govern_text(text: str) -> str:
-    """A step of a path or a note of govern in the interface's language, shown as it is when
-    nothing knows it.  (Reasons are data, printed by `web.present.Presenter.reasons`.)"""
+    """A note of govern in the interface's language, shown as it is when nothing knows it.
+    (Reasons are data, printed by `web.present.Presenter.reasons`; path steps by `Presenter.step`.)"""
     return govern_part(text) or text
 
 
@@ -158,34 +158,59 @@ SEARCH_MESSAGES: list[tuple[re.Pattern, str]] = [
      lazy_gettext("%(what)s matches nothing (%(known)s): the filter was ignored.")),
 ]
 
-Q = r"‘.*?’"
-"""Words of the question or of the Act, quoted by govern."""
+PATH_STEPS = {
+    # the edges of govern's paths (docs/govern.md, "path"), by their message id: an edge is its id,
+    # or its id with its parts in place of %(words)s (the quoted words, ‘…’) and %(what)s (a node id);
+    # the nodes are printed by web.present.Presenter.label
+    "full-text match (%(words)s)": lazy_gettext("full-text match (%(words)s)"),
+    "full-text match": lazy_gettext("full-text match"),
+    "everyday words for": lazy_gettext("everyday words for"),
+    "everyday words (%(words)s)": lazy_gettext("everyday words (%(words)s)"),
+    "said of": lazy_gettext("said of"),
+    "asks about a time limit": lazy_gettext("asks about a time limit"),
+    "governed by": lazy_gettext("governed by"),
+    "names": lazy_gettext("names"),
+    "defined by": lazy_gettext("defined by"),
+    "provided for by": lazy_gettext("provided for by"),
+    "established by": lazy_gettext("established by"),
+    "contains": lazy_gettext("contains"),
+    "made to apply by": lazy_gettext("made to apply by"),
+    "made to apply to %(what)s by": lazy_gettext("made to apply to %(what)s by"),
+    "asks about": lazy_gettext("asks about"),
+    "regulations for its purposes": lazy_gettext("regulations for its purposes"),
+    "decisions reviewed by": lazy_gettext("decisions reviewed by"),
+    "regulations for it": lazy_gettext("regulations for it"),
+    "used by": lazy_gettext("used by"),
+    "amended": lazy_gettext("amended"),
+    "like the best answers": lazy_gettext("like the best answers"),
+    "heading": lazy_gettext("heading"),
+    "describes": lazy_gettext("describes"),
+    "is made of": lazy_gettext("is made of"),
+    "in": lazy_gettext("in"),
+}
+QUOTED = re.compile(r"‘([^’]*)’")
+"""Words govern quotes in a path step."""
+_STEP_WORDS = re.compile(r"(?P<head>.+?) \((?P<words>‘.*)\)")
+_NODE_ID = re.compile(r"(?:program|term|guidance):\S+|\S+/\S+")
+
+
+def path_step(step: str) -> tuple[str, dict[str, str]] | None:
+    """An edge of a govern path as (its message in the interface's language, its parts): the quoted
+    words (‘…’, to quote again in the interface's marks) and the node it names; None when it is no
+    edge of PATH_STEPS (a relation of the graph: the `word` table)."""
+    parts: dict[str, str] = {}
+    key = step
+    found = _STEP_WORDS.fullmatch(step)
+    if found:
+        key, parts["words"] = found["head"] + " (%(words)s)", found["words"]
+    node = _NODE_ID.search(key)
+    if node and not found:
+        key, parts["what"] = key[:node.start()] + "%(what)s" + key[node.end():], node[0]
+    message = PATH_STEPS.get(key)
+    return (str(message), parts) if message is not None else None
+
 
 GOVERN_TEXTS: list[tuple[re.Pattern, str]] = [(re.compile(pattern), text) for pattern, text in (
-    # steps of the paths
-    (rf"text: (?P<words>{Q})", lazy_gettext("text: %(words)s")),
-    (r"full-text match \((?P<words>.+)\)", lazy_gettext("full-text match (%(words)s)")),
-    (r"full-text match", lazy_gettext("full-text match")),
-    (r"everyday words for", lazy_gettext("everyday words for")),
-    (rf"everyday words \((?P<words>{Q}(?:, {Q})*)\)", lazy_gettext("everyday words (%(words)s)")),
-    (r"said of", lazy_gettext("said of")),
-    (r"asks about a time limit", lazy_gettext("asks about a time limit")),
-    (r"governed by", lazy_gettext("governed by")),
-    (r"names", lazy_gettext("names")),
-    (r"defined by", lazy_gettext("defined by")),
-    (r"provided for by", lazy_gettext("provided for by")),
-    (r"established by", lazy_gettext("established by")),
-    (r"contains", lazy_gettext("contains")),
-    (r"made to apply by", lazy_gettext("made to apply by")),
-    (r"made to apply to (?P<what>.+) by", lazy_gettext("made to apply to %(what)s by")),
-    (r"asks about", lazy_gettext("asks about")),
-    (r"regulations for its purposes", lazy_gettext("regulations for its purposes")),
-    (r"decisions reviewed by", lazy_gettext("decisions reviewed by")),
-    (r"regulations for it", lazy_gettext("regulations for it")),
-    (r"used by", lazy_gettext("used by")),
-    (r"amended", lazy_gettext("amended")),
-    (rf"(?P<means>{Q}) and related situations", lazy_gettext("%(means)s and related situations")),
-    (r"thesaurus:(?P<entry>[\w-]+)", lazy_gettext("everyday words: %(entry)s")),
     # notes (graph/govern_input.py, graph/govern.py, graph/govern_nodes.py)
     (r"control characters were removed", lazy_gettext("control characters were removed")),
     (r"the text was cut at (?P<num>[\d,]+) characters", lazy_gettext("the text was cut at %(num)s characters")),

@@ -2,7 +2,11 @@
 text cut into linked segments, definitions of the terms it uses, and who cites it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from flask_babel import get_translations
+from markupsafe import Markup
 
 from alinea.ids import amending_act_slug
 from alinea.kb import KnowledgeBase
@@ -10,13 +14,17 @@ from alinea.labels import parts, titled
 from alinea.model import Division, Reference, Section, Unit
 from graph.cite import cite, division_label, official_url
 from graph.govern_delegation import REGULATION_POWER
-from graph.govern_why import Cited, Why, concept_name, pieces, text, why
-from web.i18n import current_language, gettext, word
+from graph.govern_why import Cited, Why, concept_name, joined, pieces, quoted, text, why, with_article
+from web.i18n import current_language, gettext, lazy_gettext, separator, word
+from web.messages import QUOTED, path_step
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
               "within the meaning of", "cited by guidance", "integrated into", "establishes", "made under")
 
 
+AROUND = {"figure": lazy_gettext("Provisions around %(label)s"), "page": lazy_gettext("Graph around %(label)s"),
+          "heading": lazy_gettext("The law graph around %(label)s"), "caption": lazy_gettext("The graph around %(label)s")}
+"""The messages that name the node a graph is drawn around (`Presenter.around`)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,19 @@ def href(kb: KnowledgeBase, target: str) -> str:
     if target in graph and graph.nodes[target].get("url"):
         return official_url(target, current_language()) or graph.nodes[target]["url"]  # in the reader's language
     return official_url(target, current_language())
+
+
+def catalogue(template: str, count: int | None = None) -> str:
+    """A template of govern's reasons in the interface's language, its parts left to fill
+    (graph.govern_why.Translate): a plural message of the catalogues when it counts words."""
+    if count is None:
+        return gettext(template)
+    return get_translations().ungettext(template, template, count)
+
+
+def requoted(words: str) -> str:
+    """Words govern quoted (‘…’) in the interface's quotation marks (« … » in French)."""
+    return QUOTED.sub(lambda found: quoted(found[1], current_language()), words)
 
 
 def presenter() -> "Presenter":
@@ -110,7 +131,8 @@ class Presenter:
     def _link(self, ref: Reference, words: str) -> Segment:
         if ref.type == "uses term":
             return Segment(words, href(self.kb, ref.target), "term", self.definition(ref.target), ref.target)
-        title = f"{word(ref.type)}: {ref.target}" if ref.type != "cites" else ref.target
+        target = self.label(ref.target)
+        title = f"{word(ref.type)}{separator(':')}{target}" if ref.type != "cites" else target
         return Segment(words, href(self.kb, ref.target), "ref", title, ref.target)
 
     def cited_by(self, section: Section) -> dict[str, list[Reference]]:
@@ -185,11 +207,11 @@ class Presenter:
         a provision or division of an act by the one formatter (graph.cite), in the interface's
         language (« art. 132 », "s. 132"); other nodes by the name the graph gives them."""
         if node_id.startswith("text: "):
-            return node_id[len("text: "):]
+            return requoted(node_id[len("text: "):])
         if node_id.startswith("thesaurus:") and self.kb.thesaurus is not None:
             entry = self.kb.thesaurus.get(node_id.split(":", 1)[1])
             if entry is not None and entry.means:
-                return f"‘{entry.means[0]}’ and related situations"
+                return gettext("%(means)s and related situations", means=quoted(entry.means[0], current_language()))
         cited = self.cited(node_id)
         if cited:
             return cited
@@ -200,12 +222,55 @@ class Presenter:
             return str(graph.nodes[node_id]["label"])
         return node_id
 
+    def around(self, which: str, node_id: str, link: str = "") -> Markup:
+        """A message of AROUND naming `node_id` by its label, with the French article a provision,
+        a program or a term takes, contracted with the preposition before it (graph.govern_why:
+        « autour de l’art. 55 », « autour du Programme de revenu de base »); the label linked to
+        `link` when given."""
+        out = Markup("")
+        for piece in self._around(which, node_id):
+            if isinstance(piece, Cited):
+                out += Markup('<a href="%s">%s</a>') % (link, piece.text) if link else piece.text
+            else:
+                out += piece
+        return out
+
+    def around_text(self, which: str, node_id: str) -> str:
+        """`around` as plain text (an SVG title)."""
+        return "".join(p.text if isinstance(p, Cited) else p for p in self._around(which, node_id))
+
+    def _around(self, which: str, node_id: str) -> list:
+        label = self.label(node_id)
+        named = "/" in node_id and not node_id.startswith("guidance:") or node_id.startswith(("program:", "term:"))
+        name: list = with_article(Cited(label, node_id), current_language()) if named else [Cited(label, node_id)]
+        before, _, after = str(AROUND[which]).partition("%(label)s")
+        return joined([before], name) + [after]
+
+    def step(self, step: str, node: bool = False) -> str:
+        """A step of a govern path in the interface's language: a node (`node`) by its `label`; an
+        edge by its message (web.messages.PATH_STEPS) with the words it quotes in the interface's
+        quotation marks and the node it names with its French article, else as a relation of the
+        graph (the `word` table)."""
+        found = None if node else path_step(step)
+        if found is None:
+            return self.label(step) if node else word(step)
+        message, parts = found
+        lang = current_language()
+        out: list = []
+        at = 0
+        for field in re.finditer(r"%\((\w+)\)s", message):
+            value = parts.get(field[1], "")
+            name = with_article(Cited(self.label(value), value), lang) if field[1] == "what" else [requoted(value)]
+            out = joined(out + [message[at:field.start()]], name)
+            at = field.end()
+        return "".join(p.text if isinstance(p, Cited) else p for p in out + [message[at:]])
+
     def reasons(self, reasons: tuple[Why, ...]) -> list[list[tuple[str, str, str]]]:
         """Govern's reasons in the interface's language (graph.govern_why through the catalogues),
         each as (text, link, id) pieces: a provision printed by the one formatter, linked to its page."""
         lang = current_language()
         return [[(p.text, href(self.kb, p.id), p.id) if isinstance(p, Cited) else (p, "", "")
-                 for p in pieces(reason, lang, self.kb, gettext)] for reason in reasons]
+                 for p in pieces(reason, lang, self.kb, catalogue)] for reason in reasons]
 
     def line(self, key: str, **ids) -> list[tuple[str, str, str]]:
         """A line of the govern page that names provisions (`graph.govern_why.TEMPLATES[key]`), as
@@ -214,7 +279,7 @@ class Presenter:
 
     def say(self, reason: Why) -> str:
         """One reason of govern as plain text in the interface's language (the JSON API's ``text``)."""
-        return text(reason, current_language(), self.kb, gettext)
+        return text(reason, current_language(), self.kb, catalogue)
 
     def label_with_document(self, node_id: str) -> str:
         """`label`, with the chapter of the document for a provision (« c. S-2.1, r. 9, art. 1 »):

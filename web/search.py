@@ -5,17 +5,19 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, current_app, render_template, request
 
-from alinea.errors import BadQuery
+from alinea.errors import BadQuery, NotFound
 from alinea.ids import is_provision_id
 from alinea.limits import check_length, limit, whole_number
 from alinea.model import Document
+from graph.cite.acts import load_acts
 from search import SearchQuery
 from search.crosslang import Lexicon
 from search.policy import search_across
 from search.store import POINTER
-from web.i18n import current_language, gettext
+from web.i18n import current_language, gettext, language, word
 from web.kb import cached_page, get_kb, snapshot, stamp_of
 from web.messages import shown
+from web.present import presenter
 
 bp = Blueprint("search", __name__)
 
@@ -52,8 +54,57 @@ def run_query():
     query = SearchQuery(text, page=_int("page", 1, 1, limit("page")), per_page=_int("limit", 10, 1, limit("per_page")))
     if not text.strip():
         return None
-    return search_across(current_app.extensions["search"], query, lexicon(),
-                         enabled=crosslang_wanted(), prefer=current_language())
+    results = search_across(current_app.extensions["search"], query, lexicon(),
+                            enabled=crosslang_wanted(), prefer=current_language())
+    if results.pages and results.page > results.pages and not results.hits:
+        raise PastLastPage(results.page, results.pages)
+    return results
+
+
+class PastLastPage(NotFound):
+    """A page number past the last page of results: 404, with the last page's address."""
+
+    def __init__(self, page: int, pages: int) -> None:
+        super().__init__(gettext("There is no page %(page)s: the results of this query end on page %(pages)s "
+                                 "(%(url)s).", page=page, pages=pages, url=page_url(pages)))
+        self.in_interface_language = True
+        self.page, self.pages = page, pages
+
+
+def page_url(page: int) -> str:
+    """This search (page or API) on another page."""
+    args = [(k, v) for k, v in request.args.items(multi=True) if k != "page"]
+    return f"{request.path}?{urlencode(args + [('page', str(page))])}"
+
+
+@bp.errorhandler(PastLastPage)
+def past_last_page(exc: PastLastPage):
+    """The search page, saying where the results end, with a link to their last page."""
+    return render_template("search.html", q=query_text(), results=None, xlang=crosslang_wanted(), docs=[],
+                           past=exc, last_page=page_url(exc.pages)), 404
+
+
+@bp.app_template_global()
+def facet_label(name: str, value: str, label: str) -> str:
+    """A facet's value in the interface's language: a language, a kind or a status in its words, a
+    division by its label and heading (« Chapitre VI — BASIC INCOME PROGRAM »), an act by its name
+    in that language; any other value by the label the index gives it."""
+    lang = current_language()
+    if name == "lang":
+        return language(value)
+    if name in ("kind", "status"):
+        return word(label)
+    if name in ("title", "chapter"):
+        return presenter().title(value, label)
+    if name == "document":
+        return load_acts().title(value, lang) or label
+    return label
+
+
+def facets_in_language(facets: dict) -> dict:
+    """The JSON form's facets (SearchResults.to_dict) with each label in the interface's language."""
+    return {name: [{**v, "label": facet_label(name, v["value"], v["label"])} for v in values]
+            for name, values in facets.items()}
 
 
 def query_text() -> str:

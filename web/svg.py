@@ -13,9 +13,8 @@ from typing import Callable
 import networkx as nx
 
 from graph.queries import STRUCTURE, members
-from web.i18n import current_language, gettext, ngettext, word
+from web.i18n import current_language, gettext, ngettext, separator, word
 from web.kb import snapshot
-from web.messages import govern_text
 from web.present import href as node_href
 from web.present import presenter
 
@@ -103,9 +102,10 @@ def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, href: Callable[[str],
             x = cx + (r * 1.35 * math.cos(angle) if side == "out" else -r * 1.35 * math.cos(angle))
             y = cy + r * math.sin(angle)
             places.append((node, kind, x, y, side))
-    title = gettext("Provisions around %(label)s", label=_label(graph, centre))
-    desc = (gettext("%(out)s nodes it cites on the right, %(into)s nodes citing it on the left",
-                    out=len(out), into=len(into))
+    title = presenter().around_text("figure", centre)
+    desc = (ngettext("%(num)s node it cites on the right", "%(num)s nodes it cites on the right", len(out))
+            + separator(";") + ngettext("%(num)s node citing it on the left", "%(num)s nodes citing it on the left",
+                                        len(into))
             if places else gettext("No cross-references to or from this provision"))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
              f'aria-labelledby="graph-title graph-desc" class="neighbourhood">',
@@ -142,6 +142,11 @@ def figure_paths(answer, limit: int = 8) -> list[list[str]]:
     return [r.path for r in answer.results[:limit] if r.path]
 
 
+def paths_text(paths: list[list[str]]) -> str:
+    """The paths in words, as the results' paths say them (the figure's description)."""
+    return separator(";").join(" — ".join(presenter().step(s, node=not i % 2) for i, s in enumerate(p)) for p in paths)
+
+
 def paths_svg(kb, answer, limit: int = 8) -> str:
     """The paths of an answer's first results as an SVG picture: the words of the input on the
     left, the nodes each path goes through, the provisions on the right (each a link)."""
@@ -170,16 +175,16 @@ def paths_svg(kb, answer, limit: int = 8) -> str:
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {PATH_WIDTH} {height}" role="img" '
              f'aria-labelledby="paths-title paths-desc" class="govern-paths">',
              f'<title id="paths-title">{escape(title)}</title>',
-             f'<desc id="paths-desc">{escape("; ".join(" — ".join(govern_text(s) for s in p) for p in paths))}</desc>']
+             f'<desc id="paths-desc">{escape(paths_text(paths))}</desc>']
     for a, b, kind in dict.fromkeys(edges):
         (x1, y1), (x2, y2) = xy(a), xy(b)
         parts.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="#999" stroke-width="1.2">'
-                     f'<title>{escape(govern_text(kind))}</title></line>')
+                     f'<title>{escape(presenter().step(kind))}</title></line>')
     for node in places:
         x, y = xy(node)
         graph_kind = kb.graph.nodes[node].get("kind", "") if node in kb.graph else ""
         colour = COLOURS.get(graph_kind, "#8a5a00" if node.startswith("thesaurus:") else "#444444")
-        text = govern_text(presenter().label(node))  # as the results' paths say
+        text = presenter().step(node, node=True)  # as the results' paths say
         text = text if len(text) <= 34 else text[:33] + "…"
         shape = (f'<circle cx="{x:.0f}" cy="{y:.0f}" r="5" fill="{colour}"/>'
                  f'<text x="{x + 9:.0f}" y="{y + 4:.0f}" font-size="12" fill="{colour}" {HALO}>{escape(text)}</text>')

@@ -455,13 +455,14 @@ def reasons_in(kb, lang: str):
     import gettext
     from importlib.util import find_spec
 
-    from graph.govern_why import text
+    from graph.govern_why import text, translator
 
     spec = find_spec("web")
     where = [Path(p) / "translations" for p in (spec.submodule_search_locations or ())] if spec else []
     catalogue = gettext.translation("messages", localedir=str(where[0]), languages=[lang], fallback=True) \
         if where else gettext.NullTranslations()
-    return lambda reason: text(reason, lang, kb, catalogue.gettext)
+    translate = translator(catalogue)
+    return lambda reason: text(reason, lang, kb, translate)
 
 
 def _govern_batch(lines, kb, index, limit: int, say) -> None:

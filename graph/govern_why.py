@@ -170,6 +170,14 @@ def as_written(template: str, count: int | None = None) -> str:
     return template
 
 
+def translator(catalogue) -> Translate:
+    """A gettext catalogue (`gettext.NullTranslations` or Babel's) as a Translate: its plural
+    message for a counted reason, its plain message otherwise."""
+    def translate(template: str, count: int | None = None) -> str:
+        return catalogue.gettext(template) if count is None else catalogue.ngettext(template, template, count)
+    return translate
+
+
 def pieces(reason: Why, lang: str, kb, translate: Translate = as_written) -> list[Piece]:
     """The reason printed in `lang` (its template through `translate`, the catalogue), as text and
     citations."""
@@ -218,7 +226,7 @@ def english_text(reason: Why, kb) -> str:
 
 def texts(reasons: Iterable[Why], lang: str, kb, translate: Translate = as_written) -> str:
     """Several reasons as one line, ``; `` between them."""
-    if lang == "en" and translate is str:
+    if lang == "en" and translate is as_written:
         return "; ".join(english_text(r, kb) for r in reasons)
     return "; ".join(text(r, lang, kb, translate) for r in reasons)
 

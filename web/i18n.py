@@ -47,6 +47,11 @@ def _looked_up() -> tuple[str, object]:
     return (locale.language if locale is not None else DEFAULT_LANGUAGE), flask_babel.get_translations()
 
 
+def translations():
+    """This request's catalogue (a gettext translations object), looked up once per request."""
+    return _here()[1]
+
+
 def gettext(string: str, **variables) -> str:
     """`string` in the interface's language (flask_babel.gettext, with the catalogue looked up once per request)."""
     text = _here()[1].ugettext(string)
@@ -286,4 +291,4 @@ def init_app(app: Flask) -> None:
         return response
 
 
-__all__ = ["gettext", "lazy_gettext", "ngettext", "init_app", "long_date", "number", "word"]
+__all__ = ["translations", "gettext", "lazy_gettext", "ngettext", "init_app", "long_date", "number", "word"]

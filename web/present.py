@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flask_babel import get_translations
 from markupsafe import Markup
 
 from alinea.ids import amending_act_slug
@@ -14,8 +13,8 @@ from alinea.labels import parts, titled
 from alinea.model import Division, Reference, Section, Unit
 from graph.cite import cite, division_label, official_url
 from graph.govern_delegation import REGULATION_POWER
-from graph.govern_why import Cited, Why, concept_name, joined, pieces, quoted, text, why, with_article
-from web.i18n import current_language, gettext, lazy_gettext, separator, word
+from graph.govern_why import Cited, Why, concept_name, joined, pieces, quoted, text, translator, why, with_article
+from web.i18n import current_language, gettext, lazy_gettext, separator, translations, word
 from web.messages import QUOTED, path_step
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
@@ -55,9 +54,7 @@ def href(kb: KnowledgeBase, target: str) -> str:
 def catalogue(template: str, count: int | None = None) -> str:
     """A template of govern's reasons in the interface's language, its parts left to fill
     (graph.govern_why.Translate): a plural message of the catalogues when it counts words."""
-    if count is None:
-        return gettext(template)
-    return get_translations().ungettext(template, template, count)
+    return translator(translations())(template, count)
 
 
 def requoted(words: str) -> str:

@@ -247,3 +247,15 @@ def test_french_pages_put_no_break_spaces_before_signs_and_inside_quotation_mark
 def test_a_graphs_description_counts_one_node_in_the_singular(fr):
     descs = [text(d) for d in page(fr, "/graph/A-13.1.1/55/p1/2").xpath("//svg/desc")]
     assert descs and "1 nœud qui la cite" in descs[0] and "1 nœuds" not in descs[0], descs
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("‘avis d’intention’", "« avis d’intention »"),
+    ("‘l’enfant à charge’, ‘l’adulte’", "« l’enfant à charge », « l’adulte »"),
+    ("‘décision’", "« décision »"),
+])
+def test_quoted_words_keep_their_apostrophes_in_french(app, words, expected):
+    from web.present import requoted
+
+    with app.test_request_context("/?lang=fr"):
+        assert requoted(words).replace("\u202f", " ").replace("\u00a0", " ") == expected

@@ -188,8 +188,9 @@ PATH_STEPS = {
     "is made of": lazy_gettext("is made of"),
     "in": lazy_gettext("in"),
 }
-QUOTED = re.compile(r"‘([^’]*)’")
-"""Words govern quotes in a path step."""
+QUOTED = re.compile(r"‘(.*?)’(?=, ‘|\)|$)")
+"""Words govern quotes in a path step: a closing mark ends them only before the next quotation,
+the step's closing parenthesis or the end, so an apostrophe inside (« avis d’intention ») stays."""
 _STEP_WORDS = re.compile(r"(?P<head>.+?) \((?P<words>‘.*)\)")
 _NODE_ID = re.compile(r"(?:program|term|guidance):\S+|\S+/\S+")
 

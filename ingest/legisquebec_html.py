@@ -127,6 +127,7 @@ class _Page(SectionReader):
         self.division_ids: set[str] = set()
         self.section_ids: set[str] = set()
         self.last = ""  # what the latest element went to: "division" or "section"
+        self.unparsed: dict[tuple[str, int], list] = {}  # notes kept for (kind, index), attached at the end
 
     def body(self) -> etree._Element:
         """The document body; ParseError when the page is not a LégisQuébec document."""
@@ -149,6 +150,7 @@ class _Page(SectionReader):
         self.walk(doc_el, None, {ident})
         for el, part in after:
             self.stray(el) if part == "element" else self.loose(el, tail=part == "tail")
+        self.attach_unparsed()
         if not self.sections:
             self.warn(body, "no numbered section (div.section) in the document body")
         header = [clean_text(el) for el in self.root.find_class("text-end")]
@@ -336,8 +338,7 @@ class _Page(SectionReader):
             self.front.append(Source(el.sourceline, visible_text(el)))
             return
         owners = self.divisions if self.last == "division" else self.sections
-        note = self.note(el, owners[-1].id, "unparsed")
-        owners[-1] = replace(owners[-1], notes=owners[-1].notes + (note,))  # type: ignore[arg-type]
+        self.keep(self.note(el, owners[-1].id, "unparsed"))
 
     def loose(self, el: etree._Element, tail: bool) -> None:
         """Text of a container outside any element (`el`'s text or tail): kept, like markup the
@@ -351,9 +352,19 @@ class _Page(SectionReader):
         if not self.last:
             self.front.append(Source(line, text))
             return
+        self.keep(make_note("unparsed", clean(text), Source(line, text)))
+
+    def keep(self, note) -> None:
+        """An unparsed note for the latest division or section, attached once the walk is done
+        (appending to its notes one by one would copy them each time: quadratic in their number)."""
         owners = self.divisions if self.last == "division" else self.sections
-        note = make_note("unparsed", clean(text), Source(line, text))
-        owners[-1] = replace(owners[-1], notes=owners[-1].notes + (note,))  # type: ignore[arg-type]
+        self.unparsed.setdefault((self.last, len(owners) - 1), []).append(note)
+
+    def attach_unparsed(self) -> None:
+        for (kind, at), notes in self.unparsed.items():
+            owners = self.divisions if kind == "division" else self.sections
+            owners[at] = replace(owners[at], notes=owners[at].notes + tuple(notes))  # type: ignore[arg-type]
+        self.unparsed.clear()
 
 
 def around(body: etree._Element, doc_el: etree._Element) -> tuple[list, list]:

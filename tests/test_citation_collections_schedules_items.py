@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from alinea.model import Corpus
-from graph.cite import find_citations
+from graph.cite import Context, Index, find_citations, resolve
 from graph.references import extract_references
 from ingest.legisquebec_html import read_legisquebec_html
 
@@ -60,3 +60,42 @@ def test_a_year_and_a_number_after_the_regulations_collection_stay_an_annual_sta
 def test_a_regulation_of_1981_in_a_real_regulation():
     # S-2.1, r. 7, a. 20: « Le présent règlement remplace le Règlement sur le certificat médicale des ouvriers (…) »
     assert ("S-2.1-r3", "cites") in references_of("S-2_1_r_7.fr.html", "S-2.1-r7/20/p1")
+
+
+# -- a part of a schedule ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def r7_index() -> Index:
+    return Index.build(Corpus((read_legisquebec_html(str(PAGES / "S-2_1_r_7.fr.html"))[0],)))
+
+
+def resolved(text: str, unit: str = "S-2.1-r7/5/p1", lang: str = "fr") -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    doc, number = unit.split("/")[:2]
+    context = Context(r7_index(), doc, f"{doc}/{number}", unit)
+    out = []
+    for found in find_citations(text, lang, r7_index().title_list):
+        resolution = resolve(found, context)
+        context = context.after(resolution)
+        out.append((resolution.targets, resolution.missing))
+    return out
+
+
+I, II = "S-2.1-r7/schedule:I", "S-2.1-r7/schedule:II"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("un examen conforme à la partie II de l'annexe I;", "fr", [f"{I}/part:II"]),  # bare roman headings
+    ("les éléments des parties I, II et III de l'annexe I", "fr", [f"{I}/part:I", f"{I}/part:II", f"{I}/part:III"]),
+    ("le formulaire de l'annexe II, partie I, signé", "fr", [f"{II}/part:I"]),  # « PARTIE I » headings
+    ("the form in Part II of Schedule II", "en", [f"{II}/part:II"]),
+])
+def test_a_part_of_a_schedule_is_that_part(text, lang, expected):
+    assert [t for targets, _ in resolved(text, lang=lang) for t in targets] == expected
+
+
+def test_a_part_the_schedule_does_not_show_is_missing():
+    assert resolved("la partie IV de l'annexe I") == [((), (f"{I}/part:IV",))]
+
+
+def test_a_part_of_a_schedule_in_a_real_regulation():
+    # S-2.1, r. 7, a. 12: « … conformes au formulaire de la partie I de l'annexe II »
+    assert (f"{II}/part:I", "cites") in references_of("S-2_1_r_7.fr.html", "S-2.1-r7/12/p1")

@@ -715,8 +715,8 @@ def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | 
     level, start, end = first
     levels = [level]
     while _single_division(level) and (c := scan.at(_DIVISION_COMMA, end)) and (nxt := _level(scan, c.end())) \
-            and _single_division(nxt[0]) and RANK[nxt[0].kind] < RANK[level.kind]:
-        level, end = nxt[0], nxt[2]  # "Title II, Chapter I": written from the top down, one division
+            and _single_division(nxt[0]) and _coarser(level, nxt[0]):
+        level, end = nxt[0], nxt[2]  # "Title II, Chapter I", « annexe II, partie I »: from the top down, one division
         levels.insert(0, level)
     section_single = level.kind == "section" and len(level.values) == 1 and not level.ranges
     if section_single:

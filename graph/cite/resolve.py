@@ -42,6 +42,10 @@ def normalise_title(title: str) -> str:
     return re.sub(r"^(?:(?:the|la|le)\s+|l')", "", title)
 
 
+_PART_HEADING = re.compile(r"(?:PARTIE|PART)\s+([IVXLC]+|\d+)$|([IVXLC]+)\s+[A-ZÀ-Ý][A-ZÀ-Ý’' -]+$")
+"""A schedule part's heading on its own line: « PARTIE II », "PART 2", « II EXAMEN PHYSIQUE »."""
+
+
 @dataclass
 class Index:
     """What resolution needs to know about the corpus, built once."""
@@ -135,6 +139,14 @@ class Index:
     @cached_property
     def division_ids(self) -> dict[str, tuple[str, ...]]:
         return {d.id: tuple(div.id for div in d.divisions) for d in self.documents.values()}
+
+    @cached_property
+    def schedule_parts(self) -> frozenset[str]:
+        """``S-2.1-r7/schedule:I/part:II``: the parts a schedule's text shows by their headings (« PARTIE II »,
+        "PART 2", or a roman number before a heading in capitals, « II EXAMEN PHYSIQUE »).  The parser gives a
+        schedule's content as text, not units, so a part is known by its heading and cited by that id."""
+        return frozenset(f"{div.id}/part:{m[1] or m[2]}" for d in self.documents.values() for div in d.divisions
+                         if div.kind == "schedule" for note in div.notes if (m := _PART_HEADING.match(note.text)))
 
     def made_under(self, statute: str, section: str | None = None) -> tuple[str, ...]:
         """The regulations of the corpus whose enabling note names a statute: those in force when
@@ -676,10 +688,12 @@ def _divisions(doc: str, levels: list[Level], context: Context) -> Resolution:
     known = index.division_ids.get(doc, ())
     for path in paths:
         if base is not None:
-            (targets if f"{base}{path}" in index.ids else missing).append(f"{base}{path}")
+            known_id = f"{base}{path}" in index.ids or f"{base}{path}" in index.schedule_parts
+            (targets if known_id else missing).append(f"{base}{path}")
             continue
         bases = [d for d in reversed(context.divisions) if d.startswith(doc + "/")] + [doc]
-        hit = next((f"{b}{path}" for b in bases if f"{b}{path}" in index.ids), None)
+        hit = next((f"{b}{path}" for b in bases
+                    if f"{b}{path}" in index.ids or f"{b}{path}" in index.schedule_parts), None)
         if hit:
             targets.append(hit)
             continue

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from alinea.model import Corpus
+from alinea.model import IN_FORCE, Corpus, Document, Section, Source, Unit
 from graph.cite import Context, Index, find_citations, resolve
 from graph.references import extract_references
 from ingest.legisquebec_html import read_legisquebec_html
@@ -99,3 +99,54 @@ def test_a_part_the_schedule_does_not_show_is_missing():
 def test_a_part_of_a_schedule_in_a_real_regulation():
     # S-2.1, r. 7, a. 12: « … conformes au formulaire de la partie I de l'annexe II »
     assert (f"{II}/part:I", "cites") in references_of("S-2_1_r_7.fr.html", "S-2.1-r7/12/p1")
+
+
+# -- items listed inside an item --------------------------------------------------------------------------------
+def _listed_regulation() -> Document:
+    """One alinéa whose item 2° holds a) with roman items printed inline, as LégisQuébec prints them
+    (S-2.1, r. 5, a. 10), and b)."""
+    def unit(uid, kind, label, text, children=()):
+        return Unit(uid, kind, label, label.rstrip("°)."), text, Source(1, text), children=children)
+
+    p1 = "Z-9-r5/3/p1"
+    a = unit(f"{p1}/2/a", "clause", "a)", "les associations désignent selon les procédures suivantes: i.  la première "
+             "désigne; ii.  le pourcentage est réduit; iii.  la suivante désigne; iv.  la procédure décrite en ii et iii "
+             "est réitérée.")
+    b = unit(f"{p1}/2/b", "clause", "b)", "selon les sous-paragraphes ii et iii du sous-paragraphe a du paragraphe 2, le "
+             "comité est formé.")
+    items = (unit(f"{p1}/1", "subparagraph", "1°", "la majorité désigne;"),
+             unit(f"{p1}/2", "subparagraph", "2°", "", (a, b)))
+    section = Section("Z-9-r5/3", "3", IN_FORCE, None, (unit(p1, "paragraph", "", "Les modalités:", items),), Source(1, "3"))
+    return Document("Z-9-r5", "regulation", "fr", "Règlement d'essai", "Z-9-r5.html", sections=(section,))
+
+
+@lru_cache(maxsize=1)
+def listed_references() -> list:
+    return extract_references(Corpus((_listed_regulation(),)))
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Z-9-r5/3/p1/2/a", {"Z-9-r5/3/p1/2/a/ii", "Z-9-r5/3/p1/2/a/iii"}),  # « décrite en ii et iii », in iv.
+    ("Z-9-r5/3/p1/2/b", {"Z-9-r5/3/p1/2/a/ii", "Z-9-r5/3/p1/2/a/iii"}),  # the full chain: no stray paragraph 1
+])
+def test_items_listed_inside_an_item_lie_under_it(source, expected):
+    assert {(r.target, r.type) for r in listed_references() if r.source == source and r.type != "uses term"} \
+        == {(t, "cites") for t in expected}
+
+
+@pytest.mark.parametrize("text", ["la procédure décrite en ii et iii", "the procedure described in ii and iii",
+                                  "les cas prévus à i, ii ou iii"])
+def test_roman_items_named_by_their_labels_alone(text):
+    (found,) = find_citations(text, "en" if "the" in text else "fr")
+    assert [lv.kind for lv in found.levels] == ["unit"] and found.levels[0].values[0] in ("i", "ii")
+
+
+@pytest.mark.parametrize("text", ["décrite en iiii", "prévue en vix", "visée en ville", "described in vivo"])
+def test_words_that_only_look_like_roman_items_are_not_cited(text):
+    assert find_citations(f"la règle {text} est", "fr") == []
+
+
+def test_items_inside_an_item_in_a_real_regulation():
+    # S-2.1, r. 5, a. 10, 2° a) iv.: « la procédure décrite en ii et iii est réitérée »
+    refs = references_of("S-2_1_r_5.fr.html", "S-2.1-r5/10/p1/2/a")
+    assert {("S-2.1-r5/10/p1/2/a/ii", "cites"), ("S-2.1-r5/10/p1/2/a/iii", "cites")} <= refs

@@ -44,6 +44,8 @@ def normalise_title(title: str) -> str:
 
 _PART_HEADING = re.compile(r"(?:PARTIE|PART)\s+([IVXLC]+|\d+)$|([IVXLC]+)\s+[A-ZÀ-Ý][A-ZÀ-Ý’' -]+$")
 """A schedule part's heading on its own line: « PARTIE II », "PART 2", « II EXAMEN PHYSIQUE »."""
+_INLINE_ITEM = re.compile(r"(?:^|[:;]\s+)([ivx]{1,4})\.\s")
+"""A roman item printed inline after a colon or semicolon: « procédures suivantes: i.  l'association … ; ii.  … »."""
 
 
 @dataclass
@@ -139,6 +141,17 @@ class Index:
     @cached_property
     def division_ids(self) -> dict[str, tuple[str, ...]]:
         return {d.id: tuple(div.id for div in d.divisions) for d in self.documents.values()}
+
+    @cached_property
+    def inline_items(self) -> frozenset[str]:
+        """``S-2.1-r5/10/p1/2/a/ii``: roman items a unit prints inline in its text (« … suivantes: i.  …; ii.  … »),
+        which the parser keeps as that unit's text."""
+        return frozenset(f"{unit.id}/{m[1]}" for d in self.documents.values() for section in d.sections
+                         for unit in section.walk() for m in _INLINE_ITEM.finditer(unit.text))
+
+    def has(self, uid: str) -> bool:
+        """A unit, division or section of the corpus, or a part or item its text shows without a unit of its own."""
+        return uid in self.ids or uid in self.schedule_parts or uid in self.inline_items
 
     @cached_property
     def schedule_parts(self) -> frozenset[str]:
@@ -583,7 +596,7 @@ def _below(sid: str, levels: list[Level], context: Context) -> tuple[list[str], 
     if context.unit and context.unit.startswith(sid + "/p") and units and not units[0].relative:
         for around in _enclosing_units(context.unit):  # « au sous-paragraphe a » inside paragraph 1°: its own a)
             ids = _expand(index, [around], units)
-            if ids and all(i in index.ids for i in ids):
+            if ids and all(index.has(i) for i in ids):
                 return ids, [], ""
     choices = list(index.children.get(sid, ()))
     if context.unit and context.unit.startswith(sid + "/p") and units and not units[0].relative:
@@ -656,8 +669,8 @@ def _expand(index: Index, parents: list[str], levels: list[Level]) -> list[str]:
 def _split(ids: list[str], index: Index, in_corpus: bool) -> tuple[list[str], list[str], str]:
     if not in_corpus:
         return ids, [], ""
-    found = [i for i in ids if i in index.ids]
-    missing = [i for i in ids if i not in index.ids]
+    found = [i for i in ids if index.has(i)]
+    missing = [i for i in ids if not index.has(i)]
     return found, missing, (f"not in the text of the corpus: {', '.join(missing)}" if missing else "")
 
 
@@ -688,12 +701,10 @@ def _divisions(doc: str, levels: list[Level], context: Context) -> Resolution:
     known = index.division_ids.get(doc, ())
     for path in paths:
         if base is not None:
-            known_id = f"{base}{path}" in index.ids or f"{base}{path}" in index.schedule_parts
-            (targets if known_id else missing).append(f"{base}{path}")
+            (targets if index.has(f"{base}{path}") else missing).append(f"{base}{path}")
             continue
         bases = [d for d in reversed(context.divisions) if d.startswith(doc + "/")] + [doc]
-        hit = next((f"{b}{path}" for b in bases
-                    if f"{b}{path}" in index.ids or f"{b}{path}" in index.schedule_parts), None)
+        hit = next((f"{b}{path}" for b in bases if index.has(f"{b}{path}")), None)
         if hit:
             targets.append(hit)
             continue

@@ -197,6 +197,20 @@ def act_names(scan: _Scan) -> Iterator[Span]:
             yield m.start(), m.end(), [], Act("name", name=m.group(0))
 
 
+_ROMAN = r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})"
+_ITEMS_NAMED_BARE = lazy(rf"(?<![\w-])(?:décrite?s?|prévue?s?|visée?s?|mentionnée?s?|énoncée?s?|described|set{S}out|referred{S}to)"
+                         rf"{S}(?:en|à|aux|in){S}({_ROMAN}(?![\w-])(?:{S}(?:,|et|ou|and|or){S}{_ROMAN}(?![\w-]))*)")
+_ROMAN_LABEL = lazy(r"[ivx]+")
+
+
+def items_named_bare(scan: _Scan) -> Iterator[Span]:
+    """ « la procédure décrite en ii et iii », "the procedure described in ii and iii": roman items of the list the
+    text is in, named by their labels alone; the resolver reads them under the nearest unit that holds them."""
+    for m in _ITEMS_NAMED_BARE.finditer(scan.text):
+        labels = tuple(_ROMAN_LABEL.findall(m[1]))
+        yield m.start(1), m.end(1), [Level("unit", labels)], None
+
+
 _COLLECTION = lazy(rf"(?<![\w.]){QC_COLLECTION}{S},?{S}(?:(?i:chapter|chapitre|c\.|ch\.|c)){S}"
                          rf"({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)(?![\w.-]|{S},{S}r\.)")
 
@@ -229,6 +243,8 @@ RULES: tuple[Rule, ...] = (
          frozenset(TYPED)),
     Rule("provision id", ("/",), provision_ids, frozenset(TYPED)),
     Rule("pinpoint", _PINPOINT_LITERALS, pinpoints),
+    Rule("items named by their labels", ("décrit", "prévu", "visé", "mentionné", "énoncé", "described", "set out",
+                                          "referred to"), items_named_bare, frozenset({STATUTE})),
     Rule("technical standard", ("csa", "can", "acnor", "ansi", "iso", "iec", "cei", "bnq", "nfpa", "ul", "astm", "asme", "ashrae",
                                 "en", "din", "cgsb", "ongc", "niosh", "sae", "ieee", "nema", "nq"), standards,
          frozenset({STATUTE, GUIDANCE, COURSE, QUERY})),

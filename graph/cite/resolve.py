@@ -342,6 +342,8 @@ def resolve(found: Found, context: Context) -> Resolution:
     if top.kind == "unit" and top.relative:
         if top.relative == "this" and context.unit:
             return Resolution((_this_item(context.unit, context.index),))
+        if top.relative == "listed":
+            return _listed_items(top, context)
         if top.relative in ("preceding", "last") and (item := _item_of(context)):
             siblings = context.index.children.get(item.rsplit("/", 1)[0], ())
             at = siblings.index(item) if item in siblings else 0
@@ -418,6 +420,16 @@ def _this_item(unit: str, index: Index) -> str:
     siblings = index.children.get(unit.rsplit("/", 1)[0], ())
     before = siblings[:siblings.index(unit)] if unit in siblings else ()
     return next((s for s in reversed(before) if not _CONTINUED.search(s)), unit)
+
+
+def _listed_items(level: Level, context: Context) -> Resolution:
+    """ « la procédure décrite en ii et iii »: the items of that label under the nearest unit around the citing text
+    that holds them all; else nothing (kept as a citation that names nothing the resolver knows)."""
+    for around in _enclosing_units(context.unit or ""):
+        ids = tuple(f"{around}/{v}" for v in level.values)
+        if all(context.index.has(i) for i in ids):
+            return Resolution(ids)
+    return Resolution(note=f"no list around the text holds items {', '.join(level.values)}")
 
 
 def _item_of(context: Context) -> str | None:

@@ -208,7 +208,7 @@ def items_named_bare(scan: _Scan) -> Iterator[Span]:
     text is in, named by their labels alone; the resolver reads them under the nearest unit that holds them."""
     for m in _ITEMS_NAMED_BARE.finditer(scan.text):
         labels = tuple(_ROMAN_LABEL.findall(m[1]))
-        yield m.start(1), m.end(1), [Level("unit", labels)], None
+        yield m.start(1), m.end(1), [Level("unit", labels, relative="listed")], None
 
 
 _COLLECTION = lazy(rf"(?<![\w.]){QC_COLLECTION}{S},?{S}(?:(?i:chapter|chapitre|c\.|ch\.|c)){S}"

@@ -223,7 +223,11 @@ _QUERY_PIN = _c(rf",?{S}{_PIN_BODY}")
 """In a typed citation, a comma between the levels of a chain is optional."""
 _PIN_ALONE = _c(_PIN_BODY)
 _SIBLING_SEP = _c(rf"{S}(?:,|,?{S1}(?:and|or|et|ou)){S}")
-_CODE_HEAD = lazy(rf"(?:(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.){S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
+QC_COLLECTION = rf"(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.|R\.R\.Q\.(?:{S},?{S}1981)?)"
+"""A Québec collection before a chapter: the consolidation (CQLR, RLRQ), the Revised Statutes (R.S.Q., L.R.Q.) and
+the Revised Regulations of 1981 (« R.R.Q., 1981, c. S-2.1, r. 3 »), whose chapter and regulation numbers the
+consolidation kept: each names the document of that number."""
+_CODE_HEAD = lazy(rf"(?:{QC_COLLECTION}{S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
                         rf"|(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:c|ch)\.{S}(\d+){S},{S}")
 _UNDOTTED_SECTION = lazy(rf"(?i:secs?|arts?){S1}(?=\d)")
 """A section abbreviation typed without its period ("art 55"), read in a typed citation only; a
@@ -319,7 +323,7 @@ _CLAUSE = _c(rf",{S}(?:est|sont|soit|is|are|was|were|qui|which|where|lorsque|whe
 _HEAD_BACK = lazy(rf"\b(?:{_NAME_HEADS}){END}")
 _PAREN_AFTER = lazy(rf"{S}\(((?:[^()]|\(\d{{4}}\)){{3,150}})\)")
 _SECTION_WORD = _c(rf"(?:section|article){S1}")
-_QC_REF = _c(rf"(?:chapter|chapitre|c\.|ch\.){S}({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)$", 0)
+_QC_REF = _c(rf"(?:{QC_COLLECTION}{S},?{S})?(?:chapter|chapitre|c\.|ch\.){S}({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)$", 0)
 _FED_REVISED_BODY = (rf"(?:Revised{S1}Statutes{S1}of{S1}Canada|R\.S\.C\.|Lois{S1}révisées{S1}du{S1}Canada|L\.R\.C\.){S},?{S}"
                      rf"\(?(\d{{4}})\)?{S},{S}(?:chapter|chapitre|c\.|ch\.){S}([A-Z]{{1,3}}-\d+(?:\.\d+)*)")
 _FED_REGULATION_BODY = rf"(?:DORS|SOR){S}/{S}(\d{{2}}|\d{{4}}){S}-{S}(\d+)"
@@ -711,8 +715,8 @@ def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | 
     level, start, end = first
     levels = [level]
     while _single_division(level) and (c := scan.at(_DIVISION_COMMA, end)) and (nxt := _level(scan, c.end())) \
-            and _single_division(nxt[0]) and RANK[nxt[0].kind] < RANK[level.kind]:
-        level, end = nxt[0], nxt[2]  # "Title II, Chapter I": written from the top down, one division
+            and _single_division(nxt[0]) and _coarser(level, nxt[0]):
+        level, end = nxt[0], nxt[2]  # "Title II, Chapter I", « annexe II, partie I »: from the top down, one division
         levels.insert(0, level)
     section_single = level.kind == "section" and len(level.values) == 1 and not level.ranges
     if section_single:

@@ -42,6 +42,12 @@ def normalise_title(title: str) -> str:
     return re.sub(r"^(?:(?:the|la|le)\s+|l')", "", title)
 
 
+_PART_HEADING = re.compile(r"(?:PARTIE|PART)\s+([IVXLC]+|\d+)$|([IVXLC]+)\s+[A-ZÀ-Ý][A-ZÀ-Ý’' -]+$")
+"""A schedule part's heading on its own line: « PARTIE II », "PART 2", « II EXAMEN PHYSIQUE »."""
+_INLINE_ITEM = re.compile(r"(?:^|[:;]\s+)([ivx]{1,4})\.\s")
+"""A roman item printed inline after a colon or semicolon: « procédures suivantes: i.  l'association … ; ii.  … »."""
+
+
 @dataclass
 class Index:
     """What resolution needs to know about the corpus, built once."""
@@ -135,6 +141,25 @@ class Index:
     @cached_property
     def division_ids(self) -> dict[str, tuple[str, ...]]:
         return {d.id: tuple(div.id for div in d.divisions) for d in self.documents.values()}
+
+    @cached_property
+    def inline_items(self) -> frozenset[str]:
+        """``S-2.1-r5/10/p1/2/a/ii``: roman items a unit prints inline in its text (« … suivantes: i.  …; ii.  … »),
+        which the parser keeps as that unit's text."""
+        return frozenset(f"{unit.id}/{m[1]}" for d in self.documents.values() for section in d.sections
+                         for unit in section.walk() for m in _INLINE_ITEM.finditer(unit.text))
+
+    def has(self, uid: str) -> bool:
+        """A unit, division or section of the corpus, or a part or item its text shows without a unit of its own."""
+        return uid in self.ids or uid in self.schedule_parts or uid in self.inline_items
+
+    @cached_property
+    def schedule_parts(self) -> frozenset[str]:
+        """``S-2.1-r7/schedule:I/part:II``: the parts a schedule's text shows by their headings (« PARTIE II »,
+        "PART 2", or a roman number before a heading in capitals, « II EXAMEN PHYSIQUE »).  The parser gives a
+        schedule's content as text, not units, so a part is known by its heading and cited by that id."""
+        return frozenset(f"{div.id}/part:{m[1] or m[2]}" for d in self.documents.values() for div in d.divisions
+                         if div.kind == "schedule" for note in div.notes if (m := _PART_HEADING.match(note.text)))
 
     def made_under(self, statute: str, section: str | None = None) -> tuple[str, ...]:
         """The regulations of the corpus whose enabling note names a statute: those in force when
@@ -317,6 +342,8 @@ def resolve(found: Found, context: Context) -> Resolution:
     if top.kind == "unit" and top.relative:
         if top.relative == "this" and context.unit:
             return Resolution((_this_item(context.unit, context.index),))
+        if top.relative == "listed":
+            return _listed_items(top, context)
         if top.relative in ("preceding", "last") and (item := _item_of(context)):
             siblings = context.index.children.get(item.rsplit("/", 1)[0], ())
             at = siblings.index(item) if item in siblings else 0
@@ -393,6 +420,16 @@ def _this_item(unit: str, index: Index) -> str:
     siblings = index.children.get(unit.rsplit("/", 1)[0], ())
     before = siblings[:siblings.index(unit)] if unit in siblings else ()
     return next((s for s in reversed(before) if not _CONTINUED.search(s)), unit)
+
+
+def _listed_items(level: Level, context: Context) -> Resolution:
+    """ « la procédure décrite en ii et iii »: the items of that label under the nearest unit around the citing text
+    that holds them all; else nothing (kept as a citation that names nothing the resolver knows)."""
+    for around in _enclosing_units(context.unit or ""):
+        ids = tuple(f"{around}/{v}" for v in level.values)
+        if all(context.index.has(i) for i in ids):
+            return Resolution(ids)
+    return Resolution(note=f"no list around the text holds items {', '.join(level.values)}")
 
 
 def _item_of(context: Context) -> str | None:
@@ -571,7 +608,7 @@ def _below(sid: str, levels: list[Level], context: Context) -> tuple[list[str], 
     if context.unit and context.unit.startswith(sid + "/p") and units and not units[0].relative:
         for around in _enclosing_units(context.unit):  # « au sous-paragraphe a » inside paragraph 1°: its own a)
             ids = _expand(index, [around], units)
-            if ids and all(i in index.ids for i in ids):
+            if ids and all(index.has(i) for i in ids):
                 return ids, [], ""
     choices = list(index.children.get(sid, ()))
     if context.unit and context.unit.startswith(sid + "/p") and units and not units[0].relative:
@@ -644,8 +681,8 @@ def _expand(index: Index, parents: list[str], levels: list[Level]) -> list[str]:
 def _split(ids: list[str], index: Index, in_corpus: bool) -> tuple[list[str], list[str], str]:
     if not in_corpus:
         return ids, [], ""
-    found = [i for i in ids if i in index.ids]
-    missing = [i for i in ids if i not in index.ids]
+    found = [i for i in ids if index.has(i)]
+    missing = [i for i in ids if not index.has(i)]
     return found, missing, (f"not in the text of the corpus: {', '.join(missing)}" if missing else "")
 
 
@@ -676,10 +713,10 @@ def _divisions(doc: str, levels: list[Level], context: Context) -> Resolution:
     known = index.division_ids.get(doc, ())
     for path in paths:
         if base is not None:
-            (targets if f"{base}{path}" in index.ids else missing).append(f"{base}{path}")
+            (targets if index.has(f"{base}{path}") else missing).append(f"{base}{path}")
             continue
         bases = [d for d in reversed(context.divisions) if d.startswith(doc + "/")] + [doc]
-        hit = next((f"{b}{path}" for b in bases if f"{b}{path}" in index.ids), None)
+        hit = next((f"{b}{path}" for b in bases if index.has(f"{b}{path}")), None)
         if hit:
             targets.append(hit)
             continue

@@ -33,6 +33,7 @@ from graph.cite.grammar import (
     FEDERAL_CITATION,
     NUM,
     PUBLICATION,
+    QC_COLLECTION,
     REGULATION_ALONE,
     STANDARD,
     STANDARD_BODY,
@@ -196,12 +197,27 @@ def act_names(scan: _Scan) -> Iterator[Span]:
             yield m.start(), m.end(), [], Act("name", name=m.group(0))
 
 
-_COLLECTION = lazy(rf"(?<![\w.])(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.){S},?{S}(?:(?i:chapter|chapitre|c\.|ch\.|c)){S}"
+_ROMAN = r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})"
+_ITEMS_NAMED_BARE = lazy(rf"(?<![\w-])(?:décrite?s?|prévue?s?|visée?s?|mentionnée?s?|énoncée?s?|described|set{S}out|referred{S}to)"
+                         rf"{S}(?:en|à|aux|in){S}({_ROMAN}(?![\w-])(?:{S}(?:,|et|ou|and|or){S}{_ROMAN}(?![\w-]))*)")
+_ROMAN_LABEL = lazy(r"[ivx]+")
+
+
+def items_named_bare(scan: _Scan) -> Iterator[Span]:
+    """ « la procédure décrite en ii et iii », "the procedure described in ii and iii": roman items of the list the
+    text is in, named by their labels alone; the resolver reads them under the nearest unit that holds them."""
+    for m in _ITEMS_NAMED_BARE.finditer(scan.text):
+        labels = tuple(_ROMAN_LABEL.findall(m[1]))
+        yield m.start(1), m.end(1), [Level("unit", labels, relative="listed")], None
+
+
+_COLLECTION = lazy(rf"(?<![\w.]){QC_COLLECTION}{S},?{S}(?:(?i:chapter|chapitre|c\.|ch\.|c)){S}"
                          rf"({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)(?![\w.-]|{S},{S}r\.)")
 
 
 def acts_in_collection(scan: _Scan) -> Iterator[Span]:
-    """ "CQLR c A-13.1.1", "RLRQ, c. S-2.1, r. 6": an act cited by its chapter in the collection."""
+    """ "CQLR c A-13.1.1", "RLRQ, c. S-2.1, r. 6", « R.R.Q., 1981, c. S-2.1, r. 3 »: an act cited by its chapter in a
+    collection (`QC_COLLECTION`)."""
     for m in _COLLECTION.finditer(scan.text):
         yield m.start(), m.end(), [], Act("chapter", doc_id_from_chapter(m[1]))
 
@@ -227,6 +243,8 @@ RULES: tuple[Rule, ...] = (
          frozenset(TYPED)),
     Rule("provision id", ("/",), provision_ids, frozenset(TYPED)),
     Rule("pinpoint", _PINPOINT_LITERALS, pinpoints),
+    Rule("items named by their labels", ("décrit", "prévu", "visé", "mentionné", "énoncé", "described", "set out",
+                                          "referred to"), items_named_bare, frozenset({STATUTE})),
     Rule("technical standard", ("csa", "can", "acnor", "ansi", "iso", "iec", "cei", "bnq", "nfpa", "ul", "astm", "asme", "ashrae",
                                 "en", "din", "cgsb", "ongc", "niosh", "sae", "ieee", "nema", "nq"), standards,
          frozenset({STATUTE, GUIDANCE, COURSE, QUERY})),
@@ -235,7 +253,7 @@ RULES: tuple[Rule, ...] = (
     Rule("act with its chapter", ("(",), acts_with_chapter),
     Rule("federal act or regulation", ("r.s.c", "l.r.c", "s.c.", "l.c.", "sor", "dors", "c.r.c", "statutes of canada",
                                         "lois du canada", "consolidated regulations"), federal_citations),
-    Rule("act in the collection", ("cqlr", "rlrq", "l.r.q.", "r.s.q."), acts_in_collection),
+    Rule("act in the collection", ("cqlr", "rlrq", "l.r.q.", "r.s.q.", "r.r.q."), acts_in_collection),
     Rule("act named", ("",), act_names),
     Rule("the regulation", ("regulation", "règlement"), _standalone(REGULATION_ALONE, lambda m: Act("regulation"))),
     Rule("that act", ("that act", "that regulation", "cette loi", "ladite loi", "règlement", "ce code"),

@@ -271,7 +271,7 @@ class KnowledgeBase:
         if outside and (named := [t for t in (text, *reading.targets) if self.referenced(t)]):
             return named[0]
         if reading.targets:
-            raise Outside(f"{text!r}: {outside_line(reading.targets[0], lang)}", reading.targets[0])
+            raise Outside(outside_line(reading.targets[0], lang, said=text), reading.targets[0])
         near = [n for n in reading.nearest if n in self._nodes]
         raise NotFound(reading.error + (f"; nearest: {', '.join(near)}" if near else ""), tuple(near),
                        reading.missing[0] if reading.missing else "")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Union
 
-from graph.cite import cite
+from graph.cite import cite, quoted
 from graph.govern_state import graph_nodes
 
 
@@ -310,16 +310,6 @@ def concept_name(kb, concept_id: str, lang: str) -> str:
         return (concept.fr if lang == "fr" else "") or concept.en
     nodes = graph_nodes(kb)
     return str(nodes.nodes[concept_id].get("label") or concept_id) if concept_id in nodes else concept_id
-
-
-QUOTES = {"fr": ("«\u00a0", "\u00a0»"), "en": ("‘", "’")}
-"""Each language's quotation marks (French: with no-break spaces inside)."""
-
-
-def quoted(words: str, lang: str) -> str:
-    """‘words’ in English, « words » in French (no-break spaces inside), on one line."""
-    opening, closing = QUOTES["fr" if lang == "fr" else "en"]
-    return f"{opening}{' '.join(words.split())}{closing}"
 
 
 def _quoted_words(value: Words, lang: str) -> str:

@@ -234,12 +234,14 @@ def period_text(period) -> Markup:
 def separator(sign: str) -> str:
     """A sign between items, as each language writes it: "; " in English, « ; » in French (a no-break
     space before « ; : ? ! »)."""
-    return ("\u00a0" if current_language() == "fr" and sign in ";:?!" else "") + sign + " "
+    from graph.cite import separator as printed
+
+    return printed(sign, current_language())
 
 
 def quote_marks() -> tuple[str, str]:
-    """The interface's quotation marks (graph.govern_why.QUOTES)."""
-    from graph.govern_why import QUOTES
+    """The interface's quotation marks (graph.cite.QUOTES)."""
+    from graph.cite import QUOTES
 
     return QUOTES[current_language()]
 

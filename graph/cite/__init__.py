@@ -21,7 +21,7 @@ _HOMES = {
     "acts": ("Acts", "KnownAct", "load_acts", "official_url"),
     "enabling": ("enabling_citations", "enabling_notes", "is_enabling_note"),
     "find": ("find_citations",),
-    "format": ("LANGS", "STYLES", "act_citation", "cite", "division_label", "outside"),
+    "format": ("LANGS", "QUOTES", "STYLES", "act_citation", "cite", "division_label", "outside", "quoted", "separator"),
     "grammar": ("Act", "Found", "Level", "chapter_ref"),
     "query": ("Reading", "nearest", "parse_query", "read"),
     "relations": ("type_relations",),
@@ -54,6 +54,6 @@ sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "Act", "Acts", "act_citation", "CODE", "COURSE", "Context", "Found", "GUIDANCE", "Index", "KnownAct", "LANGS", "Level",
-    "QUERY", "RULES", "Reading", "Resolution", "Rule", "SOURCES", "STATUTE", "STYLES", "chapter_ref", "cite",
-    "citations_in", "division_label", "enabling_citations", "enabling_notes", "find_citations", "is_enabling_note", "load_acts", "nearest", "official_url", "outside", "parse_query", "read", "resolve", "type_relations",
+    "QUERY", "QUOTES", "RULES", "Reading", "Resolution", "Rule", "SOURCES", "STATUTE", "STYLES", "chapter_ref", "cite",
+    "citations_in", "division_label", "enabling_citations", "enabling_notes", "find_citations", "is_enabling_note", "load_acts", "nearest", "official_url", "outside", "parse_query", "quoted", "read", "resolve", "separator", "type_relations",
 ]

@@ -216,29 +216,46 @@ def _federal_citation(doc: str, lang: str = "en") -> str:
     return f"{collection} {year}, c. {chapter.upper()}"
 
 
-def outside(target: str, lang: str = "en") -> str:
+QUOTES = {"fr": ("«\u00a0", "\u00a0»"), "en": ("‘", "’")}
+"""Each language's quotation marks (French: with no-break spaces inside)."""
+
+
+def quoted(words: str, lang: str) -> str:
+    """‘words’ in English, « words » in French (no-break spaces inside), on one line."""
+    opening, closing = QUOTES["fr" if lang == "fr" else "en"]
+    return f"{opening}{' '.join(words.split())}{closing}"
+
+
+def separator(sign: str, lang: str) -> str:
+    """A sign between items, as each language writes it: "; " in English, « ; » in French (a no-break
+    space before « ; : ? ! »)."""
+    return ("\u00a0" if lang == "fr" and sign in ";:?!" else "") + sign + " "
+
+
+def outside(target: str, lang: str = "en", said: str = "") -> str:
     """What an id outside the knowledge base is, in one line of `lang`, with its official link where one exists:
     a federal provision (the federal consolidation, in that language), a technical standard (no link: Alinea holds
-    none and the bodies publish no free official text), another Québec act (LégisQuébec).
+    none and the bodies publish no free official text), another Québec act (LégisQuébec).  With `said`, the
+    citation as the reader wrote it comes first, quoted.
 
     >>> outside("canada:rsc-1985-c-h-3/13/b")
     's. 13(b) of the Hazardous Products Act (R.S.C. 1985, c. H-3) (canada:rsc-1985-c-h-3/13/b) is a federal provision, outside the knowledge base; official text: https://laws-lois.justice.gc.ca/eng/acts/H-3/section-13.html'
     >>> outside("standard:csa-z94.4-11", "fr")
-    "standard:csa-z94.4-11 est une norme technique, hors de la base de connaissances : Alinea n'en tient aucune et n'en donne pas de lien"
+    'standard:csa-z94.4-11 est une norme technique, hors de la base de connaissances\xa0: Alinea n’en tient aucune et n’en donne pas de lien'
     """
     from graph.cite.acts import official_url
 
     fr = lang == "fr"
+    head = f"{quoted(said, lang)}{separator(':', lang)}" if said else ""
     if target.startswith("standard:"):
-        return (f"{target} est une norme technique, hors de la base de connaissances : Alinea n'en tient aucune et n'en "
-                f"donne pas de lien" if fr else
-                f"{target} is a technical standard, outside the knowledge base: Alinea holds none and links to none")
+        return head + (f"{target} est une norme technique, hors de la base de connaissances{separator(':', lang)}"
+                       "Alinea n’en tient aucune et n’en donne pas de lien" if fr else
+                       f"{target} is a technical standard, outside the knowledge base: Alinea holds none and links to none")
     printed = cite(target, "short", lang)
     named = target if printed == target else f"{printed} ({target})"
     what = ("une disposition fédérale" if fr else "a federal provision") if target.startswith("canada:") else \
         ("un texte québécois" if fr else "a Québec text")
     url = official_url(target, lang)
-    if fr:
-        return f"{named} est {what}, hors de la base de connaissances" + (f" ; texte officiel : {url}" if url else "")
-    return f"{named} is {what}, outside the knowledge base" + (f"; official text: {url}" if url else "")
-
+    official = ("texte officiel" if fr else "official text") + separator(":", lang) + url if url else ""
+    return head + (f"{named} est {what}, hors de la base de connaissances" if fr else
+                   f"{named} is {what}, outside the knowledge base") + (separator(";", lang) + official if url else "")

@@ -108,8 +108,8 @@ def source_line(doc: Document, _: Translate, date: DateWriter = str) -> str:
 
 
 class _Citations:
-    def __init__(self, kb: KnowledgeBase, link: Linker) -> None:
-        self.kb, self.link = kb, link
+    def __init__(self, kb: KnowledgeBase, link: Linker, lang: str = "en") -> None:
+        self.kb, self.link, self.lang = kb, link, lang
         self.used: list[str] = []
         self.unresolved: list[str] = []
         self.outside: dict[str, tuple[str, str]] = {}
@@ -118,7 +118,7 @@ class _Citations:
     def resolve(self, text: str) -> str | None:
         if text not in self._resolved:
             try:
-                self._resolved[text] = self.kb.lookup(text)
+                self._resolved[text] = self.kb.lookup(text, lang=self.lang)
             except Outside as outside:
                 self._resolved[text] = None
                 self.unresolved.append(text)
@@ -424,17 +424,18 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def render_course(notes: str, kb: KnowledgeBase, *, link: Linker | None = None, finder: Finder | None = None,
                   appendix: bool = False, heading_shift: int = 0, translate: Translate | None = None,
-                  date: DateWriter = str) -> Course:
+                  date: DateWriter = str, lang: str = "en") -> Course:
     """Render a trainer's notes.  `link` makes each provision's address (default: its official
     page); `appendix` adds the text of every provision used to the list of provisions used;
     `heading_shift` lowers every heading by that many levels (a preview inside a page);
     `translate` gives the handout's own words in the reader's language, `date` its dates (default:
-    ISO, ``2024-08-31``).  Citations in plain
+    ISO, ``2024-08-31``), `lang` the reader's language (what a citation outside the knowledge base
+    is, with the official link in that language).  Citations in plain
     text are linked with `finder` (default: the citation grammar)."""
     finder = _once_per_text(finder or plain_citations(kb))
     _ = translate or (lambda words: words)
     notes = notes[:MAX_NOTES].replace("\r\n", "\n")
-    citations = _Citations(kb, link or official_links(kb))
+    citations = _Citations(kb, link or official_links(kb), lang)
     handout = _Handout(citations, _, date)
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
     md.inline.ruler.before("link", "cite", _cite_inline(citations))

@@ -259,3 +259,14 @@ def test_quoted_words_keep_their_apostrophes_in_french(app, words, expected):
 
     with app.test_request_context("/?lang=fr"):
         assert requoted(words).replace("\u202f", " ").replace("\u00a0", " ") == expected
+
+
+@pytest.mark.parametrize("lang, marker, host", [("fr", "disposition fédérale", "lois-laws.justice.gc.ca/fra/"),
+                                                ("en", "federal provision", "laws-lois.justice.gc.ca/eng/")])
+def test_a_course_says_in_the_readers_language_what_lies_outside(app, lang, marker, host):
+    client = in_language(app, lang)
+    response = client.post("/course", data={"notes": "Voir [[L.R.C. 1985, c. H-3, art. 13]]."})
+    assert response.status_code == 200
+    tree = html.fromstring(response.get_data(as_text=True))
+    titles = [s.get("title") for s in tree.xpath('//span[contains(@class, "unresolved")]')]
+    assert any(marker in t and host in t for t in titles), titles

@@ -9,7 +9,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 from alinea.course import official_links, public_links, render_course, site_links
 from alinea.errors import BadQuery
 from alinea.limits import check_length
-from web.i18n import gettext, long_date, word
+from web.i18n import current_language, gettext, long_date, word
 from web.kb import get_kb
 from web.messages import shown
 
@@ -52,7 +52,7 @@ def course():
     download = fmt in ("html", "markdown")
     link = (public_links(public_url()) if public_url() else official_links(kb)) if download else site_links()
     result = render_course(notes, kb, link=link, appendix=appendix, heading_shift=0 if download else 2,
-                           translate=in_interface_language, date=long_date)
+                           translate=in_interface_language, date=long_date, lang=current_language())
     if fmt == "markdown":
         return Response(result.markdown, mimetype="text/markdown",
                         headers={"Content-Disposition": 'attachment; filename="course.md"'})

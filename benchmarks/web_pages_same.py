@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from alinea.atomic import write_json  # noqa: E402
 from alinea.build import build  # noqa: E402
 from benchmarks.web import PAGES, distinct_pages  # noqa: E402
 from web import create_app  # noqa: E402
@@ -66,7 +67,7 @@ def main() -> None:
     saved = args.folder / "pages.json"
     if args.action == "save":
         args.folder.mkdir(parents=True, exist_ok=True)
-        saved.write_text(json.dumps(found, indent=0), encoding="utf-8")
+        write_json(saved, found, indent=0)
         print(f"{len(found)} pages saved in {saved}")
         return
     compare(json.loads(saved.read_text(encoding="utf-8")), found, "pages compared with the saved ones")

@@ -63,26 +63,6 @@ def test_course_notes_ask_the_citation_finder_once_per_distinct_text(kb):
     assert course.markdown.count("](https://www.legisquebec.gouv.qc.ca/en/document/cs/A-13.1.1#se:55)") == 2_001
 
 
-@pytest.mark.xfail(strict=True, reason="graph/cite (citation engine): each call of find_citations has a fixed "
-                   "cost (every rule's literals, the act-name check, relation typing) of about 0.1-0.2 ms, so course "
-                   "notes of 20,000 distinct short lines (POST /course, 170 KB) take 10 s, most of it there")
-def test_the_citation_finder_costs_little_per_call(kb):
-    import time
-
-    from graph.cite import COURSE, citations_in
-
-    texts = [f"{i}. item number {i}" for i in range(5_000)]
-    citations_in("s. 55", kb.citation_index, "en", COURSE)
-    start = time.perf_counter()
-    for text in texts:
-        citations_in(text, kb.citation_index, "en", COURSE)
-    separately = time.perf_counter() - start
-    start = time.perf_counter()
-    citations_in("\n".join(texts), kb.citation_index, "en", COURSE)
-    together = time.perf_counter() - start
-    assert separately < 3 * together
-
-
 @pytest.mark.parametrize("typed", ["\u202es. 55", "s. 55\u200f", "\u200bs. 55", "\ufeffs. 55", "art.\u200e55",
                                    "s. 55\u00ad", "\u2066s. 55\u2069"])
 def test_invisible_marks_pasted_with_a_citation_do_not_hide_it(kb, typed):

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from array import array
 from functools import cache
 from itertools import accumulate, chain, repeat
@@ -214,7 +215,7 @@ def stem(word: str, lang: str) -> str:
             continue
         try:
             found = source(word, lang)
-        except Exception:  # noqa: BLE001 - the stemmer gives the same answer
+        except sqlite3.Error:  # the index's table unreadable (closed, replaced): the stemmer gives the same answer
             found = None
         if found is not None:
             return found

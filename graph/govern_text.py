@@ -76,9 +76,12 @@ class GovernAnswer:
     messages: tuple[str, ...] = ()
 
     def groups(self) -> list[tuple[str, list[GovernResult]]]:
-        """Results grouped by role, in ROLES order, each group in rank order."""
-        return [(role, [r for r in self.results if r.role == role]) for role in ROLES
-                if any(r.role == role for r in self.results)]
+        """Results grouped by role, each group in rank order, the group holding the best-ranked
+        result first (ROLES order between groups whose best ranks tie): a reader sees the best
+        answer first whatever its role."""
+        groups = [(role, [r for r in self.results if r.role == role]) for role in ROLES
+                  if any(r.role == role for r in self.results)]
+        return sorted(groups, key=lambda group: min(r.rank for r in group[1]))
 
     def documents(self) -> list[tuple[str, list[GovernResult]]]:
         """Results grouped by document (the statute's first, guidance pages apart), each in rank order."""

@@ -346,3 +346,16 @@ def test_dev_questions_find_the_primary_article_in_the_first_five(kb, index):
     assert scores["hit@5"] >= 0.70 and scores["recall@10"] >= 0.75 and scores["hit@1"] >= 0.40
     adel = evaluate(alinea_ranking(kb, index), [adel_item(kb)])["adel-66-72"]
     assert adel["recall@10"] == 1.0
+
+
+def test_the_group_holding_the_best_answer_comes_first(kb, index):
+    """Groups follow their best result's rank, so the first answer a reader sees is the best one."""
+    from graph.govern import govern
+
+    for question in ("Combien de temps pour contester une décision?", "I quit my job", "What is a spouse?",
+                     "how do I apply for review"):
+        answer = govern(question, kb, index, 10)
+        groups = answer.groups()
+        assert groups and groups[0][1][0].rank == 1
+        assert [min(r.rank for r in rs) for _, rs in groups] == sorted(min(r.rank for r in rs) for _, rs in groups)
+        assert sorted(r.rank for _, rs in groups for r in rs) == [r.rank for r in answer.results]

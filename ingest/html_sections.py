@@ -208,6 +208,9 @@ class SectionReader:
         kids = self.unit_children(el)
         label_el = None if kind == "paragraph" else next(
             (c for c in children(el) if is_label(c) and c not in skip), None)
+        if label_el is None and kind != "paragraph" and kids:
+            label_el = borrowed_label(kids[0], skip)
+            skip = skip | {label_el} if label_el is not None else skip
         label, number = "", "" if kind == "continued" else str(ordinal)
         if kind == "paragraph" and (m := re.search(r"-ss:(\d+)$", el.get("id") or "")) and m[1] != number:
             self.warn(el, f"paragraph {ordinal} of section {section} has the anchor {el.get('id')!r}")
@@ -306,6 +309,32 @@ def is_unit(el: etree._Element) -> bool:
     blocks between two items (a continued text, a table) are kept as ``continued`` units."""
     return bool(UNIT_ID.search(el.get("id") or "") or (el.tag == "div" and has_class(el, "Definition"))
                 or (has_class(el, "Continued-SectionSubsection") and DEFINITION.match(clean_text(el))))
+
+
+def opening_labels(el: etree._Element, skip: set) -> list[etree._Element]:
+    """The labels that open `el` before any text, looking into its first item when it
+    opens with one: ``2°`` and ``a)`` of a block printed « 2° a) ... »."""
+    if squash(el.text or ""):
+        return []
+    labels: list[etree._Element] = []
+    for child in el:
+        if child in skip or is_chrome(child):
+            pass
+        elif is_label(child):
+            labels.append(child)
+        elif squash(visible_text(child)):
+            return labels or (opening_labels(child, skip) if is_unit(child) else [])
+        if squash(child.tail or ""):
+            break
+    return labels
+
+
+def borrowed_label(first: etree._Element, skip: set) -> etree._Element | None:
+    """The label of an item printed on the line of its first sub-item (« 2° a) ... »,
+    « 1. a) i. ... »): the publisher puts every label in the innermost block, the
+    outermost first.  None when the first sub-item opens with a single label."""
+    labels = opening_labels(first, skip)
+    return labels[0] if len(labels) > 1 else None
 
 
 def split_pieces(el: etree._Element, kids: list[etree._Element], skip: set

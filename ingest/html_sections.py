@@ -4,7 +4,9 @@ and the links they hold (read for `ingest.legisquebec_html`).
 A section is ``div.section`` (``se:8_0_1`` is section 8.0.1); its paragraphs are
 ``div.Subsection`` (``-ss:N``), their items ``div.Paragraph`` / ``div.Subparagraph``
 (``-p1:N``, ``-p2:a``...) labelled by ``Label-Z`` (``3°``, ``(3)``), ``Label-P``
-(``3.``), ``Label-L`` (``a)``, ``(a)``) or ``Label-R`` (``i.``).  A defined term is a
+(``3.``), ``Label-L`` (``a)``, ``(a)``) or ``Label-R`` (``i.``); an item printed on
+the line of its first sub-item (« 2° a) ... ») has its label in the sub-item's block,
+before the sub-item's own, and takes it from there.  A defined term is a
 unit of kind ``definition``: an element with a ``-df:`` id or class ``Definition``, an
 item, or an unnumbered ``Continued-SectionSubsection``, whose text starts with the
 quoted term («entente»: ..., "spouse" means ...).
@@ -305,10 +307,13 @@ class SectionReader:
 
 def is_unit(el: etree._Element) -> bool:
     """An item or a definition: an element with an item anchor (``-p1:2``, ``-df:x``), a
-    ``div.Definition``, or a ``Continued-SectionSubsection`` that defines a term.  Other
+    ``div.Definition``, a ``Continued-SectionSubsection`` that defines a term, or a
+    ``div.clause`` that opens with a label (a sub-item the publisher gives no anchor,
+    « i. ... », named by its label).  Other
     blocks between two items (a continued text, a table) are kept as ``continued`` units."""
     return bool(UNIT_ID.search(el.get("id") or "") or (el.tag == "div" and has_class(el, "Definition"))
-                or (has_class(el, "Continued-SectionSubsection") and DEFINITION.match(clean_text(el))))
+                or (has_class(el, "Continued-SectionSubsection") and DEFINITION.match(clean_text(el)))
+                or (el.tag == "div" and has_class(el, "clause") and opening_labels(el, set())))
 
 
 def opening_labels(el: etree._Element, skip: set) -> list[etree._Element]:

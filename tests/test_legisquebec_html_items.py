@@ -1,5 +1,6 @@
 """An item printed on the line of its first sub-item (« 2° a) ... »): LégisQuébec puts
-both labels in the sub-item's block; each label must open its own unit."""
+both labels in the sub-item's block; each label must open its own unit.  Sub-items the
+publisher gives no anchor (``div.clause`` « i. ... ») are units too."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -43,6 +44,11 @@ PARENTHESES = item("p1:1", "Paragraph", item(
     "p1:1-p2:a", "Subparagraph", label("Label-Z", "(1) ") + label("Label-L", "(a) ")
     + '<span class="Subparagraph">an employer;</span>')
     + item("p1:1-p2:b", "Subparagraph", label("Label-L", "(b) ") + '<span class="Subparagraph">a worker.</span>'))
+UNANCHORED = item("p1:1", "Paragraph", item(
+    "p1:1-p2:a", "Subparagraph", label("Label-Z", "1° ") + label("Label-L", "a) ")
+    + '<span class="Subparagraph">selon ces règles:</span>'
+    + '<div class="clause">' + label("Label-R", "i. ") + '<span class="Clause">la première;</span></div>'
+    + '<div class="clause">' + label("Label-R", "ii. ") + '<span class="Clause">la seconde.</span></div>'))
 THREE_LEVELS = item("p1:1", "Paragraph", item("p1:1-p2:a", "Subparagraph", item(
     "p1:1-p2:a-p3:i", "Subparagraph", label("Label-P", "1. ") + label("Label-L", "a) ") + label("Label-R", "i. ")
     + '<span class="Subparagraph">le premier;</span>')
@@ -60,6 +66,12 @@ CASES = {
         ("S-2.1-r99/3/p1/1", "(1)", ""),
         ("S-2.1-r99/3/p1/1/a", "(a)", "an employer;"),
         ("S-2.1-r99/3/p1/1/b", "(b)", "a worker."),
+    ]),
+    "1° a) then i. without anchors": (UNANCHORED, [
+        ("S-2.1-r99/3/p1/1", "1°", ""),
+        ("S-2.1-r99/3/p1/1/a", "a)", "selon ces règles:"),
+        ("S-2.1-r99/3/p1/1/a/i", "i.", "la première;"),
+        ("S-2.1-r99/3/p1/1/a/ii", "ii.", "la seconde."),
     ]),
     "1. a) i.": (THREE_LEVELS, [
         ("S-2.1-r99/3/p1/1", "1.", ""),
@@ -89,5 +101,10 @@ def test_s21_r5_article_10_has_subparagraph_a_of_paragraph_2():
     assert [c.id for c in two.children] == [a.id, b.id]
     assert (a.kind, a.label, a.number) == ("clause", "a)", "a")
     assert a.text.startswith("sous réserve des dispositions contenues au sous-paragraphe b, ")
+    assert a.text.endswith("conformément aux procédures suivantes:")
+    assert [(c.id, c.kind, c.label) for c in a.children] == [
+        (f"S-2.1-r5/10/p1/2/a/{n}", "item", f"{n}.") for n in ("i", "ii", "iii", "iv")]
+    assert a.children[0].text.startswith("l’association accréditée qui représente le pourcentage")
+    assert a.closing.startswith("Une association accréditée peut se regrouper")
     assert (b.kind, b.label) == ("clause", "b)")
     assert b.text.startswith("s’il résulte de l’application des modalités")

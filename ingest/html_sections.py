@@ -4,7 +4,9 @@ and the links they hold (read for `ingest.legisquebec_html`).
 A section is ``div.section`` (``se:8_0_1`` is section 8.0.1); its paragraphs are
 ``div.Subsection`` (``-ss:N``), their items ``div.Paragraph`` / ``div.Subparagraph``
 (``-p1:N``, ``-p2:a``...) labelled by ``Label-Z`` (``3°``, ``(3)``), ``Label-P``
-(``3.``), ``Label-L`` (``a)``, ``(a)``) or ``Label-R`` (``i.``).  A defined term is a
+(``3.``), ``Label-L`` (``a)``, ``(a)``) or ``Label-R`` (``i.``); an item printed on
+the line of its first sub-item (« 2° a) ... ») has its label in the sub-item's block,
+before the sub-item's own, and takes it from there.  A defined term is a
 unit of kind ``definition``: an element with a ``-df:`` id or class ``Definition``, an
 item, or an unnumbered ``Continued-SectionSubsection``, whose text starts with the
 quoted term («entente»: ..., "spouse" means ...).
@@ -208,6 +210,9 @@ class SectionReader:
         kids = self.unit_children(el)
         label_el = None if kind == "paragraph" else next(
             (c for c in children(el) if is_label(c) and c not in skip), None)
+        if label_el is None and kind != "paragraph" and kids:
+            label_el = borrowed_label(kids[0], skip)
+            skip = skip | {label_el} if label_el is not None else skip
         label, number = "", "" if kind == "continued" else str(ordinal)
         if kind == "paragraph" and (m := re.search(r"-ss:(\d+)$", el.get("id") or "")) and m[1] != number:
             self.warn(el, f"paragraph {ordinal} of section {section} has the anchor {el.get('id')!r}")
@@ -302,10 +307,39 @@ class SectionReader:
 
 def is_unit(el: etree._Element) -> bool:
     """An item or a definition: an element with an item anchor (``-p1:2``, ``-df:x``), a
-    ``div.Definition``, or a ``Continued-SectionSubsection`` that defines a term.  Other
+    ``div.Definition``, a ``Continued-SectionSubsection`` that defines a term, or a
+    ``div.clause`` that opens with a label (a sub-item the publisher gives no anchor,
+    « i. ... », named by its label).  Other
     blocks between two items (a continued text, a table) are kept as ``continued`` units."""
     return bool(UNIT_ID.search(el.get("id") or "") or (el.tag == "div" and has_class(el, "Definition"))
-                or (has_class(el, "Continued-SectionSubsection") and DEFINITION.match(clean_text(el))))
+                or (has_class(el, "Continued-SectionSubsection") and DEFINITION.match(clean_text(el)))
+                or (el.tag == "div" and has_class(el, "clause") and opening_labels(el, set())))
+
+
+def opening_labels(el: etree._Element, skip: set) -> list[etree._Element]:
+    """The labels that open `el` before any text, looking into its first item when it
+    opens with one: ``2°`` and ``a)`` of a block printed « 2° a) ... »."""
+    if squash(el.text or ""):
+        return []
+    labels: list[etree._Element] = []
+    for child in el:
+        if child in skip or is_chrome(child):
+            pass
+        elif is_label(child):
+            labels.append(child)
+        elif squash(visible_text(child)):
+            return labels or (opening_labels(child, skip) if is_unit(child) else [])
+        if squash(child.tail or ""):
+            break
+    return labels
+
+
+def borrowed_label(first: etree._Element, skip: set) -> etree._Element | None:
+    """The label of an item printed on the line of its first sub-item (« 2° a) ... »,
+    « 1. a) i. ... »): the publisher puts every label in the innermost block, the
+    outermost first.  None when the first sub-item opens with a single label."""
+    labels = opening_labels(first, skip)
+    return labels[0] if len(labels) > 1 else None
 
 
 def split_pieces(el: etree._Element, kids: list[etree._Element], skip: set

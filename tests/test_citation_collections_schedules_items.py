@@ -148,5 +148,5 @@ def test_words_that_only_look_like_roman_items_are_not_cited(text):
 
 def test_items_inside_an_item_in_a_real_regulation():
     # S-2.1, r. 5, a. 10, 2° a) iv.: « la procédure décrite en ii et iii est réitérée »
-    refs = references_of("S-2_1_r_5.fr.html", "S-2.1-r5/10/p1/2/a")
+    refs = references_of("S-2_1_r_5.fr.html", "S-2.1-r5/10/p1/2/a/iv")  # item iv. is a unit of its own
     assert {("S-2.1-r5/10/p1/2/a/ii", "cites"), ("S-2.1-r5/10/p1/2/a/iii", "cites")} <= refs

@@ -138,6 +138,13 @@ class KnowledgeBase:
 
         return Index.build(self.corpus)
 
+    @cached_property
+    def citation_names(self) -> tuple[str, ...]:
+        """The act titles and abbreviations a citation may name without their chapter
+        (graph.cite.Index.title_list): as the build stored them, else learned from the corpus now."""
+        names = self._extra("citation_names")
+        return tuple(names) if names is not None else tuple(self.citation_index.title_list)
+
     def stored(self, name: str):
         """What the build stored under a name besides the corpus (decoded JSON, checked), or None:
         the derived tables a module computes once at build (graph.govern_state) and reads here."""
@@ -255,8 +262,7 @@ class KnowledgeBase:
         raises `Outside`: one line in `lang` saying what it is, with the official link where one exists."""
         from alinea.errors import Outside
         from alinea.limits import limit
-        from graph.cite import outside as outside_line
-        from graph.cite import read
+        from graph.cite import may_cite
 
         if len(text) > limit("provision_id"):
             raise NotFound(f"a citation of {len(text):,} characters names no provision "
@@ -264,6 +270,13 @@ class KnowledgeBase:
         text = " ".join(INVISIBLE.sub("", text).split())
         if text in self._nodes:
             return text
+        if text and not may_cite(text, self.citation_names):  # what `read` says of it, without building its index
+            if outside and self.referenced(text):
+                return text
+            raise NotFound(f"{text!r} is not a citation Alinea can read")
+        from graph.cite import outside as outside_line
+        from graph.cite import read
+
         reading = read(text, self.citation_index, base)
         inside = [t for t in reading.targets if t in self._nodes]
         if inside:
@@ -303,7 +316,7 @@ def load(data_dir: str | Path) -> KnowledgeBase:
         corpus = store.corpus()
         texts = {name: store.blob_text(name)
                  for name in ("graph", "glossary", "thesaurus", "thesaurus_tables", "translations", "word_table",
-                              "govern")}
+                              "govern", "citation_names")}
     finally:
         store.close()
     tables = texts.pop("thesaurus_tables")
@@ -355,5 +368,9 @@ def _json(store, text: str):
         raise DamagedData(store.path, f"holds a blob that is not JSON ({exc})") from None
 
 
+def _names(store, text: str):
+    return store.decode_text(tuple[str, ...], text, "citation_names")
+
+
 _READERS = {"glossary": _glossary, "thesaurus": _thesaurus, "graph": _graph, "word_table": _word_table,
-            "translations": _json, "govern": _json}
+            "translations": _json, "govern": _json, "citation_names": _names}

@@ -179,7 +179,7 @@ def find_words(text: str, lang: str, table: dict[str, tuple[str, ...]]) -> tuple
 
 def cues(reading: Reading, kb) -> Cues:
     """Everything in the text that points to provisions (see Cues)."""
-    from graph.cite import citations_in
+    from graph.cite import may_hold_citations
 
     text, lang = reading.text, reading.lang
     thesaurus = tuple(kb.thesaurus.find(text, lang)) if kb.thesaurus is not None else ()
@@ -194,10 +194,13 @@ def cues(reading: Reading, kb) -> Cues:
         for program in programs_of_entry(kb, m.entry):
             programs.setdefault(program, m.text)
     cited: dict[str, str] = {}
-    for found, resolution in citations_in(text, kb.citation_index, lang):
-        for target in resolution.targets:
-            if target in kb and target not in cited:
-                cited[target] = text[found.start:found.end]
+    if may_hold_citations(text, kb.citation_names):  # most questions cite nothing: no citation index built
+        from graph.cite import citations_in
+
+        for found, resolution in citations_in(text, kb.citation_index, lang):
+            for target in resolution.targets:
+                if target in kb and target not in cited:
+                    cited[target] = text[found.start:found.end]
     return Cues(thesaurus, concepts, tuple(programs.items()), tuple(cited.items()),
                 find_words(text, lang, CHALLENGE), find_words(text, lang, ADVERSE))
 

@@ -56,8 +56,9 @@ def imported_by(args: list[str], data_dir) -> set[str]:
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
-PRINTER = {"graph.cite", "graph.cite.format", "graph.cite.acts"}
-"""What printing an id needs (a result's label is printed when it is shown): not the grammar that reads."""
+PRINTER = {"graph.cite", "graph.cite.format", "graph.cite.acts", "graph.cite.literals"}
+"""What printing an id needs (a result's label is printed when it is shown), and the literal test that tells
+words from a citation: not the grammar that reads."""
 
 
 def test_a_word_search_loads_neither_the_citation_grammar_nor_networkx_nor_the_whoosh_engine(data_dir):

@@ -36,8 +36,9 @@ from graph.cite.grammar import (
     lazy,
     other_document,
 )
+from graph.cite.literals import case_plain
 from graph.cite.relations import type_relations
-from graph.cite.rules import QUERY, RULES, STATUTE, TYPED, Span
+from graph.cite.rules import COURSE, QUERY, RULES, STATUTE, TYPED, Span, act_names
 
 _UPPER_LABEL = lazy(r"\(([A-Z]{1,4})\)|((?i:sous-paragraphe|subparagraph|sous-par\.|subpara\.|subpar\.)\s)([A-Z]{1,4})\b")
 _DIVISION_WORD = lazy(r"\b(title|chapter|division|subdivision|part|schedule)(?=\s+(?:[IVXLC]+|\d+)\b)")
@@ -98,6 +99,16 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
             for (s, e, levels, act), relation in zip(spans, relations)]
 
 
+def may_hold_citations(text: str, names: Iterable[str] = (), source: str = COURSE) -> bool:
+    """False when `find_citations` would find nothing in text, told without compiling a pattern: no
+    rule's literals occur in it (`Rule.runs_on`, as `find_citations` tests them) and no act name of
+    `names` may (`Names.may_match`).  What govern asks before it builds the citation index."""
+    lowered = text.lower()
+    if any(rule.runs_on(lowered, source) for rule in RULES if rule.scan is not act_names):
+        return True
+    pattern = _names_pattern(tuple(names))
+    return pattern is not None and pattern.may_match(text)
+
 @lru_cache(maxsize=16)
 def _names_pattern(names: tuple[str, ...]) -> Names | None:
     names = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
@@ -125,7 +136,7 @@ class Names:
         last, may = self._last
         if last is not text:
             lowered = text.lower()
-            may = not _case_plain(text, lowered) or any(word in lowered for word in self._words)
+            may = not case_plain(text, lowered) or any(word in lowered for word in self._words)
             self._last = (text, may)
         return may
 
@@ -137,25 +148,6 @@ class Names:
 
     def fullmatch(self, text: str, *bounds: int) -> re.Match | None:
         return self._pattern.fullmatch(text, *bounds) if self.may_match(text) else None
-
-
-@lru_cache(maxsize=1)
-def _case_variants() -> frozenset[str] | None:
-    """Non-ASCII characters (lower case) that `re.IGNORECASE` matches with another besides their
-    case; None when this Python does not say."""
-    try:
-        from re._casefix import _EXTRA_CASES
-    except ImportError:
-        return None
-    return frozenset(chr(c) for key, others in _EXTRA_CASES.items() for c in (key, *others) if c >= 0x80)
-
-
-def _case_plain(text: str, lowered: str) -> bool:
-    """True when lower case alone decides what `re.IGNORECASE` matches in text."""
-    if text.isascii():
-        return True
-    variants = _case_variants()
-    return variants is not None and "İ" not in text and variants.isdisjoint(lowered)
 
 
 _ADJACENT = lazy(rf"{S},?{S}(?:(?:of{S1}the|of|de{S1}la|de{S1}l{APOS}|du|des|in|dans{S1}la){S1})?{S}$", re.IGNORECASE)

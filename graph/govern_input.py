@@ -18,7 +18,10 @@ from functools import cache, lru_cache
 from alinea.errors import NotFound, Outside
 from graph.concepts import ConceptMatch
 from graph.govern_state import graph_nodes
-from graph.thesaurus import ThesaurusMatch, stems, words_of
+from graph.thesaurus import ThesaurusMatch, stem_with, stems, words_of
+from search.analysis import stem
+
+stem_with(stem)  # the stems the build stored (search.analysis.stems_from): a question's words rarely import the stemmers
 
 MAX_CHARS = 20_000
 """Text read at most; a longer input is cut (and the answer says so)."""
@@ -224,3 +227,4 @@ def programs_of_entry(kb, entry_id: str) -> tuple[str, ...]:
         return ()
     found = (glossary.resolve(phrase) for phrase in entry.means)
     return tuple(dict.fromkeys(p for p in found if p and p.startswith("program:")))
+

@@ -1,8 +1,10 @@
 """The knowledge base as the site, the CLI and the API see it: lookups over a built corpus."""
 from __future__ import annotations
 
+import gc
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -166,7 +168,8 @@ class KnowledgeBase:
 
     def _extra(self, name: str):
         if name not in self.extras and name in self._loaders:
-            self.extras[name] = self._loaders.pop(name)()
+            with collector_paused():
+                self.extras[name] = self._loaders.pop(name)()
         return self.extras.get(name)
 
     def _add(self, node_id: str, located: Located) -> None:
@@ -309,6 +312,26 @@ def load(data_dir: str | Path) -> KnowledgeBase:
     """The knowledge base built into data_dir (see alinea.store); AlineaError when there is none,
     DamagedData (one line naming the file) when it is damaged.  The graph, glossary and
     thesaurus are checked now and decoded when first used."""
+    with collector_paused():
+        return _load(data_dir)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector held off while stored data is decoded: decoding makes hundreds of
+    thousands of objects that all live on, which the collector would otherwise walk again and again
+    (about a tenth of a cold `alinea govern`)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _load(data_dir: str | Path) -> KnowledgeBase:
     from alinea.store import Store
 
     store = Store(data_dir)

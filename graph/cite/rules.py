@@ -159,7 +159,7 @@ def federal_citations(scan: _Scan) -> Iterator[Span]:
             yield m.start(), m.end(), [], act
 
 
-_MORE_DESIGNATIONS = re.compile(rf"{S}(?:,|et|ou|and|or){S}((?:[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-]))(?![\w-])")
+_MORE_DESIGNATIONS = lazy(rf"{S}(?:,|et|ou|and|or){S}((?:[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-]))(?![\w-])")
 """A designation listed after a standard's, without its body: « CSA Z94.2-02 et Z94.3-07 », "CSA W47.1 and W59"."""
 
 

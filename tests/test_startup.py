@@ -169,9 +169,9 @@ def test_govern_on_plain_words_loads_neither_networkx_nor_the_stemmers_nor_the_c
     assert "graph.govern_rank" in modules and "graph.govern_state" in modules
     assert not {m for m in modules if m.split(".")[0] == "networkx"}
     assert not STEMMERS & modules
-    assert not {"graph.cite.resolve", "graph.cite.query"} & modules  # no citation read, no citation index built
+    assert not {"graph.cite.grammar", "graph.cite.resolve", "graph.cite.query"} & modules  # the reader not even imported
     assert compiled == []
-    modules, compiled = loaded_by(["govern", "Is s. 55 about my spouse?"], data_dir)  # the same process reads a citation
+    modules, compiled = loaded_by(["govern", "Is s. 55 about my spouse?"], data_dir)  # a question that cites does read it
     assert "graph.cite.resolve" in modules and compiled
 
 
@@ -214,7 +214,13 @@ def test_what_govern_asks_before_reading_citations_never_hides_one(text, lang):
 
     for source in SOURCES:
         if find_citations(text, lang, NAMES, source):
-            assert may_hold_citations(text, NAMES, source), (text, source)
+            assert may_hold_citations(text, NAMES), (text, source)
+
+
+def test_every_rule_has_its_literals_and_only_the_rules():
+    from graph.cite import RULE_LITERALS, RULES
+
+    assert list(RULE_LITERALS) == [rule.name for rule in RULES]
 
 
 @settings(max_examples=200, deadline=None)

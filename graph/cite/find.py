@@ -36,9 +36,9 @@ from graph.cite.grammar import (
     lazy,
     other_document,
 )
-from graph.cite.literals import case_plain
+from graph.cite.literals import case_plain, name_words
 from graph.cite.relations import type_relations
-from graph.cite.rules import COURSE, QUERY, RULES, STATUTE, TYPED, Span, act_names
+from graph.cite.rules import QUERY, RULES, STATUTE, TYPED, Span
 
 _UPPER_LABEL = lazy(r"\(([A-Z]{1,4})\)|((?i:sous-paragraphe|subparagraph|sous-par\.|subpara\.|subpar\.)\s)([A-Z]{1,4})\b")
 _DIVISION_WORD = lazy(r"\b(title|chapter|division|subdivision|part|schedule)(?=\s+(?:[IVXLC]+|\d+)\b)")
@@ -99,15 +99,6 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
             for (s, e, levels, act), relation in zip(spans, relations)]
 
 
-def may_hold_citations(text: str, names: Iterable[str] = (), source: str = COURSE) -> bool:
-    """False when `find_citations` would find nothing in text, told without compiling a pattern: no
-    rule's literals occur in it (`Rule.runs_on`, as `find_citations` tests them) and no act name of
-    `names` may (`Names.may_match`).  What govern asks before it builds the citation index."""
-    lowered = text.lower()
-    if any(rule.runs_on(lowered, source) for rule in RULES if rule.scan is not act_names):
-        return True
-    pattern = _names_pattern(tuple(names))
-    return pattern is not None and pattern.may_match(text)
 
 @lru_cache(maxsize=16)
 def _names_pattern(names: tuple[str, ...]) -> Names | None:
@@ -117,7 +108,7 @@ def _names_pattern(names: tuple[str, ...]) -> Names | None:
     body = "|".join(re.escape(n).replace(r"\ ", f"{SP}+").replace("’", APOS).replace("'", APOS)
                     for n in names)
     return Names(rf"(?<![\w-])(?:{body})(?-i:(?![a-z\d-]))",  # "…ActLink to external site"
-                 tuple(max(re.split(r"[ '’]+", n.lower()), key=len) for n in names))
+                 name_words(tuple(names)))
 
 
 class Names:

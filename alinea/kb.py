@@ -318,9 +318,9 @@ def load(data_dir: str | Path) -> KnowledgeBase:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector held off while stored data is decoded: decoding makes hundreds of
-    thousands of objects that all live on, which the collector would otherwise walk again and again
-    (about a tenth of a cold `alinea govern`)."""
+    """The cyclic garbage collector held off while stored data is decoded: decoding makes many objects
+    that all live on, which the collector would otherwise walk again and again (a full and six
+    middle-generation passes, about a tenth of a cold `alinea govern`)."""
     if not gc.isenabled():
         yield
         return

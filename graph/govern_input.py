@@ -21,7 +21,7 @@ from graph.govern_state import graph_nodes
 from graph.thesaurus import ThesaurusMatch, stem_with, stems, words_of
 from search.analysis import stem
 
-stem_with(stem)  # the stems the build stored (search.analysis.stems_from): a question's words rarely import the stemmers
+stem_with(stem)  # the stems the build stored (search.analysis.stems_from), the stemmers only for a word it did not know
 
 MAX_CHARS = 20_000
 """Text read at most; a longer input is cut (and the answer says so)."""

@@ -298,7 +298,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print_json(results.to_dict())
     else:
-        print(search_text(results))
+        print(search_text(results, args.lang))
     return 0
 
 
@@ -392,25 +392,33 @@ def may_cite(text: str, names: tuple[str, ...] = ()) -> bool:
         any(" ".join(n.lower().replace("’", "'").split()) in lowered for n in names if n.strip())
 
 
-def search_text(results) -> str:
-    """Results as a reader wants them in a terminal (matched words in [brackets])."""
-    counted = f"{results.total} result{'s' * (results.total != 1)}" if results.total_exact else \
-        f"more than {results.total} results"
-    lines = [f"{counted} for {results.query!r}"
-             + (f" (page {results.page} of {results.pages})" if results.pages > 1 else "")]
+def search_text(results, lang: str = "en") -> str:
+    """Results as a reader wants them in a terminal (matched words in [brackets]), in `lang` with
+    the site's words (alinea.say)."""
+    from alinea.say import Words
+    from graph.cite import cite
+
+    words = Words(lang)
+    counted = words.plural("%(num)s result", "%(num)s results", results.total) if results.total_exact else \
+        words("More than %(num)s results", num=words.number(results.total))
+    page = words.sign(",").rstrip() + " " + words("page %(page)s of %(pages)s", page=words.number(results.page),
+                                                  pages=words.number(results.pages)) if results.pages > 1 else ""
+    lines = [f"{words.quoted(results.query)}{words.sign(':')}{counted}{page}"]
     if results.citation:
-        lines.append(f"read as a citation of {results.citation}")
+        lines.append(words("Read as a citation of %(link)s.", link=cite(results.citation, "short", lang,
+                                                                     home=results.citation.split("/")[0])))
     if results.did_you_mean:
-        lines.append(f"did you mean: {results.did_you_mean}")
-    lines += [f"also searched ({c.target}): {c.said} -> {' | '.join(c.means)}" for c in results.carried]
-    lines += [f"note: {m}" for m in results.messages]
+        lines.append(words("Did you mean %(suggestion)s?", suggestion=results.did_you_mean))
+    lines += [words("Also searched:") + f" {words.quoted(c.said)} → " + f" {words('or')} ".join(map(words.quoted, c.means))
+              for c in results.carried]
+    lines += [f"{words('Note:')} {m}" for m in results.messages]
     for n, hit in enumerate(results.hits, (results.page - 1) * results.per_page + 1):
         text, pos, marked = hit.snippet.text, 0, []
         for start, end in hit.snippet.matches:
             marked += [text[pos:start], "[", text[start:end], "]"]
             pos = end
         marked.append(text[pos:])
-        lines += ["", f"{n}. {hit.title} — {hit.id}  [{hit.status}]", f"   {hit.breadcrumb}",
+        lines += ["", f"{n}. {hit.title} — {hit.id}  [{words(hit.status)}]", f"   {hit.breadcrumb}",
                   f"   {''.join(marked)}"]
     return "\n".join(lines)
 
@@ -428,7 +436,7 @@ def cmd_govern(args: argparse.Namespace) -> int:
         raise AlineaError("give a text to read (or - for standard input), or --batch FILE")
     kb = load(data_dir(args))
     index = open_index(data_dir(args), kb.resolver())
-    say = english(kb) if args.lang == "en" else reasons_in(kb, args.lang)
+    say = english(kb) if args.lang == "en" else reasons_in(kb, args.lang)  # English: printed once per process
     if args.batch:
         if args.batch == "-":
             _govern_batch(sys.stdin.buffer, kb, index, args.limit, say)
@@ -442,26 +450,19 @@ def cmd_govern(args: argparse.Namespace) -> int:
     text = read_stdin("the text") if args.text == ["-"] else words(args.text, "the text")
     answer = govern(text, kb, index, args.limit)
     if args.json:
-        print_json(answer.to_dict(say))
+        print_json(govern_json(answer, say, kb, args.lang))
     else:
-        print(govern_text(answer, say))
+        print(govern_text(answer, say, kb, args.lang))
     return 0
 
 
 def reasons_in(kb, lang: str):
     """Prints govern's reasons in a language, as the site does (`lang`): the interface's catalogue
-    (web/translations, compiled at install) translates each template, graph.govern_why prints it;
-    without a compiled catalogue, the English templates with the language's citations (« art. 59 »)."""
-    import gettext
-    from importlib.util import find_spec
+    translates each template (alinea.say), graph.govern_why prints it."""
+    from alinea.say import Words
+    from graph.govern_why import text
 
-    from graph.govern_why import text, translator
-
-    spec = find_spec("web")
-    where = [Path(p) / "translations" for p in (spec.submodule_search_locations or ())] if spec else []
-    catalogue = gettext.translation("messages", localedir=str(where[0]), languages=[lang], fallback=True) \
-        if where else gettext.NullTranslations()
-    translate = translator(catalogue)
+    translate = Words(lang).translate()
     return lambda reason: text(reason, lang, kb, translate)
 
 
@@ -475,23 +476,58 @@ def _govern_batch(lines, kb, index, limit: int, say) -> None:
             print(f"alinea govern: {answer['error']}", file=sys.stderr)
 
 
-def govern_text(answer, say=None) -> str:
-    """An answer as a reader wants it in a terminal: grouped by role, each with its reason (printed
-    by `say`, in English without it) and path."""
-    what = f"{answer.input_kind} {answer.node}" if answer.node else f"text ({answer.lang})"
-    lines = [f"Which articles govern this? {what}: {len(answer.results)} results"]
-    lines += [f"note: {m}" for m in answer.messages]
-    if answer.concepts:
-        lines.append("read as: " + "; ".join(f"{c.said!r} -> {c.means}" for c in answer.concepts[:12]))
+def govern_text(answer, say=None, kb=None, lang: str = "en") -> str:
+    """An answer as a reader wants it in a terminal, in `lang` with the site's words (alinea.say):
+    grouped by role, each result with its reasons (printed by `say`, in English without it) and
+    its path (graph.govern_why.path_pieces, as the site prints it)."""
+    from alinea.labels import titled
+    from alinea.say import Words
+    from graph.govern_why import ROLES, path_pieces, plain, text, why
+
+    words = Words(lang)
+    translate = words.translate()
+    if answer.node:
+        named = plain(path_pieces((answer.node,), lang, kb, translate)) if kb is not None else answer.node
+        what = f"{words(answer.input_kind)} {named}"
+    else:
+        what = words("a text in French") if answer.lang == "fr" else words("a text in English")
+    count = words.plural("%(num)s result", "%(num)s results", len(answer.results))
+    lines = [f"{words('Which articles govern this?')} {what}{words.sign(':')}{count}"]
+    lines += [f"{words('Note:')} {words(m)}" for m in answer.messages]
+    if answer.concepts and not answer.node:
+        lines.append(words("Read as") + words.sign(":") + words.sign(";").join(
+            f"{words.quoted(c.said)} → {c.means}" for c in answer.concepts[:12]))
     for role, results in answer.groups():
-        lines += ["", f"{role.upper()}"]
+        lines += ["", words(ROLES.get(role, role))]
         for r in results:
-            pin = f" [{r.id}]" if r.id != r.section else ""
-            status = f" ({r.status})" if r.status != "in force" else ""
-            lines.append(f"{r.rank:3}. {r.title}{status}{pin}")
-            lines.append(f"     why: {'; '.join(say(w) for w in r.reasons) if say and r.reasons else r.reason}")
-            lines.append(f"     path: {' -> '.join(r.path)}")
+            title = r.title
+            if kb is not None and r.section in kb and not r.section.startswith("guidance:"):
+                title = titled(r.section, getattr(kb.get(r.section).node, "heading", "") or "", lang)
+            pin = f" ({text(why('at', ids={'pinpoint': r.id}), lang, kb, translate)})" \
+                if kb is not None and r.id != r.section and r.role != "guidance" else \
+                f" [{r.id}]" if r.id != r.section else ""
+            status = f" ({words(r.status)})" if r.status != "in force" else ""
+            lines.append(f"{r.rank:3}. {title}{status}{pin}")
+            reasons = words.sign(";").join(say(w) for w in r.reasons) if say and r.reasons else r.reason
+            lines.append(f"     {words('Why:')} {reasons}")
+            path = plain(path_pieces(r.path, lang, kb, translate)) if kb is not None else " -> ".join(r.path)
+            lines.append(f"     {words('Path:')} {path}")
     return "\n".join(lines)
+
+
+def govern_json(answer, say, kb, lang: str) -> dict:
+    """The answer as JSON (its `to_dict`), each result's path also as data (`path_steps`) and in
+    words (`path_text`), as the site's API gives them (graph.govern_why)."""
+    from alinea.say import Words
+    from graph.govern_why import node_pieces, path_data, plain, step_pieces
+
+    translate = Words(lang).translate()
+    out = answer.to_dict(say)
+    for result, data in zip(answer.results, out["results"]):
+        data["path_steps"] = path_data(result.path)
+        data["path_text"] = [plain((step_pieces if i % 2 else node_pieces)(item, lang, kb, translate))
+                             for i, item in enumerate(result.path)]
+    return out
 
 
 # -- citations of the law in code --------------------------------------------------------

@@ -12,12 +12,6 @@ from lxml import html
 
 from graph.cite import cite
 from tests.clients import in_language
-from web import create_app
-
-
-@pytest.fixture(scope="module")
-def app(data_dir):
-    return create_app({"DATA_DIR": str(data_dir), "TESTING": True})
 
 
 @pytest.fixture(scope="module")
@@ -254,11 +248,13 @@ def test_a_graphs_description_counts_one_node_in_the_singular(fr):
     ("‘l’enfant à charge’, ‘l’adulte’", "« l’enfant à charge », « l’adulte »"),
     ("‘décision’", "« décision »"),
 ])
-def test_quoted_words_keep_their_apostrophes_in_french(app, words, expected):
-    from web.present import requoted
+def test_quoted_words_keep_their_apostrophes_in_french(kb, words, expected):
+    from graph.govern_why import SAID, as_step, node_pieces, plain, step_pieces
 
-    with app.test_request_context("/?lang=fr"):
-        assert requoted(words).replace("\u202f", " ").replace("\u00a0", " ") == expected
+    french = plain(node_pieces(SAID + words, "fr", kb)).replace("\u202f", " ").replace("\u00a0", " ")
+    edge = as_step(f"full-text match ({words})")
+    assert french == expected and plain(step_pieces(edge, "en", kb)) == f"full-text match ({words})"
+    assert plain(step_pieces(edge, "fr", kb)).replace("\u00a0", " ").endswith(f"({expected})")
 
 
 @pytest.mark.parametrize("lang, marker, host", [("fr", "disposition fédérale", "lois-laws.justice.gc.ca/fra/"),

@@ -118,7 +118,7 @@ def govern_part(text: str) -> str | None:
 
 def govern_text(text: str) -> str:
     """A note of govern in the interface's language, shown as it is when nothing knows it.
-    (Reasons are data, printed by `web.present.Presenter.reasons`; path steps by `Presenter.step`.)"""
+    (Reasons and path steps are data, printed by graph.govern_why through `web.present.Presenter`.)"""
     return govern_part(text) or text
 
 
@@ -157,59 +157,6 @@ SEARCH_MESSAGES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(?P<what>\S+?:'[^']*') matches nothing \((?P<known>.*)\): filter ignored"),
      lazy_gettext("%(what)s matches nothing (%(known)s): the filter was ignored.")),
 ]
-
-PATH_STEPS = {
-    # the edges of govern's paths (docs/govern.md, "path"), by their message id: an edge is its id,
-    # or its id with its parts in place of %(words)s (the quoted words, ‘…’) and %(what)s (a node id);
-    # the nodes are printed by web.present.Presenter.label
-    "full-text match (%(words)s)": lazy_gettext("full-text match (%(words)s)"),
-    "full-text match": lazy_gettext("full-text match"),
-    "everyday words for": lazy_gettext("everyday words for"),
-    "everyday words (%(words)s)": lazy_gettext("everyday words (%(words)s)"),
-    "said of": lazy_gettext("said of"),
-    "asks about a time limit": lazy_gettext("asks about a time limit"),
-    "governed by": lazy_gettext("governed by"),
-    "names": lazy_gettext("names"),
-    "defined by": lazy_gettext("defined by"),
-    "provided for by": lazy_gettext("provided for by"),
-    "established by": lazy_gettext("established by"),
-    "contains": lazy_gettext("contains"),
-    "made to apply by": lazy_gettext("made to apply by"),
-    "made to apply to %(what)s by": lazy_gettext("made to apply to %(what)s by"),
-    "asks about": lazy_gettext("asks about"),
-    "regulations for its purposes": lazy_gettext("regulations for its purposes"),
-    "decisions reviewed by": lazy_gettext("decisions reviewed by"),
-    "regulations for it": lazy_gettext("regulations for it"),
-    "used by": lazy_gettext("used by"),
-    "amended": lazy_gettext("amended"),
-    "like the best answers": lazy_gettext("like the best answers"),
-    "heading": lazy_gettext("heading"),
-    "describes": lazy_gettext("describes"),
-    "is made of": lazy_gettext("is made of"),
-    "in": lazy_gettext("in"),
-}
-QUOTED = re.compile(r"‘(.*?)’(?=, ‘|\)|$)")
-"""Words govern quotes in a path step: a closing mark ends them only before the next quotation,
-the step's closing parenthesis or the end, so an apostrophe inside (« avis d’intention ») stays."""
-_STEP_WORDS = re.compile(r"(?P<head>.+?) \((?P<words>‘.*)\)")
-_NODE_ID = re.compile(r"(?:program|term|guidance):\S+|\S+/\S+")
-
-
-def path_step(step: str) -> tuple[str, dict[str, str]] | None:
-    """An edge of a govern path as (its message in the interface's language, its parts): the quoted
-    words (‘…’, to quote again in the interface's marks) and the node it names; None when it is no
-    edge of PATH_STEPS (a relation of the graph: the `word` table)."""
-    parts: dict[str, str] = {}
-    key = step
-    found = _STEP_WORDS.fullmatch(step)
-    if found:
-        key, parts["words"] = found["head"] + " (%(words)s)", found["words"]
-    node = _NODE_ID.search(key)
-    if node and not found:
-        key, parts["what"] = key[:node.start()] + "%(what)s" + key[node.end():], node[0]
-    message = PATH_STEPS.get(key)
-    return (str(message), parts) if message is not None else None
-
 
 GOVERN_TEXTS: list[tuple[re.Pattern, str]] = [(re.compile(pattern), text) for pattern, text in (
     # notes (graph/govern_input.py, graph/govern.py, graph/govern_nodes.py)

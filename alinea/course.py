@@ -208,9 +208,11 @@ class _Handout:
         located = self.c.kb.get(node_id)
         title, url, notes = self.caption(node_id)
         after = f" ({html.escape(notes)})" if notes else ""
-        return (f'<figure class="excerpt" data-id="{html.escape(node_id)}"><blockquote>'
+        lang = html.escape(located.doc.lang)  # the quoted text and its citation are in the document's language
+        return (f'<figure class="excerpt" data-id="{html.escape(node_id)}"><blockquote lang="{lang}">'
                 f'{text_html(provision_lines(located.node))}</blockquote>\n'
-                f'<figcaption>— <a href="{html.escape(url)}">{html.escape(title)}</a>{after}</figcaption></figure>\n')
+                f'<figcaption>— <a href="{html.escape(url)}" lang="{lang}">{html.escape(title)}</a>{after}</figcaption>'
+                '</figure>\n')
 
     def excerpt_markdown(self, node_id: str, indent: str = "") -> str:
         located = self.c.kb.get(node_id)

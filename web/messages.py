@@ -195,3 +195,31 @@ def code_note(note: str) -> str:
     if known is None:
         return note
     return known + "." if note.endswith(".") and not known.endswith(".") else known
+
+
+SKIP_REASONS: list[tuple[re.Pattern, str]] = [(re.compile(pattern), text) for pattern, text in (
+    # why `alinea links` did not read a file (alinea/code_walk.py, ingest/source.py's decoding)
+    (r"line (?P<num>\d+): (?P<what>.+)", lazy_gettext("line %(num)s: %(what)s")),
+    (r"binary file, not text", lazy_gettext("binary file, not text")),
+    (r"not UTF-8: byte (?P<byte>0x[0-9a-f]{2}) at column (?P<column>\d+) \(Latin-1 or Windows-1252\?\); "
+     r"save the file as UTF-8",
+     lazy_gettext("not UTF-8: byte %(byte)s at column %(column)s (Latin-1 or Windows-1252?); save the file as UTF-8")),
+    (r"not UTF-16 despite its byte-order mark", lazy_gettext("not UTF-16 despite its byte-order mark")),
+    (r"larger than (?P<size>[\d,]+) bytes", lazy_gettext("larger than %(size)s bytes")),
+    (r"cannot read folder: (?P<why>.+)", lazy_gettext("cannot read folder: %(why)s")),
+    (r"cannot read: (?P<why>.+)", lazy_gettext("cannot read: %(why)s")),
+    (r"symbolic link loop", lazy_gettext("symbolic link loop")),
+    (r"broken symbolic link \((?P<why>.+)\)", lazy_gettext("broken symbolic link (%(why)s)")),
+    (r"symbolic link: not followed", lazy_gettext("symbolic link: not followed")),
+    (r"FIFO \(named pipe\): not read", lazy_gettext("FIFO (named pipe): not read")),
+    (r"socket: not read", lazy_gettext("socket: not read")),
+    (r"device: not read", lazy_gettext("device: not read")),
+    (r"not a regular file", lazy_gettext("not a regular file")),
+)]
+
+
+def skip_reason(reason: str) -> str:
+    """Why `alinea links` did not read a file, in the interface's language; a reason nothing knows
+    (a system's own words) is shown as it is."""
+    known = translate(SKIP_REASONS, reason)
+    return known if known is not None else reason

@@ -81,3 +81,21 @@ def test_a_french_course_is_french_in_its_words_and_its_typography(fr, notes):
     assert response.status_code == 200
     found = defects(html.fromstring(response.data))
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("page, defect", [
+    ("<p>pris en vertu de l’ <a href='/x'>art. 133.1</a></p>", "space after an elision"),
+    ("<p>Pourquoi: parce que</p>", "no no-break space before the sign"),
+    ("<p>Pourquoi : parce que</p>", "no no-break space before the sign"),
+    ("<p>le mot « conjoint\u00a0»</p>", "no no-break space after «"),
+    ("<p>Les règles : <span>The rules themselves</span></p>", "English interface words"),
+])
+def test_the_checks_find_each_defect(page, defect):
+    found = defects(html.fromstring(f"<html lang='fr'><body>{page}</body></html>"))
+    assert any(f.startswith(defect) for f in found), found
+
+
+def test_the_checks_leave_quoted_and_marked_words_alone():
+    page = ("<html lang='fr'><body><p>Pourquoi\u00a0: «\u00a0job?\u00a0» <span lang='en'>The rules themselves: s. 59</span>"
+            " <code>status:repealed</code> https://example.org l’art. 59</p></body></html>")
+    assert defects(html.fromstring(page)) == []

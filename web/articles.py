@@ -128,10 +128,12 @@ def toc(node_id: str) -> list[dict]:
     return out
 
 
-CITE_AS = (("short", "en", lazy_gettext("Short")), ("short", "fr", lazy_gettext("Short (French)")),
-           ("mcgill", "en", lazy_gettext("McGill")), ("mcgill", "fr", lazy_gettext("McGill (French)")),
-           ("drafting", "en", lazy_gettext("Drafting form")), ("drafting", "fr", lazy_gettext("Drafting form (French)")))
-"""The styles a provision page offers under "Cite", in order (graph.cite.cite prints each)."""
+CITE_AS = (("short", lazy_gettext("Short"), {"en": lazy_gettext("Short (English)"), "fr": lazy_gettext("Short (French)")}),
+           ("mcgill", lazy_gettext("McGill"), {"en": lazy_gettext("McGill (English)"), "fr": lazy_gettext("McGill (French)")}),
+           ("drafting", lazy_gettext("Drafting form"),
+            {"en": lazy_gettext("Drafting form (English)"), "fr": lazy_gettext("Drafting form (French)")}))
+"""The styles a provision page offers under "Cite", in order, each in the reader's language first
+(its plain label), then in the other (labelled with that language); graph.cite.cite prints each."""
 
 
 def cite_as(node_id: str, doc: Document) -> list[tuple[str, str]]:
@@ -139,4 +141,7 @@ def cite_as(node_id: str, doc: Document) -> list[tuple[str, str]]:
     if doc.kind == "guidance":
         return [(gettext("Title"), doc.title)]
     forms = citations(kb(), node_id)
-    return [(str(label), forms[style][lang]) for style, lang, label in CITE_AS]
+    reader = current_language()
+    order = (reader,) + tuple(lang for lang in LANGUAGES if lang != reader)
+    return [(str(label if lang == reader else other[lang]), forms[style][lang])
+            for style, label, other in CITE_AS for lang in order]

@@ -7,7 +7,7 @@ import re
 
 from alinea.errors import AlineaError, BadQuery
 from alinea.limits import check_length
-from web.i18n import gettext, lazy_gettext, number, word
+from web.i18n import current_language, gettext, lazy_gettext, number, word
 
 # The messages of the lower layers (English, one line each), as patterns -> catalogue entries.
 # A message no pattern knows is shown under a translated heading, quoted as it is.
@@ -66,9 +66,23 @@ def translate(table: list[tuple[re.Pattern, str]], message: str, depth: int = 1)
                     value = str(NAMES.get(value, value))
                 elif key in NUMBERS and re.fullmatch(r"\d{1,3}(?:,?\d{3})*", value):
                     value = number(int(value.replace(",", "")))
-                values[key] = word(value) if key == "rel" else inner if inner is not None else value
+                values[key] = word(value) if key == "rel" else inner if inner is not None else requoted(value)
             return str(template) % values
     return None
+
+
+_REPR = re.compile(r"'([^'\\]*)'|\"([^\"\\]*)\"")
+
+
+def requoted(value: str) -> str:
+    """What a lower layer quoted as Python writes a string ('art. 999'), in the interface's
+    quotation marks (« art. 999 », ‘art. 999’); anything else as it is."""
+    found = _REPR.fullmatch(value)
+    if found is None:
+        return value
+    from graph.cite import quoted
+
+    return quoted(found[1] if found[1] is not None else found[2], current_language())
 
 
 def over_limit(name: str, value: str | bytes, limit_name: str) -> str | None:

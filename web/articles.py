@@ -12,7 +12,7 @@ from alinea.model import Division, Document, Unit
 from alinea.views import citations, provision_json
 from graph.amendments import enacting_act, operations
 from graph.cite import cite, official_url
-from web.i18n import LANGUAGES, current_language, gettext, lazy_gettext
+from web.i18n import LANGUAGES, current_language, echoed, gettext, lazy_gettext
 from web.kb import cached_page, get_kb, snapshot
 from web.messages import shown
 from web.present import presenter
@@ -81,7 +81,7 @@ def provision_page(node_id: str) -> str:
                                ancestors=ancestors, cite_full=citation(located, current_language()))
     section = located.section
     if section is None:
-        raise shown(NotFound(gettext("No provision %(what)s in the knowledge base.", what=repr(node_id))))
+        raise shown(NotFound(gettext("No provision %(what)s in the knowledge base.", what=echoed(node_id))))
     before, after = kb().neighbours(section.id)
     return render_template(
         "section.html", doc=located.doc, section=section, target=node.id if isinstance(node, Unit) else None,

@@ -9,7 +9,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 from alinea.course import official_links, public_links, render_course, site_links
 from alinea.errors import BadQuery
 from alinea.limits import check_length
-from web.i18n import current_language, gettext, long_date, word
+from web.i18n import current_language, echoed, gettext, long_date, word
 from web.kb import get_kb
 from web.messages import shown
 
@@ -48,7 +48,7 @@ def course():
     appendix = request.form.get("appendix") == "on"
     fmt = request.form.get("format", "")
     if fmt not in ("", "preview", "html", "markdown"):
-        raise shown(BadQuery(gettext("Unknown format %(what)s: use preview, html or markdown.", what=repr(fmt))))
+        raise shown(BadQuery(gettext("Unknown format %(what)s: use preview, html or markdown.", what=echoed(fmt))))
     kb = get_kb()
     download = fmt in ("html", "markdown")
     link = (public_links(public_url()) if public_url() else official_links(kb)) if download else site_links()

@@ -62,7 +62,9 @@ def translate(table: list[tuple[re.Pattern, str]], message: str, depth: int = 1)
             values = {k: v or "" for k, v in found.groupdict().items()}
             for key, value in values.items():
                 inner = translate(table, value, depth - 1) if depth > 0 and key in ("why", "what") else None
-                if key in ("name", "unit"):
+                if key == "name" and parameter(value):
+                    value = requoted(repr(value))
+                elif key in ("name", "unit"):
                     value = str(NAMES.get(value, value))
                 elif key in NUMBERS and re.fullmatch(r"\d{1,3}(?:,?\d{3})*", value):
                     value = number(int(value.replace(",", "")))
@@ -71,7 +73,15 @@ def translate(table: list[tuple[re.Pattern, str]], message: str, depth: int = 1)
     return None
 
 
-_REPR = re.compile(r"'([^'\\]*)'|\"([^\"\\]*)\"")
+_REPR = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
+
+
+def parameter(name: str) -> bool:
+    """True when a message's `name` is a parameter of this request's query (« limit », « page »):
+    the message names it as the address writes it, not in the interface's words."""
+    from flask import has_request_context, request
+
+    return has_request_context() and name in request.args
 
 
 def requoted(value: str) -> str:

@@ -143,7 +143,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(provision_json(kb, node_id))
     else:
-        print(provision_text(kb, node_id))
+        print(provision_text(kb, node_id, args.lang))
     return 0
 
 
@@ -609,6 +609,8 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="one provision: an id, a section number or a citation")
     p.add_argument("citation", nargs="+")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--lang", choices=("en", "fr"), default="en",
+                   help="the language the frame is printed in, as the site's lang (art. 59 first; default en)")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("references", help="every cross-reference, typed; --unresolved lists the ones to check")

@@ -48,6 +48,19 @@ class Words:
 
         return separator(sign, self.lang)
 
+    def date(self, value: str) -> str:
+        """``2024-08-31`` -> « 31 août 2024 » / "August 31, 2024" (Babel's long date, « 1er » in French)."""
+        import datetime as dt
+
+        from babel.dates import format_date
+
+        try:
+            day = dt.date.fromisoformat(str(value)[:10])
+        except ValueError:
+            return str(value)
+        text = format_date(day, format="long", locale=self.lang)
+        return "1er" + text[1:] if self.lang == "fr" and day.day == 1 else text
+
     def quoted(self, words: str) -> str:
         from graph.cite import quoted
 
@@ -65,5 +78,16 @@ def N_(message: str) -> str:
     return message
 
 
-OWN = (N_("Path:"), N_("Note:"))
+OWN = (N_("Path:"), N_("Note:"), N_("Status:"))
 """The messages only the command line prints; every other word it prints is the site's."""
+
+CITE_STYLES = (("short", N_("Short"), {"en": N_("Short (English)"), "fr": N_("Short (French)")}),
+               ("mcgill", N_("McGill"), {"en": N_("McGill (English)"), "fr": N_("McGill (French)")}),
+               ("drafting", N_("Drafting form"), {"en": N_("Drafting form (English)"), "fr": N_("Drafting form (French)")}))
+"""The citation styles a provision is offered in (the site's "Cite" list, `alinea show`), each
+named plainly in the reader's language and with its language in the other."""
+
+
+def reader_first(lang: str, languages: tuple[str, ...] = ("fr", "en")) -> tuple[str, ...]:
+    """The languages, the reader's first."""
+    return (lang,) + tuple(other for other in languages if other != lang)

@@ -9,6 +9,7 @@ from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
 from alinea.limits import limit
 from alinea.model import Division, Document, Unit
+from alinea.say import CITE_STYLES, reader_first
 from alinea.views import citations, provision_json
 from graph.amendments import enacting_act, operations
 from graph.cite import cite, official_url
@@ -128,12 +129,9 @@ def toc(node_id: str) -> list[dict]:
     return out
 
 
-CITE_AS = (("short", lazy_gettext("Short"), {"en": lazy_gettext("Short (English)"), "fr": lazy_gettext("Short (French)")}),
-           ("mcgill", lazy_gettext("McGill"), {"en": lazy_gettext("McGill (English)"), "fr": lazy_gettext("McGill (French)")}),
-           ("drafting", lazy_gettext("Drafting form"),
-            {"en": lazy_gettext("Drafting form (English)"), "fr": lazy_gettext("Drafting form (French)")}))
-"""The styles a provision page offers under "Cite", in order, each in the reader's language first
-(its plain label), then in the other (labelled with that language); graph.cite.cite prints each."""
+CITE_AS = tuple((style, lazy_gettext(label), {lang: lazy_gettext(text) for lang, text in other.items()})
+                for style, label, other in CITE_STYLES)
+"""The styles a provision page offers under "Cite", in order (alinea.say.CITE_STYLES)."""
 
 
 def cite_as(node_id: str, doc: Document) -> list[tuple[str, str]]:
@@ -142,6 +140,6 @@ def cite_as(node_id: str, doc: Document) -> list[tuple[str, str]]:
         return [(gettext("Title"), doc.title)]
     forms = citations(kb(), node_id)
     reader = current_language()
-    order = (reader,) + tuple(lang for lang in LANGUAGES if lang != reader)
+    order = reader_first(reader, LANGUAGES)
     return [(str(label if lang == reader else other[lang]), forms[style][lang])
             for style, label, other in CITE_AS for lang in order]

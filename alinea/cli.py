@@ -187,54 +187,69 @@ def _graph_node(kb: object, text: str) -> str:
         raise
 
 
-def _link_lines(graph: object, links: list, key: str) -> list[str]:
+def _link_lines(kb: object, links: list, key: str, tr) -> list[str]:
+    from graph.govern_why import node_pieces, plain
+
     lines = []
     for link in links:
         other = getattr(link, key)
-        label = graph.nodes[other].get("label", "")  # type: ignore[attr-defined]
+        label = plain(node_pieces(other, tr.lang, kb, tr.translate()))
         via = f" via {link.via}" if link.via else ""
         origin = link.source if key == "target" else link.target
-        lines.append(f"  {link.type:22} {other}  {label[:60]}  «{link.text[:70]}» [{origin}]{via}")
+        said = f"  {tr.quoted(link.text[:70])}" if link.text else ""
+        lines.append(f"  {tr(link.type):22} {other}  {label[:60]}{said} [{origin}]{via}")
     return lines
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
     from alinea.kb import load
+    from alinea.say import Words
     from graph import queries
     from graph.export import graph_json
+    from graph.govern_why import node_pieces, path_pieces, plain
 
     kb = load(data_dir(args))
     graph = kb.graph
     node = _graph_node(kb, words(args.node, "the node"))
+    tr = Words(args.lang)
     data = graph.nodes[node]
+    named = plain(node_pieces(node, args.lang, kb, tr.translate()))
     if args.to is not None:  # "" is an empty citation, not no --to
         other = _graph_node(kb, args.to)
         steps = queries.path(graph, node, other)
         if args.json:
             print_json([s.as_dict() for s in steps])
         else:
-            print(f"{node} -> {other}: " + (f"{len(steps)} steps" if steps else "not linked by citations"))
+            ends = {"source": node, "target": other}
+            print(tr.plural("%(source)s → %(target)s: %(num)s step", "%(source)s → %(target)s: %(num)s steps",
+                            len(steps), **ends) if steps else tr("%(source)s → %(target)s: not linked by citations",
+                                                                 **ends))
             for step in steps:
-                print(f"  {step.source}  --{step.type}-->  {step.target}  {step.text[:60]}")
+                said = plain(path_pieces((step.source, step.type, step.target), args.lang, kb, tr.translate()))
+                print(f"  {said}  {tr.quoted(step.text[:60]) if step.text else ''}".rstrip())
         return 0
     if data.get("kind") == "program":
         answer = queries.governing(graph, node)
         if args.json:
             print_json({k: [x if isinstance(x, str) else x.as_dict() for x in v] for k, v in answer.items()})
             return 0
-        print(f"{node} — {data.get('label', '')}")
+        print(f"{node} — {named}")
+        titles = {"established by": "established by", "applied": "made to apply by", "regulations": "regulations for it",
+                  "named by": "named by"}
         for key in ("established by", "applied", "regulations", "named by"):
             links = answer[key]
-            print(f"{key} ({len(links)}):")
-            print("\n".join(_link_lines(graph, links, "source")) or "  -")
-        print(f"sections of the establishing divisions: {', '.join(answer['sections']) or '-'}")
+            print(f"{tr(titles[key])} ({len(links)}){tr.sign(':').rstrip()}")
+            print("\n".join(_link_lines(kb, links, "source", tr)) or "  -")
+        sections = ", ".join(plain(node_pieces(s, args.lang, kb)) for s in answer["sections"]) or "-"
+        print(f"{tr('Sections of the chapter that establishes it:')} {sections}")
         return 0
     if data.get("kind") == "amending act":
         links = queries.changed_by(graph, node)
         if args.json:
             print_json([link.as_dict() for link in links])
             return 0
-        print(f"{node}: {len(links)} provisions list it in their history")
+        print(f"{node}{tr.sign(':')}" + tr.plural("%(num)s provision lists it in its history",
+                                                        "%(num)s provisions list it in their history", len(links)))
         for link in links:
             print(f"  {link.source}  {link.text}")
         return 0
@@ -246,15 +261,16 @@ def cmd_graph(args: argparse.Namespace) -> int:
             value["neighbourhood"] = graph_json(queries.neighbourhood(graph, node, args.depth))
         print_json(value)
         return 0
-    print(f"{node} — {data.get('kind')}: {data.get('label', '')}")
-    print(f"cites ({len(out)}):")
-    print("\n".join(_link_lines(graph, out, "target")) or "  -")
-    print(f"cited by ({len(into)}):")
-    print("\n".join(_link_lines(graph, into, "source")) or "  -")
+    print(f"{node} — {tr(data.get('kind') or '')}{tr.sign(':')}{named}")
+    print(tr("It cites (%(num)s)", num=tr.number(len(out))) + tr.sign(":").rstrip())
+    print("\n".join(_link_lines(kb, out, "target", tr)) or "  -")
+    print(tr("Cited by (%(num)s)", num=tr.number(len(into))) + tr.sign(":").rstrip())
+    print("\n".join(_link_lines(kb, into, "source", tr)) or "  -")
     if args.depth:
         sub = queries.neighbourhood(graph, node, args.depth)
-        print(f"neighbourhood at depth {args.depth}: {sub.number_of_nodes()} nodes, {sub.number_of_edges()} edges "
-              "(--json prints it)")
+        print(tr("neighbourhood within %(depth)s references: %(nodes)s nodes, %(edges)s edges (--json prints it)",
+                    depth=args.depth, nodes=tr.number(sub.number_of_nodes()),
+                    edges=tr.number(sub.number_of_edges())))
     return 0
 
 
@@ -398,27 +414,27 @@ def search_text(results, lang: str = "en") -> str:
     from alinea.say import Words
     from graph.cite import cite
 
-    words = Words(lang)
-    counted = words.plural("%(num)s result", "%(num)s results", results.total) if results.total_exact else \
-        words("More than %(num)s results", num=words.number(results.total))
-    page = words.sign(",").rstrip() + " " + words("page %(page)s of %(pages)s", page=words.number(results.page),
-                                                  pages=words.number(results.pages)) if results.pages > 1 else ""
-    lines = [f"{words.quoted(results.query)}{words.sign(':')}{counted}{page}"]
+    tr = Words(lang)
+    counted = tr.plural("%(num)s result", "%(num)s results", results.total) if results.total_exact else \
+        tr("More than %(num)s results", num=tr.number(results.total))
+    page = tr.sign(",").rstrip() + " " + tr("page %(page)s of %(pages)s", page=tr.number(results.page),
+                                                  pages=tr.number(results.pages)) if results.pages > 1 else ""
+    lines = [f"{tr.quoted(results.query)}{tr.sign(':')}{counted}{page}"]
     if results.citation:
-        lines.append(words("Read as a citation of %(link)s.", link=cite(results.citation, "short", lang,
+        lines.append(tr("Read as a citation of %(link)s.", link=cite(results.citation, "short", lang,
                                                                      home=results.citation.split("/")[0])))
     if results.did_you_mean:
-        lines.append(words("Did you mean %(suggestion)s?", suggestion=results.did_you_mean))
-    lines += [words("Also searched:") + f" {words.quoted(c.said)} → " + f" {words('or')} ".join(map(words.quoted, c.means))
+        lines.append(tr("Did you mean %(suggestion)s?", suggestion=results.did_you_mean))
+    lines += [tr("Also searched:") + f" {tr.quoted(c.said)} → " + f" {tr('or')} ".join(map(tr.quoted, c.means))
               for c in results.carried]
-    lines += [f"{words('Note:')} {m}" for m in results.messages]
+    lines += [f"{tr('Note:')} {m}" for m in results.messages]
     for n, hit in enumerate(results.hits, (results.page - 1) * results.per_page + 1):
         text, pos, marked = hit.snippet.text, 0, []
         for start, end in hit.snippet.matches:
             marked += [text[pos:start], "[", text[start:end], "]"]
             pos = end
         marked.append(text[pos:])
-        lines += ["", f"{n}. {hit.title} — {hit.id}  [{words(hit.status)}]", f"   {hit.breadcrumb}",
+        lines += ["", f"{n}. {hit.title} — {hit.id}  [{tr(hit.status)}]", f"   {hit.breadcrumb}",
                   f"   {''.join(marked)}"]
     return "\n".join(lines)
 
@@ -484,21 +500,21 @@ def govern_text(answer, say=None, kb=None, lang: str = "en") -> str:
     from alinea.say import Words
     from graph.govern_why import ROLES, path_pieces, plain, text, why
 
-    words = Words(lang)
-    translate = words.translate()
+    tr = Words(lang)
+    translate = tr.translate()
     if answer.node:
         named = plain(path_pieces((answer.node,), lang, kb, translate)) if kb is not None else answer.node
-        what = f"{words(answer.input_kind)} {named}"
+        what = f"{tr(answer.input_kind)} {named}"
     else:
-        what = words("a text in French") if answer.lang == "fr" else words("a text in English")
-    count = words.plural("%(num)s result", "%(num)s results", len(answer.results))
-    lines = [f"{words('Which articles govern this?')} {what}{words.sign(':')}{count}"]
-    lines += [f"{words('Note:')} {words(m)}" for m in answer.messages]
+        what = tr("a text in French") if answer.lang == "fr" else tr("a text in English")
+    count = tr.plural("%(num)s result", "%(num)s results", len(answer.results))
+    lines = [f"{tr('Which articles govern this?')} {what}{tr.sign(':')}{count}"]
+    lines += [f"{tr('Note:')} {tr(m)}" for m in answer.messages]
     if answer.concepts and not answer.node:
-        lines.append(words("Read as") + words.sign(":") + words.sign(";").join(
-            f"{words.quoted(c.said)} → {c.means}" for c in answer.concepts[:12]))
+        lines.append(tr("Read as") + tr.sign(":") + tr.sign(";").join(
+            f"{tr.quoted(c.said)} → {c.means}" for c in answer.concepts[:12]))
     for role, results in answer.groups():
-        lines += ["", words(ROLES.get(role, role))]
+        lines += ["", tr(ROLES.get(role, role))]
         for r in results:
             title = r.title
             if kb is not None and r.section in kb and not r.section.startswith("guidance:"):
@@ -506,12 +522,12 @@ def govern_text(answer, say=None, kb=None, lang: str = "en") -> str:
             pin = f" ({text(why('at', ids={'pinpoint': r.id}), lang, kb, translate)})" \
                 if kb is not None and r.id != r.section and r.role != "guidance" else \
                 f" [{r.id}]" if r.id != r.section else ""
-            status = f" ({words(r.status)})" if r.status != "in force" else ""
+            status = f" ({tr(r.status)})" if r.status != "in force" else ""
             lines.append(f"{r.rank:3}. {title}{status}{pin}")
-            reasons = words.sign(";").join(say(w) for w in r.reasons) if say and r.reasons else r.reason
-            lines.append(f"     {words('Why:')} {reasons}")
+            reasons = tr.sign(";").join(say(w) for w in r.reasons) if say and r.reasons else r.reason
+            lines.append(f"     {tr('Why:')} {reasons}")
             path = plain(path_pieces(r.path, lang, kb, translate)) if kb is not None else " -> ".join(r.path)
-            lines.append(f"     {words('Path:')} {path}")
+            lines.append(f"     {tr('Path:')} {path}")
     return "\n".join(lines)
 
 
@@ -627,6 +643,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--depth", type=number(0, "graph_depth"), default=0,
                    help=f"also give the neighbourhood within N references (at most {limit('graph_depth')})")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--lang", choices=("en", "fr"), default="en",
+                   help="the language the links and names are printed in, as the site's lang (default en)")
     p.set_defaults(func=cmd_graph)
 
     p = sub.add_parser("export-graph", help="the law graph as node-link JSON or GraphML")

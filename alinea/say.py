@@ -78,7 +78,18 @@ def N_(message: str) -> str:
     return message
 
 
-OWN = (N_("Path:"), N_("Note:"), N_("Status:"))
+def N_plural(singular: str, plural: str) -> str:
+    """Marks a plural message for the catalogues."""
+    return singular
+
+
+OWN = (N_("Path:"), N_("Note:"), N_("Status:"), N_("named by"), N_("Sections of the chapter that establishes it:"),
+       N_plural("%(num)s provision lists it in its history", "%(num)s provisions list it in their history"),
+       N_("neighbourhood within %(depth)s references: %(nodes)s nodes, %(edges)s edges (--json prints it)"),
+       N_plural("%(source)s → %(target)s: %(num)s step", "%(source)s → %(target)s: %(num)s steps"),
+       N_("%(source)s → %(target)s: not linked by citations"),
+       # kinds of nodes and edges of the law graph the site's words do not name
+       N_("section"), N_("division"), N_("unit"), N_("external act"), N_("external provision"), N_("part of"))
 """The messages only the command line prints; every other word it prints is the site's."""
 
 CITE_STYLES = (("short", N_("Short"), {"en": N_("Short (English)"), "fr": N_("Short (French)")}),

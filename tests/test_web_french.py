@@ -266,3 +266,18 @@ def test_a_course_says_in_the_readers_language_what_lies_outside(app, lang, mark
     tree = html.fromstring(response.get_data(as_text=True))
     titles = [s.get("title") for s in tree.xpath('//span[contains(@class, "unresolved")]')]
     assert any(marker in t and host in t for t in titles), titles
+
+
+def test_the_api_gives_govern_paths_as_data_and_in_french(fr):
+    """The JSON API's paths as the CLI's: each edge as data (`path_steps`), each step in French
+    (`path_text`), printed by graph.govern_why in one place."""
+    data = fr.get("/api/govern?" + urlencode({"q": "program:basic-income", "limit": 2})).get_json()
+    first = data["results"][0]
+    assert first["path_steps"] == [{"node": "program:basic-income"},
+                                   {"edge": "established by", "words": [], "what": ""}, {"node": "A-13.1.1/83.15"}]
+    assert first["path_text"] == ["Programme de revenu de base", "établi par", "art. 83.15"]
+    situation = fr.get("/api/govern?" + urlencode({"q": "J'ai quitté mon emploi", "limit": 3})).get_json()
+    steps = [s for r in situation["results"] for s in r["path_steps"] if "edge" in s]
+    assert any(s["edge"] == "everyday words for" for s in steps), steps
+    texts = [t for r in situation["results"] for t in r["path_text"]]
+    assert "mots courants pour" in texts and any(t.startswith("«\u00a0") for t in texts), texts

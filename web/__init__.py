@@ -77,6 +77,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_template_filter(messages.search_message)
     app.add_template_filter(messages.govern_text)
     app.add_template_filter(messages.code_note)
+    app.add_template_filter(messages.skip_reason)
     limits.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)

@@ -14,7 +14,7 @@ from search import SearchQuery
 from search.crosslang import Lexicon
 from search.policy import search_across
 from search.store import POINTER
-from web.i18n import current_language, gettext, language, word
+from web.i18n import current_language, echoed, gettext, language, word
 from web.kb import cached_page, get_kb, snapshot, stamp_of
 from web.messages import shown
 from web.present import presenter
@@ -115,7 +115,7 @@ def query_text() -> str:
         return text
     if len(doc) > 100 or not is_provision_id(doc) or "/" in doc:
         raise shown(BadQuery(gettext("doc must be a document id such as A-13.1.1 or S-2.1-r6 (got %(got)s).",
-                                     got=repr(doc[:40]))))
+                                     got=echoed(doc[:40]))))
     return f"doc:{doc} {text}" if text.strip() else ""
 
 

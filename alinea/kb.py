@@ -303,7 +303,7 @@ def load(data_dir: str | Path) -> KnowledgeBase:
         corpus = store.corpus()
         texts = {name: store.blob_text(name)
                  for name in ("graph", "glossary", "thesaurus", "thesaurus_tables", "translations", "word_table",
-                              "govern")}
+                              "govern", "lexicon")}
     finally:
         store.close()
     tables = texts.pop("thesaurus_tables")
@@ -356,4 +356,4 @@ def _json(store, text: str):
 
 
 _READERS = {"glossary": _glossary, "thesaurus": _thesaurus, "graph": _graph, "word_table": _word_table,
-            "translations": _json, "govern": _json}
+            "translations": _json, "govern": _json, "lexicon": _json}

@@ -54,8 +54,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     try:
         kb.init_app(app, Path(app.config["DATA_DIR"]), prepare=search.prepare)
         # the index reopens itself after a rebuild; typed citations resolve in the knowledge base served now
-        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]),
-                                              lambda text: kb.get_kb().resolver(i18n.current_language())(text))
+        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), search.typed_citation)
     except DamagedData as exc:
         return unavailable_app(app, exc)
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, g, has_request_context, render_template, request
 
-from alinea.errors import BadQuery, DamagedData, NotFound
+from alinea.errors import AlineaError, BadQuery, DamagedData, NotFound
 from alinea.ids import is_provision_id
 from alinea.kb import KnowledgeBase
 from alinea.limits import check_length, limit, whole_number
@@ -40,6 +40,22 @@ def switch_crosslang(on: bool) -> str:
     """This search with cross-language search turned on or off."""
     args = [(k, v) for k, v in request.args.items(multi=True) if k not in ("xlang", "page")]
     return f"{request.path}?{urlencode(args + ([] if on else [('xlang', '0')]))}"
+
+
+def typed_citation(text: str) -> str | None:
+    """The provision of the knowledge base served now that a typed citation names (KnowledgeBase.resolver,
+    in the interface's language), read once per request: one search page asks it of the query, of
+    the query carried into the other language and of each search that page makes of them."""
+    memo = g.setdefault("citations", {}) if has_request_context() else {}
+    if text not in memo:
+        try:
+            memo[text] = (get_kb().resolver(current_language())(text), None)
+        except AlineaError as exc:  # Outside: what the citation names, said again each time it is read
+            memo[text] = (None, exc)
+    found, error = memo[text]
+    if error is not None:
+        raise error
+    return found
 
 
 def lexicon(version: Snapshot | None = None) -> Lexicon:

@@ -138,7 +138,7 @@ def run(backend: Backend, query: SearchQuery, resolve: Resolver | None) -> Searc
     """One page of results for query."""
     parsed = parse(query.text)
     built = Translator(backend.meta, backend.vocabulary).translate(parsed)
-    jump, outside = cited(backend, parsed.text, resolve)
+    jump, outside = cited(backend, parsed.text, resolve) if query.cite else (None, "")
     # an id typed as is names its provision and nothing else: its fragments are not searched as words
     typed_id = jump is not None and is_provision_id(parsed.text.strip())
     matches: Matches = GroupList([]) if typed_id or built.query is None else backend.match(built.query)

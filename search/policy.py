@@ -23,7 +23,8 @@ def search_across(index, query, lexicon: Lexicon, enabled: bool = True, prefer: 
     loose = without_unclosed_quotes(query.text)
     plan = rewrite(loose or query.text, lexicon, index.vocabulary, prefer) \
         if enabled and not _citation(index, query.text) else None
-    results = index.search(replace(query, text=plan.text if plan else query.text, suggest=False))
+    results = index.search(replace(query, text=plan.text, suggest=False, cite=False) if plan
+                           else replace(query, suggest=False))
     if plan is not None and loose is not None:  # the quotation mark the plan left out, as the engine would say
         results = replace(results, messages=(UNCLOSED,) + results.messages)
     if plan is not None and plan.relaxed and results.total < FEW:
@@ -43,6 +44,7 @@ def _strict_first(index, query, strict_text: str, relaxed_text: str, found):
     """The results of relaxed_text, the sections strict_text finds (fewer than FEW) first, whatever
     the engine's ranking makes of the relaxed query; `found`: strict_text's results for query (all
     of them when they are on its first page)."""
+    query = replace(query, cite=False)  # both texts are plans (search.crosslang.rewrite)
     strict = found.hits if found.page == 1 and len(found.hits) == found.total else \
         index.search(replace(query, text=strict_text, page=1, per_page=FEW, suggest=False)).hits
     first = {h.section for h in strict}

@@ -119,6 +119,7 @@ def marked_app(linked_data_dir, monkeypatch_module):
     monkeypatch_module.setattr(flask_babel.Domain, "get_translations", lambda self: Marked(real(self)))
     app = create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True})
     app.jinja_env.finalize = mark_value
+    app.jinja_env.cache.clear()  # compiled with finalize (create_app compiles the pages served most)
     return app
 
 

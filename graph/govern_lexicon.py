@@ -233,11 +233,15 @@ class Lexicon:
         return list({(b.source, b.word): b for b in out}.values())
 
     def translate(self, words: Iterable[str]) -> list[Bridge]:
-        """English words of the Act for French words: cognates, else learned translations.  A word
-        spelt as a word of the Act is bridged to that word alone: the table, learned from few pairs,
-        also holds the words of its topic (« décision » → ‘observations’, ‘days’)."""
+        """English words of the Act for French words: the written word list first (`dictionary`),
+        else cognates, else learned translations.  A word the list holds is bridged to its entries
+        alone, and a word spelt as a word of the Act to that word alone: the cognates' shared
+        starts and the table, learned from few pairs, also hold words of the same topic or spelling
+        (« employeur » → ‘employees’, « décision » → ‘observations’, ‘days’)."""
         out = []
         for word in dict.fromkeys(words):
+            written = self.written(word)
+            out += [Bridge(w, word, "dictionary", DICTIONARY_WEIGHT) for w in written]
             found: tuple[str, ...] = ()
             if len(word) >= MIN_COGNATE:
                 spelt = english_spelling(word)
@@ -246,9 +250,6 @@ class Lexicon:
                     found = self._shared_start(word)
                 for w in found:
                     out.append(Bridge(w, word, "cognate", 0.8))
-            written = self.dictionary.get(word) or self.dictionary.get(STEMMED + french_stem(word), ())
-            for w in written:
-                out.append(Bridge(w, word, "dictionary", DICTIONARY_WEIGHT))
             roots = {root(w) for w in found}
             for english, dice in self.table.get(word, ()):
                 if not roots or root(english) in roots:
@@ -261,6 +262,14 @@ class Lexicon:
                             out.append(Bridge(w, word, "negated", 0.6))
         return self.shared(out)
 
+    def written(self, word: str) -> tuple[str, ...]:
+        """The Act's words the bilingual word list gives for a French word: as written, else as the
+        infinitive of a verb form (`infinitives`), else by stem."""
+        forms = (word, *infinitives(word))
+        for key in forms + tuple(STEMMED + french_stem(w) for w in forms):
+            if found := self.dictionary.get(key):
+                return found
+        return ()
 
     def paraphrase(self, words: Iterable[str]) -> list[Bridge]:
         """Act words for everyday English words, from the table learned on the thesaurus's everyday
@@ -330,6 +339,21 @@ written first, its stem only when the list does not hold it (Snowball reads « l
 and « partie » as ``part``)."""
 DICTIONARY_WEIGHT = 1.0
 """How sure a bridge the bilingual word list gives is (a learned one: its Dice association)."""
+
+
+VERB_ENDINGS = ("eraient", "erions", "eriez", "aient", "erais", "erait", "erons", "eront", "ions", "iez", "ent",
+                "ons", "ez", "ais", "ait", "era", "eras", "erai", "ees", "es", "ee", "e")
+"""Endings of the forms of a French verb in -er (folded), longest first: « réclament », « réclamez »,
+« réclamerait », « réclamées » all lead to « réclamer », where Snowball stems « réclament » to
+``recl`` (as an adverb in -ment) and « réclamer » to ``reclam``."""
+
+
+def infinitives(word: str) -> tuple[str, ...]:
+    """The infinitive in -er a French verb form may be of (none for a word too short to be one)."""
+    for ending in VERB_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_ROOT:
+            return (word[: -len(ending)] + "er",)
+    return ()
 
 
 def load_dictionary(vocabulary: set[str], path: Path = DICTIONARY_FILE) -> dict[str, tuple[str, ...]]:

@@ -56,14 +56,16 @@ def test_a_bad_word_list_is_named(tmp_path, content, message):
 
 
 def test_a_word_is_looked_up_as_written_before_its_stem(tmp_path):
-    """Snowball stems « loyer » to ``loi``: as written, « loyer » is rent and « loi » is law; an
-    inflection the list does not hold meets its entry through the stem."""
-    table = load_dictionary({"rent", "law", "repay"}, write(tmp_path, {"words": {
-        "rent": ["loyer"], "law": ["loi"], "repay": ["rembourser"]}}))
-    lexicon = Lexicon(["rent", "law", "repay"], (), dictionary=table)
-    assert {b.word for b in lexicon.translate(["loyer"])} == {"rent"}
-    assert {b.word for b in lexicon.translate(["loi"])} == {"law"}
+    """Snowball stems « partie » and « partir » alike (``part``): as written, « partie » is part and
+    « partir » is leaving; an inflection the list does not hold meets its entry through the stem, a
+    verb form through its infinitive (Snowball stems « réclament » to ``recl``)."""
+    table = load_dictionary({"part", "leaving", "repay", "claim"}, write(tmp_path, {"words": {
+        "part": ["partie"], "leaving": ["partir"], "repay": ["rembourser"], "claim": ["réclamer"]}}))
+    lexicon = Lexicon(["part", "leaving", "repay", "claim"], (), dictionary=table)
+    assert {b.word for b in lexicon.translate(["partie"])} == {"part"}
+    assert {b.word for b in lexicon.translate(["partir"])} == {"leaving"}
     assert {(b.word, b.how) for b in lexicon.translate(["remboursements"])} == {("repay", "dictionary")}
+    assert {b.word for b in lexicon.translate(["reclament"])} == {"claim"}
 
 
 def test_function_words_of_an_entry_are_not_keys(tmp_path):

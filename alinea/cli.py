@@ -367,29 +367,15 @@ def citation_resolver(data: Path):
     return resolve
 
 
-CITATION_LITERALS = (
-    "/", ":", "§", "(", "s.", "a.", "c.", "r.", "al.", "ch.", "par.", "sect", "art", "para", "alin", "titl", "titr",
-    "chap", "divis", "part", "book", "livre", "sched", "annex", "act", "code", "chart", "loi", "règl", "regl", "regul",
-    "tarif", "by-law", "cqlr", "rlrq", "r.s.q", "l.r.q", "statut")
-"""Lower-case strings one of which a citation without a digit holds: its level words and
-abbreviations, act name heads, collections, ids and addresses (a test checks that every query the
-citation engine reads passes `may_cite`)."""
-
-
 def may_cite(text: str, names: tuple[str, ...] = ()) -> bool:
-    """False when text cannot be a citation (no digit, no citation word, no known act name once
-    its search filters are set aside), so that a word search neither imports nor compiles the
-    citation engine."""
+    """False when a query cannot be a citation once its search filters are set aside
+    (graph.cite.may_cite), so that a word search neither imports nor compiles the citation engine."""
     import re
 
+    from graph.cite import may_cite as may_be_citation
     from search.query import FIELDS
 
-    text = re.sub(rf"(?i)(?<!\S)(?:{'|'.join(FIELDS)}):(?:\"[^\"]*\"|\S+)", " ", text)
-    if any(c.isdigit() for c in text):
-        return True
-    lowered = " ".join(text.lower().replace("’", "'").split())
-    return any(lit in lowered for lit in CITATION_LITERALS) or \
-        any(" ".join(n.lower().replace("’", "'").split()) in lowered for n in names if n.strip())
+    return may_be_citation(re.sub(rf"(?i)(?<!\S)(?:{'|'.join(FIELDS)}):(?:\"[^\"]*\"|\S+)", " ", text), names)
 
 
 def search_text(results) -> str:

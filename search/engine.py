@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable, Iterable, Protocol
 
 from alinea.errors import AlineaError
 from alinea.model import Corpus
@@ -91,9 +91,10 @@ class SearchIndex(Protocol):
     directory: Path | None
     """The directory open now."""
 
-    def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
+    def build(self, corpus: Corpus, directory: Path, glossary=None, words: Iterable[str] = ()) -> None:
         """Index every document of corpus into directory (which must not exist); the glossary names
-        the programs in both languages."""
+        the programs in both languages; `words`: other words whose stems a reader will want (an engine
+        that keeps the stems of its words, search.analysis.stems_from, keeps theirs too)."""
 
     def open(self, directory: Path, resolve: Resolver | None = None) -> None:
         """Open the index in directory; resolve reads citations typed as queries."""

@@ -92,7 +92,9 @@ def root(word: str) -> str:
 
 @cache
 def _french_stemmer():
-    return lru_cache(maxsize=1 << 16)(stemmer_for_language("fr"))
+    """The French stemmer, each distinct word stemmed once per process (graph.thesaurus.stemmer:
+    the build's stored stems first)."""
+    return stemmer("fr")
 
 
 def french_stem(word: str) -> str:

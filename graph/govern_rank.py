@@ -584,8 +584,8 @@ class Scorer:
                 folded = {folded_word(m) for m in s.matched}
                 bridged = [b for b in bridged if b.word in folded]
             bridges = tuple(dict.fromkeys((b.source, b.word) for b in bridged))
-            if bridges:
-                words += f" ({', '.join(f'{quoted(a)} → {quoted(b)}' for a, b in bridges)})"
+            if bridges:  # each bridge one quoted item, as the interface requotes a path's words one by one
+                words += ", " + ", ".join(quoted(f"{a} → {b}") for a, b in bridges)
             reason = why("text question") if not s.matched else \
                 why("text bridged", words={"words": tuple(s.matched[:6]), "bridges": bridges}) if bridges else \
                 why("text", words={"words": tuple(s.matched[:6])})

@@ -53,7 +53,7 @@ FRESH4 = ROOT / "benchmarks" / "govern_eval" / "fresh4.jsonl"
 split "fresh4"."""
 SET_FILES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4}
 SPLITS = ("dev", "test", *SET_FILES)
-ABLATIONS = {"no bridges": {"bridge": 0.0}, "no everyday table": {"paraphrase": 0.0}, "no feedback": {"feedback": 0.0},
+ABLATIONS = {"no word list": {"written": 0.0}, "no bridges": {"bridge": 0.0}, "no everyday table": {"paraphrase": 0.0}, "no feedback": {"feedback": 0.0},
              "no headings": {"heading": 0.0}, "no definitions": {"defined": 0.0}, "no lay words": {"lay": 0.0},
              "no time limit": {"aspect": 0.0}}
 """The signals of issue 18, each switched off in turn (`--ablate`)."""

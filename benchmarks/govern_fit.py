@@ -162,7 +162,7 @@ def metrics(cached, weights: dict[str, float]) -> dict[str, float]:
 
 
 def cross_validate(plain, without, start: dict[str, float], folds: int, margin: float = MARGIN,
-                   unsaid=()) -> dict[str, dict[str, float]]:
+                   unsaid=(), names: tuple[str, ...] = FITTED) -> dict[str, dict[str, float]]:
     """Held-out figures: the dev questions dealt into `folds` slices (every folds-th question, so each
     slice spans the topics); each slice is ranked with weights fitted on the others only.  Beside
     them, the same slices ranked with the starting weights and with weights fitted on all of dev;
@@ -172,14 +172,14 @@ def cross_validate(plain, without, start: dict[str, float], folds: int, margin: 
     for fold in range(folds):
         train = [c for i, c in enumerate(plain + without) if (i % len(plain)) % folds != fold]
         test = [c for i, c in enumerate(plain) if i % folds == fold]
-        fitted, _ = ascend(train, start, margin)
+        fitted, _ = ascend(train, start, margin, names)
         held.append((len(test), metrics(test, fitted)))
         before.append((len(test), metrics(test, start)))
         if unsaid:
             test = [c for i, c in enumerate(unsaid) if i % folds == fold]
             held_unsaid.append((len(test), metrics(test, fitted)))
             before_unsaid.append((len(test), metrics(test, start)))
-    everything, _ = ascend(plain + without, start, margin)
+    everything, _ = ascend(plain + without, start, margin, names)
 
     def mean(parts):
         total = sum(n for n, _ in parts)
@@ -190,14 +190,15 @@ def cross_validate(plain, without, start: dict[str, float], folds: int, margin: 
     return out
 
 
-def ascend(cached, start: dict[str, float], margin: float = MARGIN) -> tuple[dict[str, float], float]:
-    """Coordinate ascent: a weight's change is kept when it raises the objective by more than
-    `margin`."""
+def ascend(cached, start: dict[str, float], margin: float = MARGIN,
+           names: tuple[str, ...] = FITTED) -> tuple[dict[str, float], float]:
+    """Coordinate ascent over `names`: a weight's change is kept when it raises the objective by
+    more than `margin`."""
     best, value = dict(start), objective(cached, start)
     improved = True
     while improved:
         improved = False
-        for name in FITTED:
+        for name in names:
             tries = [best[name] * m for m in GRID] if best[name] > 0 else list(ABSOLUTE)
             if name in ("other_program", "not_in_force"):
                 tries = [min(1.0, t) for t in tries]
@@ -210,12 +211,27 @@ def ascend(cached, start: dict[str, float], margin: float = MARGIN) -> tuple[dic
     return best, value
 
 
+def set_by_hand() -> dict[str, str]:
+    """The weights the weights file says were set by hand (name -> why): the fit leaves them as they
+    are and writes the reasons back."""
+    try:
+        data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    found = data.get("set_by_hand") if isinstance(data, dict) else None
+    return dict(found) if isinstance(found, dict) else {}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=str(ROOT / "data"))
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--restart", action="store_true", help="start from the hand-set weights, not the fitted ones")
     parser.add_argument("--dry-run", action="store_true", help="print the weights, do not write them")
+    parser.add_argument("--held-out-share", type=float, default=HELD_OUT_SHARE,
+                        help="how much a question counts without its thesaurus entries")
+    parser.add_argument("--unsaid-share", type=float, default=UNSAID_SHARE,
+                        help="how much a question counts without the expressions it holds whole")
     parser.add_argument("--folds", type=int, default=4, help="cross-validation slices of dev for the held-out "
                         "figures (0: none)")
     args = parser.parse_args(argv)
@@ -223,24 +239,27 @@ def main(argv: list[str] | None = None) -> int:
     index = open_index(args.data, kb.resolver())
     items = load_questions(splits=("dev",))
     weights = Weights() if args.restart else WEIGHTS
+    by_hand = set_by_hand()
+    names = tuple(n for n in FITTED if n not in by_hand)
     value = 0.0
     for round_ in range(1, args.rounds + 1):
         plain = [(item.primary, candidates(kb, index, item.q, weights), 1.0) for item in items]
         without = [(item.primary, candidates(WithoutEntries(kb, {e.split("/")[1] for e in item.expected}), index,
-                                             item.q, weights), HELD_OUT_SHARE) for item in items]
+                                             item.q, weights), args.held_out_share) for item in items]
         unsaid = [(item.primary, candidates(WithoutItsWords(kb, item.q, item.lang), index, item.q, weights),
-                   UNSAID_SHARE) for item in items]
+                   args.unsaid_share) for item in items]
         without += unsaid
         cached = plain + without
         start = {name: getattr(weights, name) for name in FITTED + KEPT}
         if args.folds > 1 and round_ == 1:
-            for name, m in cross_validate(plain, without, start, args.folds, unsaid=unsaid).items():
+            for name, m in cross_validate(plain, without, start, args.folds, unsaid=unsaid, names=names).items():
                 print(f"dev, {args.folds} folds, {name}: hit@5 {m['hit@5']:.3f} MRR {m['MRR']:.3f}")
         before = objective(cached, start)
-        fitted, value = ascend(cached, start)
+        fitted, value = ascend(cached, start, names=names)
         weights = dataclasses.replace(weights, **fitted)
         print(f"round {round_}: dev objective {before:.4f} -> {value:.4f}")
-    out = {"fitted_on": "benchmarks/govern_eval/questions.jsonl, split dev", "objective": round(value, 4),
+    out = {"fitted_on": "benchmarks/govern_eval/questions.jsonl, split dev", **({"set_by_hand": by_hand} if by_hand else {}),
+           "objective": round(value, 4),
            "weights": {name: getattr(weights, name) for name in FITTED + KEPT}}
     text = json.dumps(out, indent=2) + "\n"
     if args.dry_run:

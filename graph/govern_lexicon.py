@@ -15,6 +15,10 @@
   read backwards, so that an English question reaches the library's French laws.
 - **Everyday English to the Act's English** (`Lexicon.paraphrase`): the same Dice table learned
   from the thesaurus's English expressions against its Act phrases.
+- **French to English, written** (`load_dictionary`): a bilingual word list of the Act's whole
+  vocabulary (corpus/lexicon_fr_en.json, one entry per word of the Act), matched on French stems
+  (Snowball), so that « financement », « financer » and « financière » all reach ‘financial’
+  and ‘funding’ whatever expression holds them.
 
 >>> root("eligibility") == root("ineligible".removeprefix("in")) == root("eligible")
 True
@@ -25,15 +29,18 @@ True
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Iterable
 
 from whoosh.lang import stopwords_for_language
 
+from alinea.errors import AlineaError
 from alinea.ids import fold_chars
 from graph.govern_words import FUNCTION_WORDS
 from graph.thesaurus import stemmer
@@ -58,6 +65,8 @@ LAY_DICE = 0.5
 expressions on one topic, so weaker associations are topics, not paraphrases ("income" -> "information")."""
 MIN_COGNATE = 6
 """Shortest French word read as a cognate: short words are too often false friends ("car")."""
+DICTIONARY_FILE = Path(__file__).resolve().parents[1] / "corpus" / "lexicon_fr_en.json"
+"""French words for each content word of the Act, written by hand (`load_dictionary`)."""
 COGNATE_PREFIX = 7
 """Letters a French word and an English word of the Act must share at the start to be cognates
 by spelling alone ("incarcérée" and "incarcerated"), when the usual ending changes do not meet."""
@@ -79,6 +88,18 @@ def root(word: str) -> str:
     if len(stem) > MIN_ROOT and stem[-1] in "ds" and stem[-2] in "aeiou":
         stem = stem[:-1]
     return stem
+
+
+@cache
+def _french_stemmer():
+    """The French stemmer, each distinct word stemmed once per process (graph.thesaurus.stemmer:
+    the build's stored stems first)."""
+    return stemmer("fr")
+
+
+def french_stem(word: str) -> str:
+    """The Snowball stem of a folded French word: « financement », « financer » -> ``financ``."""
+    return _french_stemmer()(word)
 
 
 def english_spelling(word: str) -> str:
@@ -120,9 +141,11 @@ class Lexicon:
 
     def __init__(self, act_words: Iterable[str], pairs: Iterable[tuple[str, str]], min_dice: float = MIN_DICE,
                  per_word: int = PER_WORD, lay_pairs: Iterable[tuple[str, str]] = (),
-                 french_words: Iterable[str] = (), table: dict[str, tuple[tuple[str, float], ...]] | None = None) -> None:
+                 french_words: Iterable[str] = (), table: dict[str, tuple[tuple[str, float], ...]] | None = None,
+                 dictionary: dict[str, tuple[str, ...]] | None = None) -> None:
         """table: the French -> English table the build learned (`translation_table`); learned
-        here from `pairs` when None."""
+        here from `pairs` when None.  dictionary: French stem -> words of the Act (`load_dictionary`)."""
+        self.dictionary = dictionary or {}
         pairs = list(pairs)
         counts = Counter(act_words)
         self.by_root: dict[str, tuple[str, ...]] = {}
@@ -156,7 +179,8 @@ class Lexicon:
 
     STATE = {"by_root": dict[str, tuple[str, ...]], "by_prefix": dict[str, list[str]], "stems": frozenset[str],
              "table": dict[str, tuple[tuple[str, float], ...]], "lay": dict[str, tuple[tuple[str, float], ...]],
-             "reverse": dict[str, tuple[tuple[str, float], ...]], "french_by_root": dict[str, tuple[str, ...]]}
+             "reverse": dict[str, tuple[tuple[str, float], ...]], "french_by_root": dict[str, tuple[str, ...]],
+             "dictionary": dict[str, tuple[str, ...]]}
     """What a lexicon holds once learned, by attribute, with its type (what `state` writes and
     `from_state` reads back, so that a process does not learn it again)."""
 
@@ -211,11 +235,15 @@ class Lexicon:
         return list({(b.source, b.word): b for b in out}.values())
 
     def translate(self, words: Iterable[str]) -> list[Bridge]:
-        """English words of the Act for French words: cognates, else learned translations.  A word
-        spelt as a word of the Act is bridged to that word alone: the table, learned from few pairs,
-        also holds the words of its topic (« décision » → ‘observations’, ‘days’)."""
+        """English words of the Act for French words: the written word list first (`dictionary`),
+        else cognates, else learned translations.  A word the list holds is bridged to its entries
+        alone, and a word spelt as a word of the Act to that word alone: the cognates' shared
+        starts and the table, learned from few pairs, also hold words of the same topic or spelling
+        (« employeur » → ‘employees’, « décision » → ‘observations’, ‘days’)."""
         out = []
         for word in dict.fromkeys(words):
+            written = self.written(word)
+            out += [Bridge(w, word, "dictionary", DICTIONARY_WEIGHT) for w in written]
             found: tuple[str, ...] = ()
             if len(word) >= MIN_COGNATE:
                 spelt = english_spelling(word)
@@ -236,6 +264,14 @@ class Lexicon:
                             out.append(Bridge(w, word, "negated", 0.6))
         return self.shared(out)
 
+    def written(self, word: str) -> tuple[str, ...]:
+        """The Act's words the bilingual word list gives for a French word: as written, else as the
+        infinitive of a verb form (`infinitives`), else by stem."""
+        forms = (word, *infinitives(word))
+        for key in forms + tuple(STEMMED + french_stem(w) for w in forms):
+            if found := self.dictionary.get(key):
+                return found
+        return ()
 
     def paraphrase(self, words: Iterable[str]) -> list[Bridge]:
         """Act words for everyday English words, from the table learned on the thesaurus's everyday
@@ -297,6 +333,57 @@ def learn_table(pairs: Iterable[tuple[str, str]], vocabulary: set[str], min_dice
         if dice >= min_dice:
             table.setdefault(f, []).append((e, round(dice, 3)))
     return {f: tuple(sorted(v, key=lambda x: (-x[1], x[0]))[:per_word]) for f, v in table.items()}
+
+
+STEMMED = "~"
+"""Marks a stem among the dictionary's keys: a word the list holds as written is looked up as
+written first, its stem only when the list does not hold it (Snowball reads « loyer » as ``loi``
+and « partie » as ``part``)."""
+DICTIONARY_WEIGHT = 1.0
+"""How sure a bridge the bilingual word list gives is (a learned one: its Dice association)."""
+
+
+VERB_ENDINGS = ("eraient", "erions", "eriez", "aient", "erais", "erait", "erons", "eront", "ions", "iez", "ent",
+                "ons", "ez", "ais", "ait", "era", "eras", "erai", "ees", "es", "ee", "e")
+"""Endings of the forms of a French verb in -er (folded), longest first: « réclament », « réclamez »,
+« réclamerait », « réclamées » all lead to « réclamer », where Snowball stems « réclament » to
+``recl`` (as an adverb in -ment) and « réclamer » to ``reclam``."""
+
+
+def infinitives(word: str) -> tuple[str, ...]:
+    """The infinitive in -er a French verb form may be of (none for a word too short to be one)."""
+    for ending in VERB_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_ROOT:
+            return (word[: -len(ending)] + "er",)
+    return ()
+
+
+def load_dictionary(vocabulary: set[str], path: Path = DICTIONARY_FILE) -> dict[str, tuple[str, ...]]:
+    """French word, and French stem marked `STEMMED` -> the Act's words it stands for, from the
+    bilingual word list: each French word of an entry folded, split as a question's words are
+    (`content_words`, function words left out), and stemmed.  Checked: AlineaError naming the file when it is not an object of lists of
+    French words, or when an entry is not a word of the Act (`vocabulary`)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AlineaError(f"{path}: not a readable JSON file ({exc})") from None
+    words = data.get("words") if isinstance(data, dict) else None
+    if not isinstance(words, dict):
+        raise AlineaError(f'{path}: expected an object with "words"')
+    table: dict[str, list[str]] = {}
+    for english, french in words.items():
+        if english not in vocabulary:
+            raise AlineaError(f"{path}: {english!r} is not a word of the Act")
+        if not isinstance(french, list) or not french or not all(isinstance(w, str) and w.strip() for w in french):
+            raise AlineaError(f"{path}: {english!r} must list French words, got {french!r}")
+        for phrase in french:
+            for word in content_words(phrase, "fr"):
+                if word not in FUNCTION_WORDS["fr"]:
+                    for key in (word, STEMMED + french_stem(word)):
+                        found = table.setdefault(key, [])
+                        if english not in found:
+                            found.append(english)
+    return {stem: tuple(english) for stem, english in table.items()}
 
 
 def act_words(statute) -> list[str]:

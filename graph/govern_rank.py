@@ -35,7 +35,7 @@ from graph.cite import cite
 from graph.govern_aspects import asked, aspect_sections
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
 from graph.govern_lay import LISTED_FLOOR, LISTED_STEP, PAIR_WORDS, lay_index, lay_words
-from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, parallel_pairs, root
+from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, load_dictionary, parallel_pairs, root
 from graph.govern_state import graph_nodes, stored, stored_governed
 from graph.govern_why import Why, why
 from graph.govern_words import content_text
@@ -128,6 +128,10 @@ class Weights:
     paraphrase: float = 0.3
     """Weight in the bag of the Act words the learned everyday-English table gives for the text's
     words (graph.govern_lexicon.Lexicon.paraphrase)."""
+    written: float = 3.0
+    """Weight in the bag of the Act words the bilingual word list gives for a French text's words
+    (graph.govern_lexicon.load_dictionary): for a French text they stand for its own words (dev
+    French hit@5 / MRR 0.81 / 0.64 at 0.5 and 1.5, 0.81 / 0.65 at 3, 0.81 / 0.63 at 5)."""
 
 
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "corpus" / "govern_weights.json"
@@ -409,7 +413,7 @@ def compute_prepared(kb) -> Prepared:
     lexicon = Lexicon((w for ws in words.values() for w in ws),
                       parallel_pairs(kb.thesaurus, kb.glossary, guidance_pairs(kb, statute)),
                       lay_pairs=lay_pairs(kb.thesaurus, kb.glossary), french_words=french,
-                      table=kb.word_table)
+                      table=kb.word_table, dictionary=load_dictionary({w for ws in words.values() for w in ws}))
     return Prepared(statute.id, sections, order, roles,
                     {k: tuple(dict.fromkeys(v)) for k, v in regulations.items()},
                     {k: tuple(dict.fromkeys(v)) for k, v in defines.items()},
@@ -550,7 +554,7 @@ class Scorer:
                 if " " in phrase:
                     phrases.append((phrase, weight))
         self.bridged = self.bridges()
-        words += [(b.word, (w.paraphrase if b.how == "paraphrase" else w.bridge) * b.weight) for b in self.bridged]
+        words += [(b.word, self.bridge_weight(b) * b.weight) for b in self.bridged]
         glossary = self.kb.glossary
         programs = {program for program, _ in cues.programs}
         for match in cues.concepts:
@@ -580,8 +584,8 @@ class Scorer:
                 folded = {folded_word(m) for m in s.matched}
                 bridged = [b for b in bridged if b.word in folded]
             bridges = tuple(dict.fromkeys((b.source, b.word) for b in bridged))
-            if bridges:
-                words += f" ({', '.join(f'{quoted(a)} → {quoted(b)}' for a, b in bridges)})"
+            if bridges:  # each bridge one quoted item, as the interface requotes a path's words one by one
+                words += ", " + ", ".join(quoted(f"{a} → {b}") for a, b in bridges)
             reason = why("text question") if not s.matched else \
                 why("text bridged", words={"words": tuple(s.matched[:6]), "bridges": bridges}) if bridges else \
                 why("text", words={"words": tuple(s.matched[:6])})
@@ -756,6 +760,10 @@ class Scorer:
         words = content_words(self.content, "en")
         return lexicon.derived(words) + lexicon.paraphrase(words)
 
+    def bridge_weight(self, bridge) -> float:
+        """The weight in the bag of a kind of bridge."""
+        return {"paraphrase": self.w.paraphrase, "dictionary": self.w.written}.get(bridge.how, self.w.bridge)
+
     def feedback_evidence(self, index) -> None:
         """Relevance feedback: the words of the best sections found so far, as a second query;
         sections like the best ones gain."""
@@ -814,7 +822,7 @@ class Scorer:
             for word in content_words(self.content, "en"):
                 out[root(word)] = 1.0
         for b in getattr(self, "bridged", ()):
-            if (self.w.paraphrase if b.how == "paraphrase" else self.w.bridge) > 0:
+            if self.bridge_weight(b) > 0:
                 out[root(b.word)] = max(out.get(root(b.word), 0.0), b.weight)
         for match in self.cues.thesaurus:
             for phrase in self.kb.thesaurus.get(match.entry).means:

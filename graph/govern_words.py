@@ -42,7 +42,9 @@ FUNCTION_WORDS = {
         "ca cela ceci chose choses quelque quelqu'un quelqu'une "
         "encore aussi deja vraiment alors donc genre mettons bon ben pis oui allo merci bonjour "
         "sais sait savoir pense penser crois croire tu y ils elles on eux leur leurs ceux celui celle cette cet ces "
-        "lorsque puisque parce").split()),
+        "lorsque puisque parce "
+        "article articles loi "
+        "chu astheure asteure icitte pantoute faque fak ouin bin tsé tse coudonc").split()),
 }
 """Words that make a text a question but say nothing of its subject, per language (folded)."""
 _WORD = re.compile(r"[\w'’-]+")

@@ -101,7 +101,7 @@ def test_the_translation_table_is_learned_from_parallel_texts():
 
 def test_a_french_question_reaches_the_act_through_cognates(kb, index):
     """No entry naming s. 27 is left; "incarcérée" is a cognate of the Act's "incarcerated"."""
-    on, off, reason = lifted(kb, index, "Une personne incarcérée a-t-elle droit à l'aide?", "27", {"bridge": 0.0})
+    on, off, reason = lifted(kb, index, "Une personne incarcérée a-t-elle droit à l'aide?", "27", {"bridge": 0.0, "written": 0.0})
     assert on <= 3 and (off is None or on < off)
     assert "‘incarceree’ → ‘incarcerated’" in reason
 
@@ -207,12 +207,15 @@ def test_the_sections_that_say_a_time_limit_are_read_from_their_text(kb):
 
 def test_a_time_limit_orders_provisions_within_their_topic(kb, index):
     """A question on how long the Minister has to claim an overpayment: prescription (s. 105) rises
-    among the recovery provisions, and says why."""
+    among the recovery provisions, and says why.  Since the bilingual word list and the Act's text
+    counting more, the other recovery provisions match the question's words better: s. 105 is 13th
+    with the aspect, 14th without (6th with or without it when the word list is off), so the first 20
+    are read."""
     question = "Combien de temps le ministère a-t-il pour me réclamer l'argent versé en trop?"
-    on = [r for r in govern(question, kb, index, limit=10).results if r.role != "guidance"]
-    off = [r for r in govern(question, kb, index, limit=10, weights=replace(WEIGHTS, aspect=0.0)).results
+    on = [r for r in govern(question, kb, index, limit=20).results if r.role != "guidance"]
+    off = [r for r in govern(question, kb, index, limit=20, weights=replace(WEIGHTS, aspect=0.0)).results
            if r.role != "guidance"]
-    assert position(on, "105") is not None and position(on, "105") < (position(off, "105") or 11)
+    assert position(on, "105") is not None and position(on, "105") < (position(off, "105") or 21)
     assert "time limit" in next(r.reason for r in on if r.section == f"{ACT}/105")
 
 

@@ -37,16 +37,18 @@ _index = None
 def govern_batch(lines: Iterable[str | bytes], kb, search_index, limit: int, max_bytes: int | None,
                  say: Callable, jobs: int) -> Iterator[dict]:
     """The answers of govern_lines, in the same order and the same, from `jobs` processes when the
-    batch is long enough to pay for them."""
+    batch is long enough to pay for them (and `search_index` is a data directory's, search.open_index,
+    which the workers open again)."""
     from search.parallel import can_fork
 
     numbered = enumerate(lines, 1)
     head = list(islice(numbered, PARALLEL_FROM))
-    if jobs < 2 or len(head) < PARALLEL_FROM or not can_fork():
+    data_dir = getattr(search_index, "data_dir", None)
+    if jobs < 2 or len(head) < PARALLEL_FROM or data_dir is None or not can_fork():
         rest = (line for _, line in chain(head, numbered))
         yield from govern_lines(rest, kb, search_index, limit, max_bytes, say)
         return
-    yield from _parallel(chain(head, numbered), kb, search_index.data_dir, limit, max_bytes, say, jobs)
+    yield from _parallel(chain(head, numbered), kb, data_dir, limit, max_bytes, say, jobs)
 
 
 def _parallel(numbered: Iterator[tuple[int, str | bytes]], kb, data_dir, limit, max_bytes, say, jobs: int) -> Iterator[dict]:

@@ -339,7 +339,7 @@ def _load(data_dir: str | Path) -> KnowledgeBase:
         corpus = store.corpus()
         texts = {name: store.blob_text(name)
                  for name in ("graph", "glossary", "thesaurus", "thesaurus_tables", "translations", "word_table",
-                              "govern", "citation_names")}
+                              "govern", "citation_names", "lexicon")}
     finally:
         store.close()
     tables = texts.pop("thesaurus_tables")
@@ -396,4 +396,4 @@ def _names(store, text: str):
 
 
 _READERS = {"glossary": _glossary, "thesaurus": _thesaurus, "graph": _graph, "word_table": _word_table,
-            "translations": _json, "govern": _json, "citation_names": _names}
+            "translations": _json, "govern": _json, "citation_names": _names, "lexicon": _json}

@@ -41,6 +41,10 @@ class SearchQuery:
     """Hits per page (1 to MAX_PER_PAGE)."""
     suggest: bool = True
     """False when the caller makes its own "did you mean" (search.suggest): the engine need not."""
+    cite: bool = True
+    """False for a query the caller wrote itself from words it read as no citation (search.policy's
+    plan in both languages, whose branches end with a ``lang:`` filter): the engine does not read
+    the whole text as a typed citation to jump to."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "page", max(1, int(self.page)))

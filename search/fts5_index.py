@@ -359,6 +359,13 @@ class _Backend:
         row = self.db.execute(f"SELECT {STORE_COLUMNS} FROM store WHERE n = ?", (number,)).fetchone()
         return dict(zip(STORED, row, strict=True))
 
+    def stored_many(self, numbers: list[int]) -> dict[int, dict]:
+        if not numbers:
+            return {}
+        rows = self.db.execute(f"SELECT n, {STORE_COLUMNS} FROM store WHERE n IN ({', '.join('?' * len(numbers))})",
+                               numbers).fetchall()
+        return {row[0]: dict(zip(STORED, row[1:], strict=True)) for row in rows}
+
     def number(self, element_id: str) -> int | None:
         row = self.db.execute("SELECT n FROM store WHERE id = ?", (element_id,)).fetchone()
         return row[0] if row else None

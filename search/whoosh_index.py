@@ -209,6 +209,9 @@ class _Backend:
     def stored(self, number: int) -> dict:
         return self.searcher.stored_fields(number)
 
+    def stored_many(self, numbers: list[int]) -> dict[int, dict]:
+        return {n: self.searcher.stored_fields(n) for n in numbers}
+
     def number(self, element_id: str) -> int | None:
         return self.searcher.document_number(id=element_id)
 

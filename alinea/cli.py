@@ -441,11 +441,11 @@ def cmd_govern(args: argparse.Namespace) -> int:
     say = english(kb) if args.lang == "en" else reasons_in(kb, args.lang)  # English: printed once per process
     if args.batch:
         if args.batch == "-":
-            _govern_batch(sys.stdin.buffer, kb, index, args.limit, say)
+            _govern_batch(sys.stdin.buffer, kb, index, args.limit, say, args.jobs)
             return 0
         try:
             with open(args.batch, "rb") as stream:
-                _govern_batch(stream, kb, index, args.limit, say)
+                _govern_batch(stream, kb, index, args.limit, say, args.jobs)
         except OSError as exc:
             raise AlineaError(f"cannot read {args.batch}: {exc.strerror}") from None
         return 0
@@ -468,11 +468,12 @@ def reasons_in(kb, lang: str):
     return lambda reason: text(reason, lang, kb, translate)
 
 
-def _govern_batch(lines, kb, index, limit: int, say) -> None:
-    from graph.govern import govern_lines
+def _govern_batch(lines, kb, index, limit: int, say, jobs: int | None) -> None:
+    from alinea.govern_batch import govern_batch
+    from search.parallel import cores
 
-    for answer in govern_lines(bounded_lines(lines, LIMITS["batch_line"].value), kb, index, limit,
-                               max_bytes=LIMITS["batch_line"].value, say=say):
+    for answer in govern_batch(bounded_lines(lines, LIMITS["batch_line"].value), kb, index, limit,
+                               LIMITS["batch_line"].value, say, cores() if jobs is None else jobs):
         sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
         if "error" in answer:
             print(f"alinea govern: {answer['error']}", file=sys.stderr)
@@ -656,6 +657,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("text", nargs="*", help="the text (quote it for the shell), or - to read standard input")
     p.add_argument("--batch", metavar="FILE", help='JSON lines {"id": ..., "q": ...} in (- for standard input), '
                                                    "one JSON answer per line out, in order")
+    p.add_argument("--jobs", type=number(1, "batch_jobs"), default=None,
+                   help="processes answering a long --batch (default: one per core)")
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("--limit", type=number(1, "govern_limit"), default=10,
                    help=f"provisions at most (default 10, at most {limit('govern_limit')})")

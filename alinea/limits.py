@@ -64,6 +64,7 @@ LIMITS: dict[str, Limit] = {
     # -- the command line --
     "cli_argument": Limit(10_000, "characters", "a query, citation or text given as arguments"),
     "cli_stdin": Limit(1_000_000, "bytes", "a text read from standard input (`alinea govern -`)"),
+    "batch_jobs": Limit(64, "processes", "`alinea govern --batch --jobs N`: worker processes at most"),
     "batch_line": Limit(100_000, "bytes", "one line of `alinea govern --batch`: longer is an error object"),
     "code_file": Limit(512_000, "bytes", "a file read by `alinea links`: larger is skipped and listed"),
     "source_file": Limit(50_000_000, "bytes", "a source document read by `alinea parse`/`build` "

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,8 +33,9 @@ from typing import Callable
 from alinea.errors import AlineaError
 from alinea.kb import KnowledgeBase, load
 from benchmarks.timing import percentile, print_table
-from graph.govern import govern, govern_lines
+from graph.govern import DEFAULT_LIMIT, govern
 from graph.govern_rank import WEIGHTS, Weights
+from graph.govern_why import english
 from search import WordBag, open_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,6 +157,29 @@ def latency(rank: Callable[[str], list[str]], items: list[Item], repeat: int) ->
     return {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95), "max_ms": max(times), "n": len(times)}
 
 
+def batch_rates(lines: list[str], kb, index) -> None:
+    """Prints the batch mode's rate (`alinea govern --batch`), in this process and then on every core,
+    one run each, back to back so that both see about the same load; with the CPU time they used,
+    workers included (what the parallel path costs over the serial one, which load changes less)."""
+    import resource
+
+    from alinea.govern_batch import govern_batch
+    from search.parallel import cores
+
+    def cpu() -> float:
+        own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+    say = english(kb)
+    print(f"\nBatch mode (alinea.govern_batch, {len(lines)} questions per run, load {os.getloadavg()[0]:.1f}):")
+    for jobs in (1, cores()):
+        start, used = time.perf_counter(), cpu()
+        answered = sum(1 for _ in govern_batch(lines, kb, index, DEFAULT_LIMIT, None, say, jobs))
+        elapsed, used = time.perf_counter() - start, cpu() - used
+        print(f"  {jobs} process{'es' * (jobs > 1)}: {answered / elapsed:.0f} questions/s, "
+              f"{used * 1000 / answered:.1f} ms of CPU per question (workers included)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=str(ROOT / "data"), help="a data directory built by `alinea build`")
@@ -205,12 +230,7 @@ def main(argv: list[str] | None = None) -> int:
               if name in ("alinea", "bm25")]
     print_table(timing, ["system", "n", "p50_ms", "p95_ms", "max_ms"])
 
-    lines = [json.dumps({"id": item.id, "q": item.q}) for item in items]
-    start, cpu = time.perf_counter(), time.process_time()
-    answered = sum(1 for _ in govern_lines(lines, kb, index))
-    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
-    print(f"\nBatch mode (govern_lines, {answered} questions in one run): {answered / elapsed:.0f} questions/s "
-          f"({answered / cpu:.0f} per second of this process's CPU time, which a loaded machine changes less)")
+    batch_rates([json.dumps({"id": item.id, "q": item.q}) for item in items], kb, index)
 
     if args.verbose:
         print("\nDev questions whose primary section is not in Alinea's first five:")

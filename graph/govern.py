@@ -22,7 +22,7 @@ from graph.govern_rank import WEIGHTS, Weights
 from graph.govern_text import DEFAULT_LIMIT, MAX_LIMIT, GovernAnswer, GovernResult, Understood, govern_text
 from graph.govern_why import Why, english
 
-__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "GovernAnswer", "GovernResult", "Understood", "govern", "govern_lines"]
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "GovernAnswer", "GovernResult", "Understood", "govern", "govern_line", "govern_lines"]
 
 
 def govern(text_or_node: str, kb, search_index, limit: int = DEFAULT_LIMIT, weights: Weights = WEIGHTS) -> GovernAnswer:
@@ -52,30 +52,32 @@ def govern_lines(lines: Iterable[str | bytes], kb, search_index, limit: int = DE
     rest go on.  Blank lines are skipped."""
     say = say or english(kb)
     for number, line in enumerate(lines, 1):
-        if max_bytes is not None and len(line.rstrip(b"\r\n" if isinstance(line, bytes) else "\r\n")) > max_bytes:
-            yield {"id": None, "line": number, "error": f"line {number}: longer than {max_bytes:,} bytes: not read"}
-            continue
-        if isinstance(line, bytes):
-            try:
-                line = line.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield {"id": None, "line": number, "error": f"line {number}: not UTF-8 ({exc.reason} at byte {exc.start})"}
-                continue
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield {"id": None, "line": number, "error": f"line {number}: not JSON ({exc.msg})"}
-            continue
-        if not isinstance(item, dict) or not isinstance(item.get("q"), str):
-            ident = item.get("id") if isinstance(item, dict) else None
-            yield {"id": ident, "line": number, "error": f'line {number}: expected an object with a string "q"'}
-            continue
-        try:
-            answer = govern(item["q"], kb, search_index, limit)
-        except AlineaError as exc:
-            yield {"id": item.get("id"), "line": number, "error": f"line {number}: {exc}"}
-            continue
-        yield {"id": item.get("id"), **answer.to_dict(say)}
+        answer = govern_line(number, line, kb, search_index, limit, max_bytes, say)
+        if answer is not None:
+            yield answer
 
+
+def govern_line(number: int, line: str | bytes, kb, search_index, limit: int = DEFAULT_LIMIT,
+                max_bytes: int | None = None, say: Callable[[Why], str] | None = None) -> dict | None:
+    """The answer to line `number` of a batch (see govern_lines); None for a blank line."""
+    if max_bytes is not None and len(line.rstrip(b"\r\n" if isinstance(line, bytes) else "\r\n")) > max_bytes:
+        return {"id": None, "line": number, "error": f"line {number}: longer than {max_bytes:,} bytes: not read"}
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return {"id": None, "line": number, "error": f"line {number}: not UTF-8 ({exc.reason} at byte {exc.start})"}
+    if not line.strip():
+        return None
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return {"id": None, "line": number, "error": f"line {number}: not JSON ({exc.msg})"}
+    if not isinstance(item, dict) or not isinstance(item.get("q"), str):
+        ident = item.get("id") if isinstance(item, dict) else None
+        return {"id": ident, "line": number, "error": f'line {number}: expected an object with a string "q"'}
+    try:
+        answer = govern(item["q"], kb, search_index, limit)
+    except AlineaError as exc:
+        return {"id": item.get("id"), "line": number, "error": f"line {number}: {exc}"}
+    return {"id": item.get("id"), **answer.to_dict(say or english(kb))}

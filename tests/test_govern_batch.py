@@ -1,0 +1,85 @@
+"""`alinea govern --batch` on several processes (alinea.govern_batch): the same bytes as in one
+process, in input order, bad lines named by their number, and short or empty batches kept in-process."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import alinea.govern_batch as batch
+from search.parallel import can_fork
+
+QUESTIONS = Path(__file__).resolve().parent.parent / "benchmarks" / "govern_eval" / "questions.jsonl"
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="the batch is answered in one process without fork")
+
+
+@pytest.fixture()
+def forks(monkeypatch):
+    """Counts the batches answered by worker processes."""
+    calls = []
+    parallel = batch._parallel
+
+    def counted(*args, **kwargs):
+        calls.append(args[-1])
+        yield from parallel(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "_parallel", counted)
+    return calls
+
+
+def write(tmp_path, lines: list[str]) -> str:
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return str(path)
+
+
+def test_the_dev_and_test_questions_give_the_same_bytes_on_two_processes(cli, tmp_path, forks):
+    questions = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = write(tmp_path, [json.dumps({"id": q["id"], "q": q["q"]}, ensure_ascii=False) for q in questions])
+    code, serial, _ = cli("govern", "--batch", path, "--jobs", "1")
+    assert code == 0 and forks == []
+    code, parallel, _ = cli("govern", "--batch", path, "--jobs", "2")
+    assert code == 0 and forks == [2]
+    assert len(serial.splitlines()) == len(questions) == 169
+    assert parallel == serial
+
+
+def test_answers_come_back_in_input_order_and_bad_lines_name_their_line(cli, tmp_path, forks):
+    """Long and short questions mixed, so that workers finish out of order; the bad lines fall in
+    later chunks."""
+    texts = ["s. 59", "Can they cut my cheque if I quit my job? " * 40, "Mon conjoint et moi vivons ensemble depuis "
+             "sept mois : sommes-nous des conjoints pour l'aide sociale ?", "term:spouses"]
+    lines = [json.dumps({"id": n, "q": texts[n % len(texts)]}, ensure_ascii=False) for n in range(100)]
+    lines[70] = "{not json"
+    lines[90] = ""
+    lines[95] = json.dumps({"id": "no q"})
+    code, out, err = cli("govern", "--batch", write(tmp_path, lines), "--jobs", "2", "--limit", "2")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and forks == [2]
+    assert [r["id"] for r in rows] == [n if n not in (70, 95) else (None if n == 70 else "no q")
+                                       for n in range(100) if n != 90]
+    assert rows[70]["error"].startswith("line 71: not JSON") and rows[94]["error"].startswith("line 96: expected")
+    assert "line 71" in err and "line 96" in err
+    assert all("results" in r for r in rows if "error" not in r)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_empty_batch_prints_nothing(cli, tmp_path, forks, jobs):
+    path = tmp_path / "empty.jsonl"
+    path.write_bytes(b"")
+    assert cli("govern", "--batch", str(path), "--jobs", jobs) == (0, "", "")
+    assert forks == []
+
+
+def test_a_short_batch_stays_in_process(cli, tmp_path, forks):
+    lines = [json.dumps({"id": n, "q": "s. 59"}) for n in range(batch.PARALLEL_FROM - 1)]
+    code, out, _ = cli("govern", "--batch", write(tmp_path, lines), "--jobs", "2", "--limit", "1")
+    assert code == 0 and len(out.splitlines()) == batch.PARALLEL_FROM - 1 and forks == []
+
+
+def test_jobs_must_be_a_positive_number(cli, capsys):
+    with pytest.raises(SystemExit):
+        cli("govern", "--batch", "-", "--jobs", "0")
+    assert "--jobs" in capsys.readouterr().err

@@ -104,7 +104,7 @@ class Level:
     ranges: tuple[tuple[str, str], ...] = ()
     """Ranges named (``("131", "135")``)."""
     relative: str = ""
-    """``this``, ``that``, ``last`` or ``preceding`` for relative levels; empty otherwise."""
+    """``this``, ``that``, ``last``, ``preceding`` or ``next`` for relative levels; empty otherwise."""
     fallback: bool = False
     """For a ``unit`` level from a short form ("s. 36(2)", "par. 2"): may also mean the alinéa."""
     implied: bool = False
@@ -214,6 +214,12 @@ _ITEM_AFTER = _c(rf"(?:sous-)?paragraphes?{S1}(précédent|dernier){END}")
 _KEYWORD_EN = _c(rf"({_words(_EN)}){END}{S}")
 _KEYWORD_FR = _c(rf"({_words(_FR)}){END}{S}")
 _RELATIVE_EN_RE = _c(rf"(this|that){S1}({_words(_RELATIVE_EN)}){END}")
+_NEIGHBOURS = {"preceding": "preceding", "previous": "preceding", "next": "next", "précédent": "preceding",
+               "précédente": "preceding", "suivant": "next", "suivante": "next"}
+"""The section or division before or after the citing one: « le chapitre précédent », "the preceding section"."""
+_NEIGHBOUR_EN_RE = _c(rf"the{S1}(preceding|previous|next){S1}(section|chapter|title|division|subdivision|part|schedule){END}")
+_NEIGHBOUR_FR_RE = _c(rf"(article|chapitre|titre|section|sous-section|partie|annexe){S1}(précédente?|suivante?){END}(?!{S}:)")
+"""Singular only, and not before a colon: « les articles suivants », « l'article suivant: » announce what follows."""
 _RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce|même){S1}({_words(_RELATIVE_FR)}){END}")
 _ABBREV_SECTION = lazy(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|(?<=\()a(?={SP}\d)|§§?){S}")
 """Section abbreviations; "a" without its period only in a marginal reference, « (a 1.1) »."""
@@ -473,6 +479,10 @@ def _level(scan: _Scan, pos: int) -> tuple[Level, int, int] | None:
         return Level("paragraph", relative=RELATIVE_ORDINALS[m[1].lower()]), start, m.end()
     if fr and (m := scan.at(_ITEM_AFTER, pos)):
         return Level("unit", relative=RELATIVE_ORDINALS[m[1].lower()]), start, m.end()
+    if fr and (m := scan.at(_NEIGHBOUR_FR_RE, pos)):
+        return Level(_RELATIVE_FR[m[1].lower()], relative=_NEIGHBOURS[m[2].lower()]), start, m.end()
+    if not fr and (m := scan.at(_NEIGHBOUR_EN_RE, pos)):
+        return Level(_RELATIVE_EN[m[2].lower()], relative=_NEIGHBOURS[m[1].lower()]), start, m.end()
     if m := scan.at(_RELATIVE_FR_RE if fr else _RELATIVE_EN_RE, pos):
         if m[1].lower() == "même" and not _SAME_AFTER.search(text, max(0, pos - 8), pos):
             return None  # « une pièce de même section »: a shape, not « la même section »

@@ -139,6 +139,11 @@ class Index:
         return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
+    def section_ids(self) -> dict[str, tuple[str, ...]]:
+        """Document id -> its section ids in order."""
+        return {d.id: tuple(s.id for s in d.sections) for d in self.documents.values()}
+
+    @cached_property
     def division_ids(self) -> dict[str, tuple[str, ...]]:
         return {d.id: tuple(div.id for div in d.divisions) for d in self.documents.values()}
 
@@ -572,7 +577,17 @@ def _section_for_relative(level: Level, context: Context, lang: str = "en") -> s
         return context.last_section or (context.section if lang == "fr" else None)
     if level.kind == "paragraph" and level.relative == "that" and context.last_paragraph:
         return context.last_paragraph.rsplit("/", 1)[0]
+    if level.kind == "section" and level.relative in ("preceding", "next"):
+        return _neighbour(context.section, context.index.section_ids.get(context.doc, ()), level.relative)
     return context.section
+
+
+def _neighbour(uid: str | None, ordered: tuple[str, ...], relative: str) -> str | None:
+    """The id before (``preceding``) or after (``next``) `uid` among its siblings `ordered`, if any."""
+    if uid not in ordered:
+        return None
+    at = ordered.index(uid) + (1 if relative == "next" else -1)
+    return ordered[at] if 0 <= at < len(ordered) else None
 
 
 def _paragraph_of(target: str | None, rest: list[Level]) -> str | None:
@@ -691,7 +706,17 @@ def _divisions(doc: str, levels: list[Level], context: Context) -> Resolution:
     index = context.index
     top = levels[0]
     base: str | None = None
-    if top.relative:
+    if top.relative in ("preceding", "next"):  # « le chapitre précédent »: the sibling of the enclosing one
+        here = _enclosing(context, top.kind)
+        siblings = tuple(d for d in index.division_ids.get(context.doc, ())
+                         if here and d.rsplit("/", 1)[0] == here.rsplit("/", 1)[0] and d.rsplit("/", 1)[1].startswith(top.kind + ":"))
+        base = _neighbour(here, siblings, top.relative)
+        if base is None:
+            return Resolution(note=f"no {top.kind} to read '{top.relative} {top.kind}' against")
+        levels = levels[1:]
+        if not levels:
+            return Resolution((base,), divisions=((top.kind, base),))
+    elif top.relative:
         base = (_enclosing(context, top.kind) if top.relative == "this"
                 else dict(context.last_divisions).get(top.kind))
         if base is None:

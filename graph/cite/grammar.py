@@ -116,7 +116,7 @@ class Act:
     """The act a citation names."""
 
     kind: str
-    """``chapter`` (a Québec code), ``federal``, ``annual``, ``name`` (a title without
+    """``chapter`` (a Québec code), ``federal``, ``annual``, ``decree``, ``name`` (a title without
     a chapter), ``this``, ``that``, ``enabling`` ("the Act" in a regulation), ``regulation``, ``other`` (a document
     that is not a law: « de la norme », « du manuel »), ``kind`` (a document named by its kind word alone, « du
     code »: the citing document when it is of that kind) or ``standard`` (a technical standard by its designation)."""
@@ -235,6 +235,23 @@ the Revised Regulations of 1981 (« R.R.Q., 1981, c. S-2.1, r. 3 »), whose chap
 consolidation kept: each names the document of that number."""
 _CODE_HEAD = lazy(rf"(?:{QC_COLLECTION}{S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
                         rf"|(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:c|ch)\.{S}(\d+){S},{S}")
+_DECREE = (rf"(?:(?-i:D|O\.C)\.|(?i:décret|order{S1}in{S1}council)(?:{S1}(?i:numéro|no|n°|number))?){S}"
+           rf"(\d{{1,4}}-(?:\d{{4}}|\d{{2}}))(?![\w-])")
+"""A decree (an order in council) by its number, as history entries write it: « D. 1234-2019 », « décret 605-2014 »,
+"O.C. 1234-2019"; it is not in the corpus, so a citation of one of its sections is a citation of the decree."""
+_DECREE_HEAD = lazy(rf"{_DECREE}{S},{S}")
+_DECREE_AFTER = lazy(rf"(?:(?i:le|du|the|of){S1})?{_DECREE}")
+
+
+def decree_id(number: str) -> str:
+    """A decree's id, as `alinea.model.HistoryEntry.act` writes it.
+
+    >>> decree_id("605-2014")
+    'D. 605-2014'
+    """
+    return f"D. {number}"
+
+
 _UNDOTTED_SECTION = lazy(rf"(?i:secs?|arts?){S1}(?=\d)")
 """A section abbreviation typed without its period ("art 55"), read in a typed citation only; a
 single letter ("s 55", "a 55") only after a chapter code (`_OFFICIAL_SECTION`): alone it is a word."""
@@ -524,7 +541,13 @@ def _section_level(scan: _Scan, start: int, pos: int) -> tuple[Level, int, int] 
     if not got:
         return None
     singles, ranges, end = got
+    if len(singles) == 1 and not ranges and (m := scan.at(_AND_FOLLOWING, end)):
+        end = m.end()  # « articles 5 et suivants »: the first is the pinpoint, the others have no bound
     return Level("section", tuple(singles), tuple(ranges)), start, end
+
+
+_AND_FOLLOWING = _c(rf"{S1}(?:et{S1}suivants|et{S1}suiv\.|and{S1}following|et{S1}seq\.?|ff\.)(?![\w-])")
+"""« aux articles 5 et suivants », "sections 45 and following", "sections 5 et seq.": read in the citation's words."""
 
 
 def _pinpoints_after_section(scan: _Scan, pos: int, single: bool) -> tuple[list[Level], int]:
@@ -639,6 +662,8 @@ def _act_after(scan: _Scan, pos: int) -> tuple[Act, int] | None:
         return Act("chapter", doc_id_from_chapter(m[1])), m.end()
     if m := scan.at(_STATUTES_OF, pos):
         return Act("annual", annual_statute_id(m[2], m[1])), m.end()
+    if m := scan.at(_DECREE_AFTER, pos):
+        return Act("decree", decree_id(m[1])), m.end()
     lead = scan.at(_ARTICLE, pos)
     name_start = lead.end() if lead else pos
     named = _name_with_chapter(scan, name_start)
@@ -787,7 +812,8 @@ def _short_with_code(scan: _Scan, pos: int) -> tuple[list[Level], Act, int, int]
     """ "A-13.1.1, s. 55, par. 2", "c. A-3.001, s. 11", "chapitre S-2.1, a. 223, 1er al., par. 36",
     "A-13.1.1, s 55" (LégisQuébec's form), "2016, c. 25, s. 30" (an annual statute)."""
     federal = scan.at(_FED_HEAD, pos)
-    m = federal or scan.at(_CODE_HEAD, pos)
+    decree = None if federal else scan.at(_DECREE_HEAD, pos)
+    m = federal or decree or scan.at(_CODE_HEAD, pos)
     if not m:
         return None
     a = (scan.at(_ABBREV_SECTION, m.end()) or scan.at(_SECTION_WORD, m.end())
@@ -801,6 +827,8 @@ def _short_with_code(scan: _Scan, pos: int) -> tuple[list[Level], Act, int, int]
     extra, end = _pinpoints_after_section(scan, end, len(level.values) == 1 and not level.ranges)
     if federal:
         act = chapter_ref(federal[1])
+    elif decree:
+        act = Act("decree", decree_id(decree[1]))
     else:
         act = Act("chapter", doc_id_from_chapter(m[1])) if m[1] else Act("annual", annual_statute_id(m[2], m[3]))
     return [level] + extra, act, pos, end
@@ -867,5 +895,5 @@ def _title_start(text: str, paren: int) -> int | None:
     return start
 
 
-STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|[RL]\.[SR]\.C\.|[SL]\.C\.|C\.R\.C\.|SOR|DORS|Revised|Statutes|Consolidated|Lois|sous-alinéas?|the|this|that|présente?|cet|cette|ce|même|subsection|clause|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|(?:secs?|arts?)(?={SP}+\d)|(?<=\()a(?={SP}\d)|§")
+STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|[RL]\.[SR]\.C\.|[SL]\.C\.|C\.R\.C\.|SOR|DORS|Revised|Statutes|Consolidated|Lois|sous-alinéas?|the|this|that|présente?|cet|cette|ce|même|subsection|clause|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|(?-i:D|O\.C)\.(?={S}\d)|(?:secs?|arts?)(?={SP}+\d)|(?<=\()a(?={SP}\d)|§")
 """Where a pinpoint or a chapter code may start."""

@@ -326,7 +326,7 @@ def resolve(found: Found, context: Context) -> Resolution:
         return Resolution(note=f"a provision of another document: {context.numbers_of}")
     if found.act is not None and found.act.kind == "id" and not found.levels:
         return _given_id(found.act.doc, context.index)
-    if found.act is not None and found.act.kind == "standard":
+    if found.act is not None and found.act.kind in ("standard", "decree"):  # outside the corpus, cited whole
         return Resolution((found.act.doc,))
     doc, problem = _document(found, context)
     if doc is None:

@@ -63,6 +63,8 @@ _EXCEPT = _c(rf"(?:(?<![\w-])à{S1}l{APOS}(?:exception|exclusion){S1}|exception{
 s'applique pas » (only when the sentence applies something; « Le présent règlement, à l'exception de l'article 5, entre en
 vigueur » only cites)."""
 _APPLY_WORD = _c(r"appliqu|applicable|\bappl(?:y|ies)\b")
+_EXCEPT_WORDS = _c(r"exception|exclusion|sauf|except|other\s+than|excluding")
+"""Literal prefilters: a text without them costs one search each, not one per citation."""
 _SENTENCE_END = _c(r"[.;](?=\s|$)")
 _LIST_SEP = _c(rf"{S},?{S1}(?:and|or|et|ou|ainsi{S1}que|de{S1}même{S1}que|as{S1}well{S1}as|together{S1}with){S1}(?:(?:of{S1})?(?:the{S1})?|(?:de{S1}|à{S1})?(?:la{S1}|le{S1}|les{S1}|l{APOS}{S})?|du{S1}|des{S1}|au{S1}|aux{S1})")
 """Between two citations of one list: "malgré l'article 5 et le paragraphe 2° de l'article 6", « malgré les articles
@@ -110,13 +112,15 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
     """
     relations = ["cites"] * len(spans)
     excepted = [False] * len(spans)
+    applying = _APPLY_WORD.search(text) is not None  # the literal both rules below need, once per text
+    excepting = applying and _EXCEPT_WORDS.search(text) is not None
     for i, (start, end) in enumerate(spans):
         before = text[max(0, start - 120):start]
         if _BEFORE_WORDS.search(before):
             relations[i] = next((name for name, pattern in _BEFORE if pattern.search(before)), "cites")
-        if relations[i] == "cites" and _INVERTED.search(before):
+        if relations[i] == "cites" and applying and _INVERTED.search(before):
             relations[i] = "applies"
-        if relations[i] == "cites" and _EXCEPT.search(before) and _APPLY_WORD.search(_sentence(text, start, end)):
+        if relations[i] == "cites" and excepting and _EXCEPT.search(before) and _APPLY_WORD.search(_sentence(text, start, end)):
             relations[i], excepted[i] = "applies", True
         if relations[i] == "cites" and i and (relations[i - 1] in _BEFORE_NAMES or excepted[i - 1]) and _in_list(text, spans, i):
             relations[i], excepted[i] = relations[i - 1], excepted[i - 1]  # "malgré l'article 5 et le paragraphe 2° de l'article 6"

@@ -38,16 +38,18 @@ def _division(path: str, heading: str) -> Division:
                     f"{DOC}/{parent}" if parent else None, Source(1, heading))
 
 
-DIVISIONS = ("chapter:I", "chapter:II", "chapter:II/division:I", "chapter:II/division:II", "chapter:II/division:III",
+DIVISIONS = ("chapter:I", "chapter:II", "chapter:II/division:I", "chapter:II/division:II",
+             "chapter:II/division:II/subdivision:1", "chapter:II/division:II/subdivision:2", "chapter:II/division:III",
              "chapter:III")
-"""Chapters I to III; chapter II holds sections I to III (`division:…` in Alinea's ids)."""
+"""Chapters I to III; chapter II holds sections I to III (`division:…` in Alinea's ids), section II « § 1 » and « § 2 »."""
 PLACES = {"1": "chapter:I", "2": "chapter:I", "3": "chapter:II/division:I", "4": "chapter:II/division:II",
           "5": "chapter:II/division:II", "6": "chapter:II/division:III", "7": "chapter:III"}
 
 
 @lru_cache(maxsize=1)
 def corpus() -> Corpus:
-    sections = tuple(_section(n, f"{DOC}/{place}") for n, place in PLACES.items())
+    three = tuple(Unit(f"{DOC}/5/p{i}", "paragraph", "", str(i), "Texte.", Source(1, "Texte.")) for i in (1, 2, 3))
+    sections = tuple(_section(n, f"{DOC}/{place}", units=three if n == "5" else ()) for n, place in PLACES.items())
     doc = Document(DOC, "regulation", "fr", "Règlement d'essai sur les voisins", f"{DOC}.html", sections=sections,
                    divisions=tuple(_division(p, p.upper()) for p in DIVISIONS))
     return Corpus((doc,))
@@ -194,6 +196,42 @@ def test_generated_neighbouring_sections(number, word):
     at = order.index(number) + (1 if word == "suivant" else -1)
     expected = [f"{DOC}/{order[at]}"] if 0 <= at < len(order) else []
     assert [t for _, _, ts in cited(f"conformément à l'article {word}, le", number) for t in ts] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Outre l'article 5, l'article 6 s'applique.", ["cites", "applies"]),
+    ("À l'exception de ce qui est prévu à l'article 5, le présent article s'applique.", ["cites", "applies"]),
+    ("Les articles 3, 4 et 5 s'appliquent.", ["applies"]),
+    ("L'article 3, l'article 4 et l'article 5 s'appliquent.", ["applies", "applies", "applies"]),
+    ("Sous réserve de l'article 2 et à l'exception de l'article 3, le présent chapitre s'applique.",
+     ["subject to", "applies", "applies"]),
+])
+def test_a_comma_alone_joins_subjects_only_in_a_list(text, expected):
+    assert relations(text) == expected
+
+
+# -- pinpoints in more shapes ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("le premier et le deuxième alinéas de l'article 5", ("p1", "p2")),
+    ("les deuxième et troisième alinéas de l'article 5", ("p2", "p3")),
+])
+def test_ordinals_listed_with_their_articles(text, expected):
+    ((_, _, targets),) = cited(text, "2")
+    assert [t.rsplit("/", 1)[1] for t in targets] == list(expected)
+
+
+def test_a_range_written_inclusively():
+    assert cited("Les articles 3 à 5 inclusivement s'appliquent.", "2") == [
+        ("articles 3 à 5 inclusivement", "applies", (f"{DOC}/3", f"{DOC}/4", f"{DOC}/5"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("au § 2 de la section II du chapitre II", f"{DOC}/chapter:II/division:II/subdivision:2"),
+    ("le § 1 de la présente section", f"{DOC}/chapter:II/division:II/subdivision:1"),
+    ("le § 5 s'applique", f"{DOC}/5"),  # alone, « § » is a section
+])
+def test_a_paragraph_sign_before_its_division_is_a_subdivision(text, expected):
+    assert [t for _, _, ts in cited(text, "4") for t in ts] == [expected]
 
 
 # -- « et suivants », decrees ------------------------------------------------------------------------------------

@@ -202,7 +202,8 @@ _WORDLIKE_FOLLOW = _c(rf"(?={S}(?:,|and{END}|or{END}|et{END}|ou{END}|of{END}|de{
 _OF_EN = _c(rf"{S1}of{S1}")
 _OF_FR = _c(rf"{S1}(?:de{S1}la{S1}|de{S1}l{APOS}{S}|du{S1}|de{S1}|des{S1})")
 _DET_EN = _c(rf"(the){S1}")
-_ORDINALS = _c(rf"({_ORD}){END}((?:{S}(?:,|,?{S1}and|,?{S1}or|{SP}+et|{SP}+ou){S1}(?:{_ORD}){END})*)")
+_ORDINALS = _c(rf"({_ORD}){END}((?:{S}(?:,|,?{S1}and|,?{S1}or|{SP}+et|{SP}+ou){S1}(?:(?:le|la|the){S1})?(?:{_ORD}){END})*)")
+"""« les deuxième et troisième alinéas », « le premier et le deuxième alinéas », "the first and the second paragraphs"."""
 _ORD_SPLIT = _c(rf"{_ORD}")
 _PARAGRAPH_EN = _c(rf"{S1}paragraphs?{END}")
 _ALINEA_FR = _c(rf"{S1}alinéas?{END}")
@@ -221,6 +222,9 @@ _NEIGHBOUR_EN_RE = _c(rf"the{S1}(preceding|previous|next){S1}(section|chapter|ti
 _NEIGHBOUR_FR_RE = _c(rf"(article|chapitre|titre|section|sous-section|partie|annexe){S1}(précédente?|suivante?){END}(?!{S}:)")
 """Singular only, and not before a colon: « les articles suivants », « l'article suivant: » announce what follows."""
 _RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce|même){S1}({_words(_RELATIVE_FR)}){END}")
+_SUBDIVISION_SIGN = _c(rf"§{S}(?=\d+(?:\.\d+)*{S1}(?:de{S1}la{S1}(?:présente{S1})?(?:sous-)?section|du{S1}(?:présent{S1})?(?:chapitre|titre)|de{S1}la{S1}partie){END})")
+"""In French, « § » before the division holding it heads a subdivision (S-2.1, r. 9: « § 1 » to « § 6 » under a
+section): « le § 2 de la section IV du chapitre IV »; elsewhere « § 5 » is a section."""
 _ABBREV_SECTION = lazy(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|(?<=\()a(?={SP}\d)|§§?){S}")
 """Section abbreviations; "a" without its period only in a marginal reference, « (a 1.1) »."""
 _PIN_BODY = rf"(?:(?P<ord>(?:{_ORD})(?:(?:{S},{S}|{S1}(?:et|and){S1})(?:{_ORD}))*){S1}(?:alinéas?|paragraphs?|als?|paras?|pars?)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpars|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}[°º]?|\([a-z0-9.]+\)|(?:[ivx]{{1,4}}|[a-z])(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
@@ -506,6 +510,9 @@ def _level(scan: _Scan, pos: int) -> tuple[Level, int, int] | None:
         kinds = _RELATIVE_FR if fr else _RELATIVE_EN
         rel = "that" if m[1].lower() in ("that", "cet", "cette", "ce", "même") else "this"
         return Level(kinds[m[2].lower()], relative=rel), start, m.end()
+    if fr and (m := scan.at(_SUBDIVISION_SIGN, pos)) and (got := _values(scan, m.end(), _VALUE_DIVISION, wordlike=True)):
+        singles, ranges, end = got  # « le § 2 de la section IV »: a subdivision, not a section
+        return Level("subdivision", tuple(singles), tuple(ranges)), start, end
     if m := scan.at(_ABBREV_SECTION, pos) or (scan.query and scan.at(_UNDOTTED_SECTION, pos)):
         return _section_level(scan, start, m.end())
     if m := scan.at(_KEYWORD_FR if fr else _KEYWORD_EN, pos):
@@ -543,7 +550,12 @@ def _section_level(scan: _Scan, start: int, pos: int) -> tuple[Level, int, int] 
     singles, ranges, end = got
     if len(singles) == 1 and not ranges and (m := scan.at(_AND_FOLLOWING, end)):
         end = m.end()  # « articles 5 et suivants »: the first is the pinpoint, the others have no bound
+    elif ranges and (m := scan.at(_INCLUSIVE, end)):
+        end = m.end()  # « les articles 3 à 5 inclusivement »
     return Level("section", tuple(singles), tuple(ranges)), start, end
+
+
+_INCLUSIVE = _c(rf"{S},?{S1}(?:inclusivement|both{S1}inclusive|inclusively|inclusive)(?![\w-])")
 
 
 _AND_FOLLOWING = _c(rf"{S1}(?:et{S1}suivants|et{S1}suiv\.|and{S1}following|et{S1}seq\.?|ff\.)(?![\w-])")

@@ -52,6 +52,7 @@ _RUN_SEP = _c(rf"{S}(?:,|,?{S1}and|,?{S1}or|{S1}et|{S1}ou|,?{S1}ainsi{S1}que|,?{
 """Between two subjects of one verb: « les dispositions de la sous-section 5 ainsi que celles du présent règlement ne
 s'appliquent pas »; "the provisions of the regulations regarding the Social Assistance Program apply" (the
 regulations and the program's provisions both apply)."""
+_BARE_COMMA = _c(rf"{S},{S}(?:(?:the{S1})?|(?:la{S1}|le{S1}|les{S1}|l{APOS})?)")
 _INVERTED = _c(rf"(?<![\w-])s{APOS}appliqu(?:e|ent)(?:{S1}(?:également|aussi|alors|de{S1}plus))?(?:{S},{S}(?:en{S1}les{S1}adaptant|{_NECESSARY}){S},)?"
                rf"{S1}(?:le{S1}|la{S1}|les{S1}|l{APOS}{S})(?:dispositions{S1}(?:(?:contenues|prévues|énoncées|visées){S1})?(?:à{S1}la{S1}|à{S1}l{APOS}{S}|au{S1}|aux{S1}|dans{S1}la{S1}|dans{S1}le{S1}|dans{S1}l{APOS}{S}|de{S1}la{S1}|de{S1}l{APOS}{S}|du{S1}|des{S1}))?$")
 """The verb before its subject, French only: « un groupe auquel s'appliquent, en les adaptant, les dispositions contenues au
@@ -120,7 +121,7 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
             relations[i] = next((name for name, pattern in _BEFORE if pattern.search(before)), "cites")
         if relations[i] == "cites" and applying and _INVERTED.search(before):
             relations[i] = "applies"
-        if relations[i] == "cites" and excepting and _EXCEPT.search(before) and _APPLY_WORD.search(_sentence(text, start, end)):
+        if relations[i] in ("cites", "subject to") and excepting and _EXCEPT.search(before) and _APPLY_WORD.search(_sentence(text, start, end)):
             relations[i], excepted[i] = "applies", True
         if relations[i] == "cites" and i and (relations[i - 1] in _BEFORE_NAMES or excepted[i - 1]) and _in_list(text, spans, i):
             relations[i], excepted[i] = relations[i - 1], excepted[i - 1]  # "malgré l'article 5 et le paragraphe 2° de l'article 6"
@@ -129,8 +130,11 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
         verb = which or _APPLY_VERB.match(text, end)
         if not verb:
             continue
-        run = [i]
-        while not which and run[-1] > 0 and _RUN_SEP.fullmatch(text, spans[run[-1] - 1][1], spans[run[-1]][0]):
+        run, joined = [i], False
+        while not which and run[-1] > 0 and (sep := _RUN_SEP.fullmatch(text, spans[run[-1] - 1][1], spans[run[-1]][0])):
+            if _BARE_COMMA.fullmatch(sep[0]) and not joined:
+                break  # « Outre l'article 5, l'article 6 s'applique »: a comma alone joins only a list ending « … et C »
+            joined = True
             run.append(run[-1] - 1)
         head = spans[run[-1]][0]
         if not which and (_CONDITIONAL.search(text, max(0, head - 30), head) or _REFERRED.search(text, max(0, head - 30), head)):

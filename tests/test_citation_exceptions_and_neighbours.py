@@ -48,7 +48,10 @@ PLACES = {"1": "chapter:I", "2": "chapter:I", "3": "chapter:II/division:I", "4":
 
 @lru_cache(maxsize=1)
 def corpus() -> Corpus:
-    three = tuple(Unit(f"{DOC}/5/p{i}", "paragraph", "", str(i), "Texte.", Source(1, "Texte.")) for i in (1, 2, 3))
+    letters = tuple(Unit(f"{DOC}/5/p1/2/{x}", "clause", f"{x})", x, "Texte.", Source(1, "")) for x in "abcd")
+    two = Unit(f"{DOC}/5/p1/2", "subparagraph", "2°", "2", "Texte:", Source(1, ""), children=letters)
+    three = tuple(Unit(f"{DOC}/5/p{i}", "paragraph", "", str(i), "Texte.", Source(1, "Texte."),
+                       children=(two,) if i == 1 else ()) for i in (1, 2, 3))
     sections = tuple(_section(n, f"{DOC}/{place}", units=three if n == "5" else ()) for n, place in PLACES.items())
     doc = Document(DOC, "regulation", "fr", "Règlement d'essai sur les voisins", f"{DOC}.html", sections=sections,
                    divisions=tuple(_division(p, p.upper()) for p in DIVISIONS))
@@ -232,6 +235,22 @@ def test_a_range_written_inclusively():
 ])
 def test_a_paragraph_sign_before_its_division_is_a_subdivision(text, expected):
     assert [t for _, _, ts in cited(text, "4") for t in ts] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("paragraphs 14(2)(a) to (c) of the Hazardous Products Act", ["14/2/a", "14/2/b", "14/2/c"]),
+    ("paragraphs 14(2)(a) and (c) of the Hazardous Products Act", ["14/2/a", "14/2/c"]),
+    ("subparagraphs 14(2)(a)(i) to (iii) of the Hazardous Products Act", ["14/2/a/i", "14/2/a/ii", "14/2/a/iii"]),
+    ("paragraphs 14(2)(a), (b) or (d) of the Hazardous Products Act", ["14/2/a", "14/2/b", "14/2/d"]),
+])
+def test_a_list_or_range_of_the_last_label_in_the_federal_style(text, expected):
+    ((_, _, targets),) = cited(text, "2", "en")
+    assert list(targets) == [f"canada:rsc-1985-c-h-3/{x}" for x in expected]
+
+
+def test_a_range_of_the_last_label_after_a_section_number():
+    (_, _, targets), = cited("section 5(2)(b) to (d) and", "2", "en")
+    assert targets == (f"{DOC}/5/p1/2/b", f"{DOC}/5/p1/2/c", f"{DOC}/5/p1/2/d")
 
 
 # -- « et suivants », decrees ------------------------------------------------------------------------------------

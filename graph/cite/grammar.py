@@ -571,6 +571,8 @@ def _pinpoints_after_section(scan: _Scan, pos: int, single: bool) -> tuple[list[
     if single and (m := scan.at(_LABELS, pos)):
         levels += _label_levels(m[1], fallback=True)
         pos = m.end()
+        if scan.lang != "fr":
+            levels[-1], pos = _label_tail(scan, pos, levels[-1])
     return _finer_pinpoints(scan, pos, levels) if single else (levels, pos)
 
 
@@ -727,9 +729,30 @@ def _federal_style(scan: _Scan, pos: int) -> tuple[Level, int, int, list[Level]]
         labels = _LABEL.findall(m[2] or "") + [m[3] or ""] + _LABEL.findall(m[4] or "") + [m[5] or "", m[6] or ""]
     elif m := scan.at(_FEDERAL_STYLE, pos):
         labels = _LABEL.findall(m[2])
+        below = federal_levels(labels)
+        below[0], end = _label_tail(scan, m.end(), below[0])
+        return Level("section", (m[1],)), pos, end, below
     else:
         return None
     return Level("section", (m[1],)), pos, m.end(), federal_levels(labels)
+
+
+_LABEL_MORE = _c(rf"{S}(,|,?{S1}and|,?{S1}or|{S1}to){S}\(((?:\d+(?:\.\d+)*|[a-z]{{1,2}}(?:\.\d+)?|[ivx]{{1,4}}))\)(?![\w(])")
+
+
+def _label_tail(scan: _Scan, pos: int, last: Level) -> tuple[Level, int]:
+    """More labels of the finest level after a pinpoint written with its labels: "paragraphs 14(2)(a) to (c)",
+    "section 55(2)(a) and (b)" (a list or a range of that level, under the same section and subsection)."""
+    singles, ranges = list(last.values), list(last.ranges)
+    while (m := scan.at(_LABEL_MORE, pos)) and (singles or ranges):
+        if m[1].strip().lower() == "to" and singles:
+            ranges.append((singles.pop(), m[2].lower()))
+        elif m[1].strip().lower() != "to":
+            singles.append(m[2].lower())
+        else:
+            break
+        pos = m.end()
+    return replace(last, values=tuple(singles), ranges=tuple(ranges)), pos
 
 
 def federal_levels(labels: list[str]) -> list[Level]:
@@ -742,7 +765,7 @@ def federal_levels(labels: list[str]) -> list[Level]:
 
 
 _FEDERAL_LABEL = r"\((?:\d+(?:\.\d+)*|[a-z]{1,2}(?:\.\d+)?|[ivx]{1,4}|[A-Z])\)"
-_FEDERAL_STYLE = _c(rf"(?:subsection|paragraph|subparagraph|clause){S1}({NUM})((?:{_FEDERAL_LABEL})+){END}")
+_FEDERAL_STYLE = _c(rf"(?:subsections?|paragraphs?|subparagraphs?|clauses?){S1}({NUM})((?:{_FEDERAL_LABEL})+){END}")
 _FEDERAL_STYLE_FR = lazy(
     rf"(?i:articles?|art\.?|paragraphes?|sous-alinéas?|alinéas?|divisions?){S}(\d+(?:\.\d+)*)((?:\(\d+(?:\.\d+)*\))*)"
     rf"(?:([a-z]{{1,2}}(?:\.\d+)?)\)((?:\([ivx]{{1,4}}\))*(?:\([A-Za-z]\))?)"

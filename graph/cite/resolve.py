@@ -565,9 +565,17 @@ def _between_outside(level: Level) -> list[str]:
         low, high = _NUMBER.match(lo), _NUMBER.match(hi)
         if low and high and low[1] == high[1] and 0 < int(high[2]) - int(low[2]) <= 100:
             out += [f"{low[1]}{n}" for n in range(int(low[2]), int(high[2]) + 1)]
+        elif lo in _ROMANS and hi in _ROMANS and _ROMANS.index(lo) < _ROMANS.index(hi):
+            out += list(_ROMANS[_ROMANS.index(lo):_ROMANS.index(hi) + 1])  # "(i) to (iv)"
+        elif len(lo) == len(hi) == 1 and "a" <= lo < hi <= "z":
+            out += [chr(c) for c in range(ord(lo), ord(hi) + 1)]  # "paragraphs 14(2)(a) to (c)"
         else:
             out += [lo, hi]
     return out
+
+
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
+"""Roman labels of items, in order: a range whose both ends are among them is roman ("(i) to (v)"), else lettered."""
 
 
 def _section_for_relative(level: Level, context: Context, lang: str = "en") -> str | None:

@@ -158,6 +158,27 @@ def test_generated_exceptions_apply_only_beside_an_application(numbers, words, v
     assert set(targets) == {f"{DOC}/{n}" for n in numbers if n in PLACES}  # 8 and 9 are not in the document
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("L'article 5 s'applique, en faisant les adaptations nécessaires, à l'article 6.", "fr", ["applies", "applies to"]),
+    ("Les articles 5 et 6 s'appliquent mutatis mutandis à l'article 7.", "fr", ["applies", "applies to"]),
+    ("Sections 4 and 5 apply with such modifications as the circumstances require to section 6.", "en",
+     ["applies", "applies to"]),
+    ("Sont exclues de l'application du présent règlement, à l'exception des articles 5 et 6, les pompes.", "fr",
+     ["applies"]),
+])
+def test_adaptations_and_exclusions_written_as_drafters_write_them(text, lang, expected):
+    assert [r for w, r, _ in cited(text, "2", lang) if "présent" not in w] == expected
+
+
+@pytest.mark.parametrize("text", ["l'article 1er", "l'article premier du présent règlement"])
+def test_the_first_article_in_words(text):
+    assert [t for _, _, ts in cited(text, "3") for t in ts] == [f"{DOC}/1"]
+
+
+def test_the_first_paragraph_after_article_is_no_first_article():
+    assert [t for _, _, ts in cited("l'article premier alinéa", "3") for t in ts] == [f"{DOC}/3/p1"]
+
+
 # -- the section or division before or after the citing one ---------------------------------------------------
 @pytest.mark.parametrize("text, number, expected", [
     ("les normes du chapitre précédent", "3", f"{DOC}/chapter:I"),

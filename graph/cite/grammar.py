@@ -544,6 +544,8 @@ def _ordinal_level(o: re.Match) -> Level:
 
 def _section_level(scan: _Scan, start: int, pos: int) -> tuple[Level, int, int] | None:
     """Section numbers at pos, with the start of the citation's text."""
+    if scan.lang == "fr" and (m := scan.at(_FIRST_ARTICLE, pos)):
+        return Level("section", ("1",)), start, m.end()  # « l'article premier », « l'article 1er »
     got = _values(scan, pos, _VALUE_SECTION, wordlike=False)
     if not got:
         return None
@@ -558,6 +560,7 @@ def _section_level(scan: _Scan, start: int, pos: int) -> tuple[Level, int, int] 
 _INCLUSIVE = _c(rf"{S},?{S1}(?:inclusivement|both{S1}inclusive|inclusively|inclusive)(?![\w-])")
 
 
+_FIRST_ARTICLE = _c(r"(?:premier|1er)(?![\w-])(?!\s+(?:alinéa|paragraphe))")
 _AND_FOLLOWING = _c(rf"{S1}(?:et{S1}suivants|et{S1}suiv\.|and{S1}following|et{S1}seq\.?|ff\.)(?![\w-])")
 """« aux articles 5 et suivants », "sections 45 and following", "sections 5 et seq.": read in the citation's words."""
 

@@ -22,7 +22,11 @@ _BEFORE_NAMES = {name for name, _ in _BEFORE}
 _BEFORE_WORDS = _c(r"despite|notwithstanding|malgré|nonobstant|subject|réserve|purpose|fins|application|meaning|sens|défini|defined")
 """(« exclus de l'application de » is found by its word « application », as « pour l'application de » is.)"""
 """A literal prefilter: the words one of which each pattern of _BEFORE needs."""
-_NECESSARY = rf"(?:with{S1}the{S1}necessary{S1}modifications|by{S1}operation{S1}of{S1}law|(?:avec|compte{S1}tenu){S1}(?:les|des){S1}adaptations{S1}nécessaires)"
+_NECESSARY = (rf"(?:with{S1}(?:the|any){S1}necessary{S1}modifications|with{S1}such{S1}modifications{S1}as{S1}the{S1}circumstances{S1}require"
+              rf"|by{S1}operation{S1}of{S1}law|mutatis{S1}mutandis|en{S1}les{S1}adaptant"
+              rf"|(?:(?:avec|compte{S1}tenu){S1}(?:les|des)|en{S1}faisant{S1}les){S1}adaptations{S1}nécessaires)")
+"""« s'applique, en faisant les adaptations nécessaires, à », "apply with such modifications as the circumstances require
+to", « mutatis mutandis »: the words between the verb and what it is made to apply to."""
 _ALSO = rf"(?:{S1}(?:également|aussi|de{S1}plus|en{S1}outre|pareillement|also|equally|likewise|further|as{S1}well))?"
 """« s'applique également à », « s'appliquent aussi », "applies also to": the provision is made to apply, to more."""
 _APPLIES = (rf"(?:(?:(?:also|equally|likewise){S1})?appl(?:y|ies){_ALSO}|continues?{S1}to{S1}apply|s{APOS}appliqu(?:e|ent){_ALSO}|continue(?:nt)?{S1}de{S1}s{APOS}appliquer"
@@ -63,7 +67,9 @@ _EXCEPT = _c(rf"(?:(?<![\w-])à{S1}l{APOS}(?:exception|exclusion){S1}|exception{
 "Sections 45 to 48 apply, other than section 46": the excepted provisions are those whose application is at issue, as in « ne
 s'applique pas » (only when the sentence applies something; « Le présent règlement, à l'exception de l'article 5, entre en
 vigueur » only cites)."""
-_APPLY_WORD = _c(r"appliqu|applicable|\bappl(?:y|ies)\b")
+_APPLY_WORD = _c(rf"appliqu|applicable|\bappl(?:y|ies)\b|(?:exclue?s?|soustraite?s?){S1}de{S1}l{APOS}{S}application|(?:excluded|exempt(?:ed)?){S1}from{S1}(?:the{S1})?application")
+"""An application in the sentence, or an exclusion from one (« Sont exclues de l'application du présent règlement, à
+l'exception des articles 5 et 6, les pompes »: those articles apply to them)."""
 _EXCEPT_WORDS = _c(r"exception|exclusion|sauf|except|other\s+than|excluding")
 """Literal prefilters: a text without them costs one search each, not one per citation."""
 _SENTENCE_END = _c(r"[.;](?=\s|$)")

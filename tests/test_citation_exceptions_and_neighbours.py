@@ -274,6 +274,32 @@ def test_a_range_of_the_last_label_after_a_section_number():
     assert targets == (f"{DOC}/5/p1/2/b", f"{DOC}/5/p1/2/c", f"{DOC}/5/p1/2/d")
 
 
+# -- the enabling act standing alone -------------------------------------------------------------------------
+R8_42 = ("la dénomination chimique et la concentration doivent être divulguées sur la fiche signalétique conformément à "
+         "la Loi mais pour lequel il existe une appellation générique")
+"""S-2.1, r. 8, s. 42 (the second held-out set: « la Loi », the Act as a whole, S-2.1)."""
+
+
+@pytest.mark.parametrize("text, lang, words", [(R8_42, "fr", "la Loi"), ("en vertu de la Loi, le travailleur", "fr", "la Loi"),
+                                               ("the rights conferred by the Act.", "en", "the Act")])
+def test_the_act_alone_in_a_regulation_is_its_enabling_act(text, lang, words):
+    assert [(w, ts) for w, _, ts in cited(text, "2", lang)] == [(words, ("Z-7",))]
+
+
+@pytest.mark.parametrize("text", ["la Loi sur les normes du travail", "la Loi (chapitre N-1.1)", "une loi", "the Act respecting labour standards"])
+def test_a_title_or_a_lower_case_law_is_no_enabling_act(text):
+    assert "Z-7" not in [t for _, _, ts in cited(text, "2", "en" if "Act" in text else "fr") for t in ts]
+
+
+def test_the_act_alone_outside_a_regulation_is_no_reference():
+    from graph.references import extract_references
+
+    statute = Document("Z-8", "statute", "fr", "Loi d'essai", "z8.html", sections=(
+        Section("Z-8/1", "1", IN_FORCE, None, (Unit("Z-8/1/p1", "paragraph", "", "1", "Conformément à la Loi, il agit.",
+                                                   Source(1, "")),), Source(1, "1")),))
+    assert [r for r in extract_references(Corpus((statute,))) if r.type not in ("defines", "uses term")] == []
+
+
 # -- « et suivants », decrees ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, lang, words", [
     ("les exigences des articles 5 et suivants s'appliquent", "fr", "articles 5 et suivants"),

@@ -341,6 +341,9 @@ _REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:(?:du|le){S1})?(?<!prése
 d'application de la Loi … », « le présent règlement » (the citing one) or « ce règlement »."""
 REGULATION_ALONE = _c(rf"(?:(?:the|that){S1}regulations?|(?:du|le|au){S1}règlement){END}(?!{_TITLE_GOES_ON})")
 """The same, standing alone, where it needs its article: « par règlement » is "by regulation"."""
+ENABLING_ALONE = lazy(rf"(?<![\w-])(?i:la|the){S1}(?:Loi|Act)(?![\w-])(?!{S}\()(?!{_TITLE_GOES_ON})")
+"""« conformément à la Loi », "under the Act" standing alone: in a regulation, its enabling act (capitalised, as
+regulations define it; « la Loi sur … » and "the Act respecting …" are titles)."""
 
 _ARTICLE = _c(rf"(?:the{S1}|la{S1}|le{S1}|l{APOS}{S})")  # not the "LA" of "LATMP"
 _TITLE_START = lazy(rf"(?:{_NAME_HEADS}|[A-ZÉÈ])")

@@ -503,9 +503,9 @@ def _level(scan: _Scan, pos: int) -> tuple[Level, int, int] | None:
         return Level("paragraph", relative=RELATIVE_ORDINALS[m[1].lower()]), start, m.end()
     if fr and (m := scan.at(_ITEM_AFTER, pos)):
         return Level("unit", relative=RELATIVE_ORDINALS[m[1].lower()]), start, m.end()
-    if fr and (m := scan.at(_NEIGHBOUR_FR_RE, pos)):
+    if fr and text[pos:pos + 1] in "acstpACSTP" and (m := scan.at(_NEIGHBOUR_FR_RE, pos)):
         return Level(_RELATIVE_FR[m[1].lower()], relative=_NEIGHBOURS[m[2].lower()]), start, m.end()
-    if not fr and (m := scan.at(_NEIGHBOUR_EN_RE, pos)):
+    if not fr and text[pos:pos + 1] in "tT" and (m := scan.at(_NEIGHBOUR_EN_RE, pos)):
         return Level(_RELATIVE_EN[m[2].lower()], relative=_NEIGHBOURS[m[1].lower()]), start, m.end()
     if m := scan.at(_RELATIVE_FR_RE if fr else _RELATIVE_EN_RE, pos):
         if m[1].lower() == "même" and not _SAME_AFTER.search(text, max(0, pos - 8), pos):
@@ -513,7 +513,7 @@ def _level(scan: _Scan, pos: int) -> tuple[Level, int, int] | None:
         kinds = _RELATIVE_FR if fr else _RELATIVE_EN
         rel = "that" if m[1].lower() in ("that", "cet", "cette", "ce", "même") else "this"
         return Level(kinds[m[2].lower()], relative=rel), start, m.end()
-    if fr and (m := scan.at(_SUBDIVISION_SIGN, pos)) and (got := _values(scan, m.end(), _VALUE_DIVISION, wordlike=True)):
+    if fr and text.startswith("§", pos) and (m := scan.at(_SUBDIVISION_SIGN, pos)) and (got := _values(scan, m.end(), _VALUE_DIVISION, wordlike=True)):
         singles, ranges, end = got  # « le § 2 de la section IV »: a subdivision, not a section
         return Level("subdivision", tuple(singles), tuple(ranges)), start, end
     if m := scan.at(_ABBREV_SECTION, pos) or (scan.query and scan.at(_UNDOTTED_SECTION, pos)):
@@ -853,7 +853,7 @@ def _short_with_code(scan: _Scan, pos: int) -> tuple[list[Level], Act, int, int]
     """ "A-13.1.1, s. 55, par. 2", "c. A-3.001, s. 11", "chapitre S-2.1, a. 223, 1er al., par. 36",
     "A-13.1.1, s 55" (LégisQuébec's form), "2016, c. 25, s. 30" (an annual statute)."""
     federal = scan.at(_FED_HEAD, pos)
-    decree = None if federal else scan.at(_DECREE_HEAD, pos)
+    decree = None if federal or scan.text[pos:pos + 1] not in "DOdo" else scan.at(_DECREE_HEAD, pos)
     m = federal or decree or scan.at(_CODE_HEAD, pos)
     if not m:
         return None

@@ -237,19 +237,35 @@ _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]")
 def _items(text: str, unit: str, page) -> list[tuple[int, int, str | None]]:
     """(start, end, unit id) of the parts of an annotated alinéa's text that are the page's units under it: the line
     writes the items inline (« 1.  … 1.1.  … a)  … »), the build reads each in its own unit (so « le présent paragraphe »
-    in item 1 is item 1, not the alinéa).  Out of its page, or for a unit the page lacks, the whole text is one part."""
+    in item 1 is item 1, not the alinéa), and a unit's closing text (printed after its last item: `Unit.closing`) in
+    that unit, not in its last item.  Out of its page, or for a unit the page lacks, the whole text is one part."""
     if page is None:
         return [(0, len(text), unit)]
     section = next((s for s in page.sections if unit.startswith(s.id + "/")), None)
-    units = [u for u in section.walk() if u.id.startswith(unit + "/")] if section else []
+    whole = next((u for u in section.walk() if u.id == unit), None) if section else None
     flat = _SPACES.sub(" ", text)
     starts, cursor = [(0, unit)], 0
-    for u in units:
-        key = " ".join(u.text.split())[:24]
+
+    def place(words: str, uid: str) -> None:
+        nonlocal cursor
+        key = " ".join(words.split())[:24]
         at = flat.find(key, cursor) if key else -1
         if at > 0:
-            starts.append((at, u.id))
+            starts.append((at, uid))
             cursor = at + len(key)
+
+    def visit(u) -> None:  # document order: a unit's text, its items, then its closing text
+        for child in u.children:
+            place(child.text, child.id)
+            visit(child)
+        if u.closing and u.children:
+            place(u.closing, u.id)
+
+    if whole is not None:
+        visit(whole)
+    else:
+        for u in (u for u in section.walk() if u.id.startswith(unit + "/")) if section else ():
+            place(u.text, u.id)
     return [(at, starts[i + 1][0] if i + 1 < len(starts) else len(text), uid) for i, (at, uid) in enumerate(starts)]
 
 

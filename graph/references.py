@@ -223,6 +223,8 @@ def _text(walk: _Walk, doc: Document, source: str, fieldname: str, text: str, co
         context = context.after(resolution)
         if not f.levels and f.act is not None and f.act.kind in ("this", "that") and resolution.targets == (context.doc,):
             continue  # « les matières traitées dans ce règlement »: the citing document itself, like "this Act"
+        if not f.levels and f.act is not None and f.act.kind == "enabling" and not resolution.targets:
+            continue  # "the Act" alone outside a regulation: no act is named
         if resolution.act:
             acts.append(resolution.act)
         refs += _from_resolution(source, fieldname, f, "cited by guidance" if guidance else relation, resolution)

@@ -144,7 +144,7 @@ def test_references_are_checked_against_the_corpus(act: Document) -> None:
     doc = parse_guidance_text(page, "refs.txt", {"id": "guidance:refs", "lang": "fr"})
     refs = guidance_references(doc, [act])
     kinds = [(r.type, r.target) for r in refs]
-    assert ("cites", "A-13.1.1/103.1") in kinds
+    assert ("applies", "A-13.1.1/103.1") in kinds
     missing = next(r for r in refs if r.text == "article 999 de la Loi")
     assert (missing.type, missing.target, missing.note) == ("unresolved", "", "A-13.1.1 has no section 999")
     fallback = next(r for r in refs if r.text.startswith("quatrième alinéa"))

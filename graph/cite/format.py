@@ -216,6 +216,9 @@ def _federal_citation(doc: str, lang: str = "en") -> str:
     return f"{collection} {year}, c. {chapter.upper()}"
 
 
+_DECREE_ID = re.compile(r"^D\. \d+-\d+$")
+"""A decree's id (`graph.cite.grammar.decree_id`): « D. 1234-2019 »."""
+
 QUOTES = {"fr": ("«\u00a0", "\u00a0»"), "en": ("‘", "’")}
 """Each language's quotation marks (French: with no-break spaces inside)."""
 
@@ -254,6 +257,7 @@ def outside(target: str, lang: str = "en", said: str = "") -> str:
     printed = cite(target, "short", lang)
     named = target if printed == target else f"{printed} ({target})"
     what = ("une disposition fédérale" if fr else "a federal provision") if target.startswith("canada:") else \
+        ("un décret" if fr else "a decree (order in council)") if _DECREE_ID.match(target) else \
         ("un texte québécois" if fr else "a Québec text")
     url = official_url(target, lang)
     official = ("texte officiel" if fr else "official text") + separator(":", lang) + url if url else ""

@@ -104,7 +104,7 @@ class Level:
     ranges: tuple[tuple[str, str], ...] = ()
     """Ranges named (``("131", "135")``)."""
     relative: str = ""
-    """``this``, ``that``, ``last`` or ``preceding`` for relative levels; empty otherwise."""
+    """``this``, ``that``, ``last``, ``preceding`` or ``next`` for relative levels; empty otherwise."""
     fallback: bool = False
     """For a ``unit`` level from a short form ("s. 36(2)", "par. 2"): may also mean the alinéa."""
     implied: bool = False
@@ -116,7 +116,7 @@ class Act:
     """The act a citation names."""
 
     kind: str
-    """``chapter`` (a Québec code), ``federal``, ``annual``, ``name`` (a title without
+    """``chapter`` (a Québec code), ``federal``, ``annual``, ``decree``, ``name`` (a title without
     a chapter), ``this``, ``that``, ``enabling`` ("the Act" in a regulation), ``regulation``, ``other`` (a document
     that is not a law: « de la norme », « du manuel »), ``kind`` (a document named by its kind word alone, « du
     code »: the citing document when it is of that kind) or ``standard`` (a technical standard by its designation)."""
@@ -207,7 +207,8 @@ _WORDLIKE_FOLLOW = _c(rf"(?={S}(?:,|and{END}|or{END}|et{END}|ou{END}|of{END}|de{
 _OF_EN = _c(rf"{S1}of{S1}")
 _OF_FR = _c(rf"{S1}(?:de{S1}la{S1}|de{S1}l{APOS}{S}|du{S1}|de{S1}|des{S1})")
 _DET_EN = _c(rf"(the){S1}")
-_ORDINALS = _c(rf"({_ORD}){END}((?:{S}(?:,|,?{S1}and|,?{S1}or|{SP}+et|{SP}+ou){S1}(?:{_ORD}){END})*)")
+_ORDINALS = _c(rf"({_ORD}){END}((?:{S}(?:,|,?{S1}and|,?{S1}or|{SP}+et|{SP}+ou){S1}(?:(?:le|la|the){S1})?(?:{_ORD}){END})*)")
+"""« les deuxième et troisième alinéas », « le premier et le deuxième alinéas », "the first and the second paragraphs"."""
 _ORD_SPLIT = _c(rf"{_ORD}")
 _PARAGRAPH_EN = _c(rf"{S1}paragraphs?{END}")
 _ALINEA_FR = _c(rf"{S1}alinéas?{END}")
@@ -219,7 +220,16 @@ _ITEM_AFTER = _c(rf"(?:sous-)?paragraphes?{S1}(précédent|dernier){END}")
 _KEYWORD_EN = _c(rf"({_words(_EN)}){END}{S}")
 _KEYWORD_FR = _c(rf"({_words(_FR)}){END}{S}")
 _RELATIVE_EN_RE = _c(rf"(this|that){S1}({_words(_RELATIVE_EN)}){END}")
+_NEIGHBOURS = {"preceding": "preceding", "previous": "preceding", "next": "next", "précédent": "preceding",
+               "précédente": "preceding", "suivant": "next", "suivante": "next"}
+"""The section or division before or after the citing one: « le chapitre précédent », "the preceding section"."""
+_NEIGHBOUR_EN_RE = _c(rf"the{S1}(preceding|previous|next){S1}(section|chapter|title|division|subdivision|part|schedule){END}")
+_NEIGHBOUR_FR_RE = _c(rf"(article|chapitre|titre|section|sous-section|partie|annexe){S1}(précédente?|suivante?){END}(?!{S}:)")
+"""Singular only, and not before a colon: « les articles suivants », « l'article suivant: » announce what follows."""
 _RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce|même){S1}({_words(_RELATIVE_FR)}){END}")
+_SUBDIVISION_SIGN = _c(rf"§{S}(?=\d+(?:\.\d+)*{S1}(?:de{S1}la{S1}(?:présente{S1})?(?:sous-)?section|du{S1}(?:présent{S1})?(?:chapitre|titre)|de{S1}la{S1}partie){END})")
+"""In French, « § » before the division holding it heads a subdivision (S-2.1, r. 9: « § 1 » to « § 6 » under a
+section): « le § 2 de la section IV du chapitre IV »; elsewhere « § 5 » is a section."""
 _ABBREV_SECTION = lazy(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|(?<=\()a(?={SP}\d)|§§?){S}")
 """Section abbreviations; "a" without its period only in a marginal reference, « (a 1.1) »."""
 _PIN_BODY = rf"(?:(?P<ord>(?:{_ORD})(?:(?:{S},{S}|{S1}(?:et|and){S1})(?:{_ORD}))*){S1}(?:alinéas?|paragraphs?|als?|paras?|pars?)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpars|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}[°º]?|\([a-z0-9.]+\)|(?:[ivx]{{1,4}}|[a-z])(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
@@ -234,6 +244,23 @@ the Revised Regulations of 1981 (« R.R.Q., 1981, c. S-2.1, r. 3 »), whose chap
 consolidation kept: each names the document of that number."""
 _CODE_HEAD = lazy(rf"(?:{QC_COLLECTION}{S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
                         rf"|(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:c|ch)\.{S}(\d+){S},{S}")
+_DECREE = (rf"(?:(?-i:D|O\.C)\.|(?i:décret|order{S1}in{S1}council)(?:{S1}(?i:numéro|no|n°|number))?){S}"
+           rf"(\d{{1,4}}-(?:\d{{4}}|\d{{2}}))(?![\w-])")
+"""A decree (an order in council) by its number, as history entries write it: « D. 1234-2019 », « décret 605-2014 »,
+"O.C. 1234-2019"; it is not in the corpus, so a citation of one of its sections is a citation of the decree."""
+_DECREE_HEAD = lazy(rf"{_DECREE}{S},{S}")
+_DECREE_AFTER = lazy(rf"(?:(?i:le|du|the|of){S1})?{_DECREE}")
+
+
+def decree_id(number: str) -> str:
+    """A decree's id, as `alinea.model.HistoryEntry.act` writes it.
+
+    >>> decree_id("605-2014")
+    'D. 605-2014'
+    """
+    return f"D. {number}"
+
+
 _UNDOTTED_SECTION = lazy(rf"(?i:secs?|arts?){S1}(?=\d)")
 """A section abbreviation typed without its period ("art 55"), read in a typed citation only; a
 single letter ("s 55", "a 55") only after a chapter code (`_OFFICIAL_SECTION`): alone it is a word."""
@@ -319,6 +346,9 @@ _REGULATION = _c(rf"(?:(?:the|that){S1}regulations?|(?:(?:du|le){S1})?(?<!prése
 d'application de la Loi … », « le présent règlement » (the citing one) or « ce règlement »."""
 REGULATION_ALONE = _c(rf"(?:(?:the|that){S1}regulations?|(?:du|le|au){S1}règlement){END}(?!{_TITLE_GOES_ON})")
 """The same, standing alone, where it needs its article: « par règlement » is "by regulation"."""
+ENABLING_ALONE = lazy(rf"(?<![\w-])(?i:la|the){S1}(?:Loi|Act)(?![\w-])(?!{S}\()(?!{_TITLE_GOES_ON})")
+"""« conformément à la Loi », "under the Act" standing alone: in a regulation, its enabling act (capitalised, as
+regulations define it; « la Loi sur … » and "the Act respecting …" are titles)."""
 
 _ARTICLE = _c(rf"(?:the{S1}|la{S1}|le{S1}|l{APOS}{S})")  # not the "LA" of "LATMP"
 _TITLE_START = lazy(rf"(?:{_NAME_HEADS}|[A-ZÉÈ])")
@@ -478,12 +508,19 @@ def _level(scan: _Scan, pos: int) -> tuple[Level, int, int] | None:
         return Level("paragraph", relative=RELATIVE_ORDINALS[m[1].lower()]), start, m.end()
     if fr and (m := scan.at(_ITEM_AFTER, pos)):
         return Level("unit", relative=RELATIVE_ORDINALS[m[1].lower()]), start, m.end()
+    if fr and text[pos:pos + 1] in "acstpACSTP" and (m := scan.at(_NEIGHBOUR_FR_RE, pos)):
+        return Level(_RELATIVE_FR[m[1].lower()], relative=_NEIGHBOURS[m[2].lower()]), start, m.end()
+    if not fr and text[pos:pos + 1] in "tT" and (m := scan.at(_NEIGHBOUR_EN_RE, pos)):
+        return Level(_RELATIVE_EN[m[2].lower()], relative=_NEIGHBOURS[m[1].lower()]), start, m.end()
     if m := scan.at(_RELATIVE_FR_RE if fr else _RELATIVE_EN_RE, pos):
         if m[1].lower() == "même" and not _SAME_AFTER.search(text, max(0, pos - 8), pos):
             return None  # « une pièce de même section »: a shape, not « la même section »
         kinds = _RELATIVE_FR if fr else _RELATIVE_EN
         rel = "that" if m[1].lower() in ("that", "cet", "cette", "ce", "même") else "this"
         return Level(kinds[m[2].lower()], relative=rel), start, m.end()
+    if fr and text.startswith("§", pos) and (m := scan.at(_SUBDIVISION_SIGN, pos)) and (got := _values(scan, m.end(), _VALUE_DIVISION, wordlike=True)):
+        singles, ranges, end = got  # « le § 2 de la section IV »: a subdivision, not a section
+        return Level("subdivision", tuple(singles), tuple(ranges)), start, end
     if m := scan.at(_ABBREV_SECTION, pos) or (scan.query and scan.at(_UNDOTTED_SECTION, pos)):
         return _section_level(scan, start, m.end())
     if m := scan.at(_KEYWORD_FR if fr else _KEYWORD_EN, pos):
@@ -515,11 +552,25 @@ def _ordinal_level(o: re.Match) -> Level:
 
 def _section_level(scan: _Scan, start: int, pos: int) -> tuple[Level, int, int] | None:
     """Section numbers at pos, with the start of the citation's text."""
+    if scan.lang == "fr" and (m := scan.at(_FIRST_ARTICLE, pos)):
+        return Level("section", ("1",)), start, m.end()  # « l'article premier », « l'article 1er »
     got = _values(scan, pos, _VALUE_SECTION, wordlike=False)
     if not got:
         return None
     singles, ranges, end = got
+    if len(singles) == 1 and not ranges and (m := scan.at(_AND_FOLLOWING, end)):
+        end = m.end()  # « articles 5 et suivants »: the first is the pinpoint, the others have no bound
+    elif ranges and (m := scan.at(_INCLUSIVE, end)):
+        end = m.end()  # « les articles 3 à 5 inclusivement »
     return Level("section", tuple(singles), tuple(ranges)), start, end
+
+
+_INCLUSIVE = _c(rf"{S},?{S1}(?:inclusivement|both{S1}inclusive|inclusively|inclusive)(?![\w-])")
+
+
+_FIRST_ARTICLE = _c(r"(?:premier|1er)(?![\w-])(?!\s+(?:alinéa|paragraphe))")
+_AND_FOLLOWING = _c(rf"{S1}(?:et{S1}suivants|et{S1}suiv\.|and{S1}following|et{S1}seq\.?|ff\.)(?![\w-])")
+"""« aux articles 5 et suivants », "sections 45 and following", "sections 5 et seq.": read in the citation's words."""
 
 
 def _pinpoints_after_section(scan: _Scan, pos: int, single: bool) -> tuple[list[Level], int]:
@@ -531,6 +582,8 @@ def _pinpoints_after_section(scan: _Scan, pos: int, single: bool) -> tuple[list[
     if single and (m := scan.at(_LABELS, pos)):
         levels += _label_levels(m[1], fallback=True)
         pos = m.end()
+        if scan.lang != "fr":
+            levels[-1], pos = _label_tail(scan, pos, levels[-1])
     return _finer_pinpoints(scan, pos, levels) if single else (levels, pos)
 
 
@@ -634,6 +687,8 @@ def _act_after(scan: _Scan, pos: int) -> tuple[Act, int] | None:
         return Act("chapter", doc_id_from_chapter(m[1])), m.end()
     if m := scan.at(_STATUTES_OF, pos):
         return Act("annual", annual_statute_id(m[2], m[1])), m.end()
+    if m := scan.at(_DECREE_AFTER, pos):
+        return Act("decree", decree_id(m[1])), m.end()
     lead = scan.at(_ARTICLE, pos)
     name_start = lead.end() if lead else pos
     named = _name_with_chapter(scan, name_start)
@@ -685,9 +740,30 @@ def _federal_style(scan: _Scan, pos: int) -> tuple[Level, int, int, list[Level]]
         labels = _LABEL.findall(m[2] or "") + [m[3] or ""] + _LABEL.findall(m[4] or "") + [m[5] or "", m[6] or ""]
     elif m := scan.at(_FEDERAL_STYLE, pos):
         labels = _LABEL.findall(m[2])
+        below = federal_levels(labels)
+        below[0], end = _label_tail(scan, m.end(), below[0])
+        return Level("section", (m[1],)), pos, end, below
     else:
         return None
     return Level("section", (m[1],)), pos, m.end(), federal_levels(labels)
+
+
+_LABEL_MORE = _c(rf"{S}(,|,?{S1}and|,?{S1}or|{S1}to){S}\(((?:\d+(?:\.\d+)*|[a-z]{{1,2}}(?:\.\d+)?|[ivx]{{1,4}}))\)(?![\w(])")
+
+
+def _label_tail(scan: _Scan, pos: int, last: Level) -> tuple[Level, int]:
+    """More labels of the finest level after a pinpoint written with its labels: "paragraphs 14(2)(a) to (c)",
+    "section 55(2)(a) and (b)" (a list or a range of that level, under the same section and subsection)."""
+    singles, ranges = list(last.values), list(last.ranges)
+    while (m := scan.at(_LABEL_MORE, pos)) and (singles or ranges):
+        if m[1].strip().lower() == "to" and singles:
+            ranges.append((singles.pop(), m[2].lower()))
+        elif m[1].strip().lower() != "to":
+            singles.append(m[2].lower())
+        else:
+            break
+        pos = m.end()
+    return replace(last, values=tuple(singles), ranges=tuple(ranges)), pos
 
 
 def federal_levels(labels: list[str]) -> list[Level]:
@@ -700,7 +776,7 @@ def federal_levels(labels: list[str]) -> list[Level]:
 
 
 _FEDERAL_LABEL = r"\((?:\d+(?:\.\d+)*|[a-z]{1,2}(?:\.\d+)?|[ivx]{1,4}|[A-Z])\)"
-_FEDERAL_STYLE = _c(rf"(?:subsection|paragraph|subparagraph|clause){S1}({NUM})((?:{_FEDERAL_LABEL})+){END}")
+_FEDERAL_STYLE = _c(rf"(?:subsections?|paragraphs?|subparagraphs?|clauses?){S1}({NUM})((?:{_FEDERAL_LABEL})+){END}")
 _FEDERAL_STYLE_FR = lazy(
     rf"(?i:articles?|art\.?|paragraphes?|sous-alinéas?|alinéas?|divisions?){S}(\d+(?:\.\d+)*)((?:\(\d+(?:\.\d+)*\))*)"
     rf"(?:([a-z]{{1,2}}(?:\.\d+)?)\)((?:\([ivx]{{1,4}}\))*(?:\([A-Za-z]\))?)"
@@ -782,7 +858,8 @@ def _short_with_code(scan: _Scan, pos: int) -> tuple[list[Level], Act, int, int]
     """ "A-13.1.1, s. 55, par. 2", "c. A-3.001, s. 11", "chapitre S-2.1, a. 223, 1er al., par. 36",
     "A-13.1.1, s 55" (LégisQuébec's form), "2016, c. 25, s. 30" (an annual statute)."""
     federal = scan.at(_FED_HEAD, pos)
-    m = federal or scan.at(_CODE_HEAD, pos)
+    decree = None if federal or scan.text[pos:pos + 1] not in "DOdo" else scan.at(_DECREE_HEAD, pos)
+    m = federal or decree or scan.at(_CODE_HEAD, pos)
     if not m:
         return None
     a = (scan.at(_ABBREV_SECTION, m.end()) or scan.at(_SECTION_WORD, m.end())
@@ -796,6 +873,8 @@ def _short_with_code(scan: _Scan, pos: int) -> tuple[list[Level], Act, int, int]
     extra, end = _pinpoints_after_section(scan, end, len(level.values) == 1 and not level.ranges)
     if federal:
         act = chapter_ref(federal[1])
+    elif decree:
+        act = Act("decree", decree_id(decree[1]))
     else:
         act = Act("chapter", doc_id_from_chapter(m[1])) if m[1] else Act("annual", annual_statute_id(m[2], m[3]))
     return [level] + extra, act, pos, end
@@ -862,5 +941,5 @@ def _title_start(text: str, paren: int) -> int | None:
     return start
 
 
-STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|[RL]\.[SR]\.C\.|[SL]\.C\.|C\.R\.C\.|SOR|DORS|Revised|Statutes|Consolidated|Lois|sous-alinéas?|the|this|that|présente?|cet|cette|ce|même|subsection|clause|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|(?:secs?|arts?)(?={SP}+\d)|(?<=\()a(?={SP}\d)|§")
+STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|[RL]\.[SR]\.C\.|[SL]\.C\.|C\.R\.C\.|SOR|DORS|Revised|Statutes|Consolidated|Lois|sous-alinéas?|the|this|that|présente?|cet|cette|ce|même|subsection|clause|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|(?-i:D|O\.C)\.(?={S}\d)|(?:secs?|arts?)(?={SP}+\d)|(?<=\()a(?={SP}\d)|§")
 """Where a pinpoint or a chapter code may start."""

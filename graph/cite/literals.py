@@ -31,6 +31,7 @@ RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "act in the collection": ("cqlr", "rlrq", "l.r.q.", "r.s.q.", "r.r.q."),
     "act named": ("",),
     "the regulation": ("regulation", "règlement"),
+    "the enabling act": ("la loi", "the act"),
     "that act": ("that act", "that regulation", "cette loi", "ladite loi", "règlement", "ce code"),
     "chapter of the statutes of": ("statutes of", "lois de"),
     "chapter of the Revised Statutes": ("revised statutes", "lois refondues"),

@@ -139,6 +139,11 @@ class Index:
         return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
+    def section_ids(self) -> dict[str, tuple[str, ...]]:
+        """Document id -> its section ids in order."""
+        return {d.id: tuple(s.id for s in d.sections) for d in self.documents.values()}
+
+    @cached_property
     def division_ids(self) -> dict[str, tuple[str, ...]]:
         return {d.id: tuple(div.id for div in d.divisions) for d in self.documents.values()}
 
@@ -321,7 +326,7 @@ def resolve(found: Found, context: Context) -> Resolution:
         return Resolution(note=f"a provision of another document: {context.numbers_of}")
     if found.act is not None and found.act.kind == "id" and not found.levels:
         return _given_id(found.act.doc, context.index)
-    if found.act is not None and found.act.kind == "standard":
+    if found.act is not None and found.act.kind in ("standard", "decree"):  # outside the corpus, cited whole
         return Resolution((found.act.doc,))
     doc, problem = _document(found, context)
     if doc is None:
@@ -560,9 +565,17 @@ def _between_outside(level: Level) -> list[str]:
         low, high = _NUMBER.match(lo), _NUMBER.match(hi)
         if low and high and low[1] == high[1] and 0 < int(high[2]) - int(low[2]) <= 100:
             out += [f"{low[1]}{n}" for n in range(int(low[2]), int(high[2]) + 1)]
+        elif lo in _ROMANS and hi in _ROMANS and _ROMANS.index(lo) < _ROMANS.index(hi):
+            out += list(_ROMANS[_ROMANS.index(lo):_ROMANS.index(hi) + 1])  # "(i) to (iv)"
+        elif len(lo) == len(hi) == 1 and "a" <= lo < hi <= "z":
+            out += [chr(c) for c in range(ord(lo), ord(hi) + 1)]  # "paragraphs 14(2)(a) to (c)"
         else:
             out += [lo, hi]
     return out
+
+
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
+"""Roman labels of items, in order: a range whose both ends are among them is roman ("(i) to (v)"), else lettered."""
 
 
 def _section_for_relative(level: Level, context: Context, lang: str = "en") -> str | None:
@@ -572,7 +585,17 @@ def _section_for_relative(level: Level, context: Context, lang: str = "en") -> s
         return context.last_section or (context.section if lang == "fr" else None)
     if level.kind == "paragraph" and level.relative == "that" and context.last_paragraph:
         return context.last_paragraph.rsplit("/", 1)[0]
+    if level.kind == "section" and level.relative in ("preceding", "next"):
+        return _neighbour(context.section, context.index.section_ids.get(context.doc, ()), level.relative)
     return context.section
+
+
+def _neighbour(uid: str | None, ordered: tuple[str, ...], relative: str) -> str | None:
+    """The id before (``preceding``) or after (``next``) `uid` among its siblings `ordered`, if any."""
+    if uid not in ordered:
+        return None
+    at = ordered.index(uid) + (1 if relative == "next" else -1)
+    return ordered[at] if 0 <= at < len(ordered) else None
 
 
 def _paragraph_of(target: str | None, rest: list[Level]) -> str | None:
@@ -691,7 +714,17 @@ def _divisions(doc: str, levels: list[Level], context: Context) -> Resolution:
     index = context.index
     top = levels[0]
     base: str | None = None
-    if top.relative:
+    if top.relative in ("preceding", "next"):  # « le chapitre précédent »: the sibling of the enclosing one
+        here = _enclosing(context, top.kind)
+        siblings = tuple(d for d in index.division_ids.get(context.doc, ())
+                         if here and d.rsplit("/", 1)[0] == here.rsplit("/", 1)[0] and d.rsplit("/", 1)[1].startswith(top.kind + ":"))
+        base = _neighbour(here, siblings, top.relative)
+        if base is None:
+            return Resolution(note=f"no {top.kind} to read '{top.relative} {top.kind}' against")
+        levels = levels[1:]
+        if not levels:
+            return Resolution((base,), divisions=((top.kind, base),))
+    elif top.relative:
         base = (_enclosing(context, top.kind) if top.relative == "this"
                 else dict(context.last_divisions).get(top.kind))
         if base is None:

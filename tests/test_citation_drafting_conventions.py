@@ -171,6 +171,11 @@ def test_this_paragraph_in_the_text_printed_after_an_item_is_that_item():
     ("un vêtement conforme à la norme CAN/CGSB-48.9712", "standard:can-cgsb-48.9712"),
     ("la norme NQ 3650-900 s'applique", "standard:nq-3650-900"),
     ("conformément à la norme BNQ 1809-300", "standard:bnq-1809-300"),
+    # a body's name, then its number (S-2.1, r. 15, s. 95), or an edition in parentheses (s. 26)
+    ("des évents conformes aux prescriptions du Guide for Explosion Venting, NFPA, No 68-1954.", "standard:nfpa-68-1954"),
+    ("sprinklers installed under NFPA No. 13 and", "standard:nfpa-13"),
+    ("prescrite par l’American Conference of Governmental Industrial Hygienists (ACGIH-1972) sont respectées",
+     "standard:acgih-1972"),
     ("les accessoires consignés dans le Tome V du manuel intitulé «Signalisation routière», en vertu de",
      "standard:tome-v-du-manuel-intitulé-signalisation-routière"),
     ("as set out in Volume 2 of the manual entitled “Traffic Control” and", "standard:volume-2-of-the-manual-entitled-traffic-control"),
@@ -184,7 +189,7 @@ def test_standards_in_their_own_shape_and_named_publications(text, standard):
 
 @pytest.mark.parametrize("text", [
     "l'article 4-5 du règlement", "le règlement numéro 2004-12 de la municipalité", "la page 3650-900",
-    "le volume 2 du rapport annuel", "CAN 45 dollars",
+    "le volume 2 du rapport annuel", "CAN 45 dollars", "NFPA, Nombre 3 de la liste", "l'ACGIH a 3 comités",
 ])
 def test_numbers_that_are_not_in_a_standards_shape_stay_what_they_are(text):
     assert not [f for f in find_citations(text, "fr") if f.act is not None and f.act.kind == "standard"]

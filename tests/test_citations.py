@@ -206,6 +206,9 @@ def test_french_short_form_with_chapter():
     ("A-13.1.1, s 55", [("section", ("55",))]),  # LégisQuébec's form "CQLR c, s 55"
     ("A-13.1.1, art 55(2)", [("section", ("55",)), ("unit", ("2",))]),
     ("art. 22, al. 1, par. 3", [("section", ("22",)), ("paragraph", ("1",)), ("unit", ("3",))]),
+    # a French « par. » is a numbered paragraph, never an alinéa, even with a « sous-par. » under it
+    ("art. 55, par. 2°, sous-par. a", [("section", ("55",)), ("unit", ("2",)), ("unit", ("a",))]),
+    ("art. 55, par. 2, sous-par. a", [("section", ("55",)), ("unit", ("2",)), ("unit", ("a",))]),
     ("s. 55, 2nd para.", [("section", ("55",)), ("paragraph", ("2",))]),
 ])
 def test_typed_short_forms(query, levels):

@@ -284,12 +284,16 @@ OTHER_DOCUMENT_WORDS = (r"standards?|agreements?|conventions?|contracts?|protoco
                         r"codes?\s+de\s+(?:pratique|bonnes?\s+pratiques)|organismes?|CSA|ACNOR|ISO|BNQ|ANSI|NFPA|ULC")
 """Words naming a document that is not a law: a number cited in it is not a provision of a law."""
 _STANDARD_BODIES = (r"CAN/CSA|CAN/ULC|CAN/CGSB|CAN/BNQ|CAN/ONGC|CAN-?[1-9]|CSA|ACNOR|ANSI(?:/[A-Z]{2,6})?|ISO(?:/IEC)?|IEC|CEI|BNQ|NFPA|"
-                    r"ULC|UL|ASTM|ASME|ASHRAE|NF[ \u00a0]EN(?:[ \u00a0]ISO)?|EN(?:[ \u00a0]ISO)?|DIN|CGSB|ONGC|NIOSH|SAE|IEEE|NEMA|NQ")
+                    r"ULC|UL|ASTM|ASME|ASHRAE|NF[ \u00a0]EN(?:[ \u00a0]ISO)?|EN(?:[ \u00a0]ISO)?|DIN|CGSB|ONGC|NIOSH|SAE|IEEE|NEMA|NQ|"
+                    r"ACGIH|AIHA")
 """The bodies that publish technical standards, as their designations begin; the series of the Standards Council of
 Canada by their own prefix (« CAN-4-S114 », « CAN3-Z94.3-M84 ») and the Québec standards by theirs (« NQ 3650-900 »)."""
-STANDARD = lazy(rf"(?<![\w/-])(?:{_STANDARD_BODIES})(?:[ \u00a0](?i:standard|norme)(?=[ \u00a0]))?(?:(?:[ \u00a0]?[-/][ \u00a0]?|[ \u00a0])(?:[A-Z]{{1,3}}[-.]?)?|[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-])")
+_NUMBER_WORD = r",?[ \u00a0](?:No|no|N°|n°|Nº|nº)\.?[ \u00a0]?"
+"""« NFPA, No 68-1954 »: the body, then the word for a number."""
+STANDARD = lazy(rf"(?<![\w/-])(?:{_STANDARD_BODIES})(?:[ \u00a0](?i:standard|norme)(?=[ \u00a0]))?(?:(?:[ \u00a0]?[-/][ \u00a0]?|[ \u00a0]|{_NUMBER_WORD})(?:[A-Z]{{1,3}}[-.]?)?|[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-])")
 """A technical standard by its designation: « CSA Z94.4-11 », "CAN/CSA-Z62.1-03", "ANSI Z89.1-2003", "ISO 45001:2018",
-"NFPA 30", "ULC-S508", "BNQ 1809-300", "NF EN 458" (the body in capitals, then a number)."""
+"NFPA 30", "NFPA, No 68-1954", "ULC-S508", "BNQ 1809-300", "NF EN 458", "(ACGIH-1972)" (the body in capitals, then a
+number)."""
 
 
 STANDARD_BODY = lazy(rf"(?>(?:{_STANDARD_BODIES})(?:/(?:{_STANDARD_BODIES}))*)")
@@ -323,9 +327,12 @@ def standard_id(designation: str) -> str:
 
     >>> standard_id("CAN/CSA-Z62.1-03"), standard_id("CSA standard Z94.4-11"), standard_id("CAN/CSAZ195-02")
     ('standard:can-csa-z62.1-03', 'standard:csa-z94.4-11', 'standard:can-csa-z195-02')
+    >>> standard_id("NFPA, No 68-1954"), standard_id("NFPA No. 13")
+    ('standard:nfpa-68-1954', 'standard:nfpa-13')
     """
     designation = re.sub(r"\b(?:standard|norme)\b", " ", designation)  # "CSA standard Z94.4-11"
     designation = _BODY_THEN.sub(r"\1 ", designation)  # "CAN/CSAZ195-02" is "CAN/CSA Z195-02"
+    designation = re.sub(_NUMBER_WORD, " ", designation, count=1)  # "NFPA, No 68-1954" is "NFPA 68-1954"
     return "standard:" + re.sub(r"[^\w.]+", "-", designation.lower()).strip("-")
 
 
@@ -618,9 +625,10 @@ def _pin_level(scan: _Scan, m: re.Match, levels: list[Level]) -> tuple[Level, in
     ranges = [(a.strip("()").rstrip("°º"), b.strip("()").rstrip("°º")) for a, b in ranges]
     if kw in ("al", "alinéa"):
         return Level("paragraph", tuple(values), tuple(ranges)), end
-    if kw in _SUB_WORDS and levels and levels[-1].fallback:  # "s. 22, para. 1, subpara. 3"
-        levels[-1] = Level("paragraph", levels[-1].values)
-    return Level("unit", tuple(values), tuple(ranges), fallback=kw in _PARAGRAPH_WORDS), end
+    if kw in _SUB_WORDS and kw not in _FRENCH_SUB_WORDS and levels and levels[-1].fallback:
+        levels[-1] = Level("paragraph", levels[-1].values)  # "s. 22, para. 1, subpara. 3"
+    numbered = m["v"].endswith(("°", "º"))  # « par. 2° » is a paragraph 2°, never an alinéa
+    return Level("unit", tuple(values), tuple(ranges), fallback=kw in _PARAGRAPH_WORDS and not numbered), end
 
 
 def sibling_pinpoints(scan: _Scan, pos: int, levels: list[Level]) -> tuple[list[Level], int, int] | None:
@@ -663,6 +671,8 @@ def last_item_pinpoints(scan: _Scan, start: int, end: int, levels: list[Level]
 
 _PARAGRAPH_WORDS = ("par", "para", "paras", "paragraph")
 _SUB_WORDS = ("subparagraph", "subpara", "subpar", "sous-paragraphe", "sous-par", "s.-par")
+_FRENCH_SUB_WORDS = ("sous-paragraphe", "sous-par", "s.-par")
+"""Under a French « par. », a « sous-par. » is its item: « art. 55, par. 2, sous-par. a » is 55/p1/2/a."""
 
 
 

@@ -22,7 +22,7 @@ RULE_LITERALS: dict[str, tuple[str, ...]] = {
         "s ", "a ", "sor/", "dors/"),
     "items named by their labels": ("décrit", "prévu", "visé", "mentionné", "énoncé", "described", "set out", "referred to"),
     "technical standard": ("csa", "can", "acnor", "ansi", "iso", "iec", "cei", "bnq", "nfpa", "ul", "astm", "asme", "ashrae",
-                           "en", "din", "cgsb", "ongc", "niosh", "sae", "ieee", "nema", "nq"),
+                           "en", "din", "cgsb", "ongc", "niosh", "sae", "ieee", "nema", "nq", "acgih", "aiha"),
     "named publication": ("tome", "volume", "vol."),
     "standard id": ("standard:",),
     "act with its chapter": ("(",),

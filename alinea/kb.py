@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import json
 import re
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -43,6 +44,10 @@ class Located:
     node: Node
     doc: Document
     section: Section | None = None
+
+
+_DECODING = threading.RLock()
+"""Held while a stored table is decoded (a table's loader may read another)."""
 
 
 class KnowledgeBase:
@@ -168,8 +173,10 @@ class KnowledgeBase:
 
     def _extra(self, name: str):
         if name not in self.extras and name in self._loaders:
-            with collector_paused():
-                self.extras[name] = self._loaders.pop(name)()
+            with _DECODING, collector_paused():  # a second thread waits for the table, never sees it missing
+                if name not in self.extras and name in self._loaders:
+                    self.extras[name] = self._loaders[name]()
+                    del self._loaders[name]
         return self.extras.get(name)
 
     def _add(self, node_id: str, located: Located) -> None:

@@ -12,7 +12,9 @@ they end after their current chunk.
 """
 from __future__ import annotations
 
+import os
 import signal
+import sys
 from collections import deque
 from itertools import chain, islice
 from typing import Callable, Iterable, Iterator
@@ -57,10 +59,11 @@ def _parallel(numbered: Iterator[tuple[int, str | bytes]], kb, data_dir, limit, 
     from concurrent.futures.process import BrokenProcessPool
 
     global _work
-    _work = (kb, data_dir, limit, max_bytes, say)
+    _work = (kb, data_dir, limit, max_bytes, say, os.getpid())
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker)
     pending: deque = deque()
     chunks = iter(lambda: list(islice(numbered, CHUNK)), [])
+    terminated = _exit_on_sigterm()
     try:
         for chunk in islice(chunks, jobs * IN_FLIGHT):
             pending.append(pool.submit(_answer_chunk, chunk))
@@ -76,6 +79,31 @@ def _parallel(numbered: Iterator[tuple[int, str | bytes]], kb, data_dir, limit, 
     finally:
         _work = None
         pool.shutdown(wait=not pending, cancel_futures=True)
+        if terminated is not None:
+            signal.signal(signal.SIGTERM, terminated)
+
+
+def _exit_on_sigterm():
+    """SIGTERM to the batch ends it as Ctrl-C does (the pool shut down in `finally`); the handler it
+    replaced, or None when signals cannot be set here (not the main thread)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+
+
+def _end_with(parent: int) -> None:
+    """A worker ends when the process that forked it does, however it ends (Linux's parent-death
+    signal; elsewhere the pool's own shutdown is all there is)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before the signal was asked for
+        os._exit(0)
 
 
 def _start_worker() -> None:
@@ -83,11 +111,12 @@ def _start_worker() -> None:
 
     global _index
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _end_with(_work[5])
     kb, data_dir = _work[0], _work[1]
     _index = open_index(data_dir, kb.resolver())
 
 
 def _answer_chunk(chunk: list[tuple[int, str | bytes]]) -> list[dict]:
-    kb, _, limit, max_bytes, say = _work
+    kb, _, limit, max_bytes, say, _ = _work
     answers = (govern_line(number, line, kb, _index, limit, max_bytes, say) for number, line in chunk)
     return [a for a in answers if a is not None]

@@ -83,3 +83,47 @@ def test_jobs_must_be_a_positive_number(cli, capsys):
     with pytest.raises(SystemExit):
         cli("govern", "--batch", "-", "--jobs", "0")
     assert "--jobs" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the processes from /proc")
+def test_a_terminated_batch_leaves_no_worker_behind(data_dir, tmp_path):
+    """SIGTERM to `alinea govern --batch --jobs 2` (a supervisor stopping it) ends its workers too:
+    they were left idle under init, each holding a copy of the knowledge base."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    line = json.dumps({"id": "q", "q": "Can my benefit be reduced if I quit my job without a good reason?"})
+    path = write(tmp_path, [line] * 4000)
+    alinea = Path(sys.executable).with_name("alinea")
+    proc = subprocess.Popen([str(alinea), "--data", str(data_dir), "govern", "--batch", path, "--jobs", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def session() -> list[str]:
+        """The live processes of the batch's session (/proc/PID/stat: the session is field 6)."""
+        alive = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[3] == str(proc.pid) and fields[0] != "Z":
+                alive.append(stat.parent.name)
+        return alive
+
+    try:
+        deadline = time.monotonic() + 60
+        while len(session()) < 3 and time.monotonic() < deadline:  # the parent and its two workers
+            time.sleep(0.2)
+        assert len(session()) >= 3, "the workers never started"
+        os.kill(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while session() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert session() == []
+    finally:
+        if session():
+            os.killpg(proc.pid, signal.SIGKILL)

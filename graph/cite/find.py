@@ -36,7 +36,7 @@ from graph.cite.grammar import (
     lazy,
     other_document,
 )
-from graph.cite.literals import case_plain, name_words
+from graph.cite.literals import case_plain, name_words, spaced
 from graph.cite.relations import type_relations
 from graph.cite.rules import QUERY, RULES, STATUTE, TYPED, Span
 
@@ -77,7 +77,7 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
     """
     scan = _Scan(_as_the_law_writes(text) if source in TYPED else text, lang, _names_pattern(tuple(names)),
                  query=source == QUERY)
-    lowered = text.lower()
+    lowered = spaced(text.lower())
     spans: list[Span] = []
     taken = _Taken()
     for rule in RULES:

@@ -59,12 +59,22 @@ def may_cite(text: str, names: Iterable[str] = ()) -> bool:
         any(" ".join(n.lower().replace("’", "'").split()) in lowered for n in names if n.strip())
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def spaced(lowered: str) -> str:
+    """Lowered text with each run of spaces (no-break, thin, line breaks) one ASCII space, as the
+    literals are written: the patterns take any run of spaces where a literal has one."""
+    return _SPACES.sub(" ", lowered)
+
+
 def may_hold_citations(text: str, names: Iterable[str] = ()) -> bool:
     """False when `graph.cite.find_citations` would find nothing in text, from any source: no rule's
     literals occur in it, and no word of `names` that the act names' pattern asks first
     (`graph.cite.find.Names.may_match`).  What govern asks before it builds the citation index."""
     lowered = text.lower()
-    if any(lit and lit in lowered for literals in RULE_LITERALS.values() for lit in literals):
+    spaced_text = spaced(lowered)
+    if any(lit and lit in spaced_text for literals in RULE_LITERALS.values() for lit in literals):
         return True
     words = name_words(tuple(names))
     return bool(words) and (not case_plain(text, lowered) or any(word in lowered for word in words))

@@ -34,7 +34,7 @@ from search.bag import BagScorer
 from search.concepts import ConceptTags
 from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag, write_meta
 from search.fts5_query import COLUMNS, EVERY, WEIGHTS, compile_plan, tag
-from search.pipeline import STORED, Group, facet_values, stored_fields
+from search.pipeline import STORED, Group, facet_values, stored_row
 from search.plan import IndexMeta, Plan
 from search.records import Record, division_name, document_records
 from search.results import SearchResults
@@ -51,7 +51,7 @@ WORKERS = 4
 BUILD_PRAGMAS = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;"
 """The build writes a new file no one reads before the directory is swapped in (search.store):
 no journal, no syncing; the checksums are taken after it is closed."""
-FORMAT = 5
+FORMAT = 6
 """Bumped when the tables change: an index of another format must be rebuilt."""
 DB_FILE = "index.sqlite"
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M* Pc' tokenchars '.'''"
@@ -86,10 +86,14 @@ def _context_tags(doc: str, lang: str, within: tuple[str, ...], amended: tuple[i
     return " ".join([EVERY] + [tag(field, value) for field, value in values])
 
 
-def _tags(rec: Record) -> str:
-    """The ``tags`` column of a record: a token per filter value."""
-    own = " ".join(tag(field, value) for field, value in [("status", rec.status)] + [("kind", k) for k in rec.kinds])
-    return _context_tags(rec.doc, rec.lang, rec.within, rec.amended, rec.programs) + " " + own
+@lru_cache(maxsize=1000)
+def _own_tags(status: str, kinds: tuple[str, ...]) -> str:
+    return " ".join(tag(field, value) for field, value in [("status", status)] + [("kind", k) for k in kinds])
+
+
+def _tags(rec: Record, kinds: tuple[str, ...]) -> str:
+    """The ``tags`` column of a record (its `Record.kinds` given): a token per filter value."""
+    return _context_tags(rec.doc, rec.lang, rec.within, rec.amended, rec.programs) + " " + _own_tags(rec.status, kinds)
 
 
 Chunk = list[tuple[Document, int, int]]
@@ -126,14 +130,14 @@ def _rows(chunk: Chunk, tags: ConceptTags, vocabulary: VocabularyCounter) -> lis
             if rec.group != group:  # the lines of a section's records (search.analysis.analysed_lines)
                 group, lines = rec.group, {}
             forms = vocabulary.add(rec.text, rec.lang, lines)
-            stems = [s for s in forms.stems if s]
-            text = " ".join(stems)
+            text = " ".join(filter(None, forms.stems))
+            words = " ".join(forms.words)
             en = lang_of(rec.lang) == "en"
-            fts = (" ".join(forms.words), text if en else "", "" if en else text,
-                   " ".join(s for term in rec.terms for s in query_stems(term, "en")), _tags(rec))
-            stored = stored_fields(rec, forms)
-            rows.append((fts, rec.group, facet_values(rec), len(forms.words), len(stems),
-                         tuple(stored[c] for c in STORED), rec.kinds, division_name(rec) if rec.kind == "heading" else None))
+            kinds = rec.kinds
+            terms = " ".join(s for term in rec.terms for s in query_stems(term, "en")) if rec.terms else ""
+            fts = (words, text if en else "", "" if en else text, terms, _tags(rec, kinds))
+            rows.append((fts, rec.group, facet_values(rec), len(forms.words), text.count(" ") + 1 if text else 0,
+                         stored_row(rec, forms, words), kinds, division_name(rec) if rec.kind == "heading" else None))
     return rows
 
 

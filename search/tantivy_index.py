@@ -71,7 +71,7 @@ class TantivyIndex(Fts5Index):
     """FTS5's index with a tantivy ranking index beside it (see the module's docstring)."""
 
     ENGINE = "tantivy"
-    FORMAT = 2
+    FORMAT = 3
 
     def __init__(self) -> None:
         super().__init__()

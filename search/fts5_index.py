@@ -51,6 +51,8 @@ WORKERS = 4
 BUILD_PRAGMAS = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;"
 """The build writes a new file no one reads before the directory is swapped in (search.store):
 no journal, no syncing; the checksums are taken after it is closed."""
+NO_AUTOMERGE = "INSERT INTO fts(fts, rank) VALUES ('automerge', 0);"
+"""FTS5 merges no segments while the build inserts: its closing 'optimize' merges them all once."""
 FORMAT = 6
 """Bumped when the tables change: an index of another format must be rebuilt."""
 DB_FILE = "index.sqlite"
@@ -143,12 +145,10 @@ def _rows(chunk: Chunk, tags: ConceptTags, vocabulary: VocabularyCounter) -> lis
 
 def _write(db: sqlite3.Connection, rows) -> tuple[dict[str, str], set[str]]:
     """Insert rows (see `_rows`), numbered in order, BATCH at a time; (divisions, kinds) seen."""
-    codes: dict[str, int] = {}
+    codes = _Codes()
+    code = codes.__getitem__
     divisions: dict[str, str] = {}
     kinds: set[str] = set()
-
-    def code(value: str) -> int:
-        return codes.setdefault(value, len(codes))
 
     fts: list[tuple] = []
     el: list[tuple] = []
@@ -173,11 +173,19 @@ def _write(db: sqlite3.Connection, rows) -> tuple[dict[str, str], set[str]]:
         flush()
         db.executemany("INSERT INTO vals VALUES (?, ?)", ((c, v) for v, c in codes.items()))
         for column in GROUPED:
-            codes_of = array("i", (c for c, in db.execute(f"SELECT {column} FROM el ORDER BY n")))
+            codes_of = array("i", map(itemgetter(0), db.execute(f"SELECT {column} FROM el ORDER BY n")))
             db.execute("INSERT INTO columns VALUES (?, ?)", (column, _little_endian(codes_of).tobytes()))
         db.execute("CREATE UNIQUE INDEX store_id ON store(id)")
         db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
     return divisions, kinds
+
+
+class _Codes(dict):
+    """Value -> its code, numbered in the order values are first looked up."""
+
+    def __missing__(self, value: str) -> int:
+        code = self[value] = len(self)
+        return code
 
 
 def _little_endian(codes: array) -> array:
@@ -226,7 +234,7 @@ class Fts5Index:
         job = Chunks(work, len(chunks), workers, lambda: vocabulary)
         db = sqlite3.connect(directory / DB_FILE)
         try:
-            db.executescript(BUILD_PRAGMAS + SCHEMA)
+            db.executescript(BUILD_PRAGMAS + SCHEMA + NO_AUTOMERGE)
             divisions, kinds = _write(db, self._indexing(chain.from_iterable(job.results()), directory))
             if job.workers > 1:  # each worker counted its own chunks
                 vocabulary = VocabularyCounter()

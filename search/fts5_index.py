@@ -235,7 +235,7 @@ class Fts5Index:
         db = sqlite3.connect(directory / DB_FILE)
         try:
             db.executescript(BUILD_PRAGMAS + SCHEMA + NO_AUTOMERGE)
-            divisions, kinds = _write(db, self._indexing(chain.from_iterable(job.results()), directory))
+            divisions, kinds = _write(db, self._indexing(chain.from_iterable(job.results()), directory, job.workers > 1))
             if job.workers > 1:  # each worker counted its own chunks
                 vocabulary = VocabularyCounter()
                 for counted in job.lasts:
@@ -249,9 +249,9 @@ class Fts5Index:
         terms.save(directory)
         write_meta(directory, self.ENGINE, self.FORMAT, corpus, divisions, kinds, tags.names)
 
-    def _indexing(self, rows: Iterator[tuple], directory: Path) -> Iterator[tuple]:
+    def _indexing(self, rows: Iterator[tuple], directory: Path, parallel: bool = False) -> Iterator[tuple]:
         """The rows (see `_rows`) SQLite writes, in order; an engine that also indexes them
-        elsewhere (search.tantivy_index) reads them on their way."""
+        elsewhere (search.tantivy_index) reads them on their way (parallel: the build is on several cores)."""
         return rows
 
     # -- open ----------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from graph.export import graph_from_json, graph_json
 from graph.govern_lay import lay_documents
 from graph.govern_lexicon import translation_table
 from graph.govern_rank import prepared_state
+from graph.govern_stems import words_to_stem
 from graph.guidance_links import link_guidance
 from graph.references import extract_references
 from graph.thesaurus import load_thesaurus
@@ -104,16 +105,16 @@ def previous_build(data_dir: Path, progress: Progress) -> Previous:
         return Previous()
 
 
-def index_input(corpus: Corpus, glossary: Glossary | None) -> str:
-    """A digest of everything the search index is made from: the corpus, the glossary, the
-    search package's code and the engine chosen."""
+def index_input(corpus: Corpus, glossary: Glossary | None, words: list[str] = ()) -> str:
+    """A digest of everything the search index is made from: the corpus, the glossary, the other
+    words whose stems it keeps, the search package's code and the engine chosen."""
     import search
 
     digest = hashlib.sha256()
     for path in sorted(Path(search.__file__).parent.rglob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(os.environ.get("ALINEA_SEARCH_ENGINE", "").encode())
-    data = [encode(corpus), encode(tuple(glossary)) if glossary is not None else None]
+    data = [encode(corpus), encode(tuple(glossary)) if glossary is not None else None, list(words)]
     digest.update(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     return digest.hexdigest()
 
@@ -315,11 +316,12 @@ def _build(corpus_dir: Path, data_dir: Path, progress: Progress) -> BuildResult:
     timings["save"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    key = index_input(corpus, glossary)
+    stemmed = sorted(words_to_stem(thesaurus, glossary))  # their stems kept with the index's, for govern
+    key = index_input(corpus, glossary, stemmed)
     index_dir = reusable_index(data_dir, previous, key)
     how = "unchanged, reused"
     if index_dir is None:
-        index_dir, how = build_index(corpus, data_dir, glossary), "built"
+        index_dir, how = build_index(corpus, data_dir, glossary, words=stemmed), "built"
     timings["index"] = time.perf_counter() - t0
     # the store last: it names the index it goes with, for the next build to reuse
     blobs["index"] = {"dir": index_dir.name, "input": key}

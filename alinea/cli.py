@@ -143,7 +143,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(provision_json(kb, node_id))
     else:
-        print(provision_text(kb, node_id))
+        print(provision_text(kb, node_id, args.lang))
     return 0
 
 
@@ -187,54 +187,69 @@ def _graph_node(kb: object, text: str) -> str:
         raise
 
 
-def _link_lines(graph: object, links: list, key: str) -> list[str]:
+def _link_lines(kb: object, links: list, key: str, tr) -> list[str]:
+    from graph.govern_why import node_pieces, plain
+
     lines = []
     for link in links:
         other = getattr(link, key)
-        label = graph.nodes[other].get("label", "")  # type: ignore[attr-defined]
+        label = plain(node_pieces(other, tr.lang, kb, tr.translate()))
         via = f" via {link.via}" if link.via else ""
         origin = link.source if key == "target" else link.target
-        lines.append(f"  {link.type:22} {other}  {label[:60]}  «{link.text[:70]}» [{origin}]{via}")
+        said = f"  {tr.quoted(link.text[:70])}" if link.text else ""
+        lines.append(f"  {tr(link.type):22} {other}  {label[:60]}{said} [{origin}]{via}")
     return lines
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
     from alinea.kb import load
+    from alinea.say import Words
     from graph import queries
     from graph.export import graph_json
+    from graph.govern_why import node_pieces, path_pieces, plain
 
     kb = load(data_dir(args))
     graph = kb.graph
     node = _graph_node(kb, words(args.node, "the node"))
+    tr = Words(args.lang)
     data = graph.nodes[node]
+    named = plain(node_pieces(node, args.lang, kb, tr.translate()))
     if args.to is not None:  # "" is an empty citation, not no --to
         other = _graph_node(kb, args.to)
         steps = queries.path(graph, node, other)
         if args.json:
             print_json([s.as_dict() for s in steps])
         else:
-            print(f"{node} -> {other}: " + (f"{len(steps)} steps" if steps else "not linked by citations"))
+            ends = {"source": node, "target": other}
+            print(tr.plural("%(source)s → %(target)s: %(num)s step", "%(source)s → %(target)s: %(num)s steps",
+                            len(steps), **ends) if steps else tr("%(source)s → %(target)s: not linked by citations",
+                                                                 **ends))
             for step in steps:
-                print(f"  {step.source}  --{step.type}-->  {step.target}  {step.text[:60]}")
+                said = plain(path_pieces((step.source, step.type, step.target), args.lang, kb, tr.translate()))
+                print(f"  {said}  {tr.quoted(step.text[:60]) if step.text else ''}".rstrip())
         return 0
     if data.get("kind") == "program":
         answer = queries.governing(graph, node)
         if args.json:
             print_json({k: [x if isinstance(x, str) else x.as_dict() for x in v] for k, v in answer.items()})
             return 0
-        print(f"{node} — {data.get('label', '')}")
+        print(f"{node} — {named}")
+        titles = {"established by": "established by", "applied": "made to apply by", "regulations": "regulations for it",
+                  "named by": "named by"}
         for key in ("established by", "applied", "regulations", "named by"):
             links = answer[key]
-            print(f"{key} ({len(links)}):")
-            print("\n".join(_link_lines(graph, links, "source")) or "  -")
-        print(f"sections of the establishing divisions: {', '.join(answer['sections']) or '-'}")
+            print(f"{tr(titles[key])} ({len(links)}){tr.sign(':').rstrip()}")
+            print("\n".join(_link_lines(kb, links, "source", tr)) or "  -")
+        sections = ", ".join(plain(node_pieces(s, args.lang, kb)) for s in answer["sections"]) or "-"
+        print(f"{tr('Sections of the chapter that establishes it:')} {sections}")
         return 0
     if data.get("kind") == "amending act":
         links = queries.changed_by(graph, node)
         if args.json:
             print_json([link.as_dict() for link in links])
             return 0
-        print(f"{node}: {len(links)} provisions list it in their history")
+        print(f"{node}{tr.sign(':')}" + tr.plural("%(num)s provision lists it in its history",
+                                                        "%(num)s provisions list it in their history", len(links)))
         for link in links:
             print(f"  {link.source}  {link.text}")
         return 0
@@ -246,15 +261,16 @@ def cmd_graph(args: argparse.Namespace) -> int:
             value["neighbourhood"] = graph_json(queries.neighbourhood(graph, node, args.depth))
         print_json(value)
         return 0
-    print(f"{node} — {data.get('kind')}: {data.get('label', '')}")
-    print(f"cites ({len(out)}):")
-    print("\n".join(_link_lines(graph, out, "target")) or "  -")
-    print(f"cited by ({len(into)}):")
-    print("\n".join(_link_lines(graph, into, "source")) or "  -")
+    print(f"{node} — {tr(data.get('kind') or '')}{tr.sign(':')}{named}")
+    print(tr("It cites (%(num)s)", num=tr.number(len(out))) + tr.sign(":").rstrip())
+    print("\n".join(_link_lines(kb, out, "target", tr)) or "  -")
+    print(tr("Cited by (%(num)s)", num=tr.number(len(into))) + tr.sign(":").rstrip())
+    print("\n".join(_link_lines(kb, into, "source", tr)) or "  -")
     if args.depth:
         sub = queries.neighbourhood(graph, node, args.depth)
-        print(f"neighbourhood at depth {args.depth}: {sub.number_of_nodes()} nodes, {sub.number_of_edges()} edges "
-              "(--json prints it)")
+        print(tr("neighbourhood within %(depth)s references: %(nodes)s nodes, %(edges)s edges (--json prints it)",
+                    depth=args.depth, nodes=tr.number(sub.number_of_nodes()),
+                    edges=tr.number(sub.number_of_edges())))
     return 0
 
 
@@ -298,7 +314,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print_json(results.to_dict())
     else:
-        print(search_text(results))
+        print(search_text(results, args.lang))
     return 0
 
 
@@ -367,50 +383,44 @@ def citation_resolver(data: Path):
     return resolve
 
 
-CITATION_LITERALS = (
-    "/", ":", "§", "(", "s.", "a.", "c.", "r.", "al.", "ch.", "par.", "sect", "art", "para", "alin", "titl", "titr",
-    "chap", "divis", "part", "book", "livre", "sched", "annex", "act", "code", "chart", "loi", "règl", "regl", "regul",
-    "tarif", "by-law", "cqlr", "rlrq", "r.s.q", "l.r.q", "statut")
-"""Lower-case strings one of which a citation without a digit holds: its level words and
-abbreviations, act name heads, collections, ids and addresses (a test checks that every query the
-citation engine reads passes `may_cite`)."""
-
-
 def may_cite(text: str, names: tuple[str, ...] = ()) -> bool:
-    """False when text cannot be a citation (no digit, no citation word, no known act name once
-    its search filters are set aside), so that a word search neither imports nor compiles the
-    citation engine."""
+    """False when a query cannot be a citation once its search filters are set aside
+    (graph.cite.may_cite), so that a word search neither imports nor compiles the citation engine."""
     import re
 
+    from graph.cite import may_cite as may_be_citation
     from search.query import FIELDS
 
-    text = re.sub(rf"(?i)(?<!\S)(?:{'|'.join(FIELDS)}):(?:\"[^\"]*\"|\S+)", " ", text)
-    if any(c.isdigit() for c in text):
-        return True
-    lowered = " ".join(text.lower().replace("’", "'").split())
-    return any(lit in lowered for lit in CITATION_LITERALS) or \
-        any(" ".join(n.lower().replace("’", "'").split()) in lowered for n in names if n.strip())
+    return may_be_citation(re.sub(rf"(?i)(?<!\S)(?:{'|'.join(FIELDS)}):(?:\"[^\"]*\"|\S+)", " ", text), names)
 
 
-def search_text(results) -> str:
-    """Results as a reader wants them in a terminal (matched words in [brackets])."""
-    counted = f"{results.total} result{'s' * (results.total != 1)}" if results.total_exact else \
-        f"more than {results.total} results"
-    lines = [f"{counted} for {results.query!r}"
-             + (f" (page {results.page} of {results.pages})" if results.pages > 1 else "")]
+def search_text(results, lang: str = "en") -> str:
+    """Results as a reader wants them in a terminal (matched words in [brackets]), in `lang` with
+    the site's words (alinea.say)."""
+    from alinea.say import Words
+    from graph.cite import cite
+
+    tr = Words(lang)
+    counted = tr.plural("%(num)s result", "%(num)s results", results.total) if results.total_exact else \
+        tr("More than %(num)s results", num=tr.number(results.total))
+    page = tr.sign(",").rstrip() + " " + tr("page %(page)s of %(pages)s", page=tr.number(results.page),
+                                                  pages=tr.number(results.pages)) if results.pages > 1 else ""
+    lines = [f"{tr.quoted(results.query)}{tr.sign(':')}{counted}{page}"]
     if results.citation:
-        lines.append(f"read as a citation of {results.citation}")
+        lines.append(tr("Read as a citation of %(link)s.", link=cite(results.citation, "short", lang,
+                                                                     home=results.citation.split("/")[0])))
     if results.did_you_mean:
-        lines.append(f"did you mean: {results.did_you_mean}")
-    lines += [f"also searched ({c.target}): {c.said} -> {' | '.join(c.means)}" for c in results.carried]
-    lines += [f"note: {m}" for m in results.messages]
+        lines.append(tr("Did you mean %(suggestion)s?", suggestion=results.did_you_mean))
+    lines += [tr("Also searched:") + f" {tr.quoted(c.said)} → " + f" {tr('or')} ".join(map(tr.quoted, c.means))
+              for c in results.carried]
+    lines += [f"{tr('Note:')} {m}" for m in results.messages]
     for n, hit in enumerate(results.hits, (results.page - 1) * results.per_page + 1):
         text, pos, marked = hit.snippet.text, 0, []
         for start, end in hit.snippet.matches:
             marked += [text[pos:start], "[", text[start:end], "]"]
             pos = end
         marked.append(text[pos:])
-        lines += ["", f"{n}. {hit.title} — {hit.id}  [{hit.status}]", f"   {hit.breadcrumb}",
+        lines += ["", f"{n}. {hit.title} — {hit.id}  [{tr(hit.status)}]", f"   {hit.breadcrumb}",
                   f"   {''.join(marked)}"]
     return "\n".join(lines)
 
@@ -428,7 +438,7 @@ def cmd_govern(args: argparse.Namespace) -> int:
         raise AlineaError("give a text to read (or - for standard input), or --batch FILE")
     kb = load(data_dir(args))
     index = open_index(data_dir(args), kb.resolver())
-    say = english(kb) if args.lang == "en" else reasons_in(kb, args.lang)
+    say = english(kb) if args.lang == "en" else reasons_in(kb, args.lang)  # English: printed once per process
     if args.batch:
         if args.batch == "-":
             _govern_batch(sys.stdin.buffer, kb, index, args.limit, say)
@@ -442,26 +452,19 @@ def cmd_govern(args: argparse.Namespace) -> int:
     text = read_stdin("the text") if args.text == ["-"] else words(args.text, "the text")
     answer = govern(text, kb, index, args.limit)
     if args.json:
-        print_json(answer.to_dict(say))
+        print_json(govern_json(answer, say, kb, args.lang))
     else:
-        print(govern_text(answer, say))
+        print(govern_text(answer, say, kb, args.lang))
     return 0
 
 
 def reasons_in(kb, lang: str):
     """Prints govern's reasons in a language, as the site does (`lang`): the interface's catalogue
-    (web/translations, compiled at install) translates each template, graph.govern_why prints it;
-    without a compiled catalogue, the English templates with the language's citations (« art. 59 »)."""
-    import gettext
-    from importlib.util import find_spec
+    translates each template (alinea.say), graph.govern_why prints it."""
+    from alinea.say import Words
+    from graph.govern_why import text
 
-    from graph.govern_why import text, translator
-
-    spec = find_spec("web")
-    where = [Path(p) / "translations" for p in (spec.submodule_search_locations or ())] if spec else []
-    catalogue = gettext.translation("messages", localedir=str(where[0]), languages=[lang], fallback=True) \
-        if where else gettext.NullTranslations()
-    translate = translator(catalogue)
+    translate = Words(lang).translate()
     return lambda reason: text(reason, lang, kb, translate)
 
 
@@ -475,23 +478,58 @@ def _govern_batch(lines, kb, index, limit: int, say) -> None:
             print(f"alinea govern: {answer['error']}", file=sys.stderr)
 
 
-def govern_text(answer, say=None) -> str:
-    """An answer as a reader wants it in a terminal: grouped by role, each with its reason (printed
-    by `say`, in English without it) and path."""
-    what = f"{answer.input_kind} {answer.node}" if answer.node else f"text ({answer.lang})"
-    lines = [f"Which articles govern this? {what}: {len(answer.results)} results"]
-    lines += [f"note: {m}" for m in answer.messages]
-    if answer.concepts:
-        lines.append("read as: " + "; ".join(f"{c.said!r} -> {c.means}" for c in answer.concepts[:12]))
+def govern_text(answer, say=None, kb=None, lang: str = "en") -> str:
+    """An answer as a reader wants it in a terminal, in `lang` with the site's words (alinea.say):
+    grouped by role, each result with its reasons (printed by `say`, in English without it) and
+    its path (graph.govern_why.path_pieces, as the site prints it)."""
+    from alinea.labels import titled
+    from alinea.say import Words
+    from graph.govern_why import ROLES, path_pieces, plain, text, why
+
+    tr = Words(lang)
+    translate = tr.translate()
+    if answer.node:
+        named = plain(path_pieces((answer.node,), lang, kb, translate)) if kb is not None else answer.node
+        what = f"{tr(answer.input_kind)} {named}"
+    else:
+        what = tr("a text in French") if answer.lang == "fr" else tr("a text in English")
+    count = tr.plural("%(num)s result", "%(num)s results", len(answer.results))
+    lines = [f"{tr('Which articles govern this?')} {what}{tr.sign(':')}{count}"]
+    lines += [f"{tr('Note:')} {tr(m)}" for m in answer.messages]
+    if answer.concepts and not answer.node:
+        lines.append(tr("Read as") + tr.sign(":") + tr.sign(";").join(
+            f"{tr.quoted(c.said)} → {c.means}" for c in answer.concepts[:12]))
     for role, results in answer.groups():
-        lines += ["", f"{role.upper()}"]
+        lines += ["", tr(ROLES.get(role, role))]
         for r in results:
-            pin = f" [{r.id}]" if r.id != r.section else ""
-            status = f" ({r.status})" if r.status != "in force" else ""
-            lines.append(f"{r.rank:3}. {r.title}{status}{pin}")
-            lines.append(f"     why: {'; '.join(say(w) for w in r.reasons) if say and r.reasons else r.reason}")
-            lines.append(f"     path: {' -> '.join(r.path)}")
+            title = r.title
+            if kb is not None and r.section in kb and not r.section.startswith("guidance:"):
+                title = titled(r.section, getattr(kb.get(r.section).node, "heading", "") or "", lang)
+            pin = f" ({text(why('at', ids={'pinpoint': r.id}), lang, kb, translate)})" \
+                if kb is not None and r.id != r.section and r.role != "guidance" else \
+                f" [{r.id}]" if r.id != r.section else ""
+            status = f" ({tr(r.status)})" if r.status != "in force" else ""
+            lines.append(f"{r.rank:3}. {title}{status}{pin}")
+            reasons = tr.sign(";").join(say(w) for w in r.reasons) if say and r.reasons else r.reason
+            lines.append(f"     {tr('Why:')} {reasons}")
+            path = plain(path_pieces(r.path, lang, kb, translate)) if kb is not None else " -> ".join(r.path)
+            lines.append(f"     {tr('Path:')} {path}")
     return "\n".join(lines)
+
+
+def govern_json(answer, say, kb, lang: str) -> dict:
+    """The answer as JSON (its `to_dict`), each result's path also as data (`path_steps`) and in
+    words (`path_text`), as the site's API gives them (graph.govern_why)."""
+    from alinea.say import Words
+    from graph.govern_why import node_pieces, path_data, plain, step_pieces
+
+    translate = Words(lang).translate()
+    out = answer.to_dict(say)
+    for result, data in zip(answer.results, out["results"]):
+        data["path_steps"] = path_data(result.path)
+        data["path_text"] = [plain((step_pieces if i % 2 else node_pieces)(item, lang, kb, translate))
+                             for i, item in enumerate(result.path)]
+    return out
 
 
 # -- citations of the law in code --------------------------------------------------------
@@ -573,6 +611,8 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="one provision: an id, a section number or a citation")
     p.add_argument("citation", nargs="+")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--lang", choices=("en", "fr"), default="en",
+                   help="the language the frame is printed in, as the site's lang (art. 59 first; default en)")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("references", help="every cross-reference, typed; --unresolved lists the ones to check")
@@ -589,6 +629,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--depth", type=number(0, "graph_depth"), default=0,
                    help=f"also give the neighbourhood within N references (at most {limit('graph_depth')})")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--lang", choices=("en", "fr"), default="en",
+                   help="the language the links and names are printed in, as the site's lang (default en)")
     p.set_defaults(func=cmd_graph)
 
     p = sub.add_parser("export-graph", help="the law graph as node-link JSON or GraphML")

@@ -208,9 +208,11 @@ class _Handout:
         located = self.c.kb.get(node_id)
         title, url, notes = self.caption(node_id)
         after = f" ({html.escape(notes)})" if notes else ""
-        return (f'<figure class="excerpt" data-id="{html.escape(node_id)}"><blockquote>'
+        lang = html.escape(located.doc.lang)  # the quoted text and its citation are in the document's language
+        return (f'<figure class="excerpt" data-id="{html.escape(node_id)}"><blockquote lang="{lang}">'
                 f'{text_html(provision_lines(located.node))}</blockquote>\n'
-                f'<figcaption>— <a href="{html.escape(url)}">{html.escape(title)}</a>{after}</figcaption></figure>\n')
+                f'<figcaption>— <a href="{html.escape(url)}" lang="{lang}">{html.escape(title)}</a>{after}</figcaption>'
+                '</figure>\n')
 
     def excerpt_markdown(self, node_id: str, indent: str = "") -> str:
         located = self.c.kb.get(node_id)
@@ -232,13 +234,15 @@ class _Handout:
             items.append(f'<li data-id="{html.escape(node_id)}"><a href="{html.escape(url)}">'
                          f'{html.escape(title)}</a>{badge}{text}</li>')
         sources = "\n".join(f"<li>{html.escape(source_line(doc, _, self.date))}</li>" for doc in self.c.documents())
-        return (f'<section class="provisions-used"><h{level}>{html.escape(_("Provisions used"))}</h{level}>\n'
-                f'<p>{html.escape(_("Texts as consolidated:"))}</p>\n<ul class="sources">{sources}</ul>\n'
+        heading, consolidated = _("Provisions used"), _("Texts as consolidated:")  # outside f-strings: `make translations` reads them
+        return (f'<section class="provisions-used"><h{level}>{html.escape(heading)}</h{level}>\n'
+                f'<p>{html.escape(consolidated)}</p>\n<ul class="sources">{sources}</ul>\n'
                 f'<ol class="used">{chr(10).join(items)}</ol></section>\n')
 
     def used_markdown(self, appendix: bool) -> str:
         _ = self._
-        rows = [f"## {_('Provisions used')}", "", _md(_("Texts as consolidated:")), ""]
+        heading = _("Provisions used")
+        rows = [f"## {heading}", "", _md(_("Texts as consolidated:")), ""]
         rows += [f"- {_md(source_line(doc, _, self.date))}" for doc in self.c.documents()]
         rows.append("")
         for number, node_id in enumerate(self.c.used, 1):

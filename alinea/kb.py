@@ -1,8 +1,10 @@
 """The knowledge base as the site, the CLI and the API see it: lookups over a built corpus."""
 from __future__ import annotations
 
+import gc
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -138,6 +140,13 @@ class KnowledgeBase:
 
         return Index.build(self.corpus)
 
+    @cached_property
+    def citation_names(self) -> tuple[str, ...]:
+        """The act titles and abbreviations a citation may name without their chapter
+        (graph.cite.Index.title_list): as the build stored them, else learned from the corpus now."""
+        names = self._extra("citation_names")
+        return tuple(names) if names is not None else tuple(self.citation_index.title_list)
+
     def stored(self, name: str):
         """What the build stored under a name besides the corpus (decoded JSON, checked), or None:
         the derived tables a module computes once at build (graph.govern_state) and reads here."""
@@ -159,7 +168,8 @@ class KnowledgeBase:
 
     def _extra(self, name: str):
         if name not in self.extras and name in self._loaders:
-            self.extras[name] = self._loaders.pop(name)()
+            with collector_paused():
+                self.extras[name] = self._loaders.pop(name)()
         return self.extras.get(name)
 
     def _add(self, node_id: str, located: Located) -> None:
@@ -255,8 +265,7 @@ class KnowledgeBase:
         raises `Outside`: one line in `lang` saying what it is, with the official link where one exists."""
         from alinea.errors import Outside
         from alinea.limits import limit
-        from graph.cite import outside as outside_line
-        from graph.cite import read
+        from graph.cite import may_cite
 
         if len(text) > limit("provision_id"):
             raise NotFound(f"a citation of {len(text):,} characters names no provision "
@@ -264,6 +273,13 @@ class KnowledgeBase:
         text = " ".join(INVISIBLE.sub("", text).split())
         if text in self._nodes:
             return text
+        if text and not may_cite(text, self.citation_names):  # what `read` says of it, without building its index
+            if outside and self.referenced(text):
+                return text
+            raise NotFound(f"{text!r} is not a citation Alinea can read")
+        from graph.cite import outside as outside_line
+        from graph.cite import read
+
         reading = read(text, self.citation_index, base)
         inside = [t for t in reading.targets if t in self._nodes]
         if inside:
@@ -296,6 +312,26 @@ def load(data_dir: str | Path) -> KnowledgeBase:
     """The knowledge base built into data_dir (see alinea.store); AlineaError when there is none,
     DamagedData (one line naming the file) when it is damaged.  The graph, glossary and
     thesaurus are checked now and decoded when first used."""
+    with collector_paused():
+        return _load(data_dir)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector held off while stored data is decoded: decoding makes many objects
+    that all live on, which the collector would otherwise walk again and again (a full and six
+    middle-generation passes, about a tenth of a cold `alinea govern`)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _load(data_dir: str | Path) -> KnowledgeBase:
     from alinea.store import Store
 
     store = Store(data_dir)
@@ -303,7 +339,7 @@ def load(data_dir: str | Path) -> KnowledgeBase:
         corpus = store.corpus()
         texts = {name: store.blob_text(name)
                  for name in ("graph", "glossary", "thesaurus", "thesaurus_tables", "translations", "word_table",
-                              "govern")}
+                              "govern", "citation_names", "lexicon")}
     finally:
         store.close()
     tables = texts.pop("thesaurus_tables")
@@ -355,5 +391,9 @@ def _json(store, text: str):
         raise DamagedData(store.path, f"holds a blob that is not JSON ({exc})") from None
 
 
+def _names(store, text: str):
+    return store.decode_text(tuple[str, ...], text, "citation_names")
+
+
 _READERS = {"glossary": _glossary, "thesaurus": _thesaurus, "graph": _graph, "word_table": _word_table,
-            "translations": _json, "govern": _json}
+            "translations": _json, "govern": _json, "citation_names": _names, "lexicon": _json}

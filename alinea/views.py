@@ -105,11 +105,13 @@ def made_under(kb: KnowledgeBase, node_id: str) -> list[MadeUnder]:
             for reg, refs in sorted(by_regulation.items(), key=lambda item: order.get(item[0], 0))]
 
 
-def _made_under_lines(kb: KnowledgeBase, node_id: str) -> list[str]:
+def _made_under_lines(kb: KnowledgeBase, node_id: str, words=None) -> list[str]:
     regulations = made_under(kb, node_id)
     if not regulations:
         return []
-    lines = ["", "Regulations made under this provision:"]
+    heading = "Regulations made under this provision:" if words is None else \
+        words("regulations made under this section").capitalize() + words.sign(":").rstrip()
+    lines = ["", heading]
     for m in regulations:
         below = [t[len(node_id) + 1:] for t in m.targets if t != node_id]
         lines.append(f"  {m.regulation} — {m.title}" + (f"  [{', '.join(below)}]" if below else ""))
@@ -163,27 +165,35 @@ def _outside_label(kb: KnowledgeBase, node_id: str) -> str:
     return f"{graph.nodes[node_id].get('label', node_id) if node_id in graph else node_id} — {act}"
 
 
-def provision_text(kb: KnowledgeBase, node_id: str) -> str:
-    """The provision as a reader wants it in a terminal."""
+def provision_text(kb: KnowledgeBase, node_id: str, lang: str = "en") -> str:
+    """The provision as a reader wants it in a terminal, its frame in `lang` with the site's words
+    (alinea.say): the document's own words as it writes them."""
+    from alinea.say import CITE_STYLES, Words, reader_first
+
     if node_id not in kb and kb.referenced(node_id):
         return outside_text(kb, node_id)
+    words = Words(lang)
     located = kb.get(node_id)
     node = located.node
     if isinstance(node, Document):
-        lines = [f"{node.id} — {node.title}", f"current to {node.updated_to or 'unknown'}", ""]
+        current = words("current to %(date)s", date=words.date(node.updated_to)) if node.updated_to else \
+            words("consolidation date unknown")
+        lines = [f"{node.id} — {node.title}", current, ""]
         for child in kb.children(node.id):
             lines.append(_toc_line(child))
         return "\n".join(lines)
     if isinstance(node, Division):
-        lines = [node.id, breadcrumb(kb, node.id), f"status: {node.status}", ""]
+        lines = [node.id, breadcrumb(kb, node.id), f"{words('Status:')} {words(node.status)}", ""]
         lines += [_toc_line(child) for child in kb.children(node.id)]
         return "\n".join(lines)
     section = located.section
     assert section is not None
-    lines = [node.id, breadcrumb(kb, node.id), f"status: {section.status}"]
+    lines = [node.id, breadcrumb(kb, node.id), f"{words('Status:')} {words(section.status)}"]
     if located.doc.kind != "guidance":
-        lines.append(f"official: {legisquebec_url(node.id, located.doc.lang)}")
-        lines += [f"cite ({style}): " + " | ".join(forms.values()) for style, forms in citations(kb, node.id).items()]
+        lines.append(words("Official page") + words.sign(":") + legisquebec_url(node.id, located.doc.lang))
+        forms = citations(kb, node.id)
+        lines += [words(label if each == lang else other[each]) + words.sign(":") + forms[style][each]
+                  for style, label, other in CITE_STYLES for each in reader_first(lang)]
     lines.append("")
     if isinstance(node, Section) and located.doc.kind == "guidance":
         lines.append(node.heading)
@@ -195,11 +205,11 @@ def provision_text(kb: KnowledgeBase, node_id: str) -> str:
         lines += _wrapped(provision_lines(node if isinstance(node, Unit) else section))
     lines.append("")
     if located.doc.kind != "guidance":
-        lines.append("History: " + ("; ".join(e.raw for e in section.history) or "none"))
+        lines.append(words("History:") + " " + ("; ".join(e.raw for e in section.history) or "—"))
     for note in section.notes:
-        lines.append(f"Note ({note.kind}): {note.text}")
+        lines.append(words(note.kind).capitalize() + words.sign(":") + note.text)
     if located.doc.kind != "guidance":
-        lines += _made_under_lines(kb, node_id)
+        lines += _made_under_lines(kb, node_id, words)
     return "\n".join(lines)
 
 

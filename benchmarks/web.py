@@ -178,25 +178,28 @@ def under_load(app, args) -> None:
         clients.apply(fetch_all, (base, ["/"], 1))  # the client process started before timing
         print(f"\nwaitress, 8 threads, the options of `alinea serve`; {args.clients} clients in another process, "
               "each distinct address asked once per pass (server time: from the request reaching the application "
-              "to its last byte)")
+              "to its last byte, wall time, which includes waiting for the interpreter lock while other requests "
+              "run; cpu: the CPU time of the request's own thread)")
         for name, urls in passes:
-            timed.times.clear()
+            timed.clear()
             row = clients.apply(fetch_all, (base, urls, args.clients))
             print(f"\n{name}: {row['requests']} requests, {row['errors']} errors, {row['req/s']} requests/s")
-            by_kind = defaultdict(list)
+            by_kind, cpu_by_kind = defaultdict(list), defaultdict(list)
             for url, times in timed.times.items():
                 by_kind[kind_of.get(url, "other")] += times
-            print_table([{"pages": kind, **summary(by_kind[kind])} for kind in KINDS if by_kind[kind]],
-                        ["pages", "n", "p50_ms", "p95_ms", "max_ms"])
+                cpu_by_kind[kind_of.get(url, "other")] += timed.cpu[url]
+            print_table([{"pages": kind, **wall_and_cpu(by_kind[kind], cpu_by_kind[kind])} for kind in KINDS
+                         if by_kind[kind]], ["pages", "n", "p50_ms", "p95_ms", "max_ms", "cpu_p50_ms", "cpu_p95_ms"])
         rows = []
         for count in (1, 8):
-            timed.times.clear()
+            timed.clear()
             rows.append(clients.apply(loop_pages, (base, args.seconds, count)))
         print("\nthe fixed pages of PAGES (one of each kind) in turn, clients in another process (throughput)")
         print_table(rows, ["clients", "requests", "errors", "seconds", "req/s"])
         print("\nserver time per page with 8 clients (from the request reaching the application to its last byte)")
-        print_table([{"page": name, **summary(timed.times[PAGES[name]])} for name in SERVER_TIMED
-                     if timed.times[PAGES[name]]], ["page", "n", "p50_ms", "p95_ms", "max_ms"])
+        print_table([{"page": name, **wall_and_cpu(timed.times[PAGES[name]], timed.cpu[PAGES[name]])}
+                     for name in SERVER_TIMED if timed.times[PAGES[name]]],
+                    ["page", "n", "p50_ms", "p95_ms", "max_ms", "cpu_p50_ms", "cpu_p95_ms"])
     server.close()
 
 
@@ -267,13 +270,20 @@ SERVER_TIMED = ("section", "unit", "api provision", "search", "search citation",
 
 
 class ServerTime:
-    """WSGI middleware keeping each request's server time by path and query."""
+    """WSGI middleware keeping each request's server time by path and query: `times`, the wall time
+    from the request reaching the application to its last byte, which includes the time its thread
+    waits for the interpreter lock while other requests run (8 threads share one lock, on 2 cores);
+    and `cpu`, the CPU time of the request's own thread over the same span (the work it did)."""
 
     def __init__(self, app) -> None:
-        self.app, self.times = app, defaultdict(list)
+        self.app, self.times, self.cpu = app, defaultdict(list), defaultdict(list)
+
+    def clear(self) -> None:
+        self.times.clear()
+        self.cpu.clear()
 
     def __call__(self, environ, start_response):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         response = self.app(environ, start_response)
         try:
             body = b"".join(response)
@@ -281,8 +291,15 @@ class ServerTime:
             getattr(response, "close", lambda: None)()
         query = environ.get("QUERY_STRING")
         path = environ.get("PATH_INFO", "") + (f"?{query}" if query else "")
+        self.cpu[path].append(time.thread_time() - cpu)
         self.times[path].append(time.perf_counter() - start)
         return [body]
+
+
+def wall_and_cpu(wall: list[float], cpu: list[float]) -> dict:
+    """summary() of the wall times, with the p50 and p95 of the CPU times beside them."""
+    row = summary(cpu)
+    return {**summary(wall), "cpu_p50_ms": row["p50_ms"], "cpu_p95_ms": row["p95_ms"]}
 
 
 if __name__ == "__main__":

@@ -18,7 +18,10 @@ from functools import cache, lru_cache
 from alinea.errors import NotFound, Outside
 from graph.concepts import ConceptMatch
 from graph.govern_state import graph_nodes
-from graph.thesaurus import ThesaurusMatch, stems, words_of
+from graph.thesaurus import ThesaurusMatch, stem_with, stems, words_of
+from search.analysis import stem
+
+stem_with(stem)  # the stems the build stored (search.analysis.stems_from), the stemmers only for a word it did not know
 
 MAX_CHARS = 20_000
 """Text read at most; a longer input is cut (and the answer says so)."""
@@ -179,7 +182,7 @@ def find_words(text: str, lang: str, table: dict[str, tuple[str, ...]]) -> tuple
 
 def cues(reading: Reading, kb) -> Cues:
     """Everything in the text that points to provisions (see Cues)."""
-    from graph.cite import citations_in
+    from graph.cite import may_hold_citations
 
     text, lang = reading.text, reading.lang
     thesaurus = tuple(kb.thesaurus.find(text, lang)) if kb.thesaurus is not None else ()
@@ -194,10 +197,13 @@ def cues(reading: Reading, kb) -> Cues:
         for program in programs_of_entry(kb, m.entry):
             programs.setdefault(program, m.text)
     cited: dict[str, str] = {}
-    for found, resolution in citations_in(text, kb.citation_index, lang):
-        for target in resolution.targets:
-            if target in kb and target not in cited:
-                cited[target] = text[found.start:found.end]
+    if may_hold_citations(text, kb.citation_names):  # most questions cite nothing: no citation index built
+        from graph.cite import citations_in
+
+        for found, resolution in citations_in(text, kb.citation_index, lang):
+            for target in resolution.targets:
+                if target in kb and target not in cited:
+                    cited[target] = text[found.start:found.end]
     return Cues(thesaurus, concepts, tuple(programs.items()), tuple(cited.items()),
                 find_words(text, lang, CHALLENGE), find_words(text, lang, ADVERSE))
 
@@ -221,3 +227,4 @@ def programs_of_entry(kb, entry_id: str) -> tuple[str, ...]:
         return ()
     found = (glossary.resolve(phrase) for phrase in entry.means)
     return tuple(dict.fromkeys(p for p in found if p and p.startswith("program:")))
+

@@ -32,10 +32,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Iterable
 
-from whoosh.lang import stemmer_for_language, stopwords_for_language
+from whoosh.lang import stopwords_for_language
 
 from alinea.ids import fold_chars
 from graph.govern_words import FUNCTION_WORDS
+from graph.thesaurus import stemmer
 
 _WORD = re.compile(r"[a-z]+")
 _DERIVED = ("abl", "ibl", "ur", "anc", "enc", "ion", "iti", "iv", "al", "at", "ant", "ent", "ic", "ori", "ment")
@@ -62,10 +63,9 @@ COGNATE_PREFIX = 7
 by spelling alone ("incarcérée" and "incarcerated"), when the usual ending changes do not meet."""
 
 
-@cache
 def _porter():
     """The English stemmer, each distinct word stemmed once per process."""
-    return lru_cache(maxsize=1 << 16)(stemmer_for_language("en"))
+    return stemmer("en")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -10,7 +10,7 @@ from alinea.model import Section
 from graph.govern_input import ADVERSE, Reading, find_words
 from graph.govern_rank import REMEDIES, WEIGHTS, Weights, prepare, section_of
 from graph.govern_text import GovernAnswer, GovernResult, Understood, govern_text, guidance_results, section_title
-from graph.govern_why import Why, texts, why
+from graph.govern_why import Why, step, texts, why
 from graph.queries import changed_by, cited_by, cites, governing
 
 RELATIONS = {"applies": 4.0, "applies to": 4.0, "for the purposes of": 3.0, "despite": 2.5, "subject to": 2.5,
@@ -91,14 +91,14 @@ def _provision(collect: _Collect, node: str) -> None:
             for definition in collect.prep.defines.get(target, ()):
                 if section_of(definition) != me:
                     collect.add(definition, 2.2, why("defines used", terms={"term": target}, ids={"what": me}),
-                                (link.source, "uses term", target, "defined by", definition), "definition")
+                                (link.source, step("uses term"), target, step("defined by"), definition), "definition")
         elif link.type == "applies to":
             continue
         elif link.type in RELATIONS and section_of(target) != me:
             program = _program_of(graph, link.source) if link.type == "applies" else ""
             reason = why("applies it to" if program else "applies it" if link.type == "applies" else f"{link.type} it",
                          ids={"source": me}, words={"words": link.text}, concepts={"program": program} if program else None)
-            collect.add(target, RELATIONS[link.type], reason, (link.source, link.type, target))
+            collect.add(target, RELATIONS[link.type], reason, (link.source, step(link.type), target))
     for link in cited_by(graph, node):
         source = link.source
         if link.type in RELATIONS and not source.startswith("guidance:") and section_of(source) != me:
@@ -111,7 +111,7 @@ def _provision(collect: _Collect, node: str) -> None:
                 reason = why("regulation for it", ids={"what": me})
             else:
                 reason = why(f"it {link.type}", ids={"target": me}, words={"words": link.text})
-            collect.add(source, RELATIONS[link.type] * 0.9, reason, (source, link.type, link.target))
+            collect.add(source, RELATIONS[link.type] * 0.9, reason, (source, step(link.type), link.target))
     _enabling(collect, me)
     found = kb.get(me).node if me in kb else None
     text = " ".join(u.text for u in found.walk()) if hasattr(found, "walk") else getattr(found, "heading", "")
@@ -125,13 +125,13 @@ def _enabling(collect: _Collect, me: str) -> None:
     kb, prep = collect.kb, collect.prep
     doc = prep.document.get(me)
     for power in prep.made_under.get(doc, ()):
-        collect.add(power, 3.0, why("made under it", ids={"regulation": doc}), (doc, "made under", power),
+        collect.add(power, 3.0, why("made under it", ids={"regulation": doc}), (doc, step("made under"), power),
                     "regulation power")
     for regulation, powers in prep.made_under.items():
         first = next((s.id for s in kb.get(regulation).node.sections), None) if regulation in kb else None
         if first and any(section_of(p) == me for p in powers):
             collect.add(first, 2.7, why("made under", ids={"regulation": regulation, "power": me}),
-                        (regulation, "made under", next(p for p in powers if section_of(p) == me)))
+                        (regulation, step("made under"), next(p for p in powers if section_of(p) == me)))
 
 
 def _program_of(graph, unit: str) -> str:
@@ -147,7 +147,7 @@ def _remedies(collect: _Collect, origin: str) -> None:
         for section in collect.prep.defines.get(concept_id, ()) + collect.prep.provides.get(concept_id, ()):
             if concept is not None and section.startswith(collect.prep.statute + "/"):
                 collect.add(section, 1.5, why("decision", ids={"what": origin}, concepts={"remedy": concept_id}),
-                            (origin, "decisions reviewed by", concept_id, "provided for by", section),
+                            (origin, step("decisions reviewed by"), concept_id, step("provided for by"), section),
                             "procedure")
 
 
@@ -156,35 +156,35 @@ def _program(collect: _Collect, program: str) -> None:
     name = {"program": program}
     answer = governing(graph, program)
     for link in answer["established by"]:
-        collect.add(link.source, 9.0, why("establishes", concepts=name), (program, "established by", link.source))
+        collect.add(link.source, 9.0, why("establishes", concepts=name), (program, step("established by"), link.source))
     for i, section in enumerate(answer["sections"]):
-        collect.add(section, 8.0 - i * 0.05, why("chapter of", concepts=name), (program, "contains", section))
+        collect.add(section, 8.0 - i * 0.05, why("chapter of", concepts=name), (program, step("contains"), section))
     for link in answer["applied"]:
         if not link.via:
             collect.add(link.source, 8.6, why("makes others apply", concepts=name),
-                        (program, "made to apply by", link.source))
+                        (program, step("made to apply by"), link.source))
             continue
         if link.source.startswith("program:"):
             collect.add(link.via, 8.6, why("makes rules apply", concepts={**name, "other": link.source}),
-                        (program, "made to apply by", link.via, "applies", link.source))
+                        (program, step("made to apply by"), link.via, step("applies"), link.source))
             continue
         collect.add(link.source, 5.0, why("applied", ids={"via": section_of(link.via)}, concepts=name),
-                    (program, "made to apply by", link.via, "applies", link.source))
+                    (program, step("made to apply by"), link.via, step("applies"), link.source))
     for link in answer["regulations"]:
-        collect.add(link.source, 7.6, why("regulations for program", concepts=name), (program, "regulations for it", link.source),
+        collect.add(link.source, 7.6, why("regulations for program", concepts=name), (program, step("regulations for it"), link.source),
                     "regulation power")
     for link in answer["named by"]:
         if link.type == "defines":
-            collect.add(link.source, 9.2, why("defines program", concepts=name), (program, "defined by", link.source), "definition")
+            collect.add(link.source, 9.2, why("defines program", concepts=name), (program, step("defined by"), link.source), "definition")
         else:
             collect.add(link.source, 2.0, why("names said", concepts=name, words={"words": link.text}) if link.text
-                        else why("names", concepts=name), (program, link.type, link.source))
+                        else why("names", concepts=name), (program, step(link.type), link.source))
 
 
 def _term(collect: _Collect, term: str) -> None:
     graph = collect.kb.graph
     for definition in collect.prep.defines.get(term, ()):
-        collect.add(definition, 9.0, why("defines", terms={"term": term}), (term, "defined by", definition), "definition")
+        collect.add(definition, 9.0, why("defines", terms={"term": term}), (term, step("defined by"), definition), "definition")
     counts: dict[str, int] = {}
     for u, _, kind in graph.in_edges(term, data="type"):
         if kind in ("uses term", "cites") and not u.startswith("guidance:"):
@@ -192,12 +192,12 @@ def _term(collect: _Collect, term: str) -> None:
     for section, n in counts.items():
         used = why("uses times", terms={"term": term}, numbers={"count": n}) if n > 1 else why("uses", terms={"term": term})
         collect.add(section, 2.0 + min(n, 10) / 10, used,
-                    (term, "used by", section))
+                    (term, step("used by"), section))
 
 
 def _amending_act(collect: _Collect, act: str) -> None:
     for link in changed_by(collect.kb.graph, act):
-        collect.add(link.source, 5.0, why("history", words={"entry": link.text}), (act, "amended", link.source))
+        collect.add(link.source, 5.0, why("history", words={"entry": link.text}), (act, step("amended"), link.source))
 
 
 def _guidance(reading: Reading, kb, search_index, limit: int, weights: Weights) -> GovernAnswer:
@@ -221,7 +221,7 @@ def _guidance(reading: Reading, kb, search_index, limit: int, weights: Weights) 
     for section, (unit, said) in cited.items():
         cites = why("page cites", words={"words": said})
         results.append(GovernResult(id=section, section=section, score=100.0, role=prepare(kb).roles.get(section, "rule"),
-                                    reason=texts([cites], "en", kb), reasons=(cites,), path=(unit, "cited by guidance", section),
+                                    reason=texts([cites], "en", kb), reasons=(cites,), path=(unit, step("cited by guidance"), section),
                                     title=section_title(kb, section), status=kb.get(section).node.status))
     results += [r for r in found.results if r.section not in cited and r.role != "guidance"]
     ranked = tuple(replace(r, rank=i) for i, r in enumerate(results[:limit], 1))

@@ -107,6 +107,11 @@ TEMPLATES: dict[str, str] = {
 }
 """Each reason's English wording, by key; ``%(name)s`` stands for one of its parts."""
 
+ROLES: dict[str, str] = {"rule": N_("The rules themselves"), "definition": N_("Definitions"),
+                         "procedure": N_("Procedure and remedies"), "regulation power": N_("Regulation-making powers"),
+                         "guidance": N_("Guidance")}
+"""The heading of each role's group of results (the site's and the CLI's), a catalogue entry."""
+
 COUNTED = {"lay": "words"}
 """Reasons whose wording depends on how many words a part quotes (« le mot » / « les mots »): their
 template is translated with the count (`Translate`), a plural message of the catalogues."""
@@ -317,3 +322,172 @@ def _quoted_words(value: Words, lang: str) -> str:
         return quoted(value, lang)
     return ", ".join(quoted(v, lang) if isinstance(v, str) else f"{quoted(v[0], lang)} → {quoted(v[1], lang)}"
                      for v in value)
+
+
+# -- path steps ----------------------------------------------------------------------------------
+STEPS: dict[str, str] = {
+    # the edges of govern's paths (docs/govern.md, "path") by kind; a kind not here is a relation of
+    # the graph ("cites", "made under"), whose catalogue entry is the relation itself
+    "full-text match": N_("full-text match"),
+    "full-text match of": N_("full-text match (%(words)s)"),
+    "everyday words for": N_("everyday words for"),
+    "everyday words": N_("everyday words (%(words)s)"),
+    "said of": N_("said of"),
+    "asks about a time limit": N_("asks about a time limit"),
+    "governed by": N_("governed by"),
+    "names": N_("names"),
+    "defined by": N_("defined by"),
+    "provided for by": N_("provided for by"),
+    "established by": N_("established by"),
+    "contains": N_("contains"),
+    "made to apply by": N_("made to apply by"),
+    "made to apply to": N_("made to apply to %(what)s by"),
+    "asks about": N_("asks about"),
+    "regulations for its purposes": N_("regulations for its purposes"),
+    "decisions reviewed by": N_("decisions reviewed by"),
+    "regulations for it": N_("regulations for it"),
+    "used by": N_("used by"),
+    "amended": N_("amended"),
+    "like the best answers": N_("like the best answers"),
+    "heading": N_("heading"),
+    "describes": N_("describes"),
+    "is made of": N_("is made of"),
+    "in": N_("in"),
+}
+"""Each kind of path edge's English wording, also its catalogue entry; ``%(words)s`` stands for the
+words it quotes, ``%(what)s`` for the node it names."""
+RELATED = N_("%(means)s and related situations")
+"""How a path names a thesaurus entry: by the first of the Act's phrases it stands for."""
+ARROW = (" — ", " → ")
+"""What a path prints around an edge, in every language: « « quitté mon emploi » — mots courants pour → art. 59 »."""
+SAID = "text: "
+"""How a path's node of words of the input starts (``text: ‘quit my job’``)."""
+
+
+class Step(str):
+    """An edge of a path as data: its `kind` (a key of STEPS, or a relation of the graph), the
+    `words` it quotes and the node it names (`what`).  It is also its English wording (``full-text
+    match (‘quit’, ‘job’)``), the string the answer's JSON ``path`` has always held."""
+
+    kind: str
+    words: tuple[str, ...]
+    what: str
+
+    def __new__(cls, kind: str, words: tuple[str, ...] = (), what: str = "") -> "Step":
+        english = _filled(STEPS.get(kind, kind), ", ".join(f"‘{w}’" for w in words), what)
+        self = super().__new__(cls, english)
+        self.kind, self.words, self.what = kind, tuple(words), what
+        return self
+
+    def __reduce__(self):
+        return Step, (self.kind, self.words, self.what)
+
+    def to_dict(self) -> dict:
+        return {"edge": self.kind, "words": list(self.words), "what": self.what}
+
+
+def step(kind: str, *, words: Iterable[str] = (), what: str = "") -> Step:
+    """A path edge; a kind of STEPS takes the parts its wording names, and nothing else."""
+    template = STEPS.get(kind, kind)
+    words = tuple(words)
+    if bool(words) != ("%(words)s" in template) or bool(what) != ("%(what)s" in template):
+        raise ValueError(f"path step {kind!r} is {template!r}, got words={words!r} what={what!r}")
+    return Step(kind, words, what)
+
+
+def _filled(template: str, words: str, what: str) -> str:
+    return template.replace("%(words)s", words).replace("%(what)s", what)
+
+
+_WORDING = {template: kind for kind, template in STEPS.items()}
+_QUOTED = re.compile(r"‘(.*?)’(?=, ‘|\)|$)")
+"""Quoted words of a path: a closing mark ends them only before the next quotation, the edge's
+closing parenthesis or the end, so that an apostrophe inside (« avis d’intention ») stays."""
+_WITH_WORDS = re.compile(r"(?P<head>.+?) \((?P<words>‘.*)\)")
+_NODE_ID = re.compile(r"(?:program|term|guidance):\S+|\S+/\S+")
+
+
+@lru_cache(maxsize=4096)
+def as_step(edge: str) -> Step:
+    """An edge of a path as a Step: itself when it is one; an edge written as an English string (as
+    graph/govern_rank.py still writes them) read once, here, by its STEPS wording; any other string
+    is a relation of the graph."""
+    if isinstance(edge, Step):
+        return edge
+    found = _WITH_WORDS.fullmatch(edge)
+    if found and f"{found['head']} (%(words)s)" in _WORDING:
+        return Step(_WORDING[f"{found['head']} (%(words)s)"], tuple(_QUOTED.findall(found["words"])))
+    node = _NODE_ID.search(edge)
+    if node:
+        template = edge[:node.start()] + "%(what)s" + edge[node.end():]
+        if template in _WORDING:
+            return Step(_WORDING[template], (), node[0])
+    return Step(_WORDING.get(edge, edge))
+
+
+def said_words(node: str) -> tuple[str, ...] | None:
+    """The words of the input a path's node quotes (``text: ‘quit my job’``); None for another node."""
+    return tuple(_QUOTED.findall(node[len(SAID):])) if node.startswith(SAID) else None
+
+
+def node_pieces(node: str, lang: str, kb, translate: Translate = as_written) -> list[Piece]:
+    """A node of a path in `lang`: words of the input in the language's quotation marks, a
+    thesaurus entry by the Act's phrase it stands for, a node of the graph as a Cited (a provision
+    by the one formatter, a program or a term by its glossary name, others by the graph's label)."""
+    words = said_words(node)
+    if words is not None:
+        return [", ".join(quoted(w, lang) for w in words)]
+    if node.startswith("thesaurus:") and kb.thesaurus is not None:
+        entry = kb.thesaurus.get(node.split(":", 1)[1])
+        if entry is not None and entry.means:
+            return [translate(RELATED) % {"means": quoted(entry.means[0], lang)}]
+    graph = graph_nodes(kb)
+    if "/" in node and not node.startswith("guidance:"):
+        doc = node.split("/", 1)[0]
+        return [Cited(cite(node, "short", lang, home=doc if doc in kb else None), node)]
+    if node.startswith(("program:", "term:")):
+        return [Cited(concept_name(kb, node, lang), node)]
+    if node in graph:
+        return [Cited(str(graph.nodes[node].get("label") or node), node)]
+    return [node]
+
+
+def step_pieces(edge: str, lang: str, kb, translate: Translate = as_written) -> list[Piece]:
+    """An edge of a path in `lang`: its wording through the catalogue, the words it quotes in the
+    language's quotation marks, the node it names with its French article (« appliqué au
+    Programme… par »)."""
+    found = as_step(edge)
+    template = translate(STEPS.get(found.kind, found.kind))
+    out: list[Piece] = []
+    at = 0
+    for field in _FIELD.finditer(template):
+        if field[1] == "what":
+            value = with_article(node_pieces(found.what, lang, kb, translate)[0], lang)
+        else:
+            value = [", ".join(quoted(w, lang) for w in found.words)]
+        out = joined(out + [template[at:field.start()]], value)
+        at = field.end()
+    return _merged(out + [template[at:]])
+
+
+def path_pieces(path: Iterable[str], lang: str, kb, translate: Translate = as_written) -> list[Piece]:
+    """A whole path in `lang`, its nodes and edges as `node_pieces` and `step_pieces` print them,
+    each edge between the ARROW's two halves."""
+    out: list[Piece] = []
+    for i, item in enumerate(path):
+        if i % 2:
+            out += [ARROW[0], *step_pieces(item, lang, kb, translate), ARROW[1]]
+        else:
+            out += node_pieces(item, lang, kb, translate)
+    return _merged(out)
+
+
+def plain(items: Iterable[Piece]) -> str:
+    """Pieces as one line of plain text."""
+    return "".join(p.text if isinstance(p, Cited) else p for p in items)
+
+
+def path_data(path: Iterable[str]) -> list[dict]:
+    """A path as data for the JSON answers: each node ``{"node": id}``; each edge its kind, the
+    words it quotes and the node it names (`Step.to_dict`)."""
+    return [as_step(item).to_dict() if i % 2 else {"node": item} for i, item in enumerate(path)]

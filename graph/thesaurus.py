@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
@@ -71,9 +71,24 @@ class ThesaurusMatch(NamedTuple):
     ("quit the job" for "quit my job", "lâché ma petite job" for "lâché ma job")."""
 
 
+_STEM: list[Callable[[str, str], str]] = []
+"""The function a caller gave to stem a folded word in a language (`stem_with`)."""
+
+
+def stem_with(stem: Callable[[str, str], str]) -> None:
+    """Stem with `stem(word, lang)` rather than with the Snowball stemmer, which it must agree with:
+    graph.govern_input gives search.analysis.stem, which reads the stems the build stored and imports
+    the stemmers (with ``whoosh.compat`` and ``urllib.request``) only for another word."""
+    _STEM[:] = [stem]
+    stemmer.cache_clear()
+
+
 @cache
-def _stemmer(lang: str):
-    """The language's stemmer, each distinct word stemmed once per process."""
+def stemmer(lang: str) -> Callable[[str], str]:
+    """The language's stemmer (`stem_with`), each distinct word stemmed once per process."""
+    if _STEM:
+        given = _STEM[0]
+        return lru_cache(maxsize=1 << 16)(lambda word: given(word, lang))
     return lru_cache(maxsize=1 << 16)(stemmer_for_language(lang))
 
 
@@ -90,7 +105,7 @@ def _stop_stems(lang: str) -> frozenset[str]:
 
 
 def stems(words: Iterable[str], lang: str) -> tuple[str, ...]:
-    stem = _stemmer(lang)
+    stem = stemmer(lang)
     return tuple(stem(w) for w in words)
 
 

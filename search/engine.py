@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable, Iterable, Protocol
 
 from alinea.errors import AlineaError
 from alinea.model import Corpus
@@ -41,6 +41,10 @@ class SearchQuery:
     """Hits per page (1 to MAX_PER_PAGE)."""
     suggest: bool = True
     """False when the caller makes its own "did you mean" (search.suggest): the engine need not."""
+    cite: bool = True
+    """False for a query the caller wrote itself from words it read as no citation (search.policy's
+    plan in both languages, whose branches end with a ``lang:`` filter): the engine does not read
+    the whole text as a typed citation to jump to."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "page", max(1, int(self.page)))
@@ -91,9 +95,10 @@ class SearchIndex(Protocol):
     directory: Path | None
     """The directory open now."""
 
-    def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
+    def build(self, corpus: Corpus, directory: Path, glossary=None, words: Iterable[str] = ()) -> None:
         """Index every document of corpus into directory (which must not exist); the glossary names
-        the programs in both languages."""
+        the programs in both languages; `words`: other words whose stems a reader will want (an engine
+        that keeps the stems of its words, search.analysis.stems_from, keeps theirs too)."""
 
     def open(self, directory: Path, resolve: Resolver | None = None) -> None:
         """Open the index in directory; resolve reads citations typed as queries."""

@@ -24,7 +24,7 @@ from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from alinea.errors import AlineaError, DamagedData
 from alinea.model import Corpus, Document
@@ -215,7 +215,7 @@ class Fts5Index:
         self._lock = threading.Lock()
 
     # -- build ---------------------------------------------------------------------------
-    def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
+    def build(self, corpus: Corpus, directory: Path, glossary=None, words: Iterable[str] = ()) -> None:
         """Index every record of corpus into directory (created; it must not exist).  Records are
         made and analysed on every core (search.parallel) when the corpus is large enough to pay
         for it; SQLite writes them in one process, in record order."""
@@ -241,9 +241,9 @@ class Fts5Index:
                 for counted in job.lasts:
                     vocabulary.merge(counted)
             terms = vocabulary.vocabulary()
-            with db:  # what a search reads instead of importing the stemmers (search.analysis.stems_from)
-                words = sorted(set(terms.terms("words_en")).union(terms.terms("words_fr")))
-                db.executemany("INSERT INTO stems VALUES (?, ?, ?)", stem_table(words))
+            with db:  # what a search (and govern) reads instead of importing the stemmers (search.analysis.stems_from)
+                stemmed = sorted(set(terms.terms("words_en")).union(terms.terms("words_fr"), words))
+                db.executemany("INSERT INTO stems VALUES (?, ?, ?)", stem_table(stemmed))
         finally:
             db.close()
         terms.save(directory)
@@ -370,6 +370,13 @@ class _Backend:
     def stored(self, number: int) -> dict:
         row = self.db.execute(f"SELECT {STORE_COLUMNS} FROM store WHERE n = ?", (number,)).fetchone()
         return dict(zip(STORED, row, strict=True))
+
+    def stored_many(self, numbers: list[int]) -> dict[int, dict]:
+        if not numbers:
+            return {}
+        rows = self.db.execute(f"SELECT n, {STORE_COLUMNS} FROM store WHERE n IN ({', '.join('?' * len(numbers))})",
+                               numbers).fetchall()
+        return {row[0]: dict(zip(STORED, row[1:], strict=True)) for row in rows}
 
     def number(self, element_id: str) -> int | None:
         row = self.db.execute("SELECT n FROM store WHERE id = ?", (element_id,)).fetchone()

@@ -114,6 +114,10 @@ class Backend(Protocol):
     def stored(self, number: int) -> dict:
         """STORED fields of an element (``tokens`` packed)."""
 
+    def stored_many(self, numbers: list[int]) -> dict[int, dict]:
+        """Element number -> STORED fields, for a page of elements at once (one read of the store:
+        a thread that leaves the interpreter lock to read waits to take it back, once per read)."""
+
     def number(self, element_id: str) -> int | None:
         """Element number of an id, None when it is not indexed."""
 
@@ -139,7 +143,7 @@ def run(backend: Backend, query: SearchQuery, resolve: Resolver | None) -> Searc
     """One page of results for query."""
     parsed = parse(query.text)
     built = Translator(backend.meta, backend.vocabulary).translate(parsed)
-    jump, outside = cited(backend, parsed.text, resolve)
+    jump, outside = cited(backend, parsed.text, resolve) if query.cite else (None, "")
     # an id typed as is names its provision and nothing else: its fragments are not searched as words
     typed_id = jump is not None and is_provision_id(parsed.text.strip())
     matches: Matches = GroupList([]) if typed_id or built.query is None else backend.match(built.query)
@@ -153,7 +157,8 @@ def run(backend: Backend, query: SearchQuery, resolve: Resolver | None) -> Searc
     per_page, page = query.per_page, query.page
     start, stop = (page - 1) * per_page, page * per_page
     shown = lead[start:stop] + matches.page(max(0, start - len(lead)), stop - len(lead), without)
-    hits = tuple(_hit(backend, g, built, g.number == jump) for g in shown)
+    stored = backend.stored_many([g.number for g in shown])
+    hits = tuple(_hit(stored[g.number], g, built, g.number == jump) for g in shown)
     counts = matches.facets(without)
     for i, value in enumerate(lead[0].facets if lead else ()):
         counts[i][value] += 1
@@ -168,8 +173,7 @@ def run(backend: Backend, query: SearchQuery, resolve: Resolver | None) -> Searc
         citation=None if jump is None else backend.stored(jump)["id"], total_exact=matches.exact)
 
 
-def _hit(backend: Backend, group: Group, built: Built, is_cited: bool) -> Hit:
-    stored = backend.stored(group.number)
+def _hit(stored: dict, group: Group, built: Built, is_cited: bool) -> Hit:
     lang = stored["lang"]
     matches = find_matches(Analysed.unpacked(stored["tokens"]), built.highlight.get("words", set()),
                            built.highlight.get(f"text_{lang_of(lang)}", set()), built.phrases)

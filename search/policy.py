@@ -23,11 +23,12 @@ def search_across(index, query, lexicon: Lexicon, enabled: bool = True, prefer: 
     loose = without_unclosed_quotes(query.text)
     plan = rewrite(loose or query.text, lexicon, index.vocabulary, prefer) \
         if enabled and not _citation(index, query.text) else None
-    results = index.search(replace(query, text=plan.text if plan else query.text, suggest=False))
+    results = index.search(replace(query, text=plan.text, suggest=False, cite=False) if plan
+                           else replace(query, suggest=False))
     if plan is not None and loose is not None:  # the quotation mark the plan left out, as the engine would say
         results = replace(results, messages=(UNCLOSED,) + results.messages)
     if plan is not None and plan.relaxed and results.total < FEW:
-        relaxed = _strict_first(index, query, plan.text, plan.relaxed)
+        relaxed = _strict_first(index, query, plan.text, plan.relaxed, results)
         if relaxed.total > results.total:
             results = replace(relaxed, messages=relaxed.messages + (RELAXED,))
     if plan is not None:
@@ -39,15 +40,21 @@ def search_across(index, query, lexicon: Lexicon, enabled: bool = True, prefer: 
 RELAXED = "few sections hold all the words: those that hold some of them follow"
 
 
-def _strict_first(index, query, strict_text: str, relaxed_text: str):
+def _strict_first(index, query, strict_text: str, relaxed_text: str, found):
     """The results of relaxed_text, the sections strict_text finds (fewer than FEW) first, whatever
-    the engine's ranking makes of the relaxed query."""
-    strict = index.search(replace(query, text=strict_text, page=1, per_page=FEW, suggest=False)).hits
+    the engine's ranking makes of the relaxed query; `found`: strict_text's results for query (all
+    of them when they are on its first page)."""
+    query = replace(query, cite=False)  # both texts are plans (search.crosslang.rewrite)
+    strict = found.hits if found.page == 1 and len(found.hits) == found.total else \
+        index.search(replace(query, text=strict_text, page=1, per_page=FEW, suggest=False)).hits
     first = {h.section for h in strict}
     want = query.page * query.per_page
+    # enough hits for the page on the first page of results (a hit is a snippet made), unless that is
+    # more than a page can hold: then pages of MAX_PER_PAGE until there are enough
+    per_page = min(MAX_PER_PAGE, want + len(first))
     rest, page, relaxed = [], 1, None
     while len(rest) < want:
-        relaxed = index.search(replace(query, text=relaxed_text, page=page, per_page=MAX_PER_PAGE, suggest=False))
+        relaxed = index.search(replace(query, text=relaxed_text, page=page, per_page=per_page, suggest=False))
         rest += [h for h in relaxed.hits if h.section not in first]
         if page >= relaxed.pages:
             break

@@ -26,6 +26,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_CHARS = 1000
 """Longer queries are cut (at a space) to this length."""
@@ -377,8 +378,10 @@ def _join(kind: type[And] | type[Or], parts: list[Node | None]) -> Node | None:
     return None if not kept else kept[0] if len(kept) == 1 else kind(tuple(kept))
 
 
+@lru_cache(maxsize=256)
 def parse(text: str) -> Parsed:
-    """Read a query; never raises."""
+    """Read a query; never raises.  (A search page reads its query, its plan and the plan's relaxed
+    form more than once; a Parsed is immutable.)"""
     cleaned, messages = clean(text)
     tokens, lex_messages = _Lexer(cleaned).run()
     messages += lex_messages

@@ -32,7 +32,7 @@ import shutil
 import threading
 import time
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterable, TypeVar
 
 from alinea.atomic import CHECKSUMS, verify_checksums, write_checksums, write_error, write_text
 from alinea.errors import AlineaError, DamagedData
@@ -102,17 +102,19 @@ def current_dir(data_dir: str | Path) -> Path | None:
     return path
 
 
-def build_index(corpus: Corpus, data_dir: str | Path, glossary=None, engine: str | None = None) -> Path:
+def build_index(corpus: Corpus, data_dir: str | Path, glossary=None, engine: str | None = None,
+                words: Iterable[str] = ()) -> Path:
     """Index corpus with engine (default: the configured one) into a new directory of data_dir,
     swap it in, remove stale ones; returns it.  The index stores ids and the documents' own
-    words; labels are printed by the caller when it shows a result (`search.results.SearchResults.titled`)."""
+    words; labels are printed by the caller when it shows a result (`search.results.SearchResults.titled`).
+    `words`: other words whose stems a reader will want (an engine that keeps stems keeps theirs too)."""
     engine = engine or configured_engine()
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S") + f"{time.time() % 1:.6f}"[1:]
     target = data_dir / f"{PREFIX}{stamp}-{os.getpid()}-{threading.get_ident() % 10000}"
     try:
-        new_engine(engine).build(corpus, target, glossary)
+        new_engine(engine).build(corpus, target, glossary, words)
         write_checksums(target)
     except OSError as exc:
         shutil.rmtree(target, ignore_errors=True)

@@ -77,5 +77,6 @@ def did_you_mean(query, results, index, lexicon: Lexicon, crosslang: bool = True
     if suggestion is None or suggestion == query.text:
         return None
     plan = rewrite(suggestion, lexicon, vocabulary, prefer) if crosslang else None
-    found = index.search(replace(query, text=plan.text if plan else suggestion, page=1, per_page=1, suggest=False))
+    found = index.search(replace(query, text=plan.text, page=1, per_page=1, suggest=False, cite=False) if plan
+                         else replace(query, text=suggestion, page=1, per_page=1, suggest=False))
     return suggestion if found.total else None

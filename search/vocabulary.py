@@ -210,6 +210,8 @@ def distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance of a and b, or limit + 1 as soon as it must exceed limit."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    if limit == 1:
+        return _one_edit(a, b)
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
@@ -219,3 +221,17 @@ def distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         previous = current
     return previous[-1]
+
+
+def _one_edit(a: str, b: str) -> int:
+    """`distance(a, b, 1)` of words whose lengths differ by one at most, without the table: 0 when
+    equal, 1 when one substitution, insertion or deletion makes one the other, else 2 (what a
+    misspelling check asks of every phrase of the lexicon, per query)."""
+    if a == b:
+        return 0
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return 1 if a[i + (len(a) == len(b)):] == b[i + 1:] else 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from array import array
+from collections.abc import Iterable
 from pathlib import Path
 
 from whoosh import index
@@ -94,9 +95,10 @@ class WhooshIndex:
         self._bags: BagScorer | None = None
         self._vocabulary: Vocabulary | None = None
 
-    def build(self, corpus: Corpus, directory: Path, glossary=None) -> None:
+    def build(self, corpus: Corpus, directory: Path, glossary=None, words: Iterable[str] = ()) -> None:
         """Index every record of corpus into directory (created; it must not exist); the
-        glossary names the programs in both languages for the ``program:`` filter."""
+        glossary names the programs in both languages for the ``program:`` filter.  This engine
+        keeps no stems, so `words` are not used."""
         directory = Path(directory)
         directory.mkdir(parents=True)
         ix = index.create_in(str(directory), schema())
@@ -206,6 +208,9 @@ class _Backend:
 
     def stored(self, number: int) -> dict:
         return self.searcher.stored_fields(number)
+
+    def stored_many(self, numbers: list[int]) -> dict[int, dict]:
+        return {n: self.searcher.stored_fields(n) for n in numbers}
 
     def number(self, element_id: str) -> int | None:
         return self.searcher.document_number(id=element_id)

@@ -99,3 +99,11 @@ def browser():
         b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="module")
+def app(data_dir):
+    """The site on the bundled corpus (a module's own `app` fixture overrides it)."""
+    from web import create_app
+
+    return create_app({"DATA_DIR": str(data_dir), "TESTING": True})

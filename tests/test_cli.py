@@ -73,9 +73,9 @@ def test_show(cli, citation, first_line):
 
 def test_show_marks_status_and_notes(cli):
     code, out, _ = cli("show", "40")
-    assert "status: repealed" in out and "40. (Repealed)." in out
+    assert "Status: repealed" in out and "40. (Repealed)." in out
     code, out, _ = cli("show", "64")
-    assert "Note (not in force): The second sentence of the first paragraph of section 64 is not in force." in out
+    assert "Not in force: The second sentence of the first paragraph of section 64 is not in force." in out
 
 
 def test_show_json(cli):
@@ -109,3 +109,26 @@ def test_every_subcommand_is_in_the_readme():
     commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     missing = [name for name in commands if f"alinea {name}" not in readme]
     assert not missing, f"README.md does not document: {missing}"
+
+
+def test_cli_search_speaks_french(cli):
+    """--lang fr: the count, the page, the citation read, the statuses in French from the site's
+    catalogue (« art. 55 », « 1 résultat », « en vigueur »)."""
+    code, out, _ = cli("search", "art. 55", "--lang", "fr", "--limit", "1")
+    assert code == 0 and out.startswith("«\u00a0art. 55\u00a0»\u00a0: ") and "Compris comme une citation de art. 55." in out
+    assert "[en vigueur]" in out and not any(w in out for w in ("result", "read as", "in force", "s. 55"))
+    code, out, _ = cli("search", "conjoint", "--lang", "fr", "--limit", "1")
+    assert re.search(r"\d+ résultats, page 1 sur \d+", out) and "Aussi cherché\u00a0: «\u00a0conjoint\u00a0» → " in out
+
+
+def test_cli_show_speaks_french(cli):
+    """--lang fr: the frame in French from the site's catalogue, the French citations first; the
+    Act's own words as it writes them."""
+    code, out, _ = cli("show", "s. 59", "--lang", "fr")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "A-13.1.1/59" and "État\u00a0: en vigueur" in lines
+    assert lines.index("Forme courte\u00a0: art. 59") < lines.index("Forme courte (anglais)\u00a0: s. 59")
+    assert "Historique\u00a0: 2005, c. 15, s. 59" in lines and "59. The benefit granted" in out
+    assert not [w for w in ("Status:", "Official page", "Short", "History:", "in force") if w in out], out
+    code, out, _ = cli("show", "s. 40", "--lang", "fr")
+    assert code == 0 and "État\u00a0: abrogé" in out.splitlines()

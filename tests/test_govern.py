@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -278,7 +279,30 @@ def test_reasons_speak_plainly(kb, index):
 
 def test_cli_text_is_grouped_by_role(cli):
     code, out, _ = cli("govern", "They refused my application. How can I contest the decision?")
-    assert code == 0 and "PROCEDURE" in out and "why:" in out and "path:" in out
+    assert code == 0 and "Procedure and remedies" in out and "Why: " in out and "Path: " in out
+
+
+def test_cli_prints_its_frame_in_french(cli):
+    """--lang fr: the header, the groups, the labels, the pinpoints and the paths in French, from
+    the site's catalogue, with French typography; nothing of the English frame."""
+    code, out, _ = cli("govern", "J'ai quitté mon emploi, peut-on me couper mon aide?", "--lang", "fr", "--limit", "6")
+    assert code == 0 and out.startswith("Quels articles s’appliquent\u00a0? un texte en français\u00a0: ")
+    assert "Les règles elles-mêmes" in out and "Pourquoi\u00a0: " in out and "Chemin\u00a0: " in out
+    assert re.search(r" — mots courants pour → .* — régi par → art\. \d", out) and "«\u00a0quitté mon emploi\u00a0»" in out
+    english = ["Which articles", "results", "RULE", "why:", "path:", "Why:", "Path:", "s. ", " -> ", "everyday words",
+               "The rules themselves", "text: ‘"]
+    assert not [w for w in english if w in out], out
+    code, out, _ = cli("govern", "program:basic-income", "--lang", "fr", "--limit", "3")
+    assert code == 0 and "programme Programme de revenu de base" in out and "— établi par → art. 83.15" in out
+
+
+def test_cli_json_gives_each_path_as_data_and_in_words(cli):
+    code, out, _ = cli("govern", "program:basic-income", "--json", "--lang", "fr", "--limit", "2")
+    first = json.loads(out)["results"][0]
+    assert code == 0 and first["path"] == ["program:basic-income", "established by", "A-13.1.1/83.15"]
+    assert first["path_steps"] == [{"node": "program:basic-income"},
+                                   {"edge": "established by", "words": [], "what": ""}, {"node": "A-13.1.1/83.15"}]
+    assert first["path_text"] == ["Programme de revenu de base", "établi par", "art. 83.15"]
 
 
 def test_cli_prints_reasons_in_the_language_asked(cli, tmp_path):
@@ -295,7 +319,7 @@ def test_cli_prints_reasons_in_the_language_asked(cli, tmp_path):
     assert any("l’art. 59" in t or "l'art. 59" in t for t in reasons), reasons
     assert not any("this provision" in t or "s. 59" in t for t in reasons), reasons
     code, out, _ = cli("govern", question, "--limit", "2", "--lang", "fr")
-    assert code == 0 and "why: ce qu’on en dit" in out
+    assert code == 0 and "Pourquoi\u00a0: ce qu’on en dit" in out
     path = tmp_path / "q.jsonl"
     path.write_text(json.dumps({"id": "a", "q": question}) + "\n", encoding="utf-8")
     code, out, _ = cli("govern", "--batch", str(path), "--limit", "2", "--lang", "fr")

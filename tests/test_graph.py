@@ -128,7 +128,7 @@ def test_cli_references(capsys, data_dir):
 
 def test_cli_graph(capsys, data_dir):
     text = run(capsys, "--data", data_dir, "graph", "s. 83.24", "--depth", "1")
-    assert "applies                A-13.1.1/49" in text and "neighbourhood at depth 1" in text
+    assert "applies                A-13.1.1/49" in text and "neighbourhood within 1 references" in text
     answer = json.loads(run(capsys, "--data", data_dir, "graph", "program:basic-income", "--json"))
     assert answer["regulations"][0]["source"] == "A-13.1.1/133.2/p1"
     changed = json.loads(run(capsys, "--data", data_dir, "graph", "2018,", "c.", "11", "--json"))
@@ -137,6 +137,20 @@ def test_cli_graph(capsys, data_dir):
     assert steps[-1] == {"source": "A-13.1.1/131/p1/1", "target": "A-13.1.1/11", "type": "for the purposes of",
                          "text": "section 11"}
     assert main(["--data", data_dir, "graph", "s. 999"]) == 1
+
+
+def test_cli_graph_speaks_french(capsys, data_dir):
+    """--lang fr: relations, kinds, headers and names in French from the site's catalogue; the
+    ids as they are."""
+    text = run(capsys, "--data", data_dir, "graph", "art. 83.24", "--lang", "fr")
+    assert text.startswith("A-13.1.1/83.24 — article\u00a0: art. 83.24\nElle cite (")
+    assert "applique               A-13.1.1/49  art. 49" in text and "Citée par (" in text
+    assert not any(w in text for w in ("applies ", "cites (", "cited by", "s. 49"))
+    text = run(capsys, "--data", data_dir, "graph", "136", "--to", "s. 11", "--lang", "fr")
+    assert "\u00a0: " in text.splitlines()[0] and " étapes" in text.splitlines()[0]
+    assert "— pour l’application de → art. 11" in text
+    text = run(capsys, "--data", data_dir, "graph", "program:basic-income", "--lang", "fr")
+    assert text.startswith("program:basic-income — Programme de revenu de base\nétabli par (")
 
 
 def test_cli_export_graph_and_export(capsys, data_dir, tmp_path):

@@ -4,6 +4,7 @@ another part of the code)."""
 from __future__ import annotations
 
 import pytest
+from lxml import html
 
 from alinea.errors import ParseError
 from ingest.guidance_html import parse_guidance_html
@@ -150,3 +151,63 @@ def test_script_links_in_course_notes_are_not_links(site):
     for fmt in ("", "html"):
         body = site.post("/course", data={"notes": notes, "format": fmt}).get_data(as_text=True).lower()
         assert 'href="javascript:' not in body and 'src="javascript:' not in body and 'href="data:text' not in body
+
+
+PARAMETERS = {"/search?q=a&": ("page", "limit", "doc", "xlang", "lang"), "/api/search?q=a&": ("page", "limit", "doc"),
+              "/govern?q=a&": ("limit", "q"), "/api/govern?q=a&": ("limit", "q"), "/api/code-links?": ("status", "id"),
+              "/read/A-13.1.1?": ("goto",), "/?": ("doclang", "lang"), "/A-13.1.1/55?": ("print", "lang"),
+              "/fr/version/lc/A-13.1.1?": ("code",), "/graph/A-13.1.1/55?": ("depth",), "/code?": ("status",)}
+"""Every query parameter a route reads (and one it does not), by route."""
+BAD_VALUES = {"negative": "-5", "huge number": "9" * 400, "NUL": "a%00b", "bytes not UTF-8": "%ff%fe",
+              "overlong UTF-8": "%c0%af", "surrogate": "%ed%a0%80", "deep nesting": "(" * 3000, "word": "xx",
+              "over the parameter limit": "a" * 25_000}
+GENERIC = ("The request could not be answered.", "La requête n’a pas pu être traitée.")
+
+
+def message_of(response) -> str:
+    """What a refused request says: the JSON's message, or the page's alert or error message."""
+    if response.is_json:
+        data = response.get_json()
+        return str(data.get("message") or data.get("error") or "")
+    tree = html.fromstring(response.data)
+    return " ".join(e.text_content() for e in tree.xpath("//*[@role='alert'] | //p[@class='error-message']"))
+
+
+@pytest.mark.parametrize("value", list(BAD_VALUES))
+def test_every_parameter_refuses_a_bad_value_by_name_or_ignores_it(site, value):
+    """No 500; a refusal says what was wrong in words that name the parameter (or, for the text
+    of a question, the text), never the generic message; a numeric parameter is named as the
+    address writes it (« page », « limit »)."""
+    for route, names in PARAMETERS.items():
+        for name in names:
+            response = site.get(f"{route}{name}={BAD_VALUES[value]}")
+            target = f"{route}{name}=<{value}>"
+            assert response.status_code < 500, target
+            if response.status_code == 400:
+                said = message_of(response)
+                assert said and not said.startswith(GENERIC), (target, said)
+                if name in ("page", "limit", "doc", "status") or value == "over the parameter limit":
+                    assert name in said, (target, said)
+
+
+@pytest.mark.parametrize("lang", ["xx", "%ff", "FR", "fr-CA", "en;q=1", "a" * 500, ""])
+def test_an_unknown_language_falls_back_to_french(site, lang):
+    for path in ("/", "/A-13.1.1/55", "/search?q=conjoint", "/govern?q=art.+59", "/api/search?q=conjoint"):
+        response = site.get(f"{path}{'&' if '?' in path else '?'}lang={lang}")
+        assert response.status_code == 200 and response.headers["Content-Language"] == "fr", (path, lang)
+
+
+def test_page_numbers_are_checked_before_the_search_runs(site, monkeypatch):
+    """A page or limit out of bounds is refused before any search: the index is not asked (a
+    good request, last, is)."""
+    from search.store import CurrentIndex
+
+    asked = []
+    search = CurrentIndex.search
+    monkeypatch.setattr(CurrentIndex, "search", lambda self, *a, **k: asked.append(1) or search(self, *a, **k))
+    for target in ("/search?q=a&page=0", "/search?q=a&page=" + "9" * 400, "/api/search?q=a&limit=-1",
+                   "/api/search?q=a&page=1001"):
+        response = site.get(target)
+        assert response.status_code == 400 and ("page" in message_of(response) or "limit" in message_of(response))
+    assert asked == []
+    assert site.get("/api/search?q=conjoint&page=1").status_code == 200 and asked == [1]

@@ -119,6 +119,7 @@ def marked_app(linked_data_dir, monkeypatch_module):
     monkeypatch_module.setattr(flask_babel.Domain, "get_translations", lambda self: Marked(real(self)))
     app = create_app({"DATA_DIR": str(linked_data_dir), "TESTING": True})
     app.jinja_env.finalize = mark_value
+    app.jinja_env.cache.clear()  # compiled with finalize (create_app compiles the pages served most)
     return app
 
 
@@ -199,20 +200,20 @@ GOVERN_INPUTS = ["Can my benefit be cut because I quit my job?", "Est-ce qu'on p
 
 def known_step(step: str, node: bool, kb) -> bool:
     """A step of a path the site prints in the interface's language (web.present.Presenter.step):
-    a node of the graph, words of the question or a thesaurus entry; an edge of PATH_STEPS or a
-    relation of the `word` table."""
+    a node of the graph, words of the question or a thesaurus entry; an edge of a kind of
+    graph.govern_why.STEPS or a relation of the `word` table."""
+    from graph.govern_why import STEPS, as_step
     from web.i18n import word
-    from web.messages import path_step
 
     if node:
         entry = step.startswith("thesaurus:") and kb.thesaurus.get(step.split(":", 1)[1]) is not None
         return step in kb.graph or entry or step.startswith("text: ‘")
-    return path_step(step) is not None or word(step) != step
+    return as_step(step).kind in STEPS or word(step) != step
 
 
 def test_every_path_step_and_note_of_govern_has_a_catalogue_entry(data_dir):
     """Govern writes its path steps and notes in English; the site shows them by their message ids
-    (web/messages.py's PATH_STEPS, notes by its table): every step and note it gives for these inputs
+    (graph.govern_why.STEPS, notes by web/messages.py's table): every step and note it gives for these inputs
     must be known.  (Its
     reasons are data whose templates are catalogue messages: the test above.)"""
     from graph.govern import govern

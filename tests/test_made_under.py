@@ -225,7 +225,7 @@ def test_the_provision_json_and_show_list_the_regulations_made_under_a_section(s
     assert main(["--data", str(small_library), "show", "s. 131(1)"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "A-13.1.1/131/p1/1"
-    assert out[out.index("Regulations made under this provision:") + 1].startswith("  A-13.1.1-r90 — ")
+    assert out[out.index("Regulations made under this section:") + 1].startswith("  A-13.1.1-r90 — ")
     assert main(["--data", str(small_library), "references", "--source", "s. 58", "--json"]) == 0
     [ambiguous] = [r for r in json.loads(capsys.readouterr().out) if r["text"] == "the regulation"]
     assert ambiguous["type"] == "ambiguous" and ambiguous["candidates"] == ["A-13.1.1-r90", "A-13.1.1-r91"]

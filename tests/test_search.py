@@ -428,7 +428,8 @@ def test_cli_search_json(data_dir, capsys):
 def test_cli_search_text_and_malformed(data_dir, capsys):
     assert main(["--data", str(data_dir), "search", "(spouse", "OR"]) == 0
     captured = capsys.readouterr()
-    assert "note:" in captured.out and "[spouse" in captured.out and captured.err == ""
+    assert "Note: " in captured.out and "[spouse" in captured.out and captured.err == ""
+
 
 
 def test_cli_search_without_index_fails_with_one_line(tmp_path, capsys):

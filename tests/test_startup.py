@@ -56,8 +56,9 @@ def imported_by(args: list[str], data_dir) -> set[str]:
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
-PRINTER = {"graph.cite", "graph.cite.format", "graph.cite.acts"}
-"""What printing an id needs (a result's label is printed when it is shown): not the grammar that reads."""
+PRINTER = {"graph.cite", "graph.cite.format", "graph.cite.acts", "graph.cite.literals"}
+"""What printing an id needs (a result's label is printed when it is shown), and the literal test that tells
+words from a citation: not the grammar that reads."""
 
 
 def test_a_word_search_loads_neither_the_citation_grammar_nor_networkx_nor_the_whoosh_engine(data_dir):
@@ -141,3 +142,95 @@ def test_a_word_search_reads_the_stems_the_build_stored_instead_of_importing_the
         assert index.stem_of("notaword", "en") is None
     finally:
         index.close()
+
+
+def loaded_by(args: list[str], data_dir) -> tuple[set[str], list[str]]:
+    """Modules a fresh `alinea` process imported, and the citation patterns it compiled (each
+    graph.cite.grammar.LazyPattern of a citation module that was used)."""
+    code = ("import runpy, sys, json\nsys.argv = ['alinea'] + json.loads(sys.argv[1])\n"
+            "try:\n    runpy.run_module('alinea.cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "grammar = sys.modules.get('graph.cite.grammar')\n"
+            "compiled = [f'{name}.{attr}' for name, module in list(sys.modules.items()) if name.startswith('graph.cite')\n"
+            "            for attr, value in vars(module).items()\n"
+            "            if grammar and isinstance(value, grammar.LazyPattern) and 'match' in vars(value)]\n"
+            "print(json.dumps([sorted(sys.modules), compiled]), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(["--data", str(data_dir), *args])],
+                          cwd=ROOT, capture_output=True, text=True)
+    modules, compiled = json.loads(done.stderr.strip().splitlines()[-1])
+    return set(modules), compiled
+
+
+STEMMERS = {"whoosh.lang.snowball", "whoosh.compat", "urllib.request"}
+"""What importing Whoosh's Snowball stemmers brings (`whoosh.compat` imports `urllib.request`)."""
+
+
+def test_govern_on_plain_words_loads_neither_networkx_nor_the_stemmers_nor_the_citation_reader(data_dir):
+    modules, compiled = loaded_by(["govern", "I quit my job"], data_dir)
+    assert "graph.govern_rank" in modules and "graph.govern_state" in modules
+    assert not {m for m in modules if m.split(".")[0] == "networkx"}
+    assert not STEMMERS & modules
+    assert not {"graph.cite.grammar", "graph.cite.resolve", "graph.cite.query"} & modules  # the reader not even imported
+    assert compiled == []
+    modules, compiled = loaded_by(["govern", "Is s. 55 about my spouse?"], data_dir)  # a question that cites does read it
+    assert "graph.cite.resolve" in modules and compiled
+
+
+def test_the_stems_govern_wants_are_stored_with_the_index(data_dir):
+    from alinea.kb import load
+    from graph.govern_stems import words_to_stem
+    from search.analysis import stem_table
+    from search.store import current_dir, engine_of, new_engine
+
+    kb = load(data_dir)
+    wanted = words_to_stem(kb.thesaurus, kb.glossary)
+    assert {"quit", "job", "lache", "contester", "expire"} <= wanted
+    directory = current_dir(data_dir)
+    index = new_engine(engine_of(directory))
+    index.open(directory)
+    try:
+        stored = {w: (index.stem_of(w, "en"), index.stem_of(w, "fr")) for w in sorted(wanted)}
+    finally:
+        index.close()
+    assert [(w, *stored[w]) for w in sorted(wanted)] == stem_table(sorted(wanted))
+
+
+def test_the_act_names_the_build_stored_are_those_the_citation_index_learns(data_dir):
+    from alinea.kb import KnowledgeBase, load
+
+    kb = load(data_dir)
+    assert kb.citation_names and kb.citation_names == KnowledgeBase(kb.corpus).citation_names
+
+
+FREE_PIECES = PIECES | st.sampled_from([
+    "I", "quit", "my", "job", "can", "they", "cut", "cheque", "because", "en", "CSA", "Z94.4-11", "ISO", "volume",
+    "tome", "this", "that", "clause", "-", "this section", "the regulation", "ladite loi", "ce code", "statutes of Québec",
+    "R.S.C. 1985, c. H-3", "guidance:adel-66-72", "standard:csa-z94.4-11", "taxatıon", "İndividual"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FREE_PIECES, min_size=1, max_size=8).map(" ".join), st.sampled_from(["en", "fr"]))
+def test_what_govern_asks_before_reading_citations_never_hides_one(text, lang):
+    from graph.cite import SOURCES, find_citations, may_hold_citations
+
+    for source in SOURCES:
+        if find_citations(text, lang, NAMES, source):
+            assert may_hold_citations(text, NAMES), (text, source)
+
+
+def test_every_rule_has_its_literals_and_only_the_rules():
+    from graph.cite import RULE_LITERALS, RULES
+
+    assert list(RULE_LITERALS) == [rule.name for rule in RULES]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(FREE_PIECES, min_size=1, max_size=6).map(" ".join))
+def test_a_lookup_turned_away_by_the_prefilter_is_what_reading_it_says(text):
+    from graph.cite import may_cite, read
+    from tests.law_graph_data import index
+
+    text = " ".join(text.split())
+    if not may_cite(text, index().title_list):
+        reading = read(text, index())
+        assert (reading.targets, reading.missing, reading.nearest) == ((), (), ())
+        assert reading.error == f"{text!r} is not a citation Alinea can read"

@@ -68,7 +68,7 @@ def test_not_in_force_note_and_status(client):
 
 def test_division_page(client):
     tree = page(client, "/A-13.1.1/title:II/chapter:III")
-    assert tree.xpath("//h1/span/text()") == ["repealed"]
+    assert tree.xpath("//h1/span[contains(@class, 'badge')]/text()") == ["repealed"]
     assert "2005, c. 15, c. III" in tree.xpath("string(//p[@class='history-line'])")
 
 
@@ -180,6 +180,18 @@ def test_cite_as_offers_every_style_with_a_copy_button_and_each_reads_back(clien
     assert forms["Short (French)"] == "art. 55, al. 1, par. 2°, sous-par. a"
     assert forms["McGill"] == "Individual and Family Assistance Act, CQLR c A-13.1.1, s 55(2)(a)"
     assert len(forms) == 6
+    for dd in cite:
+        assert dd.xpath("button[@class='copy']/@data-copy") == [dd.findtext("code")]
+        assert kb.lookup(dd.findtext("code")) == "A-13.1.1/55/p1/2/a"
+
+
+def test_cite_as_offers_the_french_forms_first_to_a_french_reader(app, kb):
+    tree = page(in_language(app, "fr"), "/A-13.1.1/55/p1/2/a")
+    cite = tree.xpath("//section[@class='cite']//dd[code]")
+    forms = [(dd.getprevious().text_content(), dd.findtext("code")) for dd in cite]
+    assert forms[:2] == [("Forme courte", "art. 55, al. 1, par. 2°, sous-par. a"), ("Forme courte (anglais)", "s. 55(2)(a)")]
+    assert [label for label, _ in forms[2:]] == ["McGill", "McGill (anglais)", "Forme rédactionnelle",
+                                                 "Forme rédactionnelle (anglais)"]
     for dd in cite:
         assert dd.xpath("button[@class='copy']/@data-copy") == [dd.findtext("code")]
         assert kb.lookup(dd.findtext("code")) == "A-13.1.1/55/p1/2/a"

@@ -12,12 +12,6 @@ from lxml import html
 
 from graph.cite import cite
 from tests.clients import in_language
-from web import create_app
-
-
-@pytest.fixture(scope="module")
-def app(data_dir):
-    return create_app({"DATA_DIR": str(data_dir), "TESTING": True})
 
 
 @pytest.fixture(scope="module")
@@ -254,11 +248,13 @@ def test_a_graphs_description_counts_one_node_in_the_singular(fr):
     ("‘l’enfant à charge’, ‘l’adulte’", "« l’enfant à charge », « l’adulte »"),
     ("‘décision’", "« décision »"),
 ])
-def test_quoted_words_keep_their_apostrophes_in_french(app, words, expected):
-    from web.present import requoted
+def test_quoted_words_keep_their_apostrophes_in_french(kb, words, expected):
+    from graph.govern_why import SAID, as_step, node_pieces, plain, step_pieces
 
-    with app.test_request_context("/?lang=fr"):
-        assert requoted(words).replace("\u202f", " ").replace("\u00a0", " ") == expected
+    french = plain(node_pieces(SAID + words, "fr", kb)).replace("\u202f", " ").replace("\u00a0", " ")
+    edge = as_step(f"full-text match ({words})")
+    assert french == expected and plain(step_pieces(edge, "en", kb)) == f"full-text match ({words})"
+    assert plain(step_pieces(edge, "fr", kb)).replace("\u00a0", " ").endswith(f"({expected})")
 
 
 @pytest.mark.parametrize("lang, marker, host", [("fr", "disposition fédérale", "lois-laws.justice.gc.ca/fra/"),
@@ -270,3 +266,18 @@ def test_a_course_says_in_the_readers_language_what_lies_outside(app, lang, mark
     tree = html.fromstring(response.get_data(as_text=True))
     titles = [s.get("title") for s in tree.xpath('//span[contains(@class, "unresolved")]')]
     assert any(marker in t and host in t for t in titles), titles
+
+
+def test_the_api_gives_govern_paths_as_data_and_in_french(fr):
+    """The JSON API's paths as the CLI's: each edge as data (`path_steps`), each step in French
+    (`path_text`), printed by graph.govern_why in one place."""
+    data = fr.get("/api/govern?" + urlencode({"q": "program:basic-income", "limit": 2})).get_json()
+    first = data["results"][0]
+    assert first["path_steps"] == [{"node": "program:basic-income"},
+                                   {"edge": "established by", "words": [], "what": ""}, {"node": "A-13.1.1/83.15"}]
+    assert first["path_text"] == ["Programme de revenu de base", "établi par", "art. 83.15"]
+    situation = fr.get("/api/govern?" + urlencode({"q": "J'ai quitté mon emploi", "limit": 3})).get_json()
+    steps = [s for r in situation["results"] for s in r["path_steps"] if "edge" in s]
+    assert any(s["edge"] == "everyday words for" for s in steps), steps
+    texts = [t for r in situation["results"] for t in r["path_text"]]
+    assert "mots courants pour" in texts and any(t.startswith("«\u00a0") for t in texts), texts

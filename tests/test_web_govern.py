@@ -62,7 +62,7 @@ def test_bad_input_gives_a_clear_message(client, q, words):
 
 def test_bad_limit_gives_a_clear_message(client):
     tree = page(client, {"q": "s. 59", "limit": "999"}, status=400)
-    assert "Limit must be a whole number" in tree.xpath("//p[@role='alert']")[0].text_content()
+    assert "‘limit’ must be a whole number from 1 to 50 (got ‘999’)" in tree.xpath("//p[@role='alert']")[0].text_content()
 
 
 @pytest.mark.parametrize("question", ["j'ai lâché ma job", "puis-je garder ma voiture",

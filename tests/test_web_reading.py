@@ -10,11 +10,6 @@ from web import create_app
 
 
 @pytest.fixture(scope="module")
-def app(data_dir):
-    return create_app({"DATA_DIR": str(data_dir), "TESTING": True})
-
-
-@pytest.fixture(scope="module")
 def client(app):
     return in_language(app, "en")
 

@@ -52,10 +52,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from web.svg import neighbourhood, section_figure
 
     try:
-        kb.init_app(app, Path(app.config["DATA_DIR"]))
+        kb.init_app(app, Path(app.config["DATA_DIR"]), prepare=search.prepare)
         # the index reopens itself after a rebuild; typed citations resolve in the knowledge base served now
-        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]),
-                                              lambda text: kb.get_kb().resolver(i18n.current_language())(text))
+        app.extensions["search"] = open_index(Path(app.config["DATA_DIR"]), search.typed_citation)
     except DamagedData as exc:
         return unavailable_app(app, exc)
 
@@ -77,6 +76,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_template_filter(messages.search_message)
     app.add_template_filter(messages.govern_text)
     app.add_template_filter(messages.code_note)
+    app.add_template_filter(messages.skip_reason)
     limits.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api.bp)
@@ -87,7 +87,24 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(govern.bp)
     app.register_blueprint(reading.bp)
     app.register_blueprint(articles.bp)
+    warm(app)
     return app
+
+
+SERVED_MOST = ("search.html", "section.html", "error.html")
+"""The templates of the pages asked most (search, provision, 404): compiled before the first request,
+rather than by each of the threads the first requests arrive on."""
+
+
+def warm(app: Flask) -> None:
+    """What the first requests would otherwise each build at once: the templates served most and
+    the search index's vocabulary (the knowledge base's own objects: search.prepare)."""
+    for name in SERVED_MOST:
+        app.jinja_env.get_template(name)
+    try:
+        app.extensions["search"].vocabulary
+    except AlineaError:  # no index yet: the search pages say so
+        pass
 
 
 def unavailable_app(app: Flask, damage: AlineaError) -> Flask:

@@ -13,7 +13,7 @@ from alinea.labels import hit_title
 from alinea.views import provision_json
 from web.code_links import code_links_json
 from web.errors import error_page, json_error
-from web.i18n import current_language, gettext
+from web.i18n import current_language, echoed, gettext
 from web.kb import get_kb
 from web.messages import search_message, shown
 from web.search import cached_search, facets_in_language, run_query
@@ -104,7 +104,7 @@ def legisquebec(lang: str, view: str, kind: str, chapter: str):
     try:
         doc_id = doc_id_from_chapter(chapter.replace("%20", " "))
     except InvalidId:
-        raise shown(BadQuery(gettext("%(what)s is not a Québec chapter code.", what=repr(chapter)))) from None
+        raise shown(BadQuery(gettext("%(what)s is not a Québec chapter code.", what=echoed(chapter)))) from None
     code = request.args.get("code", "")
     anchor = parse_anchor(code) or parse_anchor(code.split("-")[0])
     pid: ProvisionId | None = ProvisionId(doc_id, (), *anchor) if anchor else ProvisionId(doc_id)

@@ -9,10 +9,11 @@ from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase
 from alinea.limits import limit
 from alinea.model import Division, Document, Unit
+from alinea.say import CITE_STYLES, reader_first
 from alinea.views import citations, provision_json
 from graph.amendments import enacting_act, operations
 from graph.cite import cite, official_url
-from web.i18n import LANGUAGES, current_language, gettext, lazy_gettext
+from web.i18n import LANGUAGES, current_language, echoed, gettext, lazy_gettext
 from web.kb import cached_page, get_kb, snapshot
 from web.messages import shown
 from web.present import presenter
@@ -81,7 +82,7 @@ def provision_page(node_id: str) -> str:
                                ancestors=ancestors, cite_full=citation(located, current_language()))
     section = located.section
     if section is None:
-        raise shown(NotFound(gettext("No provision %(what)s in the knowledge base.", what=repr(node_id))))
+        raise shown(NotFound(gettext("No provision %(what)s in the knowledge base.", what=echoed(node_id))))
     before, after = kb().neighbours(section.id)
     return render_template(
         "section.html", doc=located.doc, section=section, target=node.id if isinstance(node, Unit) else None,
@@ -128,10 +129,9 @@ def toc(node_id: str) -> list[dict]:
     return out
 
 
-CITE_AS = (("short", "en", lazy_gettext("Short")), ("short", "fr", lazy_gettext("Short (French)")),
-           ("mcgill", "en", lazy_gettext("McGill")), ("mcgill", "fr", lazy_gettext("McGill (French)")),
-           ("drafting", "en", lazy_gettext("Drafting form")), ("drafting", "fr", lazy_gettext("Drafting form (French)")))
-"""The styles a provision page offers under "Cite", in order (graph.cite.cite prints each)."""
+CITE_AS = tuple((style, lazy_gettext(label), {lang: lazy_gettext(text) for lang, text in other.items()})
+                for style, label, other in CITE_STYLES)
+"""The styles a provision page offers under "Cite", in order (alinea.say.CITE_STYLES)."""
 
 
 def cite_as(node_id: str, doc: Document) -> list[tuple[str, str]]:
@@ -139,4 +139,7 @@ def cite_as(node_id: str, doc: Document) -> list[tuple[str, str]]:
     if doc.kind == "guidance":
         return [(gettext("Title"), doc.title)]
     forms = citations(kb(), node_id)
-    return [(str(label), forms[style][lang]) for style, lang, label in CITE_AS]
+    reader = current_language()
+    order = reader_first(reader, LANGUAGES)
+    return [(str(label if lang == reader else other[lang]), forms[style][lang])
+            for style, label, other in CITE_AS for lang in order]

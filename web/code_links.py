@@ -12,7 +12,7 @@ from alinea.model import CodeCitation, Section
 from graph.cite import official_url
 from graph.cite.code import CODE_STATUSES, STALE
 from web.articles import vary_on_accept, wants_json
-from web.i18n import current_language, gettext
+from web.i18n import current_language, echoed, gettext
 from web.kb import get_kb, snapshot
 from web.messages import shown
 
@@ -55,7 +55,7 @@ def code_links_json(provision: str = "", status: str = "") -> dict:
     if scan is None:
         raise shown(NotFound(gettext("No scan of code is recorded: run `alinea links PATH --record`.")))
     if status and status not in CODE_STATUSES:
-        raise shown(BadQuery(gettext("Unknown status %(what)s: use one of %(known)s.", what=repr(status),
+        raise shown(BadQuery(gettext("Unknown status %(what)s: use one of %(known)s.", what=echoed(status),
                                      known=", ".join(CODE_STATUSES))))
     data = scan.as_json()
     citations = scan.citing(provision) if provision else list(scan.citations)

@@ -9,24 +9,25 @@ from flask import Blueprint, Response, current_app, render_template, request
 from alinea.course import official_links, public_links, render_course, site_links
 from alinea.errors import BadQuery
 from alinea.limits import check_length
-from web.i18n import current_language, gettext, long_date, word
+from web.i18n import current_language, echoed, gettext, long_date, word
 from web.kb import get_kb
 from web.messages import shown
 
 bp = Blueprint("course", __name__)
-EXAMPLE = """# Leaving a job
+EXAMPLE = {"quits": "A-13.1.1/59", "applies": "A-13.1.1/83.24", "income": "A-13.1.1/55/p1/2/a"}
+"""The provisions the example notes cite, printed in the interface's language (`example`)."""
 
-A recipient who quits cannot have the benefit reduced for that reason: [[s. 59]].
 
-![[s. 83.24]]
+def example() -> str:
+    """The notes the form starts with, in the interface's language, their citations printed by the
+    one formatter as a reader of that language writes them (« [[art. 59]] »)."""
+    from web.present import presenter
 
-See also [[s. 55(2)(a)]] for how employment income is subtracted.
-
-| Situation | Provision |
-|---|---|
-| Quits a job | [[s. 59]] |
-| Employment income | [[s. 55(2)(a)]] |
-"""
+    label = presenter().label
+    return gettext("# Leaving a job\n\nA recipient who quits cannot have the benefit reduced for that reason: "
+                   "[[%(quits)s]].\n\n![[%(applies)s]]\n\nSee also [[%(income)s]] for how employment income is "
+                   "subtracted.\n\n| Situation | Provision |\n|---|---|\n| Quits a job | [[%(quits)s]] |\n"
+                   "| Employment income | [[%(income)s]] |\n", **{k: label(v) for k, v in EXAMPLE.items()})
 
 
 def public_url() -> str:
@@ -42,12 +43,12 @@ def in_interface_language(words: str) -> str:
 
 @bp.route("/course", methods=["GET", "POST"])
 def course():
-    notes = check_length("the notes", request.form.get("notes", EXAMPLE if request.method == "GET" else ""),
+    notes = check_length("the notes", request.form.get("notes", "") if request.method == "POST" else example(),
                          "course_notes")
     appendix = request.form.get("appendix") == "on"
     fmt = request.form.get("format", "")
     if fmt not in ("", "preview", "html", "markdown"):
-        raise shown(BadQuery(gettext("Unknown format %(what)s: use preview, html or markdown.", what=repr(fmt))))
+        raise shown(BadQuery(gettext("Unknown format %(what)s: use preview, html or markdown.", what=echoed(fmt))))
     kb = get_kb()
     download = fmt in ("html", "markdown")
     link = (public_links(public_url()) if public_url() else official_links(kb)) if download else site_links()
@@ -60,4 +61,5 @@ def course():
         page = render_template("course_standalone.html", body=result.html, used=result.used)
         return Response(page, mimetype="text/html",
                         headers={"Content-Disposition": 'attachment; filename="course.html"'})
-    return render_template("course.html", notes=notes, result=result, appendix=appendix, public_url=public_url())
+    return render_template("course.html", notes=notes, result=result, appendix=appendix, public_url=public_url(),
+                           example_ids=EXAMPLE)

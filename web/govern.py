@@ -10,6 +10,7 @@ from alinea.errors import BadQuery
 from alinea.limits import check_length, limit, whole_number
 from graph.govern import DEFAULT_LIMIT, govern
 from graph.govern_delegation import delegation
+from graph.govern_why import ROLES, path_data
 from web.i18n import gettext, lazy_gettext, separator
 from web.kb import get_kb
 from web.messages import error_message, govern_text
@@ -18,9 +19,7 @@ from web.svg import figure_paths, paths_svg
 
 bp = Blueprint("govern", __name__)
 MAX_CHARS = limit("govern_text_web")
-ROLE_TITLES = {"rule": lazy_gettext("The rules themselves"), "definition": lazy_gettext("Definitions"),
-               "procedure": lazy_gettext("Procedure and remedies"),
-               "regulation power": lazy_gettext("Regulation-making powers"), "guidance": lazy_gettext("Guidance")}
+ROLE_TITLES = {role: lazy_gettext(title) for role, title in ROLES.items()}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?\s*>|<!--|<!DOCTYPE", re.IGNORECASE)
 
@@ -77,13 +76,15 @@ def page():
 def govern_json(answer) -> dict:
     """The JSON answer in the interface's language: each reason's `text` and the `reason` line,
     each result's `title` (its label printed from its id, its heading as its document writes it),
-    the notes (`messages`) and each path in words (`path_text`, beside the `path` of ids)."""
+    the notes (`messages`) and each path in words (`path_text`) and as data (`path_steps`), beside
+    the `path` of ids."""
     present = presenter()
     out = answer.to_dict(present.say)
     for result, data in zip(answer.results, out["results"]):
         data["reason"] = separator(";").join(r["text"] for r in data["reasons"])
         data["title"] = present.title(result.section, result.title)
         data["path_text"] = [present.step(step, node=not i % 2) for i, step in enumerate(result.path)]
+        data["path_steps"] = path_data(result.path)
     out["messages"] = [govern_text(m) for m in answer.messages]
     return out
 

@@ -239,6 +239,14 @@ def separator(sign: str) -> str:
     return printed(sign, current_language())
 
 
+def echoed(value: str) -> str:
+    """What a reader sent, quoted in the interface's marks (« xx », ‘xx’) for a message that names
+    it; characters that print as nothing (NUL, controls) written as escapes (« a\\x00b »)."""
+    from graph.cite import quoted
+
+    return quoted("".join(c if c.isprintable() else repr(c)[1:-1] for c in value), current_language())
+
+
 def quote_marks() -> tuple[str, str]:
     """The interface's quotation marks (graph.cite.QUOTES)."""
     from graph.cite import QUOTES
@@ -293,4 +301,4 @@ def init_app(app: Flask) -> None:
         return response
 
 
-__all__ = ["translations", "gettext", "lazy_gettext", "ngettext", "init_app", "long_date", "number", "word"]
+__all__ = ["echoed", "translations", "gettext", "lazy_gettext", "ngettext", "init_app", "long_date", "number", "word"]

@@ -9,7 +9,7 @@ from alinea.ids import amending_act_slug
 from graph.amendments import ENACTED, amending_acts
 from graph.cite import official_url
 from graph.queries import cited_by, cites, governing
-from web.i18n import current_language, gettext
+from web.i18n import current_language, echoed, gettext
 from web.kb import get_kb, snapshot
 from web.messages import shown
 from web.present import href, presenter
@@ -35,7 +35,7 @@ def term(name: str):
 def concept(concept_id: str):
     graph = kb().graph
     if concept_id not in graph or graph.nodes[concept_id].get("kind") not in ("program", "term"):
-        raise shown(NotFound(gettext("No program or term %(what)s in the knowledge base.", what=repr(concept_id))))
+        raise shown(NotFound(gettext("No program or term %(what)s in the knowledge base.", what=echoed(concept_id))))
     data = graph.nodes[concept_id]
     glossary = kb().glossary
     entry = glossary.get(concept_id) if glossary else None
@@ -82,7 +82,7 @@ def act(name: str):
     slugs = snapshot().cached("act slugs", lambda: act_slugs(kb().graph))
     if name not in slugs or slugs[name] not in known_acts():
         raise shown(NotFound(gettext("No amending act %(what)s in the amendment histories of the corpus.",
-                                     what=repr(name))))
+                                     what=echoed(name))))
     found = known_acts()[slugs[name]]
     changes = sorted(found.amendments, key=lambda change: _order(change.provision))
     enacted = [c for c in found.changes if c.operations == (ENACTED,)]
@@ -108,7 +108,7 @@ def act_slugs(graph) -> dict[str, str]:
 def neighbourhood(node_id: str):
     graph = kb().graph
     if node_id not in graph:
-        raise shown(NotFound(gettext("%(what)s is not in the law graph.", what=repr(node_id))))
+        raise shown(NotFound(gettext("%(what)s is not in the law graph.", what=echoed(node_id))))
     out = cites(graph, node_id)
     into = cited_by(graph, node_id)
     official = official_url(node_id, current_language()) if kb().referenced(node_id) else ""

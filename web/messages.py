@@ -7,7 +7,7 @@ import re
 
 from alinea.errors import AlineaError, BadQuery
 from alinea.limits import check_length
-from web.i18n import gettext, lazy_gettext, number, word
+from web.i18n import current_language, gettext, lazy_gettext, number, word
 
 # The messages of the lower layers (English, one line each), as patterns -> catalogue entries.
 # A message no pattern knows is shown under a translated heading, quoted as it is.
@@ -62,13 +62,37 @@ def translate(table: list[tuple[re.Pattern, str]], message: str, depth: int = 1)
             values = {k: v or "" for k, v in found.groupdict().items()}
             for key, value in values.items():
                 inner = translate(table, value, depth - 1) if depth > 0 and key in ("why", "what") else None
-                if key in ("name", "unit"):
+                if key == "name" and parameter(value):
+                    value = requoted(repr(value))
+                elif key in ("name", "unit"):
                     value = str(NAMES.get(value, value))
                 elif key in NUMBERS and re.fullmatch(r"\d{1,3}(?:,?\d{3})*", value):
                     value = number(int(value.replace(",", "")))
-                values[key] = word(value) if key == "rel" else inner if inner is not None else value
+                values[key] = word(value) if key == "rel" else inner if inner is not None else requoted(value)
             return str(template) % values
     return None
+
+
+_REPR = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
+
+
+def parameter(name: str) -> bool:
+    """True when a message's `name` is a parameter of this request's query (« limit », « page »):
+    the message names it as the address writes it, not in the interface's words."""
+    from flask import has_request_context, request
+
+    return has_request_context() and name in request.args
+
+
+def requoted(value: str) -> str:
+    """What a lower layer quoted as Python writes a string ('art. 999'), in the interface's
+    quotation marks (« art. 999 », ‘art. 999’); anything else as it is."""
+    found = _REPR.fullmatch(value)
+    if found is None:
+        return value
+    from graph.cite import quoted
+
+    return quoted(found[1] if found[1] is not None else found[2], current_language())
 
 
 def over_limit(name: str, value: str | bytes, limit_name: str) -> str | None:
@@ -118,7 +142,7 @@ def govern_part(text: str) -> str | None:
 
 def govern_text(text: str) -> str:
     """A note of govern in the interface's language, shown as it is when nothing knows it.
-    (Reasons are data, printed by `web.present.Presenter.reasons`; path steps by `Presenter.step`.)"""
+    (Reasons and path steps are data, printed by graph.govern_why through `web.present.Presenter`.)"""
     return govern_part(text) or text
 
 
@@ -158,59 +182,6 @@ SEARCH_MESSAGES: list[tuple[re.Pattern, str]] = [
      lazy_gettext("%(what)s matches nothing (%(known)s): the filter was ignored.")),
 ]
 
-PATH_STEPS = {
-    # the edges of govern's paths (docs/govern.md, "path"), by their message id: an edge is its id,
-    # or its id with its parts in place of %(words)s (the quoted words, ‘…’) and %(what)s (a node id);
-    # the nodes are printed by web.present.Presenter.label
-    "full-text match (%(words)s)": lazy_gettext("full-text match (%(words)s)"),
-    "full-text match": lazy_gettext("full-text match"),
-    "everyday words for": lazy_gettext("everyday words for"),
-    "everyday words (%(words)s)": lazy_gettext("everyday words (%(words)s)"),
-    "said of": lazy_gettext("said of"),
-    "asks about a time limit": lazy_gettext("asks about a time limit"),
-    "governed by": lazy_gettext("governed by"),
-    "names": lazy_gettext("names"),
-    "defined by": lazy_gettext("defined by"),
-    "provided for by": lazy_gettext("provided for by"),
-    "established by": lazy_gettext("established by"),
-    "contains": lazy_gettext("contains"),
-    "made to apply by": lazy_gettext("made to apply by"),
-    "made to apply to %(what)s by": lazy_gettext("made to apply to %(what)s by"),
-    "asks about": lazy_gettext("asks about"),
-    "regulations for its purposes": lazy_gettext("regulations for its purposes"),
-    "decisions reviewed by": lazy_gettext("decisions reviewed by"),
-    "regulations for it": lazy_gettext("regulations for it"),
-    "used by": lazy_gettext("used by"),
-    "amended": lazy_gettext("amended"),
-    "like the best answers": lazy_gettext("like the best answers"),
-    "heading": lazy_gettext("heading"),
-    "describes": lazy_gettext("describes"),
-    "is made of": lazy_gettext("is made of"),
-    "in": lazy_gettext("in"),
-}
-QUOTED = re.compile(r"‘(.*?)’(?=, ‘|\)|$)")
-"""Words govern quotes in a path step: a closing mark ends them only before the next quotation,
-the step's closing parenthesis or the end, so an apostrophe inside (« avis d’intention ») stays."""
-_STEP_WORDS = re.compile(r"(?P<head>.+?) \((?P<words>‘.*)\)")
-_NODE_ID = re.compile(r"(?:program|term|guidance):\S+|\S+/\S+")
-
-
-def path_step(step: str) -> tuple[str, dict[str, str]] | None:
-    """An edge of a govern path as (its message in the interface's language, its parts): the quoted
-    words (‘…’, to quote again in the interface's marks) and the node it names; None when it is no
-    edge of PATH_STEPS (a relation of the graph: the `word` table)."""
-    parts: dict[str, str] = {}
-    key = step
-    found = _STEP_WORDS.fullmatch(step)
-    if found:
-        key, parts["words"] = found["head"] + " (%(words)s)", found["words"]
-    node = _NODE_ID.search(key)
-    if node and not found:
-        key, parts["what"] = key[:node.start()] + "%(what)s" + key[node.end():], node[0]
-    message = PATH_STEPS.get(key)
-    return (str(message), parts) if message is not None else None
-
-
 GOVERN_TEXTS: list[tuple[re.Pattern, str]] = [(re.compile(pattern), text) for pattern, text in (
     # notes (graph/govern_input.py, graph/govern.py, graph/govern_nodes.py)
     (r"control characters were removed", lazy_gettext("control characters were removed")),
@@ -248,3 +219,31 @@ def code_note(note: str) -> str:
     if known is None:
         return note
     return known + "." if note.endswith(".") and not known.endswith(".") else known
+
+
+SKIP_REASONS: list[tuple[re.Pattern, str]] = [(re.compile(pattern), text) for pattern, text in (
+    # why `alinea links` did not read a file (alinea/code_walk.py, ingest/source.py's decoding)
+    (r"line (?P<num>\d+): (?P<what>.+)", lazy_gettext("line %(num)s: %(what)s")),
+    (r"binary file, not text", lazy_gettext("binary file, not text")),
+    (r"not UTF-8: byte (?P<byte>0x[0-9a-f]{2}) at column (?P<column>\d+) \(Latin-1 or Windows-1252\?\); "
+     r"save the file as UTF-8",
+     lazy_gettext("not UTF-8: byte %(byte)s at column %(column)s (Latin-1 or Windows-1252?); save the file as UTF-8")),
+    (r"not UTF-16 despite its byte-order mark", lazy_gettext("not UTF-16 despite its byte-order mark")),
+    (r"larger than (?P<size>[\d,]+) bytes", lazy_gettext("larger than %(size)s bytes")),
+    (r"cannot read folder: (?P<why>.+)", lazy_gettext("cannot read folder: %(why)s")),
+    (r"cannot read: (?P<why>.+)", lazy_gettext("cannot read: %(why)s")),
+    (r"symbolic link loop", lazy_gettext("symbolic link loop")),
+    (r"broken symbolic link \((?P<why>.+)\)", lazy_gettext("broken symbolic link (%(why)s)")),
+    (r"symbolic link: not followed", lazy_gettext("symbolic link: not followed")),
+    (r"FIFO \(named pipe\): not read", lazy_gettext("FIFO (named pipe): not read")),
+    (r"socket: not read", lazy_gettext("socket: not read")),
+    (r"device: not read", lazy_gettext("device: not read")),
+    (r"not a regular file", lazy_gettext("not a regular file")),
+)]
+
+
+def skip_reason(reason: str) -> str:
+    """Why `alinea links` did not read a file, in the interface's language; a reason nothing knows
+    (a system's own words) is shown as it is."""
+    known = translate(SKIP_REASONS, reason)
+    return known if known is not None else reason

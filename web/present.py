@@ -2,7 +2,6 @@
 text cut into linked segments, definitions of the terms it uses, and who cites it."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -13,9 +12,23 @@ from alinea.labels import parts, titled
 from alinea.model import Division, Reference, Section, Unit
 from graph.cite import cite, division_label, official_url
 from graph.govern_delegation import REGULATION_POWER
-from graph.govern_why import Cited, Why, concept_name, joined, pieces, quoted, text, translator, why, with_article
+from graph.govern_why import (
+    SAID,
+    Cited,
+    Why,
+    concept_name,
+    joined,
+    node_pieces,
+    path_pieces,
+    pieces,
+    plain,
+    step_pieces,
+    text,
+    translator,
+    why,
+    with_article,
+)
 from web.i18n import current_language, gettext, lazy_gettext, separator, translations, word
-from web.messages import QUOTED, path_step
 
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
               "within the meaning of", "cited by guidance", "integrated into", "establishes", "made under")
@@ -55,11 +68,6 @@ def catalogue(template: str, count: int | None = None) -> str:
     """A template of govern's reasons in the interface's language, its parts left to fill
     (graph.govern_why.Translate): a plural message of the catalogues when it counts words."""
     return translator(translations())(template, count)
-
-
-def requoted(words: str) -> str:
-    """Words govern quoted (‘…’) in the interface's quotation marks (« … » in French)."""
-    return QUOTED.sub(lambda found: quoted(found[1], current_language()), words)
 
 
 def presenter() -> "Presenter":
@@ -203,12 +211,8 @@ class Presenter:
         """A short human label for a node id (never the id of a thesaurus entry or of words typed):
         a provision or division of an act by the one formatter (graph.cite), in the interface's
         language (« art. 132 », "s. 132"); other nodes by the name the graph gives them."""
-        if node_id.startswith("text: "):
-            return requoted(node_id[len("text: "):])
-        if node_id.startswith("thesaurus:") and self.kb.thesaurus is not None:
-            entry = self.kb.thesaurus.get(node_id.split(":", 1)[1])
-            if entry is not None and entry.means:
-                return gettext("%(means)s and related situations", means=quoted(entry.means[0], current_language()))
+        if node_id.startswith((SAID, "thesaurus:")):
+            return plain(node_pieces(node_id, current_language(), self.kb, catalogue))
         cited = self.cited(node_id)
         if cited:
             return cited
@@ -244,23 +248,16 @@ class Presenter:
         return joined([before], name) + [after]
 
     def step(self, step: str, node: bool = False) -> str:
-        """A step of a govern path in the interface's language: a node (`node`) by its `label`; an
-        edge by its message (web.messages.PATH_STEPS) with the words it quotes in the interface's
-        quotation marks and the node it names with its French article, else as a relation of the
-        graph (the `word` table)."""
-        found = None if node else path_step(step)
-        if found is None:
-            return self.label(step) if node else word(step)
-        message, parts = found
-        lang = current_language()
-        out: list = []
-        at = 0
-        for field in re.finditer(r"%\((\w+)\)s", message):
-            value = parts.get(field[1], "")
-            name = with_article(Cited(self.label(value), value), lang) if field[1] == "what" else [requoted(value)]
-            out = joined(out + [message[at:field.start()]], name)
-            at = field.end()
-        return "".join(p.text if isinstance(p, Cited) else p for p in out + [message[at:]])
+        """A node (`node`) or an edge of a govern path as plain text in the interface's language
+        (graph.govern_why prints both)."""
+        printed = node_pieces if node else step_pieces
+        return plain(printed(step, current_language(), self.kb, catalogue))
+
+    def path(self, path: tuple[str, ...]) -> list[tuple[str, str, str]]:
+        """A govern path in the interface's language (graph.govern_why.path_pieces), as `reasons`
+        gives each reason: the nodes of the graph linked to their pages."""
+        return [(p.text, href(self.kb, p.id), p.id) if isinstance(p, Cited) else (p, "", "")
+                for p in path_pieces(path, current_language(), self.kb, catalogue)]
 
     def reasons(self, reasons: tuple[Why, ...]) -> list[list[tuple[str, str, str]]]:
         """Govern's reasons in the interface's language (graph.govern_why through the catalogues),

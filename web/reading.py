@@ -10,7 +10,7 @@ from alinea.errors import NotFound
 from alinea.kb import KnowledgeBase
 from alinea.model import Document, Section, Unit
 from graph.cite import cite
-from web.i18n import current_language, gettext
+from web.i18n import current_language, echoed, gettext
 from web.kb import get_kb, snapshot
 from web.messages import shown
 
@@ -36,7 +36,7 @@ def goto_target(kb: KnowledgeBase, doc: Document, text: str) -> str:
             raise shown(NotFound(gettext("%(what)s does not exist in %(doc)s.", what=what,
                                          doc=kb.document(owner).title), exc.nearest)) from None
         if exc.missing.startswith(doc.id + "/"):
-            raise shown(NotFound(gettext("%(what)s names no provision of %(doc)s.", what=repr(text), doc=doc.title),
+            raise shown(NotFound(gettext("%(what)s names no provision of %(doc)s.", what=echoed(text), doc=doc.title),
                                  exc.nearest)) from None
         raise
 

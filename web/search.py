@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, g, has_request_context, render_template, request
 
-from alinea.errors import BadQuery, NotFound
+from alinea.errors import AlineaError, BadQuery, DamagedData, NotFound
 from alinea.ids import is_provision_id
+from alinea.kb import KnowledgeBase
 from alinea.limits import check_length, limit, whole_number
 from alinea.model import Document
 from graph.cite.acts import load_acts
@@ -14,8 +15,8 @@ from search import SearchQuery
 from search.crosslang import Lexicon
 from search.policy import search_across
 from search.store import POINTER
-from web.i18n import current_language, gettext, language, word
-from web.kb import cached_page, get_kb, snapshot, stamp_of
+from web.i18n import current_language, echoed, gettext, language, word
+from web.kb import Snapshot, cached_page, get_kb, snapshot, stamp_of
 from web.messages import shown
 from web.present import presenter
 
@@ -41,10 +42,46 @@ def switch_crosslang(on: bool) -> str:
     return f"{request.path}?{urlencode(args + ([] if on else [('xlang', '0')]))}"
 
 
-def lexicon() -> Lexicon:
-    """The cross-language lexicon of the knowledge base served now (built once per version)."""
-    current = get_kb()
-    return snapshot().cached("lexicon", lambda: Lexicon.of(current.glossary, current.thesaurus, current.word_table))
+def typed_citation(text: str) -> str | None:
+    """The provision of the knowledge base served now that a typed citation names (KnowledgeBase.resolver,
+    in the interface's language), read once per request: one search page asks it of the query, of
+    the query carried into the other language and of each search that page makes of them."""
+    memo = g.setdefault("citations", {}) if has_request_context() else {}
+    if text not in memo:
+        try:
+            memo[text] = (get_kb().resolver(current_language())(text), None)
+        except AlineaError as exc:  # Outside: what the citation names, said again each time it is read
+            memo[text] = (None, exc)
+    found, error = memo[text]
+    if error is not None:
+        raise error
+    return found
+
+
+def lexicon(version: Snapshot | None = None) -> Lexicon:
+    """The cross-language lexicon of the knowledge base served now (once per version): as the build
+    stored it, else built from the glossary, the thesaurus and the learned word table."""
+    version = version or snapshot()
+    return version.cached("lexicon", lambda: lexicon_of(version.kb))
+
+
+def lexicon_of(kb: KnowledgeBase) -> Lexicon:
+    rows = kb.stored("lexicon")
+    if rows is None:
+        return Lexicon.of(kb.glossary, kb.thesaurus, kb.word_table)
+    try:
+        return Lexicon.of_rows(rows)
+    except (ValueError, TypeError, IndexError) as exc:
+        raise DamagedData(kb.stored_in(), f"holds a lexicon that cannot be read ({exc})") from None
+
+
+def prepare(version: Snapshot) -> None:
+    """What every search of a knowledge-base version needs, built before it is served: the lexicon
+    and what reading a typed citation needs (the knowledge base's citation index, the citation
+    engine's patterns, that of the act names among them), by reading one citation of an act."""
+    lexicon(version)
+    titles = [doc.title for doc in version.kb.documents if doc.title][:1]
+    version.kb.resolver("fr")(", ".join(["art. 1", *titles]))
 
 
 def run_query():
@@ -115,7 +152,7 @@ def query_text() -> str:
         return text
     if len(doc) > 100 or not is_provision_id(doc) or "/" in doc:
         raise shown(BadQuery(gettext("doc must be a document id such as A-13.1.1 or S-2.1-r6 (got %(got)s).",
-                                     got=repr(doc[:40]))))
+                                     got=echoed(doc[:40]))))
     return f"doc:{doc} {text}" if text.strip() else ""
 
 

@@ -2,7 +2,9 @@
 
 - `find_citations(text, lang, names, source)`: every citation, with exact offsets; `source`
   (``statute``, ``guidance``, ``code``, ``query``, ``course``) says where the text comes from
-  and so which rules of `graph.cite.rules` run.
+  and so which rules of `graph.cite.rules` run.  `may_hold_citations(text, names)`: False when it
+  would find none (the rules' literals); `may_cite(text, names)`: False when text cannot be one
+  typed citation; both told without importing the grammar (`graph.cite.literals`).
 - `resolve(found, context)`: the ids one citation names, read where `context` (`Context`) says;
   `read(text, index)`: one typed citation (a `show` argument, a search, an API path, a course's
   ``[[…]]``) as its ids, or one line saying why not with the nearest real provisions;
@@ -23,6 +25,7 @@ _HOMES = {
     "find": ("find_citations",),
     "format": ("LANGS", "QUOTES", "STYLES", "act_citation", "cite", "division_label", "outside", "quoted", "separator"),
     "grammar": ("Act", "Found", "Level", "chapter_ref"),
+    "literals": ("CITATION_LITERALS", "RULE_LITERALS", "may_cite", "may_hold_citations"),
     "query": ("Reading", "nearest", "parse_query", "read"),
     "relations": ("type_relations",),
     "resolve": ("Context", "Index", "Resolution", "citations_in", "resolve"),
@@ -53,7 +56,7 @@ sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [
-    "Act", "Acts", "act_citation", "CODE", "COURSE", "Context", "Found", "GUIDANCE", "Index", "KnownAct", "LANGS", "Level",
+    "Act", "Acts", "act_citation", "CITATION_LITERALS", "CODE", "RULE_LITERALS", "COURSE", "Context", "Found", "GUIDANCE", "Index", "KnownAct", "LANGS", "Level",
     "QUERY", "QUOTES", "RULES", "Reading", "Resolution", "Rule", "SOURCES", "STATUTE", "STYLES", "chapter_ref", "cite",
-    "citations_in", "division_label", "enabling_citations", "enabling_notes", "find_citations", "is_enabling_note", "load_acts", "nearest", "official_url", "outside", "parse_query", "quoted", "read", "resolve", "separator", "type_relations",
+    "citations_in", "division_label", "enabling_citations", "enabling_notes", "find_citations", "is_enabling_note", "may_cite", "may_hold_citations", "load_acts", "nearest", "official_url", "outside", "parse_query", "quoted", "read", "resolve", "separator", "type_relations",
 ]

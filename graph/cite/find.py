@@ -36,6 +36,7 @@ from graph.cite.grammar import (
     lazy,
     other_document,
 )
+from graph.cite.literals import case_plain, name_words
 from graph.cite.relations import type_relations
 from graph.cite.rules import QUERY, RULES, STATUTE, TYPED, Span
 
@@ -98,6 +99,7 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
             for (s, e, levels, act), relation in zip(spans, relations)]
 
 
+
 @lru_cache(maxsize=16)
 def _names_pattern(names: tuple[str, ...]) -> Names | None:
     names = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
@@ -106,7 +108,7 @@ def _names_pattern(names: tuple[str, ...]) -> Names | None:
     body = "|".join(re.escape(n).replace(r"\ ", f"{SP}+").replace("’", APOS).replace("'", APOS)
                     for n in names)
     return Names(rf"(?<![\w-])(?:{body})(?-i:(?![a-z\d-]))",  # "…ActLink to external site"
-                 tuple(max(re.split(r"[ '’]+", n.lower()), key=len) for n in names))
+                 name_words(tuple(names)))
 
 
 class Names:
@@ -125,7 +127,7 @@ class Names:
         last, may = self._last
         if last is not text:
             lowered = text.lower()
-            may = not _case_plain(text, lowered) or any(word in lowered for word in self._words)
+            may = not case_plain(text, lowered) or any(word in lowered for word in self._words)
             self._last = (text, may)
         return may
 
@@ -137,25 +139,6 @@ class Names:
 
     def fullmatch(self, text: str, *bounds: int) -> re.Match | None:
         return self._pattern.fullmatch(text, *bounds) if self.may_match(text) else None
-
-
-@lru_cache(maxsize=1)
-def _case_variants() -> frozenset[str] | None:
-    """Non-ASCII characters (lower case) that `re.IGNORECASE` matches with another besides their
-    case; None when this Python does not say."""
-    try:
-        from re._casefix import _EXTRA_CASES
-    except ImportError:
-        return None
-    return frozenset(chr(c) for key, others in _EXTRA_CASES.items() for c in (key, *others) if c >= 0x80)
-
-
-def _case_plain(text: str, lowered: str) -> bool:
-    """True when lower case alone decides what `re.IGNORECASE` matches in text."""
-    if text.isascii():
-        return True
-    variants = _case_variants()
-    return variants is not None and "İ" not in text and variants.isdisjoint(lowered)
 
 
 _ADJACENT = lazy(rf"{S},?{S}(?:(?:of{S1}the|of|de{S1}la|de{S1}l{APOS}|du|des|in|dans{S1}la){S1})?{S}$", re.IGNORECASE)

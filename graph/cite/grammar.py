@@ -165,10 +165,15 @@ class LazyPattern:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._source = (pattern, flags)
 
+    @property
+    def pattern(self) -> str:
+        """The source, read without compiling it (a pattern built from another's reads it at import)."""
+        return self._source[0]
+
     def __getattr__(self, name: str):
         compiled = re.compile(*self._source)
         self.__dict__.update({attr: getattr(compiled, attr) for attr in (
-            "match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split", "pattern", "flags",
+            "match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split", "flags",
             "groups", "groupindex")})
         return getattr(compiled, name)
 

@@ -1,9 +1,10 @@
 """The citation forms, one small rule each, in the order they take precedence.
 
 A rule reads a whole text and yields the spans it recognises as ``(start, end, levels, act)``.
-Like eyecite's extractors, each rule names literal strings (lower case) of which at least one
+Like eyecite's extractors, each rule has literal strings (lower case) of which at least one
 must occur in the text for the rule to run at all, so that a text without them costs one
-substring search per rule.  `graph.cite.find` runs the table, keeps the first rule's span where
+substring search per rule; they are in `graph.cite.literals`, which tells without importing the
+grammar whether any rule may run on a text.  `graph.cite.find` runs the table, keeps the first rule's span where
 two overlap, and then reads what joins them (acts shared along a list, divisions implied by an
 earlier one, the relation of each citation to its text).
 
@@ -52,6 +53,7 @@ from graph.cite.grammar import (
     sibling_pinpoints,
     standard_id,
 )
+from graph.cite.literals import RULE_LITERALS
 
 Span = tuple[int, int, list[Level], "Act | None"]
 
@@ -69,11 +71,15 @@ class Rule:
     """One citation form."""
 
     name: str
-    literals: tuple[str, ...]
-    """Lower-case strings one of which the text must hold for the rule to run."""
+    """Its name, which `graph.cite.literals.RULE_LITERALS` keys its literals by."""
     scan: Callable[[_Scan], Iterator[Span]]
     sources: frozenset[str] = frozenset(SOURCES)
     """Where the rule runs."""
+
+    @property
+    def literals(self) -> tuple[str, ...]:
+        """Lower-case strings one of which the text must hold for the rule to run."""
+        return RULE_LITERALS[self.name]
 
     def runs_on(self, lowered: str, source: str) -> bool:
         return source in self.sources and any(lit in lowered for lit in self.literals)
@@ -159,7 +165,7 @@ def federal_citations(scan: _Scan) -> Iterator[Span]:
             yield m.start(), m.end(), [], act
 
 
-_MORE_DESIGNATIONS = re.compile(rf"{S}(?:,|et|ou|and|or){S}((?:[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-]))(?![\w-])")
+_MORE_DESIGNATIONS = lazy(rf"{S}(?:,|et|ou|and|or){S}((?:[A-Z]{{1,3}}[-.]?)\d[\w.:/-]*(?<![.:/-]))(?![\w-])")
 """A designation listed after a standard's, without its body: « CSA Z94.2-02 et Z94.3-07 », "CSA W47.1 and W59"."""
 
 
@@ -230,38 +236,22 @@ def _standalone(pattern: re.Pattern, act: Callable[[re.Match], Act]) -> Callable
     return scan_
 
 
-_PINPOINT_LITERALS = (
-    "s.", "ss.", "sec", "art", "a.", "§", "para", "al.", "alinéa", "subpar", "sous-par", "par.", "chap",
-    "title", "titre", "division", "part", "livre", "book", "schedule", "annexe", "this", "that", "présent",
-    "cet", "ce ", "même", "clause", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "last", "preceding", "premi", "1er", "1re", "ième", "dernier", "précédent", "c.", "ch.", "-",
-    "s ", "a ", "sor/", "dors/",
-)
-
 RULES: tuple[Rule, ...] = (
-    Rule("LégisQuébec address", ("/document/", "/version/", "/showdoc/"), legisquebec_addresses,
-         frozenset(TYPED)),
-    Rule("provision id", ("/",), provision_ids, frozenset(TYPED)),
-    Rule("pinpoint", _PINPOINT_LITERALS, pinpoints),
-    Rule("items named by their labels", ("décrit", "prévu", "visé", "mentionné", "énoncé", "described", "set out",
-                                          "referred to"), items_named_bare, frozenset({STATUTE})),
-    Rule("technical standard", ("csa", "can", "acnor", "ansi", "iso", "iec", "cei", "bnq", "nfpa", "ul", "astm", "asme", "ashrae",
-                                "en", "din", "cgsb", "ongc", "niosh", "sae", "ieee", "nema", "nq"), standards,
-         frozenset({STATUTE, GUIDANCE, COURSE, QUERY})),
-    Rule("named publication", ("tome", "volume", "vol."), publications, frozenset({STATUTE, GUIDANCE, COURSE, QUERY})),
-    Rule("standard id", ("standard:",), standard_ids, frozenset({CODE, QUERY, COURSE})),
-    Rule("act with its chapter", ("(",), acts_with_chapter),
-    Rule("federal act or regulation", ("r.s.c", "l.r.c", "s.c.", "l.c.", "sor", "dors", "c.r.c", "statutes of canada",
-                                        "lois du canada", "consolidated regulations"), federal_citations),
-    Rule("act in the collection", ("cqlr", "rlrq", "l.r.q.", "r.s.q.", "r.r.q."), acts_in_collection),
-    Rule("act named", ("",), act_names),
-    Rule("the regulation", ("regulation", "règlement"), _standalone(REGULATION_ALONE, lambda m: Act("regulation"))),
-    Rule("that act", ("that act", "that regulation", "cette loi", "ladite loi", "règlement", "ce code"),
-         _standalone(_THAT_ACT, lambda m: Act("that", name=m.group(0)))),
-    Rule("chapter of the statutes of", ("statutes of", "lois de"),
-         _standalone(_STATUTES_OF, lambda m: Act("annual", annual_statute_id(m[2], m[1])))),
-    Rule("chapter of the Revised Statutes", ("revised statutes", "lois refondues"),
-         _standalone(_REVISED_STATUTES, lambda m: Act("chapter", doc_id_from_chapter(m[1])))),
-    Rule("document id", ("-", "guidance:", "canada:"), document_ids, frozenset({CODE, QUERY})),
+    Rule("LégisQuébec address", legisquebec_addresses, frozenset(TYPED)),
+    Rule("provision id", provision_ids, frozenset(TYPED)),
+    Rule("pinpoint", pinpoints),
+    Rule("items named by their labels", items_named_bare, frozenset({STATUTE})),
+    Rule("technical standard", standards, frozenset({STATUTE, GUIDANCE, COURSE, QUERY})),
+    Rule("named publication", publications, frozenset({STATUTE, GUIDANCE, COURSE, QUERY})),
+    Rule("standard id", standard_ids, frozenset({CODE, QUERY, COURSE})),
+    Rule("act with its chapter", acts_with_chapter),
+    Rule("federal act or regulation", federal_citations),
+    Rule("act in the collection", acts_in_collection),
+    Rule("act named", act_names),
+    Rule("the regulation", _standalone(REGULATION_ALONE, lambda m: Act("regulation"))),
+    Rule("that act", _standalone(_THAT_ACT, lambda m: Act("that", name=m.group(0)))),
+    Rule("chapter of the statutes of", _standalone(_STATUTES_OF, lambda m: Act("annual", annual_statute_id(m[2], m[1])))),
+    Rule("chapter of the Revised Statutes", _standalone(_REVISED_STATUTES, lambda m: Act("chapter", doc_id_from_chapter(m[1])))),
+    Rule("document id", document_ids, frozenset({CODE, QUERY})),
 )
 """The forms, first rule first: where two spans overlap the earlier rule's is kept."""

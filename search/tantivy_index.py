@@ -26,7 +26,7 @@ from collections import Counter
 from itertools import repeat
 from operator import itemgetter, neg
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from alinea.atomic import CHECKSUMS, verify_checksums, write_checksums
 from alinea.errors import AlineaError, DamagedData
@@ -81,9 +81,9 @@ class TantivyIndex(Fts5Index):
         self.compiler: Compiler | None = None
         self._process: _RankingProcess | None = None
 
-    def build(self, corpus, directory: Path, glossary=None) -> None:
+    def build(self, corpus, directory: Path, glossary=None, words: Iterable[str] = ()) -> None:
         try:
-            super().build(corpus, directory, glossary)
+            super().build(corpus, directory, glossary, words)
             if self._process is not None:
                 self._process.finish()
         finally:

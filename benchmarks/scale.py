@@ -11,8 +11,10 @@ Two scale sets, each replicated N times (ids rewritten, text unchanged):
 For each scale, each engine (search.store.ENGINES) and raw FTS5 (benchmarks.search: SQLite's own
 porter tokenizer on the raw text, top 10 sections and their count, no facets, snippets or
 spelling) build the same records in a child process: build seconds (wall clock, and CPU of the
-build and its worker processes: on a shared machine the second says more), index size, and the
-child's peak resident memory (the scaled corpus in memory included).  Then each query of the suite
+build and its worker processes: on a shared machine the second says more), index size (every file,
+the ranking folder's included), the child's peak resident memory (the scaled corpus in memory
+included) and the largest of its child processes' (the build's analysis workers and tantivy's
+ranking process; also the workers that parsed the corpus, smaller).  Then each query of the suite
 (benchmarks.search.QUERIES) runs `repeat` times on each: p50/p95 per query type, ``all`` over
 every query.  Raw FTS5 has no fuzzy search.  The growth exponent k fits time ~ records^k over
 the scales run.  A scale whose build would not fit in the remaining budget (seconds, estimated
@@ -88,7 +90,8 @@ def _build_child(set_name: str, factor: int, engine: str, target: Path, out) -> 
     else:
         new_engine(engine).build(corpus, target)
     seconds, cpu = time.perf_counter() - start, _cpu() - cpu
-    out.put((seconds, cpu, n_records, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    out.put((seconds, cpu, n_records, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
 
 
 def build(set_name: str, factor: int, engine: str, target: Path) -> dict:
@@ -97,11 +100,11 @@ def build(set_name: str, factor: int, engine: str, target: Path) -> dict:
     child = multiprocessing.get_context("fork").Process(target=_build_child,
                                                         args=(set_name, factor, engine, target, queue))
     child.start()
-    seconds, cpu, n_records, peak = queue.get()
+    seconds, cpu, n_records, peak, children_peak = queue.get()
     child.join()
-    size = target.stat().st_size if target.is_file() else sum(p.stat().st_size for p in target.iterdir())
+    size = target.stat().st_size if target.is_file() else sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
     return {"records": n_records, "build s": seconds, "build CPU s": cpu, "index MB": size / 1e6,
-            "peak RSS MB": peak}
+            "peak RSS MB": peak, "children's peak MB": children_peak}
 
 
 def queries(corpus: Corpus, suite: dict) -> list[tuple[str, str, str | None, str]]:
@@ -214,7 +217,7 @@ def run_set(set_name: str, args, workdir: Path, deadline: float) -> None:
         for index in opened.values():
             index.close()
         raw.close()
-    columns = ["set", "scale", "engine", "records", "build s", "build CPU s", "index MB", "peak RSS MB"]
+    columns = ["set", "scale", "engine", "records", "build s", "build CPU s", "index MB", "peak RSS MB", "children's peak MB"]
     print(f"\nBuild ({set_name})")
     print_table(builds, columns)
     print(f"\nLatency per query type, ms ({set_name}; {args.repeat} runs of each query)")

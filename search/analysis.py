@@ -33,7 +33,7 @@ import sqlite3
 from array import array
 from functools import cache
 from itertools import accumulate, chain, repeat
-from operator import add
+from operator import add, sub
 from typing import Callable, NamedTuple
 
 from whoosh.lang import stemmer_for_language, stopwords_for_language  # whoosh.lang's package imports nothing
@@ -261,12 +261,50 @@ class Analysed(NamedTuple):
         words, stems, offsets = packed.split("\t")
         if not words:
             return cls([], [], array("I"))
-        return cls(words.split(" "), ["" if s == "-" else s for s in stems.split(" ")],
-                   array("I", bytes.fromhex(offsets)))
+        return cls(words.split(" "), stems.split(" "), _offsets(offsets))
 
-    def pack(self) -> str:
-        """One compact string for an index to store (`unpack` reads the tokens back)."""
-        return " ".join(self.words) + "\t" + " ".join([s or "-" for s in self.stems]) + "\t" + self.spans.tobytes().hex()
+    def pack(self, words: str | None = None) -> str:
+        """One compact string for an index to store (`unpack` reads the tokens back): the words, the
+        stems (a stop word's empty), both space-separated, and the offsets (`_deltas`).  words: the
+        words already joined by spaces (the index's ``words`` column), not joined again."""
+        if words is None:
+            words = " ".join(self.words)
+        return words + "\t" + " ".join(self.stems) + "\t" + _deltas(self.spans)
+
+
+def _deltas(offsets: array) -> str:
+    """Offsets (start, end of each token: never decreasing) as the hex of each one's difference from
+    the one before (the first's from 0), each difference a LEB128 varint.  A difference is a word's
+    length or the gap to the next word: almost always below 128, one byte, so that a token costs 4
+    hex digits instead of the 16 of two 32-bit offsets (the largest part of an index's store)."""
+    try:
+        small = bytes(map(sub, offsets, chain((0,), offsets)))
+        if small.isascii():
+            return small.hex()
+    except ValueError:  # a difference above 255
+        pass
+    out = bytearray()
+    for delta in map(sub, offsets, chain((0,), offsets)):
+        while delta >= 128:
+            out.append(delta & 127 | 128)
+            delta >>= 7
+        out.append(delta)
+    return out.hex()
+
+
+def _offsets(hexed: str) -> array:
+    """The offsets `_deltas` encoded."""
+    raw = bytes.fromhex(hexed)
+    if raw.isascii():  # every difference in one byte
+        return array("I", accumulate(raw))
+    deltas, value, shift = [], 0, 0
+    for byte in raw:
+        value |= (byte & 127) << shift
+        shift += 7
+        if byte < 128:
+            deltas.append(value)
+            value = shift = 0
+    return array("I", accumulate(deltas))
 
 
 def analysed(text: str, lang: str) -> Analysed:

@@ -34,7 +34,7 @@ from search.bag import BagScorer
 from search.concepts import ConceptTags
 from search.engine import META_FILE, IndexMissing, Resolver, SearchQuery, SectionScore, WordBag, write_meta
 from search.fts5_query import COLUMNS, EVERY, WEIGHTS, compile_plan, tag
-from search.pipeline import STORED, Group, facet_values, stored_fields
+from search.pipeline import STORED, Group, facet_values, stored_row
 from search.plan import IndexMeta, Plan
 from search.records import Record, division_name, document_records
 from search.results import SearchResults
@@ -51,7 +51,9 @@ WORKERS = 4
 BUILD_PRAGMAS = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;"
 """The build writes a new file no one reads before the directory is swapped in (search.store):
 no journal, no syncing; the checksums are taken after it is closed."""
-FORMAT = 5
+NO_AUTOMERGE = "INSERT INTO fts(fts, rank) VALUES ('automerge', 0);"
+"""FTS5 merges no segments while the build inserts: its closing 'optimize' merges them all once."""
+FORMAT = 6
 """Bumped when the tables change: an index of another format must be rebuilt."""
 DB_FILE = "index.sqlite"
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M* Pc' tokenchars '.'''"
@@ -86,10 +88,14 @@ def _context_tags(doc: str, lang: str, within: tuple[str, ...], amended: tuple[i
     return " ".join([EVERY] + [tag(field, value) for field, value in values])
 
 
-def _tags(rec: Record) -> str:
-    """The ``tags`` column of a record: a token per filter value."""
-    own = " ".join(tag(field, value) for field, value in [("status", rec.status)] + [("kind", k) for k in rec.kinds])
-    return _context_tags(rec.doc, rec.lang, rec.within, rec.amended, rec.programs) + " " + own
+@lru_cache(maxsize=1000)
+def _own_tags(status: str, kinds: tuple[str, ...]) -> str:
+    return " ".join(tag(field, value) for field, value in [("status", status)] + [("kind", k) for k in kinds])
+
+
+def _tags(rec: Record, kinds: tuple[str, ...]) -> str:
+    """The ``tags`` column of a record (its `Record.kinds` given): a token per filter value."""
+    return _context_tags(rec.doc, rec.lang, rec.within, rec.amended, rec.programs) + " " + _own_tags(rec.status, kinds)
 
 
 Chunk = list[tuple[Document, int, int]]
@@ -126,25 +132,23 @@ def _rows(chunk: Chunk, tags: ConceptTags, vocabulary: VocabularyCounter) -> lis
             if rec.group != group:  # the lines of a section's records (search.analysis.analysed_lines)
                 group, lines = rec.group, {}
             forms = vocabulary.add(rec.text, rec.lang, lines)
-            stems = [s for s in forms.stems if s]
-            text = " ".join(stems)
+            text = " ".join(filter(None, forms.stems))
+            words = " ".join(forms.words)
             en = lang_of(rec.lang) == "en"
-            fts = (" ".join(forms.words), text if en else "", "" if en else text,
-                   " ".join(s for term in rec.terms for s in query_stems(term, "en")), _tags(rec))
-            stored = stored_fields(rec, forms)
-            rows.append((fts, rec.group, facet_values(rec), len(forms.words), len(stems),
-                         tuple(stored[c] for c in STORED), rec.kinds, division_name(rec) if rec.kind == "heading" else None))
+            kinds = rec.kinds
+            terms = " ".join(s for term in rec.terms for s in query_stems(term, "en")) if rec.terms else ""
+            fts = (words, text if en else "", "" if en else text, terms, _tags(rec, kinds))
+            rows.append((fts, rec.group, facet_values(rec), len(forms.words), text.count(" ") + 1 if text else 0,
+                         stored_row(rec, forms, words), kinds, division_name(rec) if rec.kind == "heading" else None))
     return rows
 
 
 def _write(db: sqlite3.Connection, rows) -> tuple[dict[str, str], set[str]]:
     """Insert rows (see `_rows`), numbered in order, BATCH at a time; (divisions, kinds) seen."""
-    codes: dict[str, int] = {}
+    codes = _Codes()
+    code = codes.__getitem__
     divisions: dict[str, str] = {}
     kinds: set[str] = set()
-
-    def code(value: str) -> int:
-        return codes.setdefault(value, len(codes))
 
     fts: list[tuple] = []
     el: list[tuple] = []
@@ -169,11 +173,19 @@ def _write(db: sqlite3.Connection, rows) -> tuple[dict[str, str], set[str]]:
         flush()
         db.executemany("INSERT INTO vals VALUES (?, ?)", ((c, v) for v, c in codes.items()))
         for column in GROUPED:
-            codes_of = array("i", (c for c, in db.execute(f"SELECT {column} FROM el ORDER BY n")))
+            codes_of = array("i", map(itemgetter(0), db.execute(f"SELECT {column} FROM el ORDER BY n")))
             db.execute("INSERT INTO columns VALUES (?, ?)", (column, _little_endian(codes_of).tobytes()))
         db.execute("CREATE UNIQUE INDEX store_id ON store(id)")
         db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
     return divisions, kinds
+
+
+class _Codes(dict):
+    """Value -> its code, numbered in the order values are first looked up."""
+
+    def __missing__(self, value: str) -> int:
+        code = self[value] = len(self)
+        return code
 
 
 def _little_endian(codes: array) -> array:
@@ -222,8 +234,8 @@ class Fts5Index:
         job = Chunks(work, len(chunks), workers, lambda: vocabulary)
         db = sqlite3.connect(directory / DB_FILE)
         try:
-            db.executescript(BUILD_PRAGMAS + SCHEMA)
-            divisions, kinds = _write(db, self._indexing(chain.from_iterable(job.results()), directory))
+            db.executescript(BUILD_PRAGMAS + SCHEMA + NO_AUTOMERGE)
+            divisions, kinds = _write(db, self._indexing(chain.from_iterable(job.results()), directory, job.workers > 1))
             if job.workers > 1:  # each worker counted its own chunks
                 vocabulary = VocabularyCounter()
                 for counted in job.lasts:
@@ -237,9 +249,9 @@ class Fts5Index:
         terms.save(directory)
         write_meta(directory, self.ENGINE, self.FORMAT, corpus, divisions, kinds, tags.names)
 
-    def _indexing(self, rows: Iterator[tuple], directory: Path) -> Iterator[tuple]:
+    def _indexing(self, rows: Iterator[tuple], directory: Path, parallel: bool = False) -> Iterator[tuple]:
         """The rows (see `_rows`) SQLite writes, in order; an engine that also indexes them
-        elsewhere (search.tantivy_index) reads them on their way."""
+        elsewhere (search.tantivy_index) reads them on their way (parallel: the build is on several cores)."""
         return rows
 
     # -- open ----------------------------------------------------------------------------

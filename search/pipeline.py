@@ -48,11 +48,16 @@ def facet_values(rec: Record) -> tuple[str, ...]:
     return rec.doc, rec.title_id, rec.chapter_id, rec.doc_kind, rec.status, rec.lang
 
 
+def stored_row(rec: Record, forms: Analysed, words: str | None = None) -> tuple[str, ...]:
+    """What an engine stores of a record, in STORED order, tokens packed (search.analysis.Analysed.pack;
+    words: its words already joined by spaces)."""
+    return (rec.id, rec.group, rec.doc, rec.doc_kind, rec.kind, rec.lang, rec.status, rec.heading, rec.breadcrumb,
+            rec.text, forms.pack(words))
+
+
 def stored_fields(rec: Record, forms: Analysed) -> dict:
-    """What an engine stores of a record (STORED), tokens packed (search.analysis.pack)."""
-    return {"id": rec.id, "group": rec.group, "doc": rec.doc, "doc_kind": rec.doc_kind, "element": rec.kind,
-            "lang": rec.lang, "status": rec.status, "heading": rec.heading, "breadcrumb": rec.breadcrumb,
-            "body": rec.text, "tokens": forms.pack()}
+    """What an engine stores of a record (STORED), by name."""
+    return dict(zip(STORED, stored_row(rec, forms), strict=True))
 
 
 class Matches(Protocol):

@@ -82,23 +82,31 @@ def document_records(doc: Document, tags: ConceptTags, start: int = 0, stop: int
     if start == 0:
         for division in doc.divisions:
             yield _division_record(division, doc, tags)
+    enclosing: dict[str | None, dict] = {}
     for section in doc.sections[start:stop]:
-        base = _section_record(section, doc, tags)
+        base = _section_record(section, doc, tags, enclosing)
         yield base
         for unit in section.walk():
             yield _unit_record(unit, base)
 
 
-def _context(node: Section | Division, doc: Document, tags: ConceptTags) -> dict:
-    chain = ancestors(node, doc)
-    if isinstance(node, Division):
-        chain.append(node)
-    titles = [d.id for d in chain if d.kind in ("title", "part")] or [d.id for d in chain[:1]]
-    chapters = [d.id for d in chain if d.kind == "chapter"]
-    heads = [doc.title] + [f"{d.label} {d.heading}".strip() for d in chain if d is not node]
-    return {"doc": doc.id, "doc_kind": doc.kind, "lang": doc.lang, "breadcrumb": SEPARATOR.join(heads),
-            "within": (doc.id, *(d.id for d in chain)), "title_id": titles[0] if titles else "",
-            "chapter_id": chapters[0] if chapters else "", "programs": tags.programs_of(node, doc)}
+def _context(node: Section | Division, doc: Document, tags: ConceptTags, enclosing: dict | None = None) -> dict:
+    """The fields a node's record takes from its document and enclosing divisions; enclosing: those
+    of the sections met so far, by parent (the sections of a division share them)."""
+    known = enclosing.get(node.parent) if enclosing is not None else None
+    if known is None:
+        chain = ancestors(node, doc)
+        if isinstance(node, Division):
+            chain.append(node)
+        titles = [d.id for d in chain if d.kind in ("title", "part")] or [d.id for d in chain[:1]]
+        chapters = [d.id for d in chain if d.kind == "chapter"]
+        heads = [doc.title] + [f"{d.label} {d.heading}".strip() for d in chain if d is not node]
+        known = {"doc": doc.id, "doc_kind": doc.kind, "lang": doc.lang, "breadcrumb": SEPARATOR.join(heads),
+                 "within": (doc.id, *(d.id for d in chain)), "title_id": titles[0] if titles else "",
+                 "chapter_id": chapters[0] if chapters else ""}
+        if enclosing is not None:
+            enclosing[node.parent] = known
+    return {**known, "programs": tags.programs_of(node, doc)}
 
 
 def _years(history: tuple[HistoryEntry, ...]) -> tuple[int, ...]:
@@ -118,11 +126,11 @@ def _division_record(division: Division, doc: Document, tags: ConceptTags) -> Re
                   text=text, amended=_years(division.history), terms=(), **_context(division, doc, tags))
 
 
-def _section_record(section: Section, doc: Document, tags: ConceptTags) -> Record:
+def _section_record(section: Section, doc: Document, tags: ConceptTags, enclosing: dict | None = None) -> Record:
     text = "\n".join(t for t in (section.heading, section.text or section.status_text) if t)
     return Record(id=section.id, group=section.id, kind="section", status=section.status,
                   heading=section.heading or (section.number if doc.kind == "guidance" else ""), text=text, amended=_years(section.history),
-                  terms=tags.defined_terms(section), **_context(section, doc, tags))
+                  terms=tags.defined_terms(section), **_context(section, doc, tags, enclosing))
 
 
 def _unit_record(unit: Unit, section: Record) -> Record:

@@ -26,10 +26,10 @@ from collections import Counter
 from itertools import repeat
 from operator import itemgetter, neg
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from alinea.atomic import CHECKSUMS, verify_checksums, write_checksums
-from alinea.errors import DamagedData
+from alinea.errors import AlineaError, DamagedData
 from search.engine import IndexMissing
 from search.fts5_index import FACET_COLUMNS, Fts5Index, _Backend, _Matches
 from search.pipeline import Group
@@ -44,6 +44,8 @@ FIRST_FETCH = 2 * COUNT_CAP
 """Elements asked of tantivy at first (a section holds about two matching elements)."""
 WRITER_HEAP = 128_000_000
 """Bytes of tantivy's writer buffer (one thread: the build's other core analyses)."""
+RANKING_BATCH = 5000
+"""Records sent to the ranking index's process at a time."""
 SEGMENT_RECORDS: int | None = None
 """When set, a segment is committed every this many records (a large build makes several segments
 by itself; the tests make several on a small corpus, where ties across segments come back in no
@@ -71,32 +73,44 @@ class TantivyIndex(Fts5Index):
     """FTS5's index with a tantivy ranking index beside it (see the module's docstring)."""
 
     ENGINE = "tantivy"
-    FORMAT = 2
+    FORMAT = 3
 
     def __init__(self) -> None:
         super().__init__()
         self.ranking = None
         self.compiler: Compiler | None = None
+        self._process: _RankingProcess | None = None
 
-    def _indexing(self, rows: Iterator[tuple], directory: Path) -> Iterator[tuple]:
-        t = _tantivy()
-        (directory / RANKING_DIR).mkdir()
-        index = t.Index(schema(), path=str(directory / RANKING_DIR))
-        writer = index.writer(WRITER_HEAP, 1)
-        for n, row in enumerate(rows):
-            doc = t.Document()
-            doc.add_unsigned("n", n)
-            doc.add_text("grp", row[1])
-            for name, text in zip(TEXT_FIELDS, row[0], strict=True):
-                if text:
-                    doc.add_text(name, text)
-            writer.add_document(doc)
-            if SEGMENT_RECORDS and (n + 1) % SEGMENT_RECORDS == 0:
-                writer.commit()
+    def build(self, corpus, directory: Path, glossary=None, words: Iterable[str] = ()) -> None:
+        try:
+            super().build(corpus, directory, glossary, words)
+            if self._process is not None:
+                self._process.finish()
+        finally:
+            if self._process is not None:
+                self._process.stop()
+            self._process = None
+
+    def _indexing(self, rows: Iterator[tuple], directory: Path, parallel: bool = False) -> Iterator[tuple]:
+        """The rows on their way to SQLite, added to the ranking index: by a process of its own when the
+        build is on several cores (it then finishes while SQLite does), else here."""
+        if parallel:
+            self._process = process = _RankingProcess(directory)
+            batch: list[tuple[str, tuple[str, ...]]] = []
+            for row in rows:
+                batch.append((row[1], row[0]))
+                if len(batch) == RANKING_BATCH:
+                    process.send(batch)
+                    batch = []
+                yield row
+            process.send(batch)
+            process.send(None)
+            return
+        ranking = _Ranking(directory)
+        for row in rows:
+            ranking.add([(row[1], row[0])])
             yield row
-        writer.commit()
-        writer.wait_merging_threads()
-        _seal(directory / RANKING_DIR)
+        ranking.close()
 
     def open(self, directory: Path, resolve=None) -> None:
         super().open(directory, resolve)
@@ -115,6 +129,89 @@ class TantivyIndex(Fts5Index):
 
     def _backend(self) -> _Backend:
         return _RankingBackend(self)
+
+
+class _Ranking:
+    """The ranking index being written: (group, FTS5 columns) of each record, numbered in order."""
+
+    def __init__(self, directory: Path) -> None:
+        self.t = _tantivy()
+        self.directory = directory / RANKING_DIR
+        self.directory.mkdir()
+        self.writer = self.t.Index(schema(), path=str(self.directory)).writer(WRITER_HEAP, 1)
+        self.count = 0
+
+    def add(self, records: list[tuple[str, tuple[str, ...]]]) -> None:
+        t, writer = self.t, self.writer
+        for group, columns in records:
+            doc = t.Document()
+            doc.add_unsigned("n", self.count)
+            doc.add_text("grp", group)
+            for name, text in zip(TEXT_FIELDS, columns, strict=True):
+                if text:
+                    doc.add_text(name, text)
+            writer.add_document(doc)
+            self.count += 1
+            if SEGMENT_RECORDS and self.count % SEGMENT_RECORDS == 0:
+                writer.commit()
+
+    def close(self) -> None:
+        self.writer.commit()
+        self.writer.wait_merging_threads()
+        _seal(self.directory)
+
+
+class _RankingProcess:
+    """`_Ranking` in a forked process, fed batches of records over a pipe (None: no more); it answers
+    once, when the index is sealed or when it failed."""
+
+    def __init__(self, directory: Path) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        reader, self._records = context.Pipe(duplex=False)
+        self._answer, writer = context.Pipe(duplex=False)
+        self._proc = context.Process(target=_rank, args=(directory, reader, writer), daemon=True)
+        self._proc.start()
+        reader.close()  # the child's ends: the answer pipe closes when the child ends
+        writer.close()
+
+    def send(self, batch: list | None) -> None:
+        try:
+            self._records.send(batch)
+        except (BrokenPipeError, ConnectionResetError):
+            self.finish()  # raises what the process said, or that it stopped
+            raise
+
+    def finish(self) -> None:
+        """Wait for the process to seal the index; AlineaError when it failed or stopped."""
+        try:
+            status, message = self._answer.recv()
+        except EOFError:
+            self._proc.join()
+            raise AlineaError(f"the ranking index's process stopped (exit code {self._proc.exitcode})") from None
+        self._proc.join()
+        if status != "ok":
+            raise AlineaError(f"the ranking index's process failed: {message}")
+
+    def stop(self) -> None:
+        if self._proc.is_alive():
+            self._proc.terminate()
+            self._proc.join()
+        self._records.close()
+        self._answer.close()
+
+
+def _rank(directory: Path, records, answer) -> None:
+    """The ranking index's process: the batches received added in order, then sealed."""
+    try:
+        ranking = _Ranking(directory)
+        while (batch := records.recv()) is not None:
+            ranking.add(batch)
+        ranking.close()
+        answer.send(("ok", ""))
+    except BaseException as exc:  # reported to the build, which raises it
+        answer.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
 def _seal(ranking: Path) -> None:

@@ -177,7 +177,8 @@ class VocabularyCounter:
         forms, raws = analysed_raw(text, lang) if lines is None else analysed_lines(text, lang, lines)
         self.words[lang].update(set(forms.words))
         self.stems[lang].update(set(forms.stems))
-        self.raws[lang].update(filterfalse(str.isascii, raws))  # an ASCII token is written as it is indexed
+        if not text.isascii():  # an ASCII token is written as it is indexed
+            self.raws[lang].update(filterfalse(str.isascii, raws))
         return forms
 
     def merge(self, other: VocabularyCounter) -> None:

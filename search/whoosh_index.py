@@ -32,7 +32,7 @@ from search.results import SearchResults
 from search.vocabulary import Vocabulary, VocabularyCounter
 from search.whoosh_query import compile_plan
 
-FORMAT = 4
+FORMAT = 5
 """Bumped when the schema changes: an index of another format must be rebuilt."""
 FACET_COLUMNS = ("doc", "title_id", "chapter_id", "doc_kind", "status", "lang")
 """The column of each facet of search.pipeline.FACETS."""

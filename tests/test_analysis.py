@@ -2,6 +2,7 @@
 tokens, offsets and stems of the Whoosh analyser chains that define the analysis."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -88,3 +89,25 @@ def test_a_forked_process_does_not_read_its_parents_stem_source():
         assert stem("benefits", "en") == "parent's" and in_child == _stemmer("en")("benefits") == "benefit"
     finally:
         stems_from(None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=70_000), max_size=40))
+def test_stored_offsets_read_back_whatever_their_gaps(gaps):
+    """Offsets are stored as differences, one byte each below 128, several above (long words, long gaps)."""
+    from array import array
+    from itertools import accumulate
+
+    from search.analysis import _deltas, _offsets
+
+    offsets = array("I", accumulate(gaps))
+    assert _offsets(_deltas(offsets)) == offsets
+
+
+def test_a_decreasing_offset_is_refused_not_stored_wrong():
+    from array import array
+
+    from search.analysis import _deltas
+
+    with pytest.raises(ValueError):
+        _deltas(array("I", [5, 3]))

@@ -183,3 +183,53 @@ def test_a_build_on_several_cores_writes_what_one_core_writes(engines, kb, tmp_p
     assert table_rows(tmp_path / "parallel") == table_rows(serial)
     for name in ("vocabulary.json", "alinea-index.json"):
         assert json.loads((tmp_path / "parallel" / name).read_text()) == json.loads((serial / name).read_text())
+
+
+def _on_two_cores(monkeypatch) -> None:
+    import search.fts5_index as fts5_index
+
+    monkeypatch.setattr(fts5_index, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(fts5_index, "CHUNK", 150)  # several chunks per worker
+    monkeypatch.setattr("search.parallel.cores", lambda: 2)
+    monkeypatch.setattr("search.tantivy_index.RANKING_BATCH", 100)  # several batches to the ranking process
+
+
+def test_a_tantivy_build_on_several_cores_ranks_what_one_core_ranks(engines, kb, tmp_path, monkeypatch):
+    """On several cores the ranking index is written by a process of its own: every page of every query
+    is the one the index built on one core gives, scores included."""
+    import search.tantivy_index as tantivy_index
+    from search.tantivy_index import TantivyIndex
+
+    started = []
+
+    class Counted(tantivy_index._RankingProcess):
+        def __init__(self, directory) -> None:
+            started.append(directory)
+            super().__init__(directory)
+
+    _on_two_cores(monkeypatch)
+    monkeypatch.setattr(tantivy_index, "_RankingProcess", Counted)
+    TantivyIndex().build(kb.corpus, tmp_path / "parallel", load_glossary())
+    assert started == [tmp_path / "parallel"]
+    parallel = TantivyIndex()
+    parallel.open(tmp_path / "parallel", kb.resolver())
+    try:
+        for text in SUITE + MORE:
+            for page in (1, 2):
+                query = SearchQuery(text, page=page, per_page=20)
+                assert parallel.search(query).to_dict() == engines["tantivy"].search(query).to_dict(), text
+    finally:
+        parallel.close()
+
+
+def test_a_ranking_process_that_fails_fails_the_build(kb, tmp_path, monkeypatch):
+    from alinea.errors import AlineaError
+    from search.tantivy_index import TantivyIndex, _Ranking
+
+    def add(self, records):
+        raise OSError("No space left on device")
+
+    _on_two_cores(monkeypatch)
+    monkeypatch.setattr(_Ranking, "add", add)
+    with pytest.raises(AlineaError, match="ranking index's process failed: OSError: No space left on device"):
+        TantivyIndex().build(kb.corpus, tmp_path / "parallel", load_glossary())

@@ -211,17 +211,6 @@ def ascend(cached, start: dict[str, float], margin: float = MARGIN,
     return best, value
 
 
-def set_by_hand() -> dict[str, str]:
-    """The weights the weights file says were set by hand (name -> why): the fit leaves them as they
-    are and writes the reasons back."""
-    try:
-        data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    found = data.get("set_by_hand") if isinstance(data, dict) else None
-    return dict(found) if isinstance(found, dict) else {}
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=str(ROOT / "data"))
@@ -239,8 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     index = open_index(args.data, kb.resolver())
     items = load_questions(splits=("dev",))
     weights = Weights() if args.restart else WEIGHTS
-    by_hand = set_by_hand()
-    names = tuple(n for n in FITTED if n not in by_hand)
+    names = FITTED
     value = 0.0
     for round_ in range(1, args.rounds + 1):
         plain = [(item.primary, candidates(kb, index, item.q, weights), 1.0) for item in items]
@@ -258,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         fitted, value = ascend(cached, start, names=names)
         weights = dataclasses.replace(weights, **fitted)
         print(f"round {round_}: dev objective {before:.4f} -> {value:.4f}")
-    out = {"fitted_on": "benchmarks/govern_eval/questions.jsonl, split dev", **({"set_by_hand": by_hand} if by_hand else {}),
+    out = {"fitted_on": "benchmarks/govern_eval/questions.jsonl, split dev",
            "objective": round(value, 4),
            "weights": {name: getattr(weights, name) for name in FITTED + KEPT}}
     text = json.dumps(out, indent=2) + "\n"

@@ -173,7 +173,7 @@ class LiveData:
         if self._prepare is not None:
             try:
                 self._prepare(snapshot)
-            except AlineaError as exc:  # the requests that need it report it
+            except Exception as exc:  # noqa: BLE001 - a head start only: the requests that need an object build it and report
                 log.warning("could not prepare the knowledge base's search objects: %s", exc)
         return snapshot
 

@@ -301,7 +301,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from search import SearchQuery
     from search.store import CurrentIndex
 
-    index = CurrentIndex(data_dir(args), citation_resolver(data_dir(args)))
+    index = CurrentIndex(data_dir(args), citation_resolver(data_dir(args), args.lang))
     query = SearchQuery(words(args.query, "the query"), page=args.page, per_page=args.limit)
     lexicon = None if args.no_xlang else search_lexicon(data_dir(args), query.text)
     if lexicon is not None:
@@ -346,12 +346,13 @@ def search_lexicon(data: Path, text: str):
         raise DamagedData(data / STORE_FILE, f"holds a lexicon that cannot be read ({exc})") from None
 
 
-def citation_resolver(data: Path):
+def citation_resolver(data: Path, lang: str = "en"):
     """Reads a query typed as a citation ("s. 55(2)(a)", "art. 133 LAPF") as a provision id.  The
     knowledge base is loaded only for a query the citation grammar reads as a citation (with the
     act titles the build learned) or that may be an id, so a word search reads the index alone.
     The store is opened now, so that damage is named before anything is searched.  Without a
-    store only provision ids are read as citations."""
+    store only provision ids are read as citations.  A citation of something outside the knowledge
+    base is named in `lang`."""
     from alinea.store import Store
 
     try:
@@ -379,7 +380,7 @@ def citation_resolver(data: Path):
             from alinea.kb import load
 
             kb = load(data)
-        return kb.resolver()(text)
+        return kb.resolver(lang)(text)
     return resolve
 
 
@@ -397,7 +398,7 @@ def may_cite(text: str, names: tuple[str, ...] = ()) -> bool:
 def search_text(results, lang: str = "en") -> str:
     """Results as a reader wants them in a terminal (matched words in [brackets]), in `lang` with
     the site's words (alinea.say)."""
-    from alinea.say import Words
+    from alinea.say import Words, search_note
     from graph.cite import cite
 
     tr = Words(lang)
@@ -413,7 +414,7 @@ def search_text(results, lang: str = "en") -> str:
         lines.append(tr("Did you mean %(suggestion)s?", suggestion=results.did_you_mean))
     lines += [tr("Also searched:") + f" {tr.quoted(c.said)} → " + f" {tr('or')} ".join(map(tr.quoted, c.means))
               for c in results.carried]
-    lines += [f"{tr('Note:')} {m}" for m in results.messages]
+    lines += [f"{tr('Note:')} {search_note(m, lang)}" for m in results.messages]
     for n, hit in enumerate(results.hits, (results.page - 1) * results.per_page + 1):
         text, pos, marked = hit.snippet.text, 0, []
         for start, end in hit.snippet.matches:

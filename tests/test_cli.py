@@ -121,6 +121,24 @@ def test_cli_search_speaks_french(cli):
     assert re.search(r"\d+ résultats, page 1 sur \d+", out) and "Aussi cherché\u00a0: «\u00a0conjoint\u00a0» → " in out
 
 
+
+@pytest.mark.parametrize("query, english, french", [
+    ('"vie maritale', "quotation mark has no closing mark", "Un guillemet n’est pas fermé"),
+    ("status:bogus aide", "matches nothing", "status:«\u00a0bogus\u00a0» ne correspond à rien (en vigueur, abrogé,"),
+    ("(" * 25 + "aide" + ")" * 25, "nested more than 20 deep", "Parenthèses et NOT imbriqués sur plus de 20 niveaux"),
+    ("L.R.C. 1985, c. H-3, art. 13", "is a federal provision, outside the knowledge base",
+     "est une disposition fédérale, hors de la base de connaissances"),
+])
+def test_cli_search_notes_speak_french(cli, query, english, french):
+    """The search engine's notes (and a citation outside the knowledge base) in the language asked,
+    from the one table the site also uses (alinea.say.SEARCH_NOTES)."""
+    code, out, _ = cli("search", query, "--lang", "en", "--limit", "1")
+    assert code == 0 and english in out
+    code, out, _ = cli("search", query, "--lang", "fr", "--limit", "1")
+    note = next(line for line in out.splitlines() if line.startswith("Note\u00a0: "))
+    assert code == 0 and french in note and english not in note, note
+    assert not re.search(r"\b(?:the|was|ignored|searched|provision|outside)\b", note), note
+
 def test_cli_show_speaks_french(cli):
     """--lang fr: the frame in French from the site's catalogue, the French citations first; the
     Act's own words as it writes them."""

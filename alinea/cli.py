@@ -54,15 +54,23 @@ def read_stdin(what: str) -> str:
         raise AlineaError(f"<stdin>:{line}: not UTF-8 (byte 0x{data[exc.start]:02x})") from None
 
 
-def bounded_lines(stream, max_bytes: int):
+def bounded_lines(stream, max_bytes: int, name: str = "standard input"):
     """The lines of a binary stream; a line longer than max_bytes is cut to max_bytes + 1 bytes (so a
-    reader can tell) and the rest of it skipped without being kept in memory."""
+    reader can tell) and the rest of it skipped without being kept in memory.  A failed read is an
+    AlineaError naming the stream; what the caller does with the lines (writing them to a closed
+    pipe) fails on its own."""
+    def read(size: int) -> bytes:
+        try:
+            return stream.readline(size)
+        except OSError as exc:
+            raise AlineaError(f"cannot read {name}: {exc.strerror or exc}") from None
+
     while True:
-        line = stream.readline(max_bytes + 1)
+        line = read(max_bytes + 1)
         if not line:
             return
         if len(line) > max_bytes and not line.endswith(b"\n"):
-            while (rest := stream.readline(65_536)) and not rest.endswith(b"\n"):
+            while (rest := read(65_536)) and not rest.endswith(b"\n"):
                 pass
         yield line
 
@@ -442,13 +450,14 @@ def cmd_govern(args: argparse.Namespace) -> int:
     say = english(kb) if args.lang == "en" else reasons_in(kb, args.lang)  # English: printed once per process
     if args.batch:
         if args.batch == "-":
-            _govern_batch(sys.stdin.buffer, kb, index, args.limit, say, args.jobs)
+            _govern_batch(sys.stdin.buffer, "standard input", kb, index, args.limit, say, args.jobs)
             return 0
         try:
-            with open(args.batch, "rb") as stream:
-                _govern_batch(stream, kb, index, args.limit, say, args.jobs)
+            stream = open(args.batch, "rb")
         except OSError as exc:
             raise AlineaError(f"cannot read {args.batch}: {exc.strerror}") from None
+        with stream:
+            _govern_batch(stream, args.batch, kb, index, args.limit, say, args.jobs)
         return 0
     text = read_stdin("the text") if args.text == ["-"] else words(args.text, "the text")
     answer = govern(text, kb, index, args.limit)
@@ -469,11 +478,11 @@ def reasons_in(kb, lang: str):
     return lambda reason: text(reason, lang, kb, translate)
 
 
-def _govern_batch(lines, kb, index, limit: int, say, jobs: int | None) -> None:
+def _govern_batch(lines, name: str, kb, index, limit: int, say, jobs: int | None) -> None:
     from alinea.govern_batch import govern_batch
     from search.parallel import cores
 
-    for answer in govern_batch(bounded_lines(lines, LIMITS["batch_line"].value), kb, index, limit,
+    for answer in govern_batch(bounded_lines(lines, LIMITS["batch_line"].value, name), kb, index, limit,
                                LIMITS["batch_line"].value, say, cores() if jobs is None else jobs):
         sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
         if "error" in answer:
@@ -693,7 +702,8 @@ def main(argv: list[str] | None = None) -> int:
     except AlineaError as exc:
         print(f"alinea {args.command}: error: {exc}", file=sys.stderr)
         return 1
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader stopped (`| head`): stop quietly, as Unix tools do
+        quiet_stdout()
         return 0
     except OSError as exc:  # a read-only or full disk on a path no writer above names
         where = f"{exc.filename}: " if exc.filename else ""
@@ -702,6 +712,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def quiet_stdout() -> None:
+    """Points standard output at /dev/null, so that the interpreter's last flush into the closed
+    pipe raises nothing at exit ("Exception ignored ... BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor (a test's captured stdout)
+        pass
 
 
 if __name__ == "__main__":

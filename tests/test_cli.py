@@ -150,3 +150,23 @@ def test_cli_show_speaks_french(cli):
     assert not [w for w in ("Status:", "Official page", "Short", "History:", "in force") if w in out], out
     code, out, _ = cli("show", "s. 40", "--lang", "fr")
     assert code == 0 and "État\u00a0: abrogé" in out.splitlines()
+
+
+@pytest.mark.parametrize("batch", [str(ROOT / "benchmarks" / "govern_eval" / "questions.jsonl"), "-"])
+def test_govern_batch_into_a_closed_pipe_stops_quietly(data_dir, batch):
+    """`alinea govern --batch FILE | head -1`: a reader that stops is not an unreadable input;
+    the command stops without a message or a traceback, as Unix tools do."""
+    questions = ROOT / "benchmarks" / "govern_eval" / "questions.jsonl"
+    with open(questions, "rb") as stdin:
+        run = subprocess.Popen([sys.executable, "-m", "alinea.cli", "--data", str(data_dir), "govern", "--batch", batch],
+                               stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        first = run.stdout.readline()
+        run.stdout.close()
+        err = run.stderr.read().decode()
+        code = run.wait(timeout=120)
+    assert json.loads(first)["id"] and code == 0 and err == "", err
+
+
+def test_govern_batch_names_an_unreadable_input(cli, tmp_path):
+    code, _, err = cli("govern", "--batch", str(tmp_path))
+    assert code == 1 and err == f"alinea govern: error: cannot read {tmp_path}: Is a directory\n"

@@ -170,3 +170,22 @@ def test_govern_batch_into_a_closed_pipe_stops_quietly(data_dir, batch):
 def test_govern_batch_names_an_unreadable_input(cli, tmp_path):
     code, _, err = cli("govern", "--batch", str(tmp_path))
     assert code == 1 and err == f"alinea govern: error: cannot read {tmp_path}: Is a directory\n"
+
+
+QUOTING = "J’ai reçu un ‘avis’, ‘réclamation’ de remboursement d’aide sociale"
+
+
+@pytest.mark.parametrize("lang, whole, split", [
+    ("fr", "«\u00a0J’ai reçu un ‘avis’, ‘réclamation’ de remboursement d’aide…\u00a0»", "‘avis\u00a0», «\u00a0réclamation’"),
+    ("en", "‘J’ai reçu un ‘avis’, ‘réclamation’ de remboursement d’aide…’", "‘avis’’, ‘’réclamation’"),
+])
+def test_govern_path_keeps_the_users_words_whole(cli, lang, whole, split):
+    """Words of the input are a path's data (graph.govern_why.Said), never read back from their
+    English wording: quotation marks and commas the user typed inside them stay where they are."""
+    code, out, _ = cli("govern", "--lang", lang, "--json", QUOTING)
+    results = json.loads(out)["results"]
+    said = [r["path_text"][0] for r in results if r["path"][0].startswith("text: ‘J’ai")]
+    assert code == 0 and said and all(text == whole for text in said), said
+    assert all(r["path"][0].startswith("text: ‘") for r in results)  # the JSON path keeps its shape
+    code, out, _ = cli("govern", "--lang", lang, QUOTING)
+    assert code == 0 and whole in out and split not in out

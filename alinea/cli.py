@@ -54,15 +54,23 @@ def read_stdin(what: str) -> str:
         raise AlineaError(f"<stdin>:{line}: not UTF-8 (byte 0x{data[exc.start]:02x})") from None
 
 
-def bounded_lines(stream, max_bytes: int):
+def bounded_lines(stream, max_bytes: int, name: str = "standard input"):
     """The lines of a binary stream; a line longer than max_bytes is cut to max_bytes + 1 bytes (so a
-    reader can tell) and the rest of it skipped without being kept in memory."""
+    reader can tell) and the rest of it skipped without being kept in memory.  A failed read is an
+    AlineaError naming the stream; what the caller does with the lines (writing them to a closed
+    pipe) fails on its own."""
+    def read(size: int) -> bytes:
+        try:
+            return stream.readline(size)
+        except OSError as exc:
+            raise AlineaError(f"cannot read {name}: {exc.strerror or exc}") from None
+
     while True:
-        line = stream.readline(max_bytes + 1)
+        line = read(max_bytes + 1)
         if not line:
             return
         if len(line) > max_bytes and not line.endswith(b"\n"):
-            while (rest := stream.readline(65_536)) and not rest.endswith(b"\n"):
+            while (rest := read(65_536)) and not rest.endswith(b"\n"):
                 pass
         yield line
 
@@ -301,7 +309,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from search import SearchQuery
     from search.store import CurrentIndex
 
-    index = CurrentIndex(data_dir(args), citation_resolver(data_dir(args)))
+    index = CurrentIndex(data_dir(args), citation_resolver(data_dir(args), args.lang))
     query = SearchQuery(words(args.query, "the query"), page=args.page, per_page=args.limit)
     lexicon = None if args.no_xlang else search_lexicon(data_dir(args), query.text)
     if lexicon is not None:
@@ -346,12 +354,13 @@ def search_lexicon(data: Path, text: str):
         raise DamagedData(data / STORE_FILE, f"holds a lexicon that cannot be read ({exc})") from None
 
 
-def citation_resolver(data: Path):
+def citation_resolver(data: Path, lang: str = "en"):
     """Reads a query typed as a citation ("s. 55(2)(a)", "art. 133 LAPF") as a provision id.  The
     knowledge base is loaded only for a query the citation grammar reads as a citation (with the
     act titles the build learned) or that may be an id, so a word search reads the index alone.
     The store is opened now, so that damage is named before anything is searched.  Without a
-    store only provision ids are read as citations."""
+    store only provision ids are read as citations.  A citation of something outside the knowledge
+    base is named in `lang`."""
     from alinea.store import Store
 
     try:
@@ -379,7 +388,7 @@ def citation_resolver(data: Path):
             from alinea.kb import load
 
             kb = load(data)
-        return kb.resolver()(text)
+        return kb.resolver(lang)(text)
     return resolve
 
 
@@ -397,7 +406,7 @@ def may_cite(text: str, names: tuple[str, ...] = ()) -> bool:
 def search_text(results, lang: str = "en") -> str:
     """Results as a reader wants them in a terminal (matched words in [brackets]), in `lang` with
     the site's words (alinea.say)."""
-    from alinea.say import Words
+    from alinea.say import Words, search_note
     from graph.cite import cite
 
     tr = Words(lang)
@@ -413,7 +422,7 @@ def search_text(results, lang: str = "en") -> str:
         lines.append(tr("Did you mean %(suggestion)s?", suggestion=results.did_you_mean))
     lines += [tr("Also searched:") + f" {tr.quoted(c.said)} → " + f" {tr('or')} ".join(map(tr.quoted, c.means))
               for c in results.carried]
-    lines += [f"{tr('Note:')} {m}" for m in results.messages]
+    lines += [f"{tr('Note:')} {search_note(m, lang)}" for m in results.messages]
     for n, hit in enumerate(results.hits, (results.page - 1) * results.per_page + 1):
         text, pos, marked = hit.snippet.text, 0, []
         for start, end in hit.snippet.matches:
@@ -441,13 +450,14 @@ def cmd_govern(args: argparse.Namespace) -> int:
     say = english(kb) if args.lang == "en" else reasons_in(kb, args.lang)  # English: printed once per process
     if args.batch:
         if args.batch == "-":
-            _govern_batch(sys.stdin.buffer, kb, index, args.limit, say, args.jobs)
+            _govern_batch(sys.stdin.buffer, "standard input", kb, index, args.limit, say, args.jobs)
             return 0
         try:
-            with open(args.batch, "rb") as stream:
-                _govern_batch(stream, kb, index, args.limit, say, args.jobs)
+            stream = open(args.batch, "rb")
         except OSError as exc:
             raise AlineaError(f"cannot read {args.batch}: {exc.strerror}") from None
+        with stream:
+            _govern_batch(stream, args.batch, kb, index, args.limit, say, args.jobs)
         return 0
     text = read_stdin("the text") if args.text == ["-"] else words(args.text, "the text")
     answer = govern(text, kb, index, args.limit)
@@ -468,11 +478,11 @@ def reasons_in(kb, lang: str):
     return lambda reason: text(reason, lang, kb, translate)
 
 
-def _govern_batch(lines, kb, index, limit: int, say, jobs: int | None) -> None:
+def _govern_batch(lines, name: str, kb, index, limit: int, say, jobs: int | None) -> None:
     from alinea.govern_batch import govern_batch
     from search.parallel import cores
 
-    for answer in govern_batch(bounded_lines(lines, LIMITS["batch_line"].value), kb, index, limit,
+    for answer in govern_batch(bounded_lines(lines, LIMITS["batch_line"].value, name), kb, index, limit,
                                LIMITS["batch_line"].value, say, cores() if jobs is None else jobs):
         sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
         if "error" in answer:
@@ -692,7 +702,8 @@ def main(argv: list[str] | None = None) -> int:
     except AlineaError as exc:
         print(f"alinea {args.command}: error: {exc}", file=sys.stderr)
         return 1
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader stopped (`| head`): stop quietly, as Unix tools do
+        quiet_stdout()
         return 0
     except OSError as exc:  # a read-only or full disk on a path no writer above names
         where = f"{exc.filename}: " if exc.filename else ""
@@ -701,6 +712,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def quiet_stdout() -> None:
+    """Points standard output at /dev/null, so that the interpreter's last flush into the closed
+    pipe raises nothing at exit ("Exception ignored ... BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor (a test's captured stdout)
+        pass
 
 
 if __name__ == "__main__":

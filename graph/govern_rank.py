@@ -37,7 +37,7 @@ from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_te
 from graph.govern_lay import LISTED_FLOOR, LISTED_STEP, PAIR_WORDS, lay_index, lay_words
 from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, load_dictionary, parallel_pairs, root
 from graph.govern_state import graph_nodes, stored, stored_governed
-from graph.govern_why import Why, why
+from graph.govern_why import Said, Why, step, why
 from graph.govern_words import content_text
 from graph.thesaurus import stems, words_of
 from search import SectionScore, WordBag
@@ -456,19 +456,15 @@ def guidance_pairs(kb, statute) -> list[tuple[str, str]]:
     return pairs
 
 
-def quoted(text: str) -> str:
-    return f"‘{' '.join(text.split())}’"
-
-
 def excerpt(text: str, size: int = 60) -> str:
     """The start of a text on one line, cut at a word."""
     text = " ".join(text.split())
     return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + "…"
 
 
-def said(words: str) -> str:
-    """The path node that stands for words of the input: ``text: ‘quit my job’``."""
-    return f"text: {quoted(words)}"
+def said(words: str) -> Said:
+    """The path node that stands for words of the input (graph.govern_why.Said), its words whole."""
+    return Said(words)
 
 
 def label(kb, node: str) -> str:
@@ -577,7 +573,7 @@ class Scorer:
             c.bm25 = max(s.score, s.best_score) / top
             c.best = s.best if s.best != s.section else None
             c.matched = s.matched
-            words = ", ".join(quoted(m) for m in s.matched[:6])
+            words = tuple(s.matched[:6])
             lang = self.prep.langs.get(self.prep.document.get(c.section))
             bridged = self.to_french if lang == "fr" and self.reading.lang == "en" else self.bridged
             if bridged:
@@ -585,13 +581,14 @@ class Scorer:
                 bridged = [b for b in bridged if b.word in folded]
             bridges = tuple(dict.fromkeys((b.source, b.word) for b in bridged))
             if bridges:  # each bridge one quoted item, as the interface requotes a path's words one by one
-                words += ", " + ", ".join(quoted(f"{a} → {b}") for a, b in bridges)
+                words += tuple(f"{a} → {b}" for a, b in bridges)
             reason = why("text question") if not s.matched else \
                 why("text bridged", words={"words": tuple(s.matched[:6]), "bridges": bridges}) if bridges else \
                 why("text", words={"words": tuple(s.matched[:6])})
             weight = c.bm25 * (self.w.regulation_text if self.prep.roles[c.section] == "regulation power" else 1.0)
             c.add(Reason("text", reason,
-                         (said(excerpt(self.reading.text)), f"full-text match ({words})" if words else "full-text match",
+                         (said(excerpt(self.reading.text)),
+                          step("full-text match of", words=words) if words else step("full-text match"),
                           s.best), weight, c.best))
 
     def sections_text(self, node: str) -> str:
@@ -611,7 +608,7 @@ class Scorer:
                 node = f"{self.prep.statute}/{number}"
                 weight = factor * max(LISTED_FLOOR, 1 - LISTED_STEP * position)
                 self.add(node, "thesaurus", thesaurus_reason(match.text, entry.means, self.sections_text(node)),
-                         (said(match.text), "everyday words for", f"thesaurus:{entry.id}", "governed by", node), weight)
+                         (said(match.text), step("everyday words for"), f"thesaurus:{entry.id}", step("governed by"), node), weight)
 
     def concept_evidence(self) -> None:
         glossary = self.kb.glossary
@@ -624,29 +621,30 @@ class Scorer:
             program = match.concept.startswith("program:")
             for node in self.prep.provides.get(match.concept, ()):
                 self.add(node, "definition", why("provides for", concepts={"concept": match.concept}),
-                         (said(match.text), "names", match.concept, "provided for by", node), self.w.definition)
+                         (said(match.text), step("names"), match.concept, step("provided for by"), node), self.w.definition)
             for node in self.prep.defines.get(match.concept, ()):
                 if node.startswith(self.prep.statute + "/"):
                     name = {"program": match.concept} if program else {"term": match.concept}
-                    typed = {"said": match.text} if quoted(match.text) != quoted(concept.en) else {}
+                    typed = {"said": match.text} if match.text.split() != concept.en.split() else {}
                     key = ("establishes" if program else "defines") + (" said" if typed else "")
                     text = why(key, concepts=name if program else None, terms=None if program else name, words=typed)
                     self.add(node, "establishes" if program else "definition", text,
-                             (said(match.text), "names", match.concept, "defined by" if not program else "established by", node),
+                             (said(match.text), step("names"), match.concept,
+                              step("defined by" if not program else "established by"), node),
                              1.0)
 
     def citation_evidence(self) -> None:
         for target, words in self.cues.citations:
-            self.add(target, "cited", why("cited", words={"words": words}), (said(words), "cites", target),
+            self.add(target, "cited", why("cited", words={"words": words}), (said(words), step("cites"), target),
                      1.0, target)
 
     def program_evidence(self) -> None:
         """Where the text stands: the sections of a program it names count more (`Weights.program`
         times what they already have); the sections of another program's chapter count less
         (`Weights.other_program`) unless they are made to apply to a program it names."""
-        named = {p: (said(words), "names", p) for p, words in self.cues.programs if p in self.prep.chapters}
+        named = {p: (said(words), step("names"), p) for p, words in self.cues.programs if p in self.prep.chapters}
         for program, path in list(named.items()):
-            named.update({part: path + ("is made of", part) for part in self.prep.parts.get(program, ())
+            named.update({part: path + (step("is made of"), part) for part in self.prep.parts.get(program, ())
                           if part not in named})
         if not named:
             return
@@ -659,7 +657,7 @@ class Scorer:
             home = self.prep.program_of.get(c.section)
             if home in named:
                 c.in_program = True
-                c.program_reason = (why("part of", concepts={"program": home}), named[home] + ("contains", c.section))
+                c.program_reason = (why("part of", concepts={"program": home}), named[home] + (step("contains"), c.section))
             elif home is not None and c.section not in applied:
                 c.other_program = True
 
@@ -685,9 +683,9 @@ class Scorer:
                                                           concepts={"program": program})
                     self.add(section, "applies", why("applied", ids={"via": section_of(link.via)},
                                                      concepts={"program": program}),
-                             (program, "made to apply by", link.via, "applies", section), 1.0)
+                             (program, step("made to apply by"), link.via, step("applies"), section), 1.0)
                     self.add(link.via, "makes apply", makes,
-                             (section, f"made to apply to {program} by", link.via), strength[section], link.via)
+                             (section, step("made to apply to", what=program), link.via), strength[section], link.via)
 
     def remedy_evidence(self) -> None:
         cues = self.cues
@@ -701,7 +699,7 @@ class Scorer:
             for node in self.prep.defines.get(concept_id, ()) + self.prep.provides.get(concept_id, ()):
                 if node.startswith(self.prep.statute + "/") and concept is not None:
                     self.add(node, kind, why("remedy", words={"words": words}, concepts={"remedy": concept_id}),
-                             (said(words), "asks about", concept_id, "provided for by", node), 1.0)
+                             (said(words), step("asks about"), concept_id, step("provided for by"), node), 1.0)
 
     def second_pass(self) -> None:
         """Provisions that make the best sections found so far apply to a program, the
@@ -718,13 +716,13 @@ class Scorer:
             strength = c.score / top if top else 0.0
             for unit, words in self.prep.regulations.get(c.section, ()):
                 self.add(unit, "regulation", why("regulation for", ids={"what": c.section}, words={"words": words}),
-                         (c.section, "regulations for its purposes", unit),
+                         (c.section, step("regulations for its purposes"), unit),
                          strength, unit)
             for concept in self.prep.uses.get(c.section, frozenset()) & used:
                 for node in self.prep.defines.get(concept, ()):
                     if node.startswith(self.prep.statute + "/") and section_of(node) != c.section:
                         self.add(node, "term", why("term used by", terms={"term": concept}, ids={"what": c.section}),
-                                 (c.section, "uses term", concept, "defined by", node), strength)
+                                 (c.section, step("uses term"), concept, step("defined by"), node), strength)
 
     def enabling_evidence(self, found: dict[str, float]) -> None:
         """The enabling relation both ways: a power to make regulations carries the evidence of the
@@ -741,13 +739,13 @@ class Scorer:
         for doc, (strength, section) in best.items():
             for unit in prep.made_under[doc]:
                 self.add(unit, "enables", why("enables", ids={"regulation": doc, "what": section}),
-                         (section, "in", doc, MADE_UNDER, unit), strength, unit)
+                         (section, step("in"), doc, step(MADE_UNDER), unit), strength, unit)
         for section in found:
             for unit in prep.made_under.get(prep.document.get(section), ()):
                 strength = found.get(section_of(unit), 0.0)
                 if strength > 0:
                     self.add(section, "enabled", why("enabled", ids={"power": unit}),
-                             (unit, "empowers the Government to make", prep.document[section], "which contains", section),
+                             (unit, step("empowers the Government to make"), prep.document[section], step("which contains"), section),
                              strength)
 
     # -- evidence that generalises beyond listed expressions ----------------------------------
@@ -777,7 +775,7 @@ class Scorer:
         like = tuple(c.section for c in ranked)
         for s in scores:
             self.add(s.section, "feedback", why("feedback", ids={"like": like}),
-                     (said(excerpt(self.reading.text)), "like the best answers", s.section),
+                     (said(excerpt(self.reading.text)), step("like the best answers"), s.section),
                      max(s.score, s.best_score) / top)
 
     bridged: list = []
@@ -842,7 +840,7 @@ class Scorer:
             if common and total:
                 strength = sum(prep.root_idf.get(r, 1.0) * roots[r] for r in common) / total
                 self.add(c.section, "heading", why("heading", words={"heading": prep.heading_text[c.section]}),
-                         (said(excerpt(self.reading.text)), "heading", c.section), strength)
+                         (said(excerpt(self.reading.text)), step("heading"), c.section), strength)
 
     def defined_evidence(self, roots: dict[str, float]) -> None:
         """Definitions expanded into the terms they define: a text that uses a definition's own
@@ -855,7 +853,7 @@ class Scorer:
                 continue
             strength = sum(prep.root_idf.get(r, 1.0) * roots[r] for r in common) / total
             self.add(node, "defined", why("describes", terms={"term": concept}),
-                     (said(excerpt(self.reading.text)), "describes", concept, "defined by", node), strength, node)
+                     (said(excerpt(self.reading.text)), step("describes"), concept, step("defined by"), node), strength, node)
             self.implied.add(concept)
 
     def lay_evidence(self) -> None:
@@ -869,9 +867,10 @@ class Scorer:
         for section, said_ in found.items():
             if said_.strength < least:
                 continue
-            shown = ", ".join(quoted(words[s]) for s in said_.stems[:4])
+            shown = tuple(words[s] for s in said_.stems[:4])
             self.add(section, "lay", why("lay", words={"words": tuple(words[s] for s in said_.stems[:4])}),
-                     (said(excerpt(self.reading.text)), f"everyday words ({shown})", said_.source, "said of", section),
+                     (said(excerpt(self.reading.text)), step("everyday words", words=shown), said_.source, step("said of"),
+                      section),
                      said_.strength)
 
     def aspect_evidence(self) -> None:
@@ -884,7 +883,7 @@ class Scorer:
                 strength = max(features.get("text", 0.0), features.get("lay", 0.0))
                 if c.section in self.prep.aspects.get(aspect, ()) and strength > 0:
                     self.add(c.section, "aspect", why(f"asks {aspect}"),
-                             (said(excerpt(self.reading.text)), f"asks about a {aspect}", c.section), strength)
+                             (said(excerpt(self.reading.text)), step(f"asks about a {aspect}"), c.section), strength)
 
     def run(self, index) -> list[Candidate]:
         self.implied: set[str] = set()

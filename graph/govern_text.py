@@ -8,7 +8,7 @@ from typing import Callable
 from graph.govern_delegation import delegation
 from graph.govern_input import Cues, Reading, cues
 from graph.govern_rank import ROLES, WEIGHTS, Candidate, Scorer, Weights, label, prepare, role_of
-from graph.govern_why import Why, texts, why
+from graph.govern_why import Why, step, texts, why
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
@@ -167,7 +167,7 @@ def guidance_results(kb, sections: list[str], after: int) -> list[GovernResult]:
         cites = why("guidance cites", ids={"what": section})
         out.append(GovernResult(id=unit, section=page_section, score=0.0, role="guidance",
                                 reason=texts([cites], "en", kb), reasons=(cites,),
-                                path=(section, "cited by guidance", unit), title=section_title(kb, page_section),
+                                path=(section, step("cited by guidance"), unit), title=section_title(kb, page_section),
                                 status=kb.get(page_section).node.status, rank=rank))
     return out
 

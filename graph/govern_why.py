@@ -399,44 +399,35 @@ def _filled(template: str, words: str, what: str) -> str:
     return template.replace("%(words)s", words).replace("%(what)s", what)
 
 
-_WORDING = {template: kind for kind, template in STEPS.items()}
-_QUOTED = re.compile(r"‘(.*?)’(?=, ‘|\)|$)")
-"""Quoted words of a path: a closing mark ends them only before the next quotation, the edge's
-closing parenthesis or the end, so that an apostrophe inside (« avis d’intention ») stays."""
-_WITH_WORDS = re.compile(r"(?P<head>.+?) \((?P<words>‘.*)\)")
-_NODE_ID = re.compile(r"(?:program|term|guidance):\S+|\S+/\S+")
+class Said(str):
+    """A node of a path that stands for words of the input, as data (`words`, each whole, whatever
+    quotation marks or commas the input put in them).  It is also its English wording (``text: ‘quit
+    my job’``), the string the answer's JSON ``path`` has always held."""
+
+    words: tuple[str, ...]
+
+    def __new__(cls, *words: str) -> "Said":
+        words = tuple(" ".join(w.split()) for w in words)
+        self = super().__new__(cls, SAID + ", ".join(f"‘{w}’" for w in words))
+        self.words = words
+        return self
+
+    def __reduce__(self):
+        return Said, self.words
 
 
-@lru_cache(maxsize=4096)
 def as_step(edge: str) -> Step:
-    """An edge of a path as a Step: itself when it is one; an edge written as an English string (as
-    graph/govern_rank.py still writes them) read once, here, by its STEPS wording; any other string
-    is a relation of the graph."""
-    if isinstance(edge, Step):
-        return edge
-    found = _WITH_WORDS.fullmatch(edge)
-    if found and f"{found['head']} (%(words)s)" in _WORDING:
-        return Step(_WORDING[f"{found['head']} (%(words)s)"], tuple(_QUOTED.findall(found["words"])))
-    node = _NODE_ID.search(edge)
-    if node:
-        template = edge[:node.start()] + "%(what)s" + edge[node.end():]
-        if template in _WORDING:
-            return Step(_WORDING[template], (), node[0])
-    return Step(_WORDING.get(edge, edge))
-
-
-def said_words(node: str) -> tuple[str, ...] | None:
-    """The words of the input a path's node quotes (``text: ‘quit my job’``); None for another node."""
-    return tuple(_QUOTED.findall(node[len(SAID):])) if node.startswith(SAID) else None
+    """An edge of a path as a Step: itself when it is one; any other string is a relation of the
+    graph named as it is (paths are built of Steps: `step`)."""
+    return edge if isinstance(edge, Step) else Step(edge)
 
 
 def node_pieces(node: str, lang: str, kb, translate: Translate = as_written) -> list[Piece]:
     """A node of a path in `lang`: words of the input in the language's quotation marks, a
     thesaurus entry by the Act's phrase it stands for, a node of the graph as a Cited (a provision
     by the one formatter, a program or a term by its glossary name, others by the graph's label)."""
-    words = said_words(node)
-    if words is not None:
-        return [", ".join(quoted(w, lang) for w in words)]
+    if isinstance(node, Said):
+        return [", ".join(quoted(w, lang) for w in node.words)]
     if node.startswith("thesaurus:") and kb.thesaurus is not None:
         entry = kb.thesaurus.get(node.split(":", 1)[1])
         if entry is not None and entry.means:

@@ -121,6 +121,24 @@ def test_cli_search_speaks_french(cli):
     assert re.search(r"\d+ résultats, page 1 sur \d+", out) and "Aussi cherché\u00a0: «\u00a0conjoint\u00a0» → " in out
 
 
+
+@pytest.mark.parametrize("query, english, french", [
+    ('"vie maritale', "quotation mark has no closing mark", "Un guillemet n’est pas fermé"),
+    ("status:bogus aide", "matches nothing", "status:«\u00a0bogus\u00a0» ne correspond à rien (en vigueur, abrogé,"),
+    ("(" * 25 + "aide" + ")" * 25, "nested more than 20 deep", "Parenthèses et NOT imbriqués sur plus de 20 niveaux"),
+    ("L.R.C. 1985, c. H-3, art. 13", "is a federal provision, outside the knowledge base",
+     "est une disposition fédérale, hors de la base de connaissances"),
+])
+def test_cli_search_notes_speak_french(cli, query, english, french):
+    """The search engine's notes (and a citation outside the knowledge base) in the language asked,
+    from the one table the site also uses (alinea.say.SEARCH_NOTES)."""
+    code, out, _ = cli("search", query, "--lang", "en", "--limit", "1")
+    assert code == 0 and english in out
+    code, out, _ = cli("search", query, "--lang", "fr", "--limit", "1")
+    note = next(line for line in out.splitlines() if line.startswith("Note\u00a0: "))
+    assert code == 0 and french in note and english not in note, note
+    assert not re.search(r"\b(?:the|was|ignored|searched|provision|outside)\b", note), note
+
 def test_cli_show_speaks_french(cli):
     """--lang fr: the frame in French from the site's catalogue, the French citations first; the
     Act's own words as it writes them."""
@@ -132,3 +150,42 @@ def test_cli_show_speaks_french(cli):
     assert not [w for w in ("Status:", "Official page", "Short", "History:", "in force") if w in out], out
     code, out, _ = cli("show", "s. 40", "--lang", "fr")
     assert code == 0 and "État\u00a0: abrogé" in out.splitlines()
+
+
+@pytest.mark.parametrize("batch", [str(ROOT / "benchmarks" / "govern_eval" / "questions.jsonl"), "-"])
+def test_govern_batch_into_a_closed_pipe_stops_quietly(data_dir, batch):
+    """`alinea govern --batch FILE | head -1`: a reader that stops is not an unreadable input;
+    the command stops without a message or a traceback, as Unix tools do."""
+    questions = ROOT / "benchmarks" / "govern_eval" / "questions.jsonl"
+    with open(questions, "rb") as stdin:
+        run = subprocess.Popen([sys.executable, "-m", "alinea.cli", "--data", str(data_dir), "govern", "--batch", batch],
+                               stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        first = run.stdout.readline()
+        run.stdout.close()
+        err = run.stderr.read().decode()
+        code = run.wait(timeout=120)
+    assert json.loads(first)["id"] and code == 0 and err == "", err
+
+
+def test_govern_batch_names_an_unreadable_input(cli, tmp_path):
+    code, _, err = cli("govern", "--batch", str(tmp_path))
+    assert code == 1 and err == f"alinea govern: error: cannot read {tmp_path}: Is a directory\n"
+
+
+QUOTING = "J’ai reçu un ‘avis’, ‘réclamation’ de remboursement d’aide sociale"
+
+
+@pytest.mark.parametrize("lang, whole, split", [
+    ("fr", "«\u00a0J’ai reçu un ‘avis’, ‘réclamation’ de remboursement d’aide…\u00a0»", "‘avis\u00a0», «\u00a0réclamation’"),
+    ("en", "‘J’ai reçu un ‘avis’, ‘réclamation’ de remboursement d’aide…’", "‘avis’’, ‘’réclamation’"),
+])
+def test_govern_path_keeps_the_users_words_whole(cli, lang, whole, split):
+    """Words of the input are a path's data (graph.govern_why.Said), never read back from their
+    English wording: quotation marks and commas the user typed inside them stay where they are."""
+    code, out, _ = cli("govern", "--lang", lang, "--json", QUOTING)
+    results = json.loads(out)["results"]
+    said = [r["path_text"][0] for r in results if r["path"][0].startswith("text: ‘J’ai")]
+    assert code == 0 and said and all(text == whole for text in said), said
+    assert all(r["path"][0].startswith("text: ‘") for r in results)  # the JSON path keeps its shape
+    code, out, _ = cli("govern", "--lang", lang, QUOTING)
+    assert code == 0 and whole in out and split not in out

@@ -69,3 +69,19 @@ def test_a_reason_prints_its_provisions_and_concepts_in_each_language(kb):
     assert [p.id for p in listed if isinstance(p, Cited)] == ["A-13.1.1/59", "A-13.1.1/60", "A-13.1.1/61"]
     assert text(why("part of", concepts={"program": "program:basic-income"}), "en", kb) == \
         "part of the Basic Income Program"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="ab ’‘,'«»()", min_size=1, max_size=12).filter(str.strip), min_size=1, max_size=3))
+def test_words_of_a_path_stay_whole_whatever_marks_they_hold(words):
+    """A path's words are data (Said, Step.words): however the user's words are punctuated, each is
+    printed whole, survives a trip to a worker process (pickle) and is what the JSON data holds."""
+    import pickle
+
+    from graph.govern_why import Said, path_data, plain, step, step_pieces
+
+    shown = [" ".join(w.split()) for w in words]
+    node, edge = pickle.loads(pickle.dumps((Said(*words), step("full-text match of", words=shown))))
+    assert node.words == tuple(shown) and edge.words == tuple(shown)
+    assert plain(step_pieces(edge, "en", None)) == "full-text match (" + ", ".join(f"‘{w}’" for w in shown) + ")"
+    assert path_data((node, edge, "A-13.1.1/1"))[1]["words"] == shown

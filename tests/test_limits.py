@@ -97,7 +97,7 @@ def test_cli_odd_numbers_are_one_line_errors(cli, args):
 
 def test_cli_nested_query_answers_with_a_note(cli):
     code, out, err = cli("search", "(" * 325 + "spouse")
-    assert code == 0 and "Note: parentheses and NOTs nested more than 20 deep" in out and not err
+    assert code == 0 and "Note: Parentheses and NOTs nested more than 20 deep: the deeper ones were ignored." in out and not err
 
 
 def test_cli_overlong_arguments_are_one_line_errors(cli):

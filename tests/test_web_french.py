@@ -244,16 +244,19 @@ def test_a_graphs_description_counts_one_node_in_the_singular(fr):
 
 
 @pytest.mark.parametrize("words, expected", [
-    ("‘avis d’intention’", "« avis d’intention »"),
-    ("‘l’enfant à charge’, ‘l’adulte’", "« l’enfant à charge », « l’adulte »"),
-    ("‘décision’", "« décision »"),
+    (("avis d’intention",), "« avis d’intention »"),
+    (("l’enfant à charge", "l’adulte"), "« l’enfant à charge », « l’adulte »"),
+    (("décision",), "« décision »"),
+    (("J’ai reçu un ‘avis’, ‘réclamation’",), "« J’ai reçu un ‘avis’, ‘réclamation’ »"),
 ])
 def test_quoted_words_keep_their_apostrophes_in_french(kb, words, expected):
-    from graph.govern_why import SAID, as_step, node_pieces, plain, step_pieces
+    """Words of the input are data (Said, Step.words): quotation marks and commas inside them stay."""
+    from graph.govern_why import Said, node_pieces, plain, step, step_pieces
 
-    french = plain(node_pieces(SAID + words, "fr", kb)).replace("\u202f", " ").replace("\u00a0", " ")
-    edge = as_step(f"full-text match ({words})")
-    assert french == expected and plain(step_pieces(edge, "en", kb)) == f"full-text match ({words})"
+    french = plain(node_pieces(Said(*words), "fr", kb)).replace("\u202f", " ").replace("\u00a0", " ")
+    edge = step("full-text match of", words=words)
+    english = ", ".join(f"‘{w}’" for w in words)
+    assert french == expected and plain(step_pieces(edge, "en", kb)) == f"full-text match ({english})" == edge
     assert plain(step_pieces(edge, "fr", kb)).replace("\u00a0", " ").endswith(f"({expected})")
 
 

@@ -7,6 +7,7 @@ import re
 
 from alinea.errors import AlineaError, BadQuery
 from alinea.limits import check_length
+from alinea.say import search_note
 from web.i18n import current_language, gettext, lazy_gettext, number, word
 
 # The messages of the lower layers (English, one line each), as patterns -> catalogue entries.
@@ -126,9 +127,9 @@ def error_message(exc: Exception) -> tuple[str, str]:
 
 
 def search_message(message: str) -> str:
-    """A note of the search engine in the interface's language."""
-    known = translate(SEARCH_MESSAGES, message)
-    return known if known is not None else message
+    """A note of the search engine in the interface's language (alinea.say.search_note: the one
+    table the command line also prints them with)."""
+    return search_note(message, current_language())
 
 
 def govern_part(text: str) -> str | None:
@@ -146,41 +147,6 @@ def govern_text(text: str) -> str:
     return govern_part(text) or text
 
 
-
-SEARCH_MESSAGES: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"ignored control characters in the query"), lazy_gettext("Control characters of the query were ignored.")),
-    (re.compile(r"the query was cut to its first (?P<num>[\d,]+) characters"),
-     lazy_gettext("The query was cut to its first %(num)s characters.")),
-    (re.compile(r"a quotation mark has no closing mark: searched the words after it"),
-     lazy_gettext("A quotation mark has no closing mark: the words after it were searched.")),
-    (re.compile(r"ignored empty quotation marks"), lazy_gettext("Empty quotation marks were ignored.")),
-    (re.compile(r"(?P<what>\S+): has no value: ignored"), lazy_gettext("%(what)s has no value: ignored.")),
-    (re.compile(r"unknown field (?P<what>'[^']*') \(fields: (?P<fields>[^)]*)\): searched (?P<words>.*) as words"),
-     lazy_gettext("Unknown field %(what)s (fields: %(fields)s): %(words)s was searched as words.")),
-    (re.compile(r"(?P<what>.+) has no letters: ignored"), lazy_gettext("%(what)s has no letters: ignored.")),
-    (re.compile(r"(?P<what>.+): a prefix needs at least two letters: searched the word"),
-     lazy_gettext("%(what)s: a prefix needs at least two letters: the word was searched.")),
-    (re.compile(r"(?P<what>.+): fuzzy search allows at most 2 edits: used 2"),
-     lazy_gettext("%(what)s: fuzzy search allows at most 2 edits: 2 were used.")),
-    (re.compile(r"ignored a '\)' that closes no '\('"), lazy_gettext("A ')' that closes no '(' was ignored.")),
-    (re.compile(r"ignored '(?P<what>OR|AND)': it needs a search term on each side"),
-     lazy_gettext("'%(what)s' was ignored: it needs a search term on each side.")),
-    (re.compile(r"ignored 'NOT': it needs a search term after it"),
-     lazy_gettext("'NOT' was ignored: it needs a search term after it.")),
-    (re.compile(r"a '\(' has no closing '\)': closed it at the end"),
-     lazy_gettext("A '(' has no closing ')': it was closed at the end.")),
-    (re.compile(r"only the first (?P<num>\d+) search terms were used"),
-     lazy_gettext("Only the first %(num)s search terms were used.")),
-    (re.compile(r"nothing to search in this query"), lazy_gettext("Nothing to search in this query.")),
-    (re.compile(r"nothing to search: type some words, a phrase in quotes or a citation"),
-     lazy_gettext("Nothing to search: type some words, a phrase in quotes or a citation.")),
-    (re.compile(r"only common words: searched them exactly as written"),
-     lazy_gettext("Only common words: they were searched exactly as written.")),
-    (re.compile(r"few sections hold all the words: those that hold some of them follow"),
-     lazy_gettext("Few sections hold all the words: those that hold some of them follow.")),
-    (re.compile(r"(?P<what>\S+?:'[^']*') matches nothing \((?P<known>.*)\): filter ignored"),
-     lazy_gettext("%(what)s matches nothing (%(known)s): the filter was ignored.")),
-]
 
 GOVERN_TEXTS: list[tuple[re.Pattern, str]] = [(re.compile(pattern), text) for pattern, text in (
     # notes (graph/govern_input.py, graph/govern.py, graph/govern_nodes.py)

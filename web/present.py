@@ -13,8 +13,8 @@ from alinea.model import Division, Reference, Section, Unit
 from graph.cite import cite, division_label, official_url
 from graph.govern_delegation import REGULATION_POWER
 from graph.govern_why import (
-    SAID,
     Cited,
+    Said,
     Why,
     concept_name,
     joined,
@@ -211,7 +211,7 @@ class Presenter:
         """A short human label for a node id (never the id of a thesaurus entry or of words typed):
         a provision or division of an act by the one formatter (graph.cite), in the interface's
         language (« art. 132 », "s. 132"); other nodes by the name the graph gives them."""
-        if node_id.startswith((SAID, "thesaurus:")):
+        if isinstance(node_id, Said) or node_id.startswith("thesaurus:"):
             return plain(node_pieces(node_id, current_language(), self.kb, catalogue))
         cited = self.cited(node_id)
         if cited:

@@ -349,9 +349,10 @@ def search_lexicon(data: Path, text: str):
     if not text:
         return None
     try:
-        return Lexicon.of_rows(json.loads(text))
-    except (ValueError, TypeError) as exc:
+        rows = json.loads(text)
+    except ValueError as exc:
         raise DamagedData(data / STORE_FILE, f"holds a lexicon that cannot be read ({exc})") from None
+    return Lexicon.stored(rows, data / STORE_FILE)
 
 
 def citation_resolver(data: Path, lang: str = "en"):

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from alinea.errors import DamagedData
 from search.analysis import analyse, query_stems, stop_words
 from search.query import FIELDS, MAX_CHARS, parse
 from search.results import Carried
@@ -161,6 +162,18 @@ class Lexicon:
         return cls([Term(tuple(words), text, lang, tuple(means), bool(verified), tuple(same), bool(learned))
                     for words, text, lang, means, verified, same, learned, _ in rows],
                    [tuple(str(k) for k in row[7]) for row in rows])
+
+    @classmethod
+    def stored(cls, rows, where) -> "Lexicon":
+        """The lexicon the build stored (`rows`, decoded JSON); DamagedData naming `where` (the
+        file) when they are not what `rows()` writes."""
+        try:
+            bad = next((row for row in rows if not _a_row(row)), None)
+            if bad is not None:
+                raise ValueError(f"a row is not [words, text, lang, means, verified, same, learned, keys]: {bad!r:.80}")
+            return cls.of_rows(rows)
+        except (ValueError, TypeError, IndexError, KeyError) as exc:
+            raise DamagedData(where, f"holds a lexicon that cannot be read ({exc})") from None
 
     @staticmethod
     def _too_weak(term: Term) -> bool:
@@ -415,3 +428,9 @@ def _means(s: Segment, lang: str, vocabulary: Vocabulary, same: bool = False) ->
             if words and words != s.words and phrase not in found and all(vocabulary.count(w, lang) for w in words if w not in STOP[lang]):
                 found.append(phrase.replace('"', ""))
     return found[:MAX_MEANS]
+
+
+def _a_row(row) -> bool:
+    """A row as `Lexicon.rows` writes it."""
+    return (isinstance(row, list) and len(row) == 8 and all(isinstance(row[i], list) for i in (0, 3, 5, 7))
+            and isinstance(row[1], str) and row[2] in LANGS)

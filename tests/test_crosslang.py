@@ -254,3 +254,17 @@ def test_when_few_sections_hold_every_word_those_holding_most_follow(index, lexi
     assert results.total > strict.total and RELAXED in results.messages
     assert [h.section for h in results.hits[:strict.total]] == [h.section for h in strict.hits]
     assert RELAXED not in search(index, lexicon, "avoirs liquides").messages
+
+
+@pytest.mark.parametrize("rows", [[[1]], [["a"] * 8], {"not": "rows"}, [[["w"], "t", "fr", [], 1, [], 0]], 5])
+def test_a_damaged_stored_lexicon_is_named_never_a_traceback(rows):
+    """The CLI and the site read the build's lexicon through one accessor, which names the file."""
+    from alinea.errors import DamagedData
+
+    with pytest.raises(DamagedData, match="store.sqlite.*lexicon that cannot be read"):
+        Lexicon.stored(rows, "data/store.sqlite")
+
+
+def test_the_stored_lexicon_is_the_built_one(kb):
+    built = Lexicon.of(kb.glossary, kb.thesaurus, kb.word_table)
+    assert Lexicon.stored(built.rows(), "x").rows() == built.rows()

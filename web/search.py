@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, current_app, g, has_request_context, render_template, request
 
-from alinea.errors import AlineaError, BadQuery, DamagedData, NotFound
+from alinea.errors import AlineaError, BadQuery, NotFound
 from alinea.ids import is_provision_id
 from alinea.kb import KnowledgeBase
 from alinea.limits import check_length, limit, whole_number
@@ -69,10 +69,7 @@ def lexicon_of(kb: KnowledgeBase) -> Lexicon:
     rows = kb.stored("lexicon")
     if rows is None:
         return Lexicon.of(kb.glossary, kb.thesaurus, kb.word_table)
-    try:
-        return Lexicon.of_rows(rows)
-    except (ValueError, TypeError, IndexError) as exc:
-        raise DamagedData(kb.stored_in(), f"holds a lexicon that cannot be read ({exc})") from None
+    return Lexicon.stored(rows, kb.stored_in())
 
 
 def prepare(version: Snapshot) -> None:

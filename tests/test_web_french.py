@@ -99,6 +99,17 @@ def test_a_hit_on_a_pinpoint_prints_its_citation_not_its_id(fr):
         assert "/" not in text(link)
 
 
+def test_a_hits_breadcrumb_names_its_act_in_the_readers_language(fr, en):
+    """The divisions keep the words the Act prints; the Act itself is named as the reader calls it."""
+    def crumbs(client):
+        return [text(p) for p in page(client, "/search?q=conjoint").xpath("//p[contains(@class,'crumb')]")]
+
+    french = [c for c in crumbs(fr) if "› TITLE" in c]  # the Act's hits (a guidance page has its own title)
+    english = [c for c in crumbs(en) if "› TITLE" in c]
+    assert french and all(c.startswith("Loi sur l'aide aux personnes et aux familles › TITLE") for c in french)
+    assert english and all(c.startswith("Individual and Family Assistance Act › TITLE") for c in english)
+
+
 def test_a_page_past_the_last_says_so_with_a_link_to_the_last(fr):
     last = page(fr, "/search?q=revenu").xpath("string(//nav[@class='pagination']/span)")
     pages = int(last.split()[-1])

@@ -14,6 +14,7 @@ from graph.cite.acts import load_acts
 from search import SearchQuery
 from search.crosslang import Lexicon
 from search.policy import search_across
+from search.records import SEPARATOR
 from search.store import POINTER
 from web.i18n import current_language, echoed, gettext, language, word
 from web.kb import Snapshot, cached_page, get_kb, snapshot, stamp_of
@@ -133,6 +134,15 @@ def facet_label(name: str, value: str, label: str) -> str:
     if name == "document":
         return load_acts().title(value, lang) or label
     return label
+
+
+@bp.app_template_global()
+def crumb(hit) -> str:
+    """A hit's breadcrumb with its document named in the interface's language (the divisions keep
+    the words their text prints)."""
+    name = load_acts().title(hit.doc, current_language())
+    first, sep, rest = hit.breadcrumb.partition(SEPARATOR)
+    return name + sep + rest if name and sep else (name or hit.breadcrumb)
 
 
 def facets_in_language(facets: dict) -> dict:

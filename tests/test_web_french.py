@@ -110,6 +110,15 @@ def test_a_hits_breadcrumb_names_its_act_in_the_readers_language(fr, en):
     assert english and all(c.startswith("Individual and Family Assistance Act › TITLE") for c in english)
 
 
+def test_a_provisions_breadcrumb_names_its_act_in_the_readers_language(fr, en):
+    def first(client):
+        return page(client, "/A-13.1.1/55").xpath("//nav[contains(@class,'crumbs')]//li[1]/a")[0]
+
+    french, english = first(fr), first(en)
+    assert (text(french), french.get("lang")) == ("Loi sur l'aide aux personnes et aux familles", "fr")
+    assert (text(english), english.get("lang")) == ("Individual and Family Assistance Act", "en")
+
+
 def test_a_page_past_the_last_says_so_with_a_link_to_the_last(fr):
     last = page(fr, "/search?q=revenu").xpath("string(//nav[@class='pagination']/span)")
     pages = int(last.split()[-1])

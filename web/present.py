@@ -11,6 +11,7 @@ from alinea.kb import KnowledgeBase
 from alinea.labels import parts, titled
 from alinea.model import Division, Reference, Section, Unit
 from graph.cite import cite, division_label, official_url
+from graph.cite.acts import load_acts
 from graph.govern_delegation import REGULATION_POWER
 from graph.govern_why import (
     Cited,
@@ -305,6 +306,13 @@ class Presenter:
         if not isinstance(node, (Division, Section)):
             return default
         return titled(node_id, getattr(node, "heading", "") or "", current_language()) or default
+
+    def doc_name(self, doc) -> tuple[str, str]:
+        """How a page names a document (its name in the interface's language where the library knows
+        one, else its own title) and the language of those words."""
+        lang = current_language()
+        name = load_acts().title(doc.id, lang)
+        return (name, lang) if name else (doc.title, doc.lang)
 
     def lang_of(self, node_id: str) -> str:
         """The language of the document a node's words come from ('' outside the library): what a

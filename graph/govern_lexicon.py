@@ -29,7 +29,6 @@ True
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -42,6 +41,7 @@ from whoosh.lang import stopwords_for_language
 
 from alinea.errors import AlineaError
 from alinea.ids import fold_chars
+from graph.datafile import read_member
 from graph.govern_words import FUNCTION_WORDS
 from graph.thesaurus import stemmer
 
@@ -363,13 +363,7 @@ def load_dictionary(vocabulary: set[str], path: Path = DICTIONARY_FILE) -> dict[
     bilingual word list: each French word of an entry folded, split as a question's words are
     (`content_words`, function words left out), and stemmed.  Checked: AlineaError naming the file when it is not an object of lists of
     French words, or when an entry is not a word of the Act (`vocabulary`)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise AlineaError(f"{path}: not a readable JSON file ({exc})") from None
-    words = data.get("words") if isinstance(data, dict) else None
-    if not isinstance(words, dict):
-        raise AlineaError(f'{path}: expected an object with "words"')
+    words = read_member(path, "word list", "words", dict)
     table: dict[str, list[str]] = {}
     for english, french in words.items():
         if english not in vocabulary:

@@ -71,7 +71,7 @@ def test_federal_acts_link_to_the_federal_consolidation():
 
 @pytest.mark.parametrize("content, message", [
     ("not json", "cannot read the acts file"),
-    ('{"acts": {}}', "list 'acts'"),
+    ('{"acts": {}}', "an 'acts' list"),
     ('{"acts": [{"id": "A-1", "jurisdiction": "mars", "title": {"en": "X"}}]}', "'jurisdiction'"),
     ('{"acts": [{"id": "A-1/2", "jurisdiction": "quebec", "title": {"en": "X"}}]}', "document id"),
     ('{"acts": [{"id": "A-1", "jurisdiction": "quebec", "title": {"en": "X"}, "colour": 1}]}', "unknown keys"),

@@ -42,8 +42,8 @@ def test_every_entry_of_the_bundled_list_is_a_word_of_the_act(kb):
 
 
 @pytest.mark.parametrize("content, message", [
-    ("{", "not a readable JSON file"),
-    ({"words": []}, 'expected an object with "words"'),
+    ("{", "cannot read the word list"),
+    ({"words": []}, "expected an object with an 'words' object"),
     ({"words": {"rent": ["loyer"], "sandwich": ["sandwich"]}}, "'sandwich' is not a word of the Act"),
     ({"words": {"rent": "loyer"}}, "'rent' must list French words"),
     ({"words": {"rent": []}}, "'rent' must list French words"),

@@ -56,7 +56,7 @@ def imported_by(args: list[str], data_dir) -> set[str]:
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
-PRINTER = {"graph.cite", "graph.cite.format", "graph.cite.acts", "graph.cite.literals"}
+PRINTER = {"graph.cite", "graph.cite.format", "graph.cite.acts", "graph.cite.literals", "graph.datafile"}
 """What printing an id needs (a result's label is printed when it is shown), and the literal test that tells
 words from a citation: not the grammar that reads."""
 

@@ -8,7 +8,6 @@
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from alinea.errors import AlineaError
 from alinea.ids import InvalidId, ProvisionId, legisquebec_url
+from graph.datafile import read_member
 
 ACTS_FILE = Path(__file__).resolve().parents[2] / "corpus" / "acts.json"
 _KEYS = {"id", "jurisdiction", "title", "abbreviations", "consolidated", "enabling"}
@@ -119,13 +119,7 @@ def normalise_name(name: str) -> str:
 @lru_cache(maxsize=4)
 def load_acts(path: Path = ACTS_FILE) -> Acts:
     """The acts of the data file; AlineaError naming the file and entry when one is malformed."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise AlineaError(f"{path}: cannot read the acts file: {e}") from None
-    entries = data.get("acts") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise AlineaError(f"{path}: expected an object with a list 'acts'")
+    entries = read_member(path, "acts file", "acts")
     acts = Acts()
     for n, entry in enumerate(entries, 1):
         act = _checked(entry, f"{path}: act {n}")

@@ -31,10 +31,11 @@ In French histories ``ss.`` is a *sous-section* (subdivision), not sections:
 >>> parse_history("2016, c. 25, ss. 4, 5")[0].sections
 ('4', '5')
 
-With ``strict=False`` an entry of unknown shape is kept as ``unparsed``:
+With ``strict=False`` an entry of unknown shape is kept as ``unparsed``, as printed (the last
+with the line's closing period, if the page prints one):
 
 >>> [(e.kind, e.raw) for e in parse_history("D. 12-2001; Loi spéciale.", strict=False)]
-[('decree', 'D. 12-2001'), ('unparsed', 'Loi spéciale')]
+[('decree', 'D. 12-2001'), ('unparsed', 'Loi spéciale.')]
 >>> parse_history("2016, c. 32016")
 Traceback (most recent call last):
 ...
@@ -115,16 +116,24 @@ def parse_history(line: str, lang: str = "en", strict: bool = True) -> list[Hist
     text = clean(line)
     if not text:
         raise ValueError("empty history line")
-    text = text[:-1] if text.endswith(".") and not text.endswith("I.N.") else text
+    parts = text.split(";")
     entries = []
-    for part in text.split(";"):
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
         try:
-            entries.append(parse_entry(part, lang))
+            entries.append(parse_entry(closing_period_off(part) if last else part, lang))
         except ValueError:
             if strict:
                 raise
+            # kept as printed; the last keeps its closing period, if any (ingest.rebuild.history_text)
             entries.append(HistoryEntry(clean(part), "unparsed"))
     return entries
+
+
+def closing_period_off(text: str) -> str:
+    """The last entry of a history line without the period that closes the line."""
+    text = text.rstrip()
+    return text[:-1] if text.endswith(".") and not text.endswith("I.N.") else text
 
 
 def is_history_line(line: str) -> bool:

@@ -66,6 +66,26 @@ OMITTED_WORDS = re.compile(r"\b(Omis|Omitted)\b")
 SECTION_LABEL = etree.XPath(".//a[contains(@class, 'linkOtherLang')]")
 
 
+def label_words(label: str, number: str) -> str:
+    """What a section's label prints besides its number and closing period ('1.' -> '')."""
+    rest = label.replace(number, " ", 1) if number in label else label
+    rest = rest.rstrip()
+    return clean(rest[:-1] if rest.endswith(".") else rest)
+
+
+HISTORY_MARKUP = frozenset({("div", "ligne"), ("a", None), ("br", None)})
+"""Elements a div.HistoricalNote holds besides spans (one div.ligne per amending text)."""
+
+
+def label_line(label: etree._Element, number: str) -> int | None:
+    """The source line of the first words of a section's label that are not its number."""
+    for node in label.iter():
+        for text, tail in ((node.text, False), (None if node is label else node.tail, True)):
+            if text and clean(text).strip(". ") not in ("", number):
+                return text_line(node, text, tail)
+    return None
+
+
 def link_target(href: str, doc_id: str) -> str | None:
     """The id a link names: a document, or a provision when it has a ``#se:`` anchor;
     ``""`` for a document link whose chapter cannot be read; None for other links.
@@ -153,7 +173,12 @@ class SectionReader:
                           "the publisher's order")
         label_link = next(iter(SECTION_LABEL(el)), None)
         label = clean_text(label_link) if label_link is not None else ""
-        if label.rstrip(".") != number:
+        beside_number = label_words(label, number)
+        if beside_number:
+            line = label_line(label_link, number) or el.sourceline
+            self.warnings.append(f"{self.path}:{line}: section {number} is labelled {label!r}; what it prints "
+                                 "besides its number is kept as an unparsed note")
+        elif label.rstrip(".") != number:
             self.warn(el, f"section {number} is labelled {label!r}")
         skip = {label_link} if label_link is not None else set()
         paragraphs = [c for c in children(el) if has_class(c, "Subsection")]
@@ -183,6 +208,8 @@ class SectionReader:
                     self.warn(other, f"unexpected <{other.tag} class={other.get('class')!r}> in "
                                      f"section {number}; kept as an unparsed note")
                 notes.append(self.note(other, sid, "editorial" if has_class(other, "Note") else "unparsed"))
+        if beside_number:  # the label is rebuilt from the number: what else it prints is a note
+            notes.append(make_note("unparsed", beside_number, Source(label_link.sourceline, beside_number)))
         if paragraphs != [el]:  # text of the section outside its paragraphs and notes
             for owner, loose in [(el, el.text)] + [(c, c.tail) for c in el]:
                 if loose and clean(loose):
@@ -276,6 +303,11 @@ class SectionReader:
         raw = visible_text(el) if el is not None else ""
         if el is None or not clean(raw):
             return (), None
+        for inner in el.iterdescendants():
+            if isinstance(inner.tag, str) and (inner.tag, inner.get("class")) not in HISTORY_MARKUP \
+                    and inner.tag != "span":
+                self.warn(inner, f"unexpected <{inner.tag} class={inner.get('class')!r}> in a history; "
+                                 "its words are kept in the history as printed")
         entries = parse_history(raw, self.lang, strict=False)
         for entry in entries:
             if entry.kind == "unparsed":

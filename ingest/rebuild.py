@@ -13,8 +13,10 @@ from alinea.model import Division, Document, HistoryEntry, Section, Source, Unit
 
 
 def history_text(entries: tuple[HistoryEntry, ...]) -> str:
-    """A history line as printed: entries joined by '; ', closed by a period."""
-    return "; ".join(e.raw for e in entries) + "."
+    """A history line as printed: entries joined by '; ', closed by a period (an unparsed last entry
+    is kept as printed, with its period when the page prints one)."""
+    closing = "" if entries and entries[-1].kind == "unparsed" else "."
+    return "; ".join(e.raw for e in entries) + closing
 
 
 def accounted(doc: Document) -> Iterator[tuple[Source, str]]:

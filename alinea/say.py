@@ -108,7 +108,7 @@ OWN = (N_("Path:"), N_("Note:"), N_("Status:"), N_("named by"), N_("Sections of 
        N_plural("%(num)s provision lists it in its history", "%(num)s provisions list it in their history"),
        N_("neighbourhood within %(depth)s references: %(nodes)s nodes, %(edges)s edges (--json prints it)"),
        N_plural("%(source)s → %(target)s: %(num)s step", "%(source)s → %(target)s: %(num)s steps"),
-       N_("%(source)s → %(target)s: not linked by citations"),
+       N_("%(source)s → %(target)s: not linked by citations"), N_("%(file)s: skipped: %(why)s"),
        # kinds of nodes and edges of the law graph the site's words do not name
        N_("section"), N_("division"), N_("unit"), N_("external act"), N_("external provision"), N_("part of"))
 """The messages only the command line prints; every other word it prints is the site's."""

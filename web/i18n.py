@@ -199,8 +199,8 @@ def quote_marks() -> tuple[str, str]:
 
 
 def word(value: str) -> str:
-    """A status, relation or kind of the knowledge base in the interface's language; a word the
-    tables do not know is shown as it is (it is data)."""
+    """A status, relation or kind of the knowledge base in the interface's language (alinea.say.WORDS,
+    the table the command line names them with too); a word it does not know as it is (it is data)."""
     key = str(value)
     found = WORDS.get(key)
     return _here()[1].ugettext(found) if found is not None else key

@@ -711,7 +711,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except AlineaError as exc:
-        print(f"alinea {args.command}: error: {said(exc, getattr(args, 'lang', 'en'))}", file=sys.stderr)
+        print(f"alinea {args.command}: error: {error_line(exc, getattr(args, 'lang', 'en'))}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader stopped (`| head`): stop quietly, as Unix tools do
         quiet_stdout()
@@ -725,7 +725,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def said(exc: AlineaError, lang: str) -> str:
+def error_line(exc: AlineaError, lang: str) -> str:
     """An error in the language asked (alinea.messages, the site's sentences); in English, and
     when no pattern reads it, the line the lower layer wrote."""
     if lang == "en":

@@ -61,6 +61,8 @@ SEARCH_NOTES = _table(
 ERROR_MESSAGES = _table(
     # the knowledge base (alinea/kb.py), the law graph (graph/queries.py), govern (graph/govern_rank.py)
     (r"no provision (?P<what>.+) in the knowledge base", N_("No provision %(what)s in the knowledge base.")),
+    (r"(?P<what>'[^']*'): (?P<doc>\S+) has no section (?P<number>[\w.]+)(?:; nearest: (?P<near>.+))?",
+     N_("No provision %(what)s: %(doc)s has no section %(number)s.")),
     (r"(?P<what>'[^']*'): (?P<doc>\S+) has no (?P<which>.+?)(?:; nearest: (?P<near>.+))?",
      N_("No provision %(what)s: %(doc)s has no %(which)s.")),
     (r"(?P<what>.+) is not a document", N_("%(what)s is not a document.")),
@@ -132,7 +134,7 @@ SKIP_REASONS = _table(
 )
 
 NAMES = {"the address": N_("the address"), "the query string": N_("the query string"), "the query": N_("the query"),
-         "the notes": N_("the notes"), "the id": N_("the id"), "the text": N_("the text"), "page": N_("page"),
+         "the notes": N_("the notes"), "the id": N_("the id"), "the text": N_("the text"), "the value": N_("the value"), "page": N_("page"),
          "limit": N_("limit"), "characters": N_("characters"), "bytes": N_("bytes"), "words": N_("words")}
 """Words the messages name things with (what a request holds, units): the `name` and `unit` parts."""
 NUMBERS = frozenset({"size", "limit", "low", "high", "num"})

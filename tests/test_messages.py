@@ -19,7 +19,7 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 
 MESSAGES = [  # (table, a message as a lower layer writes it, French, English)
     (ERROR_MESSAGES, "'art. 999': A-13.1.1 has no section 999; nearest: A-13.1.1/196, A-13.1.1/197",
-     f"Aucune disposition «{NBSP}art. 999{NBSP}»{NBSP}: A-13.1.1 n’a pas de section 999. "
+     f"Aucune disposition «{NBSP}art. 999{NBSP}»{NBSP}: A-13.1.1 n’a pas d’article 999. "
      f"Dispositions les plus proches{NBSP}: A-13.1.1/196, A-13.1.1/197.",
      "No provision ‘art. 999’: A-13.1.1 has no section 999. Nearest provisions: A-13.1.1/196, A-13.1.1/197."),
     (ERROR_MESSAGES, "the query is 20000 characters; the limit is 2,000",

@@ -8,7 +8,8 @@ What the sample annotates: citations of provisions, divisions, acts (in or out o
 the corpus), "the regulation", and programs named in the text (and "this program"
 where a provision is made to apply to it); unresolvable ones as ``unresolved`` with
 the id as cited.  Not annotated (so not counted here): defined-term uses, history
-entries, "this Act" on its own, and "by regulation".
+entries, "this Act" on its own (a reference since issue 12's sixth round, left out on both
+sides: `_by_convention`), and "by regulation".
 
 Scores are computed on sets of (citing unit, target) pairs ("by target") and of
 (citing unit, target, relation) triples ("by typed relation").
@@ -54,8 +55,12 @@ Scoring a new held-out set (``--heldout FILE [--with-corpus] [--page HTML]``, sa
 
 - raw figures, by target and by typed relation, on every annotated target;
 - reduced figures, without federal targets (``canada:…``) and without mentions of the citing document itself
-  (« le présent règlement »: Alinea does not make these references), the figures the briefs compared before
-  federal ids existed;
+  (« le présent règlement », not references in Alinea before issue 12's sixth round), the figures the briefs compared
+  before federal ids existed and before those mentions were references;
+- the mentions of the citing document itself alone, by target, when the set annotates them.  A mention of the
+  document as "this" one (« présent règlement », "this Act", « ce règlement ») is a reference like any other
+  (docs/references.md); a set whose annotator left all of them out (the Act's sample, the French paragraphs,
+  r. 12.1: annotated when they were no references) is scored without Alinea's, and the output says which;
 - the standards alone.  A citation typed ``standard`` in the gold (its target ``standard:…`` or none) matches a
   standard Alinea recognises (a reference typed ``standard``) whose words overlap the annotated words in the
   same line, whatever id each gives it; a recognised standard that overlaps none counts as found, not correct.

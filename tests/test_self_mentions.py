@@ -241,3 +241,16 @@ def test_the_heldout_scorer_counts_a_documents_mentions_of_itself_where_the_set_
     assert result["self-mentions"]["scored"] and result["self-mentions"]["gold"] == 6
     assert result["self-mentions by target"]["recall"] == 1.0 and result["by target"]["precision"] == 1.0
     assert result["reduced by target"]["gold"] < result["by target"]["gold"]  # the column without them stays
+
+
+def test_a_french_codes_page_names_it_as_the_code_does(regulation_data_dir):
+    from web import create_app
+
+    site = in_language(create_app({"DATA_DIR": str(regulation_data_dir), "TESTING": True}), "fr")
+    page = html.fromstring(site.get("/S-2.1-r4").data)
+    [group] = page.xpath("//section[@id='about-itself']")
+    assert " ".join(group.xpath("string(h2)").split()) == "Dispositions qui visent le présent code dans son ensemble"
+    marked = set(group.xpath(".//mark/text()"))
+    assert {"présent code", "présent règlement"} <= marked and group.xpath(".//h3")
+    english = html.fromstring(in_language(site.application, "en").get("/S-2.1-r4").data)
+    assert english.xpath("string(//section[@id='about-itself']/h2)").strip() == "Provisions about this Code as a whole"

@@ -89,6 +89,16 @@ def test_that_regulation_after_another_is_the_other_one():
     assert ("ce règlement", "M-13.1-r9", "cites", False) in got and not any(mention for *_, mention in got)
 
 
+def test_this_act_in_quoted_text_is_the_act_quoted():
+    quote = Unit("Z-8/5/p1/q1", "quotation", "", "", "« 12. This Act applies to every employer. »", Source(1, ""))
+    intro = Unit("Z-8/5/p1", "paragraph", "", "", "Section 12 of the Labour Code (chapter C-27) is replaced by the "
+                 "following section:", Source(1, ""), children=(quote,))
+    doc = Document("Z-8", "statute", "en", "Employer Assistance Act", "z.txt",
+                   sections=(Section("Z-8/5", "5", IN_FORCE, None, (intro,), Source(1, "5")),))
+    got = [(r.source, r.target, r.type, r.self_mention) for r in extract_references(Corpus((doc,)))]
+    assert ("Z-8/5/p1/q1", "C-27", "applies", False) in got and not any(mention for *_, mention in got)
+
+
 _WORDS = st.sampled_from(["le", "travailleur", "doit", "selon", "toute", "fonderie", "à", "de", "et", "employeur",
                           "lorsque", "un", "casque", "porter", "ainsi", "que", "chantier", ","])
 _FORMS = st.sampled_from([("le présent règlement", "présent règlement"), ("du présent règlement", "présent règlement"),

@@ -91,8 +91,7 @@ def cites(graph: nx.MultiDiGraph, node: str, within: bool = True, itself: bool =
 
 
 def cited_by(graph: nx.MultiDiGraph, node: str, within: bool = True) -> list[Link]:
-    """Reference edges into the node (and into what it contains), from other nodes than the
-    document's own mentions of itself."""
+    """Reference edges into the node (and into what it contains), not a document's mentions of itself."""
     return [_link(u, v, d) for m in members(graph, node, within)
             for u, v, d in graph.in_edges(m, data=True) if _reference(d)]
 

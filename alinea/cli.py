@@ -196,12 +196,14 @@ def _graph_node(kb: object, text: str) -> str:
 
 
 def _link_lines(kb: object, links: list, key: str, tr) -> list[str]:
+    from graph.cite import itself
     from graph.govern_why import node_pieces, plain
 
     lines = []
     for link in links:
         other = getattr(link, key)
-        label = plain(node_pieces(other, tr.lang, kb, tr.translate()))
+        label = itself(other, tr.lang, kb.document(other).title if other in kb else "") if link.self_mention else \
+            plain(node_pieces(other, tr.lang, kb, tr.translate()))
         via = f" via {link.via}" if link.via else ""
         origin = link.source if key == "target" else link.target
         said = f"  {tr.quoted(link.text[:70])}" if link.text else ""
@@ -261,7 +263,8 @@ def cmd_graph(args: argparse.Namespace) -> int:
         for link in links:
             print(f"  {link.source}  {link.text}")
         return 0
-    out, into = queries.cites(graph, node), queries.cited_by(graph, node)
+    out = [link for link in queries.cites(graph, node, itself=True) if link.target != node]  # "this Act" in a provision
+    into = queries.cited_by(graph, node)
     if args.json:
         value = {"node": node, "kind": data.get("kind"), "label": data.get("label"),
                  "cites": [x.as_dict() for x in out], "cited_by": [x.as_dict() for x in into]}

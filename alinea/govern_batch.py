@@ -17,6 +17,7 @@ import signal
 import sys
 from collections import deque
 from itertools import chain, islice
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from alinea.errors import AlineaError
@@ -113,7 +114,23 @@ def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     _end_with(_work[5])
     kb, data_dir = _work[0], _work[1]
+    _drop_inherited_locks()
     _index = open_index(data_dir, kb.resolver())
+
+
+def _drop_inherited_locks() -> None:
+    """Close the lock files this worker inherited from a thread of its parent that held one at the
+    fork (a search index's reader reloading): a lock lasts while any copy of its file is open, so
+    the copy would keep the parent, and this worker's own opening of the index, waiting forever."""
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        return
+    for fd in fds.iterdir():
+        try:
+            if os.readlink(fd).endswith(".lock"):
+                os.close(int(fd.name))
+        except (OSError, ValueError):
+            continue
 
 
 def _answer_chunk(chunk: list[tuple[int, str | bytes]]) -> list[dict]:

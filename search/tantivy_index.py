@@ -121,6 +121,9 @@ class TantivyIndex(Fts5Index):
         verify_checksums(ranking)
         try:
             index = t.Index.open(str(ranking))
+            # A built index never changes (a new build writes a new folder): no reader thread watching
+            # it, whose reloads take tantivy's meta lock and could hand a held lock to a forked worker.
+            index.config_reader(reload_policy="Manual")
             searcher = index.searcher()
         except (OSError, ValueError) as exc:
             raise DamagedData(ranking, f"cannot be read ({exc})") from None

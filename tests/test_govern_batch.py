@@ -127,3 +127,41 @@ def test_a_terminated_batch_leaves_no_worker_behind(data_dir, tmp_path):
     finally:
         if session():
             os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="a worker finds its inherited locks in /proc")
+def test_a_lock_held_by_another_thread_at_the_fork_does_not_hang_the_workers(cli, data_dir, tmp_path, forks,
+                                                                             monkeypatch):
+    """A thread of this process holding the index's meta lock when the workers were forked (a reader
+    reloading) handed each worker a copy of the locked file: the lock outlived the thread's release,
+    the workers waited for it forever opening their index, and the batch with them (a full test run
+    hung so).  Workers now close the lock files they inherit."""
+    import fcntl
+    import signal
+    import threading
+
+    lock_file = next(Path(data_dir).glob("index.*/ranking/.tantivy-meta.lock"), None)
+    if lock_file is None:
+        pytest.skip("the index has no tantivy ranking index")
+    parallel = batch._parallel
+
+    def forked_while_held(*args, **kwargs):  # this process has opened its index; the workers are forked next
+        held = open(lock_file, "a")  # noqa: SIM115 - closed by the other thread
+        fcntl.flock(held, fcntl.LOCK_EX)
+        threading.Timer(1.0, held.close).start()  # the other thread lets go once the workers are forked
+        yield from parallel(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "_parallel", forked_while_held)
+
+    def hung(*_):
+        raise AssertionError("the batch's workers waited for a lock their parent had let go of")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        lines = [json.dumps({"id": n, "q": "s. 59"}) for n in range(batch.PARALLEL_FROM)]
+        code, out, _ = cli("govern", "--batch", write(tmp_path, lines), "--jobs", "2", "--limit", "1")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert code == 0 and len(out.splitlines()) == batch.PARALLEL_FROM and forks == [2]

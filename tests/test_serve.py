@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 
 from alinea.limits import limit
 from alinea.processes import Supervisor
+from tests.rebuilds import rebuild_with_section_1_renewed
 
 ROOT = Path(__file__).resolve().parent.parent
 WAIT = 60.0
@@ -52,12 +54,11 @@ def _get(url: str, timeout: float = WAIT):
         return response.status, response.headers, response.read()
 
 
-@pytest.fixture()
-def server(data_dir):
-    """`alinea serve --port 0 --processes 2`: (process, base address, stderr file)."""
+def _served(data_dir: Path, scratch: Path):
+    """`alinea serve --port 0 --processes 2` over data_dir: (process, base address, stderr file)."""
     if not Path("/proc/self/task").is_dir():
         pytest.skip("needs Linux's /proc to see the workers")
-    err = open(data_dir.parent / f"serve-{os.getpid()}-{time.monotonic_ns()}.err", "w+", encoding="utf-8")
+    err = open(scratch / "serve.err", "w+", encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "alinea.cli", "--data", str(data_dir), "serve", "--port", "0",
                                 "--processes", "2"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
     try:
@@ -71,17 +72,27 @@ def server(data_dir):
         err.close()
 
 
+@pytest.fixture()
+def server(data_dir, tmp_path):
+    yield from _served(data_dir, tmp_path)
+
+
+def _alone(workers: set[int], answering: int, url: str):
+    """`url` asked while every worker but `answering` is stopped: only it can accept the connection."""
+    for other in workers - {answering}:
+        os.kill(other, signal.SIGSTOP)
+    try:
+        return _get(url)
+    finally:
+        for other in workers - {answering}:
+            os.kill(other, signal.SIGCONT)
+
+
 def test_each_worker_answers_and_sigterm_ends_them_all(server):
     process, base, err = server
     workers = _until(lambda: len(_children(process.pid)) == 2 and _children(process.pid), "two workers")
-    for answering in workers:  # the others stopped: this one alone can accept the connection
-        for other in workers - {answering}:
-            os.kill(other, signal.SIGSTOP)
-        try:
-            status, headers, body = _get(f"{base}/search?q=aide&lang=fr")
-        finally:
-            for other in workers - {answering}:
-                os.kill(other, signal.SIGCONT)
+    for answering in workers:
+        status, headers, body = _alone(workers, answering, f"{base}/search?q=aide&lang=fr")
         assert status == 200 and b"<html" in body
         assert re.fullmatch(r"app;dur=\d+\.\d\d, cpu;dur=\d+\.\d\d", headers["Server-Timing"])
     process.send_signal(signal.SIGTERM)
@@ -104,6 +115,25 @@ def test_a_dead_worker_is_said_and_replaced(server):
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=30)
     _until(lambda: not any(_alive(pid) for pid in workers | replaced), "the workers to end", 10)
+
+
+def test_each_worker_serves_a_rebuilt_knowledge_base(data_dir, tmp_path):
+    live = tmp_path / "data"
+    shutil.copytree(data_dir, live)
+    served = _served(live, tmp_path)
+    process, base, _ = next(served)
+    try:
+        workers = _until(lambda: len(_children(process.pid)) == 2 and _children(process.pid), "two workers")
+        page = f"{base}/A-13.1.1/1?lang=en"
+        for answering in workers:
+            assert b"Within the framework" in _alone(workers, answering, page)[2]
+        rebuild_with_section_1_renewed(live, tmp_path)
+        for answering in workers:  # each looks at the data directory itself, at most once a second
+            _until(lambda: b"Within the renewed framework" in _alone(workers, answering, page)[2],
+                   f"worker {answering} to serve the rebuilt knowledge base", 30)
+        assert _children(process.pid) == workers  # served without a restart
+    finally:
+        next(served, None)
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "x", "2.5", str(limit("processes") + 1)])

@@ -593,6 +593,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return ServerTiming(create_app({"DATA_DIR": str(data_dir(args))}))
 
     count = min(cores(), limit("processes")) if args.processes is None else args.processes
+    if count > 1 and not hasattr(os, "fork"):
+        print("alinea serve: this platform cannot fork: serving with one process", file=sys.stderr)
+        count = 1
     options = {"threads": args.threads, "ident": "alinea", **waitress_options()}
     sock = listening_socket(args.host, args.port)
     host, port = sock.getsockname()[:2]

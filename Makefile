@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
+# Server processes (default: one per core; PROCESSES=1 for one process)
+PROCESSES ?=
 DATA   ?= data
 SOURCES := $(shell find corpus alinea ingest graph search -type f -not -name '*.pyc' 2>/dev/null)
 # The interface's catalogues (web/translations/LANG/LC_MESSAGES/messages.po), compiled at install.
@@ -38,7 +40,7 @@ $(DATA)/alinea.sqlite: $(VENV)/.run-installed $(SOURCES)
 build: $(DATA)/alinea.sqlite
 
 run: $(DATA)/alinea.sqlite $(CATALOGS)
-	$(BIN)/alinea --data $(DATA) serve --host $(HOST) --port $(PORT)
+	$(BIN)/alinea --data $(DATA) serve --host $(HOST) --port $(PORT) $(if $(PROCESSES),--processes $(PROCESSES))
 
 test: $(VENV)/.test-installed $(CATALOGS)
 	$(BIN)/ruff check .

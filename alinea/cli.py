@@ -594,13 +594,32 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print("alinea serve: the build reported errors; serving what was built", file=sys.stderr)
     from waitress import serve
 
+    from alinea.processes import Supervisor, listening_socket
+    from search.parallel import cores
     from web import create_app
     from web.limits import waitress_options
+    from web.timing import ServerTiming
 
-    app = create_app({"DATA_DIR": str(data_dir(args))})
-    print(f"Alinea on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
-    serve(app, host=args.host, port=args.port, threads=args.threads, ident="alinea", **waitress_options())
-    return 0
+    def make_app():  # in each worker, after the fork: no open file crosses it
+        return ServerTiming(create_app({"DATA_DIR": str(data_dir(args))}))
+
+    count = min(cores(), limit("processes")) if args.processes is None else args.processes
+    if count > 1 and not hasattr(os, "fork"):
+        print("alinea serve: this platform cannot fork: serving with one process", file=sys.stderr)
+        count = 1
+    options = {"threads": args.threads, "ident": "alinea", **waitress_options()}
+    sock = listening_socket(args.host, args.port)
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    workers = f"{args.threads} threads" if count == 1 else f"{count} processes of {args.threads} threads"
+    print(f"Alinea on http://{shown}:{port}/ ({workers}; Ctrl-C stops)",
+          file=sys.stderr, flush=True)
+    if count == 1:
+        serve(make_app(), sockets=[sock], **options)
+        return 0
+    supervisor = Supervisor(lambda: serve(make_app(), sockets=[sock], **options), count,
+                            lambda line: print(f"alinea serve: {line}", file=sys.stderr, flush=True))
+    return supervisor.run()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -702,7 +721,10 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="the web site")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=number(0, "port"), default=5000)
-    p.add_argument("--threads", type=number(1, "threads"), default=8)
+    p.add_argument("--threads", type=number(1, "threads"), default=8, help="threads per process (default 8)")
+    p.add_argument("--processes", type=number(1, "processes"), default=None,
+                   help=f"server processes sharing the port, each with its own copy of the knowledge base "
+                        f"(default: one per core; at most {limit('processes')})")
     p.add_argument("--corpus", help="corpus folder used when the data directory must be built")
     p.set_defaults(func=cmd_serve)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from alinea.errors import AlineaError
+from alinea.processes import end_with_parent
 from graph.govern import govern_line, govern_lines
 
 CHUNK = 8
@@ -94,25 +95,12 @@ def _exit_on_sigterm():
     return signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
 
 
-def _end_with(parent: int) -> None:
-    """A worker ends when the process that forked it does, however it ends (Linux's parent-death
-    signal; elsewhere the pool's own shutdown is all there is)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent ended before the signal was asked for
-        os._exit(0)
-
-
 def _start_worker() -> None:
     from search import open_index
 
     global _index
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _end_with(_work[5])
+    end_with_parent(_work[5])
     kb, data_dir = _work[0], _work[1]
     _drop_inherited_locks()
     _index = open_index(data_dir, kb.resolver())

@@ -52,6 +52,7 @@ LIMITS: dict[str, Limit] = {
     "graph_depth": Limit(3, "steps", "--depth of `alinea graph`, from 0"),
     "port": Limit(65_535, "", "--port of `alinea serve`"),
     "threads": Limit(64, "threads", "--threads of `alinea serve`, from 1"),
+    "processes": Limit(64, "processes", "--processes of `alinea serve`, from 1"),
     # -- the query language (search.query) --
     "query_chars_read": Limit(1_000, "characters", "a search query is cut (at a space) to this "
                               "(enforced in search.query.MAX_CHARS)"),

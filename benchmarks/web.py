@@ -1,17 +1,28 @@
-"""Server time per page (Flask test client) and under concurrent load (waitress over loopback, the
-clients in a process of their own), on a data directory built from the bundled corpus.
+"""Server time per page (Flask test client) and under concurrent load (`alinea serve` as a real
+process over loopback, with one process and then one per core; the clients in a process of their
+own), on a data directory built from the bundled corpus.
 
-A page seen before comes from the page cache (per knowledge-base version); the figures that
-matter for a reader are those of pages nobody asked for yet. So provision, search and 404 pages
-are timed on distinct addresses, each asked once (first render), then asked again (cached)."""
+A page seen before comes from the page cache (per knowledge-base version and server process); the
+figures that matter for a reader are those of pages nobody asked for yet. So provision, search and
+404 pages are timed on distinct addresses, each asked once (first render), then asked again.
+
+Under load, two times per request: the client's (from opening the connection to the last byte
+read) and the server's, read from the `Server-Timing` header the served app sets (web/timing.py:
+from the request reaching the application in its worker to the last byte handed to waitress, wall
+time, which counts waiting for the interpreter lock while the worker's other threads run; and that
+request's own thread CPU time)."""
 from __future__ import annotations
 
 import argparse
 import json
 import logging
 import multiprocessing
+import os
 import random
+import re
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -27,7 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from alinea.build import build  # noqa: E402
-from benchmarks.timing import print_table, summary, time_calls  # noqa: E402
+from benchmarks.timing import percentile, print_table, summary, time_calls  # noqa: E402
+from search.parallel import cores  # noqa: E402
 from web import create_app  # noqa: E402
 
 PAGES = {
@@ -110,10 +122,12 @@ def time_calls_each(client, urls: list[str]) -> list[float]:
 
 def fetch_all(base: str, urls: list[str], clients: int) -> dict:
     """Each address once, `clients` at a time (run in a process of its own: the clients' work does
-    not wait on the server process's interpreter lock, as a browser's would not)."""
+    not wait on a server process's interpreter lock, as a browser's would not); `timed`: for each
+    answer, (address, client wall ms, server ms, server CPU ms), the last two read from its
+    Server-Timing header (web/timing.py)."""
     todo = iter(urls)
     lock = threading.Lock()
-    done, errors = [0], [0]
+    done, errors, timed = [0], [0], []
 
     def worker(_) -> None:
         while True:
@@ -121,50 +135,82 @@ def fetch_all(base: str, urls: list[str], clients: int) -> dict:
                 url = next(todo, None)
             if url is None:
                 return
+            start = time.perf_counter()
             try:
                 with urllib.request.urlopen(base + url, timeout=30) as response:
                     response.read()
+                    header = response.headers.get("Server-Timing", "")
                 done[0] += 1
             except urllib.error.HTTPError as exc:
+                exc.read()
+                header = exc.headers.get("Server-Timing", "")
                 done[0] += exc.code == 404
                 errors[0] += exc.code != 404
             except OSError:
                 errors[0] += 1
+                continue
+            took = {name: float(ms) for name, ms in re.findall(r"(\w+);dur=([0-9.]+)", header)}
+            timed.append((url, (time.perf_counter() - start) * 1000, took.get("app"), took.get("cpu")))
 
     start = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
         list(pool.map(worker, range(clients)))
     elapsed = time.perf_counter() - start
     return {"clients": clients, "requests": done[0], "errors": errors[0], "seconds": round(elapsed, 1),
-            "req/s": round(done[0] / elapsed, 1)}
+            "req/s": round(done[0] / elapsed, 1), "timed": timed}
 
 
 def loop_pages(base: str, seconds: float, clients: int) -> dict:
     """The pages of PAGES in turn for `seconds`, by `clients` clients (in a process of their own)."""
     urls = list(PAGES.values())
-    count = 0
     rows = []
     stop = time.perf_counter() + seconds
     while time.perf_counter() < stop:
         rows.append(fetch_all(base, urls * clients, clients))
-        count += 1
     requests = sum(r["requests"] for r in rows)
     elapsed = sum(r["seconds"] for r in rows)
     return {"clients": clients, "requests": requests, "errors": sum(r["errors"] for r in rows),
-            "seconds": round(elapsed, 1), "req/s": round(requests / max(elapsed, 1e-9), 1)}
+            "seconds": round(elapsed, 1), "req/s": round(requests / max(elapsed, 1e-9), 1),
+            "timed": [t for r in rows for t in r["timed"]]}
 
 
-def under_load(app, args) -> None:
-    """8 clients over distinct addresses (first renders, then cached), then throughput over PAGES."""
-    from waitress import create_server
+class Server:
+    """`alinea serve --port 0 --processes N` over a data directory, as a process of its own (the
+    real server: its supervisor, workers and options), ended by SIGTERM."""
 
-    from web.limits import waitress_options
+    def __init__(self, data_dir: str, processes: int, threads: int) -> None:
+        self.err = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.process = subprocess.Popen([sys.executable, "-m", "alinea.cli", "--data", data_dir, "serve", "--port", "0",
+                                         "--processes", str(processes), "--threads", str(threads)], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                        stderr=self.err)
+        deadline = time.monotonic() + 60
+        while not (found := re.search(r"http://[^/]+:(\d+)/", self._said())):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"alinea serve did not start: {self._said()}")
+            time.sleep(0.05)
+        self.base = f"http://127.0.0.1:{found.group(1)}"
 
-    timed = ServerTime(app)
-    server = create_server(timed, host="127.0.0.1", port=0, threads=8, ident="bench", **waitress_options())
-    threading.Thread(target=server.run, daemon=True).start()
-    base = f"http://127.0.0.1:{server.effective_port}"
-    provisions, searches, missing = distinct_pages(app.extensions["live"].current.kb)
+    def _said(self) -> str:
+        self.err.seek(0)
+        return self.err.read()
+
+    def close(self) -> str:
+        """Ends the server; what it said on standard error besides its address line (waitress's
+        warnings that a worker's threads were all busy, counted)."""
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+        lines = self._said().splitlines()[1:]
+        self.err.close()
+        busy = [line for line in lines if "Task queue depth" in line]
+        said = [line for line in lines if line not in busy]
+        return "\n".join(said + ([f"{len(busy)} times: all the threads of a worker busy, a request queued "
+                                  "(waitress: Task queue depth)"] if busy else []))
+
+
+def under_load(data_dir: str, kb, args) -> None:
+    """8 clients over distinct addresses (first renders, then again), then throughput over PAGES,
+    against `alinea serve` with one process, then with one per core."""
+    provisions, searches, missing = distinct_pages(kb)
     kind_of = {url: kind for kind, urls in zip(KINDS, (provisions, searches, missing))
                for url in in_both_languages(urls)}
     alone = {kind: [u for u in kind_of if kind_of[u] == kind and u.endswith("lang=fr")] for kind in KINDS}
@@ -172,35 +218,64 @@ def under_load(app, args) -> None:
     random.Random(16).shuffle(mixed)  # the kinds mixed, in one fixed order
     passes = [(f"{kind} pages alone (French), first render of each", alone[kind]) for kind in KINDS]
     passes += [("all kinds mixed (English), first render of each", mixed),
-               ("all kinds mixed (English) again: from the page cache", mixed)]
+               ("all kinds mixed (English) again (each process has its own page cache)", mixed)]
     spawn = multiprocessing.get_context("spawn")
+    targets = []
     with spawn.Pool(1) as clients:
-        clients.apply(fetch_all, (base, ["/"], 1))  # the client process started before timing
-        print(f"\nwaitress, 8 threads, the options of `alinea serve`; {args.clients} clients in another process, "
-              "each distinct address asked once per pass (server time: from the request reaching the application "
-              "to its last byte, wall time, which includes waiting for the interpreter lock while other requests "
-              "run; cpu: the CPU time of the request's own thread)")
-        for name, urls in passes:
-            timed.clear()
-            row = clients.apply(fetch_all, (base, urls, args.clients))
-            print(f"\n{name}: {row['requests']} requests, {row['errors']} errors, {row['req/s']} requests/s")
-            by_kind, cpu_by_kind = defaultdict(list), defaultdict(list)
-            for url, times in timed.times.items():
-                by_kind[kind_of.get(url, "other")] += times
-                cpu_by_kind[kind_of.get(url, "other")] += timed.cpu[url]
-            print_table([{"pages": kind, **wall_and_cpu(by_kind[kind], cpu_by_kind[kind])} for kind in KINDS
-                         if by_kind[kind]], ["pages", "n", "p50_ms", "p95_ms", "max_ms", "cpu_p50_ms", "cpu_p95_ms"])
-        rows = []
-        for count in (1, 8):
-            timed.clear()
-            rows.append(clients.apply(loop_pages, (base, args.seconds, count)))
-        print("\nthe fixed pages of PAGES (one of each kind) in turn, clients in another process (throughput)")
-        print_table(rows, ["clients", "requests", "errors", "seconds", "req/s"])
-        print("\nserver time per page with 8 clients (from the request reaching the application to its last byte)")
-        print_table([{"page": name, **wall_and_cpu(timed.times[PAGES[name]], timed.cpu[PAGES[name]])}
-                     for name in SERVER_TIMED if timed.times[PAGES[name]]],
-                    ["page", "n", "p50_ms", "p95_ms", "max_ms", "cpu_p50_ms", "cpu_p95_ms"])
-    server.close()
+        for processes in dict.fromkeys((1, args.processes)):
+            server = Server(data_dir, processes, args.threads)
+            warm = list(PAGES.values()) * 3  # each worker loaded and its per-version objects built
+            clients.apply(fetch_all, (server.base, warm, args.clients))
+            print(f"\n== `alinea serve --processes {processes}` (waitress, {args.threads} threads per process), "
+                  f"{args.clients} clients in another process, each distinct address asked once per pass, "
+                  f"load average {os.getloadavg()[0]:.1f}")
+            print("client: wall time seen by the client (connect to last byte); server: the Server-Timing header, "
+                  "from the request reaching the application to its last byte, wall time (which counts the waits "
+                  "for the interpreter lock while the process's other requests run), and cpu, that request's "
+                  "thread's CPU time")
+            for name, urls in passes:
+                row = clients.apply(fetch_all, (server.base, urls, args.clients))
+                print(f"\n{name}: {row['requests']} requests, {row['errors']} errors, {row['req/s']} requests/s")
+                rows = by_kind(row["timed"], kind_of)
+                print_table(rows, COLUMNS)
+                if name.startswith("all kinds mixed") and "first render" in name:
+                    targets += [{"processes": processes, **r} for r in rows if r["pages"] in ("provision", "search")]
+            loops = [clients.apply(loop_pages, (server.base, args.seconds, count)) for count in (1, args.clients)]
+            print("\nthe fixed pages of PAGES (one of each kind) in turn (throughput)")
+            print_table(loops, ["clients", "requests", "errors", "seconds", "req/s"])
+            print(f"\nper page with {args.clients} clients")
+            page_of = {url: name for name, url in PAGES.items() if name in SERVER_TIMED}
+            print_table([r | {"page": r["pages"]} for r in by_kind(loops[-1]["timed"], page_of)],
+                        ["page"] + COLUMNS[1:])
+            said = server.close()
+            if said.strip():
+                print(f"the server said:\n{said}")
+    print(f"\ntarget: server time p95 under 20 ms for provision and search pages, first render, {args.clients} "
+          f"clients, all kinds mixed (load average now {os.getloadavg()[0]:.1f})")
+    print_table(targets, ["processes", "pages", "n", "client_p50", "client_p95", "server_p50", "server_p95", "cpu_p95"])
+
+
+COLUMNS = ["pages", "n", "client_p50", "client_p95", "server_p50", "server_p95", "cpu_p50", "cpu_p95"]
+
+
+def by_kind(timed: list[tuple], kind_of: dict[str, str]) -> list[dict]:
+    """p50 and p95 (ms) of the client and server times of each kind of page, in KINDS' order."""
+    groups = defaultdict(list)
+    for url, client, server, cpu in timed:
+        if url in kind_of:
+            groups[kind_of[url]].append((client, server, cpu))
+    rows = []
+    for kind in dict.fromkeys([*KINDS, *kind_of.values()]):
+        if not groups[kind]:
+            continue
+        client, server, cpu = zip(*groups[kind])
+        row = {"pages": kind, "n": len(client)}
+        for name, values in (("client", client), ("server", server), ("cpu", cpu)):
+            values = [v for v in values if v is not None]
+            if values:
+                row[f"{name}_p50"], row[f"{name}_p95"] = percentile(values, 50), percentile(values, 95)
+        rows.append(row)
+    return rows
 
 
 FIXTURES = ROOT / "tests" / "fixtures" / "legisquebec-html"
@@ -242,7 +317,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--distinct", type=int, default=200, help="distinct addresses of each kind, one client")
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--only", choices=("pages", "load"), help="only the one-client or only the load figures")
+    parser.add_argument("--threads", type=int, default=8, help="threads per server process")
+    parser.add_argument("--processes", type=int, default=cores(), help="server processes of the second load run "
+                        "(the first has one; default: one per core)")
+    parser.add_argument("--only", choices=("pages", "first", "load"),
+                        help="only the one-client figures, only their first renders, or only the load figures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         build(ROOT / "corpus", Path(tmp), progress=lambda m: None)
@@ -250,7 +329,9 @@ def main() -> None:
         app = create_app({"DATA_DIR": tmp})
         print(f"create_app (load the knowledge base, graph and index once): {(time.perf_counter() - started) * 1000:.0f} ms")
         logging.getLogger("waitress").setLevel(logging.ERROR)
-        if args.only != "load":
+        if args.only in (None, "first"):
+            first_renders(create_app({"DATA_DIR": tmp}), args)
+        if args.only in (None, "pages"):
             reading_view(app, args.repeat)
             with tempfile.TemporaryDirectory() as other:
                 build(library_with_regulations(Path(other)), Path(other) / "data", progress=lambda m: None)
@@ -260,46 +341,12 @@ def main() -> None:
                 print(f"\n== one client, {'with' if cached else 'without'} the page cache (pages rendered once per "
                       "knowledge-base version, address and language)")
                 per_page(app, args)
-            first_renders(create_app({"DATA_DIR": tmp}), args)
-        if args.only != "pages":
-            under_load(create_app({"DATA_DIR": tmp}), args)
+        if args.only in (None, "load"):
+            under_load(tmp, app.extensions["live"].current.kb, args)
 
 
 SERVER_TIMED = ("section", "unit", "api provision", "search", "search citation", "api search", "404")
 """Pages whose server time under load the issue's target names (provision and search pages), and the 404."""
-
-
-class ServerTime:
-    """WSGI middleware keeping each request's server time by path and query: `times`, the wall time
-    from the request reaching the application to its last byte, which includes the time its thread
-    waits for the interpreter lock while other requests run (8 threads share one lock, on 2 cores);
-    and `cpu`, the CPU time of the request's own thread over the same span (the work it did)."""
-
-    def __init__(self, app) -> None:
-        self.app, self.times, self.cpu = app, defaultdict(list), defaultdict(list)
-
-    def clear(self) -> None:
-        self.times.clear()
-        self.cpu.clear()
-
-    def __call__(self, environ, start_response):
-        start, cpu = time.perf_counter(), time.thread_time()
-        response = self.app(environ, start_response)
-        try:
-            body = b"".join(response)
-        finally:
-            getattr(response, "close", lambda: None)()
-        query = environ.get("QUERY_STRING")
-        path = environ.get("PATH_INFO", "") + (f"?{query}" if query else "")
-        self.cpu[path].append(time.thread_time() - cpu)
-        self.times[path].append(time.perf_counter() - start)
-        return [body]
-
-
-def wall_and_cpu(wall: list[float], cpu: list[float]) -> dict:
-    """summary() of the wall times, with the p50 and p95 of the CPU times beside them."""
-    row = summary(cpu)
-    return {**summary(wall), "cpu_p50_ms": row["p50_ms"], "cpu_p95_ms": row["p95_ms"]}
 
 
 if __name__ == "__main__":

@@ -105,6 +105,20 @@ class Term:
     """True for a word of the build's learned word table rather than a phrase of the glossary or thesaurus."""
 
 
+def _edits(words: tuple[str, ...], key: tuple[str, ...]) -> int:
+    """The edits between two phrases of as many words when each word is at most one edit away, two
+    in all, and words of fewer than four letters exact; else 0 (the first word too far ends it)."""
+    total = 0
+    for word, other in zip(words, key):
+        edits = distance(word, other, 1)
+        if edits > 1 or (edits and len(word) < 4):
+            return 0
+        total += edits
+        if total > 2:
+            return 0
+    return total
+
+
 class Lexicon:
     """Phrases of the glossary and the thesaurus, by their folded words."""
 
@@ -144,9 +158,9 @@ class Lexicon:
             return None
         best: tuple[int, str] | None = None
         for key in self._shapes.get((len(words), words[0][:1]), ()):
-            edits = [distance(a, b, 1) for a, b in zip(words, key)]
-            if 0 < sum(edits) <= 2 and max(edits) <= 1 and all(e == 0 or len(w) >= 4 for e, w in zip(edits, words)):
-                best = min(best or (3, ""), (sum(edits), self.terms[key][0].text))
+            edits = _edits(words, key)
+            if edits:
+                best = min(best or (3, ""), (edits, self.terms[key][0].text))
         return best[1] if best else None
 
     def rows(self) -> list[list]:

@@ -52,15 +52,15 @@ def _strict_first(index, query, strict_text: str, relaxed_text: str, found):
     # enough hits for the page on the first page of results (a hit is a snippet made), unless that is
     # more than a page can hold: then pages of MAX_PER_PAGE until there are enough
     per_page = min(MAX_PER_PAGE, want + len(first))
-    rest, page, relaxed = [], 1, None
+    rest, page, first_page = [], 1, None
     while len(rest) < want:
         relaxed = index.search(replace(query, text=relaxed_text, page=page, per_page=per_page, suggest=False))
+        first_page = first_page or relaxed  # its total, facets and notes are those of the query's own pages
         rest += [h for h in relaxed.hits if h.section not in first]
         if page >= relaxed.pages:
             break
         page += 1
     merged = list(strict) + rest
-    first_page = relaxed if page == 1 else index.search(replace(query, text=relaxed_text, page=1, suggest=False))
     return replace(first_page, hits=tuple(merged[want - query.per_page:want]), page=query.page,
                    per_page=query.per_page, pages=math.ceil(first_page.total / query.per_page))
 

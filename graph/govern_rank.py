@@ -516,6 +516,12 @@ def thesaurus_reason(words: str, means: tuple[str, ...] | list[str], text: str) 
     return why("speaks of", words={"said": words, "means": phrase})
 
 
+RULES_POWER = 2
+"""A rule of the remedies' division gains its score over the best squared (`Scorer.remedy_rules`): the rule a
+story asks about (interest, s. 116) matches about as well as the best and gains nearly all; when the text only
+asks to contest, the division's other rules match its words "decision" and "review" less well and stay behind
+s. 118 ("They refused my application. How can I contest the decision?": linear, ss. 110, 111, 115 and 109 came
+before s. 118)."""
 OTHER_REMEDY = 0.5
 """How much a remedy counts when the text names only another one ("Can I go to the Tribunal?": review, s. 107,
 counts half; the Tribunal, s. 118, whole).  A word that names no remedy in particular ("contest") counts for both."""
@@ -739,10 +745,10 @@ class Scorer:
 
     def remedy_rules(self, heads: dict[str, str], words: str) -> None:
         """The rules of the remedies' division other than the remedies' own provisions (who reviews, time limits,
-        observations, reinstatement, interest: ss. 108-117, 119), in proportion to how well they already match
-        the text: a story that asked for a review and now asks whether interest runs meant s. 116, and the flat
-        evidence of ss. 107 and 118 put them first (fresh2-5: 33 of the questions whose primary section was 2nd
-        to 5th had s. 107 or 118 first)."""
+        observations, reinstatement, interest: ss. 108-117, 119), as they already match the text (RULES_POWER): a
+        story that asked for a review and now asks whether interest runs meant s. 116, and the flat evidence of
+        ss. 107 and 118 put them first (fresh2-5: 33 of the questions whose primary section was 2nd to 5th had
+        s. 107 or 118 first)."""
         prep = self.prep
         divisions: dict[str, str] = {}  # a division's rules are said to be those of the remedy the text asks for most
         for head, concept in sorted(heads.items(), key=lambda hc: -remedy_strength(self.cues, hc[1])):
@@ -754,7 +760,8 @@ class Scorer:
             if concept is None or c.section in heads or not top:
                 continue
             self.add(c.section, "remedy rules", why("remedy rules", words={"words": words}, concepts={"remedy": concept}),
-                     (said(words), step("asks about"), concept, step("contains"), c.section), c.score / top)
+                     (said(words), step("asks about"), concept, step("contains"), c.section),
+                     (c.score / top) ** RULES_POWER)
 
     def second_pass(self) -> None:
         """Provisions that make the best sections found so far apply to a program, the

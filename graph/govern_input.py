@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from alinea.errors import NotFound, Outside
+from alinea.ids import fold_chars
 from graph.concepts import ConceptMatch
 from graph.govern_state import graph_nodes
 from graph.thesaurus import ThesaurusMatch, stem_with, stems, words_of
@@ -37,11 +38,14 @@ STOP_WORDS = {
 both ("on", "a", "en") are in neither."""
 CHALLENGE = {
     "en": ("contest", "challenge", "appeal", "disagree", "dispute", "fight", "review", "reconsider", "unfair",
-           "tribunal", "look at it again", "go further", "overturn"),
-    "fr": ("contester", "contestation", "revision", "reviser", "appel", "desaccord", "pas d'accord", "injuste",
-           "recours", "tribunal", "reexamen", "me battre", "se battre"),
+           "tribunal", "taq", "look at it again", "go further", "overturn"),
+    "fr": ("contester", "contestation", "revision", "reviser", "faire appel", "fais appel", "fait appel", "en appel",
+           "desaccord", "pas d'accord", "injuste", "recours", "tribunal administratif", "taq", "reexamen", "me battre",
+           "se battre"),
 }
-"""Words of a text that asks to have a decision looked at again."""
+"""Words of a text that asks to have a decision looked at again.  In French « appel » alone is mostly a phone call
+(« j'ai juste eu un appel », « l'inspecteur a appelé mon proprio »: the stem of « appeler ») and « tribunal » alone a
+court (« émancipée par le tribunal »): the appeal and the Administrative Tribunal are named by phrases."""
 ADVERSE = {
     "en": ("refuse", "refusal", "deny", "denied", "cut", "reduce", "lower", "stop", "cancel", "suspend",
            "terminate", "penalize", "penalise", "decision", "claim back", "owe"),
@@ -49,6 +53,37 @@ ADVERSE = {
            "penaliser", "decision", "reclamer", "reclamation", "dois", "doit"),
 }
 """Words of a text about a decision that went against someone (the remedies may apply)."""
+CUE_EXCEPTIONS = {
+    "en": ("last resort", "housing tribunal", "rental board", "phone call"),
+    "fr": ("dernier recours", "tribunal administratif du logement", "regie du logement", "appel telephonique"),
+}
+"""Fixed expressions that hold a cue word in another sense: a cue word inside one is not read (« l'aide financière
+de dernier recours » is last resort assistance, not a recourse; "the landlord has filed at the housing tribunal" is
+not a decision contested)."""
+OWN_ACT = {"en": ("i", "we"), "fr": ("je", "j", "nous")}
+"""Subjects that make an adverse word the person's own act, not a decision against them: "I refused to go",
+« j'ai refusé l'héritage », « je voudrais couper mes heures » (the subject a few words before the word, in its
+clause).  Not for STATES."""
+STATES = {"en": ("owe", "decision", "claim back"), "fr": ("dois", "doit", "decision", "reclamer", "reclamation")}
+"""Adverse words that say a decision or a debt whatever the subject: "I owe", « j'ai reçu une décision »."""
+DONE_TO = {"en": ("was", "were", "been", "got", "get", "me", "am", "m", "are", "re", "be", "being"),
+           "fr": ("ete", "fait", "me", "m")}
+"""Words between that subject and the adverse word that make it done to the person after all: "I was refused",
+« j'ai été refusé », « je me suis fait couper »."""
+NEGATION = {"en": ("not", "don", "didn", "doesn", "never", "without", "no"),
+            "fr": ("pas", "jamais", "sans", "ne", "n", "aucune", "aucun")}
+"""Words that, a few words before a challenge word in its clause, say the person does not ask for it: « si je
+demande pas de révision pis que je paye pas » asks what follows a claim left uncontested."""
+NEGATION_AFTER = {"fr": ("pas", "jamais")}
+"""Negations that follow the verb they negate (Québec French drops the « ne »: « si je conteste pas »)."""
+SUBJECT_REACH = 3
+"""How many words before a cue word its subject, or a negation, is looked for."""
+CONTEXT_SHARE = 0.5
+"""How much a challenge word counts in a sentence that only tells (a story's "I asked for a review") against one
+in the sentence that asks ("Can I go to the Tribunal?"): a story's review says where the question stands, the
+question says what it asks (graph.govern_rank's remedies)."""
+_CLAUSE_END = re.compile(r"[.!?;:,\n]")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _AMENDING_ACT = re.compile(r"^\s*(\d{4})\s*,?\s*c(?:hapter|h)?\.?\s*(\d+)\s*$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -86,6 +121,9 @@ class Cues:
     """Words asking to contest a decision."""
     adverse: tuple[str, ...] = ()
     """Words about a decision against the person."""
+    remedies: tuple[tuple[str, str, float], ...] = ()
+    """Each challenge word: (the remedy concept it names, ``""`` when it names none in particular ("contest"), the
+    words, 1 in a sentence that asks or CONTEXT_SHARE in one that only tells)."""
 
 
 def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
@@ -169,6 +207,11 @@ def _phrases(words: tuple[str, ...], lang: str) -> frozenset[tuple[str, ...]]:
 
 def find_words(text: str, lang: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """Words of text (stemmed in lang) that are one of table[lang]'s phrases, as written."""
+    return tuple(dict.fromkeys(text[start:end] for start, end in find_spans(text, lang, table)))
+
+
+def find_spans(text: str, lang: str, table: dict[str, tuple[str, ...]]) -> list[tuple[int, int]]:
+    """(start, end) of the words of text (stemmed in lang) that are one of table[lang]'s phrases, longest first."""
     words = words_of(text.replace("’", "'"))
     stemmed = stems(tuple(w for _, _, w in words), lang)
     wanted = _phrases(table[lang], lang)
@@ -176,8 +219,58 @@ def find_words(text: str, lang: str, table: dict[str, tuple[str, ...]]) -> tuple
     for size in sorted({len(p) for p in wanted}, reverse=True):
         for i in range(len(words) - size + 1):
             if stemmed[i:i + size] in wanted:
-                found.append(text[words[i][0]:words[i + size - 1][1]])
-    return tuple(dict.fromkeys(found))
+                found.append((words[i][0], words[i + size - 1][1]))
+    return found
+
+
+def cue_spans(text: str, lang: str, table: dict[str, tuple[str, ...]]) -> list[tuple[int, int]]:
+    """find_spans, without the cue words that lie inside one of CUE_EXCEPTIONS' expressions."""
+    spans = find_spans(text, lang, table)
+    if not spans:
+        return spans
+    outside = find_spans(text, lang, CUE_EXCEPTIONS)
+    return [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in outside)]
+
+
+def words_before(text: str, start: int) -> list[str]:
+    """The SUBJECT_REACH folded words before `start`, in its clause."""
+    clause = _CLAUSE_END.split(text[:start].replace("’", "'"))[-1]
+    return [fold_chars(w.lower()) for _, _, w in words_of(clause)][-SUBJECT_REACH:]
+
+
+def negated(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether a NEGATION word stands a few words before the word at start:end, in its clause, or one of
+    NEGATION_AFTER just after it (« je conteste pas »)."""
+    after = [fold_chars(w.lower()) for _, _, w in words_of(_CLAUSE_END.split(text[end:])[0])][:1]
+    return any(w in NEGATION[lang] for w in words_before(text, start)) or \
+        any(w in NEGATION_AFTER.get(lang, ()) for w in after)
+
+
+def own_act(text: str, start: int, lang: str) -> bool:
+    """Whether the word at `start` has the person as its subject in the active voice (OWN_ACT, no DONE_TO
+    between): "I refused to go", not "they refused me" or "I was refused"."""
+    before = words_before(text, start)
+    subjects = [i for i, w in enumerate(before) if w in OWN_ACT[lang]]
+    return bool(subjects) and not any(w in DONE_TO[lang] for w in before[subjects[-1] + 1:])
+
+
+def asking_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences that ask (ending with "?"); every sentence when none does."""
+    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    asking = [(s, e) for s, e in sentences if text[s:e].rstrip().endswith("?")]
+    return asking or sentences
+
+
+def remedy_cues(text: str, lang: str, spans: list[tuple[int, int]], concepts) -> tuple[tuple[str, str, float], ...]:
+    """Cues.remedies: each challenge word with the remedy concept whose name holds it (the glossary's match) and
+    whether its sentence asks."""
+    asking = asking_spans(text)
+    out = []
+    for start, end in spans:
+        named = next((m.concept for m in concepts if m.start <= start and end <= m.end), "")
+        place = 1.0 if any(a <= start < b for a, b in asking) else CONTEXT_SHARE
+        out.append((named, text[start:end], place))
+    return tuple(out)
 
 
 def cues(reading: Reading, kb) -> Cues:
@@ -204,8 +297,12 @@ def cues(reading: Reading, kb) -> Cues:
             for target in resolution.targets:
                 if target in kb and target not in cited:
                     cited[target] = text[found.start:found.end]
+    challenge = [(s, e) for s, e in cue_spans(text, lang, CHALLENGE) if not negated(text, s, e, lang)]
+    states = find_spans(text, lang, STATES)
+    adverse = [(s, e) for s, e in cue_spans(text, lang, ADVERSE) if (s, e) in states or not own_act(text, s, lang)]
     return Cues(thesaurus, concepts, tuple(programs.items()), tuple(cited.items()),
-                find_words(text, lang, CHALLENGE), find_words(text, lang, ADVERSE))
+                tuple(dict.fromkeys(text[s:e] for s, e in challenge)), tuple(dict.fromkeys(text[s:e] for s, e in adverse)),
+                remedy_cues(text, lang, challenge, concepts))
 
 
 def program_of_term(glossary, concept: str) -> str | None:

@@ -51,6 +51,16 @@ MADE_UNDER = "made under"
 """The reference from a regulation to the provisions that empower the Government to make it."""
 FOUND = ("text", "thesaurus", "cited")
 """Kinds of evidence a section has of its own (not carried over from another section)."""
+CARRIED = ("makes apply",)
+"""Kinds of evidence that count their strongest piece only: s. 73 makes every rule of the Social Assistance
+Program apply to the Social Solidarity Program, and a question on the latter matched a little of many of them;
+summed, that put s. 73 before the Social Solidarity rule asked about (fresh2-5: 30 of the questions whose primary
+section was 2nd to 5th had s. 73, 83.11 or 83.24 first)."""
+CARRIED_POWER = 2
+"""A provision that makes others apply carries its best applied rule's strength (its score over the best section's)
+squared: first when what it carries is about the best match ("I'm on basic income and quit my job": s. 59, so
+s. 83.24), not when the named program's own rule matches better (dev + fresh2-5 MRR 0.624 -> 0.627, dev French
+0.648 -> 0.673; to the fourth power 0.628)."""
 LAY_SHARE = 0.25
 """Least share of the best lay match that a section's must reach to count (graph.govern_lay): a word said
 of a hundred sections adds a hundred candidates and nothing to their order."""
@@ -91,6 +101,9 @@ class Weights:
     applied: float = 0.15
     via: float = 2.0
     challenge: float = 2.4
+    remedy_rules: float = 2.4
+    """Weight of a rule of the remedies' division (review, the Tribunal) when the text asks to contest, times
+    how well it already matches (`Scorer.remedy_rules`)."""
     adverse: float = 0.12
     regulation: float = 0.35
     regulation_text: float = 0.25
@@ -138,7 +151,8 @@ WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "corpus" / "govern_weights.
 """The weights fitted on the dev split (benchmarks/govern_fit.py); the defaults above otherwise."""
 KIND_WEIGHT = {"text": "text", "feedback": "feedback", "heading": "heading",
                "thesaurus": "thesaurus", "definition": "definition", "establishes": "establishes", "cited": "cited",
-               "applies": "applied", "makes apply": "via", "remedy": "challenge", "adverse": "adverse",
+               "applies": "applied", "makes apply": "via", "remedy": "challenge", "remedy rules": "remedy_rules",
+               "adverse": "adverse",
                "regulation": "regulation", "term": "term", "defined": "defined",
                "enables": "enables", "enabled": "enabled", "lay": "lay", "aspect": "aspect"}
 """Kind of evidence -> the Weights field that weighs it."""
@@ -206,13 +220,14 @@ class Candidate:
 
     def features(self) -> dict[str, float]:
         """Per kind of evidence, the strongest piece and a share (`Weights.repeated`) of the others:
-        twenty regulation powers pointing at a section do not make it twenty times as relevant."""
+        twenty regulation powers pointing at a section do not make it twenty times as relevant; a provision that makes
+        others apply counts the best of them only (CARRIED)."""
         if self._features is not None:
             return self._features
         out = {}
         for kind in {r.kind for r in self.reasons}:
             weights = sorted((r.weight for r in self.reasons if r.kind == kind), reverse=True)
-            out[kind] = weights[0] + self.weights.repeated * sum(weights[1:])
+            out[kind] = weights[0] + (0.0 if kind in CARRIED else self.weights.repeated) * sum(weights[1:])
         self._features = out
         return out
 
@@ -501,6 +516,25 @@ def thesaurus_reason(words: str, means: tuple[str, ...] | list[str], text: str) 
     return why("speaks of", words={"said": words, "means": phrase})
 
 
+RULES_POWER = 2
+"""A rule of the remedies' division gains its score over the best squared (`Scorer.remedy_rules`): the rule a
+story asks about (interest, s. 116) matches about as well as the best and gains nearly all; when the text only
+asks to contest, the division's other rules match its words "decision" and "review" less well and stay behind
+s. 118 ("They refused my application. How can I contest the decision?": linear, ss. 110, 111, 115 and 109 came
+before s. 118)."""
+OTHER_REMEDY = 0.5
+"""How much a remedy counts when the text names only another one ("Can I go to the Tribunal?": review, s. 107,
+counts half; the Tribunal, s. 118, whole).  A word that names no remedy in particular ("contest") counts for both."""
+
+
+def remedy_strength(cues: Cues, remedy: str) -> float:
+    """How strongly the text asks for a remedy: its best challenge word, whole in a sentence that asks and
+    CONTEXT_SHARE in one that tells (graph.govern_input.Cues.remedies), half (OTHER_REMEDY) when that word names
+    another remedy."""
+    return max((place * (1.0 if named in ("", remedy) or named not in REMEDIES else OTHER_REMEDY)
+                for named, _, place in cues.remedies), default=1.0)
+
+
 class Scorer:
     """Collects the evidence for one text."""
 
@@ -663,7 +697,7 @@ class Scorer:
 
     def applied_evidence(self, strength: dict[str, float]) -> None:
         """Provisions made to apply to a program the text names, when the text is about them
-        too; and the provision that makes them apply, as strong as what it applies."""
+        too; and the provision that makes them apply, as strong as what it applies (squared: CARRIED_POWER)."""
         graph = graph_nodes(self.kb)
         for program, _ in self.cues.programs:
             if program not in graph:
@@ -685,21 +719,49 @@ class Scorer:
                                                      concepts={"program": program}),
                              (program, step("made to apply by"), link.via, step("applies"), section), 1.0)
                     self.add(link.via, "makes apply", makes,
-                             (section, step("made to apply to", what=program), link.via), strength[section], link.via)
+                             (section, step("made to apply to", what=program), link.via), strength[section] ** CARRIED_POWER, link.via)
 
     def remedy_evidence(self) -> None:
+        """The remedies when the text is about a decision: each remedy's own provision (s. 107, s. 118) as strong
+        as the text asks for it (`remedy_strength`), and, when it asks to contest, the other rules of their
+        division (`remedy_rules`)."""
         cues = self.cues
         if not cues.challenge and not cues.adverse:
             return
         kind = "remedy" if cues.challenge else "adverse"
         words = (cues.challenge or cues.adverse)[0]
         glossary = self.kb.glossary
+        heads: dict[str, str] = {}
         for concept_id in REMEDIES:
             concept = glossary.get(concept_id) if glossary else None
+            strength = remedy_strength(cues, concept_id) if cues.challenge else 1.0
             for node in self.prep.defines.get(concept_id, ()) + self.prep.provides.get(concept_id, ()):
                 if node.startswith(self.prep.statute + "/") and concept is not None:
+                    heads.setdefault(section_of(node), concept_id)
                     self.add(node, kind, why("remedy", words={"words": words}, concepts={"remedy": concept_id}),
-                             (said(words), step("asks about"), concept_id, step("provided for by"), node), 1.0)
+                             (said(words), step("asks about"), concept_id, step("provided for by"), node), strength)
+        if cues.challenge and self.w.remedy_rules > 0:
+            self.remedy_rules(heads, words)
+
+    def remedy_rules(self, heads: dict[str, str], words: str) -> None:
+        """The rules of the remedies' division other than the remedies' own provisions (who reviews, time limits,
+        observations, reinstatement, interest: ss. 108-117, 119), as they already match the text (RULES_POWER): a
+        story that asked for a review and now asks whether interest runs meant s. 116, and the flat evidence of
+        ss. 107 and 118 put them first (fresh2-5: 33 of the questions whose primary section was 2nd to 5th had
+        s. 107 or 118 first)."""
+        prep = self.prep
+        divisions: dict[str, str] = {}  # a division's rules are said to be those of the remedy the text asks for most
+        for head, concept in sorted(heads.items(), key=lambda hc: -remedy_strength(self.cues, hc[1])):
+            divisions.setdefault(prep.heading_text.get(head), concept)
+        ranked = sorted(self.candidates.values(), key=lambda c: -c.score)
+        top = ranked[0].score if ranked else 0.0
+        for c in ranked:
+            concept = divisions.get(prep.heading_text.get(c.section))
+            if concept is None or c.section in heads or not top:
+                continue
+            self.add(c.section, "remedy rules", why("remedy rules", words={"words": words}, concepts={"remedy": concept}),
+                     (said(words), step("asks about"), concept, step("contains"), c.section),
+                     (c.score / top) ** RULES_POWER)
 
     def second_pass(self) -> None:
         """Provisions that make the best sections found so far apply to a program, the

@@ -53,6 +53,7 @@ TEMPLATES: dict[str, str] = {
     "makes apply to": N_("it makes %(what)s apply to %(program)s"),
     "makes a rule apply to": N_("it makes %(what)s (a rule of %(other)s) apply to %(program)s"),
     "remedy": N_("the question is about a decision (%(words)s): %(remedy)s is the remedy"),
+    "remedy rules": N_("the question is about a decision (%(words)s), and this provision is one of the rules of %(remedy)s"),
     "regulation for": N_("regulations may be made for the purposes of %(what)s (%(words)s)"),
     "term used by": N_("defines %(term)s, used by %(what)s and the question"),
     "enables": N_("%(regulation)s is made under it, and %(what)s matches the question"),

@@ -42,6 +42,7 @@ from whoosh.lang import stopwords_for_language
 from alinea.errors import AlineaError
 from alinea.ids import fold_chars
 from graph.datafile import read_member
+from graph.govern_everyday import by_first_word, everyday_words
 from graph.govern_words import FUNCTION_WORDS
 from graph.thesaurus import stemmer
 
@@ -142,10 +143,13 @@ class Lexicon:
     def __init__(self, act_words: Iterable[str], pairs: Iterable[tuple[str, str]], min_dice: float = MIN_DICE,
                  per_word: int = PER_WORD, lay_pairs: Iterable[tuple[str, str]] = (),
                  french_words: Iterable[str] = (), table: dict[str, tuple[tuple[str, float], ...]] | None = None,
-                 dictionary: dict[str, tuple[str, ...]] | None = None) -> None:
+                 dictionary: dict[str, tuple[str, ...]] | None = None,
+                 everyday: dict[str, tuple[str, ...]] | None = None) -> None:
         """table: the French -> English table the build learned (`translation_table`); learned
-        here from `pairs` when None.  dictionary: French stem -> words of the Act (`load_dictionary`)."""
+        here from `pairs` when None.  dictionary: French stem -> words of the Act (`load_dictionary`).
+        everyday: everyday English expression -> words and terms of the Act (graph.govern_everyday)."""
         self.dictionary = dictionary or {}
+        self.everyday = everyday or {}
         pairs = list(pairs)
         counts = Counter(act_words)
         self.by_root: dict[str, tuple[str, ...]] = {}
@@ -180,7 +184,7 @@ class Lexicon:
     STATE = {"by_root": dict[str, tuple[str, ...]], "by_prefix": dict[str, list[str]], "stems": frozenset[str],
              "table": dict[str, tuple[tuple[str, float], ...]], "lay": dict[str, tuple[tuple[str, float], ...]],
              "reverse": dict[str, tuple[tuple[str, float], ...]], "french_by_root": dict[str, tuple[str, ...]],
-             "dictionary": dict[str, tuple[str, ...]]}
+             "dictionary": dict[str, tuple[str, ...]], "everyday": dict[str, tuple[str, ...]]}
     """What a lexicon holds once learned, by attribute, with its type (what `state` writes and
     `from_state` reads back, so that a process does not learn it again)."""
 
@@ -280,6 +284,14 @@ class Lexicon:
         out = [Bridge(act, word, "paraphrase", dice) for word in dict.fromkeys(words)
                for act, dice in self.lay.get(word, ()) if act != word]
         return self.shared(out)
+
+    def say_as_act(self, text: str) -> list[Bridge]:
+        """The Act's words and terms for the everyday English expressions a text holds, from the
+        written word list (graph.govern_everyday): "kicked me out" -> ‘precarious’, ‘housing’."""
+        firsts = getattr(self, "_everyday_firsts", None)
+        if firsts is None:
+            firsts = self._everyday_firsts = by_first_word(self.everyday)
+        return self.shared([Bridge(act, said, "everyday", 1.0) for said, act in everyday_words(text, self.everyday, firsts)])
 
     def to_french(self, words: Iterable[str]) -> list[Bridge]:
         """French words of the library's French texts for English words: the French-English table

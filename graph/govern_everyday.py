@@ -37,7 +37,7 @@ ACT_SHARE = 0.05
 """An expression of one word that the Act says in this share of its sections or more is not everyday
 English for another word of the Act: the full text finds it, and a bridge from it leads everywhere."""
 GAP = 2
-"""Most words between two words of an expression ("kicked *me* out", "turned *the job* down")."""
+"""Most words between two words of an expression, common words only ("kicked *me* out", "turned *it* down")."""
 _WORD = re.compile(r"[a-z0-9]+")
 _CONTRACTIONS = ((re.compile(r"\bcan'?t\b"), "cannot"), (re.compile(r"\bwon'?t\b"), "will not"),
                  (re.compile(r"n't\b"), " not"), (re.compile(r"'s\b|s'(?=\s|$)"), ""))
@@ -144,11 +144,18 @@ def everyday_words(text: str, table: dict[str, tuple[str, ...]], firsts: Firsts 
 
 def _match(stems: list[str], start: int, rest: tuple[str, ...]) -> int | None:
     """The position of the last word of an expression whose first word is at `start`, None when the
-    text does not hold it."""
+    text does not hold it.  Only common words may come between two of its words ("kicked *me* out",
+    "pay *it* back"), at most GAP: "take *to get* back" is not "take back"."""
     at = start
+    common = _common_stems()
     for stem in rest:
-        at = next((i for i in range(at + 1, min(at + GAP + 2, len(stems))) if stems[i] == stem), None)
-        if at is None:
+        for i in range(at + 1, min(at + GAP + 2, len(stems))):
+            if stems[i] == stem:
+                at = i
+                break
+            if stems[i] not in common:
+                return None
+        else:
             return None
     return at
 

@@ -24,6 +24,8 @@
 True
 >>> root("decision") == root("decide")
 True
+>>> root("ability") == root("able"), root("recovery") == root("recoverable"), root("marriage") == root("married")
+(True, True, True)
 >>> english_spelling("admissibilité"), english_spelling("médicale")
 ('admissibility', 'medical')
 """
@@ -47,8 +49,11 @@ from graph.govern_words import FUNCTION_WORDS
 from graph.thesaurus import stemmer
 
 _WORD = re.compile(r"[a-z]+")
-_DERIVED = ("abl", "ibl", "ur", "anc", "enc", "ion", "iti", "iv", "al", "at", "ant", "ent", "ic", "ori", "ment")
+_DERIVED = ("abl", "ibl", "ur", "anc", "enc", "ion", "iti", "iv", "al", "at", "ant", "ent", "ic", "ori", "ment",
+            "ship", "ag")
 """Endings a Porter stem may still carry that derivation added (Porter leaves them on)."""
+_ALTERNATIONS = (("abil", "abl"), ("ibil", "ibl"))
+"""Porter's stems of -ability / -ibility, spelt as those of -able / -ible: "ability" meets "able"."""
 NEGATIONS = {"en": ("non", "dis", "un", "in", "im", "il", "ir"), "fr": ("non", "des", "de", "in", "im", "il", "ir")}
 MIN_ROOT = 4
 FRENCH_ENDINGS = (("ieuses", "ious"), ("ieuse", "ious"), ("ieux", "ious"), ("euses", "ous"), ("euse", "ous"),
@@ -82,13 +87,23 @@ def _porter():
 def root(word: str) -> str:
     """The derivational root of an English word (folded, lower case)."""
     stem = _porter()(word)
+    for spelt, alternate in _ALTERNATIONS:
+        if stem.endswith(spelt):
+            stem = stem[: -len(spelt)] + alternate
+    stem = _without_y(stem)
     for ending in _DERIVED:
         if stem.endswith(ending) and len(stem) - len(ending) >= MIN_ROOT:
-            stem = stem[: -len(ending)]
+            stem = _without_y(stem[: -len(ending)])
             break
     if len(stem) > MIN_ROOT and stem[-1] in "ds" and stem[-2] in "aeiou":
         stem = stem[:-1]
     return stem
+
+
+def _without_y(stem: str) -> str:
+    """A stem without the final ``i`` Porter writes for a -y ("recovery" -> ``recoveri``), so that
+    "recovery" meets "recoverable", "study" "student", "marry" "marriage"."""
+    return stem[:-1] if stem.endswith("i") and len(stem) - 1 >= MIN_ROOT else stem
 
 
 @cache

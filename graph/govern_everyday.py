@@ -66,7 +66,12 @@ def expression_key(text: str) -> str:
 @lru_cache(maxsize=1)
 def _common_stems() -> frozenset[str]:
     """Stems of the words that say nothing alone: a question's function words and the stop words."""
-    return frozenset(_stem(w) for w in FUNCTION_WORDS["en"] | stop_words("en"))
+    return frozenset(_stem(t) for w in common_words() for t in tokens(w))
+
+
+def common_words() -> frozenset[str]:
+    """The words that say nothing alone, as written (graph.govern_stems has the build keep their stems)."""
+    return FUNCTION_WORDS["en"] | stop_words("en")
 
 
 def _common(word: str) -> bool:

@@ -830,7 +830,8 @@ class Scorer:
                 out[root(word)] = 1.0
         for b in getattr(self, "bridged", ()):
             if self.bridge_weight(b) > 0:
-                out[root(b.word)] = max(out.get(root(b.word), 0.0), b.weight)
+                for word in content_words(b.word, "en"):  # a term of the Act ("liquid assets") by its words
+                    out[root(word)] = max(out.get(root(word), 0.0), b.weight)
         for match in self.cues.thesaurus:
             for phrase in self.kb.thesaurus.get(match.entry).means:
                 for word in content_words(phrase, "en"):

@@ -58,7 +58,7 @@ FRESH5 = ROOT / "benchmarks" / "govern_eval" / "fresh5.jsonl"
 split "fresh5"."""
 SET_FILES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5}
 SPLITS = ("dev", "test", *SET_FILES)
-ABLATIONS = {"no word list": {"written": 0.0}, "no bridges": {"bridge": 0.0}, "no everyday table": {"paraphrase": 0.0}, "no feedback": {"feedback": 0.0},
+ABLATIONS = {"no word list": {"written": 0.0}, "no everyday list": {"everyday": 0.0}, "no bridges": {"bridge": 0.0}, "no everyday table": {"paraphrase": 0.0}, "no feedback": {"feedback": 0.0},
              "no headings": {"heading": 0.0}, "no definitions": {"defined": 0.0}, "no lay words": {"lay": 0.0},
              "no time limit": {"aspect": 0.0}}
 """The signals of issue 18, each switched off in turn (`--ablate`)."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from alinea.errors import AlineaError
@@ -13,7 +14,9 @@ def read_member(path: str | Path, what: str, key: str, kind: type = list):
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except json.JSONDecodeError as exc:
+        raise AlineaError(f"{path}:{exc.lineno}: cannot read the {what}: {exc.msg} (column {exc.colno})") from None
+    except (OSError, UnicodeDecodeError) as exc:
         raise AlineaError(f"{path}: cannot read the {what}: {exc}") from None
     member = data.get(key) if isinstance(data, dict) else None
     if not isinstance(member, kind):
@@ -24,3 +27,30 @@ def read_member(path: str | Path, what: str, key: str, kind: type = list):
 def read_entries(path: str | Path, what: str) -> list:
     """The ``entries`` list of a corpus data file (glossary, thesaurus)."""
     return read_member(path, what, "entries")
+
+
+_KEY = re.compile(r'^\s*("(?:[^"\\]|\\.)*")\s*:')
+
+
+def read_entries_by_line(path: str | Path, what: str, key: str) -> list[tuple[int, str, object]]:
+    """(line, name, value) of each entry of the `key` object of a corpus data file written one entry
+    per line (the word lists), in the file's order, so that a check can name the line it fails on.
+    AlineaError naming the file (and the line, for a JSON error or an entry listed twice) when it
+    cannot be read."""
+    path = Path(path)
+    member = read_member(path, what, key, dict)
+    text = path.read_text(encoding="utf-8")
+    found: dict[str, int] = {}
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _KEY.match(line)
+        if match is None:
+            continue
+        name = json.loads(match.group(1))
+        if not inside:
+            inside = name == key
+            continue
+        if name in found:
+            raise AlineaError(f"{path}:{number}: {name!r} is listed twice (first on line {found[name]})")
+        found[name] = number
+    return [(found.get(name, 0), name, value) for name, value in member.items()]

@@ -24,6 +24,8 @@
 True
 >>> root("decision") == root("decide")
 True
+>>> root("ability") == root("able"), root("recovery") == root("recoverable"), root("marriage") == root("married")
+(True, True, True)
 >>> english_spelling("admissibilité"), english_spelling("médicale")
 ('admissibility', 'medical')
 """
@@ -42,12 +44,16 @@ from whoosh.lang import stopwords_for_language
 from alinea.errors import AlineaError
 from alinea.ids import fold_chars
 from graph.datafile import read_member
+from graph.govern_everyday import by_first_word, everyday_words
 from graph.govern_words import FUNCTION_WORDS
 from graph.thesaurus import stemmer
 
 _WORD = re.compile(r"[a-z]+")
-_DERIVED = ("abl", "ibl", "ur", "anc", "enc", "ion", "iti", "iv", "al", "at", "ant", "ent", "ic", "ori", "ment")
+_DERIVED = ("abl", "ibl", "ur", "anc", "enc", "ion", "iti", "iv", "al", "at", "ant", "ent", "ic", "ori", "ment",
+            "ship", "ag")
 """Endings a Porter stem may still carry that derivation added (Porter leaves them on)."""
+_ALTERNATIONS = (("abil", "abl"), ("ibil", "ibl"))
+"""Porter's stems of -ability / -ibility, spelt as those of -able / -ible: "ability" meets "able"."""
 NEGATIONS = {"en": ("non", "dis", "un", "in", "im", "il", "ir"), "fr": ("non", "des", "de", "in", "im", "il", "ir")}
 MIN_ROOT = 4
 FRENCH_ENDINGS = (("ieuses", "ious"), ("ieuse", "ious"), ("ieux", "ious"), ("euses", "ous"), ("euse", "ous"),
@@ -81,13 +87,23 @@ def _porter():
 def root(word: str) -> str:
     """The derivational root of an English word (folded, lower case)."""
     stem = _porter()(word)
+    for spelt, alternate in _ALTERNATIONS:
+        if stem.endswith(spelt):
+            stem = stem[: -len(spelt)] + alternate
+    stem = _without_y(stem)
     for ending in _DERIVED:
         if stem.endswith(ending) and len(stem) - len(ending) >= MIN_ROOT:
-            stem = stem[: -len(ending)]
+            stem = _without_y(stem[: -len(ending)])
             break
     if len(stem) > MIN_ROOT and stem[-1] in "ds" and stem[-2] in "aeiou":
         stem = stem[:-1]
     return stem
+
+
+def _without_y(stem: str) -> str:
+    """A stem without the final ``i`` Porter writes for a -y ("recovery" -> ``recoveri``), so that
+    "recovery" meets "recoverable", "study" "student", "marry" "marriage"."""
+    return stem[:-1] if stem.endswith("i") and len(stem) - 1 >= MIN_ROOT else stem
 
 
 @cache
@@ -142,10 +158,13 @@ class Lexicon:
     def __init__(self, act_words: Iterable[str], pairs: Iterable[tuple[str, str]], min_dice: float = MIN_DICE,
                  per_word: int = PER_WORD, lay_pairs: Iterable[tuple[str, str]] = (),
                  french_words: Iterable[str] = (), table: dict[str, tuple[tuple[str, float], ...]] | None = None,
-                 dictionary: dict[str, tuple[str, ...]] | None = None) -> None:
+                 dictionary: dict[str, tuple[str, ...]] | None = None,
+                 everyday: dict[str, tuple[str, ...]] | None = None) -> None:
         """table: the French -> English table the build learned (`translation_table`); learned
-        here from `pairs` when None.  dictionary: French stem -> words of the Act (`load_dictionary`)."""
+        here from `pairs` when None.  dictionary: French stem -> words of the Act (`load_dictionary`).
+        everyday: everyday English expression -> words and terms of the Act (graph.govern_everyday)."""
         self.dictionary = dictionary or {}
+        self.everyday = everyday or {}
         pairs = list(pairs)
         counts = Counter(act_words)
         self.by_root: dict[str, tuple[str, ...]] = {}
@@ -180,7 +199,7 @@ class Lexicon:
     STATE = {"by_root": dict[str, tuple[str, ...]], "by_prefix": dict[str, list[str]], "stems": frozenset[str],
              "table": dict[str, tuple[tuple[str, float], ...]], "lay": dict[str, tuple[tuple[str, float], ...]],
              "reverse": dict[str, tuple[tuple[str, float], ...]], "french_by_root": dict[str, tuple[str, ...]],
-             "dictionary": dict[str, tuple[str, ...]]}
+             "dictionary": dict[str, tuple[str, ...]], "everyday": dict[str, tuple[str, ...]]}
     """What a lexicon holds once learned, by attribute, with its type (what `state` writes and
     `from_state` reads back, so that a process does not learn it again)."""
 
@@ -280,6 +299,14 @@ class Lexicon:
         out = [Bridge(act, word, "paraphrase", dice) for word in dict.fromkeys(words)
                for act, dice in self.lay.get(word, ()) if act != word]
         return self.shared(out)
+
+    def say_as_act(self, text: str) -> list[Bridge]:
+        """The Act's words and terms for the everyday English expressions a text holds, from the
+        written word list (graph.govern_everyday): "kicked me out" -> ‘precarious’, ‘housing’."""
+        firsts = getattr(self, "_everyday_firsts", None)
+        if firsts is None:
+            firsts = self._everyday_firsts = by_first_word(self.everyday)
+        return self.shared([Bridge(act, said, "everyday", 1.0) for said, act in everyday_words(text, self.everyday, firsts)])
 
     def to_french(self, words: Iterable[str]) -> list[Bridge]:
         """French words of the library's French texts for English words: the French-English table

@@ -33,6 +33,7 @@ from alinea.ids import fold_chars
 from alinea.model import IN_FORCE, Section
 from graph.cite import cite
 from graph.govern_aspects import asked, aspect_sections
+from graph.govern_everyday import load_everyday
 from graph.govern_input import ADVERSE, Cues, Reading, find_words, program_of_term, programs_of_entry
 from graph.govern_lay import LISTED_FLOOR, LISTED_STEP, PAIR_WORDS, lay_index, lay_words
 from graph.govern_lexicon import Lexicon, content_words, idf, lay_pairs, load_dictionary, parallel_pairs, root
@@ -141,6 +142,9 @@ class Weights:
     paraphrase: float = 0.3
     """Weight in the bag of the Act words the learned everyday-English table gives for the text's
     words (graph.govern_lexicon.Lexicon.paraphrase)."""
+    everyday: float = 1.0
+    """Weight in the bag of the Act words and terms the everyday English word list gives for an
+    English text's expressions (graph.govern_everyday)."""
     written: float = 3.0
     """Weight in the bag of the Act words the bilingual word list gives for a French text's words
     (graph.govern_lexicon.load_dictionary): for a French text they stand for its own words (dev
@@ -423,12 +427,14 @@ def compute_prepared(kb) -> Prepared:
                 text = " ".join(u.text for u in unit.walk()) if hasattr(unit, "walk") else getattr(unit, "text", "")
                 definitions[concept] = (node, frozenset(root(w) for w in content_words(text, "en")))
                 break
+    vocabulary = {w for ws in words.values() for w in ws}
     french = (w for s in every if document[s.id] != statute.id and langs.get(document[s.id]) == "fr"
               for w in content_words(s.text, "fr"))
     lexicon = Lexicon((w for ws in words.values() for w in ws),
                       parallel_pairs(kb.thesaurus, kb.glossary, guidance_pairs(kb, statute)),
                       lay_pairs=lay_pairs(kb.thesaurus, kb.glossary), french_words=french,
-                      table=kb.word_table, dictionary=load_dictionary({w for ws in words.values() for w in ws}))
+                      table=kb.word_table, dictionary=load_dictionary(vocabulary),
+                      everyday=load_everyday(vocabulary, (s.text for s in statute.sections)))
     return Prepared(statute.id, sections, order, roles,
                     {k: tuple(dict.fromkeys(v)) for k, v in regulations.items()},
                     {k: tuple(dict.fromkeys(v)) for k, v in defines.items()},
@@ -584,7 +590,9 @@ class Scorer:
                 if " " in phrase:
                     phrases.append((phrase, weight))
         self.bridged = self.bridges()
-        words += [(b.word, self.bridge_weight(b) * b.weight) for b in self.bridged]
+        weighed = [(b.word, self.bridge_weight(b) * b.weight) for b in self.bridged]
+        words += [(word, weight) for word, weight in weighed if weight > 0]
+        phrases += [(word, weight) for word, weight in weighed if weight > 0 and " " in word]
         glossary = self.kb.glossary
         programs = {program for program, _ in cues.programs}
         for match in cues.concepts:
@@ -612,7 +620,7 @@ class Scorer:
             bridged = self.to_french if lang == "fr" and self.reading.lang == "en" else self.bridged
             if bridged:
                 folded = {folded_word(m) for m in s.matched}
-                bridged = [b for b in bridged if b.word in folded]
+                bridged = [b for b in bridged if folded.intersection(b.word.split())]
             bridges = tuple(dict.fromkeys((b.source, b.word) for b in bridged))
             if bridges:  # each bridge one quoted item, as the interface requotes a path's words one by one
                 words += tuple(f"{a} → {b}" for a, b in bridges)
@@ -818,11 +826,12 @@ class Scorer:
         if self.reading.lang == "fr":
             return lexicon.translate(content_words(self.content, "fr"))
         words = content_words(self.content, "en")
-        return lexicon.derived(words) + lexicon.paraphrase(words)
+        return lexicon.derived(words) + lexicon.paraphrase(words) + lexicon.say_as_act(self.reading.text)
 
     def bridge_weight(self, bridge) -> float:
         """The weight in the bag of a kind of bridge."""
-        return {"paraphrase": self.w.paraphrase, "dictionary": self.w.written}.get(bridge.how, self.w.bridge)
+        return {"paraphrase": self.w.paraphrase, "dictionary": self.w.written,
+                "everyday": self.w.everyday}.get(bridge.how, self.w.bridge)
 
     def feedback_evidence(self, index) -> None:
         """Relevance feedback: the words of the best sections found so far, as a second query;
@@ -883,7 +892,8 @@ class Scorer:
                 out[root(word)] = 1.0
         for b in getattr(self, "bridged", ()):
             if self.bridge_weight(b) > 0:
-                out[root(b.word)] = max(out.get(root(b.word), 0.0), b.weight)
+                for word in content_words(b.word, "en"):  # a term of the Act ("liquid assets") by its words
+                    out[root(word)] = max(out.get(root(word), 0.0), b.weight)
         for match in self.cues.thesaurus:
             for phrase in self.kb.thesaurus.get(match.entry).means:
                 for word in content_words(phrase, "en"):

@@ -21,7 +21,7 @@ from alinea.errors import DamagedData
 
 BLOB = "govern"
 """The store blob that holds the state."""
-VERSION = 4
+VERSION = 5
 """Bumped when what a stored part means changes without its name or type changing."""
 
 

@@ -20,6 +20,7 @@ from graph.cite.resolve import Context, Index, resolve
 from graph.cite.rules import QUERY
 
 _BARE_NUMBER = lazy(rf"^({NUM})((?:\([0-9a-z.]{{1,4}}\))*)$")
+_LEADING_NUMBER = lazy(rf"^{NUM}(?:\([0-9a-z.]{{1,4}}\))*\s")
 _GLUED_LABELS = lazy(r"(?<=[\d)])\s+(?=\([0-9a-z.]{1,4}\))")
 _LEFTOVER = lazy(r"[\s,;.]|\b(?:and|or|et|ou|the|le|la|les|du|de|des|see|voir|norme|standard)\b|\bl['’]", re.IGNORECASE)
 _FRENCH = lazy(r"\b(?:chapitre|alinéa|sous-par|du|de\s+la)\b", re.IGNORECASE)
@@ -48,6 +49,14 @@ def parse_query(text: str, names: tuple[str, ...] = ()) -> list[Found]:
     query = _GLUED_LABELS.sub("", query)
     if m := _BARE_NUMBER.match(query):
         query = f"s. {m[1]}{m[2]}"
+    found = _whole(query, names)
+    if not found and _LEADING_NUMBER.match(query):  # "27(2) LAPF", "57 al. 2": a section number, then the rest
+        found = _whole(f"s. {query}", names)
+    return found
+
+
+def _whole(query: str, names: tuple[str, ...]) -> list[Found]:
+    """The citations that make up the whole of `query`, read in French or English, else []."""
     for lang in ("fr", "en") if _FRENCH.search(query) else ("en", "fr"):
         found = [f for f in find_citations(query, lang, names, source=QUERY)
                  if f.levels or (f.act and f.act.kind in ("chapter", "federal", "annual", "name", "id", "standard"))]
@@ -107,7 +116,7 @@ def _lacks(target: str, notes: list[str]) -> str:
     except InvalidId:
         return notes[0] if notes else f"no such provision: {target}"
     if not pid.path and notes:
-        return notes[0]
+        return f"{notes[0]} ({target})"
     words = cite(target, "drafting", "en", home=pid.doc).removeprefix("the ")
     return f"{pid.doc} has no {words} ({target})"
 

@@ -139,6 +139,20 @@ class Index:
         return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
+    def enacted(self) -> dict[str, str]:
+        """A section of an annual statute (``2005, c. 15, s. 27``) -> the section of the corpus it enacted under the
+        same number (``A-13.1.1/27``), as the section's history says first: tribunals cite the Act as « L.Q. 2005,
+        c. 15, art. 27 ».  A section an amending act inserted (a history that begins with another number) is not
+        that act's section."""
+        out: dict[str, str] = {}
+        for d in self.documents.values():
+            for section in d.sections:
+                first = section.history[0] if section.history else None
+                if first is not None and first.act and first.kind == "act" and first.sections == (section.number,):
+                    out.setdefault(f"{first.act}, s. {section.number}", section.id)
+        return out
+
+    @cached_property
     def section_ids(self) -> dict[str, tuple[str, ...]]:
         """Document id -> its section ids in order."""
         return {d.id: tuple(s.id for s in d.sections) for d in self.documents.values()}
@@ -537,7 +551,10 @@ def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str
     ranges take every section of the document between the endpoints ("131 to 135" includes 133.1)."""
     endpoints = list(level.values) + [n for pair in level.ranges for n in pair]
     if m := ANNUAL_RE.match(doc):
-        return [annual_statute_id(m[1], m[2], n) for n in endpoints], [], ""
+        cited = [annual_statute_id(m[1], m[2], n) for n in endpoints]
+        if cited and all(c in index.enacted for c in cited):
+            return _sections(index, index.enacted[cited[0]].rsplit("/", 1)[0], level)  # the act it enacted
+        return cited, [], ""
     if doc not in index.section_numbers:  # a document outside the corpus
         return [f"{doc}/{n}" for n in _between_outside(level)], [], ""
     numbers = index.section_numbers[doc]

@@ -66,9 +66,17 @@ def test_pinpoints_in_parentheses_read_the_same_with_spaces(unit, space, word):
     assert read(spaced, index()).targets == read(glued, index()).targets, spaced
 
 
-@pytest.mark.parametrize("typed", ["s 55", "a 55", "art55", "s. 55 please", "art. 55 par exemple"])
+@pytest.mark.parametrize("typed", ["a 55", "art55", "s. 55 please", "art. 55 par exemple", "s 55 please"])
 def test_what_still_is_not_a_typed_citation(typed):
     assert parse_query(typed) == []
+
+
+@pytest.mark.parametrize("typed, unit", [("s 55", "A-13.1.1/55"), ("s 55(2)(a)", "A-13.1.1/55/p1/2/a"),
+                                         ("ss 83.1–83.5", "A-13.1.1/83.1"), ("sect 84", "A-13.1.1/84")])
+def test_a_single_letter_without_its_period_is_a_typed_section(typed, unit):
+    """McGill writes its abbreviations without periods ("s 55(2)(a)", "ss 83.1–83.5"): typed alone, "s 55" is that
+    section; in running text it still needs a chapter code before it (`test_statute_text_keeps_its_commas`)."""
+    assert read(typed, index()).targets[:1] == (unit,)
 
 
 def test_statute_text_keeps_its_commas():

@@ -912,9 +912,9 @@ def _short_with_code(scan: _Scan, pos: int) -> tuple[list[Level], Act, int, int]
     a = (scan.at(_ABBREV_SECTION, m.end()) or scan.at(_SECTION_WORD, m.end())
          or ((m[1] or federal) and scan.at(_OFFICIAL_SECTION, m.end()))
          or _undotted(scan, m.end()))  # McGill's "SQ 2005, c 15, s 27"
-    if not a and m[1] and m.group(0).rstrip().endswith(",") and (division := _level(scan, m.end())) \
-            and division[0].kind in DIVISION_RANK and not division[0].relative:
-        return [division[0]], Act("chapter", doc_id_from_chapter(m[1])), pos, division[2]  # "S-2.1, r. 9, annexe II"
+    if not a and m[1] and m.group(0).rstrip().endswith(",") and (divisions := _chain(scan, m.end())) \
+            and divisions[1] is None and all(lv.kind in DIVISION_RANK and not lv.relative for lv in divisions[0]):
+        return divisions[0], Act("chapter", doc_id_from_chapter(m[1])), pos, divisions[3]  # "S-2.1, r. 9, annexe II"
     if not a:
         return None
     got = _section_level(scan, m.start(), a.end())

@@ -372,7 +372,7 @@ def resolve(found: Found, context: Context) -> Resolution:
                 return Resolution((siblings[at - 1],))
         return Resolution(note=f"no subparagraph to read '{top.relative} subparagraph' against")
     if top.kind == "section" and not top.relative:
-        sections, missing, note = _sections(context.index, schedule or doc, top)
+        sections, missing, note = _sections(context.index, schedule or doc, top, found.act.name if found.act else "")
         if missing and found.act is None:
             sections, missing, note = _named_elsewhere(sections, missing, note, context)
         rest = levels[1:]
@@ -546,14 +546,17 @@ _THIS_REGULATION = lazy(r"ce\s+règlement", re.IGNORECASE)
 _THIS_CODE = lazy(r"ce\s+code", re.IGNORECASE)
 
 
-def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str], str]:
+def _sections(index: Index, doc: str, level: Level, title: str = "") -> tuple[list[str], list[str], str]:
     """Section ids a section level names in a document (or a schedule with sections of its own);
-    ranges take every section of the document between the endpoints ("131 to 135" includes 133.1)."""
+    ranges take every section of the document between the endpoints ("131 to 135" includes 133.1).  The
+    sections of an annual statute are those of the act it enacted (`Index.enacted`), unless the citation
+    gives it another title."""
     endpoints = list(level.values) + [n for pair in level.ranges for n in pair]
     if m := ANNUAL_RE.match(doc):
         cited = [annual_statute_id(m[1], m[2], n) for n in endpoints]
-        if cited and all(c in index.enacted for c in cited):
-            return _sections(index, index.enacted[cited[0]].rsplit("/", 1)[0], level)  # the act it enacted
+        enacted = index.enacted[cited[0]].rsplit("/", 1)[0] if cited and all(c in index.enacted for c in cited) else None
+        if enacted and (not title or enacted in index.documents_titled(title)):
+            return _sections(index, enacted, level)  # « L.Q. 2005, c. 15, art. 27 »: the act it enacted
         return cited, [], ""
     if doc not in index.section_numbers:  # a document outside the corpus
         return [f"{doc}/{n}" for n in _between_outside(level)], [], ""

@@ -198,3 +198,12 @@ def test_go_to_a_missing_section_suggests_sections_of_the_document_read(regulati
     suggestions = html.fromstring(page.data).xpath("//ul[@class='suggestions']//a/@href")
     assert page.status_code == 404 and f"/{REGULATION}/3.15.9" in suggestions
     assert all(s.startswith(f"/{REGULATION}/3.1") for s in suggestions)
+
+
+@pytest.mark.parametrize("typed, missing, near", [
+    ("Chapter VII of Title II", "A-13.1.1/title:II/chapter:VII", "A-13.1.1/title:II/chapter:VI"),
+    ("Title IX", "A-13.1.1/title:IX", "A-13.1.1/title:VI"),
+    ("art. 27 al. 2 LAPF", "A-13.1.1/27/p2", "A-13.1.1/27/p1")])
+def test_a_division_or_pinpoint_that_does_not_exist_names_itself_once_and_its_neighbours(typed, missing, near):
+    reading = read(typed, index())
+    assert not reading.targets and reading.error.count(missing) == 1 and near in reading.nearest

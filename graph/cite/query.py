@@ -116,7 +116,7 @@ def _lacks(target: str, notes: list[str]) -> str:
     except InvalidId:
         return notes[0] if notes else f"no such provision: {target}"
     if not pid.path and notes:
-        return f"{notes[0]} ({target})"
+        return notes[0] if target in notes[0] else f"{notes[0]} ({target})"
     words = cite(target, "drafting", "en", home=pid.doc).removeprefix("the ")
     return f"{pid.doc} has no {words} ({target})"
 
@@ -137,8 +137,34 @@ def nearest(target: str, index: Index, size: int = 5) -> tuple[str, ...]:
         below = _units_below(str(ancestor), index)
         return (str(ancestor), *below)[:size]
     if pid.section is None:
-        return ()
+        return _divisions_around(pid, str(ancestor) if ancestor is not None else pid.doc, index, size)
     return _sections_around(pid.doc, pid.section, index, size)
+
+
+def _divisions_around(pid: ProvisionId, ancestor: str, index: Index, size: int) -> tuple[str, ...]:
+    """ "Chapter VII of Title II": the divisions of that kind the closest existing division holds (Title II's
+    chapters), else the document's."""
+    if not pid.divisions:
+        return ()
+    kind, label = pid.divisions[-1]
+    held = [d for d in index.division_ids.get(pid.doc, ()) if d.rsplit("/", 1)[0] == ancestor
+            and d.rsplit("/", 1)[1].startswith(kind + ":")]
+    after = next((i for i, d in enumerate(held) if _label_key(d.rsplit(":", 1)[1]) >= _label_key(label)), len(held))
+    lo = max(0, min(after - size // 2, len(held) - size))
+    return tuple(held[lo:lo + size])
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _label_key(label: str) -> tuple[int, str]:
+    """A division label's place: roman and arabic numbers by value (``IX`` after ``V``), letters in order."""
+    if label.isdigit():
+        return int(label), ""
+    if label and all(c in _ROMAN_VALUES for c in label):
+        values = [_ROMAN_VALUES[c] for c in label]
+        return sum(-v if v < w else v for v, w in zip(values, values[1:] + [0])), ""
+    return 0, label
 
 
 def _units_below(parent: str, index: Index) -> list[str]:

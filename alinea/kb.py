@@ -285,9 +285,9 @@ class KnowledgeBase:
                 return text
             raise NotFound(f"{text!r} is not a citation Alinea can read")
         from graph.cite import outside as outside_line
-        from graph.cite import read, separator
+        from graph.cite import read
 
-        reading = read(text, self.citation_index, base, lang)
+        reading = read(text, self.citation_index, base)
         inside = [t for t in reading.targets if t in self._nodes]
         if inside:
             return inside[0]
@@ -296,8 +296,7 @@ class KnowledgeBase:
         if reading.targets:
             raise Outside(outside_line(reading.targets[0], lang, said=text), reading.targets[0])
         near = [n for n in reading.nearest if n in self._nodes]
-        nearest = f"{separator(';', lang)}plus proches{separator(':', lang)}" if lang == "fr" else "; nearest: "
-        raise NotFound(reading.error + (f"{nearest}{', '.join(near)}" if near else ""), tuple(near),
+        raise NotFound(reading.error + (f"; nearest: {', '.join(near)}" if near else ""), tuple(near),
                        reading.missing[0] if reading.missing else "")
 
     def resolver(self, lang: str = "en"):

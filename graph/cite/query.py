@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from alinea.ids import InvalidId, ProvisionId, section_sort_key
 from graph.cite.find import find_citations
-from graph.cite.format import cite, quoted, separator
+from graph.cite.format import cite
 from graph.cite.grammar import NUM, Found, lazy
 from graph.cite.resolve import Context, Index, resolve
 from graph.cite.rules import QUERY
@@ -68,11 +68,10 @@ def _whole(query: str, names: tuple[str, ...]) -> list[Found]:
     return []
 
 
-def read(text: str, index: Index, base: str | None = None, lang: str = "en") -> Reading:
+def read(text: str, index: Index, base: str | None = None) -> Reading:
     """The provisions a typed citation names; a bare number is a section of `base` (by default the
     first statute).  A part of it that names nothing (a pinpoint the section lacks, a second citation
-    read against nothing) makes the whole fail: it never lands on the unit above what was asked; the
-    line naming what is lacking is in `lang`."""
+    read against nothing) makes the whole fail: it never lands on the unit above what was asked."""
     text = " ".join(text.split())
     if not text:
         return Reading(error="empty citation")
@@ -99,8 +98,7 @@ def read(text: str, index: Index, base: str | None = None, lang: str = "en") -> 
     if targets and not missing and not unread:
         return Reading(tuple(dict.fromkeys(targets)))
     if missing:
-        said = f"{quoted(text, lang)}{separator(':', lang)}" if lang == "fr" else f"{text!r}: "
-        return Reading(error=said + _lacks(missing[0], notes, lang), nearest=nearest(missing[0], index),
+        return Reading(error=f"{text!r}: {_lacks(missing[0], notes)}", nearest=nearest(missing[0], index),
                        missing=(missing[0],))
     if unread and targets:
         return Reading(error=f"{text!r}: {unread}", nearest=(targets[-1], *_units_below(targets[-1], index))[:5])
@@ -110,23 +108,15 @@ def read(text: str, index: Index, base: str | None = None, lang: str = "en") -> 
                    nearest=_nearest_number(text, index, base or index.default_statute))
 
 
-_FEMININE = ("section", "sous-section", "annexe", "partie")
-
-
-def _lacks(target: str, notes: list[str], lang: str = "en") -> str:
+def _lacks(target: str, notes: list[str]) -> str:
     """What a document lacks, in words: "A-13.1.1 has no section 999", "A-13.1.1 has no subparagraph z
-    of subparagraph 2 of the first paragraph of section 55", « A-13.1.1 ne contient pas le chapitre VII du
-    titre II »."""
+    of subparagraph 2 of the first paragraph of section 55"."""
     try:
         pid = ProvisionId.parse(target)
     except InvalidId:
         return notes[0] if notes else f"no such provision: {target}"
-    if lang == "fr":
-        words = cite(target, "drafting", "fr", home=pid.doc)
-        words = words[:1].lower() + words[1:]
-        if not words.startswith("l'"):
-            words = ("l'" if words[:1] in "aeiouéèh" else "la " if words.startswith(_FEMININE) else "le ") + words
-        return f"{pid.doc} ne contient pas {words} ({target})"
+    if pid.section is None and pid.divisions:  # "A-13.1.1 has no Chapter VII of Title II"
+        return f"{pid.doc} has no {cite(target, 'drafting', 'en', home=pid.doc)} ({target})"
     if not pid.path and notes:
         return notes[0] if target in notes[0] else f"{notes[0]} ({target})"
     words = cite(target, "drafting", "en", home=pid.doc).removeprefix("the ")

@@ -187,7 +187,7 @@ def is_provision_id(text: str) -> bool:
 def doc_id_from_chapter(chapter: str) -> str:
     """``S-2.1, r. 6`` -> ``S-2.1-r6``; ``chapter A-13.1.1`` -> ``A-13.1.1``."""
     chapter = re.sub(r"^(?:chapter|chapitre)\s+", "", " ".join(chapter.split()), flags=re.I)
-    match = re.match(rf"^({CHAPTER_RE})(?:\s*,\s*r\.\s*(\d+(?:\.\d+)*))?$", chapter)
+    match = re.match(rf"^({CHAPTER_RE})(?:\s*,\s*r\.?\s*(\d+(?:\.\d+)*))?$", chapter)  # McGill: "S-2.1, r 9"
     if not match:
         raise InvalidId(f"{chapter!r} is not a Québec chapter code")
     code, reg = match.groups()

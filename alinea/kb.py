@@ -307,15 +307,17 @@ class KnowledgeBase:
     def resolver(self, lang: str = "en"):
         """A function reading a typed citation as one id of the knowledge base, or None: what search
         and other lower layers are given instead of importing the citation engine.  It raises `Outside`
-        for a citation of something outside the knowledge base, whose line (in `lang`) the caller shows."""
+        for a citation of something outside the knowledge base, whose line (in `lang`) the caller shows, and
+        `NotFound` for a citation read that names a unit that does not exist (its line names it and the nearest real
+        provisions): never the unit above it."""
         from alinea.errors import Outside
 
         def resolve(text: str) -> str | None:
             try:
                 return self.lookup(text, lang=lang)
-            except Outside:
-                raise
-            except NotFound:
+            except NotFound as error:
+                if error.missing or isinstance(error, Outside):
+                    raise
                 return None
         return resolve
 

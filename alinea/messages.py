@@ -56,6 +56,11 @@ SEARCH_NOTES = _table(
      N_("Only the first %(num)s prefix, wildcard and fuzzy words were expanded: the others were searched as plain words.")),
     (r"(?P<what>\S+?:'[^']*') matches nothing \((?P<known>.*)\): filter ignored",
      N_("%(what)s matches nothing (%(known)s): the filter was ignored.")),
+    # a typed citation read that names nothing real (graph.cite.read through KnowledgeBase.lookup)
+    (r"(?P<what>'[^']*'): (?P<doc>\S+) has no (?P<which>.+?) \((?P<target>[^()\s]+)\); nearest: (?P<near>.+)",
+     N_("%(what)s: %(doc)s has no %(which)s (%(target)s); nearest: %(near)s.")),
+    (r"(?P<what>'[^']*'): (?P<doc>\S+) has no (?P<which>.+?) \((?P<target>[^()\s]+)\)",
+     N_("%(what)s: %(doc)s has no %(which)s (%(target)s).")),
 )
 
 ERROR_MESSAGES = _table(

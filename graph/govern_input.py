@@ -158,6 +158,8 @@ def read_input(text: str, kb) -> Reading:
         node = node_named(cleaned, kb, lang)
     except Outside as outside:  # « L.R.C. 1985, c. H-3, art. 13 »: read, but not in the knowledge base
         return Reading(cleaned.strip(), lang, "outside", outside.target, messages + (str(outside),))
+    except NotFound as lacking:  # "s. 55(2)(z)": read, naming nothing real; ranked as text, with the line saying so
+        return Reading(cleaned, lang, "text", None, messages + (str(lacking),))
     if node is not None:
         return Reading(cleaned.strip(), lang, node_kind(kb, node), node, messages)
     return Reading(cleaned, lang, "text", None, messages)
@@ -180,10 +182,10 @@ def node_named(text: str, kb, lang: str = "en") -> str | None:
             return act
     try:
         return kb.lookup(text, lang=lang)
-    except Outside:
-        raise
-    except NotFound:
-        pass
+    except NotFound as error:
+        if error.missing or isinstance(error, Outside):
+            raise  # Outside, or a citation read that names a unit that does not exist
+
     glossary = kb.glossary
     concept = glossary.resolve(text.strip(" ?.!")) if glossary is not None else None
     return concept if concept is not None and concept in graph else None

@@ -11,7 +11,7 @@ import math
 from collections import Counter
 from typing import NamedTuple, Protocol
 
-from alinea.errors import AlineaError, Outside
+from alinea.errors import AlineaError, NotFound, Outside
 from alinea.ids import is_provision_id
 from search.analysis import Analysed, lang_of
 from search.engine import Resolver, SearchQuery
@@ -134,6 +134,8 @@ def cited(backend: Backend, text: str, resolve: Resolver | None) -> tuple[int | 
             candidate = resolve(text)
         except Outside as outside:
             return None, str(outside)
+        except NotFound as lacking:  # "s. 55(2)(z)": read, and naming nothing real; the line says the nearest
+            return None, str(lacking) if lacking.missing else ""
         except (AlineaError, ValueError, LookupError):
             candidate = None
     return (backend.number(candidate) if candidate else None), ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from alinea.errors import AlineaError
+from alinea.errors import AlineaError, NotFound, Outside
 from search.crosslang import FEW, Lexicon, rewrite
 from search.engine import MAX_PER_PAGE
 from search.query import UNCLOSED, without_unclosed_quotes
@@ -67,11 +67,14 @@ def _strict_first(index, query, strict_text: str, relaxed_text: str, found):
 
 def _citation(index, text: str) -> bool:
     """True when the whole query is a citation the index's resolver reads ("article 22"): it is
-    searched as typed, for the pipeline to jump to the provision."""
+    searched as typed, for the pipeline to jump to the provision, or to say in one line what it names
+    outside the knowledge base or that what it names does not exist ("Chapter VII of Title II")."""
     resolve = getattr(index, "resolve", None)
     if resolve is None:
         return False
     try:
         return bool(resolve(" ".join(text.split())))
+    except NotFound as read:
+        return isinstance(read, Outside) or bool(read.missing)
     except (AlineaError, ValueError, LookupError):
         return False

@@ -14,6 +14,7 @@ from alinea.code_links import scan
 from alinea.course import render_course
 from graph.govern import govern
 from search import SearchQuery, open_index
+from tests.citation_survey import ENTRY_POINTS, open_points, survey
 
 ROOT = Path(__file__).resolve().parent.parent
 _HEADER = re.compile(r"^\|\s*citation\s*\|\s*id\s*\|\s*$")
@@ -131,3 +132,29 @@ def test_a_federal_citation_links_to_the_federal_page_in_the_readers_language(cl
     page = html.fromstring(client.get("/A-13.1.1/56", query_string={"lang": lang}).data)
     federal = sorted({a.get("href") for a in page.iter("a") if "justice.gc.ca" in (a.get("href") or "")})
     assert federal and all(link.startswith(site) for link in federal)  # "section 22 or 23 of the Employment Insurance Act"
+
+
+SURVEY = survey()
+
+
+def test_the_survey_covers_every_kind_of_writer():
+    assert len(SURVEY) >= 80
+    assert {r["form"] for r in SURVEY} >= {"tribunal", "mcgill", "email", "drafting-fr", "drafting-en", "range",
+                                           "division", "library", "legisquebec", "id", "printed"}
+
+
+@pytest.fixture(scope="module")
+def survey_points(tmp_path_factory):
+    """The Act, the regulations of the library the survey cites and the guidance pages, built; every entry point."""
+    points = open_points(tmp_path_factory.mktemp("survey"))
+    yield points
+    points.index.close()
+
+
+@pytest.mark.parametrize("row", SURVEY, ids=[f"{r['form']}: {r['citation']}" for r in SURVEY])
+def test_every_entry_point_reads_the_surveyed_form(row, survey_points, tmp_path):
+    """Each form people write, read by every entry point that takes it (`tests.citation_survey.ENTRY_POINTS`) as the
+    id the survey gives; a citation naming nothing real fails with one line naming it, never another provision."""
+    survey_points.tmp = tmp_path
+    wrong = [name for name, check in ENTRY_POINTS.items() if check(row, survey_points) is False]
+    assert not wrong, f"{row['citation']!r} misread by {', '.join(wrong)}"

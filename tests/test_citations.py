@@ -221,7 +221,8 @@ def test_typed_short_forms(query, levels):
 
 def test_queries_with_other_words_are_not_citations():
     assert parse_query("section 55 please") == []
-    assert parse_query("s 55") == []  # a single letter without its period: only after a chapter code
+    assert parse_query("a 55") == []  # « a 55 » is "has 55"; McGill's undotted "s 55" is a section (test_typed_citations)
+    assert parse_query("s 55 please") == []
     assert parse_query("") == []
 
 

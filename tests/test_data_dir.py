@@ -548,13 +548,15 @@ QUERIES = ["benefit", "s. 55(2)(a)", "art. 133 LAPF", "guidance:adel-66-72", "La
 
 def test_the_search_resolver_that_loads_the_knowledge_base_lazily_reads_citations_as_it_does(data_dir, kb):
     from alinea.cli import citation_resolver
-    from alinea.errors import Outside
+    from alinea.errors import NotFound, Outside
 
     def answer(resolve, query: str):
         try:
             return resolve(query)
         except Outside as outside:  # read, outside the knowledge base ("Labour Code")
             return "outside", outside.target
+        except NotFound as lacking:  # read, naming a unit that does not exist ("s. 999")
+            return "missing", lacking.missing, str(lacking)
 
     lazy, full = citation_resolver(data_dir), kb.resolver()
     assert [answer(lazy, q) for q in QUERIES] == [answer(full, q) for q in QUERIES]

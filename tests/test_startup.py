@@ -204,7 +204,10 @@ def test_the_act_names_the_build_stored_are_those_the_citation_index_learns(data
 FREE_PIECES = PIECES | st.sampled_from([
     "I", "quit", "my", "job", "can", "they", "cut", "cheque", "because", "en", "CSA", "Z94.4-11", "ISO", "volume",
     "tome", "this", "that", "clause", "-", "this section", "the regulation", "ladite loi", "ce code", "statutes of Québec",
-    "R.S.C. 1985, c. H-3", "guidance:adel-66-72", "standard:csa-z94.4-11", "taxatıon", "İndividual"])
+    "R.S.C. 1985, c. H-3", "guidance:adel-66-72", "standard:csa-z94.4-11", "taxatıon", "İndividual",
+    # the forms of the citation survey: McGill's undotted abbreviations, annual statutes, hyphen ranges, chapters after "of"
+    "s", "ss", "sect", "sec", "SQ", "L.Q.", "2005,", "c", "15,", "r", "9", "S-2.1,", "r 9", "subsections", "(1)", "to",
+    "131-133", "27(2)", "Schedule", "règlement"])
 
 
 @settings(max_examples=300, deadline=None)

@@ -66,9 +66,17 @@ def test_pinpoints_in_parentheses_read_the_same_with_spaces(unit, space, word):
     assert read(spaced, index()).targets == read(glued, index()).targets, spaced
 
 
-@pytest.mark.parametrize("typed", ["s 55", "a 55", "art55", "s. 55 please", "art. 55 par exemple"])
+@pytest.mark.parametrize("typed", ["a 55", "art55", "s. 55 please", "art. 55 par exemple", "s 55 please"])
 def test_what_still_is_not_a_typed_citation(typed):
     assert parse_query(typed) == []
+
+
+@pytest.mark.parametrize("typed, unit", [("s 55", "A-13.1.1/55"), ("s 55(2)(a)", "A-13.1.1/55/p1/2/a"),
+                                         ("ss 83.1–83.5", "A-13.1.1/83.1"), ("sect 84", "A-13.1.1/84")])
+def test_a_single_letter_without_its_period_is_a_typed_section(typed, unit):
+    """McGill writes its abbreviations without periods ("s 55(2)(a)", "ss 83.1–83.5"): typed alone, "s 55" is that
+    section; in running text it still needs a chapter code before it (`test_statute_text_keeps_its_commas`)."""
+    assert read(typed, index()).targets[:1] == (unit,)
 
 
 def test_statute_text_keeps_its_commas():
@@ -190,3 +198,24 @@ def test_go_to_a_missing_section_suggests_sections_of_the_document_read(regulati
     suggestions = html.fromstring(page.data).xpath("//ul[@class='suggestions']//a/@href")
     assert page.status_code == 404 and f"/{REGULATION}/3.15.9" in suggestions
     assert all(s.startswith(f"/{REGULATION}/3.1") for s in suggestions)
+
+
+@pytest.mark.parametrize("typed, missing, near", [
+    ("Chapter VII of Title II", "A-13.1.1/title:II/chapter:VII", "A-13.1.1/title:II/chapter:VI"),
+    ("Title IX", "A-13.1.1/title:IX", "A-13.1.1/title:VI"),
+    ("art. 27 al. 2 LAPF", "A-13.1.1/27/p2", "A-13.1.1/27/p1")])
+def test_a_division_or_pinpoint_that_does_not_exist_names_itself_once_and_its_neighbours(typed, missing, near):
+    reading = read(typed, index())
+    assert not reading.targets and reading.error.count(missing) == 1 and near in reading.nearest
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("typed", ["Chapter VII of Title II", "titre II, chapitre VII"])
+def test_search_says_in_one_line_that_a_typed_citation_names_nothing_real(regulation_site, lang, typed):
+    """Search does not jump to the title above, nor fall silent: its note names what is lacking and the chapters
+    that Title II has."""
+    page = html.fromstring(in_language(regulation_site, lang).get("/search", query_string={"q": typed}).data)
+    notes = [" ".join(n.text_content().split()) for n in page.find_class("note-line")]
+    said = "ne contient pas" if lang == "fr" else "has no Chapter VII of Title II"
+    assert any(said in n and "A-13.1.1/title:II/chapter:VII" in n and "A-13.1.1/title:II/chapter:V," in n
+               for n in notes), notes

@@ -63,7 +63,7 @@ _ABBREVIATED = lazy(r"^(?:ss?|secs?|arts?|aa|a)\.", re.IGNORECASE)
 _NAMES_ANOTHER = lazy(r"\s+(?:of|in|from|de|du|des|dans)\b", re.IGNORECASE)
 _ROMAN = lazy(r"^[IVXLC]+$")
 _CODE_PREFIX = lazy(r"(?:\b(?:CQLR|RLRQ)[ \t]*,?[ \t]*)?(?:\b(?:c|ch|chapter|chapitre)\.?[ \t]*)?$")
-_FRENCH = lazy(r"\b(?:articles?|alinéas?|paragraphes?|loi|règlement|rlrq|du|des|de la|l['’]article)\b",
+_FRENCH = lazy(r"\b(?:articles?|alinéas?|al|paragraphes?|titres?|chapitres?|annexes?|loi|règlement|rlrq|du|des|de la|l['’]article)\b",
                      re.IGNORECASE)
 _PARTIAL = lazy(r"\b(?:sentences?|words?|phrases?|expressions?|portions?|mots?)\b", re.IGNORECASE)
 _REGULATION_WORD = lazy(r"Regulation|Règlement")
@@ -122,7 +122,9 @@ class Recogniser:
         codes = {d.split("-r")[0].lower() for d in self.index.documents if _QUEBEC_DOC.match(d)}
         words = [
             r"legisquebec", r"/(?:en|fr)/(?:document|version|showdoc)/", r"guidance:", r"§",
-            r"s(?<![\w.$@]s)(?:s|ecs?)?\.[ \t]*\d", r"a(?<![\w.$@]a)(?:rts?|a)?\.[ \t]*\d",
+            r"s(?<![\w.$@]s)(?:s|ecs?|ects?)?\.[ \t]*\d", r"a(?<![\w.$@]a)(?:rts?|a)?\.[ \t]*\d",
+            r"s(?<![\w.$@]s)ects?[ \t]+\d", r"s(?<![\w.$@]s)ecs?[ \t]+\d", r"a(?<![\w.$@]a)rts?[ \t]+\d",  # "sec 27 para 2"
+            r"annexes?[ \t]+[a-z\d]", r"schedules?[ \t]+[a-z\d]",
             r"sections?[ \t]+\d", r"articles?[ \t]+\d", r"titles?[ \t]+[ivxlc\d]", r"titres?[ \t]+[ivxlc\d]",
             r"chapters?[ \t]+[ivxlc\d]", r"chapitres?[ \t]+[ivxlc\d]", r"divisions?[ \t]+[ivxlc\d]",
             r"cqlr", r"rlrq", r"regulation", r"règlement",

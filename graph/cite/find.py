@@ -38,7 +38,7 @@ from graph.cite.grammar import (
 )
 from graph.cite.literals import case_plain, name_words, spaced
 from graph.cite.relations import type_relations
-from graph.cite.rules import QUERY, RULES, STATUTE, TYPED, Span
+from graph.cite.rules import CODE, QUERY, RULES, STATUTE, TYPED, Span
 
 _UPPER_LABEL = lazy(r"\(([A-Z]{1,4})\)|((?i:sous-paragraphe|subparagraph|sous-par\.|subpara\.|subpar\.)\s)([A-Z]{1,4})\b")
 _DIVISION_WORD = lazy(r"\b(title|chapter|division|subdivision|part|schedule)(?=\s+(?:[IVXLC]+|\d+)\b)")
@@ -76,7 +76,7 @@ def find_citations(text: str, lang: str = "en", names: Iterable[str] = (), sourc
     rules run: machine forms and acts written next to a pinpoint are read in typed text only.
     """
     scan = _Scan(_as_the_law_writes(text) if source in TYPED else text, lang, _names_pattern(tuple(names)),
-                 query=source == QUERY)
+                 query=source == QUERY, chains=source in (QUERY, CODE))
     lowered = spaced(text.lower())
     spans: list[Span] = []
     taken = _Taken()
@@ -168,8 +168,13 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
                 i += 2
                 continue
             if nlevels and not levels and _names_document(act) and re.fullmatch(rf"{S},?{S}", gap) \
-                    and (nact is None or nact.kind in ("chapter", "federal")):  # "LAPF art. 83.24", McGill's form
+                    and (nact is None or nact.kind in ("chapter", "federal", "annual")):  # "LAPF art. 83.24", McGill's form
                 out.append((s, ne, nlevels, nact or act))
+                i += 2
+                continue
+            if levels and not nlevels and act is not None and act.kind == "name" and nact is not None \
+                    and nact.kind == "chapter" and re.fullmatch(rf"{S},{S}", gap):
+                out.append((s, ne, levels, nact))  # « l'article 27 de la Loi sur …, RLRQ, c. A-13.1.1 »: the chapter says which
                 i += 2
                 continue
             close = _CLOSE.match(text, ne)

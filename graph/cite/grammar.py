@@ -65,6 +65,7 @@ _EN = {
     "section": "section", "sections": "section", "article": "section", "articles": "section",
     "paragraph": "unit", "paragraphs": "unit",  # "paragraph 2 of section 27": the subparagraph (2)
     "subparagraph": "unit", "subparagraphs": "unit",
+    "subsection": "unit", "subsections": "unit",  # "subsections (1) to (3) of section 27": the items (1) to (3)
     "title": "title", "titles": "title", "chapter": "chapter", "chapters": "chapter",
     "division": "division", "divisions": "division", "subdivision": "subdivision",
     "subdivisions": "subdivision", "part": "part", "parts": "part", "book": "book",
@@ -152,6 +153,10 @@ class _Scan:
     """The text is one citation a person typed (a `show` argument, a go-to box, an API path): the
     levels of an abbreviated chain may be separated by spaces alone ("art. 22 al. 1 par. 3°") and
     a section abbreviation may lack its period ("art 55"), which in running text would read too much."""
+    chains: bool = False
+    """The text is typed in short pieces (a typed citation, a comment in code): an abbreviated chain may go without
+    its commas ("art. 27 al. 1 par. 2 LAPF") and a section word of three letters or more without its period ("sec 27
+    para 2"); a single letter ("s 27") still needs its period but in a typed citation."""
 
     def at(self, pattern: re.Pattern, pos: int) -> re.Match | None:
         return pattern.match(self.text, pos)
@@ -230,7 +235,7 @@ _RELATIVE_FR_RE = _c(rf"(présente?|cet|cette|ce|même){S1}({_words(_RELATIVE_FR
 _SUBDIVISION_SIGN = _c(rf"§{S}(?=\d+(?:\.\d+)*{S1}(?:de{S1}la{S1}(?:présente{S1})?(?:sous-)?section|du{S1}(?:présent{S1})?(?:chapitre|titre)|de{S1}la{S1}partie){END})")
 """In French, « § » before the division holding it heads a subdivision (S-2.1, r. 9: « § 1 » to « § 6 » under a
 section): « le § 2 de la section IV du chapitre IV »; elsewhere « § 5 » is a section."""
-_ABBREV_SECTION = lazy(rf"(?:(?i:ss?|secs?|arts?|aa)\.|(?i:a)\.(?={S}\d)|(?<=\()a(?={SP}\d)|§§?){S}")
+_ABBREV_SECTION = lazy(rf"(?:(?i:ss?|secs?|sects?|arts?|aa)\.|(?i:a)\.(?={S}\d)|(?<=\()a(?={SP}\d)|§§?){S}")
 """Section abbreviations; "a" without its period only in a marginal reference, « (a 1.1) »."""
 _PIN_BODY = rf"(?:(?P<ord>(?:{_ORD})(?:(?:{S},{S}|{S1}(?:et|and){S1})(?:{_ORD}))*){S1}(?:alinéas?|paragraphs?|als?|paras?|pars?)\.?{END}|(?P<kw>sous-paragraphes|sous-paragraphe|subparagraphs|subparagraph|paragraphes|paragraphe|paragraphs|paragraph|s\.-par|sous-par|subparas|subpara|subpars|subpar|alinéas|alinéa|paras|para|pars|par|al)(?![\w-])\.?{S}(?P<v>(?:\d+\.)+[a-z]{{1,3}}(?:\.\d+)*|{_ITEM_NUMBER}[°º]?|\([a-z0-9.]+\)|(?:[ivx]{{1,4}}|[a-z])(?:\.\d+)*){END}(?P<labels>(?:\([^()\s]{{1,4}}\))*))"
 _SHORT_PIN = _c(rf",{S}{_PIN_BODY}")
@@ -238,12 +243,14 @@ _QUERY_PIN = _c(rf",?{S}{_PIN_BODY}")
 """In a typed citation, a comma between the levels of a chain is optional."""
 _PIN_ALONE = _c(_PIN_BODY)
 _SIBLING_SEP = _c(rf"{S}(?:,|,?{S1}(?:and|or|et|ou)){S}")
+QC_ANNUAL_COLLECTION = r"(?:S\.Q\.|L\.Q\.|SQ|LQ)"
+"""The annual statutes of Québec, as tribunals (« L.Q. 2005, c. 15 ») and McGill ("SQ 2005, c 15") write them."""
 QC_COLLECTION = rf"(?:CQLR|RLRQ|L\.R\.Q\.|R\.S\.Q\.|R\.R\.Q\.(?:{S},?{S}1981)?)"
 """A Québec collection before a chapter: the consolidation (CQLR, RLRQ), the Revised Statutes (R.S.Q., L.R.Q.) and
 the Revised Regulations of 1981 (« R.R.Q., 1981, c. S-2.1, r. 3 »), whose chapter and regulation numbers the
 consolidation kept: each names the document of that number."""
-_CODE_HEAD = lazy(rf"(?:{QC_COLLECTION}{S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?),?{S}"
-                        rf"|(?:(?:S\.Q\.|L\.Q\.){S})?(1[6-9]\d\d|20\d\d){S},{S}(?:c|ch)\.{S}(\d+){S},{S}")
+_CODE_HEAD = lazy(rf"(?:{QC_COLLECTION}{S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?({CHAPTER_RE}(?:{S},{S}r\.?{S}{NUM})?),?{S}"
+                        rf"|(?:{QC_ANNUAL_COLLECTION}{S})?(1[6-9]\d\d|20\d\d){S},{S}(?:c|ch)\.?{S}(\d+){S},{S}")
 _DECREE = (rf"(?:(?-i:D|O\.C)\.|(?i:décret|order{S1}in{S1}council)(?:{S1}(?i:numéro|no|n°|number))?){S}"
            rf"(\d{{1,4}}-(?:\d{{4}}|\d{{2}}))(?![\w-])")
 """A decree (an order in council) by its number, as history entries write it: « D. 1234-2019 », « décret 605-2014 »,
@@ -261,10 +268,22 @@ def decree_id(number: str) -> str:
     return f"D. {number}"
 
 
-_UNDOTTED_SECTION = lazy(rf"(?i:secs?|arts?){S1}(?=\d)")
-"""A section abbreviation typed without its period ("art 55"), read in a typed citation only; a
-single letter ("s 55", "a 55") only after a chapter code (`_OFFICIAL_SECTION`): alone it is a word."""
-_OFFICIAL_SECTION = lazy(rf"(?i:s|art|a){S1}(?=\d)")
+_UNDOTTED_SECTION = lazy(rf"(?i:ss?|secs?|sects?|arts?){S1}(?=\d)")
+"""A section abbreviation typed without its period ("art 55", McGill's "s 27(2)", "ss 83.1–83.5"), read in a typed
+citation only; elsewhere a single letter ("s 55", "a 55") only after a chapter code (`_OFFICIAL_SECTION`): alone in
+running text it is a word."""
+_UNDOTTED_WORD = lazy(rf"(?i:secs?|sects?|arts?){S1}(?=\d)")
+"""A section word of three letters or more without its period ("sec 27", "art 55"): read in code comments too."""
+
+
+def _undotted(scan: _Scan, pos: int) -> re.Match | None:
+    """A section abbreviation without its period at pos, where the text is typed (`_Scan.query`, `_Scan.chains`)."""
+    if scan.query:
+        return scan.at(_UNDOTTED_SECTION, pos)
+    return scan.at(_UNDOTTED_WORD, pos) if scan.chains else None
+
+
+_OFFICIAL_SECTION = lazy(rf"(?i:ss?|arts?|a){S1}(?=\d)")
 """The section abbreviation without a period in LégisQuébec's citation form "CQLR c A-13.1.1, s 55"."""
 _DIV_KEY_CASE = lazy(r"[A-Z]")
 _YEAR_BEFORE = lazy(rf"\b(?:1[6-9]\d\d|20\d\d)\)?{S},{S}$")
@@ -533,7 +552,7 @@ def _level(scan: _Scan, pos: int) -> tuple[Level, int, int] | None:
     if fr and text.startswith("§", pos) and (m := scan.at(_SUBDIVISION_SIGN, pos)) and (got := _values(scan, m.end(), _VALUE_DIVISION, wordlike=True)):
         singles, ranges, end = got  # « le § 2 de la section IV »: a subdivision, not a section
         return Level("subdivision", tuple(singles), tuple(ranges)), start, end
-    if m := scan.at(_ABBREV_SECTION, pos) or (scan.query and scan.at(_UNDOTTED_SECTION, pos)):
+    if m := scan.at(_ABBREV_SECTION, pos) or _undotted(scan, pos):
         return _section_level(scan, start, m.end())
     if m := scan.at(_KEYWORD_FR if fr else _KEYWORD_EN, pos):
         kind = (_FR if fr else _EN)[m[1].lower()]
@@ -566,6 +585,8 @@ def _section_level(scan: _Scan, start: int, pos: int) -> tuple[Level, int, int] 
     """Section numbers at pos, with the start of the citation's text."""
     if scan.lang == "fr" and (m := scan.at(_FIRST_ARTICLE, pos)):
         return Level("section", ("1",)), start, m.end()  # « l'article premier », « l'article 1er »
+    if _PLURAL_SECTIONS.fullmatch(scan.text, start, pos) and (h := scan.at(_HYPHEN_RANGE, pos)):
+        return Level("section", (), ((h[1], h[2]),)), start, h.end()  # "ss. 131-133", « articles 131-133 »
     got = _values(scan, pos, _VALUE_SECTION, wordlike=False)
     if not got:
         return None
@@ -577,6 +598,10 @@ def _section_level(scan: _Scan, start: int, pos: int) -> tuple[Level, int, int] 
     return Level("section", tuple(singles), tuple(ranges)), start, end
 
 
+_PLURAL_SECTIONS = _c(rf"(?:ss|secs|sects|arts|aa)\.?{S}|§§{S}|(?:sections|articles){S1}")
+_HYPHEN_RANGE = lazy(rf"({NUM})-({NUM})(?![\w-])")
+"""After a plural section word, two numbers joined by a hyphen are a range; after a singular one (« l'article 4-5 »)
+they are one number of another document's."""
 _INCLUSIVE = _c(rf"{S},?{S1}(?:inclusivement|both{S1}inclusive|inclusively|inclusive)(?![\w-])")
 
 
@@ -602,7 +627,7 @@ def _pinpoints_after_section(scan: _Scan, pos: int, single: bool) -> tuple[list[
 def _finer_pinpoints(scan: _Scan, pos: int, levels: list[Level]) -> tuple[list[Level], int]:
     """Abbreviated pinpoints at pos, each finer than the last of `levels` (", 1er al., par. 7");
     an alinéa after an alinéa or a subparagraph is a sibling (`sibling_pinpoints`), not read here."""
-    while (m := scan.at(_QUERY_PIN if scan.query else _SHORT_PIN, pos)):
+    while (m := scan.at(_QUERY_PIN if scan.query or scan.chains else _SHORT_PIN, pos)):
         if _is_alinea(m) and any(lv.kind in ("paragraph", "unit") for lv in levels):
             break
         level, pos = _pin_level(scan, m, levels)
@@ -692,6 +717,8 @@ def _coarser(new: Level, old: Level) -> bool:
 def _act_after(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     """The act named at pos (after "of"/"de"): this Act, a name with its chapter, a known name."""
     text, fr = scan.text, scan.lang == "fr"
+    if (text[pos:pos + 1].isupper() or text[pos:pos + 1] in "lrtc") and (m := scan.at(_CHAPTER_AFTER, pos)):
+        return Act("chapter", doc_id_from_chapter(m[1])), m.end()  # « l'annexe I du règlement S-2.1, r. 9 »
     if m := scan.at(_THIS_ACT, pos):
         return Act("this"), m.end()
     if m := scan.at(_THAT_ACT, pos):
@@ -718,6 +745,11 @@ def _act_after(scan: _Scan, pos: int) -> tuple[Act, int] | None:
     return None
 
 
+_CHAPTER_AFTER = lazy(rf"(?:(?:(?i:the){S1})?(?i:regulation|act)|(?:(?i:le|la){S1})?(?i:règlement|loi))?{S}"
+                      rf"(?:{QC_COLLECTION}{S},?{S})?(?:(?i:chapter|chapitre|c\.|ch\.|c(?={SP})){S})?"
+                      rf"({CHAPTER_RE}(?:{S},{S}r\.?{S}{NUM})?)(?![\w.-])")
+"""An act or regulation by its chapter after "of"/« de », with or without its kind word: "Schedule I of S-2.1, r. 9",
+« l'annexe I du règlement S-2.1, r. 9 », "section 5 of CQLR c S-2.1, r 9"."""
 _ANOTHER_TITLE = _c(rf"{S}(?:,|{SP}(?:et|ou|and|or)){S1}(?:(?:de|à|of){S1})?(?:la{S1}|le{S1}|l{APOS}{S}|the{S1}|du{S1}|au{S1})?"
                     rf"(?-i:(?:[A-ZÉÈ][\w’'-]*{S1}){{0,6}}(?:{_NAME_HEADS})){END}")
 """A list of acts, not one title: « la Loi et la Loi sur … », "the Act and the Act respecting …"."""
@@ -814,6 +846,11 @@ def _chain(scan: _Scan, pos: int) -> tuple[list[Level], Act | None, int, int] | 
             and _single_division(nxt[0]) and _coarser(level, nxt[0]):
         level, end = nxt[0], nxt[2]  # "Title II, Chapter I", « annexe II, partie I »: from the top down, one division
         levels.insert(0, level)
+    upward = len(levels) == 1
+    while upward and _single_division(levels[-1]) and (c := scan.at(_DIVISION_COMMA, end)) \
+            and (nxt := _level(scan, c.end())) and _single_division(nxt[0]) and _coarser(nxt[0], levels[-1]):
+        levels.append(nxt[0])  # "Chapter II, Title II", « chapitre II, titre II »: from the bottom up, one division
+        end = nxt[2]
     section_single = level.kind == "section" and len(level.values) == 1 and not level.ranges
     if section_single:
         extra, end = _pinpoints_after_section(scan, end, True)
@@ -878,7 +915,11 @@ def _short_with_code(scan: _Scan, pos: int) -> tuple[list[Level], Act, int, int]
     if not m:
         return None
     a = (scan.at(_ABBREV_SECTION, m.end()) or scan.at(_SECTION_WORD, m.end())
-         or ((m[1] or federal) and scan.at(_OFFICIAL_SECTION, m.end())))
+         or ((m[1] or federal) and scan.at(_OFFICIAL_SECTION, m.end()))
+         or _undotted(scan, m.end()))  # McGill's "SQ 2005, c 15, s 27"
+    if not a and m[1] and m.group(0).rstrip().endswith(",") and (divisions := _chain(scan, m.end())) \
+            and divisions[1] is None and all(lv.kind in DIVISION_RANK and not lv.relative for lv in divisions[0]):
+        return divisions[0], Act("chapter", doc_id_from_chapter(m[1])), pos, divisions[3]  # "S-2.1, r. 9, annexe II"
     if not a:
         return None
     got = _section_level(scan, m.start(), a.end())
@@ -956,5 +997,5 @@ def _title_start(text: str, paren: int) -> int | None:
     return start
 
 
-STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|[RL]\.[SR]\.C\.|[SL]\.C\.|C\.R\.C\.|SOR|DORS|Revised|Statutes|Consolidated|Lois|sous-alinéas?|the|this|that|présente?|cet|cette|ce|même|subsection|clause|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|arts?|aa|a)\.|(?-i:D|O\.C)\.(?={S}\d)|(?:secs?|arts?)(?={SP}+\d)|(?<=\()a(?={SP}\d)|§")
+STARTERS = _c(rf"(?:1[6-9]\d\d|20\d\d|S\.Q\.|L\.Q\.|SQ|LQ|[RL]\.[SR]\.C\.|[SL]\.C\.|C\.R\.C\.|SOR|DORS|Revised|Statutes|Consolidated|Lois|sous-alinéas?|the|this|that|présente?|cet|cette|ce|même|subsection|clause|{_ORD}|{_words(_EN)}|{_words(_FR)}|alinéas?|chapter|chapitre|c\.|ch\.|c|CQLR|RLRQ|{CHAPTER_RE}){END}|(?:ss?|secs?|sects?|arts?|aa|a)\.|(?-i:D|O\.C)\.(?={S}\d)|(?:ss?|secs?|sects?|arts?)(?={SP}+\d)|(?<=\()a(?={SP}\d)|§")
 """Where a pinpoint or a chapter code may start."""

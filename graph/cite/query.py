@@ -20,6 +20,7 @@ from graph.cite.resolve import Context, Index, resolve
 from graph.cite.rules import QUERY
 
 _BARE_NUMBER = lazy(rf"^({NUM})((?:\([0-9a-z.]{{1,4}}\))*)$")
+_LEADING_NUMBER = lazy(rf"^{NUM}(?:\([0-9a-z.]{{1,4}}\))*\s")
 _GLUED_LABELS = lazy(r"(?<=[\d)])\s+(?=\([0-9a-z.]{1,4}\))")
 _LEFTOVER = lazy(r"[\s,;.]|\b(?:and|or|et|ou|the|le|la|les|du|de|des|see|voir|norme|standard)\b|\bl['’]", re.IGNORECASE)
 _FRENCH = lazy(r"\b(?:chapitre|alinéa|sous-par|du|de\s+la)\b", re.IGNORECASE)
@@ -48,6 +49,14 @@ def parse_query(text: str, names: tuple[str, ...] = ()) -> list[Found]:
     query = _GLUED_LABELS.sub("", query)
     if m := _BARE_NUMBER.match(query):
         query = f"s. {m[1]}{m[2]}"
+    found = _whole(query, names)
+    if not found and _LEADING_NUMBER.match(query):  # "27(2) LAPF", "57 al. 2": a section number, then the rest
+        found = _whole(f"s. {query}", names)
+    return found
+
+
+def _whole(query: str, names: tuple[str, ...]) -> list[Found]:
+    """The citations that make up the whole of `query`, read in French or English, else []."""
     for lang in ("fr", "en") if _FRENCH.search(query) else ("en", "fr"):
         found = [f for f in find_citations(query, lang, names, source=QUERY)
                  if f.levels or (f.act and f.act.kind in ("chapter", "federal", "annual", "name", "id", "standard"))]
@@ -106,8 +115,10 @@ def _lacks(target: str, notes: list[str]) -> str:
         pid = ProvisionId.parse(target)
     except InvalidId:
         return notes[0] if notes else f"no such provision: {target}"
+    if pid.section is None and pid.divisions:  # "A-13.1.1 has no Chapter VII of Title II"
+        return f"{pid.doc} has no {cite(target, 'drafting', 'en', home=pid.doc)} ({target})"
     if not pid.path and notes:
-        return notes[0]
+        return notes[0] if target in notes[0] else f"{notes[0]} ({target})"
     words = cite(target, "drafting", "en", home=pid.doc).removeprefix("the ")
     return f"{pid.doc} has no {words} ({target})"
 
@@ -128,8 +139,34 @@ def nearest(target: str, index: Index, size: int = 5) -> tuple[str, ...]:
         below = _units_below(str(ancestor), index)
         return (str(ancestor), *below)[:size]
     if pid.section is None:
-        return ()
+        return _divisions_around(pid, str(ancestor) if ancestor is not None else pid.doc, index, size)
     return _sections_around(pid.doc, pid.section, index, size)
+
+
+def _divisions_around(pid: ProvisionId, ancestor: str, index: Index, size: int) -> tuple[str, ...]:
+    """ "Chapter VII of Title II": the divisions of that kind the closest existing division holds (Title II's
+    chapters), else the document's."""
+    if not pid.divisions:
+        return ()
+    kind, label = pid.divisions[-1]
+    held = [d for d in index.division_ids.get(pid.doc, ()) if d.rsplit("/", 1)[0] == ancestor
+            and d.rsplit("/", 1)[1].startswith(kind + ":")]
+    after = next((i for i, d in enumerate(held) if _label_key(d.rsplit(":", 1)[1]) >= _label_key(label)), len(held))
+    lo = max(0, min(after - size // 2, len(held) - size))
+    return tuple(held[lo:lo + size])
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _label_key(label: str) -> tuple[int, str]:
+    """A division label's place: roman and arabic numbers by value (``IX`` after ``V``), letters in order."""
+    if label.isdigit():
+        return int(label), ""
+    if label and all(c in _ROMAN_VALUES for c in label):
+        values = [_ROMAN_VALUES[c] for c in label]
+        return sum(-v if v < w else v for v, w in zip(values, values[1:] + [0])), ""
+    return 0, label
 
 
 def _units_below(parent: str, index: Index) -> list[str]:

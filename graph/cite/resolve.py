@@ -140,6 +140,20 @@ class Index:
         return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
+    def enacted(self) -> dict[str, str]:
+        """A section of an annual statute (``2005, c. 15, s. 27``) -> the section of the corpus it enacted under the
+        same number (``A-13.1.1/27``), as the section's history says first: tribunals cite the Act as « L.Q. 2005,
+        c. 15, art. 27 ».  A section an amending act inserted (a history that begins with another number) is not
+        that act's section."""
+        out: dict[str, str] = {}
+        for d in self.documents.values():
+            for section in d.sections:
+                first = section.history[0] if section.history else None
+                if first is not None and first.act and first.kind == "act" and first.sections == (section.number,):
+                    out.setdefault(f"{first.act}, s. {section.number}", section.id)
+        return out
+
+    @cached_property
     def section_ids(self) -> dict[str, tuple[str, ...]]:
         """Document id -> its section ids in order."""
         return {d.id: tuple(s.id for s in d.sections) for d in self.documents.values()}
@@ -357,7 +371,7 @@ def resolve(found: Found, context: Context) -> Resolution:
                 return Resolution((siblings[at - 1],))
         return Resolution(note=f"no subparagraph to read '{top.relative} subparagraph' against")
     if top.kind == "section" and not top.relative:
-        sections, missing, note = _sections(context.index, schedule or doc, top)
+        sections, missing, note = _sections(context.index, schedule or doc, top, found.act.name if found.act else "")
         if missing and found.act is None:
             sections, missing, note = _named_elsewhere(sections, missing, note, context)
         rest = levels[1:]
@@ -531,12 +545,18 @@ _THIS_REGULATION = lazy(r"ce\s+règlement", re.IGNORECASE)
 _THIS_CODE = lazy(r"ce\s+code", re.IGNORECASE)
 
 
-def _sections(index: Index, doc: str, level: Level) -> tuple[list[str], list[str], str]:
+def _sections(index: Index, doc: str, level: Level, title: str = "") -> tuple[list[str], list[str], str]:
     """Section ids a section level names in a document (or a schedule with sections of its own);
-    ranges take every section of the document between the endpoints ("131 to 135" includes 133.1)."""
+    ranges take every section of the document between the endpoints ("131 to 135" includes 133.1).  The
+    sections of an annual statute are those of the act it enacted (`Index.enacted`), unless the citation
+    gives it another title."""
     endpoints = list(level.values) + [n for pair in level.ranges for n in pair]
     if m := ANNUAL_RE.match(doc):
-        return [annual_statute_id(m[1], m[2], n) for n in endpoints], [], ""
+        cited = [annual_statute_id(m[1], m[2], n) for n in endpoints]
+        enacted = index.enacted[cited[0]].rsplit("/", 1)[0] if cited and all(c in index.enacted for c in cited) else None
+        if enacted and (not title or enacted in index.documents_titled(title)):
+            return _sections(index, enacted, level)  # « L.Q. 2005, c. 15, art. 27 »: the act it enacted
+        return cited, [], ""
     if doc not in index.section_numbers:  # a document outside the corpus
         return [f"{doc}/{n}" for n in _between_outside(level)], [], ""
     numbers = index.section_numbers[doc]

@@ -220,7 +220,7 @@ def items_named_bare(scan: _Scan) -> Iterator[Span]:
 
 
 _COLLECTION = lazy(rf"(?<![\w.]){QC_COLLECTION}{S},?{S}(?:(?i:chapter|chapitre|c\.|ch\.|c)){S}"
-                         rf"({CHAPTER_RE}(?:{S},{S}r\.{S}{NUM})?)(?![\w.-]|{S},{S}r\.)")
+                         rf"({CHAPTER_RE}(?:{S},{S}r\.?{S}{NUM})?)(?![\w.-]|{S},{S}r\.?{S}\d)")
 
 
 def acts_in_collection(scan: _Scan) -> Iterator[Span]:

@@ -139,3 +139,18 @@ def test_a_handout_marks_a_repealed_division_as_it_marks_a_repealed_section(fr):
     markdown = fr.post("/course", data={"notes": NOTES, "format": "markdown"}).get_data(as_text=True)
     [division] = [line for line in markdown.splitlines() if "Chapter III of Title II" in line]
     assert division.endswith("(abrogé)")
+
+
+# -- "cited by" a guidance page --------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["/A-13.1.1/133", "/A-13.1.1-r1/157.1"])
+def test_a_guidance_page_citing_a_provision_is_named_never_shown_as_its_id(fr, en, url):
+    """Legal staff read « guidance:adel-66-72/11/p2 » as the name of the guidance citing s. 133."""
+    for client in (fr, en):
+        [group] = [ul for ul in page(client, url).xpath("//section[@class='cited-by']/h3/following-sibling::ul[1]")
+                   if ul.getprevious().text in ("Directives", "Guidance")]
+        [link] = group.xpath("./li/a")
+        assert link.get("href") == "/guidance:adel-66-72/11/" + ("p2" if url.endswith("133") else "p3")
+        assert text(link) == ("Prestataire du Programme de solidarité sociale depuis 66 mois au cours des 72 mois "
+                              "précédents › Lois et règlements")
+        assert link.get("lang") == "fr"

@@ -196,12 +196,14 @@ def _graph_node(kb: object, text: str) -> str:
 
 
 def _link_lines(kb: object, links: list, key: str, tr) -> list[str]:
+    from graph.cite import itself
     from graph.govern_why import node_pieces, plain
 
     lines = []
     for link in links:
         other = getattr(link, key)
-        label = plain(node_pieces(other, tr.lang, kb, tr.translate()))
+        label = itself(other, tr.lang, kb.document(other).title if other in kb else "") if link.self_mention else \
+            plain(node_pieces(other, tr.lang, kb, tr.translate()))
         via = f" via {link.via}" if link.via else ""
         origin = link.source if key == "target" else link.target
         said = f"  {tr.quoted(link.text[:70])}" if link.text else ""
@@ -261,7 +263,8 @@ def cmd_graph(args: argparse.Namespace) -> int:
         for link in links:
             print(f"  {link.source}  {link.text}")
         return 0
-    out, into = queries.cites(graph, node), queries.cited_by(graph, node)
+    out = [link for link in queries.cites(graph, node, itself=True) if link.target != node]  # "this Act" in a provision
+    into = queries.cited_by(graph, node)
     if args.json:
         value = {"node": node, "kind": data.get("kind"), "label": data.get("label"),
                  "cites": [x.as_dict() for x in out], "cited_by": [x.as_dict() for x in into]}
@@ -407,7 +410,8 @@ def may_cite(text: str, names: tuple[str, ...] = ()) -> bool:
 def search_text(results, lang: str = "en") -> str:
     """Results as a reader wants them in a terminal (matched words in [brackets]), in `lang` with
     the site's words (alinea.say)."""
-    from alinea.say import Words, search_note
+    from alinea.messages import search_note
+    from alinea.say import Words
     from graph.cite import cite
 
     tr = Words(lang)
@@ -423,7 +427,7 @@ def search_text(results, lang: str = "en") -> str:
         lines.append(tr("Did you mean %(suggestion)s?", suggestion=results.did_you_mean))
     lines += [tr("Also searched:") + f" {tr.quoted(c.said)} → " + f" {tr('or')} ".join(map(tr.quoted, c.means))
               for c in results.carried]
-    lines += [f"{tr('Note:')} {search_note(m, lang)}" for m in results.messages]
+    lines += [f"{tr('Note:')} {search_note(m, tr)}" for m in results.messages]
     for n, hit in enumerate(results.hits, (results.page - 1) * results.per_page + 1):
         text, pos, marked = hit.snippet.text, 0, []
         for start, end in hit.snippet.matches:
@@ -495,6 +499,7 @@ def govern_text(answer, say=None, kb=None, lang: str = "en") -> str:
     grouped by role, each result with its reasons (printed by `say`, in English without it) and
     its path (graph.govern_why.path_pieces, as the site prints it)."""
     from alinea.labels import titled
+    from alinea.messages import govern_note
     from alinea.say import Words
     from graph.govern_why import ROLES, path_pieces, plain, text, why
 
@@ -507,7 +512,7 @@ def govern_text(answer, say=None, kb=None, lang: str = "en") -> str:
         what = tr("a text in French") if answer.lang == "fr" else tr("a text in English")
     count = tr.plural("%(num)s result", "%(num)s results", len(answer.results))
     lines = [f"{tr('Which articles govern this?')} {what}{tr.sign(':')}{count}"]
-    lines += [f"{tr('Note:')} {tr(m)}" for m in answer.messages]
+    lines += [f"{tr('Note:')} {govern_note(m, tr) or m}" for m in answer.messages]
     if answer.concepts and not answer.node:
         lines.append(tr("Read as") + tr.sign(":") + tr.sign(";").join(
             f"{tr.quoted(c.said)} → {c.means}" for c in answer.concepts[:12]))
@@ -548,18 +553,24 @@ def govern_json(answer, say, kb, lang: str) -> dict:
 def cmd_links(args: argparse.Namespace) -> int:
     from alinea.code_links import record, scan
     from alinea.kb import load
+    from alinea.messages import code_note, skip_reason
+    from alinea.say import Words
 
     kb = load(data_dir(args))
     result = scan(args.paths, kb, include_other=args.all)
+    tr = Words(args.lang)
+    english = args.lang == "en"  # in English, the statuses and notes as --json writes them
     if args.json:
         print_json(result.as_json())
     else:
         for c in result.citations:
             target = c.target or " | ".join(c.candidates) or "?"
-            note = f" ({c.note})" if c.note else ""
-            print(f"{c.file}:{c.line}:{c.column}: {c.status}: {c.text} → {target}{note}")
+            note = f" ({c.note if english else code_note(c.note, tr)})" if c.note else ""
+            status = c.status if english else tr.word(c.status)
+            print(f"{c.file}:{c.line}:{c.column}: {status}{tr.sign(':')}{c.text} → {target}{note}")
         for s in result.skipped:
-            print(f"{s.file}: skipped: {s.reason}", file=sys.stderr)
+            print(tr("%(file)s: skipped: %(why)s", file=s.file, why=s.reason if english else skip_reason(s.reason, tr)),
+                  file=sys.stderr)
     counts = ", ".join(f"{n} {status}" for status, n in result.counts().items() if n)
     print(f"alinea links: {result.files_scanned} files scanned, {len(result.skipped)} skipped; "
           f"{len(result.citations)} citations{': ' + counts if counts else ''}", file=sys.stderr)
@@ -684,6 +695,8 @@ def parser() -> argparse.ArgumentParser:
                    help="exit 1 when a citation names repealed, missing or ambiguous law (for CI)")
     p.add_argument("--all", action="store_true", help="also list citations of acts the corpus does not hold")
     p.add_argument("--record", action="store_true", help="keep the scan in the data directory for the site")
+    p.add_argument("--lang", choices=("en", "fr"), default="en",
+                   help="the language statuses, notes and errors are printed in, as the site's lang (default en)")
     p.set_defaults(func=cmd_links)
 
     p = sub.add_parser("serve", help="the web site")
@@ -701,7 +714,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except AlineaError as exc:
-        print(f"alinea {args.command}: error: {exc}", file=sys.stderr)
+        print(f"alinea {args.command}: error: {error_line(exc, getattr(args, 'lang', 'en'))}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader stopped (`| head`): stop quietly, as Unix tools do
         quiet_stdout()
@@ -713,6 +726,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def error_line(exc: AlineaError, lang: str) -> str:
+    """An error in the language asked (alinea.messages, the site's sentences); in English, and
+    when no pattern reads it, the line the lower layer wrote."""
+    if lang == "en":
+        return str(exc)
+    from alinea.messages import error_text
+    from alinea.say import Words
+
+    return error_text(str(exc), Words(lang)) or str(exc)
 
 
 def quiet_stdout() -> None:

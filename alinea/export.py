@@ -63,7 +63,7 @@ def document_dict(doc: Document) -> dict:
 def reference_dict(r: Reference) -> dict:
     return {"source": r.source, "target": r.target, "text": r.text, "type": r.type,
             "start": r.start, "end": r.end, "field": r.field,
-            "candidates": list(r.candidates), "note": r.note}
+            "candidates": list(r.candidates), "note": r.note, "self_mention": r.self_mention}
 
 
 def export(corpus: Corpus) -> dict:

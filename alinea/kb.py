@@ -80,9 +80,14 @@ class KnowledgeBase:
                     self._add(unit.id, Located(unit, doc, section))
         self.refs_out: dict[str, list[Reference]] = {}
         self.refs_in: dict[str, list[Reference]] = {}
+        """What cites a node; a document's mentions of itself as a whole are in `self_mentions`, not here."""
+        self.self_mentions: dict[str, list[Reference]] = {}
+        """Document id -> its provisions' mentions of it as a whole (« le présent règlement », "this Act")."""
         for ref in corpus.references:
             self.refs_out.setdefault(ref.source, []).append(ref)
-            if ref.target:
+            if ref.self_mention:
+                self.self_mentions.setdefault(ref.target, []).append(ref)
+            elif ref.target:
                 self.refs_in.setdefault(ref.target, []).append(ref)
 
     @cached_property

@@ -358,6 +358,13 @@ class Reference:
     note: str = ""
     """Why a reference is unresolved or ambiguous."""
 
+    @property
+    def self_mention(self) -> bool:
+        """True for a mention of the citing document as a whole (« le présent règlement », "this Act"): its target
+        is the document its source lies in.  Typed like any citation; counts and rankings of what cites what leave
+        it out (docs/references.md)."""
+        return bool(self.target) and self.target == self.source.split("/", 1)[0]
+
 
 @dataclass(frozen=True)
 class Corpus:

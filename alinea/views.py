@@ -240,6 +240,8 @@ def provision_json(kb: KnowledgeBase, node_id: str) -> dict:
         out["kind"] = "document" if isinstance(node, Document) else node.kind
         out["title"] = node.title if isinstance(node, Document) else f"{node.label} {node.heading}".strip()
         out["children"] = [c.id for c in kb.children(node_id)]  # type: ignore[attr-defined]
+        if isinstance(node, Document):
+            out["self_mentions"] = [reference_dict(r) for r in kb.self_mentions.get(node_id, [])]
         return out
     section = located.section
     assert section is not None

@@ -8,7 +8,8 @@ What the sample annotates: citations of provisions, divisions, acts (in or out o
 the corpus), "the regulation", and programs named in the text (and "this program"
 where a provision is made to apply to it); unresolvable ones as ``unresolved`` with
 the id as cited.  Not annotated (so not counted here): defined-term uses, history
-entries, "this Act" on its own, and "by regulation".
+entries, "this Act" on its own (a reference since issue 12's sixth round, left out on both
+sides: `_by_convention`), and "by regulation".
 
 Scores are computed on sets of (citing unit, target) pairs ("by target") and of
 (citing unit, target, relation) triples ("by typed relation").
@@ -54,8 +55,12 @@ Scoring a new held-out set (``--heldout FILE [--with-corpus] [--page HTML]``, sa
 
 - raw figures, by target and by typed relation, on every annotated target;
 - reduced figures, without federal targets (``canada:…``) and without mentions of the citing document itself
-  (« le présent règlement »: Alinea does not make these references), the figures the briefs compared before
-  federal ids existed;
+  (« le présent règlement », not references in Alinea before issue 12's sixth round), the figures the briefs compared
+  before federal ids existed and before those mentions were references;
+- the mentions of the citing document itself alone, by target, when the set annotates them.  A mention of the
+  document as "this" one (« présent règlement », "this Act", « ce règlement ») is a reference like any other
+  (docs/references.md); a set whose annotator left all of them out (the Act's sample, the French paragraphs,
+  r. 12.1: annotated when they were no references) is scored without Alinea's, and the output says which;
 - the standards alone.  A citation typed ``standard`` in the gold (its target ``standard:…`` or none) matches a
   standard Alinea recognises (a reference typed ``standard``) whose words overlap the annotated words in the
   same line, whatever id each gives it; a recognised standard that overlaps none counts as found, not correct.
@@ -93,10 +98,18 @@ CITATION_TYPES = {"cites", "applies", "applies to", "despite", "subject to", "fo
 
 def load_gold(path: Path = GOLD) -> tuple[set[str], set[tuple[str, str, str]]]:
     """The sampled section numbers and the gold (source, target, type) triples."""
+    sample, triples, _ = _load_gold(path)
+    return sample, triples
+
+
+def _load_gold(path: Path) -> tuple[set[str], set[tuple[str, str, str]], set[tuple[str, str, str]]]:
+    """`load_gold`, and the triples of mentions of the citing document as "this" one (`_bare`)."""
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     sample = set(lines[0]["sample"])
     triples = {(g["source"], t, g["type"]) for g in lines[1:] for t in g["targets"]}
-    return sample, triples
+    bare = {(g["source"], t, g["type"]) for g in lines[1:] for t in g["targets"]
+            if _itself((g["source"], t)) and _bare(g["text"])}
+    return sample, triples, bare
 
 
 def predicted(refs: list[Reference], sample: set[str], doc: str = "A-13.1.1") -> set[tuple[str, str, str]]:
@@ -113,6 +126,30 @@ def _pairs(triples: set[tuple]) -> set[tuple]:
     return {t[:2] for t in triples}
 
 
+def _itself(triple: tuple) -> bool:
+    """A mention of the citing document as a whole: the target is the document the citing unit lies in."""
+    return triple[1] == triple[0].split("/", 1)[0]
+
+
+def _bare(words: str) -> bool:
+    """Words that name the citing document only as "this" one (« présent règlement », "this Act", « ce règlement »),
+    not by its title."""
+    from graph.cite.grammar import _THAT_ACT, THIS_DOCUMENT
+
+    return bool(THIS_DOCUMENT.search(words) or _THAT_ACT.search(words))
+
+
+def _by_convention(gold_bare: set[tuple], got: set[tuple], got_bare: set[tuple]) -> tuple[set[tuple], dict[str, object]]:
+    """`got`, as the set's annotation can score it, and what it did with the mentions of the citing document as
+    "this" one (`_bare`; both sets of triples hold only those).  A set that annotates none (written when they were
+    no references: the Act's sample, the French paragraphs, r. 12.1) is scored without Alinea's (its mentions of the
+    document by title, "Individual and Family Assistance Act" in s. 198, stay); a set that annotates them scores
+    them like any reference."""
+    scored = bool(gold_bare)
+    kept = got if scored else got - got_bare
+    return kept, {"scored": scored, "gold": len(gold_bare), "found": len(got & got_bare)}
+
+
 def scores(gold: set[tuple], got: set[tuple]) -> dict[str, float | int]:
     hits = len(gold & got)
     return {"gold": len(gold), "found": len(got), "correct": hits,
@@ -121,13 +158,12 @@ def scores(gold: set[tuple], got: set[tuple]) -> dict[str, float | int]:
 
 def evaluate(refs: list[Reference], path: Path = GOLD) -> dict[str, dict]:
     """Scores by target and by typed relation, with the differences."""
-    sample, gold = load_gold(path)
+    sample, gold, gold_bare = _load_gold(path)
     got = predicted(refs, sample)
-    def pairs(triples):
-        return {t[:2] for t in triples}
-
-    return {"by target": scores(pairs(gold), pairs(got)), "by typed relation": scores(gold, got),
-            "sections": {"sampled": len(sample)},
+    got, itself = _by_convention(gold_bare, got, {(r.source, r.target, r.type) for r in refs
+                                                  if r.self_mention and _bare(r.text)})
+    return {"by target": scores(_pairs(gold), _pairs(got)), "by typed relation": scores(gold, got),
+            "sections": {"sampled": len(sample)}, "self-mentions": itself,
             "missed": sorted(gold - got), "extra": sorted(got - gold)}
 
 
@@ -140,19 +176,24 @@ def evaluate_texts(path: Path = GOLD_FR) -> dict[str, dict]:
     index = Index.build(Corpus(()))
     for line in lines:
         index.learn_from(line["text"])
-    gold, got = set(), set()
+    gold, got, gold_bare, got_bare = set(), set(), set(), set()
     for line in lines:
         unit = line["unit"]
         doc, number = unit.split("/")[:2]
         gold |= {(unit, t, c["type"]) for c in line["citations"] for t in c["targets"]}
+        gold_bare |= {(unit, t, c["type"]) for c in line["citations"] for t in c["targets"]
+                      if _itself((unit, t)) and _bare(c["text"])}
         context = Context(index, doc, f"{doc}/{number}", unit, tuple(line["divisions"]))
         for found in find_citations(line["text"], "fr", index.title_list):
             resolution = resolve(found, context)
             context = context.after(resolution)
             got |= {(unit, t, found.relation) for t in resolution.targets}
             got |= {(unit, t, "unresolved") for t in resolution.missing}
+            got_bare |= {(unit, t, found.relation) for t in resolution.targets if _itself((unit, t)) and _bare(found.text)}
+    got, itself = _by_convention(gold_bare, got, got_bare)
     return {"by target": scores(_pairs(gold), _pairs(got)), "by typed relation": scores(gold, got),
-            "sections": {"sampled": len(lines)}, "missed": sorted(gold - got), "extra": sorted(got - gold)}
+            "sections": {"sampled": len(lines)}, "self-mentions": itself,
+            "missed": sorted(gold - got), "extra": sorted(got - gold)}
 
 
 def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None,
@@ -198,7 +239,7 @@ def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None,
     walk = _Walk(index, [], index.title_list)
     lang = header.get("lang", "fr")  # the annotated text's language, not the page's: the corpus holds the Act in English
     citing = replace(page, lang=lang) if page else SimpleNamespace(id=doc, lang=lang, kind="regulation")
-    gold, got = set(), set()
+    gold, got, gold_bare, got_bare = set(), set(), set(), set()
     for line in lines:
         unit = line["unit"]
         section = f"{doc}/{line['section']}" if line.get("section") and "part" not in line else None
@@ -212,23 +253,28 @@ def evaluate_heldout(path: Path = HELDOUT_FR, page_path: Path | None = None,
                 continue
             kind = "cites" if c["type"] == "enabling" else c["type"]
             gold |= {(unit, _alinea_id(t), kind) for t in c["targets"]}
+            gold_bare |= {(unit, t, kind) for t in c["targets"] if t == doc and _bare(c["text"])}
         context = Context(index, doc, section, unit if section else None, enclosing.get(section, ()))
         refs = []
         for start, end, item in _items(line["text"], unit, page):  # each item read in its own unit, as `alinea build` does
             part, context, _ = _text(walk, citing, unit, "text", line["text"][start:end], replace(context, unit=item), False)
             refs += [replace(r, start=r.start + start, end=r.end + start) if r.start is not None else r for r in part]
         got |= {(unit, r.target, r.type) for r in refs if r.target and r.type in CITATION_TYPES}
+        got_bare |= {(unit, r.target, r.type) for r in refs if r.target == doc and _bare(r.text)}
         for r in refs:
             if r.type == "standard":  # a recognised standard matches the annotated standard its words overlap
                 got.add(next((t for s, e, t in standards if r.start < e and r.end > s), (unit, r.target, "standard")))
+    got, itself = _by_convention(gold_bare, got, got_bare)
     reduced = {t for t in gold | got if not t[1].startswith("canada:") and t[1] != doc}
     gold_r, got_r = gold & reduced, got & reduced
     standard = {t for t in gold | got if t[2] == "standard"}
+    mentions = {t for t in gold | got if _itself(t)}
     return {"by target": scores(_pairs(gold), _pairs(got)), "by typed relation": scores(gold, got),
             "reduced by target": scores(_pairs(gold_r), _pairs(got_r)), "reduced by typed relation": scores(gold_r, got_r),
+            "self-mentions by target": scores(_pairs(gold & mentions), _pairs(got & mentions)),
             "standards": scores(gold & standard, got & standard),
-            "sections": {"sampled": len(lines)}, "missed": sorted(gold - got), "extra": sorted(got - gold),
-            "triples": (gold, got)}
+            "sections": {"sampled": len(lines)}, "self-mentions": itself,
+            "missed": sorted(gold - got), "extra": sorted(got - gold), "triples": (gold, got)}
 
 
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]")
@@ -325,12 +371,16 @@ def _page(page: Path, doc: str):
 
 def _print(title: str, result: dict, verbose: bool) -> None:
     print(title)
-    for name in ("by target", "by typed relation", "reduced by target", "reduced by typed relation", "standards"):
-        if name not in result:
+    for name in ("by target", "by typed relation", "reduced by target", "reduced by typed relation",
+                 "self-mentions by target", "standards"):
+        if name not in result or name.startswith("self") and not result["self-mentions"]["scored"]:
             continue
         s = result[name]
         print(f"  {name:26} precision {s['precision']:.3f} ({s['correct']}/{s['found']})   "
               f"recall {s['recall']:.3f} ({s['correct']}/{s['gold']})")
+    itself = result["self-mentions"]
+    print(f"  mentions of the citing document itself: {itself['found']} found, {itself['gold']} annotated; "
+          + ("scored like any reference" if itself["scored"] else "not annotated by this set: left out of its scores"))
     if verbose:
         for label in ("missed", "extra"):
             for triple in result[label]:

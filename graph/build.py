@@ -10,7 +10,9 @@ offsets and ``field``.  Unresolved references stay in `Corpus.references` only;
 an ambiguous one gets an ``ambiguous`` edge to each candidate.  Where a provision
 is made to apply to a program ("Sections 49 to 51 … apply to the Basic Income
 Program"), a derived ``applies to`` edge runs from each applied provision to the
-program, with ``via`` naming the provision that says so.
+program, with ``via`` naming the provision that says so.  A mention of the citing document
+as a whole (« le présent règlement », "this Act") is an edge to its document node marked
+``self_mention``: the queries that count or follow citations leave it out (`graph.queries`).
 """
 from __future__ import annotations
 
@@ -134,6 +136,8 @@ def _edge_attributes(ref: Reference) -> dict:
         attributes.update(start=ref.start, end=ref.end)
     if ref.note:
         attributes["note"] = ref.note
+    if ref.self_mention:
+        attributes["self_mention"] = True
     return attributes
 
 
@@ -146,6 +150,6 @@ def _add_applied(graph: nx.MultiDiGraph, references: list[Reference]) -> None:
         programs = [r.target for r in refs if r.type == "applies to" and r.target.startswith("program:")]
         for program in programs:
             for ref in refs:
-                if ref.type == "applies" and ref.target and ref.target != program:
+                if ref.type == "applies" and ref.target and ref.target != program and not ref.self_mention:
                     graph.add_edge(ref.target, program, type="applies to", via=source, text=ref.text,
                                    field=ref.field, derived=True)

@@ -4,6 +4,10 @@ A section stands for itself and its units: what its units cite, the section cite
 (`within=True`); a division, for the sections and units it contains.
 
 - `cites(g, node)`, `cited_by(g, node)`: reference edges out of / into a provision;
+- a mention of the citing document as a whole (« le présent règlement », "this Act": an edge marked
+  ``self_mention``) is no citation between provisions: `cites` lists it only when asked (``itself=True``),
+  `cited_by`, `neighbourhood` and `path` never follow it, so that a document's own mentions of itself
+  neither count as citing it nor join every provision that makes one;
 - `neighbourhood(g, node, depth)`: the subgraph of what is linked to it within depth references;
 - `path(g, a, b)`: the shortest chain of references from a to b (following citations
   when possible, else in either direction);
@@ -38,11 +42,15 @@ class Link:
     text: str = ""
     via: str = ""
     """For a derived ``applies to`` edge: the provision that makes it apply."""
+    self_mention: bool = False
+    """A mention of the citing document as a whole (its target is that document)."""
 
     def as_dict(self) -> dict:
         out = {"source": self.source, "target": self.target, "type": self.type, "text": self.text}
         if self.via:
             out["via"] = self.via
+        if self.self_mention:
+            out["self_mention"] = True
         return out
 
 
@@ -66,19 +74,26 @@ def members(graph: nx.MultiDiGraph, node: str, within: bool = True) -> list[str]
 
 
 def _link(u: str, v: str, data: dict) -> Link:
-    return Link(u, v, data.get("type", ""), data.get("text", ""), data.get("via", ""))
+    return Link(u, v, data.get("type", ""), data.get("text", ""), data.get("via", ""), bool(data.get("self_mention")))
 
 
-def cites(graph: nx.MultiDiGraph, node: str, within: bool = True) -> list[Link]:
-    """Reference edges out of the node (and out of what it contains)."""
+def _reference(data: dict) -> bool:
+    """A reference edge between two nodes: not containment, not a document's mention of itself."""
+    return data.get("type") != STRUCTURE and not data.get("self_mention")
+
+
+def cites(graph: nx.MultiDiGraph, node: str, within: bool = True, itself: bool = False) -> list[Link]:
+    """Reference edges out of the node (and out of what it contains); with `itself`, its mentions of
+    its own document as a whole too."""
     return [_link(u, v, d) for m in members(graph, node, within)
-            for u, v, d in graph.out_edges(m, data=True) if d.get("type") != STRUCTURE]
+            for u, v, d in graph.out_edges(m, data=True)
+            if _reference(d) or itself and d.get("type") != STRUCTURE]
 
 
 def cited_by(graph: nx.MultiDiGraph, node: str, within: bool = True) -> list[Link]:
-    """Reference edges into the node (and into what it contains)."""
+    """Reference edges into the node (and into what it contains), not a document's mentions of itself."""
     return [_link(u, v, d) for m in members(graph, node, within)
-            for u, v, d in graph.in_edges(m, data=True) if d.get("type") != STRUCTURE]
+            for u, v, d in graph.in_edges(m, data=True) if _reference(d)]
 
 
 def neighbourhood(graph: nx.MultiDiGraph, node: str, depth: int = 1) -> nx.MultiDiGraph:
@@ -89,11 +104,11 @@ def neighbourhood(graph: nx.MultiDiGraph, node: str, depth: int = 1) -> nx.Multi
     for _ in range(depth):
         reached: set[str] = set()
         for current in frontier:
-            for _, v, t in graph.out_edges(current, data="type"):
-                if t != STRUCTURE:
+            for _, v, d in graph.out_edges(current, data=True):
+                if _reference(d):
                     reached.add(v)
-            for u, _, t in graph.in_edges(current, data="type"):
-                if t != STRUCTURE:
+            for u, _, d in graph.in_edges(current, data=True):
+                if _reference(d):
                     reached.add(u)
         frontier = reached - seen
         seen |= reached
@@ -113,7 +128,7 @@ def _citation_view(graph: nx.MultiDiGraph) -> nx.DiGraph:
             if graph.nodes[u].get("kind") in ("section", "unit"):
                 view.add_edge(u, v, type=kind, text="")
                 view.add_edge(v, u, type="part of", text="")
-        elif kind in CITATIONS and not view.has_edge(u, v):
+        elif kind in CITATIONS and not data.get("self_mention") and not view.has_edge(u, v):
             view.add_edge(u, v, type=kind, text=data.get("text", ""))
     return view
 

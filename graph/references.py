@@ -221,8 +221,6 @@ def _text(walk: _Walk, doc: Document, source: str, fieldname: str, text: str, co
         if f.act is not None and f.act.kind == "kind" and not resolution.targets:
             continue  # « l'article 5 du code » in a regulation adopting a code: the adopted code's, as « de la norme »
         context = context.after(resolution)
-        if not f.levels and f.act is not None and f.act.kind in ("this", "that") and resolution.targets == (context.doc,):
-            continue  # « les matières traitées dans ce règlement »: the citing document itself, like "this Act"
         if not f.levels and f.act is not None and f.act.kind == "enabling" and not resolution.targets:
             continue  # "the Act" alone outside a regulation: no act is named
         if resolution.act:

@@ -92,10 +92,10 @@ R7_2_P3 = ("Il ne s’applique pas à un travailleur qui exécute exclusivement 
 
 @pytest.mark.parametrize("text, lang, expected", [
     (R7_2_P3, "fr", ["applies"]),
-    ("Le présent règlement s'applique à tout employeur, sauf les articles 5 et 6.", "fr", ["applies"]),
+    ("Le présent règlement s'applique à tout employeur, sauf les articles 5 et 6.", "fr", ["applies", "applies"]),
     ("Les articles 5 à 8 s'appliquent, sauf l'article 6.", "fr", ["applies", "applies"]),
     ("Il s'applique, à l'exclusion des dispositions de l'article 4, aux chantiers.", "fr", ["applies"]),
-    ("This Regulation applies to every employer, except sections 5 and 6.", "en", ["applies"]),
+    ("This Regulation applies to every employer, except sections 5 and 6.", "en", ["applies", "applies"]),
     ("Sections 45 to 48 apply, other than section 46.", "en", ["applies", "applies"]),
     ("It applies with the exception of section 4 and section 7.", "en", ["applies", "applies"]),
 ])
@@ -109,7 +109,7 @@ def test_a_provision_excepted_from_an_application_applies(text, lang, expected):
     ("Every employer, except the one referred to in section 5, must register.", "en"),
 ])
 def test_an_exception_in_a_sentence_that_applies_nothing_only_cites(text, lang):
-    assert relations(text, lang) == ["cites"]
+    assert set(relations(text, lang)) == {"cites"}  # « Le présent règlement » is a citation too, of the document
 
 
 def test_an_exception_of_a_thing_a_provision_provides_for_stays_a_citation():

@@ -118,8 +118,10 @@ def test_the_regulation_and_that_act():
         ("section 17 of that Act", "that", "cites")]
 
 
-def test_this_act_alone_is_not_a_citation():
-    assert texts("granted under this Act to a person") == []
+def test_this_act_alone_names_the_citing_act_and_this_act_in_lower_case_is_a_deed():
+    assert texts("granted under this Act to a person") == ["this Act"]
+    assert texts("the person who committed this act is liable") == []
+    assert find_citations("granted under this Act", source="query") == []  # typed alone, it names no document
 
 
 def test_history_style_pinpoints_name_the_annual_statute():

@@ -118,8 +118,11 @@ def test_a_schedule_heading_cites_its_marginal_reference_not_itself():
 
 
 # -- the document itself and other regulations ---------------------------------------------
-def test_this_regulation_alone_is_no_citation_and_that_regulation_is_the_last_named():
-    assert find_citations("Le présent règlement s'applique à tout chantier.", "fr") == []
+def test_this_regulation_alone_is_the_citing_one_and_that_regulation_is_the_last_named():
+    [found] = find_citations("Le présent règlement s'applique à tout chantier.", "fr")
+    assert (found.text, found.relation, found.act.kind) == ("présent règlement", "applies", "this")
+    assert targets("Le présent règlement s'applique à tout chantier.") == [DOC]
+    assert targets("les matières traitées dans ce règlement") == [DOC]
     assert find_citations("qui ne pourront être modifiées par règlement.", "fr") == []
     assert targets("l'article 3 de ce règlement") == [f"{DOC}/3"]
     assert targets("le Règlement sur les mines (chapitre M-13.1, r. 9) s'applique; l'article 12 de ce règlement "
@@ -240,7 +243,7 @@ def test_items_listed_under_a_text_announcing_another_documents_numbers_are_that
     refs = {(r.source, r.target) for r in extract_references(Corpus((doc,))) if r.source.startswith(sid)}
     standard = "standard:csa-z94.1-15"  # the standard named, and the items of its list: never the regulation's
     assert refs == {(f"{sid}/p2", f"{sid}/p1/1"), (f"{sid}/p2", f"{DOC}/3"), (f"{sid}/p1", standard),
-                    (f"{sid}/p1/1", standard), (f"{sid}/p1/2", standard)}
+                    (f"{sid}/p1/1", standard), (f"{sid}/p1/2", standard), (f"{sid}/p3", DOC)}  # « ce règlement »: itself
 
 
 # -- English -----------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ from flask_babel.speaklater import LazyString
 from jinja2 import pass_context
 from markupsafe import Markup
 
+from alinea.say import WORDS
+
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 COOKIE = "lang"
@@ -155,64 +157,6 @@ def _number(value: int | float, kind: type, lang: str) -> str:
     return format_decimal(value)
 
 
-STATUSES = {
-    "in force": lazy_gettext("in force"),
-    "repealed": lazy_gettext("repealed"),
-    "not in force": lazy_gettext("not in force"),
-    "omitted": lazy_gettext("omitted"),
-    "inoperative": lazy_gettext("inoperative"),
-    "integrated": lazy_gettext("integrated"),
-    "ok": lazy_gettext("ok"),
-    "unknown provision": lazy_gettext("unknown provision"),
-    "ambiguous": lazy_gettext("ambiguous"),
-    "other act": lazy_gettext("other act"),
-    "not in the library": lazy_gettext("not checked: not in the library"),
-}
-
-RELATIONS = {
-    "cites": lazy_gettext("cites"),
-    "applies": lazy_gettext("applies"),
-    "applies to": lazy_gettext("applies to"),
-    "despite": lazy_gettext("despite"),
-    "subject to": lazy_gettext("subject to"),
-    "for the purposes of": lazy_gettext("for the purposes of"),
-    "within the meaning of": lazy_gettext("within the meaning of"),
-    "cited by guidance": lazy_gettext("cited by guidance"),
-    "integrated into": lazy_gettext("integrated into"),
-    "establishes": lazy_gettext("establishes"),
-    "defines": lazy_gettext("defines"),
-    "uses term": lazy_gettext("uses term"),
-    "provides for": lazy_gettext("provides for"),
-    "contains": lazy_gettext("contains"),
-    "amended by": lazy_gettext("amended by"),
-    "governs": lazy_gettext("governs"),
-    "provisions": lazy_gettext("provisions"),
-    "regulation powers": lazy_gettext("regulation powers"),
-    "regulations made under": lazy_gettext("regulations made under this section"),
-    "made under": lazy_gettext("made under"),
-    "guidance": lazy_gettext("guidance"),
-    "note": lazy_gettext("note"),
-    "example": lazy_gettext("example"),
-    "question": lazy_gettext("question"),
-    "answer": lazy_gettext("answer"),
-    "program": lazy_gettext("program"),
-    "term": lazy_gettext("term"),
-    "statute": lazy_gettext("statute"),
-    "regulation": lazy_gettext("regulation"),
-    "enacted": lazy_gettext("enacted"),
-    "inserted": lazy_gettext("inserted"),
-    "amended": lazy_gettext("amended"),
-    "update": lazy_gettext("update"),
-    "ministerial": lazy_gettext("ministerial"),
-    "repeal schedule": lazy_gettext("repeal schedule"),
-    "editorial": lazy_gettext("editorial"),
-    "text": lazy_gettext("text"),
-    "provision": lazy_gettext("provision"),
-    "amending act": lazy_gettext("amending act"),
-    "act": lazy_gettext("act"),
-    "decree": lazy_gettext("decree"),
-}
-
 FACET_NAMES = {"document": lazy_gettext("document"), "title": lazy_gettext("title"),
                "chapter": lazy_gettext("chapter"), "kind": lazy_gettext("kind"), "lang": lazy_gettext("language"),
                "status": lazy_gettext("status")}
@@ -255,11 +199,11 @@ def quote_marks() -> tuple[str, str]:
 
 
 def word(value: str) -> str:
-    """A status, relation or kind of the knowledge base in the interface's language; a word the
-    tables do not know is shown as it is (it is data)."""
+    """A status, relation or kind of the knowledge base in the interface's language (alinea.say.WORDS,
+    the table the command line names them with too); a word it does not know as it is (it is data)."""
     key = str(value)
-    found = STATUSES.get(key) or RELATIONS.get(key)
-    return str(found) if found is not None else key
+    found = WORDS.get(key)
+    return _here()[1].ugettext(found) if found is not None else key
 
 
 def stale_catalogues(directory: Path) -> list[str]:

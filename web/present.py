@@ -10,7 +10,7 @@ from alinea.ids import amending_act_slug
 from alinea.kb import KnowledgeBase
 from alinea.labels import parts, titled
 from alinea.model import Division, Reference, Section, Unit
-from graph.cite import cite, division_label, official_url
+from graph.cite import cite, division_label, itself, official_url
 from graph.cite.acts import load_acts
 from graph.govern_delegation import REGULATION_POWER
 from graph.govern_why import (
@@ -34,6 +34,9 @@ from web.i18n import current_language, gettext, lazy_gettext, separator, transla
 LINK_TYPES = ("cites", "applies", "applies to", "despite", "subject to", "for the purposes of",
               "within the meaning of", "cited by guidance", "integrated into", "establishes", "made under")
 
+
+ITSELF_ANCHOR = "about-itself"
+"""Where a document's page lists its provisions' mentions of it as a whole: the words « le présent règlement » link there."""
 
 AROUND = {"figure": lazy_gettext("Provisions around %(label)s"), "page": lazy_gettext("Graph around %(label)s"),
           "heading": lazy_gettext("The law graph around %(label)s"), "caption": lazy_gettext("The graph around %(label)s")}
@@ -137,9 +140,10 @@ class Presenter:
     def _link(self, ref: Reference, words: str) -> Segment:
         if ref.type == "uses term":
             return Segment(words, href(self.kb, ref.target), "term", self.definition(ref.target), ref.target)
-        target = self.label(ref.target)
+        target = self.target_label(ref.target, ref.self_mention)
         title = f"{word(ref.type)}{separator(':')}{target}" if ref.type != "cites" else target
-        return Segment(words, href(self.kb, ref.target), "ref", title, ref.target)
+        link = f"/{ref.target}#{ITSELF_ANCHOR}" if ref.self_mention and ref.target in self.kb else href(self.kb, ref.target)
+        return Segment(words, link, "ref", title, ref.target)
 
     def cited_by(self, section: Section) -> dict[str, list[Reference]]:
         """References into the section or its units, grouped: provisions, regulation powers,
@@ -199,14 +203,55 @@ class Presenter:
         return out
 
     def cited_provisions(self, doc) -> list[tuple[str, str]]:
-        """(target, words) of the provisions a document cites, first citation of each, in order."""
+        """(target, words) of the provisions a document cites, first citation of each, in order (not its
+        mentions of itself: `about_itself`)."""
         out: dict[str, str] = {}
         for section in doc.sections:
             for node_id in [section.id] + [u.id for u in section.walk()]:
                 for ref in self.kb.refs_out.get(node_id, []):
-                    if ref.type in LINK_TYPES and ref.target and not ref.target.startswith(("program:", "term:")):
+                    if ref.type in LINK_TYPES and ref.target and not ref.target.startswith(("program:", "term:")) \
+                            and not ref.self_mention:
                         out.setdefault(ref.target, ref.text)
         return list(out.items())
+
+    def itself(self, doc_id: str) -> str:
+        """A document named from inside as a whole, in the interface's language ("this Act", « le présent
+        règlement »): what a page calls the target of a provision's mention of its own document."""
+        title = self.kb.document(doc_id).title if doc_id in self.kb else ""
+        return itself(doc_id, current_language(), title)
+
+    def target_label(self, target: str, self_mention: bool = False) -> str:
+        """`label`, or `itself` for a mention of the citing document as a whole."""
+        return self.itself(target) if self_mention else self.label(target)
+
+    def seen_from(self, node_id: str, centre: str) -> str:
+        """`label` of a node in the neighbourhood of `centre`: the document `centre` lies in is `itself` (a
+        provision links to its own document only by mentioning it as a whole)."""
+        own = "/" in centre and not centre.startswith("guidance:") and node_id == centre.split("/", 1)[0]
+        return self.itself(node_id) if own else self.label(node_id)
+
+    def about_itself(self, doc_id: str) -> list[tuple[str, list[tuple[Reference, str, str, str]]]]:
+        """The document's mentions of itself as a whole (« Le présent règlement s'applique à … »), grouped by their
+        type (applications first, plain mentions last), in document order: (type, [(reference, words before, the
+        words, words after)]), the words around cut at a word, so that a list reads what each provision says of it."""
+        groups: dict[str, list[tuple[Reference, str, str, str]]] = {}
+        for ref in self.kb.self_mentions.get(doc_id, []):
+            groups.setdefault(ref.type, []).append((ref, *self._around_words(ref)))
+        order = [t for t in LINK_TYPES if t != "cites"] + ["cites"]
+        return sorted(groups.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+
+    def _around_words(self, ref: Reference, reach: int = 70) -> tuple[str, str, str]:
+        node = self.kb.get(ref.source).node if ref.source in self.kb else None
+        text = getattr(node, ref.field, "") if node is not None and ref.start is not None else ""
+        if not isinstance(text, str) or text[ref.start:ref.end] != ref.text:
+            return "", ref.text, ""
+        before, after = text[max(0, ref.start - reach):ref.start], text[ref.end:ref.end + reach]
+        if ref.start > reach:
+            before = "…" + before.split(None, 1)[-1] if " " in before else before
+        if ref.end + reach < len(text):
+            after = after.rsplit(None, 1)[0] + "…" if " " in after else after
+        return " ".join(before.split()) + (" " if before[-1:].isspace() else ""), ref.text, \
+            (" " if after[:1].isspace() else "") + " ".join(after.split())
 
     def label(self, node_id: str) -> str:
         """A short human label for a node id (never the id of a thesaurus entry or of words typed):

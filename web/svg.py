@@ -41,7 +41,8 @@ def _section_of(graph: nx.MultiDiGraph, node: str) -> str:
 
 def neighbours(graph: nx.MultiDiGraph, centre: str, limit: int = 16) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(out, in): the nodes the centre (or its units) cites and those citing it, each with the
-    edge type, collapsed to sections, most frequent first, at most `limit` in all."""
+    edge type, collapsed to sections, most frequent first, at most `limit` in all.  A provision's mention
+    of its own document as a whole is among what it cites, not among what cites the document."""
     counts: dict[tuple[str, str, str], int] = {}
     for m in members(graph, centre):
         for v, edges in graph.succ[m].items():  # graph.out_edges(m, data="type"), without its views
@@ -53,7 +54,7 @@ def neighbours(graph: nx.MultiDiGraph, centre: str, limit: int = 16) -> tuple[li
         for u, edges in graph.pred[m].items():
             for data in edges.values():
                 t = data.get("type")
-                if t != STRUCTURE:
+                if t != STRUCTURE and not data.get("self_mention"):  # a document's own mentions of itself: its page lists them
                     key = ("in", _section_of(graph, u), t)
                     counts[key] = counts.get(key, 0) + 1
     ranked = sorted(counts, key=lambda k: -counts[k])
@@ -68,10 +69,11 @@ def neighbours(graph: nx.MultiDiGraph, centre: str, limit: int = 16) -> tuple[li
     return out, into
 
 
-def _label(graph: nx.MultiDiGraph, node: str) -> str:
-    """A node as the site labels it (web.present: provisions in the interface's language), cut to fit."""
+def _label(graph: nx.MultiDiGraph, node: str, centre: str = "") -> str:
+    """A node as the site labels it seen from `centre` (web.present: provisions in the interface's language,
+    the centre's own document as "this Act"), cut to fit."""
 
-    label = presenter().label(node)
+    label = presenter().seen_from(node, centre)
     return label if len(label) <= 28 else label[:27] + "…"
 
 
@@ -122,7 +124,7 @@ def neighbourhood_svg(graph: nx.MultiDiGraph, centre: str, href: Callable[[str],
     for node, kind, x, y, side in places:
         colour = COLOURS.get(graph.nodes[node].get("kind", ""), "#333")
         link = href(node)
-        label = escape(_label(graph, node))
+        label = escape(_label(graph, node, centre))
         shape = (f'<circle cx="{x:.0f}" cy="{y:.0f}" r="6" fill="{colour}"/>'
                  f'<text x="{x + (10 if side == "out" else -10):.0f}" y="{y + 4:.0f}" font-size="12" '
                  f'fill="{colour}" text-anchor="{"start" if side == "out" else "end"}" {HALO}>{label}</text>')

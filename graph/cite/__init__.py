@@ -9,7 +9,8 @@
   `read(text, index)`: one typed citation (a `show` argument, a search, an API path, a course's
   ``[[…]]``) as its ids, or one line saying why not with the nearest real provisions;
   `citations_in(text, index, lang, source)`: every citation of free text, resolved.
-- `cite(id, style, lang, home)`: the id printed (``short``, ``mcgill``, ``drafting``; EN/FR).
+- `cite(id, style, lang, home)`: the id printed (``short``, ``mcgill``, ``drafting``; EN/FR);
+  `itself(doc, lang, title)`: a document named from inside as a whole ("this Act", « le présent règlement »).
 - `enabling_notes(doc)`, `enabling_citations(text, lang)`: a regulation's enabling note
   (« (chapitre S-2.1, a. 223) ») and its citations, each in the act the note names.
 
@@ -23,7 +24,8 @@ _HOMES = {
     "acts": ("Acts", "KnownAct", "load_acts", "official_url"),
     "enabling": ("enabling_citations", "enabling_notes", "is_enabling_note"),
     "find": ("find_citations",),
-    "format": ("LANGS", "QUOTES", "STYLES", "act_citation", "cite", "division_label", "outside", "quoted", "separator"),
+    "format": ("LANGS", "QUOTES", "STYLES", "act_citation", "cite", "division_label", "document_kind", "itself", "outside",
+               "quoted", "separator"),
     "grammar": ("Act", "Found", "Level", "chapter_ref"),
     "literals": ("CITATION_LITERALS", "RULE_LITERALS", "may_cite", "may_hold_citations"),
     "query": ("Reading", "nearest", "parse_query", "read"),
@@ -58,5 +60,5 @@ sys.modules[__name__].__class__ = _Package
 __all__ = [
     "Act", "Acts", "act_citation", "CITATION_LITERALS", "CODE", "RULE_LITERALS", "COURSE", "Context", "Found", "GUIDANCE", "Index", "KnownAct", "LANGS", "Level",
     "QUERY", "QUOTES", "RULES", "Reading", "Resolution", "Rule", "SOURCES", "STATUTE", "STYLES", "chapter_ref", "cite",
-    "citations_in", "division_label", "enabling_citations", "enabling_notes", "find_citations", "is_enabling_note", "may_cite", "may_hold_citations", "load_acts", "nearest", "official_url", "outside", "parse_query", "quoted", "read", "resolve", "separator", "type_relations",
+    "citations_in", "division_label", "document_kind", "enabling_citations", "enabling_notes", "find_citations", "is_enabling_note", "itself", "may_cite", "may_hold_citations", "load_acts", "nearest", "official_url", "outside", "parse_query", "quoted", "read", "resolve", "separator", "type_relations",
 ]

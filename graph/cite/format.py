@@ -216,6 +216,40 @@ def _federal_citation(doc: str, lang: str = "en") -> str:
     return f"{collection} {year}, c. {chapter.upper()}"
 
 
+CODE_TITLE = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}?Code\b")
+"""A title whose head is « Code »: « Code de sécurité … », "Safety Code for …", "Labour Code"."""
+_REGULATION_TITLE = re.compile(r"(?:Règlement|Regulations?)\b")
+_REGULATION_ID = re.compile(r"-r\d+(?:\.\d+)*$")
+_CHARTER_TITLE = re.compile(r"(?:Charte|Charter)\b")
+_ITSELF = {"act": ("this Act", "la présente loi"), "regulation": ("this Regulation", "le présent règlement"),
+           "code": ("this Code", "le présent code"), "charter": ("this Charter", "la présente charte")}
+"""How a document names itself as a whole, by its kind, in English and French."""
+
+
+def document_kind(doc: str, title: str = "") -> str:
+    """``code``, ``regulation``, ``charter`` or ``act``: what a document is by the head of its title, else by its
+    id (``S-2.1-r15`` is a regulation).
+
+    >>> document_kind("S-2.1-r4", "Code de sécurité pour les travaux de construction"), document_kind("S-2.1-r15")
+    ('code', 'regulation')
+    """
+    if CODE_TITLE.match(title):
+        return "code"
+    if _REGULATION_TITLE.match(title) or _REGULATION_ID.search(doc):
+        return "regulation"
+    return "charter" if _CHARTER_TITLE.match(title) else "act"
+
+
+def itself(doc: str, lang: str = "en", title: str = "") -> str:
+    """A document named from inside, as a whole, the way its own text names it (« le présent règlement »), in
+    `lang`: what a mention of the citing document (`Reference.self_mention`) points to.
+
+    >>> itself("A-13.1.1", "en", "Individual and Family Assistance Act"), itself("S-2.1-r15", "fr")
+    ('this Act', 'le présent règlement')
+    """
+    return _ITSELF[document_kind(doc, title)][lang == "fr"]
+
+
 _DECREE_ID = re.compile(r"^D\. \d+-\d+$")
 """A decree's id (`graph.cite.grammar.decree_id`): « D. 1234-2019 »."""
 

@@ -273,6 +273,11 @@ _YEAR_BEFORE = lazy(rf"\b(?:1[6-9]\d\d|20\d\d)\)?{S},{S}$")
 _NAME_HEADS = r"Act|Code|Charter|Regulation|Regulations|Loi|Charte|Règlement|Tariff|Tarif|By-law"
 _NAME_CONTINUES = _c(rf"{S1}(?:respecting|to|on|for|concerning|of|sur|concernant|relative|relatif|instituant|modifiant|visant|favorisant|assurant|portant|de|du|des|d{APOS})")
 _THIS_ACT = _c(rf"(?:this{S1}Act|the{S1}present{S1}Act|this{S1}Regulation|la{S1}présente{S1}loi|le{S1}présent{S1}règlement|présente{S1}loi|présent{S1}règlement|présent{S1}code|présente{S1}charte){END}")
+THIS_DOCUMENT = _c(rf"(?:(?:this|the{S1}present){S1}(?-i:Act|Regulation|Code|Charter)|présente{S1}(?:loi|charte)"
+                   rf"|présent{S1}(?:règlement|code)){END}")
+"""The citing document named as a whole, standing alone: "this Act", « le présent règlement », « la présente loi »,
+« le présent code » (the article, often « du » or « au », is not part of the words).  An English head keeps its capital:
+"this act" is a deed."""
 _THAT_ACT = _c(rf"(?:that{S1}Act|that{S1}Regulation|cette{S1}loi|ce{S1}règlement|ce{S1}code|ledit{S1}règlement|ladite{S1}loi){END}")
 """An act named before in the section; with none, the citing document when it is of that kind."""
 _ENABLING_EN = lazy(rf"(?:the{S1})?Act{END}(?!{S}\()")

@@ -33,6 +33,8 @@ RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "the regulation": ("regulation", "règlement"),
     "the enabling act": ("la loi", "the act"),
     "that act": ("that act", "that regulation", "cette loi", "ladite loi", "règlement", "ce code"),
+    "this document": ("this act", "present act", "this regulation", "present regulation", "this code", "present code",
+                      "this charter", "present charter", "présente loi", "présent règlement", "présent code", "présente charte"),
     "chapter of the statutes of": ("statutes of", "lois de"),
     "chapter of the Revised Statutes": ("revised statutes", "lois refondues"),
     "document id": ("-", "guidance:", "canada:"),

@@ -2,7 +2,7 @@
 within the meaning of, applies, applies to, or plain cites."""
 from __future__ import annotations
 
-from graph.cite.grammar import APOS, END, S1, S, _c
+from graph.cite.grammar import APOS, END, S1, THIS_DOCUMENT, S, _c
 
 _PROVISIONS_OF = rf"(?:(?:the{S1})?provisions{S1}of{S1}|(?:les{S1})?dispositions{S1}(?:de{S1}la{S1}|de{S1}l{APOS}|du{S1}|des{S1}|de{S1}))?"
 """« malgré les dispositions des articles 131 à 133 », "despite the provisions of section 5": the same relation."""
@@ -40,9 +40,17 @@ _THIS_DOCUMENT_TOO = (rf"(?:,?{S1}(?:ainsi{S1}que|et|and|as{S1}well{S1}as){S1}(?
 """The citing document as a second subject of the verb: « la sous-section 5 de la Loi ainsi que celles du présent
 règlement ne s'appliquent pas » (the document itself is no reference; the citation before it still applies)."""
 _APPLY_VERB = _c(rf"{_THIS_DOCUMENT_TOO}{S}(?:,{S}{_NECESSARY},{S})?(?:{_APPLIES})"
-                 rf"|{S}ne{S1}s{APOS}appliqu(?:e|ent){S1}qu{APOS}{S}(?P<only>à|au|aux){END}")
+                 rf"|{S}ne{S1}s{APOS}appliqu(?:e|ent){S1}(?:qu{APOS}{S}(?P<only>à|au|aux)"
+                 rf"|(?P<restricted>qu{APOS}{S}en{S1}cas|que{S1}(?:si|lorsque|dans|pour)|qu{APOS}{S}(?:il|elle|ils|elles|un|une))){END}"
+                 rf"|{S1}appl(?:y|ies){S1}(?P<limited>only{S1}(?:if|where|when|in|to)){END}")
 """The cited provision is made to apply: "apply to", "s'appliquent dans la mesure où", "est applicable"; in French
-« ne s'applique pas » whatever follows (« … ne s'applique pas si », « … dans le cas d'un adulte »)."""
+« ne s'applique pas » whatever follows (« … ne s'applique pas si », « … dans le cas d'un adulte »).  An application
+said to be restricted (« ne s'applique qu'à », « ne s'applique qu'en cas de », « que si », "applies only if") states
+the limits of the application, also in a relative clause (« auxquels le présent code ne s'applique qu'en cas de
+prescription formelle »)."""
+_NAMED_FURTHER = _c(rf"{S1}(?:de|d{APOS}|sur|respecting|on)(?:{S}[\w’'-]+){{1,6}}?{S}(?:{_APPLIES})")
+"""The citing document's name may go on before its verb: « Le présent règlement de sécurité et d'hygiène s'applique
+à … »."""
 _WHICH_APPLIES = _c(rf"{S},?{S}(?:which|qui){S1}(?:appl(?:y|ies)|s{APOS}appliqu(?:e|ent)){S1}(?:to|à|au|aux){END}")
 _CONDITIONAL = _c(rf"(?:when|if|whom|which|where|unless|lorsque|si|qui|laquelle|lequel|auquel|auxquels|dont){S1}(?:the{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?$")
 _REFERRED = _c(rf"(?:referred{S1}to{S1}in|mentioned{S1}in|(?:visé|mentionné)e?s?{S1}(?:à|au|aux|dans))"
@@ -134,8 +142,12 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
     for i, (start, end) in enumerate(spans):
         which = _WHICH_APPLIES.match(text, end)
         verb = which or _APPLY_VERB.match(text, end)
+        if not verb and THIS_DOCUMENT.fullmatch(text, start, end):
+            verb = _NAMED_FURTHER.match(text, end)
         if not verb:
             continue
+        restricted = not which and bool(verb.groupdict().get("only") or verb.groupdict().get("restricted")
+                                        or verb.groupdict().get("limited"))
         run, joined = [i], False
         while not which and run[-1] > 0 and (sep := _RUN_SEP.fullmatch(text, spans[run[-1] - 1][1], spans[run[-1]][0])):
             if _BARE_COMMA.fullmatch(sep[0]) and not joined:
@@ -143,12 +155,13 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
             joined = True
             run.append(run[-1] - 1)
         head = spans[run[-1]][0]
-        if not which and (_CONDITIONAL.search(text, max(0, head - 30), head) or _REFERRED.search(text, max(0, head - 30), head)):
+        if not which and not restricted and (_CONDITIONAL.search(text, max(0, head - 30), head)
+                                             or _REFERRED.search(text, max(0, head - 30), head)):
             continue
         for k in run:
             if relations[k] == "cites":
                 relations[k] = "applies"
-        if (which or verb["to"] or verb["only"]) and i + 1 < len(spans) and _OBJECT_GAP.fullmatch(text, verb.end(), spans[i + 1][0]):
+        if (which or verb.groupdict().get("to") or verb.groupdict().get("only")) and i + 1 < len(spans) and _OBJECT_GAP.fullmatch(text, verb.end(), spans[i + 1][0]):
             relations[i + 1] = "applies to"
     return relations
 

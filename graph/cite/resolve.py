@@ -28,6 +28,7 @@ from alinea.model import IN_FORCE, Corpus, Division, Document
 from graph.cite.acts import load_acts
 from graph.cite.enabling import enabling_citations, enabling_notes
 from graph.cite.find import find_citations
+from graph.cite.format import document_kind
 from graph.cite.grammar import DIVISION_RANK, Act, Found, Level, acts_in_parentheses, lazy
 from graph.cite.rules import COURSE
 
@@ -181,7 +182,7 @@ class Index:
         """True when the document's title makes it a code (« Code de sécurité pour les travaux de construction »,
         "Safety Code for the construction industry", "Labour Code")."""
         title = self.documents[doc].title if doc in self.documents else self.written.get(doc, "")
-        return bool(_CODE_TITLE.match(title))
+        return document_kind(doc, title) == "code"
 
     def named_by_kind(self, doc: str) -> bool:
         """True when « le code » in the document's text is the document itself: it is a code, in the knowledge
@@ -198,8 +199,6 @@ class Index:
         return regulations[0] if len(regulations) == 1 else None
 
 
-_CODE_TITLE = lazy(r"(?:[A-Z][\w'’-]*\s+){0,3}?Code\b")
-"""A title whose head is « Code »: « Code de sécurité … », "Safety Code for …", "Labour Code"."""
 _DEFINES_CODE = lazy(r"[«\"“]\s*code\s*[»\"”]", re.IGNORECASE)
 """« «code» : le Code national du bâtiment … »: the document calls another document « code »."""
 

@@ -27,7 +27,7 @@ from alinea.errors import NotFound, Outside
 from alinea.ids import legisquebec_url
 from alinea.kb import KnowledgeBase, Located
 from alinea.limits import limit
-from alinea.model import IN_FORCE, Document, Unit
+from alinea.model import IN_FORCE, Division, Document, Unit
 from alinea.views import Line, provision_lines
 
 MAX_NOTES = limit("course_notes")
@@ -145,7 +145,10 @@ class _Citations:
 
 
 def _status(located: Located) -> str:
-    status = located.section.status if located.section is not None else IN_FORCE
+    """What a handout marks: a unit's own status when it is not in force, else its section's; a
+    division's own (a repealed chapter)."""
+    status = located.node.status if isinstance(located.node, Division) else (
+        located.section.status if located.section is not None else IN_FORCE)
     if isinstance(located.node, Unit) and located.node.status != IN_FORCE:
         status = located.node.status
     return "" if status == IN_FORCE else status

@@ -312,6 +312,21 @@ def amending_act_slug(act: str) -> str:
     return slug(act)
 
 
+def document_sort_key(doc_id: str) -> tuple:
+    """Order documents as LégisQuébec lists them: by chapter code (letters, then its number as
+    section numbers compare), then regulation number, so that ``S-2.1-r2`` comes before
+    ``S-2.1-r11.2``; other ids (guidance pages) after, by id.
+
+    >>> sorted(["S-2.1-r11.2", "guidance:x", "S-2.1-r2", "A-13.1.1", "S-2.1", "A-2.1"], key=document_sort_key)
+    ['A-2.1', 'A-13.1.1', 'S-2.1', 'S-2.1-r2', 'S-2.1-r11.2', 'guidance:x']
+    """
+    match = re.match(r"^([A-Z]+)-(\d+(?:\.\d+)*)(?:-r(\d+(?:\.\d+)*))?$", doc_id)
+    if not match:
+        return (1, doc_id)
+    letters, number, regulation = match.groups()
+    return (0, letters, section_sort_key(number), section_sort_key(regulation or ""))
+
+
 def section_sort_key(number: str) -> tuple[tuple[int, str], ...]:
     """Order section numbers as the statute does: 83 < 83.1 < 83.5.1 < 83.10 < 84.  Each part is
     compared as a number without converting it (a 5,000-digit number from a hostile text is not

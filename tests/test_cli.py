@@ -115,7 +115,7 @@ def test_cli_search_speaks_french(cli):
     """--lang fr: the count, the page, the citation read, the statuses in French from the site's
     catalogue (« art. 55 », « 1 résultat », « en vigueur »)."""
     code, out, _ = cli("search", "art. 55", "--lang", "fr", "--limit", "1")
-    assert code == 0 and out.startswith("«\u00a0art. 55\u00a0»\u00a0: ") and "Compris comme une citation de art. 55." in out
+    assert code == 0 and out.startswith("«\u00a0art. 55\u00a0»\u00a0: ") and "Compris comme une citation\u00a0: art. 55." in out
     assert "[en vigueur]" in out and not any(w in out for w in ("result", "read as", "in force", "s. 55"))
     code, out, _ = cli("search", "conjoint", "--lang", "fr", "--limit", "1")
     assert re.search(r"\d+ résultats, page 1 sur \d+", out) and "Aussi cherché\u00a0: «\u00a0conjoint\u00a0» → " in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -315,3 +316,20 @@ def test_govern_takes_an_english_question_to_the_french_regulations_through_its_
                        "--json")
     answer = json.loads(out)
     assert code == 0 and all(r["section"].startswith("A-13.1.1/") for r in answer["results"][:5])
+
+
+@pytest.mark.slow
+def test_the_documents_page_lists_regulations_in_the_order_of_their_numbers(library):
+    """`alinea add` writes the manifest in file-name order (r. 11 before r. 2); a reader looks for
+    r. 2 after r. 1, as LégisQuébec lists them."""
+    from lxml import html
+
+    from web import create_app
+
+    _, data = library
+    client = create_app({"DATA_DIR": str(data), "TESTING": True}).test_client()
+    tree = html.fromstring(client.get("/documents").data)
+    [shelf] = [ul for ul in tree.xpath("//h2[starts-with(normalize-space(), 'Règlements')]/following-sibling::ul[1]")]
+    numbers = [re.search(r"r\. ([0-9.]+)", li.text_content())[1] for li in shelf.xpath("./li")]
+    assert len(numbers) == len(PAGES) and numbers[:4] == ["0.1", "1", "2", "4"]
+    assert numbers == sorted(numbers, key=lambda n: [int(p) for p in n.split(".")])

@@ -5,7 +5,7 @@ from flask import Blueprint, jsonify, render_template, request
 
 from alinea.course import citation
 from alinea.errors import NotFound
-from alinea.ids import legisquebec_url
+from alinea.ids import document_sort_key, legisquebec_url
 from alinea.kb import KnowledgeBase
 from alinea.limits import limit
 from alinea.model import Division, Document, Unit
@@ -51,7 +51,8 @@ def documents():
 def shelves(lang: str = "") -> list[tuple[str, list[Document]]]:
     """(heading, documents) for each kind the library holds: acts, regulations, guidance; only
     the documents of one language when `lang` is given."""
-    groups = [(name, [d for d in kb().documents if d.kind == kind and (not lang or d.lang == lang)])
+    ordered = sorted(kb().documents, key=lambda d: document_sort_key(d.id) if d.kind != "guidance" else (1, ""))
+    groups = [(name, [d for d in ordered if d.kind == kind and (not lang or d.lang == lang)])
               for kind, name in SHELVES]
     return [(name, docs) for name, docs in groups if docs]
 

@@ -79,8 +79,8 @@ def acts():
 
 @bp.get("/acts/<name>")
 def act(name: str):
-    slugs = snapshot().cached("act slugs", lambda: act_slugs(kb().graph))
-    if name not in slugs or slugs[name] not in known_acts():
+    slugs = snapshot().cached("act slugs", lambda: act_slugs(known_acts()))
+    if name not in slugs:
         raise shown(NotFound(gettext("No amending act %(what)s in the amendment histories of the corpus.",
                                      what=echoed(name))))
     found = known_acts()[slugs[name]]
@@ -99,9 +99,11 @@ def _act_key(act_id: str) -> tuple:
     return tuple((0, p) if isinstance(p, int) else (1, p) for p in parts)
 
 
-def act_slugs(graph) -> dict[str, str]:
-    """URL segment -> amending act node id (``2018-c-11`` -> ``2018, c. 11``)."""
-    return {amending_act_slug(n): n for n, d in graph.nodes(data=True) if d.get("kind") == "amending act"}
+def act_slugs(acts) -> dict[str, str]:
+    """URL segment -> act id (``2018-c-11`` -> ``2018, c. 11``) for every act `/acts` lists: the
+    ones the histories name, whatever kind of node the law graph made of them (a decree that
+    enacted a regulation is an external act there, cited by its enabling note)."""
+    return {amending_act_slug(act_id): act_id for act_id in acts}
 
 
 @bp.get("/graph/<path:node_id>")

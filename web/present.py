@@ -265,8 +265,11 @@ class Presenter:
         if node_id.startswith(("program:", "term:")):
             return concept_name(self.kb, node_id, current_language())
         graph = self.kb.graph
-        if node_id in graph and graph.nodes[node_id].get("label"):
+        if node_id in graph and graph.nodes[node_id].get("label") not in (None, "", node_id):
             return str(graph.nodes[node_id]["label"])
+        if node_id.startswith("guidance:") and node_id in self.kb:  # a paragraph of a guidance page: its section's heading
+            located = self.kb.get(node_id)
+            return (located.section.heading if located.section is not None else "") or located.doc.title
         return node_id
 
     def around(self, which: str, node_id: str, link: str = "") -> Markup:
@@ -329,6 +332,8 @@ class Presenter:
             text = cite(provision, "short", current_language())
             if text != provision:
                 return text
+        if "/" in node_id and node_id.startswith("guidance:") and node_id in self.kb:
+            return f"{self.kb.get(node_id).doc.title} › {self.label(node_id)}"
         return self.label(node_id)
 
     def cited(self, node_id: str) -> str:

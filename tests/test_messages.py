@@ -92,7 +92,7 @@ def test_cli_prints_an_error_in_french_under_lang_fr(cli, command):
     said = french.split(": error: ", 1)[1]
     assert ("Aucune disposition" in said or "La citation est vide." in said) and "nearest" not in said, said
     if command[1]:
-        assert english == f"alinea {command[0]}: error: 'art. 999': A-13.1.1 has no section 999; nearest: " \
+        assert english == f"alinea {command[0]}: error: 'art. 999': A-13.1.1 has no section 999 (A-13.1.1/999); nearest: " \
                           "A-13.1.1/196, A-13.1.1/197, A-13.1.1/198, A-13.1.1/199, A-13.1.1/200\n"
         assert f"«{NBSP}art. 999{NBSP}»" in said and f"Dispositions les plus proches{NBSP}: A-13.1.1/196" in said
 

@@ -66,7 +66,9 @@ SEARCH_NOTES = _table(
 ERROR_MESSAGES = _table(
     # the knowledge base (alinea/kb.py), the law graph (graph/queries.py), govern (graph/govern_rank.py)
     (r"no provision (?P<what>.+) in the knowledge base", N_("No provision %(what)s in the knowledge base.")),
-    (r"(?P<what>'[^']*'): (?P<doc>\S+) has no section (?P<number>[\w.]+)(?: \([^()\s]+\))?(?:; nearest: (?P<near>.+))?",
+    (r"(?P<what>'[^']*'): (?P<doc>\S+) has no section (?P<number>[\w.]+) \((?P<target>[^()\s]+)\)(?:; nearest: (?P<near>.+))?",
+     N_("No provision %(what)s: %(doc)s has no section %(number)s (%(target)s).")),
+    (r"(?P<what>'[^']*'): (?P<doc>\S+) has no section (?P<number>[\w.]+)(?:; nearest: (?P<near>.+))?",
      N_("No provision %(what)s: %(doc)s has no section %(number)s.")),
     (r"(?P<what>'[^']*'): (?P<doc>\S+) has no (?P<which>.+?) \((?P<target>[^()\s]+)\)(?:; nearest: (?P<near>.+))?",
      N_("No provision %(what)s: %(doc)s has no %(which)s (%(target)s).")),

@@ -303,8 +303,8 @@ _ENABLING_EN = lazy(rf"(?:the{S1})?Act{END}(?!{S}\()")
 _UNKNOWN_TITLE = lazy(rf"(?:[A-Z][\w’'-]*{S1})*(?:Act|Code|Charter){END}")
 _ENABLING_FR = lazy(rf"(?:la{S1})?Loi{END}(?!{S}\()")
 OTHER_DOCUMENT_WORDS = (r"standards?|agreements?|conventions?|contracts?|protocols?|treat(?:y|ies)|memorandum|"
-                        r"manuals?|guides?|handbooks?|volumes?|codes?\s+of\s+practice|"
-                        r"normes?|ententes?|accords?|contrats?|protocoles?|traités?|manuels?|tomes?|guides?|"
+                        r"manuals?|guides?|handbooks?|volumes?|publications?|bulletins?|codes?\s+of\s+practice|"
+                        r"normes?|ententes?|accords?|contrats?|protocoles?|traités?|manuels?|tomes?|guides?|recueils?|"
                         r"codes?\s+de\s+(?:pratique|bonnes?\s+pratiques)|organismes?|CSA|ACNOR|ISO|BNQ|ANSI|NFPA|ULC")
 """Words naming a document that is not a law: a number cited in it is not a provision of a law."""
 _STANDARD_BODIES = (r"CAN/CSA|CAN/ULC|CAN/CGSB|CAN/BNQ|CAN/ONGC|CAN-?[1-9]|CSA|ACNOR|ANSI(?:/[A-Z]{2,6})?|ISO(?:/IEC)?|IEC|CEI|BNQ|NFPA|"

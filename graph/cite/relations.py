@@ -28,8 +28,12 @@ _NECESSARY = (rf"(?:with{S1}(?:the|any){S1}necessary{S1}modifications|with{S1}su
 """« s'applique, en faisant les adaptations nécessaires, à », "apply with such modifications as the circumstances require
 to", « mutatis mutandis »: the words between the verb and what it is made to apply to."""
 _ALSO = rf"(?:{S1}(?:également|aussi|de{S1}plus|en{S1}outre|pareillement|also|equally|likewise|further|as{S1}well))?"
+_THERE = rf"(?:y{S1})?"
+"""« s'y appliquent »: the verb with its pronoun for what the provision applies to."""
+_HOWEVER = rf"(?:{S1}(?:cependant|toutefois|néanmoins|pourtant|donc|alors|également|aussi))?"
+"""« ne s'applique cependant qu'aux cas »: a word between the verb and the limit of its application."""
 """« s'applique également à », « s'appliquent aussi », "applies also to": the provision is made to apply, to more."""
-_APPLIES = (rf"(?:(?:(?:also|equally|likewise){S1})?appl(?:y|ies){_ALSO}|continues?{S1}to{S1}apply|s{APOS}appliqu(?:e|ent){_ALSO}|continue(?:nt)?{S1}de{S1}s{APOS}appliquer"
+_APPLIES = (rf"(?:(?:(?:also|equally|likewise){S1})?appl(?:y|ies){_ALSO}|continues?{S1}to{S1}apply|s{APOS}{_THERE}appliqu(?:e|ent){_ALSO}|continue(?:nt)?{S1}de{S1}s{APOS}appliquer"
             rf"|(?:do(?:es)?{S1}not|do(?:es)?n{APOS}t|no{S1}longer|cease(?:s)?{S1}to){S1}apply|ne{S1}s{APOS}appliqu(?:e|ent){S1}(?:pas|plus)"
             rf"|(?:is|are){S1}not{S1}applicable|n{APOS}(?:est|sont){S1}(?:pas|plus){S1}applicables?)"
             rf"(?:{S},?{S}{_NECESSARY},?)?(?:{S1}(?P<to>to|à|au|aux){END}|(?={S}[.;,]|{S1}(?:dans{S1}la{S1}mesure|to{S1}the{S1}extent|in{S1}so{S1}far|insofar|en{S1}faisant|compte{S1}tenu)))"
@@ -40,7 +44,7 @@ _THIS_DOCUMENT_TOO = (rf"(?:,?{S1}(?:ainsi{S1}que|et|and|as{S1}well{S1}as){S1}(?
 """The citing document as a second subject of the verb: « la sous-section 5 de la Loi ainsi que celles du présent
 règlement ne s'appliquent pas » (the document itself is no reference; the citation before it still applies)."""
 _APPLY_VERB = _c(rf"{_THIS_DOCUMENT_TOO}{S}(?:,{S}{_NECESSARY},{S})?(?:{_APPLIES})"
-                 rf"|{S}ne{S1}s{APOS}appliqu(?:e|ent){S1}(?:qu{APOS}{S}(?P<only>à|au|aux)"
+                 rf"|{S}ne{S1}s{APOS}{_THERE}appliqu(?:e|ent){_HOWEVER}{S1}(?:qu{APOS}{S}(?P<only>à|au|aux)"
                  rf"|(?P<restricted>qu{APOS}{S}en{S1}cas|que{S1}(?:si|lorsque|dans|pour)|qu{APOS}{S}(?:il|elle|ils|elles|un|une))){END}"
                  rf"|{S1}appl(?:y|ies){S1}(?P<limited>only{S1}(?:if|where|when|in|to)){END}")
 """The cited provision is made to apply: "apply to", "s'appliquent dans la mesure où", "est applicable"; in French
@@ -51,7 +55,7 @@ prescription formelle »)."""
 _NAMED_FURTHER = _c(rf"{S1}(?:de|d{APOS}|sur|respecting|on)(?:{S}[\w’'-]+){{1,6}}?{S}(?:{_APPLIES})")
 """The citing document's name may go on before its verb: « Le présent règlement de sécurité et d'hygiène s'applique
 à … »."""
-_WHICH_APPLIES = _c(rf"{S},?{S}(?:which|qui){S1}(?:appl(?:y|ies)|s{APOS}appliqu(?:e|ent)){S1}(?:to|à|au|aux){END}")
+_WHICH_APPLIES = _c(rf"{S},?{S}(?:which|qui){S1}(?:appl(?:y|ies)|s{APOS}{_THERE}appliqu(?:e|ent)){S1}(?:to|à|au|aux){END}")
 _CONDITIONAL = _c(rf"(?:when|if|whom|which|where|unless|lorsque|si|qui|laquelle|lequel|auquel|auxquels|dont){S1}(?:the{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?$")
 _REFERRED = _c(rf"(?:referred{S1}to{S1}in|mentioned{S1}in|(?:visé|mentionné)e?s?{S1}(?:à|au|aux|dans))"
                rf"{S1}(?:the{S1}|this{S1}|that{S1}|le{S1}|la{S1}|les{S1}|l{APOS}|ce{S1}|cet{S1}|cette{S1})?$")

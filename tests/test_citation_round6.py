@@ -1,0 +1,44 @@
+"""Drafting forms the sixth blind sets (S-2.1, r. 6 and r. 11, read after their blind scoring) showed the engine
+missing, each on sentences written for the test:
+
+- « qui s'y appliquent », « ne s'y applique que », « ne s'applique toutefois qu'aux »: the pronoun for what a
+  provision applies to, and a word between the verb and the limit of its application, still type ``applies``;
+- a number of a publication, a bulletin or a collection (« l'article 3 de la publication numéro 179 ») is that
+  document's, never the citing document's section 3.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.properties import examples
+from tests.test_citation_exceptions_and_neighbours import cited, relations
+
+
+@pytest.mark.parametrize("text", [
+    "Le présent règlement s'applique aux chantiers, sauf les articles 4 et 6 qui s'y appliquent à compter du 1er mars.",
+    "Dans un tel chantier, les articles 4 et 6 s'y appliquent.",
+    "L'article 5 ne s'applique toutefois qu'aux établissements nouveaux.",
+    "L'article 5 ne s'applique cependant qu'en cas de travaux souterrains.",
+    "L'article 5 ne s'y applique que si l'employeur le demande.",
+])
+def test_an_application_with_its_pronoun_or_a_word_before_its_limit_applies(text):
+    assert relations(text)[-1] == "applies", relations(text)
+
+
+@pytest.mark.parametrize("words", ["la publication numéro 179 (deuxième édition, 1973)", "la publication CEI 651",
+                                   "du bulletin technique no 12", "du recueil des normes", "the publication IEC 651",
+                                   "the bulletin No. 4"])
+def test_a_number_of_a_publication_is_not_a_section_of_the_citing_document(words):
+    article = "section 3 of" if words.startswith("the") else "l'article 3 de" if words.startswith("la") else "l'article 3"
+    lang = "en" if words.startswith("the") else "fr"
+    text = f"Le bruit est mesuré conformément à {article} {words}."
+    assert all("Z-7-r1/3" not in targets for _, _, targets in cited(text, "1", lang)), cited(text, "1", lang)
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(st.sampled_from(["cependant", "toutefois", "néanmoins", "donc", "alors", "également", "aussi"]),
+       st.sampled_from(["aux", "à", "au"]), st.integers(1, 7))
+def test_any_word_between_the_verb_and_its_limit(word, to, number):
+    assert relations(f"L'article {number} ne s'applique {word} qu'{to} cas visés.")[0] == "applies"

@@ -42,3 +42,16 @@ def test_a_number_of_a_publication_is_not_a_section_of_the_citing_document(words
        st.sampled_from(["aux", "à", "au"]), st.integers(1, 7))
 def test_any_word_between_the_verb_and_its_limit(word, to, number):
     assert relations(f"L'article {number} ne s'applique {word} qu'{to} cas visés.")[0] == "applies"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Le matériau doit être incombustible selon la norme E 136-1965 de ASTM.", "fr", "standard:astm-e-136-1965"),
+    ("La dureté est mesurée selon la norme D 2240 de l'ASTM.", "fr", "standard:astm-d-2240"),
+    ("Hardness is measured under standard D 2240 of ASTM.", "en", "standard:astm-d-2240"),
+    ("Les gants sont conformes à la norme Z 94.4 d'ACNOR.", "fr", "standard:acnor-z-94.4"),
+])
+def test_a_standard_whose_body_is_written_after_its_designation(text, lang, expected):
+    """« E 136-1965 de ASTM »: the designation, then the body (S-2.1, r. 6's definitions write one so)."""
+    from graph.cite import find_citations
+
+    assert [f.act.doc for f in find_citations(text, lang) if f.act is not None] == [expected]

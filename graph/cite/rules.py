@@ -31,12 +31,14 @@ from graph.cite.grammar import (
     _REVISED_STATUTES,
     _STATUTES_OF,
     _THAT_ACT,
+    APOS,
     ENABLING_ALONE,
     FEDERAL_CITATION,
     NUM,
     PUBLICATION,
     QC_COLLECTION,
     REGULATION_ALONE,
+    S1,
     STANDARD,
     STANDARD_BODY,
     STARTERS,
@@ -171,6 +173,11 @@ _MORE_DESIGNATIONS = lazy(rf"{S}(?:,|et|ou|and|or){S}((?:[A-Z]{{1,3}}[-.]?)\d[\w
 """A designation listed after a standard's, without its body: « CSA Z94.2-02 et Z94.3-07 », "CSA W47.1 and W59"."""
 
 
+_DESIGNATION_OF_BODY = lazy(rf"(?<![\w/-])((?:[A-Z]{{1,3}}[ \u00a0]?)\d[\w.:/-]*(?<![.:/-])){S1}"
+                           rf"(?:de{S1}(?:l{APOS}{S})?|d{APOS}{S}|of{S1}(?:the{S1})?)({STANDARD_BODY.pattern})(?![\w-])")
+"""The designation, then its body: « la norme E 136-1965 de ASTM », "standard D 2240 of ASTM"."""
+
+
 def standards(scan: _Scan) -> Iterator[Span]:
     """ « la norme CSA Z94.4-11 », "ANSI Z89.1-2003": a technical standard, never a provision of a law (a number
     cited in it, « l'article 4.2 de la norme CSA Z94.4-11 », is read by the pinpoint rule as the standard's)."""
@@ -181,6 +188,11 @@ def standards(scan: _Scan) -> Iterator[Span]:
             designation = f"{body} {more[1]}"
             yield more.start(1), more.end(1), [], Act("standard", standard_id(designation), designation)
             pos = more.end()
+    for m in _DESIGNATION_OF_BODY.finditer(scan.text):  # « la norme E 136-1965 de ASTM »: the body after
+        designation = f"{m[2]} {m[1]}"
+        yield m.start(), m.end(), [], Act("standard", standard_id(designation), m.group(0))
+
+
 
 
 def publications(scan: _Scan) -> Iterator[Span]:

@@ -1,6 +1,6 @@
 """Which articles govern this? Quality and speed of `alinea govern` against a plain BM25 baseline.
 
-    python -m benchmarks.govern [--data DIR] [--split dev|test|fresh|fresh2|fresh3|fresh4|fresh5|all] [-v] [--repeat 3]
+    python -m benchmarks.govern [--data DIR] [--split dev|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|all] [-v] [--repeat 3]
 
 Questions: benchmarks/govern_eval/questions.jsonl (written by a reader of the Act who never
 saw the code; README beside it), plus the seed ADEL page (`guidance:adel-66-72`): its body
@@ -56,9 +56,13 @@ split "fresh4"."""
 FRESH5 = ROOT / "benchmarks" / "govern_eval" / "fresh5.jsonl"
 """A fifth blind set (175 questions, 93 French), written at the start of round 5 (fresh5_README.md);
 split "fresh5"."""
-SET_FILES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5}
+FRESH6 = ROOT / "benchmarks" / "govern_eval" / "fresh6.jsonl"
+"""A sixth blind set (181 questions, 95 French), written at the start of round 6 (fresh6_README.md);
+split "fresh6"."""
+SET_FILES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4, "fresh5": FRESH5, "fresh6": FRESH6}
 SPLITS = ("dev", "test", *SET_FILES)
-ABLATIONS = {"no word list": {"written": 0.0}, "no everyday list": {"everyday": 0.0}, "no bridges": {"bridge": 0.0}, "no everyday table": {"paraphrase": 0.0}, "no feedback": {"feedback": 0.0},
+ABLATIONS = {"no word list": {"written": 0.0}, "no everyday list": {"everyday": 0.0}, "no bridges": {"bridge": 0.0},
+             "no everyday table": {"paraphrase": 0.0}, "no feedback": {"feedback": 0.0},
              "no headings": {"heading": 0.0}, "no definitions": {"defined": 0.0}, "no lay words": {"lay": 0.0},
              "no time limit": {"aspect": 0.0}}
 """The signals of issue 18, each switched off in turn (`--ablate`)."""

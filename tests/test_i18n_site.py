@@ -36,7 +36,7 @@ def test_the_switch_keeps_the_page_and_the_query_and_is_remembered(client_any):
 def test_json_errors_follow_accept_language(client_any):
     fr = client_any.get("/api/provisions/A-13.1.1/999").get_json()["error"]["message"]
     en = client_any.get("/api/provisions/A-13.1.1/999", headers={"Accept-Language": "en"}).get_json()["error"]["message"]
-    assert "n’a pas de 999" in fr and "Dispositions les plus proches" in fr
+    assert "A-13.1.1/999 n’existe pas" in fr and "Dispositions les plus proches" in fr
     assert "has no 999" in en and "Nearest provisions" in en
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -230,20 +231,43 @@ def cue_spans(text: str, lang: str, table: dict[str, tuple[str, ...]]) -> list[t
     spans = find_spans(text, lang, table)
     if not spans:
         return spans
-    outside = find_spans(text, lang, CUE_EXCEPTIONS)
-    return [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in outside)]
+    inside = Enclosing(find_spans(text, lang, CUE_EXCEPTIONS))
+    return [(s, e) for s, e in spans if inside.of(s, e) is None]
+
+
+class Enclosing:
+    """Which of some spans holds a given one, in logarithmic time (a long text has many of each)."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans, key=lambda span: span[0])
+        self.starts = [span[0] for span in self.spans]
+        self.reach = []  # the furthest end of the spans up to each one, and that span
+        best = None
+        for span in self.spans:
+            if best is None or span[1] > best[1]:
+                best = span
+            self.reach.append(best)
+
+    def of(self, start: int, end: int):
+        """A span that starts at or before `start` and ends at or after `end`, or None."""
+        i = bisect_right(self.starts, start) - 1
+        return self.reach[i] if i >= 0 and self.reach[i][1] >= end else None
+
+
+WORDS_WINDOW = 200
+"""Characters around a cue word read for its subject and negation (a few words: the work stays linear)."""
 
 
 def words_before(text: str, start: int) -> list[str]:
     """The SUBJECT_REACH folded words before `start`, in its clause."""
-    clause = _CLAUSE_END.split(text[:start].replace("’", "'"))[-1]
+    clause = _CLAUSE_END.split(text[max(0, start - WORDS_WINDOW):start].replace("’", "'"))[-1]
     return [fold_chars(w.lower()) for _, _, w in words_of(clause)][-SUBJECT_REACH:]
 
 
 def negated(text: str, start: int, end: int, lang: str) -> bool:
     """Whether a NEGATION word stands a few words before the word at start:end, in its clause, or one of
     NEGATION_AFTER just after it (« je conteste pas »)."""
-    after = [fold_chars(w.lower()) for _, _, w in words_of(_CLAUSE_END.split(text[end:])[0])][:1]
+    after = [fold_chars(w.lower()) for _, _, w in words_of(_CLAUSE_END.split(text[end:end + WORDS_WINDOW])[0])][:1]
     return any(w in NEGATION[lang] for w in words_before(text, start)) or \
         any(w in NEGATION_AFTER.get(lang, ()) for w in after)
 
@@ -266,11 +290,13 @@ def asking_spans(text: str) -> list[tuple[int, int]]:
 def remedy_cues(text: str, lang: str, spans: list[tuple[int, int]], concepts) -> tuple[tuple[str, str, float], ...]:
     """Cues.remedies: each challenge word with the remedy concept whose name holds it (the glossary's match) and
     whether its sentence asks."""
-    asking = asking_spans(text)
+    asking = Enclosing(asking_spans(text))
+    named_in = Enclosing((m.start, m.end, m.concept) for m in concepts)
     out = []
     for start, end in spans:
-        named = next((m.concept for m in concepts if m.start <= start and end <= m.end), "")
-        place = 1.0 if any(a <= start < b for a, b in asking) else CONTEXT_SHARE
+        holder = named_in.of(start, end)
+        named = holder[2] if holder else ""
+        place = 1.0 if asking.of(start, start + 1) is not None else CONTEXT_SHARE
         out.append((named, text[start:end], place))
     return tuple(out)
 

@@ -55,3 +55,16 @@ def test_a_standard_whose_body_is_written_after_its_designation(text, lang, expe
     from graph.cite import find_citations
 
     assert [f.act.doc for f in find_citations(text, lang) if f.act is not None] == [expected]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The amount is recoverable under this Act and sections 91, 94 and 97 to 104 apply to that end.", "en"),
+    ("Le montant est recouvrable en vertu de la présente loi et les articles 91 et 94 s'appliquent.", "fr"),
+    ("A benefit is granted under this Act on the date section 5 applies to him.", "en"),
+])
+def test_a_mention_of_the_citing_document_as_a_complement_is_not_applied(text, lang):
+    """Found in review: the run before a verb took in "under this Act", and the document's name was read on to a
+    verb after "on"; the mention only cites."""
+    from graph.cite import find_citations
+
+    assert [f.relation for f in find_citations(text, lang) if f.text.lower().endswith(("act", "loi"))] == ["cites"]

@@ -52,9 +52,14 @@ _APPLY_VERB = _c(rf"{_THIS_DOCUMENT_TOO}{S}(?:,{S}{_NECESSARY},{S})?(?:{_APPLIES
 said to be restricted (« ne s'applique qu'à », « ne s'applique qu'en cas de », « que si », "applies only if") states
 the limits of the application, also in a relative clause (« auxquels le présent code ne s'applique qu'en cas de
 prescription formelle »)."""
-_NAMED_FURTHER = _c(rf"{S1}(?:de|d{APOS}|sur|respecting|on)(?:{S}[\w’'-]+){{1,6}}?{S}(?:{_APPLIES})")
+_NAMED_FURTHER = _c(rf"{S1}(?:de|d{APOS}|sur|respecting)(?:{S}[\w’'-]+){{1,6}}?{S}(?:{_APPLIES})")
 """The citing document's name may go on before its verb: « Le présent règlement de sécurité et d'hygiène s'applique
 à … »."""
+_GOVERNED_BY = _c(rf"(?<![\w-])(?:under|in|by|from|with|to|for|pursuant{S1}to|vertu{S1}de|au{S1}sens{S1}de|à|au|aux|par|selon"
+                  rf"|suivant|dans|sous)(?:{S1}(?:la|le|les|the))?{S1}$")
+"""Words before a mention of the citing document that make it the complement of another word ("recoverable under this
+Act", « en vertu de la présente loi »), never the subject of a verb after it; not "of", « de » ("the provisions of
+this Act … apply": the Act's provisions are applied)."""
 _WHICH_APPLIES = _c(rf"{S},?{S}(?:which|qui){S1}(?:appl(?:y|ies)|s{APOS}{_THERE}appliqu(?:e|ent)){S1}(?:to|à|au|aux){END}")
 _CONDITIONAL = _c(rf"(?:when|if|whom|which|where|unless|lorsque|si|qui|laquelle|lequel|auquel|auxquels|dont){S1}(?:the{S1}|le{S1}|la{S1}|les{S1}|l{APOS})?$")
 _REFERRED = _c(rf"(?:referred{S1}to{S1}in|mentioned{S1}in|(?:visé|mentionné)e?s?{S1}(?:à|au|aux|dans))"
@@ -146,7 +151,7 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
     for i, (start, end) in enumerate(spans):
         which = _WHICH_APPLIES.match(text, end)
         verb = which or _APPLY_VERB.match(text, end)
-        if not verb and THIS_DOCUMENT.fullmatch(text, start, end):
+        if not verb and THIS_DOCUMENT.fullmatch(text, start, end) and not _complement(text, start):
             verb = _NAMED_FURTHER.match(text, end)
         if not verb:
             continue
@@ -156,6 +161,9 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
         while not which and run[-1] > 0 and (sep := _RUN_SEP.fullmatch(text, spans[run[-1] - 1][1], spans[run[-1]][0])):
             if _BARE_COMMA.fullmatch(sep[0]) and not joined:
                 break  # « Outre l'article 5, l'article 6 s'applique »: a comma alone joins only a list ending « … et C »
+            earlier = spans[run[-1] - 1]
+            if THIS_DOCUMENT.fullmatch(text, *earlier) and _complement(text, earlier[0]):
+                break  # "recoverable under this Act and sections 91 and 94 apply": the Act is not applied
             joined = True
             run.append(run[-1] - 1)
         head = spans[run[-1]][0]
@@ -169,3 +177,7 @@ def type_relations(text: str, spans: list[tuple[int, int]], lang: str = "en") ->
             relations[i + 1] = "applies to"
     return relations
 
+
+def _complement(text: str, start: int) -> bool:
+    """Whether the mention of the citing document at `start` is the complement of the word before it."""
+    return _GOVERNED_BY.search(text, max(0, start - 30), start) is not None

@@ -68,3 +68,11 @@ def test_a_mention_of_the_citing_document_as_a_complement_is_not_applied(text, l
     from graph.cite import find_citations
 
     assert [f.relation for f in find_citations(text, lang) if f.text.lower().endswith(("act", "loi"))] == ["cites"]
+
+
+def test_a_chapter_that_contradicts_the_title_before_it_is_ambiguous(cli):
+    """Found in review: "s. 27 of the Social Aid Act, CQLR, c. A-13.1.1" read A-13.1.1/27 although the Social Aid
+    Act is another act: the chapter may only say which act a title names, never overrule it."""
+    code, _, err = cli("show", "s. 27 of the Social Aid Act, CQLR, c. A-13.1.1")
+    assert code == 1 and "may mean" in err and "A-13.1.1" in err
+    assert cli("show", "s. 27 of the Individual and Family Assistance Act, CQLR, c. A-13.1.1")[1].startswith("A-13.1.1/27")

@@ -174,7 +174,8 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
                 continue
             if levels and not nlevels and act is not None and act.kind == "name" and nact is not None \
                     and nact.kind == "chapter" and re.fullmatch(rf"{S},{S}", gap):
-                out.append((s, ne, levels, nact))  # « l'article 27 de la Loi sur …, RLRQ, c. »: the chapter says which
+                out.append((s, ne, levels, Act(nact.kind, nact.doc, act.name)))  # « l'article 27 de la Loi sur …, RLRQ,
+                # c. »: the chapter says which (the title kept, to check it names that act: resolve)
                 i += 2
                 continue
             close = _CLOSE.match(text, ne)
@@ -185,7 +186,7 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
                 continue
             if not levels and not nlevels and act is not None and act.kind == "name" and nact is not None \
                     and nact.kind == "chapter" and re.fullmatch(rf"{S},{S}", gap):  # "Title, CQLR c A-13.1.1"
-                out.append((s, ne, [], nact))
+                out.append((s, ne, [], Act(nact.kind, nact.doc, act.name)))
                 i += 2
                 continue
         out.append(spans[i])

@@ -483,6 +483,11 @@ def _document(found: Found, context: Context) -> tuple[str | None, Resolution]:
         return None, Resolution(note=f"a provision of another document: {act.name}")
     if act.kind == "kind" or (act.kind == "name" and normalise_title(act.name) in _KIND_WORDS):
         return _named_by_its_kind(act, context)
+    if act.doc and act.kind == "chapter" and act.name:  # "s. 27 of the Social Aid Act, CQLR c A-13.1.1": which?
+        titled = index.documents_titled(act.name)
+        if titled and act.doc not in titled:
+            return None, Resolution(candidates=tuple(sorted({act.doc, *titled})),
+                                    note=f"{act.name!r} names {', '.join(sorted(titled))}, not {act.doc}")
     if act.doc:
         return act.doc, Resolution()
     if act.kind == "that":

@@ -67,9 +67,12 @@ SECTION_LABEL = etree.XPath(".//a[contains(@class, 'linkOtherLang')]")
 
 
 def label_words(label: str, number: str) -> str:
-    """What a section's label prints besides its number and closing period ('1.' -> '')."""
-    rest = label.replace(number, " ", 1) if number in label else label
-    rest = rest.rstrip()
+    """What a section's label prints after its number and the number's period ('1.' -> '', '1 Mot.' -> 'Mot');
+    '' when the label does not begin with the number (that mismatch is warned of as such)."""
+    found = re.match(rf"\s*{re.escape(number)}(?![\d.]*\d)\.?", label)
+    if found is None:
+        return ""
+    rest = label[found.end():].rstrip()
     return clean(rest[:-1] if rest.endswith(".") else rest)
 
 

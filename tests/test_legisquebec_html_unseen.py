@@ -120,3 +120,12 @@ def test_many_bare_texts_in_one_container_are_kept_in_linear_time():
     kept = {n.text for s in doc.sections for n in s.notes} | {n.text for d in doc.divisions for n in d.notes}
     assert {"mot0", "mot63999"} <= kept
     assert seconds < 12
+
+
+@pytest.mark.parametrize("label, number, words", [("12.", "2", ""), ("83.10.", "83.1", ""), ("1.", "1", ""),
+                                                  ("1 Zyxwvu .", "1", "Zyxwvu"), ("83.1.", "83.1", "")])
+def test_only_what_a_label_prints_after_its_number_is_kept_beside_it(label, number, words):
+    """Found in review: the number was looked for anywhere in the label ('12.' for section 2 kept a note '1')."""
+    from ingest.html_sections import label_words
+
+    assert label_words(label, number) == words

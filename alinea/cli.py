@@ -593,9 +593,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if cmd_build(argparse.Namespace(**{**vars(args), "quiet": False, "verbose": False})) != 0:
             print("alinea serve: the build reported errors; serving what was built", file=sys.stderr)
     from waitress import serve
+    from waitress.server import create_server
 
     from alinea.processes import Supervisor, listening_socket
-    from search.parallel import cores
     from web import create_app
     from web.limits import waitress_options
     from web.timing import ServerTiming
@@ -603,23 +603,36 @@ def cmd_serve(args: argparse.Namespace) -> int:
     def make_app():  # in each worker, after the fork: no open file crosses it
         return ServerTiming(create_app({"DATA_DIR": str(data_dir(args))}))
 
-    count = min(cores(), limit("processes")) if args.processes is None else args.processes
+    count = args.processes
     if count > 1 and not hasattr(os, "fork"):
         print("alinea serve: this platform cannot fork: serving with one process", file=sys.stderr)
         count = 1
     options = {"threads": args.threads, "ident": "alinea", **waitress_options()}
+    threads = f"{args.threads} thread" + ("s" if args.threads > 1 else "")
+    workers = threads if count == 1 else f"{count} processes of {threads}"
+    if count == 1:  # waitress binds every address of the host itself (IPv4 and IPv6 for "localhost")
+        try:
+            server = create_server(make_app(), host=args.host, port=args.port, **options)
+        except (ValueError, OSError) as exc:
+            raise OSError(f"cannot listen on {args.host}:{args.port}: {getattr(exc, 'strerror', None) or exc}") from None
+        for host, port in _listening(server):
+            shown = f"[{host}]" if ":" in host else host
+            print(f"Alinea on http://{shown}:{port}/ ({workers}; Ctrl-C stops)", file=sys.stderr, flush=True)
+        server.run()
+        return 0
     sock = listening_socket(args.host, args.port)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
-    workers = f"{args.threads} threads" if count == 1 else f"{count} processes of {args.threads} threads"
-    print(f"Alinea on http://{shown}:{port}/ ({workers}; Ctrl-C stops)",
-          file=sys.stderr, flush=True)
-    if count == 1:
-        serve(make_app(), sockets=[sock], **options)
-        return 0
+    print(f"Alinea on http://{shown}:{port}/ ({workers}; Ctrl-C stops)", file=sys.stderr, flush=True)
     supervisor = Supervisor(lambda: serve(make_app(), sockets=[sock], **options), count,
                             lambda line: print(f"alinea serve: {line}", file=sys.stderr, flush=True))
     return supervisor.run()
+
+
+def _listening(server) -> list[tuple[str, int]]:
+    """(host, port) of each address a waitress server listens on (one server, or one per address)."""
+    servers = getattr(server, "map", None) and [s for s in server.map.values() if hasattr(s, "effective_port")]
+    return [(str(s.effective_host), int(s.effective_port)) for s in (servers or [server])]
 
 
 def parser() -> argparse.ArgumentParser:
@@ -721,10 +734,12 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="the web site")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=number(0, "port"), default=5000)
-    p.add_argument("--threads", type=number(1, "threads"), default=8, help="threads per process (default 8)")
-    p.add_argument("--processes", type=number(1, "processes"), default=None,
+    p.add_argument("--threads", type=number(1, "threads"), default=1,
+                   help="threads per process running pages (default 1: pages are CPU work that threads of one "
+                        "process take turns at; waitress reads and writes the connections apart)")
+    p.add_argument("--processes", type=number(1, "processes"), default=1,
                    help=f"server processes sharing the port, each with its own copy of the knowledge base "
-                        f"(default: one per core; at most {limit('processes')})")
+                        f"(default 1; one per free core where the clients are elsewhere; at most {limit('processes')})")
     p.add_argument("--corpus", help="corpus folder used when the data directory must be built")
     p.set_defaults(func=cmd_serve)
 

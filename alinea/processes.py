@@ -44,7 +44,10 @@ def end_with_parent(parent: int) -> None:
 def listening_socket(host: str, port: int) -> socket.socket:
     """A TCP socket bound to host:port (port 0: any free port) and listening, to be shared by the
     workers (connections wait in its backlog until a worker accepts them)."""
-    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise OSError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     sock = socket.socket(family, kind, proto)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -263,7 +263,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
         for link in links:
             print(f"  {link.source}  {link.text}")
         return 0
-    out = [link for link in queries.cites(graph, node, itself=True) if link.target != node]  # "this Act" in a provision
+    out = queries.cited_from(graph, node)
     into = queries.cited_by(graph, node)
     if args.json:
         value = {"node": node, "kind": data.get("kind"), "label": data.get("label"),

@@ -90,6 +90,12 @@ def cites(graph: nx.MultiDiGraph, node: str, within: bool = True, itself: bool =
             if _reference(d) or itself and d.get("type") != STRUCTURE]
 
 
+def cited_from(graph: nx.MultiDiGraph, node: str) -> list[Link]:
+    """What a node's page lists as cited: its references and its mentions of its own document ("this Act" in a
+    provision), never a document's mentions of itself listed on the document."""
+    return [link for link in cites(graph, node, itself=True) if link.target != node]
+
+
 def cited_by(graph: nx.MultiDiGraph, node: str, within: bool = True) -> list[Link]:
     """Reference edges into the node (and into what it contains), not a document's mentions of itself."""
     return [_link(u, v, d) for m in members(graph, node, within)

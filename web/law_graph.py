@@ -8,7 +8,7 @@ from alinea.errors import NotFound
 from alinea.ids import amending_act_slug
 from graph.amendments import ENACTED, amending_acts
 from graph.cite import official_url
-from graph.queries import cited_by, cites, governing
+from graph.queries import cited_by, cited_from, governing
 from web.i18n import current_language, echoed, gettext
 from web.kb import get_kb, snapshot
 from web.messages import shown
@@ -111,7 +111,7 @@ def neighbourhood(node_id: str):
     graph = kb().graph
     if node_id not in graph:
         raise shown(NotFound(gettext("%(what)s is not in the law graph.", what=echoed(node_id))))
-    out = [link for link in cites(graph, node_id, itself=True) if link.target != node_id]  # "this Act" in a provision
+    out = cited_from(graph, node_id)
     into = cited_by(graph, node_id)
     official = official_url(node_id, current_language()) if kb().referenced(node_id) else ""
     return render_template("graph.html", node_id=node_id, label=presenter().label(node_id), official=official,

@@ -400,7 +400,7 @@ def plain_citations(kb: KnowledgeBase) -> Finder:
             for found, resolution in citations_in(text, kb.citation_index, lang, COURSE):
                 targets = [t for t in resolution.targets if t in kb]
                 if targets:
-                    candidates.append((found.start, found.end, targets[0]))
+                    candidates += each_section(text, found.start, found.end, targets)
         out: list[tuple[int, int, str]] = []
         taken: list[tuple[int, int]] = []
         for start, end, target in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
@@ -409,6 +409,23 @@ def plain_citations(kb: KnowledgeBase) -> Finder:
                 out.append((start, end, target))
         return sorted(out)
     return find
+
+
+def each_section(text: str, start: int, end: int, targets: list[str]) -> list[tuple[int, int, str]]:
+    """A list of sections (« articles 59 et 63 », "sections 45 to 48"): each number written links to its
+    section, the first with the words before it; anything else, or a number not written as such, links
+    the whole citation to its first target."""
+    numbers = [t.rsplit("/", 1)[1] for t in targets if t.count("/") == 1]
+    if len(targets) < 2 or len(numbers) != len(targets):
+        return [(start, end, targets[0])]
+    out, pos = [], start
+    for target, number in zip(targets, numbers):
+        found = re.compile(rf"(?<![\w.]){re.escape(number)}(?![\w]|\.\d)").search(text, pos, end)
+        if found is None:
+            continue  # inside a range (« 59 à 63 » names 60 to 62 unwritten)
+        out.append((start if not out else found.start(), found.end(), target))
+        pos = found.end()
+    return out or [(start, end, targets[0])]
 
 
 def _once_per_text(finder: Finder) -> Finder:

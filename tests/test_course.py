@@ -145,5 +145,17 @@ def test_plain_text_citations_are_linked(kb):
                            "Version 1.2.3, 2024-08-31, 10.0.0.1.", kb, link=site_links())
     links = tree(course.html).xpath("//a[@class='cite']")
     assert [(a.text, a.get("href")) for a in links] == [
-        ("section 83.24", "/A-13.1.1/83.24"), ("sections 49 to 51", "/A-13.1.1/49"),
-        ("article 59 de la Loi", "/A-13.1.1/59")]
+        ("section 83.24", "/A-13.1.1/83.24"), ("sections 49", "/A-13.1.1/49"), ("51", "/A-13.1.1/51"),
+        ("article 59 de la Loi", "/A-13.1.1/59")]  # each end of a range to its section
+
+
+@pytest.mark.parametrize("notes, linked", [
+    ("Voir les articles 59 et 63 de la Loi.", [("articles 59", "se:59"), ("63", "se:63")]),
+    ("See sections 45 to 48.", [("sections 45", "se:45"), ("48", "se:48")]),
+    ("Read sections 83.1, 83.5 and 84.", [("sections 83.1", "se:83_1"), ("83.5", "se:83_5"), ("84", "se:84")]),
+])
+def test_each_section_of_a_list_in_plain_text_is_linked(kb, notes, linked):
+    """Found by a new user's walk: « articles 59 et 63 » in a trainer's notes was one link, to s. 59; s. 63 was
+    lost from the text's links (it stayed in the list of provisions used)."""
+    page = html.fromstring(render_course(notes, kb).html)
+    assert [(a.text_content(), a.get("href").rsplit("#", 1)[1]) for a in page.xpath("//a[@class='cite']")] == linked

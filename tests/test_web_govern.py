@@ -133,3 +133,16 @@ def test_the_api_gives_each_reason_as_data_and_as_text_in_the_asked_language(sit
     expected = {"fr": "l’art. 83.24 la rend applicable au Programme de revenu de base",
                 "en": "s. 83.24 makes it apply to the Basic Income Program"}[lang]
     assert applied["text"].startswith(expected) and expected in result["reason"]
+
+
+@pytest.mark.parametrize("q", ["Can they cut my cheque if I quit my job?", "liquid assets limit",
+                               "J'ai lâché ma job le mois passé. Est-ce qu'ils peuvent couper mon chèque?"])
+def test_a_regulation_the_library_lacks_is_said_once_per_result(client, q):
+    """Found by a new user's walk: « Le détail se trouve dans un règlement absent… » came under the reason that
+    already said « elle laisse le détail à un règlement … n'est pas dans la bibliothèque »."""
+    tree = page(client, {"q": q})
+    for item in tree.xpath("//ol[@class='govern-results']/li"):
+        text = item.text_content()
+        said = sum(text.count(words) for words in ("leaves the detail", "laisse le détail",
+                                                   "not in the library:", "absent de la bibliothèque"))
+        assert said <= 1, text

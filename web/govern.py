@@ -69,7 +69,7 @@ def page():
     return render_template("govern.html", q=q, limit=limit, message=None, answer=answer, roles=ROLE_TITLES,
                            groups=numbered_groups(answer),
                            delegations={r.id: delegation(kb, r.id) if r.role in ("rule", "definition", "procedure")
-                                        else None for r in answer.results},
+                                        and not said_delegated(r) else None for r in answer.results},
                            svg=paths_svg(kb, answer), paths=figure_paths(answer), excerpts={r.id: excerpt_of(kb, r.id) for r in answer.results})
 
 
@@ -108,3 +108,9 @@ def excerpt_of(kb, node_id: str, size: int = 220) -> str:
     node = kb.get(node_id).node
     text = " ".join((getattr(node, "full_text", None) or getattr(node, "text", "") or "").split())
     return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + "…"
+
+
+def said_delegated(result) -> bool:
+    """Whether a result's reasons already say it leaves the detail to a regulation the library lacks (the page
+    says it once)."""
+    return any(reason.key.startswith("delegates") for reason in result.reasons)

@@ -76,3 +76,11 @@ def test_a_chapter_that_contradicts_the_title_before_it_is_ambiguous(cli):
     code, _, err = cli("show", "s. 27 of the Social Aid Act, CQLR, c. A-13.1.1")
     assert code == 1 and "may mean" in err and "A-13.1.1" in err
     assert cli("show", "s. 27 of the Individual and Family Assistance Act, CQLR, c. A-13.1.1")[1].startswith("A-13.1.1/27")
+
+
+@pytest.mark.parametrize("typed, expected", [("55(2)a)", "A-13.1.1/55/p1/2/a"), ("55(2)(a)", "A-13.1.1/55/p1/2/a"),
+                                             ("83.5.1", "A-13.1.1/83.5.1")])
+def test_a_bare_number_with_a_french_letter_label_is_a_citation(cli, typed, expected):
+    """Found by a new user's walk: « 55(2)a) » typed alone was searched as words (« art. 55(2)a) » was read)."""
+    code, out, _ = cli("show", typed)
+    assert code == 0 and out.splitlines()[0] == expected

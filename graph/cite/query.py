@@ -19,7 +19,8 @@ from graph.cite.grammar import NUM, Found, lazy
 from graph.cite.resolve import Context, Index, resolve
 from graph.cite.rules import QUERY
 
-_BARE_NUMBER = lazy(rf"^({NUM})((?:\([0-9a-z.]{{1,4}}\))*)$")
+_BARE_NUMBER = lazy(rf"^({NUM})((?:\([0-9a-z.]{{1,4}}\))*(?:[a-z]{{1,2}}\))?)$")
+"""A section number alone, with its pinpoints: "55(2)(a)", and the French way of writing the last one, « 55(2)a) »."""
 _LEADING_NUMBER = lazy(rf"^{NUM}(?:\([0-9a-z.]{{1,4}}\))*\s")
 _GLUED_LABELS = lazy(r"(?<=[\d)])\s+(?=\([0-9a-z.]{1,4}\))")
 _LEFTOVER = lazy(r"[\s,;.]|\b(?:and|or|et|ou|the|le|la|les|du|de|des|see|voir|norme|standard)\b|\bl['’]", re.IGNORECASE)

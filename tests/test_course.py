@@ -159,3 +159,11 @@ def test_each_section_of_a_list_in_plain_text_is_linked(kb, notes, linked):
     lost from the text's links (it stayed in the list of provisions used)."""
     page = html.fromstring(render_course(notes, kb).html)
     assert [(a.text_content(), a.get("href").rsplit("#", 1)[1]) for a in page.xpath("//a[@class='cite']")] == linked
+
+
+@pytest.mark.parametrize("notes, title", [("# L'aide de dernier recours\n\nVoir [[art. 59]].", "L'aide de dernier recours"),
+                                          ("Voir [[art. 59]], sans titre.", "Course material")])
+def test_a_handout_is_titled_by_the_trainers_first_heading(client, notes, title):
+    """Found by a new user's walk: every downloaded handout was titled « Matériel de formation »."""
+    page = html.fromstring(client.post("/course", data={"notes": notes, "format": "html"}).data)
+    assert page.findtext(".//title") == title

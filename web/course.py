@@ -58,8 +58,19 @@ def course():
         return Response(result.markdown, mimetype="text/markdown",
                         headers={"Content-Disposition": 'attachment; filename="course.md"'})
     if fmt == "html":
-        page = render_template("course_standalone.html", body=result.html, used=result.used)
+        page = render_template("course_standalone.html", body=result.html, used=result.used, title=first_heading(result.html))
         return Response(page, mimetype="text/html",
                         headers={"Content-Disposition": 'attachment; filename="course.html"'})
     return render_template("course.html", notes=notes, result=result, appendix=appendix, public_url=public_url(),
                            example_ids=EXAMPLE)
+
+
+def first_heading(body: str) -> str:
+    """The words of the trainer's first top heading (the handout's title in the browser and a saved file's list), ''
+    without one."""
+    import lxml.html
+
+    if not body.strip():
+        return ""
+    headings = lxml.html.fragment_fromstring(body, create_parent="div").xpath("(//h1)[1]")
+    return " ".join(headings[0].text_content().split()) if headings else ""

@@ -621,8 +621,7 @@ class Scorer:
             if bridged:
                 folded = {folded_word(m) for m in s.matched}
                 bridged = [b for b in bridged if folded.intersection(b.word.split())]
-            bridges = tuple(dict.fromkeys((b.source, b.word) for b in bridged
-                                          if b.source.casefold() != b.word.casefold()))  # not « job » → « job »
+            bridges = tuple(dict.fromkeys((b.source, b.word) for b in bridged))
             if bridges:  # each bridge one quoted item, as the interface requotes a path's words one by one
                 words += tuple(f"{a} → {b}" for a, b in bridges)
             reason = why("text question") if not s.matched else \

@@ -107,3 +107,29 @@ def app(data_dir):
     from web import create_app
 
     return create_app({"DATA_DIR": str(data_dir), "TESTING": True})
+
+
+@pytest.fixture(scope="module")
+def fr(app):
+    """A client of `app` reading in French (a module's own `fr` fixture overrides it)."""
+    from tests.clients import in_language
+
+    return in_language(app, "fr")
+
+
+@pytest.fixture(scope="module")
+def en(app):
+    """A client of `app` reading in English."""
+    from tests.clients import in_language
+
+    return in_language(app, "en")
+
+
+@pytest.fixture(scope="module")
+def server(data_dir):
+    """The site on the bundled corpus as a live server, for the browser (a module's own `server` overrides it)."""
+    from tests.browser import LiveServer
+
+    live = LiveServer(data_dir)
+    yield live
+    live.close()

@@ -8,13 +8,6 @@ from tests.browser import SCREENSHOTS, LiveServer
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def server(data_dir):
-    live = LiveServer(data_dir)
-    yield live
-    live.close()
-
-
 @pytest.fixture()
 def page(browser):
     context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="en-CA")

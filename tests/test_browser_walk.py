@@ -3,16 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import LiveServer
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server(data_dir):
-    live = LiveServer(data_dir)
-    yield live
-    live.close()
 
 
 @pytest.mark.parametrize("locale, label", [("fr-CA", "Loi\u00a0: "), ("en-CA", "Act: ")])

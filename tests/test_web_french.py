@@ -14,16 +14,6 @@ from graph.cite import cite
 from tests.clients import in_language
 
 
-@pytest.fixture(scope="module")
-def fr(app):
-    return in_language(app, "fr")
-
-
-@pytest.fixture(scope="module")
-def en(app):
-    return in_language(app, "en")
-
-
 def page(client, url: str, status: int = 200):
     response = client.get(url)
     assert response.status_code == status, (url, response.status_code)

@@ -13,16 +13,6 @@ from tests.clients import in_language
 NBSP = "\u00a0"
 
 
-@pytest.fixture(scope="module")
-def fr(app):
-    return in_language(app, "fr")
-
-
-@pytest.fixture(scope="module")
-def en(app):
-    return in_language(app, "en")
-
-
 def page(client, url: str, status: int = 200, **post):
     response = client.post(url, data=post) if post else client.get(url)
     assert response.status_code == status, (url, response.status_code)
